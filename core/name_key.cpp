@@ -1,0 +1,31 @@
+#include "core/name_key.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace kgex {
+
+std::string name_key(std::string_view name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), name.size()));
+  icu::UnicodeString folded = U_SUCCESS(status) ? nfkc_cf->normalize(text, status) : text;
+  if (U_FAILURE(status)) {
+    folded = text;
+  }
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    if (u_isalpha(c) || u_isdigit(c) || (u_charType(c) == U_LETTER_NUMBER) ||
+        u_charType(c) == U_OTHER_NUMBER) {
+      kept.append(c);
+    }
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+}  // namespace kgex

@@ -1,0 +1,274 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "core/name_key.h"
+#include "graph/detail/boost_graph.h"
+
+namespace kgex {
+namespace {
+
+std::vector<std::string> keys_of(const Entity& e) {
+  std::vector<std::string> keys;
+  if (std::string k = name_key(e.name); !k.empty()) {
+    keys.push_back(std::move(k));
+  }
+  for (const std::string& alias : e.aliases) {
+    if (std::string k = name_key(alias); !k.empty()) {
+      keys.push_back(std::move(k));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+template <typename T>
+void merge_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
+  into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  std::sort(into.begin(), into.end());
+  into.erase(std::unique(into.begin(), into.end()), into.end());
+  if (into.size() > cap) {
+    into.resize(cap);
+  }
+}
+
+void tidy_aliases(Entity& e) {
+  std::sort(e.aliases.begin(), e.aliases.end());
+  e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+  std::erase(e.aliases, e.name);
+  std::erase(e.aliases, std::string());
+}
+
+// Folds `from` into `into`. The canonical name is the one of the entity with
+// more mentions; on a tie, the smaller name, so the result does not depend on order.
+void merge_entity(Entity& into, Entity&& from) {
+  into.aliases.insert(into.aliases.end(), from.aliases.begin(), from.aliases.end());
+  bool take_name = from.mention_count > into.mention_count ||
+                   (from.mention_count == into.mention_count && from.name < into.name);
+  if (take_name) {
+    into.aliases.push_back(std::move(into.name));
+    into.name = std::move(from.name);
+  } else {
+    into.aliases.push_back(std::move(from.name));
+  }
+  tidy_aliases(into);
+  into.mention_count += from.mention_count;
+  merge_capped(into.mentions, std::move(from.mentions), kMaxKeptMentions);
+}
+
+void merge_relation(Relation& into, Relation&& from) {
+  into.support += from.support;
+  into.confidence = combine_confidence(into.confidence, from.confidence);
+  merge_capped(into.evidence, std::move(from.evidence), kMaxKeptEvidence);
+}
+
+// Total order on entities used for symmetric edges and canonical output.
+auto order_key(const Entity& e) { return std::make_tuple(e.type, name_key(e.name), e.name); }
+
+}  // namespace
+
+KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : impl_(std::make_unique<Impl>(*other.impl_)) {}
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) {
+    impl_ = std::make_unique<Impl>(*other.impl_);
+  }
+  return *this;
+}
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+EntityId KnowledgeGraph::add_entity(Entity entity) {
+  BoostGraph& g = impl_->graph;
+  tidy_aliases(entity);
+  std::sort(entity.mentions.begin(), entity.mentions.end());
+  if (entity.mentions.size() > kMaxKeptMentions) {
+    entity.mentions.resize(kMaxKeptMentions);
+  }
+  const std::vector<std::string> keys = keys_of(entity);
+  std::set<EntityId> hits;
+  for (const std::string& key : keys) {
+    auto it = impl_->alias_index.find(key);
+    if (it == impl_->alias_index.end()) {
+      continue;
+    }
+    for (EntityId id : it->second) {
+      if (g[id].type == entity.type) {
+        hits.insert(id);
+      }
+    }
+  }
+  if (hits.empty()) {
+    EntityId id = boost::add_vertex(std::move(entity), g);
+    for (const std::string& key : keys) {
+      impl_->alias_index[key].push_back(id);
+    }
+    return id;
+  }
+  const EntityId target = *hits.begin();
+  merge_entity(g[target], std::move(entity));
+  if (hits.size() == 1) {
+    for (const std::string& key : keys) {
+      std::vector<EntityId>& ids = impl_->alias_index[key];
+      if (std::find(ids.begin(), ids.end(), target) == ids.end()) {
+        ids.push_back(target);
+      }
+    }
+    return target;
+  }
+  // Entities that the new one links together become one; remove from the back
+  // so that `target`, the smallest id, keeps its number.
+  for (auto it = hits.rbegin(); it != hits.rend() && *it != target; ++it) {
+    const EntityId victim = *it;
+    std::vector<std::tuple<EntityId, EntityId, Relation>> moved;
+    for (auto [e, end] = boost::out_edges(victim, g); e != end; ++e) {
+      EntityId t = boost::target(*e, g);
+      moved.emplace_back(target, t == victim ? target : t, g[*e]);
+    }
+    for (auto [e, end] = boost::in_edges(victim, g); e != end; ++e) {
+      EntityId s = boost::source(*e, g);
+      if (s != victim) {
+        moved.emplace_back(s, target, g[*e]);
+      }
+    }
+    merge_entity(g[target], std::move(g[victim]));
+    boost::clear_vertex(victim, g);
+    boost::remove_vertex(victim, g);
+    for (auto& [s, t, rel] : moved) {
+      add_relation(s > victim ? s - 1 : s, t > victim ? t - 1 : t, std::move(rel));
+    }
+  }
+  impl_->alias_index.clear();
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    for (const std::string& key : keys_of(g[*v])) {
+      impl_->alias_index[key].push_back(*v);
+    }
+  }
+  return target;
+}
+
+void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation relation) {
+  BoostGraph& g = impl_->graph;
+  if (is_symmetric(relation.type) && order_key(g[target]) < order_key(g[source])) {
+    std::swap(source, target);
+  }
+  for (auto [e, end] = boost::out_edges(source, g); e != end; ++e) {
+    if (boost::target(*e, g) == target && g[*e].type == relation.type) {
+      merge_relation(g[*e], std::move(relation));
+      return;
+    }
+  }
+  std::sort(relation.evidence.begin(), relation.evidence.end());
+  if (relation.evidence.size() > kMaxKeptEvidence) {
+    relation.evidence.resize(kMaxKeptEvidence);
+  }
+  boost::add_edge(source, target, std::move(relation), g);
+}
+
+void KnowledgeGraph::merge(const KnowledgeGraph& other) {
+  const BoostGraph& og = other.impl_->graph;
+  for (auto [v, end] = boost::vertices(og); v != end; ++v) {
+    add_entity(og[*v]);
+  }
+  for (auto [e, end] = boost::edges(og); e != end; ++e) {
+    const Entity& s = og[boost::source(*e, og)];
+    const Entity& t = og[boost::target(*e, og)];
+    std::optional<EntityId> sid = find(s.name, s.type);
+    std::optional<EntityId> tid = find(t.name, t.type);
+    if (sid && tid) {
+      add_relation(*sid, *tid, og[*e]);
+    }
+  }
+}
+
+std::size_t KnowledgeGraph::entity_count() const { return boost::num_vertices(impl_->graph); }
+std::size_t KnowledgeGraph::relation_count() const { return boost::num_edges(impl_->graph); }
+const Entity& KnowledgeGraph::entity(EntityId id) const { return impl_->graph[id]; }
+
+std::vector<EntityId> KnowledgeGraph::find(std::string_view name) const {
+  auto it = impl_->alias_index.find(name_key(name));
+  if (it == impl_->alias_index.end()) {
+    return {};
+  }
+  std::vector<EntityId> ids = it->second;
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::optional<EntityId> KnowledgeGraph::find(std::string_view name, EntityType type) const {
+  for (EntityId id : find(name)) {
+    if (impl_->graph[id].type == type) {
+      return id;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<EntityId> KnowledgeGraph::sorted_entities() const {
+  const BoostGraph& g = impl_->graph;
+  std::vector<std::tuple<EntityType, std::string, std::string, EntityId>> keyed;
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    auto [type, key, name] = order_key(g[*v]);
+    keyed.emplace_back(type, std::move(key), std::move(name), *v);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<EntityId> ids;
+  ids.reserve(keyed.size());
+  for (const auto& k : keyed) {
+    ids.push_back(std::get<3>(k));
+  }
+  return ids;
+}
+
+namespace {
+
+std::vector<RelationView> sort_views(const KnowledgeGraph& kg, std::vector<RelationView> views) {
+  std::vector<std::size_t> rank(kg.entity_count());
+  std::vector<EntityId> order = kg.sorted_entities();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    rank[order[i]] = i;
+  }
+  std::sort(views.begin(), views.end(), [&](const RelationView& a, const RelationView& b) {
+    return std::make_tuple(rank[a.source], a.relation->type, rank[a.target]) <
+           std::make_tuple(rank[b.source], b.relation->type, rank[b.target]);
+  });
+  return views;
+}
+
+}  // namespace
+
+std::vector<RelationView> KnowledgeGraph::relations() const {
+  const BoostGraph& g = impl_->graph;
+  std::vector<RelationView> views;
+  views.reserve(boost::num_edges(g));
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    views.push_back({boost::source(*e, g), boost::target(*e, g), &g[*e]});
+  }
+  return sort_views(*this, std::move(views));
+}
+
+std::vector<RelationView> KnowledgeGraph::out_relations(EntityId id) const {
+  const BoostGraph& g = impl_->graph;
+  std::vector<RelationView> views;
+  for (auto [e, end] = boost::out_edges(id, g); e != end; ++e) {
+    views.push_back({id, boost::target(*e, g), &g[*e]});
+  }
+  return sort_views(*this, std::move(views));
+}
+
+std::vector<RelationView> KnowledgeGraph::in_relations(EntityId id) const {
+  const BoostGraph& g = impl_->graph;
+  std::vector<RelationView> views;
+  for (auto [e, end] = boost::in_edges(id, g); e != end; ++e) {
+    views.push_back({boost::source(*e, g), id, &g[*e]});
+  }
+  return sort_views(*this, std::move(views));
+}
+
+}  // namespace kgex

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kgex needs to build, test and render, only those
+# missing; silent when everything is present. Usage: scripts/install-deps.sh [build|test|run]
+set -euo pipefail
+build=(cmake make g++ pkg-config libicu-dev libboost-graph-dev libpugixml-dev rapidjson-dev
+       doctest-dev libcli11-dev)
+render=(graphviz fonts-nanum)
+test=(python3 python3-rdflib python3-networkx python3-igraph libxml2-utils nodejs npm)
+want=("${build[@]}")
+case "${1:-build}" in
+  build) ;;
+  run) want+=("${render[@]}") ;;
+  test) want+=("${render[@]}" "${test[@]}") ;;
+  *) echo "usage: $0 [build|test|run]" >&2; exit 2 ;;
+esac
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
+  { $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
