@@ -1,0 +1,72 @@
+// Not public: the working state of one document as it moves through the
+// extractor (text -> sentences -> tokens -> mentions -> units -> relations).
+// Use extractor/extractor.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/rules/rule.h"
+#include "extractor/text/document_text.h"
+#include "extractor/text/segmenter.h"
+#include "extractor/text/tokenizer.h"
+#include "graph/model.h"
+
+namespace kgex {
+
+// A candidate entity occurrence: a token range of one sentence.
+struct MentionCandidate {
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;  // token range [begin, end)
+  std::uint32_t end = 0;
+  EntityType type = EntityType::kOrganization;
+  int entry = -1;  // gazetteer entry, or -1 for a name found by a rule
+  int priority = 0;
+  std::string rule;       // "gazetteer", "table", or an entity rule id
+  std::string surface;    // the name as written (normalised), particle excluded
+  std::string canonical;  // the entity's canonical name
+};
+
+// A unit of a sentence for pattern matching: one mention or one token.
+struct Unit {
+  int mention = -1;         // index into DocumentAnalysis::mentions, or -1 for a token
+  std::uint32_t begin = 0;  // token range [begin, end); a trailing particle-only token included
+  std::uint32_t end = 0;
+  std::string_view particle;
+  std::uint32_t clause = 0;
+};
+
+struct SentenceAnalysis {
+  Sentence span;
+  bool boilerplate = false;
+  bool table_row = false;
+  Lang lang = Lang::kEn;
+  std::vector<Token> tokens;
+  std::vector<Unit> units;
+};
+
+struct DocumentAnalysis {
+  std::string id;
+  DecodedText decoded;
+  NormalizedText norm;
+  Segmentation segmentation;
+  std::vector<bool> boilerplate_line;
+  std::vector<SentenceAnalysis> sentences;
+  std::vector<MentionCandidate> mentions;  // accepted, non-overlapping
+  std::vector<int> entity_of_mention;      // mention -> local entity index
+  int topic = -1;                          // local entity index of the topic organization
+
+  std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {
+    return std::string_view(norm.text).substr(begin, end - begin);
+  }
+  // The original text of normalised range [begin, end).
+  std::string_view original(std::uint32_t begin, std::uint32_t end) const {
+    const std::uint32_t b = norm.original_offset(begin);
+    const std::uint32_t e = norm.original_offset(end);
+    return std::string_view(decoded.text).substr(b, e - b);
+  }
+};
+
+}  // namespace kgex

@@ -1,0 +1,295 @@
+// Entity stages: entity rules, the overlap policy, entity resolution, topic.
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "core/name_key.h"
+#include "extractor/stages.h"
+
+namespace kgex {
+namespace {
+
+bool lang_applies(Lang rule, Lang sentence) { return rule == Lang::kAny || rule == sentence; }
+
+std::string sentence_text(const DocumentAnalysis& doc, std::uint32_t si) {
+  const Sentence& s = doc.sentences[si].span;
+  return std::string(doc.original(s.begin, s.end));
+}
+
+// The normalised text of token range [b, e) of a sentence, particle excluded.
+std::string span_text(const DocumentAnalysis& doc, const SentenceAnalysis& s, std::uint32_t b,
+                      std::uint32_t e) {
+  return std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
+}
+
+// Mentions of a sentence, as indices into doc.mentions, sorted by position.
+std::vector<int> mentions_of(const DocumentAnalysis& doc, std::uint32_t si) {
+  std::vector<int> out;
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+    if (doc.mentions[m].sentence == si) {
+      out.push_back(m);
+    }
+  }
+  return out;
+}
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+  void unite(int a, int b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) {
+      parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+};
+
+}  // namespace
+
+Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
+                                                std::vector<MentionCandidate>& candidates) {
+  std::vector<AliasLink> links;
+  std::vector<const EntityRule*> rules;
+  for (const EntityRule& r : ctx.rules.entity_rules) {
+    rules.push_back(&r);
+  }
+  std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
+    return a->priority > b->priority;
+  });
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    SentenceAnalysis& s = doc.sentences[si];
+    if (s.boilerplate) {
+      continue;
+    }
+    s.units = build_units(s, doc.mentions, mentions_of(doc, si));
+    for (const EntityRule* rule : rules) {
+      if (!lang_applies(rule->lang, s.lang)) {
+        continue;
+      }
+      for (std::uint32_t start = 0; start < s.units.size(); ++start) {
+        auto found = ctx.matcher.match_at(rule->pattern, rule->captures.size(), s, doc, start);
+        if (!found.ok()) {
+          return Status(found.status().code(),
+                        "rule \"" + rule->id + "\": " + found.status().message(),
+                        {.file = rule->file, .pointer = rule->pointer});
+        }
+        if (!found.value()) {
+          continue;
+        }
+        const PatternMatch& m = *found.value();
+        if (rule->entity_capture >= 0) {
+          const auto& held = m.captures[rule->entity_capture];
+          const bool tokens_only =
+              !held.empty() && std::none_of(held.begin(), held.end(), [&](std::uint32_t u) {
+                return s.units[u].mention >= 0;
+              });
+          std::optional<EntityType> type = rule->type;
+          if (rule->type_from >= 0 && !m.captures[rule->type_from].empty()) {
+            const Unit& cue = s.units[m.captures[rule->type_from].front()];
+            auto it = ctx.rules.type_cues.find(s.tokens[cue.begin].folded);
+            if (it != ctx.rules.type_cues.end()) {
+              type = it->second;
+            }
+          }
+          if (tokens_only && type) {
+            MentionCandidate c;
+            c.sentence = si;
+            c.begin = s.units[held.front()].begin;
+            c.end = s.units[held.back()].end;
+            while (c.end > c.begin && s.tokens[c.end - 1].particle_only()) {
+              --c.end;
+            }
+            c.surface = span_text(doc, s, c.begin, c.end);
+            c.canonical = c.surface;
+            c.type = *type;
+            c.priority = rule->priority;
+            c.rule = rule->id;
+            if (!ctx.rules.stoplist.contains(fold_case(c.surface)) &&
+                !name_key(c.surface).empty()) {
+              candidates.push_back(std::move(c));
+            }
+          }
+        }
+        if (rule->alias_entity >= 0) {
+          const auto& ent = m.captures[rule->alias_entity];
+          const auto& name = m.captures[rule->alias_name];
+          if (ent.size() != 1 || name.empty() || s.units[ent.front()].mention < 0) {
+            continue;
+          }
+          AliasLink link{si, s.units[ent.front()].begin, -1, {}};
+          if (name.size() == 1 && s.units[name.front()].mention >= 0) {
+            link.other_begin = static_cast<int>(s.units[name.front()].begin);
+          } else {
+            link.name = span_text(doc, s, s.units[name.front()].begin, s.units[name.back()].end);
+            if (ctx.rules.stoplist.contains(fold_case(link.name)) || name_key(link.name).empty()) {
+              continue;
+            }
+          }
+          links.push_back(std::move(link));
+        }
+      }
+    }
+  }
+  return links;
+}
+
+void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates) {
+  auto length = [&doc](const MentionCandidate& c) {
+    const SentenceAnalysis& s = doc.sentences[c.sentence];
+    return s.tokens[c.end - 1].base_end - s.tokens[c.begin].begin;
+  };
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](const MentionCandidate& a, const MentionCandidate& b) {
+                     const auto la = length(a);
+                     const auto lb = length(b);
+                     if (la != lb) return la > lb;
+                     if (a.priority != b.priority) return a.priority > b.priority;
+                     return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
+                   });
+  std::vector<MentionCandidate> accepted;
+  for (MentionCandidate& c : candidates) {
+    const bool overlaps =
+        std::any_of(accepted.begin(), accepted.end(), [&](const MentionCandidate& a) {
+          return a.sentence == c.sentence && a.begin < c.end && c.begin < a.end;
+        });
+    if (!overlaps) {
+      accepted.push_back(std::move(c));
+    }
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const MentionCandidate& a, const MentionCandidate& b) {
+              return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
+            });
+  doc.mentions = std::move(accepted);
+}
+
+std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
+                                          const std::vector<AliasLink>& links) {
+  const int n = static_cast<int>(doc.mentions.size());
+  UnionFind uf(static_cast<std::size_t>(n));
+  std::map<std::pair<EntityType, std::string>, int> by_key;
+  auto key_of = [](EntityType t, const std::string& name) {
+    return std::make_pair(t, name_key(name));
+  };
+  for (int m = 0; m < n; ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    for (const std::string* name : {&c.canonical, &c.surface}) {
+      auto [it, fresh] = by_key.emplace(key_of(c.type, *name), m);
+      if (!fresh) {
+        uf.unite(it->second, m);
+      }
+    }
+  }
+  std::map<std::pair<std::uint32_t, std::uint32_t>, int> at;
+  for (int m = 0; m < n; ++m) {
+    at[{doc.mentions[m].sentence, doc.mentions[m].begin}] = m;
+  }
+  std::map<int, std::vector<std::string>> extra_names;
+  for (const AliasLink& link : links) {
+    auto it = at.find({link.sentence, link.begin});
+    if (it == at.end()) {
+      continue;
+    }
+    const int m = it->second;
+    if (link.other_begin >= 0) {
+      auto ot = at.find({link.sentence, static_cast<std::uint32_t>(link.other_begin)});
+      if (ot != at.end() && doc.mentions[ot->second].type == doc.mentions[m].type) {
+        uf.unite(m, ot->second);
+      }
+      continue;
+    }
+    extra_names[m].push_back(link.name);
+    auto same = by_key.find(key_of(doc.mentions[m].type, link.name));
+    if (same != by_key.end()) {
+      uf.unite(m, same->second);
+    }
+  }
+  std::map<int, int> entity_of_root;
+  std::vector<LocalEntity> entities;
+  doc.entity_of_mention.assign(static_cast<std::size_t>(n), -1);
+  for (int m = 0; m < n; ++m) {
+    const int root = uf.find(m);
+    auto [it, fresh] = entity_of_root.emplace(root, static_cast<int>(entities.size()));
+    if (fresh) {
+      entities.push_back({});
+      entities.back().type = doc.mentions[m].type;
+    }
+    doc.entity_of_mention[m] = it->second;
+    entities[it->second].mentions.push_back(m);
+  }
+  for (LocalEntity& e : entities) {
+    std::map<int, int> entry_votes;
+    std::map<std::string, int> surface_votes;
+    std::vector<std::string> names;
+    for (int m : e.mentions) {
+      const MentionCandidate& c = doc.mentions[m];
+      if (c.entry >= 0) {
+        ++entry_votes[c.entry];
+      }
+      ++surface_votes[c.surface];
+      names.push_back(c.surface);
+      auto extra = extra_names.find(m);
+      if (extra != extra_names.end()) {
+        names.insert(names.end(), extra->second.begin(), extra->second.end());
+      }
+    }
+    if (!entry_votes.empty()) {
+      e.entry = std::max_element(entry_votes.begin(), entry_votes.end(), [](auto& a, auto& b) {
+                  return a.second < b.second;
+                })->first;
+      e.name = ctx.rules.gazetteer[e.entry].name;
+    } else {
+      // The most frequent written form; on a tie, the first one written.
+      int best = 0;
+      for (int m : e.mentions) {
+        const int votes = surface_votes[doc.mentions[m].surface];
+        if (votes > best) {
+          best = votes;
+          e.name = doc.mentions[m].surface;
+        }
+      }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::erase(names, e.name);
+    e.aliases = std::move(names);
+  }
+  if (ctx.trace) {
+    for (int m = 0; m < n; ++m) {
+      const MentionCandidate& c = doc.mentions[m];
+      const LocalEntity& e = entities[doc.entity_of_mention[m]];
+      ctx.trace->push_back({"entity " + std::string(to_string(e.type)) + " \"" + e.name + "\"",
+                            c.rule, c.surface, sentence_text(doc, c.sentence)});
+    }
+  }
+  return entities;
+}
+
+int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
+  std::uint32_t title_line = 0;
+  while (title_line < doc.segmentation.lines.size() &&
+         doc.segmentation.lines[title_line].kind == LineKind::kBlank) {
+    ++title_line;
+  }
+  int best = -1;
+  int best_score = 0;
+  for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
+    if (entities[e].type != EntityType::kOrganization) {
+      continue;
+    }
+    int score = 0;
+    for (int m : entities[e].mentions) {
+      const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+      score += s.span.line == title_line ? 3 : 1;
+    }
+    if (score > best_score) {
+      best = e;
+      best_score = score;
+    }
+  }
+  return best_score >= 2 ? best : -1;
+}
+
+}  // namespace kgex

@@ -1,0 +1,204 @@
+#include "extractor/extractor.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "extractor/layout.h"
+#include "extractor/stages.h"
+
+namespace kgex {
+
+struct Extractor::Impl {
+  std::shared_ptr<const RuleSet> rules;
+  Gazetteer gazetteer;
+  PatternMatcher matcher;
+
+  explicit Impl(std::shared_ptr<const RuleSet> r)
+      : rules(std::move(r)), gazetteer(*rules), matcher(gazetteer) {}
+};
+
+namespace {
+
+// Code point offset of normalised byte `at`, counted from a known anchor.
+struct CharCounter {
+  const DocumentAnalysis& doc;
+  std::uint32_t byte = 0;  // original byte offset already counted up to
+  std::size_t chars = 0;
+
+  std::size_t at(std::uint32_t original_byte) {
+    if (original_byte < byte) {
+      byte = 0;
+      chars = 0;
+    }
+    chars += count_code_points_utf8(
+        std::string_view(doc.decoded.text).substr(byte, original_byte - byte));
+    byte = original_byte;
+    return chars;
+  }
+};
+
+Lang sentence_lang(const std::vector<Token>& tokens) {
+  return std::any_of(
+             tokens.begin(), tokens.end(),
+             [](const Token& t) { return t.script == Script::kHangul && !t.particle_only(); })
+             ? Lang::kKo
+             : Lang::kEn;
+}
+
+}  // namespace
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+Result<Extractor> Extractor::create(std::shared_ptr<const RuleSet> rules) {
+  if (!rules) {
+    return Status(ErrorCode::kInvalidArgument, "no rule set");
+  }
+  return Extractor(std::make_unique<Impl>(std::move(rules)));
+}
+
+const RuleSet& Extractor::rules() const { return *impl_->rules; }
+
+Result<Extraction> Extractor::extract(const Document& input, const ExtractOptions& options) const {
+  Extraction result;
+  DocumentAnalysis doc;
+  doc.id = input.id;
+  doc.decoded = decode_text(input.text);
+  if (doc.decoded.looks_binary) {
+    result.skipped = true;
+    result.warnings.push_back(
+        input.id + ": looks like a binary file (NUL bytes or control characters); skipped");
+    return result;
+  }
+  if (doc.decoded.invalid_sequences > 0) {
+    Status bad(ErrorCode::kParse,
+               "invalid UTF-8 (" + std::to_string(doc.decoded.invalid_sequences) +
+                   " sequences; replaced by U+FFFD)",
+               {.file = input.id, .offset = doc.decoded.first_invalid_offset});
+    if (options.strict) {
+      return bad;
+    }
+    result.warnings.push_back(bad.to_string());
+  }
+  doc.norm = normalize_text(doc.decoded.text);
+  thread_local Segmenter segmenter;
+  doc.segmentation = segmenter.segment(doc.norm.text);
+
+  const RuleSet& rules = *impl_->rules;
+  const StageContext ctx{rules, impl_->gazetteer, impl_->matcher, options,
+                         options.explain ? &result.trace : nullptr};
+  doc.boilerplate_line = find_boilerplate(doc, rules.layout);
+  const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
+  std::vector<MentionCandidate> candidates;
+  for (const Sentence& span : doc.segmentation.sentences) {
+    SentenceAnalysis s;
+    s.span = span;
+    s.boilerplate = doc.boilerplate_line[span.line];
+    s.table_row = doc.segmentation.lines[span.line].kind == LineKind::kTableRow;
+    s.tokens = tokenize(doc.norm.text, span.begin, span.end, known);
+    s.lang = sentence_lang(s.tokens);
+    const auto si = static_cast<std::uint32_t>(doc.sentences.size());
+    if (!s.boilerplate) {
+      for (const GazetteerMatch& g : impl_->gazetteer.match_all(s.tokens, doc.norm.text)) {
+        MentionCandidate c;
+        c.sentence = si;
+        c.begin = g.begin;
+        c.end = g.end;
+        c.entry = static_cast<int>(g.entry);
+        c.type = rules.gazetteer[g.entry].type;
+        c.priority = 100;
+        c.rule = "gazetteer";
+        c.surface =
+            std::string(doc.normalized(s.tokens[g.begin].begin, s.tokens[g.end - 1].base_end));
+        c.canonical = rules.gazetteer[g.entry].name;
+        candidates.push_back(std::move(c));
+      }
+    }
+    doc.sentences.push_back(std::move(s));
+  }
+  for (MentionCandidate& c : table_mentions(doc, rules.layout)) {
+    candidates.push_back(std::move(c));
+  }
+  resolve_overlaps(doc, candidates);
+  Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
+  if (!links.ok()) {
+    return links.status();
+  }
+  resolve_overlaps(doc, std::move(candidates));
+  std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    std::vector<int> in_sentence;
+    for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+      if (doc.mentions[m].sentence == si) {
+        in_sentence.push_back(m);
+      }
+    }
+    doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, in_sentence);
+  }
+  doc.topic = find_topic(doc, entities);
+  Result<std::vector<RelationCandidate>> relations = extract_relations(ctx, doc, entities);
+  if (!relations.ok()) {
+    return relations.status();
+  }
+
+  // Into the graph: entities with their mentions, then relations with evidence.
+  CharCounter chars{doc};
+  std::vector<Entity> built(entities.size());
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    built[e].name = entities[e].name;
+    built[e].type = entities[e].type;
+    built[e].aliases = entities[e].aliases;
+    built[e].mention_count = entities[e].mentions.size();
+  }
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    const SentenceAnalysis& s = doc.sentences[c.sentence];
+    const std::uint32_t b = doc.norm.original_offset(s.tokens[c.begin].begin);
+    const std::uint32_t e = doc.norm.original_offset(s.tokens[c.end - 1].base_end);
+    Entity& target = built[static_cast<std::size_t>(doc.entity_of_mention[m])];
+    if (target.mentions.size() < kMaxKeptMentions) {
+      const std::size_t cb = chars.at(b);
+      target.mentions.push_back(
+          {doc.id,
+           {b, e},
+           {cb, cb + count_code_points_utf8(std::string_view(doc.decoded.text).substr(b, e - b))}});
+    }
+  }
+  for (Entity& e : built) {
+    result.graph.add_entity(std::move(e));
+  }
+  for (const RelationCandidate& c : relations.value()) {
+    const Sentence& span = doc.sentences[c.sentence].span;
+    const std::uint32_t b = doc.norm.original_offset(span.begin);
+    const std::uint32_t e = doc.norm.original_offset(span.end);
+    const std::string_view sentence = std::string_view(doc.decoded.text).substr(b, e - b);
+    const std::size_t cb = chars.at(b);
+    Relation r;
+    r.type = c.type;
+    r.confidence = c.confidence;
+    r.support = 1;
+    r.evidence.push_back({doc.id,
+                          std::string(sentence),
+                          {b, e},
+                          {cb, cb + count_code_points_utf8(sentence)},
+                          c.rule,
+                          c.confidence});
+    const std::optional<EntityId> s =
+        result.graph.find(entities[c.source].name, entities[c.source].type);
+    const std::optional<EntityId> t =
+        result.graph.find(entities[c.target].name, entities[c.target].type);
+    if (s && t && *s != *t) {
+      result.graph.add_relation(*s, *t, std::move(r));
+    }
+    if (options.explain) {
+      result.trace.push_back({"relation " + entities[c.source].name + " " +
+                                  std::string(to_string(c.type)) + " " + entities[c.target].name,
+                              c.rule, c.matched, std::string(sentence)});
+    }
+  }
+  return result;
+}
+
+}  // namespace kgex

@@ -1,0 +1,171 @@
+#include "extractor/layout.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace kgex {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "2025.04.04", "2025-04-04", "2025/4/4" or "12:15".
+bool has_stamp(std::string_view s) {
+  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+    if (is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+        (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/') && i + 6 < s.size() &&
+        is_digit(s[i + 5])) {
+      return true;
+    }
+  }
+  for (std::size_t i = 0; i + 4 < s.size() + 0; ++i) {
+    if (is_digit(s[i]) && is_digit(s[i + 1]) && s[i + 2] == ':' && is_digit(s[i + 3]) &&
+        is_digit(s[i + 4])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_listing_line(std::string_view line) {
+  line = trimmed(line);
+  return !line.empty() && has_stamp(line) && (is_digit(line.front()) || is_digit(line.back()));
+}
+
+}  // namespace
+
+std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
+  const auto& lines = doc.segmentation.lines;
+  std::vector<bool> out(lines.size(), false);
+  std::size_t first_content = 0;
+  while (first_content < lines.size() && lines[first_content].kind == LineKind::kBlank) {
+    ++first_content;
+  }
+  for (std::size_t i = first_content + 1; i < lines.size(); ++i) {
+    std::string_view line = doc.normalized(lines[i].begin, lines[i].end);
+    if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40) {
+      continue;
+    }
+    const std::vector<Token> tokens =
+        tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr);
+    const bool marker = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+      return layout.boilerplate_markers.contains(t.folded);
+    });
+    if (marker) {
+      std::fill(out.begin() + static_cast<long>(i), out.end(), true);
+      break;
+    }
+  }
+  std::size_t run_start = 0;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i <= lines.size(); ++i) {
+    if (i < lines.size() && lines[i].kind == LineKind::kBlank) {
+      continue;
+    }
+    const bool listing =
+        i < lines.size() && is_listing_line(doc.normalized(lines[i].begin, lines[i].end));
+    if (listing) {
+      if (run == 0) {
+        run_start = i;
+      }
+      ++run;
+      continue;
+    }
+    if (run >= 2) {
+      std::fill(out.begin() + static_cast<long>(run_start), out.begin() + static_cast<long>(i),
+                true);
+    }
+    run = 0;
+  }
+  return out;
+}
+
+std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const Layout& layout) {
+  std::vector<MentionCandidate> out;
+  std::vector<std::pair<std::size_t, EntityType>> columns;  // cell index -> type
+  bool in_table = false;
+  std::uint32_t previous_line = 0;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (!s.table_row || s.boilerplate) {
+      in_table = false;
+      continue;
+    }
+    // Cells: token ranges between '|' tokens.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> cells;
+    std::uint32_t start = 0;
+    bool opened = false;
+    for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+      if (s.tokens[k].text == "|") {
+        if (opened) {
+          cells.emplace_back(start, k);
+        }
+        opened = true;
+        start = k + 1;
+      }
+    }
+    const bool rule_row = std::all_of(cells.begin(), cells.end(), [&](const auto& c) {
+      for (std::uint32_t k = c.first; k < c.second; ++k) {
+        if (s.tokens[k].text != "-" && s.tokens[k].text != ":") {
+          return false;
+        }
+      }
+      return true;
+    });
+    const bool continues = in_table && s.span.line <= previous_line + 1;
+    previous_line = s.span.line;
+    if (rule_row) {
+      continue;
+    }
+    if (!continues) {
+      in_table = true;
+      columns.clear();
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        for (std::uint32_t k = cells[c].first; k < cells[c].second; ++k) {
+          auto it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
+                                 [&](const auto& tc) { return tc.first == s.tokens[k].folded; });
+          if (it != layout.table_columns.end()) {
+            columns.emplace_back(c, it->second);
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    for (const auto& [c, type] : columns) {
+      if (c >= cells.size()) {
+        continue;
+      }
+      std::uint32_t b = cells[c].first;
+      std::uint32_t e = cells[c].second;
+      for (std::uint32_t k = b; k < e; ++k) {
+        if (s.tokens[k].text == "(") {
+          e = k;
+          break;
+        }
+      }
+      if (b >= e) {
+        continue;
+      }
+      MentionCandidate m;
+      m.sentence = si;
+      m.begin = b;
+      m.end = e;
+      m.type = type;
+      m.priority = 200;
+      m.rule = "table";
+      m.surface = std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
+      m.canonical = m.surface;
+      out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+}  // namespace kgex

@@ -1,0 +1,26 @@
+// Layout cues of a document: page boilerplate (comment sections, lists of
+// unrelated headlines) and tables whose header names an entity type.
+// Not public: use extractor/extractor.h.
+#pragma once
+
+#include <vector>
+
+#include "extractor/analysis.h"
+#include "extractor/rules/rule_set.h"
+
+namespace kgex {
+
+// Marks the lines of `doc` that are page boilerplate:
+//  - from a short line holding a boilerplate marker word ("댓글", "Comments")
+//    to the end of the document;
+//  - runs of two or more lines that carry a date or time stamp and start or
+//    end with a number (headline lists, comment headers).
+// Requires doc.segmentation and doc.norm.
+std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout);
+
+// Mentions from Markdown tables: the cells of a column whose header holds a
+// table_columns word become entities of that type (a trailing parenthetical
+// such as "핵심 LLM (ChatGPT)" is left out of the name). Requires tokens.
+std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const Layout& layout);
+
+}  // namespace kgex

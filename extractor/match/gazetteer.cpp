@@ -1,0 +1,143 @@
+#include "extractor/match/gazetteer.h"
+
+#include <algorithm>
+
+namespace kgex {
+namespace {
+
+constexpr char kSep = '\x1f';
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
+  const KnownWord keep_whole = [](std::string_view) { return true; };
+  for (std::uint32_t i = 0; i < rules.gazetteer.size(); ++i) {
+    const GazetteerEntry& e = rules.gazetteer[i];
+    std::vector<std::string> names = e.aliases;
+    names.push_back(e.name);
+    for (const std::string& name : names) {
+      if (rules.stoplist.contains(fold_case(name))) {
+        continue;
+      }
+      std::vector<Token> tokens =
+          tokenize(name, 0, static_cast<std::uint32_t>(name.size()), keep_whole);
+      if (tokens.empty()) {
+        continue;
+      }
+      std::string key;
+      bool all_hangul = true;
+      for (const Token& t : tokens) {
+        if (!key.empty()) {
+          key.push_back(kSep);
+        }
+        key += fold_case(name.substr(t.begin, t.end - t.begin));
+        all_hangul = all_hangul && t.script == Script::kHangul;
+      }
+      const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
+      index_[key].push_back(v);
+      if (tokens.size() > 1 && all_hangul) {
+        index_[without_spaces(fold_case(name))].push_back(v);  // 샘올트먼 for 샘 올트먼
+      }
+      if (tokens.size() == 1) {
+        name_words_.insert(fold_case(name));
+        if (tokens[0].script == Script::kHangul) {
+          known_words_.insert(fold_case(name));
+        }
+      }
+      max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
+    }
+  }
+  for (const std::string& w : rules.stoplist) {
+    name_words_.insert(w);
+  }
+}
+
+bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
+                       std::uint32_t end, std::string_view text) const {
+  const GazetteerEntry& e = rules_.gazetteer[v.entry];
+  if (!v.exact.empty()) {
+    std::string written;
+    for (std::uint32_t k = begin; k < end; ++k) {
+      written += tokens[k].text;
+      if (k + 1 < end) {
+        written += text.substr(tokens[k].base_end, tokens[k + 1].begin - tokens[k].base_end);
+      }
+    }
+    if (without_spaces(written) != v.exact) {
+      return false;
+    }
+  }
+  if (!e.context.empty()) {
+    const std::uint32_t lo = begin > static_cast<std::uint32_t>(e.window) ? begin - e.window : 0;
+    const std::uint32_t hi =
+        std::min<std::uint32_t>(static_cast<std::uint32_t>(tokens.size()), end + e.window);
+    for (std::uint32_t k = lo; k < hi; ++k) {
+      if ((k < begin || k >= end) && e.context.contains(tokens[k].folded)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& tokens,
+                                                  std::uint32_t at, std::string_view text) const {
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  std::string prefix;
+  std::vector<std::string> keys;  // keys[L-1]: tokens at..at+L-1, last one by its surface
+  for (std::uint32_t len = 1; len <= max_tokens_ && at + len <= n; ++len) {
+    const Token& last = tokens[at + len - 1];
+    if (last.particle_only()) {
+      break;
+    }
+    keys.push_back(prefix + fold_case(text.substr(last.begin, last.end - last.begin)));
+    keys.push_back(prefix + last.folded);
+    if (!last.particle.empty()) {
+      break;  // a particle ends the name
+    }
+    prefix += last.folded;
+    prefix.push_back(kSep);
+  }
+  for (std::size_t len = keys.size() / 2; len > 0; --len) {
+    for (std::size_t k : {2 * len - 2, 2 * len - 1}) {
+      auto it = index_.find(keys[k]);
+      if (it == index_.end()) {
+        continue;
+      }
+      const auto end = at + static_cast<std::uint32_t>(len);
+      for (const Variant& v : it->second) {
+        if (accept(v, tokens, at, end, text)) {
+          return GazetteerMatch{at, end, v.entry};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& tokens,
+                                                 std::string_view text) const {
+  std::vector<GazetteerMatch> out;
+  for (std::uint32_t i = 0; i < tokens.size();) {
+    if (auto m = match_at(tokens, i, text)) {
+      out.push_back(*m);
+      i = m->end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace kgex

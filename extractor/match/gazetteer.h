@@ -1,0 +1,62 @@
+// Dictionary matching over tokens: longest match first, case-insensitive for
+// Latin unless an entry asks for exact case, with optional context conditions.
+// Built once from a RuleSet; matching is const and thread-safe. Not public.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extractor/rules/rule_set.h"
+#include "extractor/text/tokenizer.h"
+
+namespace kgex {
+
+struct GazetteerMatch {
+  std::uint32_t begin = 0;  // token range [begin, end)
+  std::uint32_t end = 0;
+  std::uint32_t entry = 0;  // index into RuleSet::gazetteer
+};
+
+class Gazetteer {
+ public:
+  explicit Gazetteer(const RuleSet& rules);
+
+  // Whether a case-folded Hangul word is a whole name (its ending must not be cut).
+  bool is_known_word(std::string_view folded) const {
+    return known_words_.contains(std::string(folded));
+  }
+  // Whether a folded word is a one-token name or a stop-list word.
+  bool is_name_word(std::string_view folded) const {
+    return name_words_.contains(std::string(folded));
+  }
+
+  // The longest match starting at token `at`, if any; `text` is the sentence's
+  // normalised text the tokens point into.
+  std::optional<GazetteerMatch> match_at(const std::vector<Token>& tokens, std::uint32_t at,
+                                         std::string_view text) const;
+
+  // Every match of `tokens`, left to right, longest first, non-overlapping.
+  std::vector<GazetteerMatch> match_all(const std::vector<Token>& tokens,
+                                        std::string_view text) const;
+
+ private:
+  struct Variant {
+    std::uint32_t entry;
+    std::string exact;  // the written form without spaces, for exact-case entries
+  };
+  bool accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
+              std::uint32_t end, std::string_view text) const;
+
+  const RuleSet& rules_;
+  std::unordered_map<std::string, std::vector<Variant>> index_;
+  std::unordered_set<std::string> known_words_;
+  std::unordered_set<std::string> name_words_;
+  std::uint32_t max_tokens_ = 1;
+};
+
+}  // namespace kgex

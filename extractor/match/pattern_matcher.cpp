@@ -1,0 +1,272 @@
+#include "extractor/match/pattern_matcher.h"
+
+#include <algorithm>
+
+#include "extractor/match/regex.h"
+
+namespace kgex {
+namespace {
+
+bool is_clause_break(const Token& t) {
+  return t.script == Script::kPunct && (t.text == ";" || t.text == ":" || t.text == "|");
+}
+
+// Particles that join the members of a coordinated list (A와 B, A나 B).
+bool is_coordinating_particle(std::string_view p) {
+  return p == "와" || p == "과" || p == "나" || p == "이나" || p == "랑" || p == "이랑" ||
+         p == "하고" || p == "및";
+}
+
+bool is_list_separator(const Token& t) {
+  const std::string& w = t.folded;
+  return w == "," || w == "/" || w == "\xC2\xB7" || w == "&" || w == "+" || w == "및" ||
+         w == "and" || w == "or" || w == "그리고";
+}
+
+struct Context {
+  const std::vector<Element>& pattern;
+  const SentenceAnalysis& s;
+  const DocumentAnalysis& doc;
+  const Gazetteer& gazetteer;
+  std::vector<std::vector<std::uint32_t>> captures;
+  Status error;
+};
+
+bool starts_or_ends(const std::vector<std::string>& words, const std::string& w, bool starts) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
+    return starts ? w.starts_with(x) : w.ends_with(x);
+  });
+}
+
+bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
+  if (t.text && !t.text->contains(tok.folded)) {
+    return false;
+  }
+  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
+    return false;
+  }
+  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
+    return false;
+  }
+  if (t.script && *t.script != tok.script) {
+    return false;
+  }
+  if (t.shape) {
+    switch (*t.shape) {
+      case Shape::kCapitalized:
+        if (!tok.capitalized) return false;
+        break;
+      case Shape::kUpper:
+        if (!tok.all_upper) return false;
+        break;
+      case Shape::kLower:
+        if (tok.capitalized || tok.all_upper) return false;
+        break;
+      case Shape::kHasDigit:
+        if (!tok.has_digit) return false;
+        break;
+    }
+  }
+  if (t.space_before && *t.space_before != tok.space_before) {
+    return false;
+  }
+  if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded)) {
+    return false;
+  }
+  if (t.regex) {
+    Result<bool> m = t.regex->full_match(tok.text);
+    if (!m.ok()) {
+      if (ctx.error.ok()) {
+        ctx.error = m.status();
+      }
+      return false;
+    }
+    if (!m.value()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
+  switch (el.kind) {
+    case ElementKind::kAny:
+      break;
+    case ElementKind::kEntity:
+      if (u.mention < 0 || !(el.types & type_bit(ctx.doc.mentions[u.mention].type))) {
+        return false;
+      }
+      break;
+    case ElementKind::kToken:
+      if (u.mention >= 0 || !token_passes(ctx, el.test, ctx.s.tokens[u.begin])) {
+        return false;
+      }
+      break;
+  }
+  if (el.particle && !el.particle->contains(std::string(u.particle))) {
+    return false;
+  }
+  return !(el.negated && unit_passes(ctx, *el.negated, u));
+}
+
+// Lengths (in units) of the coordinated lists of `el` that start at `at`,
+// longest first, with the member units of each.
+std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el,
+                                                 std::uint32_t at) {
+  const std::vector<Unit>& units = ctx.s.units;
+  std::vector<std::vector<std::uint32_t>> found;
+  Element member = el;
+  member.particle.reset();
+  member.negated.reset();
+  std::vector<std::uint32_t> members;
+  std::uint32_t i = at;
+  while (i < units.size() && unit_passes(ctx, member, units[i])) {
+    members.push_back(i);
+    found.push_back(members);
+    const Unit& u = units[i];
+    std::uint32_t next = i + 1;
+    if (!is_coordinating_particle(u.particle)) {
+      if (!u.particle.empty()) {
+        break;
+      }
+      // separators: "," "/" "·" "및" "and" ", and"
+      while (next < units.size() && units[next].mention < 0 &&
+             is_list_separator(ctx.s.tokens[units[next].begin]) && next - i <= 2) {
+        ++next;
+      }
+      if (next == i + 1) {
+        break;
+      }
+    }
+    i = next;
+  }
+  std::reverse(found.begin(), found.end());
+  // The list's own tests (particle, negation) apply to its last member.
+  std::erase_if(found, [&](const std::vector<std::uint32_t>& m) {
+    const Unit& last = units[m.back()];
+    return (el.particle && !el.particle->contains(std::string(last.particle))) ||
+           (el.negated && unit_passes(ctx, *el.negated, last));
+  });
+  return found;
+}
+
+bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& end) {
+  if (ei == ctx.pattern.size()) {
+    end = ui;
+    return true;
+  }
+  const Element& el = ctx.pattern[ei];
+  const auto n = static_cast<std::uint32_t>(ctx.s.units.size());
+  if (el.anchor == Anchor::kStart && ui != 0) {
+    return false;
+  }
+  auto finish = [&](std::uint32_t after, std::vector<std::uint32_t> held) {
+    if (el.anchor == Anchor::kEnd && after != n) {
+      return false;
+    }
+    if (el.capture >= 0) {
+      ctx.captures[el.capture] = std::move(held);
+    }
+    if (match_from(ctx, ei + 1, after, end)) {
+      return true;
+    }
+    if (el.capture >= 0) {
+      ctx.captures[el.capture].clear();
+    }
+    return false;
+  };
+  if (el.kind == ElementKind::kEntity && el.list) {
+    for (auto& members : lists_at(ctx, el, ui)) {
+      const std::uint32_t after = members.back() + 1;
+      if (finish(after, std::move(members))) {
+        return true;
+      }
+      if (!ctx.error.ok()) {
+        return false;
+      }
+    }
+    return el.min == 0 && finish(ui, {});
+  }
+  std::uint32_t run = 0;
+  while (run < static_cast<std::uint32_t>(el.max) && ui + run < n &&
+         unit_passes(ctx, el, ctx.s.units[ui + run])) {
+    ++run;
+  }
+  if (!ctx.error.ok()) {
+    return false;
+  }
+  for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
+    std::vector<std::uint32_t> held;
+    for (std::uint32_t k = 0; k < c; ++k) {
+      held.push_back(ui + k);
+    }
+    if (finish(ui + c, std::move(held))) {
+      return true;
+    }
+    if (!ctx.error.ok()) {
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Unit> build_units(const SentenceAnalysis& sentence,
+                              const std::vector<MentionCandidate>& mentions,
+                              const std::vector<int>& mentions_in_sentence) {
+  std::vector<Unit> units;
+  std::uint32_t clause = 0;
+  std::size_t next_mention = 0;
+  const auto n = static_cast<std::uint32_t>(sentence.tokens.size());
+  for (std::uint32_t i = 0; i < n;) {
+    const Token& t = sentence.tokens[i];
+    if (t.particle_only() && !t.space_before && !units.empty() && units.back().particle.empty()) {
+      units.back().particle = t.particle;
+      units.back().end = i + 1;
+      ++i;
+      continue;
+    }
+    Unit u;
+    u.clause = clause;
+    if (next_mention < mentions_in_sentence.size() &&
+        mentions[mentions_in_sentence[next_mention]].begin == i) {
+      const MentionCandidate& m = mentions[mentions_in_sentence[next_mention]];
+      u.mention = mentions_in_sentence[next_mention];
+      u.begin = m.begin;
+      u.end = m.end;
+      u.particle = sentence.tokens[m.end - 1].particle;
+      ++next_mention;
+    } else {
+      u.begin = i;
+      u.end = i + 1;
+      u.particle = t.particle;
+      if (is_clause_break(t)) {
+        ++clause;
+      }
+    }
+    i = u.end;
+    units.push_back(u);
+  }
+  return units;
+}
+
+Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<Element>& pattern,
+                                                             std::size_t captures,
+                                                             const SentenceAnalysis& sentence,
+                                                             const DocumentAnalysis& doc,
+                                                             std::uint32_t start) const {
+  Context ctx{pattern, sentence, doc, gazetteer_, std::vector<std::vector<std::uint32_t>>(captures),
+              {}};
+  std::uint32_t end = start;
+  const bool ok = match_from(ctx, 0, start, end);
+  if (!ctx.error.ok()) {
+    return ctx.error;
+  }
+  if (!ok) {
+    return std::optional<PatternMatch>();
+  }
+  return std::optional<PatternMatch>(PatternMatch{start, end, std::move(ctx.captures)});
+}
+
+}  // namespace kgex

@@ -1,0 +1,54 @@
+#include "extractor/match/regex.h"
+
+#include <unicode/regex.h>
+#include <unicode/utext.h>
+
+namespace kgex {
+
+struct CompiledRegex::Impl {
+  std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+CompiledRegex::~CompiledRegex() = default;
+
+Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::string& pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error{};
+  std::unique_ptr<icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+  if (U_FAILURE(status)) {
+    return Status(ErrorCode::kRule, "invalid regular expression \"" + pattern +
+                                        "\": " + u_errorName(status) + " at offset " +
+                                        std::to_string(parse_error.offset));
+  }
+  std::shared_ptr<CompiledRegex> regex(new CompiledRegex());
+  regex->impl_ = std::make_unique<Impl>();
+  regex->impl_->pattern = std::move(compiled);
+  regex->source_ = pattern;
+  return std::shared_ptr<const CompiledRegex>(std::move(regex));
+}
+
+Result<bool> CompiledRegex::full_match(std::string_view text) const {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::unique_ptr<icu::RegexMatcher> matcher(impl_->pattern->matcher(status));
+  bool matched = false;
+  if (U_SUCCESS(status)) {
+    matcher->reset(ut);
+    matcher->setTimeLimit(kTimeLimit, status);
+    matched = matcher->matches(status);
+  }
+  matcher.reset();
+  utext_close(ut);
+  if (status == U_REGEX_TIME_OUT) {
+    return Status(ErrorCode::kTimeout,
+                  "regular expression \"" + source_ + "\" exceeded its time limit");
+  }
+  if (U_FAILURE(status)) {
+    return Status(ErrorCode::kRule,
+                  "regular expression \"" + source_ + "\" failed: " + u_errorName(status));
+  }
+  return matched;
+}
+
+}  // namespace kgex

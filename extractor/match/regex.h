@@ -1,0 +1,35 @@
+// ICU regular expressions for token tests, with a time limit so that one
+// pathological pattern cannot hang a run. Not public.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace kgex {
+
+class CompiledRegex {
+ public:
+  // Compiles `pattern` (ICU syntax). kRule with the ICU error and its offset on failure.
+  static Result<std::shared_ptr<const CompiledRegex>> compile(const std::string& pattern);
+  ~CompiledRegex();
+
+  // Whether the whole of `text` matches. kTimeout when the match takes longer
+  // than the time limit (ICU's setTimeLimit steps). Thread-safe.
+  Result<bool> full_match(std::string_view text) const;
+
+  const std::string& source() const { return source_; }
+
+  // ICU time limit, in its steps of roughly a millisecond each.
+  static constexpr int kTimeLimit = 100;
+
+ private:
+  CompiledRegex() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string source_;
+};
+
+}  // namespace kgex

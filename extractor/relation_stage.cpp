@@ -1,0 +1,293 @@
+// Relation stages: relation rules per sentence, then document rules.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/name_key.h"
+#include "extractor/stages.h"
+
+namespace kgex {
+namespace {
+
+using ET = EntityType;
+using RT = RelationType;
+
+// Korean subject and topic particles: the preferred antecedent of a search.
+bool is_subject_particle(std::string_view p) {
+  return p == "은" || p == "는" || p == "이" || p == "가" || p == "께서" || p == "에서는" ||
+         p == "도";
+}
+
+struct SentenceScope {
+  const DocumentAnalysis& doc;
+  const SentenceAnalysis& s;
+  const std::vector<LocalEntity>& entities;
+};
+
+std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+  std::vector<int> out;
+  switch (ref.kind) {
+    case Ref::Kind::kCapture:
+      for (std::uint32_t u : m.captures[ref.capture]) {
+        if (sc.s.units[u].mention >= 0) {
+          out.push_back(sc.doc.entity_of_mention[sc.s.units[u].mention]);
+        }
+      }
+      return out;
+    case Ref::Kind::kTopic:
+      if (sc.doc.topic >= 0) {
+        out.push_back(sc.doc.topic);
+      }
+      return out;
+    case Ref::Kind::kFind:
+      break;
+  }
+  std::set<std::uint32_t> captured;
+  for (const auto& held : m.captures) {
+    captured.insert(held.begin(), held.end());
+  }
+  const std::uint32_t clause = sc.s.units[m.begin].clause;
+  int best = -1;
+  int best_rank = 1 << 30;
+  for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
+    const Unit& unit = sc.s.units[u];
+    if (unit.mention < 0 || captured.contains(u) ||
+        (!ref.sentence_scope && unit.clause != clause)) {
+      continue;
+    }
+    const int e = sc.doc.entity_of_mention[unit.mention];
+    if (!(ref.types & type_bit(sc.entities[e].type))) {
+      continue;
+    }
+    if (ref.particle && !ref.particle->contains(std::string(unit.particle))) {
+      continue;
+    }
+    // Subjects first, then the nearest before the match, then the nearest after.
+    const int distance =
+        u < m.begin ? static_cast<int>(m.begin - u) : 1000 + static_cast<int>(u - m.begin);
+    const int rank = (is_subject_particle(unit.particle) ? 0 : 10000) + distance;
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = e;
+    }
+  }
+  if (best >= 0) {
+    out.push_back(best);
+  } else if (ref.else_topic && sc.doc.topic >= 0) {
+    out.push_back(sc.doc.topic);
+  }
+  return out;
+}
+
+bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
+  if (rule.unless.empty()) {
+    return false;
+  }
+  const std::uint32_t first = sc.s.units[m.begin].clause;
+  const std::uint32_t last = sc.s.units[m.end - 1].clause;
+  for (const Unit& u : sc.s.units) {
+    if (u.mention >= 0 || u.clause < first || u.clause > last) {
+      continue;
+    }
+    const std::string& w = sc.s.tokens[u.begin].folded;
+    for (const std::string& stop : rule.unless) {
+      if (w.starts_with(stop)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::optional<RT> relation_of(const SentenceScope& sc, const RelationRule& rule,
+                              const PatternMatch& m) {
+  if (rule.relation) {
+    return rule.relation;
+  }
+  for (std::uint32_t u : m.captures[rule.relation_by_capture]) {
+    const Unit& unit = sc.s.units[u];
+    if (unit.mention >= 0) {
+      continue;
+    }
+    const std::string& w = sc.s.tokens[unit.begin].folded;
+    for (const auto& [words, type] : rule.relation_by) {
+      if (words->contains(w)) {
+        return type;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string matched_text(const SentenceScope& sc, const PatternMatch& m) {
+  const std::uint32_t b = sc.s.tokens[sc.s.units[m.begin].begin].begin;
+  const std::uint32_t e = sc.s.tokens[sc.s.units[m.end - 1].end - 1].end;
+  return std::string(sc.doc.original(b, e));
+}
+
+bool mentions_entity(const DocumentAnalysis& doc, std::uint32_t sentence, int entity) {
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    if (doc.mentions[m].sentence == sentence && doc.entity_of_mention[m] == entity) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
+                          const std::vector<LocalEntity>& entities,
+                          std::vector<RelationCandidate>& out) {
+  auto has = [&out](int s, int t, RT type) {
+    return std::any_of(out.begin(), out.end(), [&](const RelationCandidate& c) {
+      return c.source == s && c.target == t && c.type == type;
+    });
+  };
+  for (const DocumentRule& rule : ctx.rules.document_rules) {
+    for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
+      const LocalEntity& ent = entities[e];
+      if (!(rule.types & type_bit(ent.type)) || ent.mentions.empty()) {
+        continue;
+      }
+      const std::string& owner = ent.entry >= 0 ? ctx.rules.gazetteer[ent.entry].by : std::string();
+      int source = -1;
+      int target = -1;
+      if (rule.kind == DocumentRuleKind::kOwner) {
+        if (owner.empty()) {
+          continue;
+        }
+        const std::string key = name_key(owner);
+        for (int o = 0; o < static_cast<int>(entities.size()); ++o) {
+          if (entities[o].type == ET::kOrganization && name_key(entities[o].name) == key) {
+            source = o;
+          }
+        }
+        target = e;
+      } else {
+        if (doc.topic < 0 || doc.topic == e || (rule.unknown_owner_only && !owner.empty())) {
+          continue;
+        }
+        const bool related = std::any_of(out.begin(), out.end(), [&](const RelationCandidate& c) {
+          return c.type == rule.relation && (rule.from_topic ? c.target == e : c.source == e);
+        });
+        if (related) {
+          continue;
+        }
+        source = rule.from_topic ? doc.topic : e;
+        target = rule.from_topic ? e : doc.topic;
+      }
+      if (source < 0 || source == target || has(source, target, rule.relation) ||
+          !relation_allowed(rule.relation, entities[source].type, entities[target].type)) {
+        continue;
+      }
+      // Evidence: the first sentence naming both, else the first naming the entity.
+      const int other = source == e ? target : source;
+      std::uint32_t sentence = doc.mentions[ent.mentions.front()].sentence;
+      for (int m : ent.mentions) {
+        if (mentions_entity(doc, doc.mentions[m].sentence, other)) {
+          sentence = doc.mentions[m].sentence;
+          break;
+        }
+      }
+      out.push_back({source, target, rule.relation, rule.confidence, -100, sentence, rule.id,
+                     doc.mentions[ent.mentions.front()].surface});
+    }
+  }
+}
+
+}  // namespace
+
+bool relation_allowed(RT type, ET s, ET t) {
+  auto in = [](ET x, std::initializer_list<ET> set) {
+    return std::find(set.begin(), set.end(), x) != set.end();
+  };
+  switch (type) {
+    case RT::kWorksAt:
+      return s == ET::kPerson && t == ET::kOrganization;
+    case RT::kMemberOf:
+      return s == ET::kPerson && t == ET::kTeam;
+    case RT::kLeads:
+      return s == ET::kPerson && in(t, {ET::kOrganization, ET::kTeam, ET::kProduct});
+    case RT::kFounded:
+      return s == ET::kPerson && t == ET::kOrganization;
+    case RT::kPartOf:
+      return (s == ET::kTeam && in(t, {ET::kOrganization, ET::kTeam})) ||
+             (s == ET::kProduct && t == ET::kProduct);
+    case RT::kDevelops:
+      return in(s, {ET::kOrganization, ET::kTeam, ET::kPerson}) && in(t, {ET::kProduct, ET::kTool});
+    case RT::kUses:
+      return in(s, {ET::kOrganization, ET::kTeam, ET::kPerson, ET::kProduct}) &&
+             in(t, {ET::kTool, ET::kProduct});
+    case RT::kCompetesWith:
+      return (s == ET::kOrganization && t == ET::kOrganization) ||
+             (s == ET::kProduct && t == ET::kProduct);
+    case RT::kPartnersWith:
+      return s == ET::kOrganization && t == ET::kOrganization;
+    case RT::kInvestsIn:
+      return in(s, {ET::kOrganization, ET::kPerson}) && t == ET::kOrganization;
+    case RT::kAcquires:
+      return s == ET::kOrganization && in(t, {ET::kOrganization, ET::kProduct});
+  }
+  return false;
+}
+
+Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,
+                                                         const DocumentAnalysis& doc,
+                                                         const std::vector<LocalEntity>& entities) {
+  // (source, target, sentence) -> the best candidate for that pair there.
+  std::map<std::tuple<int, int, std::uint32_t>, RelationCandidate> best;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (s.boilerplate) {
+      continue;
+    }
+    const SentenceScope sc{doc, s, entities};
+    for (const RelationRule& rule : ctx.rules.relation_rules) {
+      if (rule.lang != Lang::kAny && rule.lang != s.lang) {
+        continue;
+      }
+      for (std::uint32_t start = 0; start < s.units.size(); ++start) {
+        auto found = ctx.matcher.match_at(rule.pattern, rule.captures.size(), s, doc, start);
+        if (!found.ok()) {
+          return Status(found.status().code(),
+                        "rule \"" + rule.id + "\": " + found.status().message(),
+                        {.file = rule.file, .pointer = rule.pointer});
+        }
+        if (!found.value() || found.value()->end == found.value()->begin) {
+          continue;
+        }
+        const PatternMatch& m = *found.value();
+        const std::optional<RT> type = relation_of(sc, rule, m);
+        if (!type || blocked(sc, rule, m)) {
+          continue;
+        }
+        for (int src : resolve(sc, rule.source, m)) {
+          for (int dst : resolve(sc, rule.target, m)) {
+            if (src == dst || !relation_allowed(*type, entities[src].type, entities[dst].type)) {
+              continue;
+            }
+            RelationCandidate c{src,           dst, *type,   rule.confidence,
+                                rule.priority, si,  rule.id, matched_text(sc, m)};
+            auto key = std::make_tuple(std::min(src, dst), std::max(src, dst), si);
+            auto it = best.find(key);
+            if (it == best.end() || std::tie(c.priority, c.confidence) >
+                                        std::tie(it->second.priority, it->second.confidence)) {
+              best.insert_or_assign(key, std::move(c));
+            }
+          }
+        }
+      }
+    }
+  }
+  std::vector<RelationCandidate> out;
+  for (auto& [key, c] : best) {
+    if (c.confidence >= ctx.options.min_confidence) {
+      out.push_back(std::move(c));
+    }
+  }
+  apply_document_rules(ctx, doc, entities, out);
+  std::erase_if(
+      out, [&](const RelationCandidate& c) { return c.confidence < ctx.options.min_confidence; });
+  return out;
+}
+
+}  // namespace kgex

@@ -1,0 +1,135 @@
+// Compiled rules: plain structs built by the rule loader from JSON rule files
+// (schemas/rules.schema.json, docs/rules.md). No JSON or ICU type leaks here.
+// Not public: use extractor/rules/rule_set.h.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extractor/text/tokenizer.h"
+#include "graph/model.h"
+
+namespace kgex {
+
+// A set of entity types as a bit mask (bit i = EntityType i).
+using TypeMask = std::uint8_t;
+inline constexpr TypeMask kAllTypes = 0x1F;
+inline TypeMask type_bit(EntityType t) { return static_cast<TypeMask>(1u << static_cast<int>(t)); }
+
+using WordSet = std::unordered_set<std::string>;  // case-folded words
+
+enum class Lang : std::uint8_t { kAny, kKo, kEn };
+enum class Shape : std::uint8_t { kCapitalized, kUpper, kLower, kHasDigit };
+
+class CompiledRegex;  // an ICU regex with a time limit; defined in pattern_matcher.cpp
+
+// Tests on one token (every present test must hold).
+struct TokenTest {
+  std::optional<WordSet> text;                 // base form equals one of
+  std::vector<std::string> starts;             // base form starts with one of
+  std::vector<std::string> ends;               // base form ends with one of
+  std::shared_ptr<const CompiledRegex> regex;  // ICU regex on the base form (full match)
+  std::string regex_source;
+  std::optional<Script> script;
+  std::optional<Shape> shape;
+  std::optional<bool> space_before;
+  std::optional<bool> known;  // part of a gazetteer name or a stop-list word
+};
+
+enum class ElementKind : std::uint8_t { kToken, kEntity, kAny };
+enum class Anchor : std::uint8_t { kNone, kStart, kEnd };
+
+struct Element {
+  ElementKind kind = ElementKind::kToken;
+  TypeMask types = kAllTypes;              // kEntity
+  bool list = false;                       // kEntity: coordinated list
+  TokenTest test;                          // kToken
+  std::optional<WordSet> particle;         // any unit; "" in the set matches no particle
+  std::shared_ptr<const Element> negated;  // the unit must not match this
+  int min = 1;
+  int max = 1;
+  int capture = -1;
+  Anchor anchor = Anchor::kNone;
+};
+
+struct Ref {
+  enum class Kind : std::uint8_t { kCapture, kTopic, kFind };
+  Kind kind = Kind::kCapture;
+  int capture = -1;
+  TypeMask types = 0;           // kFind
+  bool sentence_scope = false;  // kFind: sentence instead of clause
+  std::optional<WordSet> particle;
+  bool else_topic = false;
+};
+
+struct RuleHeader {
+  std::string id;
+  std::string file;     // where it was defined, for --explain and errors
+  std::string pointer;  // JSON Pointer of the rule in its file
+  Lang lang = Lang::kAny;
+  int priority = 0;
+  std::vector<Element> pattern;
+  std::vector<std::string> captures;  // capture index -> name
+};
+
+struct EntityRule : RuleHeader {
+  int entity_capture = -1;
+  std::optional<EntityType> type;
+  int type_from = -1;  // capture whose word is a type cue
+  int alias_entity = -1;
+  int alias_name = -1;
+};
+
+struct RelationRule : RuleHeader {
+  double confidence = 0.7;
+  std::optional<RelationType> relation;
+  int relation_by_capture = -1;
+  std::vector<std::pair<std::shared_ptr<const WordSet>, RelationType>> relation_by;
+  Ref source;
+  Ref target;
+  std::vector<std::string> unless;  // folded word prefixes
+};
+
+enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan };
+
+struct DocumentRule {
+  std::string id;
+  DocumentRuleKind kind = DocumentRuleKind::kOwner;
+  TypeMask types = 0;
+  RelationType relation = RelationType::kDevelops;
+  bool from_topic = true;
+  bool unknown_owner_only = false;
+  double confidence = 0.5;
+};
+
+struct GazetteerEntry {
+  std::string name;
+  EntityType type = EntityType::kOrganization;
+  std::vector<std::string> aliases;
+  bool exact_case = false;
+  WordSet context;  // empty: no condition
+  int window = 8;
+  std::string by;  // owner organization's name, or empty
+  std::string file;
+};
+
+struct RuleExample {
+  std::string text;
+  std::vector<std::pair<std::string, EntityType>> entities;
+  std::vector<std::tuple<std::string, RelationType, std::string>> relations;
+  std::vector<std::tuple<std::string, std::string, std::string>> absent;
+  std::string file;
+  std::string pointer;
+};
+
+struct Layout {
+  WordSet boilerplate_markers;
+  std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
+};
+
+}  // namespace kgex

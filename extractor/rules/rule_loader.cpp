@@ -1,0 +1,721 @@
+// Loading rule packs: JSON -> schema check -> compiled RuleSet.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/embedded_files.h"
+#include "extractor/match/regex.h"
+#include "extractor/rules/rule_set.h"
+#include "extractor/text/tokenizer.h"
+
+namespace kgex {
+namespace {
+
+using rapidjson::Value;
+
+long line_of(std::string_view text, std::size_t offset) {
+  return 1 + std::count(text.begin(),
+                        text.begin() + static_cast<long>(std::min(offset, text.size())), '\n');
+}
+
+Status parse_json(std::string_view text, const std::string& file, rapidjson::Document& doc) {
+  doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(),
+                                                                                    text.size());
+  if (doc.HasParseError()) {
+    SourceLocation where{.file = file,
+                         .line = line_of(text, doc.GetErrorOffset()),
+                         .offset = static_cast<long>(doc.GetErrorOffset())};
+    return Status(ErrorCode::kParse,
+                  std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()),
+                  where);
+  }
+  return {};
+}
+
+const rapidjson::SchemaDocument& schema(std::string_view name) {
+  static const auto load = [](std::string_view path) {
+    for (const auto& f : embedded::files()) {
+      if (f.path == path) {
+        rapidjson::Document d;
+        d.Parse(f.data.data(), f.data.size());
+        return std::make_unique<rapidjson::SchemaDocument>(d);
+      }
+    }
+    rapidjson::Document empty;
+    empty.SetObject();
+    return std::make_unique<rapidjson::SchemaDocument>(empty);
+  };
+  static const auto kRules = load("schemas/rules.schema.json");
+  static const auto kManifest = load("schemas/manifest.schema.json");
+  return name == "manifest" ? *kManifest : *kRules;
+}
+
+Status validate(const rapidjson::Document& doc, std::string_view schema_name,
+                const std::string& file) {
+  rapidjson::SchemaValidator validator(schema(schema_name));
+  if (doc.Accept(validator)) {
+    return {};
+  }
+  rapidjson::StringBuffer pointer;
+  validator.GetInvalidDocumentPointer().StringifyUriFragment(pointer);
+  std::string where = pointer.GetString();
+  if (where.starts_with("#")) {
+    where.erase(0, 1);
+  }
+  rapidjson::StringBuffer schema_pointer;
+  validator.GetInvalidSchemaPointer().StringifyUriFragment(schema_pointer);
+  std::string keyword = validator.GetInvalidSchemaKeyword();
+  std::string message = "does not match the schema (keyword \"" + keyword + "\" at " +
+                        schema_pointer.GetString() + ")";
+  if (keyword == "additionalProperties") {
+    message = "unknown property (not in the rule file schema)";
+  } else if (keyword == "required") {
+    message = "a required property is missing";
+  } else if (keyword == "enum") {
+    message = "value is not one of the allowed names";
+  } else if (keyword == "type") {
+    message = "value has the wrong JSON type";
+  }
+  return Status(ErrorCode::kSchema, message,
+                {.file = file, .pointer = where.empty() ? "/" : where});
+}
+
+std::string str(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+
+// Compiles one pack file after another, sharing lexicons across all of them.
+class Compiler {
+ public:
+  explicit Compiler(RuleSet& out) : out_(out) {}
+
+  // First pass: word lists, so that rules may refer to lexicons of any file.
+  Status collect_words(const Value& root, const std::string& file) {
+    if (root.HasMember("lexicons")) {
+      for (const auto& m : root["lexicons"].GetObject()) {
+        auto& set = lexicons_[str(m.name)];
+        if (!set) {
+          set = std::make_shared<WordSet>();
+        }
+        for (const auto& w : m.value.GetArray()) {
+          set->insert(fold_case(str(w)));
+        }
+      }
+    }
+    if (root.HasMember("type_cues")) {
+      for (const auto& m : root["type_cues"].GetObject()) {
+        EntityType type = *parse_entity_type(str(m.name));
+        for (const auto& w : m.value.GetArray()) {
+          out_.type_cues[fold_case(str(w))] = type;
+        }
+      }
+    }
+    if (root.HasMember("stoplist")) {
+      for (const auto& w : root["stoplist"].GetArray()) {
+        out_.stoplist.insert(fold_case(str(w)));
+      }
+    }
+    if (root.HasMember("layout")) {
+      const Value& layout = root["layout"];
+      if (layout.HasMember("boilerplate_markers")) {
+        for (const auto& w : layout["boilerplate_markers"].GetArray()) {
+          out_.layout.boilerplate_markers.insert(fold_case(str(w)));
+        }
+      }
+      if (layout.HasMember("table_columns")) {
+        for (const auto& m : layout["table_columns"].GetObject()) {
+          for (const auto& w : m.value.GetArray()) {
+            out_.layout.table_columns.emplace_back(fold_case(str(w)),
+                                                   *parse_entity_type(str(m.name)));
+          }
+        }
+      }
+    }
+    (void)file;
+    return {};
+  }
+
+  Status compile_file(const Value& root, const std::string& file) {
+    file_ = file;
+    if (root.HasMember("gazetteer")) {
+      const auto& arr = root["gazetteer"].GetArray();
+      for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+        out_.gazetteer.push_back(gazetteer_entry(arr[i]));
+      }
+    }
+    if (root.HasMember("entity_rules")) {
+      const auto& arr = root["entity_rules"].GetArray();
+      for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+        Result<EntityRule> r = entity_rule(arr[i], "/entity_rules/" + std::to_string(i));
+        if (!r.ok()) {
+          return r.status();
+        }
+        out_.entity_rules.push_back(std::move(r).value());
+      }
+    }
+    if (root.HasMember("relation_rules")) {
+      const auto& arr = root["relation_rules"].GetArray();
+      for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+        Result<RelationRule> r = relation_rule(arr[i], "/relation_rules/" + std::to_string(i));
+        if (!r.ok()) {
+          return r.status();
+        }
+        out_.relation_rules.push_back(std::move(r).value());
+      }
+    }
+    if (root.HasMember("document_rules")) {
+      const auto& arr = root["document_rules"].GetArray();
+      for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+        Status s = note_id(str(arr[i]["id"]), "/document_rules/" + std::to_string(i));
+        if (!s.ok()) {
+          return s;
+        }
+        out_.document_rules.push_back(document_rule(arr[i]));
+      }
+    }
+    if (root.HasMember("examples")) {
+      const auto& arr = root["examples"].GetArray();
+      for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+        out_.examples.push_back(example(arr[i], "/examples/" + std::to_string(i)));
+      }
+    }
+    return {};
+  }
+
+  // Cross-file checks once every file is in.
+  Status finish() {
+    std::set<std::string> orgs;
+    for (const GazetteerEntry& e : out_.gazetteer) {
+      if (e.type == EntityType::kOrganization) {
+        orgs.insert(e.name);
+      }
+    }
+    for (const GazetteerEntry& e : out_.gazetteer) {
+      if (!e.by.empty() && !orgs.contains(e.by)) {
+        return Status(ErrorCode::kRule,
+                      "gazetteer entry \"" + e.name + "\": \"by\" names \"" + e.by +
+                          "\", which is not an Organization of the loaded packs",
+                      {.file = e.file});
+      }
+    }
+    for (auto& [name, set] : lexicons_) {
+      out_.lexicons[name] = set;
+    }
+    return {};
+  }
+
+ private:
+  Status error(const std::string& pointer, const std::string& message) const {
+    return Status(ErrorCode::kRule, message, {.file = file_, .pointer = pointer});
+  }
+
+  Status note_id(const std::string& id, const std::string& pointer) {
+    auto [it, fresh] = ids_.emplace(id, file_ + ":" + pointer);
+    if (!fresh) {
+      return error(pointer + "/id", "rule id \"" + id + "\" is already used at " + it->second);
+    }
+    return {};
+  }
+
+  // "word", ["a", "@lexicon", ...] -> folded words.
+  Result<WordSet> words(const Value& v, const std::string& pointer) const {
+    WordSet set;
+    auto add = [&](const std::string& w) -> Status {
+      if (w.size() > 1 && w[0] == '@') {
+        auto it = lexicons_.find(w.substr(1));
+        if (it == lexicons_.end()) {
+          return error(pointer, "unknown lexicon \"" + w + "\"");
+        }
+        set.insert(it->second->begin(), it->second->end());
+      } else {
+        set.insert(fold_case(w));
+      }
+      return {};
+    };
+    if (v.IsString()) {
+      Status s = add(str(v));
+      if (!s.ok()) {
+        return s;
+      }
+    } else {
+      for (const auto& w : v.GetArray()) {
+        Status s = add(str(w));
+        if (!s.ok()) {
+          return s;
+        }
+      }
+    }
+    return set;
+  }
+
+  Result<std::vector<std::string>> word_vector(const Value& v, const std::string& pointer) const {
+    Result<WordSet> set = words(v, pointer);
+    if (!set.ok()) {
+      return set.status();
+    }
+    std::vector<std::string> out(set.value().begin(), set.value().end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  GazetteerEntry gazetteer_entry(const Value& v) const {
+    GazetteerEntry e;
+    e.name = str(v["name"]);
+    e.type = *parse_entity_type(str(v["type"]));
+    e.file = file_;
+    if (v.HasMember("aliases")) {
+      for (const auto& a : v["aliases"].GetArray()) {
+        e.aliases.push_back(str(a));
+      }
+    }
+    e.exact_case = v.HasMember("exact_case") && v["exact_case"].GetBool();
+    if (v.HasMember("context")) {
+      for (const auto& w : v["context"]["words"].GetArray()) {
+        e.context.insert(fold_case(str(w)));
+      }
+      if (v["context"].HasMember("window")) {
+        e.window = v["context"]["window"].GetInt();
+      }
+    }
+    if (v.HasMember("by")) {
+      e.by = str(v["by"]);
+    }
+    return e;
+  }
+
+  Result<Element> element(const Value& v, const std::string& pointer,
+                          std::vector<std::string>& captures) const {
+    Element el;
+    if (v.HasMember("ent")) {
+      el.kind = ElementKind::kEntity;
+      const Value& ent = v["ent"];
+      if (ent.IsString()) {
+        el.types = str(ent) == "any" ? kAllTypes : type_bit(*parse_entity_type(str(ent)));
+      } else {
+        el.types = 0;
+        for (const auto& t : ent.GetArray()) {
+          el.types |= type_bit(*parse_entity_type(str(t)));
+        }
+      }
+      el.list = v.HasMember("list") && v["list"].GetBool();
+    } else if (v.HasMember("any") && v["any"].GetBool()) {
+      el.kind = ElementKind::kAny;
+    }
+    TokenTest& t = el.test;
+    bool token_test = false;
+    if (v.HasMember("text")) {
+      Result<WordSet> w = words(v["text"], pointer + "/text");
+      if (!w.ok()) {
+        return w.status();
+      }
+      t.text = std::move(w).value();
+      token_test = true;
+    }
+    for (const char* key : {"starts", "ends"}) {
+      if (v.HasMember(key)) {
+        Result<std::vector<std::string>> w = word_vector(v[key], pointer + "/" + key);
+        if (!w.ok()) {
+          return w.status();
+        }
+        (std::string_view(key) == "starts" ? t.starts : t.ends) = std::move(w).value();
+        token_test = true;
+      }
+    }
+    if (v.HasMember("regex")) {
+      auto re = CompiledRegex::compile(str(v["regex"]));
+      if (!re.ok()) {
+        return error(pointer + "/regex", re.status().message());
+      }
+      t.regex = re.value();
+      t.regex_source = str(v["regex"]);
+      token_test = true;
+    }
+    if (v.HasMember("script")) {
+      static const std::map<std::string, Script> kScripts = {{"hangul", Script::kHangul},
+                                                             {"latin", Script::kLatin},
+                                                             {"digit", Script::kDigit},
+                                                             {"han", Script::kHan},
+                                                             {"punct", Script::kPunct}};
+      t.script = kScripts.at(str(v["script"]));
+      token_test = true;
+    }
+    if (v.HasMember("shape")) {
+      static const std::map<std::string, Shape> kShapes = {{"capitalized", Shape::kCapitalized},
+                                                           {"upper", Shape::kUpper},
+                                                           {"lower", Shape::kLower},
+                                                           {"has_digit", Shape::kHasDigit}};
+      t.shape = kShapes.at(str(v["shape"]));
+      token_test = true;
+    }
+    if (v.HasMember("space_before")) {
+      t.space_before = v["space_before"].GetBool();
+    }
+    if (v.HasMember("known")) {
+      t.known = v["known"].GetBool();
+    }
+    if (token_test && el.kind != ElementKind::kToken) {
+      return error(pointer,
+                   "token tests (text, starts, ends, regex, script, shape) apply to tokens, not to "
+                   "\"ent\" or \"any\" elements");
+    }
+    if (v.HasMember("particle")) {
+      Result<WordSet> w = words(v["particle"], pointer + "/particle");
+      if (!w.ok()) {
+        return w.status();
+      }
+      el.particle = std::move(w).value();
+    }
+    if (v.HasMember("not")) {
+      std::vector<std::string> no_captures;
+      Result<Element> neg = element(v["not"], pointer + "/not", no_captures);
+      if (!neg.ok()) {
+        return neg.status();
+      }
+      if (!no_captures.empty()) {
+        return error(pointer + "/not", "a negated element cannot capture");
+      }
+      el.negated = std::make_shared<const Element>(std::move(neg).value());
+    }
+    if (v.HasMember("min")) {
+      el.min = v["min"].GetInt();
+    }
+    if (v.HasMember("max")) {
+      el.max = v["max"].GetInt();
+    } else if (el.min > 1) {
+      el.max = el.min;
+    }
+    if (el.max < el.min) {
+      return error(pointer, "max is smaller than min");
+    }
+    if (v.HasMember("capture")) {
+      const std::string name = str(v["capture"]);
+      auto it = std::find(captures.begin(), captures.end(), name);
+      if (it != captures.end()) {
+        return error(pointer + "/capture", "capture \"" + name + "\" is used twice in one pattern");
+      }
+      el.capture = static_cast<int>(captures.size());
+      captures.push_back(name);
+    }
+    if (v.HasMember("anchor")) {
+      el.anchor = str(v["anchor"]) == "start" ? Anchor::kStart : Anchor::kEnd;
+    }
+    return el;
+  }
+
+  Status header(const Value& v, const std::string& pointer, RuleHeader& h) {
+    h.id = str(v["id"]);
+    h.file = file_;
+    h.pointer = pointer;
+    Status s = note_id(h.id, pointer);
+    if (!s.ok()) {
+      return s;
+    }
+    if (v.HasMember("lang")) {
+      const std::string lang = str(v["lang"]);
+      h.lang = lang == "ko" ? Lang::kKo : lang == "en" ? Lang::kEn : Lang::kAny;
+    }
+    if (v.HasMember("priority")) {
+      h.priority = v["priority"].GetInt();
+    }
+    const auto& arr = v["pattern"].GetArray();
+    for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+      Result<Element> el = element(arr[i], pointer + "/pattern/" + std::to_string(i), h.captures);
+      if (!el.ok()) {
+        return el.status();
+      }
+      h.pattern.push_back(std::move(el).value());
+    }
+    return {};
+  }
+
+  Result<int> capture_ref(const RuleHeader& h, const Value& v, const std::string& pointer) const {
+    const std::string name = str(v);
+    auto it = std::find(h.captures.begin(), h.captures.end(), name);
+    if (it == h.captures.end()) {
+      return error(pointer, "\"" + name + "\" is not a capture of this rule's pattern");
+    }
+    return static_cast<int>(it - h.captures.begin());
+  }
+
+  Result<EntityRule> entity_rule(const Value& v, const std::string& pointer) {
+    EntityRule r;
+    Status s = header(v, pointer, r);
+    if (!s.ok()) {
+      return s;
+    }
+    if (!v.HasMember("entity") && !v.HasMember("alias")) {
+      return error(pointer, "an entity rule needs \"entity\" or \"alias\"");
+    }
+    if (v.HasMember("entity")) {
+      const Value& e = v["entity"];
+      Result<int> c = capture_ref(r, e["capture"], pointer + "/entity/capture");
+      if (!c.ok()) {
+        return c.status();
+      }
+      r.entity_capture = c.value();
+      if (e.HasMember("type")) {
+        r.type = parse_entity_type(str(e["type"]));
+      } else if (e.HasMember("type_from")) {
+        Result<int> t = capture_ref(r, e["type_from"], pointer + "/entity/type_from");
+        if (!t.ok()) {
+          return t.status();
+        }
+        r.type_from = t.value();
+      } else {
+        return error(pointer + "/entity", "needs \"type\" or \"type_from\"");
+      }
+    }
+    if (v.HasMember("alias")) {
+      Result<int> a = capture_ref(r, v["alias"]["entity"], pointer + "/alias/entity");
+      Result<int> n = capture_ref(r, v["alias"]["name"], pointer + "/alias/name");
+      if (!a.ok()) {
+        return a.status();
+      }
+      if (!n.ok()) {
+        return n.status();
+      }
+      r.alias_entity = a.value();
+      r.alias_name = n.value();
+    }
+    return r;
+  }
+
+  Result<Ref> ref(const RuleHeader& h, const Value& v, const std::string& pointer) const {
+    Ref r;
+    if (v.IsString()) {
+      if (str(v) == "$topic") {
+        r.kind = Ref::Kind::kTopic;
+        return r;
+      }
+      Result<int> c = capture_ref(h, v, pointer);
+      if (!c.ok()) {
+        return c.status();
+      }
+      r.capture = c.value();
+      return r;
+    }
+    r.kind = Ref::Kind::kFind;
+    for (const auto& t : v["find"].GetArray()) {
+      r.types |= type_bit(*parse_entity_type(str(t)));
+    }
+    r.sentence_scope = v.HasMember("scope") && str(v["scope"]) == "sentence";
+    if (v.HasMember("particle")) {
+      Result<WordSet> w = words(v["particle"], pointer + "/particle");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.particle = std::move(w).value();
+    }
+    r.else_topic = v.HasMember("else");
+    return r;
+  }
+
+  Result<RelationRule> relation_rule(const Value& v, const std::string& pointer) {
+    RelationRule r;
+    Status s = header(v, pointer, r);
+    if (!s.ok()) {
+      return s;
+    }
+    if (v.HasMember("confidence")) {
+      r.confidence = v["confidence"].GetDouble();
+    }
+    if (v.HasMember("relation")) {
+      r.relation = parse_relation_type(str(v["relation"]));
+    } else if (v.HasMember("relation_by")) {
+      const Value& by = v["relation_by"];
+      Result<int> c = capture_ref(r, by["capture"], pointer + "/relation_by/capture");
+      if (!c.ok()) {
+        return c.status();
+      }
+      r.relation_by_capture = c.value();
+      for (const auto& m : by["lexicons"].GetObject()) {
+        auto it = lexicons_.find(str(m.name));
+        if (it == lexicons_.end()) {
+          return error(pointer + "/relation_by/lexicons/" + str(m.name),
+                       "unknown lexicon \"" + str(m.name) + "\"");
+        }
+        r.relation_by.emplace_back(it->second, *parse_relation_type(str(m.value)));
+      }
+    } else {
+      return error(pointer, "a relation rule needs \"relation\" or \"relation_by\"");
+    }
+    Result<Ref> src = ref(r, v["source"], pointer + "/source");
+    if (!src.ok()) {
+      return src.status();
+    }
+    Result<Ref> dst = ref(r, v["target"], pointer + "/target");
+    if (!dst.ok()) {
+      return dst.status();
+    }
+    r.source = src.value();
+    r.target = dst.value();
+    if (v.HasMember("unless")) {
+      Result<std::vector<std::string>> w = word_vector(v["unless"], pointer + "/unless");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.unless = std::move(w).value();
+    }
+    return r;
+  }
+
+  DocumentRule document_rule(const Value& v) const {
+    DocumentRule r;
+    r.id = str(v["id"]);
+    r.kind = str(v["kind"]) == "owner" ? DocumentRuleKind::kOwner : DocumentRuleKind::kOrphan;
+    for (const auto& t : v["types"].GetArray()) {
+      r.types |= type_bit(*parse_entity_type(str(t)));
+    }
+    r.relation = *parse_relation_type(str(v["relation"]));
+    r.from_topic = !v.HasMember("direction") || str(v["direction"]) == "from_topic";
+    r.unknown_owner_only = v.HasMember("unknown_owner_only") && v["unknown_owner_only"].GetBool();
+    r.confidence = v["confidence"].GetDouble();
+    return r;
+  }
+
+  RuleExample example(const Value& v, const std::string& pointer) const {
+    RuleExample ex;
+    ex.text = str(v["text"]);
+    ex.file = file_;
+    ex.pointer = pointer;
+    if (v.HasMember("entities")) {
+      for (const auto& e : v["entities"].GetArray()) {
+        ex.entities.emplace_back(str(e[0]), *parse_entity_type(str(e[1])));
+      }
+    }
+    if (v.HasMember("relations")) {
+      for (const auto& r : v["relations"].GetArray()) {
+        ex.relations.emplace_back(str(r[0]), *parse_relation_type(str(r[1])), str(r[2]));
+      }
+    }
+    if (v.HasMember("absent")) {
+      for (const auto& r : v["absent"].GetArray()) {
+        ex.absent.emplace_back(str(r[0]), str(r[1]), str(r[2]));
+      }
+    }
+    return ex;
+  }
+
+  RuleSet& out_;
+  std::string file_;
+  std::map<std::string, std::shared_ptr<WordSet>> lexicons_;
+  std::map<std::string, std::string> ids_;
+};
+
+}  // namespace
+
+PackSource builtin_pack() {
+  return {"rules/tech", [](const std::string& relative) -> Result<std::string> {
+            const std::string path = "rules/tech/" + relative;
+            for (const auto& f : embedded::files()) {
+              if (f.path == path) {
+                return std::string(f.data);
+              }
+            }
+            return Status(ErrorCode::kNotFound, "no such file in the built-in pack",
+                          {.file = path});
+          }};
+}
+
+Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>& packs) {
+  auto rules = std::make_shared<RuleSet>();
+  struct Loaded {
+    std::string file;
+    rapidjson::Document doc;
+  };
+  std::vector<Loaded> loaded;
+  for (const PackSource& pack : packs) {
+    const std::string manifest_path = pack.root + "/manifest.json";
+    Result<std::string> manifest_text = pack.read("manifest.json");
+    if (!manifest_text.ok()) {
+      return manifest_text.status().in_file(manifest_path);
+    }
+    rapidjson::Document manifest;
+    Status s = parse_json(manifest_text.value(), manifest_path, manifest);
+    if (s.ok()) {
+      s = validate(manifest, "manifest", manifest_path);
+    }
+    if (!s.ok()) {
+      return s;
+    }
+    rules->packs.push_back(str(manifest["name"]));
+    for (const auto& f : manifest["files"].GetArray()) {
+      const std::string relative = str(f);
+      const std::string path = pack.root + "/" + relative;
+      Result<std::string> text = pack.read(relative);
+      if (!text.ok()) {
+        return text.status().in_file(path);
+      }
+      Loaded l{path, rapidjson::Document()};
+      Status ps = parse_json(text.value(), path, l.doc);
+      if (ps.ok()) {
+        ps = validate(l.doc, "rules", path);
+      }
+      if (!ps.ok()) {
+        return ps;
+      }
+      loaded.push_back(std::move(l));
+    }
+  }
+  Compiler compiler(*rules);
+  for (const Loaded& l : loaded) {
+    Status s = compiler.collect_words(l.doc, l.file);
+    if (!s.ok()) {
+      return s;
+    }
+  }
+  for (const Loaded& l : loaded) {
+    Status s = compiler.compile_file(l.doc, l.file);
+    if (!s.ok()) {
+      return s;
+    }
+  }
+  Status s = compiler.finish();
+  if (!s.ok()) {
+    return s;
+  }
+  return std::shared_ptr<const RuleSet>(std::move(rules));
+}
+
+std::vector<std::string> check_rules(const RuleSet& rules) {
+  std::vector<std::string> findings;
+  std::map<std::string, std::string> seen;  // name_key-ish folded form -> entry
+  for (const GazetteerEntry& e : rules.gazetteer) {
+    std::vector<std::string> names = e.aliases;
+    names.push_back(e.name);
+    for (const std::string& n : names) {
+      const std::string key = fold_case(n) + "/" + std::string(to_string(e.type));
+      auto [it, fresh] = seen.emplace(key, e.name);
+      if (!fresh && it->second != e.name) {
+        findings.push_back(e.file + ": \"" + n + "\" (" + std::string(to_string(e.type)) +
+                           ") names both \"" + it->second + "\" and \"" + e.name + "\"");
+      } else if (!fresh) {
+        findings.push_back(e.file + ": \"" + e.name + "\" lists \"" + n + "\" twice");
+      }
+      if (rules.stoplist.contains(fold_case(n))) {
+        findings.push_back(e.file + ": \"" + n + "\" of \"" + e.name +
+                           "\" is in the stop list and can never match");
+      }
+    }
+  }
+  auto unreachable = [&findings](const RuleHeader& r) {
+    for (const Element& el : r.pattern) {
+      if (el.test.text && el.test.text->empty()) {
+        findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id +
+                           "\" tests an empty word list and can never fire");
+      }
+    }
+  };
+  for (const auto& r : rules.entity_rules) {
+    unreachable(r);
+  }
+  for (const auto& r : rules.relation_rules) {
+    unreachable(r);
+  }
+  return findings;
+}
+
+}  // namespace kgex

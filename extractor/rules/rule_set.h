@@ -1,0 +1,56 @@
+// Rule packs: loading, validation and the compiled, immutable RuleSet.
+//
+//   std::vector<PackSource> packs = {builtin_pack()};
+//   packs.push_back(folder_pack("my-rules", read_file));   // the CLI reads files
+//   Result<std::shared_ptr<const RuleSet>> rules = load_rules(packs);
+//
+// A pack is a folder with manifest.json (schemas/manifest.schema.json) listing
+// rule files (schemas/rules.schema.json). Files are validated with RapidJSON's
+// SchemaValidator; every error names the file and the JSON Pointer of the fault.
+// Packs stack: later packs add gazetteer entries, lexicons and rules to earlier
+// ones. The RuleSet is built once and frozen; it is safe to share across threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "extractor/rules/rule.h"
+
+namespace kgex {
+
+struct RuleSet {
+  std::vector<std::string> packs;  // names, in load order
+  std::vector<GazetteerEntry> gazetteer;
+  WordSet stoplist;
+  std::unordered_map<std::string, std::shared_ptr<const WordSet>> lexicons;
+  std::unordered_map<std::string, EntityType> type_cues;  // folded cue word -> type
+  Layout layout;
+  std::vector<EntityRule> entity_rules;
+  std::vector<RelationRule> relation_rules;
+  std::vector<DocumentRule> document_rules;
+  std::vector<RuleExample> examples;
+};
+
+// Reads a file of the pack by its path relative to the pack's folder.
+using PackReader = std::function<Result<std::string>(const std::string& relative_path)>;
+
+struct PackSource {
+  std::string root;  // how errors name the pack's folder
+  PackReader read;
+};
+
+// The built-in technology pack, compiled into the binary (rules/tech).
+PackSource builtin_pack();
+
+// Loads, validates and compiles `packs` in order.
+Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>& packs);
+
+// Findings of `kgex rules check` beyond validity: duplicate gazetteer names or
+// aliases, entries shadowed by the stop list, rules that can never fire.
+std::vector<std::string> check_rules(const RuleSet& rules);
+
+}  // namespace kgex

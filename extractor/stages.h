@@ -1,0 +1,77 @@
+// Not public: the stages of Extractor::extract, in pipeline order. Each reads
+// and extends the DocumentAnalysis. Use extractor/extractor.h.
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "extractor/analysis.h"
+#include "extractor/extractor.h"
+#include "extractor/match/gazetteer.h"
+#include "extractor/match/pattern_matcher.h"
+
+namespace kgex {
+
+// An entity of one document: mentions united by name and alias.
+struct LocalEntity {
+  std::string name;
+  EntityType type = EntityType::kOrganization;
+  int entry = -1;  // gazetteer entry, if any mention had one
+  std::vector<std::string> aliases;
+  std::vector<int> mentions;
+};
+
+// A relation read from one sentence (or the document, for document rules).
+struct RelationCandidate {
+  int source = -1;  // local entities
+  int target = -1;
+  RelationType type = RelationType::kUses;
+  double confidence = 0.0;
+  int priority = 0;
+  std::uint32_t sentence = 0;
+  std::string rule;
+  std::string matched;
+};
+
+struct StageContext {
+  const RuleSet& rules;
+  const Gazetteer& gazetteer;
+  const PatternMatcher& matcher;
+  const ExtractOptions& options;
+  std::vector<TraceLine>* trace;  // null unless explaining
+};
+
+// An alias found by an entity rule: the mention at (sentence, begin) is also
+// called `name`, or is the same entity as the mention at (sentence, other_begin).
+struct AliasLink {
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;
+  int other_begin = -1;
+  std::string name;
+};
+
+// Entity rules over the units of each sentence: new name candidates are added
+// to `candidates`; alias links are returned.
+Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
+                                                std::vector<MentionCandidate>& candidates);
+
+// Keeps the winners of overlapping candidates (longest, then priority, then
+// earliest) and records them in doc.mentions, sorted by position.
+void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates);
+
+// Groups mentions into entities (same type and name key, or linked by an alias).
+std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
+                                          const std::vector<AliasLink>& links);
+
+// The organization the document is about, or -1.
+int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
+
+// Relation rules, then document rules; one candidate per pair and sentence.
+Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,
+                                                         const DocumentAnalysis& doc,
+                                                         const std::vector<LocalEntity>& entities);
+
+// Whether FORMAT.md allows `type` from `source` to `target`.
+bool relation_allowed(RelationType type, EntityType source, EntityType target);
+
+}  // namespace kgex

@@ -1,0 +1,195 @@
+#include "extractor/text/document_text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "core/utf8.h"
+
+namespace kgex {
+namespace {
+
+// The per-character replacements of normalize_text(); -1 drops the character.
+UChar32 fold_variant(UChar32 c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) {
+    return c - 0xFEE0;  // full-width ASCII
+  }
+  switch (c) {
+    case '\t':
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return ' ';
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
+      return -1;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x0060:
+    case 0x00B4:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+      return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+      return '-';
+    case 0x318D:  // ㆍ
+    case 0x30FB:  // ・
+    case 0xFF65:  // ･
+    case 0x2027:  // ‧
+    case 0x2219:  // ∙
+      return 0x00B7;
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) {
+    return ' ';
+  }
+  return c;
+}
+
+}  // namespace
+
+DecodedText decode_text(std::string_view bytes) {
+  DecodedText out;
+  if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF &&
+                             static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                            (static_cast<unsigned char>(bytes[0]) == 0xFE &&
+                             static_cast<unsigned char>(bytes[1]) == 0xFF))) {
+    const bool little = static_cast<unsigned char>(bytes[0]) == 0xFF;
+    icu::UnicodeString u;
+    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+      auto lo = static_cast<unsigned char>(bytes[little ? i : i + 1]);
+      auto hi = static_cast<unsigned char>(bytes[little ? i + 1 : i]);
+      u.append(static_cast<char16_t>((hi << 8) | lo));
+    }
+    // Unpaired surrogates become U+FFFD on the way to UTF-8.
+    std::string utf8;
+    for (int32_t i = 0; i < u.length();) {
+      UChar32 c = u.char32At(i);
+      if (U_IS_SURROGATE(c)) {
+        c = 0xFFFD;
+        ++out.invalid_sequences;
+      }
+      append_code_point(utf8, static_cast<char32_t>(c));
+      i += U16_LENGTH(c);
+    }
+    out.was_utf16 = true;
+    out.had_bom = true;
+    bytes = std::string_view();
+    out.text = std::move(utf8);
+  } else if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    out.had_bom = true;
+    bytes.remove_prefix(3);
+  }
+  std::size_t controls = 0;
+  std::size_t nuls = 0;
+  out.text.reserve(out.text.size() + bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      if (out.first_invalid_offset < 0) {
+        out.first_invalid_offset = start + (out.had_bom ? 3 : 0);
+      }
+      ++out.invalid_sequences;
+      append_code_point(out.text, U'\uFFFD');
+      continue;
+    }
+    if (c == 0) {
+      ++nuls;
+    } else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      ++controls;
+    }
+    out.text.append(
+        bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  out.looks_binary = nuls > 0 || (bytes.size() >= 32 && controls * 10 > bytes.size());
+  return out;
+}
+
+NormalizedText normalize_text(std::string_view original) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  NormalizedText out;
+  out.text.reserve(original.size());
+  out.to_original.reserve(original.size() + 1);
+  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
+  const auto length = static_cast<int32_t>(original.size());
+
+  // Walk the text in NFC segments (a boundary before each starter), so every
+  // output byte maps to the start of the segment it came from.
+  auto emit = [&out](UChar32 c, std::uint32_t origin) {
+    c = fold_variant(c);
+    if (c < 0) {
+      return;
+    }
+    const std::size_t before = out.text.size();
+    append_code_point(out.text, static_cast<char32_t>(c));
+    out.to_original.insert(out.to_original.end(), out.text.size() - before, origin);
+  };
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t seg_start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      c = 0xFFFD;
+    }
+    const bool ascii_run = c < 0x80 && (i >= length || s[i] < 0x80);
+    if (ascii_run || U_FAILURE(status)) {
+      emit(c, static_cast<std::uint32_t>(seg_start));
+      continue;
+    }
+    icu::UnicodeString segment(c);
+    while (i < length) {
+      int32_t next = i;
+      UChar32 d = 0;
+      U8_NEXT(s, next, length, d);
+      if (d < 0 || nfc->hasBoundaryBefore(d)) {
+        break;
+      }
+      segment.append(d);
+      i = next;
+    }
+    UErrorCode seg_status = U_ZERO_ERROR;
+    icu::UnicodeString composed = nfc->normalize(segment, seg_status);
+    if (U_FAILURE(seg_status)) {
+      composed = segment;
+    }
+    for (int32_t k = 0; k < composed.length();) {
+      UChar32 d = composed.char32At(k);
+      emit(d, static_cast<std::uint32_t>(seg_start));
+      k += U16_LENGTH(d);
+    }
+  }
+  out.to_original.push_back(static_cast<std::uint32_t>(original.size()));
+  return out;
+}
+
+}  // namespace kgex

@@ -1,0 +1,50 @@
+// Text as the extractor sees it: decoded input, its normalised form for
+// matching, and the map between the two.
+//
+// Offsets everywhere in kgex are UTF-8 bytes of the *original* text (the input
+// after decoding: a UTF-8 BOM dropped, UTF-16 converted, invalid bytes replaced
+// by U+FFFD — for valid UTF-8 input without BOM, exactly the input bytes).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace kgex {
+
+struct DecodedText {
+  std::string text;                   // valid UTF-8
+  std::size_t invalid_sequences = 0;  // replaced by U+FFFD
+  long first_invalid_offset = -1;     // byte offset in the input of the first one
+  bool had_bom = false;
+  bool was_utf16 = false;
+  bool looks_binary = false;  // NUL bytes or many control characters: not text
+};
+
+// Decodes raw input bytes. UTF-16 with a BOM is converted with ICU; a UTF-8 BOM
+// is dropped; invalid UTF-8 becomes U+FFFD. Never fails.
+DecodedText decode_text(std::string_view bytes);
+
+// The normalised text used for matching and its offset map.
+//   NFC (so Hangul saved as jamo matches); full-width ASCII to ASCII; every kind
+//   of space (NBSP, ideographic space, tabs) to ' '; zero-width characters
+//   removed; curly quotes to ' and "; dash variants to '-'; middle dots (·, ㆍ, ・)
+//   to U+00B7. Line breaks are kept.
+struct NormalizedText {
+  std::string text;
+  // to_original[i] is the original byte offset of normalised byte i; it has
+  // text.size() + 1 entries, the last one the original's size.
+  std::vector<std::uint32_t> to_original;
+
+  std::uint32_t original_offset(std::size_t normalized_offset) const {
+    return to_original[normalized_offset];
+  }
+};
+
+// Precondition: `original` is valid UTF-8 (decode_text's output).
+NormalizedText normalize_text(std::string_view original);
+
+}  // namespace kgex

@@ -1,0 +1,59 @@
+#include "extractor/text/particles.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+namespace kgex {
+namespace {
+
+// Case particles, auxiliary particles, the copula and its common forms, and
+// the plural 들 combined with them. Compound forms are listed whole so that the
+// longest match keeps them together.
+constexpr std::array<std::string_view, 114> kParticles = {
+    "의",       "은",       "는",     "이",       "가",     "을",     "를",     "와",
+    "과",       "에",       "로",     "도",       "만",     "인",     "나",     "께",
+    "랑",       "들",       "에서",   "에게",     "께서",   "까지",   "부터",   "처럼",
+    "보다",     "으로",     "한테",   "하고",     "이랑",   "마저",   "조차",   "밖에",
+    "만큼",     "이나",     "이며",   "이고",     "이다",   "이자",   "라는",   "라고",
+    "라며",     "이란",     "과의",   "와의",     "에는",   "에도",   "에의",   "로의",
+    "로는",     "로도",     "에서는", "에서도",   "에서의", "에게는", "에게도", "에게서",
+    "으로의",   "으로는",   "으로도", "으로서",   "으로써", "로서",   "로써",   "로부터",
+    "으로부터", "이라는",   "이라고", "이라며",   "까지의", "부터의", "과는",   "와는",
+    "과도",     "와도",     "이었다", "였다",     "입니다", "이었던", "였던",   "이었으며",
+    "였으며",   "이지만",   "지만",   "에서부터", "만의",   "만이",   "만을",   "도의",
+    "들이",     "들은",     "들의",   "들을",     "들과",   "들도",   "들에",   "들에게",
+    "들로",     "들와",     "들이다", "들처럼",   "들보다", "들까지", "들만",   "들에서",
+    "들로부터", "들이라는", "이라",   "에선",     "에서만", "에게만", "이라도", "라도",
+    "이든",     "든",
+};
+
+// The particles sorted by length (longest first) once.
+const std::vector<std::string_view>& by_length() {
+  static const std::vector<std::string_view> kSorted = [] {
+    std::vector<std::string_view> v(kParticles.begin(), kParticles.end());
+    std::stable_sort(v.begin(), v.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    return v;
+  }();
+  return kSorted;
+}
+
+}  // namespace
+
+ParticleSplit split_particle(std::string_view word) {
+  for (std::string_view p : by_length()) {
+    if (word.size() >= p.size() && word.ends_with(p)) {
+      return {word.substr(0, word.size() - p.size()), p};
+    }
+  }
+  return {word, {}};
+}
+
+bool is_particle(std::string_view word) {
+  const auto& all = by_length();
+  return !word.empty() && std::find(all.begin(), all.end(), word) != all.end();
+}
+
+}  // namespace kgex

@@ -1,0 +1,26 @@
+// Korean particles (josa), plural and copula endings that follow a noun.
+//
+//   split_particle("구글의")   -> {base "구글", particle "의"}
+//   split_particle("exec들이") -> not Hangul-final as a whole; use on the Hangul part "들이"
+//   is_particle("로의")        -> true
+//
+// The longest matching suffix wins. Rules test the particle as a plain string
+// ("의" possession, "와"/"과" coordination, "인"/"이라는" apposition).
+#pragma once
+
+#include <string_view>
+
+namespace kgex {
+
+struct ParticleSplit {
+  std::string_view base;      // what is left; may be empty when the word is only a particle
+  std::string_view particle;  // empty when there is none; points into static storage
+};
+
+// Splits the longest known particle off the end of a Hangul word.
+ParticleSplit split_particle(std::string_view word);
+
+// True when `word` as a whole is a particle (or particle sequence) from the table.
+bool is_particle(std::string_view word);
+
+}  // namespace kgex

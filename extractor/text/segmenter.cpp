@@ -1,0 +1,135 @@
+#include "extractor/text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include "core/utf8.h"
+
+namespace kgex {
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> sentences;
+};
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->sentences.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    impl_->sentences.reset();
+  }
+}
+
+Segmenter::~Segmenter() = default;
+
+namespace {
+
+std::string_view trim(std::string_view s, std::uint32_t& offset) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) {
+    s.remove_prefix(1);
+    ++offset;
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+LineKind classify_line(std::string_view line) {
+  std::uint32_t unused = 0;
+  line = trim(line, unused);
+  if (line.empty()) {
+    return LineKind::kBlank;
+  }
+  if (line.front() == '|') {
+    for (char c : line) {
+      if (c != '|' && c != '-' && c != ':' && c != ' ') {
+        return LineKind::kTableRow;
+      }
+    }
+    return LineKind::kTableRule;
+  }
+  if (line.front() == '#') {
+    return LineKind::kHeading;
+  }
+  if (line.starts_with("\xE2\x80\xA2") || line.starts_with("- ") || line.starts_with("* ") ||
+      line.starts_with("\xC2\xB7 ") || line.starts_with("\xE2\x97\x8F") ||
+      line.starts_with("\xE2\x96\xAA")) {
+    return LineKind::kListItem;
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
+    ++digits;
+  }
+  if (digits > 0 && digits < 4 && digits + 1 < line.size() &&
+      (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ') {
+    return LineKind::kListItem;
+  }
+  const char last = line.back();
+  const bool final_punct = last == '.' || last == '!' || last == '?' || last == ':' ||
+                           line.ends_with("\xE3\x80\x82") || last == '"' || last == '\'';
+  if (!final_punct && count_code_points_utf8(line) <= 40) {
+    return LineKind::kHeading;
+  }
+  return LineKind::kProse;
+}
+
+Segmentation Segmenter::segment(std::string_view text) const {
+  Segmentation out;
+  std::uint32_t pos = 0;
+  const auto size = static_cast<std::uint32_t>(text.size());
+  while (pos <= size) {
+    std::uint32_t end = pos;
+    while (end < size && text[end] != '\n') {
+      ++end;
+    }
+    Line line{pos, end, classify_line(text.substr(pos, end - pos))};
+    const auto line_index = static_cast<std::uint32_t>(out.lines.size());
+    out.lines.push_back(line);
+    if (line.kind != LineKind::kBlank) {
+      std::string_view body = text.substr(pos, end - pos);
+      std::vector<std::uint32_t> cuts;
+      if (impl_->sentences && line.kind == LineKind::kProse) {
+        UErrorCode status = U_ZERO_ERROR;
+        UText* ut =
+            utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status);
+        if (U_SUCCESS(status)) {
+          impl_->sentences->setText(ut, status);
+          for (int32_t b = impl_->sentences->next(); b != icu::BreakIterator::DONE;
+               b = impl_->sentences->next()) {
+            // A break must follow whitespace: "C++ .NET" is one sentence.
+            if (b > 0 && static_cast<std::size_t>(b) < body.size() && body[b - 1] != ' ') {
+              continue;
+            }
+            cuts.push_back(static_cast<std::uint32_t>(b));
+          }
+          // The iterator keeps a pointer to the UText; detach before closing it.
+          impl_->sentences->setText(icu::UnicodeString());
+        }
+        utext_close(ut);
+      }
+      if (cuts.empty() || cuts.back() != body.size()) {
+        cuts.push_back(static_cast<std::uint32_t>(body.size()));
+      }
+      std::uint32_t start = 0;
+      for (std::uint32_t cut : cuts) {
+        std::uint32_t offset = pos + start;
+        std::string_view s = trim(body.substr(start, cut - start), offset);
+        if (!s.empty()) {
+          out.sentences.push_back(
+              {offset, offset + static_cast<std::uint32_t>(s.size()), line_index});
+        }
+        start = cut;
+      }
+    }
+    if (end == size) {
+      break;
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace kgex

@@ -1,0 +1,230 @@
+#include "extractor/text/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "core/utf8.h"
+#include "extractor/text/particles.h"
+
+namespace kgex {
+namespace {
+
+enum class CharClass { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
+
+CharClass classify(char32_t c) {
+  if (c == ' ' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    return CharClass::kSpace;
+  }
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      return CharClass::kLetter;
+    }
+    return (c >= '0' && c <= '9') ? CharClass::kDigit : CharClass::kOther;
+  }
+  if ((c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+      (c >= 0x3131 && c <= 0x318E) || (c >= 0xA960 && c <= 0xA97F) ||
+      (c >= 0xD7B0 && c <= 0xD7FF)) {
+    return CharClass::kHangul;
+  }
+  const auto uc = static_cast<UChar32>(c);
+  if (u_isUWhiteSpace(uc)) {
+    return CharClass::kSpace;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(uc, &status);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) {
+    return CharClass::kHan;
+  }
+  if (u_isalpha(uc) || u_charType(uc) == U_NON_SPACING_MARK) {
+    return CharClass::kLetter;
+  }
+  return u_isdigit(uc) ? CharClass::kDigit : CharClass::kOther;
+}
+
+struct Cursor {
+  std::string_view text;
+  std::uint32_t end;
+
+  char32_t at(std::uint32_t pos, std::uint32_t* next = nullptr) const {
+    if (pos >= end) {
+      return 0;
+    }
+    std::size_t p = pos;
+    char32_t c = next_code_point(text, p);
+    if (next) {
+      *next = static_cast<std::uint32_t>(p);
+    }
+    return c;
+  }
+  CharClass cls(std::uint32_t pos) const {
+    return pos >= end ? CharClass::kSpace : classify(at(pos));
+  }
+  bool alnum(std::uint32_t pos) const {
+    CharClass k = cls(pos);
+    return k == CharClass::kLetter || k == CharClass::kDigit;
+  }
+  std::uint32_t after(std::uint32_t pos) const {
+    std::uint32_t next = pos;
+    at(pos, &next);
+    return next;
+  }
+};
+
+// End of the Latin/digit word starting at `pos` (joiners and suffixes included).
+std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
+  if (cur.at(pos) == '.') {
+    pos = cur.after(pos);  // leading dot of ".NET"
+  }
+  while (true) {
+    while (cur.alnum(pos)) {
+      pos = cur.after(pos);
+    }
+    const char32_t c = cur.at(pos);
+    if ((c == '.' || c == '-' || c == '_') && cur.alnum(cur.after(pos))) {
+      pos = cur.after(pos);
+      continue;
+    }
+    break;
+  }
+  const char32_t c = cur.at(pos);
+  if (c == '+' || c == '#') {
+    std::uint32_t q = pos;
+    while (cur.at(q) == c) {
+      q = cur.after(q);
+    }
+    if (!cur.alnum(q)) {
+      pos = q;
+    }
+  }
+  return pos;
+}
+
+std::uint32_t scan_class(const Cursor& cur, std::uint32_t pos, CharClass k) {
+  while (pos < cur.end && cur.cls(pos) == k) {
+    pos = cur.after(pos);
+  }
+  return pos;
+}
+
+void describe(Token& t, std::string_view text) {
+  t.text = std::string(text.substr(t.begin, t.base_end - t.begin));
+  t.folded = fold_case(t.text);
+  int letters = 0;
+  int uppers = 0;
+  bool first = true;
+  for (std::size_t p = 0; p < t.text.size();) {
+    auto c = static_cast<UChar32>(next_code_point(t.text, p));
+    if (u_isdigit(c)) {
+      t.has_digit = true;
+    } else if (u_isalpha(c)) {
+      ++letters;
+      if (u_isupper(c)) {
+        ++uppers;
+        t.capitalized = t.capitalized || first;
+      }
+      first = false;
+    }
+  }
+  t.all_upper = letters >= 2 && uppers == letters;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t p = 0; p < text.size();) {
+    const std::size_t start = p;
+    char32_t c = next_code_point(text, p);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else if (c >= 0xAC00 && c <= 0xD7A3) {
+      out.append(text.substr(start, p - start));
+    } else {
+      append_code_point(
+          out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+    }
+  }
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                            const KnownWord& known) {
+  std::vector<Token> tokens;
+  const Cursor cur{text, end};
+  std::uint32_t pos = begin;
+  bool space = true;
+  while (pos < end) {
+    const CharClass k = cur.cls(pos);
+    if (k == CharClass::kSpace) {
+      pos = cur.after(pos);
+      space = true;
+      continue;
+    }
+    Token t;
+    t.begin = pos;
+    t.space_before = space;
+    space = false;
+    const bool dot_word =
+        cur.at(pos) == '.' && t.space_before && cur.cls(cur.after(pos)) == CharClass::kLetter;
+    if (k == CharClass::kLetter || k == CharClass::kDigit || dot_word) {
+      t.end = scan_word(cur, pos);
+      t.script = k == CharClass::kDigit && cur.cls(t.end) != CharClass::kLetter ? Script::kDigit
+                                                                                : Script::kLatin;
+      bool all_digits = true;
+      for (std::uint32_t p = pos; p < t.end; p = cur.after(p)) {
+        all_digits =
+            all_digits && (cur.cls(p) == CharClass::kDigit || cur.at(p) == '.' || cur.at(p) == ',');
+      }
+      if (all_digits) {
+        t.script = Script::kDigit;
+      }
+      t.base_end = t.end;
+      // English possessive: Google's, engineers'
+      if (t.script == Script::kLatin && cur.at(t.end) == '\'') {
+        std::uint32_t s = cur.after(t.end);
+        if ((cur.at(s) == 's' || cur.at(s) == 'S') && !cur.alnum(cur.after(s))) {
+          t.end = cur.after(s);
+          t.particle = "'s";
+        } else if (text[t.end - 1] == 's' && !cur.alnum(s)) {
+          t.end = s;
+          t.particle = "'";
+        }
+      }
+      // Korean particle glued to a Latin word or number: ChatGPT를, 2025년 stays apart.
+      if (t.particle.empty() && cur.cls(t.end) == CharClass::kHangul) {
+        std::uint32_t run_end = scan_class(cur, t.end, CharClass::kHangul);
+        if (is_particle(text.substr(t.end, run_end - t.end)) && t.script == Script::kLatin) {
+          t.particle = split_particle(text.substr(t.end, run_end - t.end)).particle;
+          t.end = run_end;
+        }
+      }
+    } else if (k == CharClass::kHangul) {
+      t.script = Script::kHangul;
+      t.end = scan_class(cur, pos, CharClass::kHangul);
+      std::string_view word = text.substr(pos, t.end - pos);
+      t.base_end = t.end;
+      if (!known || !known(word)) {
+        ParticleSplit split = split_particle(word);
+        if (!split.particle.empty()) {
+          t.base_end = pos + static_cast<std::uint32_t>(split.base.size());
+          t.particle = split.particle;
+        }
+      }
+    } else if (k == CharClass::kHan) {
+      t.script = Script::kHan;
+      t.end = scan_class(cur, pos, CharClass::kHan);
+      t.base_end = t.end;
+    } else {
+      t.script = Script::kPunct;
+      t.end = cur.after(pos);
+      t.base_end = t.end;
+    }
+    describe(t, text);
+    tokens.push_back(std::move(t));
+    pos = tokens.back().end;
+  }
+  return tokens;
+}
+
+}  // namespace kgex
