@@ -63,7 +63,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     if (s.boilerplate) {
       continue;
     }
-    s.units = build_units(s, doc.mentions, mentions_of(doc, si));
+    s.units = build_units(s, doc.mentions, mentions_of(doc, si), false);
     for (const EntityRule* rule : rules) {
       if (!lang_applies(rule->lang, s.lang)) {
         continue;
@@ -80,11 +80,12 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
         }
         const PatternMatch& m = *found.value();
         if (rule->entity_capture >= 0) {
-          const auto& held = m.captures[rule->entity_capture];
-          const bool tokens_only =
-              !held.empty() && std::none_of(held.begin(), held.end(), [&](std::uint32_t u) {
-                return s.units[u].mention >= 0;
-              });
+          std::vector<std::uint32_t> held = m.captures[rule->entity_capture];
+          if (rule->through >= 0 && !held.empty() && !m.captures[rule->through].empty()) {
+            for (std::uint32_t u = held.back() + 1; u <= m.captures[rule->through].back(); ++u) {
+              held.push_back(u);
+            }
+          }
           std::optional<EntityType> type = rule->type;
           if (rule->type_from >= 0 && !m.captures[rule->type_from].empty()) {
             const Unit& cue = s.units[m.captures[rule->type_from].front()];
@@ -93,7 +94,11 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
               type = it->second;
             }
           }
-          if (tokens_only && type) {
+          // A name has no particle inside it ("DAP GenAI에 EXAONE" is two things).
+          const bool inner_particle =
+              std::any_of(held.begin(), held.empty() ? held.end() : held.end() - 1,
+                          [&](std::uint32_t u) { return !s.units[u].particle.empty(); });
+          if (!held.empty() && type && !inner_particle) {
             MentionCandidate c;
             c.sentence = si;
             c.begin = s.units[held.front()].begin;
@@ -123,7 +128,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
             link.other_begin = static_cast<int>(s.units[name.front()].begin);
           } else {
             link.name = span_text(doc, s, s.units[name.front()].begin, s.units[name.back()].end);
-            if (ctx.rules.stoplist.contains(fold_case(link.name)) || name_key(link.name).empty()) {
+            // A type noun ("제품(ChatGPT)") is a description, not another name.
+            const std::string folded = fold_case(link.name);
+            if (ctx.rules.stoplist.contains(folded) || ctx.rules.type_cues.contains(folded) ||
+                name_key(link.name).empty()) {
               continue;
             }
           }

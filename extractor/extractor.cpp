@@ -96,7 +96,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     SentenceAnalysis s;
     s.span = span;
     s.boilerplate = doc.boilerplate_line[span.line];
-    s.table_row = doc.segmentation.lines[span.line].kind == LineKind::kTableRow;
+    const LineKind kind = doc.segmentation.lines[span.line].kind;
+    s.table_row = kind == LineKind::kTableRow || kind == LineKind::kTableRule;
     s.tokens = tokenize(doc.norm.text, span.begin, span.end, known);
     s.lang = sentence_lang(s.tokens);
     const auto si = static_cast<std::uint32_t>(doc.sentences.size());
@@ -135,7 +136,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
         in_sentence.push_back(m);
       }
     }
-    doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, in_sentence);
+    doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, in_sentence, true);
   }
   doc.topic = find_topic(doc, entities);
   Result<std::vector<RelationCandidate>> relations = extract_relations(ctx, doc, entities);

@@ -163,7 +163,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         }
         target = e;
       } else {
-        if (doc.topic < 0 || doc.topic == e || (rule.unknown_owner_only && !owner.empty())) {
+        if (doc.topic < 0 || doc.topic == e || (rule.unlisted_only && ent.entry >= 0)) {
           continue;
         }
         const bool related = std::any_of(out.begin(), out.end(), [&](const RelationCandidate& c) {
@@ -285,6 +285,13 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
   }
   apply_document_rules(ctx, doc, entities, out);
+  // What an organization makes, it does not merely use.
+  std::erase_if(out, [&out](const RelationCandidate& c) {
+    return c.type == RT::kUses &&
+           std::any_of(out.begin(), out.end(), [&c](const RelationCandidate& d) {
+             return d.type == RT::kDevelops && d.source == c.source && d.target == c.target;
+           });
+  });
   std::erase_if(
       out, [&](const RelationCandidate& c) { return c.confidence < ctx.options.min_confidence; });
   return out;

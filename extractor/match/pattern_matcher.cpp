@@ -7,6 +7,8 @@
 namespace kgex {
 namespace {
 
+constexpr std::uint32_t kMaxParenthetical = 8;
+
 bool is_clause_break(const Token& t) {
   return t.script == Script::kPunct && (t.text == ";" || t.text == ":" || t.text == "|");
 }
@@ -106,7 +108,8 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
   if (el.particle && !el.particle->contains(std::string(u.particle))) {
     return false;
   }
-  return !(el.negated && unit_passes(ctx, *el.negated, u));
+  return std::none_of(el.negated.begin(), el.negated.end(),
+                      [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
 }
 
 // Lengths (in units) of the coordinated lists of `el` that start at `at`,
@@ -117,7 +120,7 @@ std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el
   std::vector<std::vector<std::uint32_t>> found;
   Element member = el;
   member.particle.reset();
-  member.negated.reset();
+  member.negated.clear();
   std::vector<std::uint32_t> members;
   std::uint32_t i = at;
   while (i < units.size() && unit_passes(ctx, member, units[i])) {
@@ -145,7 +148,8 @@ std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el
   std::erase_if(found, [&](const std::vector<std::uint32_t>& m) {
     const Unit& last = units[m.back()];
     return (el.particle && !el.particle->contains(std::string(last.particle))) ||
-           (el.negated && unit_passes(ctx, *el.negated, last));
+           std::any_of(el.negated.begin(), el.negated.end(),
+                       [&](const auto& neg) { return unit_passes(ctx, *neg, last); });
   });
   return found;
 }
@@ -214,13 +218,19 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
 
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
-                              const std::vector<int>& mentions_in_sentence) {
+                              const std::vector<int>& mentions_in_sentence,
+                              bool fold_parentheticals) {
   std::vector<Unit> units;
   std::uint32_t clause = 0;
   std::size_t next_mention = 0;
-  const auto n = static_cast<std::uint32_t>(sentence.tokens.size());
+  const auto& tokens = sentence.tokens;
+  const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t i = 0; i < n;) {
-    const Token& t = sentence.tokens[i];
+    const Token& t = tokens[i];
+    while (next_mention < mentions_in_sentence.size() &&
+           mentions[mentions_in_sentence[next_mention]].begin < i) {
+      ++next_mention;  // folded into a parenthetical
+    }
     if (t.particle_only() && !t.space_before && !units.empty() && units.back().particle.empty()) {
       units.back().particle = t.particle;
       units.back().end = i + 1;
@@ -235,8 +245,21 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       u.mention = mentions_in_sentence[next_mention];
       u.begin = m.begin;
       u.end = m.end;
-      u.particle = sentence.tokens[m.end - 1].particle;
+      u.particle = tokens[m.end - 1].particle;
       ++next_mention;
+      // "앤스로픽(Anthropic)의" reads as "앤스로픽의": the parenthetical joins the mention.
+      if (fold_parentheticals && u.particle.empty() && u.end < n && tokens[u.end].text == "(" &&
+          !tokens[u.end].space_before) {
+        for (std::uint32_t j = u.end + 1; j < n && j <= u.end + kMaxParenthetical; ++j) {
+          if (tokens[j].text == "(") {
+            break;
+          }
+          if (tokens[j].text == ")") {
+            u.end = j + 1;
+            break;
+          }
+        }
+      }
     } else {
       u.begin = i;
       u.end = i + 1;

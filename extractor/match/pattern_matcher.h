@@ -22,10 +22,13 @@ struct PatternMatch {
 
 // Builds the units of a sentence from its tokens and the document's accepted
 // mentions in it (sorted, non-overlapping): a trailing particle-only token
-// joins the unit before it; ';', ':' and '|' end a clause.
+// joins the unit before it; ';', ':' and '|' end a clause. With
+// `fold_parentheticals`, a parenthetical right after a mention ("X(Y)의") joins
+// that mention's unit, which takes the particle after it.
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
-                              const std::vector<int>& mentions_in_sentence);
+                              const std::vector<int>& mentions_in_sentence,
+                              bool fold_parentheticals);
 
 class PatternMatcher {
  public:

@@ -46,11 +46,11 @@ enum class Anchor : std::uint8_t { kNone, kStart, kEnd };
 
 struct Element {
   ElementKind kind = ElementKind::kToken;
-  TypeMask types = kAllTypes;              // kEntity
-  bool list = false;                       // kEntity: coordinated list
-  TokenTest test;                          // kToken
-  std::optional<WordSet> particle;         // any unit; "" in the set matches no particle
-  std::shared_ptr<const Element> negated;  // the unit must not match this
+  TypeMask types = kAllTypes;       // kEntity
+  bool list = false;                // kEntity: coordinated list
+  TokenTest test;                   // kToken
+  std::optional<WordSet> particle;  // any unit; "" in the set matches no particle
+  std::vector<std::shared_ptr<const Element>> negated;  // the unit must match none of these
   int min = 1;
   int max = 1;
   int capture = -1;
@@ -79,6 +79,7 @@ struct RuleHeader {
 
 struct EntityRule : RuleHeader {
   int entity_capture = -1;
+  int through = -1;  // the name ends with this capture instead
   std::optional<EntityType> type;
   int type_from = -1;  // capture whose word is a type cue
   int alias_entity = -1;
@@ -103,7 +104,7 @@ struct DocumentRule {
   TypeMask types = 0;
   RelationType relation = RelationType::kDevelops;
   bool from_topic = true;
-  bool unknown_owner_only = false;
+  bool unlisted_only = false;
   double confidence = 0.5;
 };
 

@@ -369,15 +369,22 @@ class Compiler {
       el.particle = std::move(w).value();
     }
     if (v.HasMember("not")) {
-      std::vector<std::string> no_captures;
-      Result<Element> neg = element(v["not"], pointer + "/not", no_captures);
-      if (!neg.ok()) {
-        return neg.status();
+      const Value& nots = v["not"];
+      const rapidjson::SizeType count = nots.IsArray() ? nots.Size() : 1;
+      for (rapidjson::SizeType i = 0; i < count; ++i) {
+        const Value& one = nots.IsArray() ? nots[i] : nots;
+        const std::string where =
+            pointer + "/not" + (nots.IsArray() ? "/" + std::to_string(i) : "");
+        std::vector<std::string> no_captures;
+        Result<Element> neg = element(one, where, no_captures);
+        if (!neg.ok()) {
+          return neg.status();
+        }
+        if (!no_captures.empty()) {
+          return error(where, "a negated element cannot capture");
+        }
+        el.negated.push_back(std::make_shared<const Element>(std::move(neg).value()));
       }
-      if (!no_captures.empty()) {
-        return error(pointer + "/not", "a negated element cannot capture");
-      }
-      el.negated = std::make_shared<const Element>(std::move(neg).value());
     }
     if (v.HasMember("min")) {
       el.min = v["min"].GetInt();
@@ -456,6 +463,13 @@ class Compiler {
         return c.status();
       }
       r.entity_capture = c.value();
+      if (e.HasMember("through")) {
+        Result<int> t = capture_ref(r, e["through"], pointer + "/entity/through");
+        if (!t.ok()) {
+          return t.status();
+        }
+        r.through = t.value();
+      }
       if (e.HasMember("type")) {
         r.type = parse_entity_type(str(e["type"]));
       } else if (e.HasMember("type_from")) {
@@ -571,7 +585,7 @@ class Compiler {
     }
     r.relation = *parse_relation_type(str(v["relation"]));
     r.from_topic = !v.HasMember("direction") || str(v["direction"]) == "from_topic";
-    r.unknown_owner_only = v.HasMember("unknown_owner_only") && v["unknown_owner_only"].GetBool();
+    r.unlisted_only = v.HasMember("unlisted_only") && v["unlisted_only"].GetBool();
     r.confidence = v["confidence"].GetDouble();
     return r;
   }

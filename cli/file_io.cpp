@@ -1,0 +1,122 @@
+#include "cli/file_io.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <random>
+#include <sstream>
+
+namespace kgex::cli {
+
+namespace fs = std::filesystem;
+
+Result<std::string> read_file(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    return Status(ErrorCode::kIo, "is a folder, not a file", {.file = path});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno),
+                  {.file = path});
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return Status(ErrorCode::kIo, std::string("cannot read: ") + std::strerror(errno),
+                  {.file = path});
+  }
+  return data;
+}
+
+Status write_file_atomic(const std::string& path,
+                         const std::function<Status(std::ostream&)>& write) {
+  if (path == "-") {
+    Status s = write(std::cout);
+    std::cout.flush();
+    if (s.ok() && !std::cout) {
+      return Status(ErrorCode::kIo, "cannot write to standard output");
+    }
+    return s;
+  }
+  const fs::path target(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    return Status(ErrorCode::kIo, "folder does not exist: " + folder.string(), {.file = path});
+  }
+  std::random_device rd;
+  const fs::path temp = folder / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
+  Status status;
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return Status(ErrorCode::kIo,
+                    std::string("cannot create a temporary file: ") + std::strerror(errno),
+                    {.file = temp.string()});
+    }
+    status = write(out);
+    out.flush();
+    if (status.ok() && !out) {
+      status = Status(ErrorCode::kIo, std::string("write failed: ") + std::strerror(errno),
+                      {.file = path});
+    }
+  }
+  if (status.ok()) {
+    fs::rename(temp, target, ec);
+    if (ec) {
+      status = Status(ErrorCode::kIo, "cannot rename into place: " + ec.message(), {.file = path});
+    }
+  }
+  if (!status.ok()) {
+    fs::remove(temp, ec);
+  }
+  return status.where().file.empty() ? status.in_file(path) : status;
+}
+
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-" || !fs::is_directory(p, ec)) {
+      if (p != "-" && !fs::exists(p, ec)) {
+        return Status(ErrorCode::kIo, "no such file or folder", {.file = p});
+      }
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it =
+             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string ext = it->path().extension().string();
+      if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".md")) {
+        found.push_back(it->path().string());
+      }
+    }
+    if (ec) {
+      return Status(ErrorCode::kIo, "cannot list folder: " + ec.message(), {.file = p});
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+PackSource folder_pack(const std::string& folder) {
+  return {folder, [folder](const std::string& relative) {
+            return read_file((fs::path(folder) / relative).string());
+          }};
+}
+
+}  // namespace kgex::cli

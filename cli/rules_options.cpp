@@ -1,0 +1,28 @@
+#include "cli/rules_options.h"
+
+#include "cli/file_io.h"
+
+namespace kgex::cli {
+
+void add_rules_options(CLI::App& app, RulesOptions& options) {
+  app.add_option("--rules", options.packs, "Add a rule pack (a folder with manifest.json)")
+      ->type_name("DIR");
+  app.add_flag("--no-default-rules", options.no_default, "Do not load the built-in rule pack");
+}
+
+Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options) {
+  std::vector<PackSource> packs;
+  if (!options.no_default) {
+    packs.push_back(builtin_pack());
+  }
+  for (const std::string& folder : options.packs) {
+    packs.push_back(folder_pack(folder));
+  }
+  if (packs.empty()) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "no rule pack: --no-default-rules needs --rules DIR");
+  }
+  return load_rules(packs);
+}
+
+}  // namespace kgex::cli

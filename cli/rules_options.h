@@ -1,0 +1,24 @@
+// Rule-pack options shared by the commands that extract: --rules and --no-default-rules.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "extractor/rules/rule_set.h"
+
+namespace kgex::cli {
+
+struct RulesOptions {
+  std::vector<std::string> packs;  // folders added after the built-in pack
+  bool no_default = false;
+};
+
+void add_rules_options(CLI::App& app, RulesOptions& options);
+
+// The built-in pack unless dropped, then each --rules folder, compiled.
+Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options);
+
+}  // namespace kgex::cli
