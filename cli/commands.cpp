@@ -35,6 +35,8 @@ int CommandRegistry::run_selected() const {
 
 void register_commands(CLI::App& app, CommandRegistry& registry) {
   setup_extract(app, registry);
+  setup_eval(app, registry);
+  setup_rules(app, registry);
 }
 
 }  // namespace kgex::cli
