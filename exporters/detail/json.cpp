@@ -1,0 +1,291 @@
+#include "exporters/detail/json.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace kgex::exporters {
+namespace {
+
+// Forwards SAX events to a Document, failing once nesting exceeds the limit.
+class DepthLimitedHandler {
+ public:
+  DepthLimitedHandler(rapidjson::Document& doc, bool& too_deep) : doc_(doc), too_deep_(too_deep) {}
+
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(std::int64_t i) { return doc_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return doc_.RawNumber(s, n, copy);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool StartObject() { return enter() && doc_.StartObject(); }
+  bool EndObject(rapidjson::SizeType n) {
+    --depth_;
+    return doc_.EndObject(n);
+  }
+  bool StartArray() { return enter() && doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType n) {
+    --depth_;
+    return doc_.EndArray(n);
+  }
+
+ private:
+  bool enter() {
+    if (++depth_ > kMaxJsonDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    return true;
+  }
+
+  rapidjson::Document& doc_;
+  bool& too_deep_;
+  int depth_ = 0;
+};
+
+Status member_error(const std::string& pointer, std::string_view key, std::string_view what) {
+  return Status(ErrorCode::kSchema, std::string(what), {.pointer = pointer + pointer_token(key)});
+}
+
+const rapidjson::Value* find_member(const rapidjson::Value& object, std::string_view key) {
+  const auto it =
+      object.FindMember(rapidjson::Value(key.data(), static_cast<rapidjson::SizeType>(key.size())));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+// Reads the four offsets of a mention or evidence record.
+Status read_spans(const rapidjson::Value& object, const std::string& pointer, Span& bytes,
+                  Span& chars) {
+  struct Field {
+    std::string_view key;
+    std::size_t* into;
+  };
+  const Field fields[] = {{"byteStart", &bytes.begin},
+                          {"byteEnd", &bytes.end},
+                          {"charStart", &chars.begin},
+                          {"charEnd", &chars.end}};
+  for (const Field& field : fields) {
+    Result<std::size_t> value = count_member(object, field.key, pointer, true);
+    if (!value.ok()) {
+      return value.status();
+    }
+    *field.into = value.value();
+  }
+  if (bytes.end < bytes.begin || chars.end < chars.begin) {
+    return Status(ErrorCode::kSchema, "an offset span ends before it begins", {.pointer = pointer});
+  }
+  return {};
+}
+
+template <typename Item, typename Read>
+Result<std::vector<Item>> parse_array(std::string_view json, Read read) {
+  rapidjson::Document doc;
+  if (Status s = parse_json(json, doc); !s.ok()) {
+    return s;
+  }
+  if (!doc.IsArray()) {
+    return Status(ErrorCode::kSchema, "expected a JSON array", {.pointer = ""});
+  }
+  std::vector<Item> items;
+  for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
+    Result<Item> item = read(doc[i], "/" + std::to_string(i));
+    if (!item.ok()) {
+      return item.status();
+    }
+    items.push_back(std::move(item).value());
+  }
+  return items;
+}
+
+template <typename Write>
+std::string write_array(Write write) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartArray();
+  write(writer);
+  writer.EndArray();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace
+
+Status parse_json(std::string_view text, rapidjson::Document& doc) {
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseFullPrecisionFlag;
+  rapidjson::Reader reader;
+  bool too_deep = false;
+  rapidjson::ParseResult result;
+  auto generate = [&](rapidjson::Document& target) {
+    DepthLimitedHandler handler(target, too_deep);
+    rapidjson::MemoryStream stream(text.data(), text.size());
+    result = reader.Parse<kFlags>(stream, handler);
+    return !result.IsError();
+  };
+  doc.Populate(generate);
+  if (!result.IsError()) {
+    return {};
+  }
+  const std::string message =
+      too_deep ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+               : std::string("malformed JSON: ") + rapidjson::GetParseError_En(result.Code());
+  return Status(
+      ErrorCode::kParse, message,
+      {.line = line_of(text, result.Offset()), .offset = static_cast<long>(result.Offset())});
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string out = "/";
+  for (const char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Result<std::string> string_member(const rapidjson::Value& object, std::string_view key,
+                                  const std::string& pointer, bool required) {
+  const rapidjson::Value* value = find_member(object, key);
+  if (value == nullptr) {
+    if (required) {
+      return member_error(pointer, key, "missing " + std::string(key));
+    }
+    return std::string();
+  }
+  if (!value->IsString()) {
+    return member_error(pointer, key, "expected a string");
+  }
+  return std::string(value->GetString(), value->GetStringLength());
+}
+
+Result<std::size_t> count_member(const rapidjson::Value& object, std::string_view key,
+                                 const std::string& pointer, bool required) {
+  const rapidjson::Value* value = find_member(object, key);
+  if (value == nullptr) {
+    if (required) {
+      return member_error(pointer, key, "missing " + std::string(key));
+    }
+    return std::size_t{0};
+  }
+  if (!value->IsUint64()) {
+    return member_error(pointer, key, "expected a non-negative integer");
+  }
+  return static_cast<std::size_t>(value->GetUint64());
+}
+
+Result<double> number_member(const rapidjson::Value& object, std::string_view key,
+                             const std::string& pointer, bool required) {
+  const rapidjson::Value* value = find_member(object, key);
+  if (value == nullptr) {
+    if (required) {
+      return member_error(pointer, key, "missing " + std::string(key));
+    }
+    return 0.0;
+  }
+  if (!value->IsNumber()) {
+    return member_error(pointer, key, "expected a number");
+  }
+  return value->GetDouble();
+}
+
+Result<Mention> read_mention_fields(const rapidjson::Value& object, const std::string& pointer) {
+  if (!object.IsObject()) {
+    return Status(ErrorCode::kSchema, "expected a mention object", {.pointer = pointer});
+  }
+  Mention mention;
+  Result<std::string> document = string_member(object, "document", pointer, true);
+  if (!document.ok()) {
+    return document.status();
+  }
+  mention.document = std::move(document).value();
+  if (Status s = read_spans(object, pointer, mention.bytes, mention.chars); !s.ok()) {
+    return s;
+  }
+  return mention;
+}
+
+Result<Evidence> read_evidence_fields(const rapidjson::Value& object, const std::string& pointer) {
+  if (!object.IsObject()) {
+    return Status(ErrorCode::kSchema, "expected an evidence object", {.pointer = pointer});
+  }
+  Evidence evidence;
+  Result<std::string> document = string_member(object, "document", pointer, true);
+  Result<std::string> sentence = string_member(object, "sentence", pointer, true);
+  Result<std::string> rule = string_member(object, "rule", pointer, false);
+  Result<double> confidence = number_member(object, "confidence", pointer, true);
+  for (const Status* s :
+       {&document.status(), &sentence.status(), &rule.status(), &confidence.status()}) {
+    if (!s->ok()) {
+      return *s;
+    }
+  }
+  evidence.document = std::move(document).value();
+  evidence.sentence = std::move(sentence).value();
+  evidence.rule = std::move(rule).value();
+  evidence.confidence = confidence.value();
+  if (Status s = read_spans(object, pointer, evidence.bytes, evidence.chars); !s.ok()) {
+    return s;
+  }
+  return evidence;
+}
+
+std::string string_list_json(const std::vector<std::string>& items) {
+  return write_array([&](auto& writer) {
+    for (const std::string& item : items) {
+      write_string(writer, item);
+    }
+  });
+}
+
+std::string mentions_json(const std::vector<Mention>& mentions) {
+  return write_array([&](auto& writer) {
+    for (const Mention& mention : mentions) {
+      writer.StartObject();
+      write_mention_fields(writer, mention);
+      writer.EndObject();
+    }
+  });
+}
+
+std::string evidence_json(const std::vector<Evidence>& evidence) {
+  return write_array([&](auto& writer) {
+    for (const Evidence& item : evidence) {
+      writer.StartObject();
+      write_evidence_fields(writer, item);
+      writer.EndObject();
+    }
+  });
+}
+
+Result<std::vector<std::string>> parse_string_list(std::string_view json) {
+  return parse_array<std::string>(
+      json, [](const rapidjson::Value& value, const std::string& pointer) -> Result<std::string> {
+        if (!value.IsString()) {
+          return Status(ErrorCode::kSchema, "expected a string", {.pointer = pointer});
+        }
+        return std::string(value.GetString(), value.GetStringLength());
+      });
+}
+
+Result<std::vector<Mention>> parse_mentions(std::string_view json) {
+  return parse_array<Mention>(json, read_mention_fields);
+}
+
+Result<std::vector<Evidence>> parse_evidence(std::string_view json) {
+  return parse_array<Evidence>(json, read_evidence_fields);
+}
+
+}  // namespace kgex::exporters

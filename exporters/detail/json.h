@@ -1,0 +1,116 @@
+// Not public: RapidJSON helpers for the JSON-LD writer and reader and for the
+// JSON-valued attributes of GraphML and GEXF. Use exporters/exporter.h.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "exporters/detail/text.h"
+#include "graph/model.h"
+
+namespace kgex::exporters {
+
+// Deepest nesting of arrays and objects a reader accepts; kgex writes 5 at most.
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses `text` into `doc` with RapidJSON's iterative parser (constant stack),
+// validating UTF-8 and refusing nesting deeper than kMaxJsonDepth. kParse with
+// the byte offset and line of the error.
+Status parse_json(std::string_view text, rapidjson::Document& doc);
+
+// `key` as a JSON Pointer reference token ("~" -> "~0", "/" -> "~1"), with its leading "/".
+std::string pointer_token(std::string_view key);
+
+// Writes `text` cleaned (clean_text) as a JSON string.
+template <typename Writer>
+void write_string(Writer& writer, std::string_view text) {
+  const std::string clean = clean_text(text);
+  writer.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+template <typename Writer>
+void write_key(Writer& writer, std::string_view key) {
+  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+// Writes `value` as format_decimal() prints it: 0.9000.
+template <typename Writer>
+void write_decimal(Writer& writer, double value) {
+  const std::string text = format_decimal(value);
+  writer.RawValue(text.data(), text.size(), rapidjson::kNumberType);
+}
+
+template <typename Writer>
+void write_count(Writer& writer, std::size_t value) {
+  writer.Uint64(static_cast<std::uint64_t>(value));
+}
+
+// The fields of a mention (document, byteStart, byteEnd, charStart, charEnd),
+// without the enclosing braces.
+template <typename Writer>
+void write_mention_fields(Writer& writer, const Mention& mention) {
+  write_key(writer, "document");
+  write_string(writer, mention.document);
+  write_key(writer, "byteStart");
+  write_count(writer, mention.bytes.begin);
+  write_key(writer, "byteEnd");
+  write_count(writer, mention.bytes.end);
+  write_key(writer, "charStart");
+  write_count(writer, mention.chars.begin);
+  write_key(writer, "charEnd");
+  write_count(writer, mention.chars.end);
+}
+
+// The fields of an evidence record: document, sentence, the four offsets,
+// rule (when not empty) and confidence.
+template <typename Writer>
+void write_evidence_fields(Writer& writer, const Evidence& evidence) {
+  write_key(writer, "document");
+  write_string(writer, evidence.document);
+  write_key(writer, "sentence");
+  write_string(writer, evidence.sentence);
+  write_key(writer, "byteStart");
+  write_count(writer, evidence.bytes.begin);
+  write_key(writer, "byteEnd");
+  write_count(writer, evidence.bytes.end);
+  write_key(writer, "charStart");
+  write_count(writer, evidence.chars.begin);
+  write_key(writer, "charEnd");
+  write_count(writer, evidence.chars.end);
+  if (!evidence.rule.empty()) {
+    write_key(writer, "rule");
+    write_string(writer, evidence.rule);
+  }
+  write_key(writer, "confidence");
+  write_decimal(writer, evidence.confidence);
+}
+
+// Reads what write_*_fields wrote from `object`; other members are left to the
+// caller. kSchema naming `pointer` (the object's JSON Pointer) and the member.
+Result<Mention> read_mention_fields(const rapidjson::Value& object, const std::string& pointer);
+Result<Evidence> read_evidence_fields(const rapidjson::Value& object, const std::string& pointer);
+
+// Typed member access for readers; kSchema naming `pointer` + "/" + key.
+// A missing optional member gives the default.
+Result<std::string> string_member(const rapidjson::Value& object, std::string_view key,
+                                  const std::string& pointer, bool required);
+Result<std::size_t> count_member(const rapidjson::Value& object, std::string_view key,
+                                 const std::string& pointer, bool required);
+Result<double> number_member(const rapidjson::Value& object, std::string_view key,
+                             const std::string& pointer, bool required);
+
+// The JSON text of GraphML's and GEXF's list attributes: compact arrays of
+// strings, of mention objects and of evidence objects.
+std::string string_list_json(const std::vector<std::string>& items);
+std::string mentions_json(const std::vector<Mention>& mentions);
+std::string evidence_json(const std::vector<Evidence>& evidence);
+// Their readers; errors carry a JSON Pointer into `json`.
+Result<std::vector<std::string>> parse_string_list(std::string_view json);
+Result<std::vector<Mention>> parse_mentions(std::string_view json);
+Result<std::vector<Evidence>> parse_evidence(std::string_view json);
+
+}  // namespace kgex::exporters

@@ -1,0 +1,63 @@
+// Not public: the RDF vocabulary and IRIs shared by the JSON-LD and N-Triples
+// writers, so both give the same triples. Use exporters/exporter.h.
+//
+// Terms from schema.org where it has them (Person, Organization, Product,
+// name, alternateName); everything else in kVocabularyIri (Team, Tool,
+// Relation, Evidence, Mention, the relation types, confidence, ...).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exporters/detail/naming.h"
+#include "exporters/exporter.h"
+
+namespace kgex::exporters {
+
+inline constexpr std::string_view kSchemaOrgIri = "https://schema.org/";
+inline constexpr std::string_view kXsdIri = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view kRdfTypeIri = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+// Every term kgex uses, in the order the JSON-LD context lists them.
+enum class TermKind {
+  kClass,     // a value of @type
+  kLiteral,   // a property with a string or integer value
+  kDouble,    // a property whose numbers are xsd:double
+  kNode,      // a property whose value is a nested node object
+  kIri,       // a property whose value is an IRI (@type @id)
+  kVocabIri,  // a property whose value is a term (@type @vocab)
+};
+struct Term {
+  std::string_view name;
+  TermKind kind;
+};
+const std::vector<Term>& vocabulary_terms();
+
+// True when `term` is taken from schema.org rather than kgex's vocabulary.
+bool is_schema_org_term(std::string_view term);
+// The full IRI of a term: "https://schema.org/name", ".../vocab/develops".
+std::string term_iri(std::string_view term);
+
+// Class term of an entity type: its to_string() name ("Person", "Team").
+std::string_view class_term(EntityType type);
+
+// The IRIs of one graph's nodes under a base IRI (see WriteOptions):
+//   <base>entity/<entity id>, <entity IRI>/mention/<n>,
+//   <base>relation/<relation id>, <relation IRI>/evidence/<n>   (n from 1),
+// ids from GraphIds, percent-encoded so the IRI is plain ASCII.
+class RdfIris {
+ public:
+  RdfIris(const KnowledgeGraph& graph, std::string base);
+  std::string entity(EntityId id) const;
+  std::string relation(const RelationView& view) const;
+  static std::string mention(const std::string& entity_iri, std::size_t index);
+  static std::string evidence(const std::string& relation_iri, std::size_t index);
+
+ private:
+  GraphIds ids_;
+  std::string base_;
+};
+
+}  // namespace kgex::exporters

@@ -1,0 +1,202 @@
+#include "exporters/detail/text.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+namespace kgex::exporters {
+
+std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  // Sequence length, payload bits of the lead byte, smallest code point it may encode.
+  struct Shape {
+    std::size_t length;
+    char32_t cp;
+    char32_t min;
+  };
+  Shape shape{};
+  if ((lead & 0xE0) == 0xC0) {
+    shape = {2, static_cast<char32_t>(lead & 0x1F), 0x80};
+  } else if ((lead & 0xF0) == 0xE0) {
+    shape = {3, static_cast<char32_t>(lead & 0x0F), 0x800};
+  } else if ((lead & 0xF8) == 0xF0) {
+    shape = {4, static_cast<char32_t>(lead & 0x07), 0x10000};
+  } else {
+    ++pos;
+    return std::nullopt;
+  }
+  const std::size_t length = shape.length;
+  char32_t cp = shape.cp;
+  if (pos + length > text.size()) {
+    ++pos;
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) {
+      ++pos;
+      return std::nullopt;
+    }
+    cp = (cp << 6) | (byte(pos + i) & 0x3F);
+  }
+  if (cp < shape.min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return std::nullopt;
+  }
+  pos += length;
+  return cp;
+}
+
+std::string clean_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const std::optional<char32_t> cp = next_code_point(text, pos);
+    if (!cp || *cp == 0xFFFE || *cp == 0xFFFF) {
+      continue;
+    }
+    if (*cp == '\r') {
+      if (pos >= text.size() || text[pos] != '\n') {
+        out.push_back('\n');
+      }
+      continue;
+    }
+    if (*cp < 0x20 && *cp != '\t' && *cp != '\n') {
+      continue;
+    }
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+std::string format_decimal(double value) {
+  if (!std::isfinite(value)) {
+    value = 0.0;
+  }
+  char buffer[64];
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4);
+  std::string out(buffer, ec == std::errc() ? end : buffer);
+  if (out == "-0.0000") {
+    out.erase(0, 1);
+  }
+  return out;
+}
+
+double rounded(double value) { return parse_double(format_decimal(value)).value_or(0.0); }
+
+std::string canonical_double(double value) {
+  char buffer[64];
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, 15);
+  const std::string text(buffer, ec == std::errc() ? end : buffer);
+  const std::size_t e = text.find('e');
+  if (e == std::string::npos) {
+    return text;
+  }
+  std::string mantissa = text.substr(0, e);
+  while (mantissa.size() > 1 && mantissa.back() == '0' && mantissa[mantissa.size() - 2] != '.') {
+    mantissa.pop_back();
+  }
+  std::string exponent = text.substr(e + 1);
+  std::string sign;
+  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) {
+    if (exponent[0] == '-') {
+      sign = "-";
+    }
+    exponent.erase(0, 1);
+  }
+  while (exponent.size() > 1 && exponent[0] == '0') {
+    exponent.erase(0, 1);
+  }
+  return mantissa + "E" + sign + exponent;
+}
+
+std::optional<double> parse_double(std::string_view text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::size_t> parse_count(std::string_view text) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) {
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(value);
+}
+
+long line_of(std::string_view text, std::size_t offset) {
+  long line = 1;
+  const std::size_t end = offset < text.size() ? offset : text.size();
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+    }
+  }
+  return line;
+}
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0x0F]);
+    }
+  }
+  return out;
+}
+
+bool is_base_iri(std::string_view iri) {
+  const auto is_alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  const auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+  };
+  const std::size_t colon = iri.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !is_alpha(iri[0])) {
+    return false;
+  }
+  for (std::size_t i = 1; i < colon; ++i) {
+    const char c = iri[i];
+    if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  if (colon + 1 >= iri.size() || (iri.back() != '/' && iri.back() != '#')) {
+    return false;
+  }
+  static constexpr std::string_view kForbidden = " \"<>{}|\\^`";
+  for (std::size_t i = colon + 1; i < iri.size(); ++i) {
+    const auto c = static_cast<unsigned char>(iri[i]);
+    if (c < 0x21 || c >= 0x7F || kForbidden.find(static_cast<char>(c)) != std::string_view::npos) {
+      return false;
+    }
+    if (c == '%' && (i + 2 >= iri.size() || !is_hex(iri[i + 1]) || !is_hex(iri[i + 2]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace kgex::exporters

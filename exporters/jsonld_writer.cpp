@@ -1,0 +1,176 @@
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <vector>
+
+#include "exporters/detail/json.h"
+#include "exporters/detail/rdf_vocab.h"
+#include "exporters/jsonld.h"
+
+namespace kgex::exporters {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+std::string compact_iri(std::string_view term) {
+  return std::string(is_schema_org_term(term) ? "schema:" : "kg:") + std::string(term);
+}
+
+void write_context(Writer& w) {
+  write_key(w, "@context");
+  w.StartObject();
+  write_key(w, "schema");
+  write_string(w, kSchemaOrgIri);
+  write_key(w, "kg");
+  write_string(w, kVocabularyIri);
+  write_key(w, "xsd");
+  write_string(w, kXsdIri);
+  for (const Term& term : vocabulary_terms()) {
+    write_key(w, term.name);
+    const std::string iri = compact_iri(term.name);
+    const char* coerce = nullptr;
+    switch (term.kind) {
+      case TermKind::kClass:
+      case TermKind::kLiteral:
+      case TermKind::kNode:
+        break;
+      case TermKind::kDouble:
+        coerce = "xsd:double";
+        break;
+      case TermKind::kIri:
+        coerce = "@id";
+        break;
+      case TermKind::kVocabIri:
+        coerce = "@vocab";
+        break;
+    }
+    if (coerce == nullptr) {
+      write_string(w, iri);
+      continue;
+    }
+    w.StartObject();
+    write_key(w, "@id");
+    write_string(w, iri);
+    write_key(w, "@type");
+    write_string(w, coerce);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
+                  const std::vector<RelationView>& out_relations) {
+  const Entity& entity = graph.entity(id);
+  const std::string iri = iris.entity(id);
+  w.StartObject();
+  write_key(w, "@id");
+  write_string(w, iri);
+  write_key(w, "@type");
+  write_string(w, class_term(entity.type));
+  write_key(w, "name");
+  write_string(w, entity.name);
+  if (!entity.aliases.empty()) {
+    write_key(w, "alternateName");
+    w.StartArray();
+    for (const std::string& alias : entity.aliases) {
+      write_string(w, alias);
+    }
+    w.EndArray();
+  }
+  write_key(w, "mentionCount");
+  write_count(w, entity.mention_count);
+  if (!entity.mentions.empty()) {
+    write_key(w, "mention");
+    w.StartArray();
+    for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
+      w.StartObject();
+      write_key(w, "@id");
+      write_string(w, RdfIris::mention(iri, i + 1));
+      write_key(w, "@type");
+      write_string(w, "Mention");
+      write_mention_fields(w, entity.mentions[i]);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  // `out_relations` is sorted by type, then target: one array per type.
+  for (std::size_t i = 0; i < out_relations.size();) {
+    const RelationType type = out_relations[i].relation->type;
+    write_key(w, to_string(type));
+    w.StartArray();
+    for (; i < out_relations.size() && out_relations[i].relation->type == type; ++i) {
+      write_string(w, iris.entity(out_relations[i].target));
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
+  const Relation& relation = *view.relation;
+  const std::string iri = iris.relation(view);
+  w.StartObject();
+  write_key(w, "@id");
+  write_string(w, iri);
+  write_key(w, "@type");
+  write_string(w, "Relation");
+  write_key(w, "relationType");
+  write_string(w, to_string(relation.type));
+  write_key(w, "source");
+  write_string(w, iris.entity(view.source));
+  write_key(w, "target");
+  write_string(w, iris.entity(view.target));
+  write_key(w, "confidence");
+  write_decimal(w, relation.confidence);
+  write_key(w, "support");
+  write_count(w, relation.support);
+  if (!relation.evidence.empty()) {
+    write_key(w, "evidence");
+    w.StartArray();
+    for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
+      w.StartObject();
+      write_key(w, "@id");
+      write_string(w, RdfIris::evidence(iri, i + 1));
+      write_key(w, "@type");
+      write_string(w, "Evidence");
+      write_evidence_fields(w, relation.evidence[i]);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+Status write_jsonld(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out) {
+  const RdfIris iris(graph, options.base_iri);
+  const std::vector<RelationView> relations = graph.relations();
+  std::vector<std::vector<RelationView>> by_source(graph.entity_count());
+  for (const RelationView& view : relations) {
+    by_source[view.source].push_back(view);
+  }
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  write_context(w);
+  write_key(w, "@graph");
+  w.StartArray();
+  for (const EntityId id : graph.sorted_entities()) {
+    write_entity(w, graph, id, iris, by_source[id]);
+  }
+  for (const RelationView& view : relations) {
+    write_relation(w, view, iris);
+  }
+  w.EndArray();
+  w.EndObject();
+  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  out.put('\n');
+  if (!out) {
+    return Status(ErrorCode::kIo, "cannot write JSON-LD to the output stream");
+  }
+  return {};
+}
+
+}  // namespace kgex::exporters

@@ -1,0 +1,86 @@
+#include "exporters/detail/text.h"
+
+#include <doctest/doctest.h>
+
+#include <limits>
+
+namespace kgex::exporters {
+namespace {
+
+TEST_CASE("clean_text drops what XML 1.0 forbids and keeps the rest") {
+  CHECK(clean_text("a\x01"
+                   "b\x1f"
+                   "c\td\ne") == "abc\td\ne");
+  CHECK(clean_text(std::string("nul\0byte", 8)) == "nulbyte");
+  CHECK(clean_text("crlf\r\nand cr\rend") == "crlf\nand cr\nend");
+  CHECK(clean_text("샘 올트먼 🚀 <&\">") == "샘 올트먼 🚀 <&\">");
+  CHECK(clean_text("bad \xff\xfe utf8 \xc3") == "bad  utf8 ");
+  CHECK(clean_text("overlong \xc0\xaf slash") == "overlong  slash");
+  CHECK(clean_text("surrogate \xed\xa0\x80 gone") == "surrogate  gone");
+  CHECK(clean_text("nonchar \xef\xbf\xbe\xef\xbf\xbf gone") == "nonchar  gone");
+  CHECK(clean_text("del \x7f kept") == "del \x7f kept");
+}
+
+TEST_CASE("next_code_point decodes UTF-8 and steps over bad bytes") {
+  const std::string text = "a한🚀\x80";
+  std::size_t pos = 0;
+  CHECK(next_code_point(text, pos) == U'a');
+  CHECK(next_code_point(text, pos) == U'한');
+  CHECK(next_code_point(text, pos) == U'🚀');
+  CHECK_FALSE(next_code_point(text, pos).has_value());
+  CHECK(pos == text.size());
+}
+
+TEST_CASE("numbers are written with 4 decimals and read back exactly") {
+  CHECK(format_decimal(0.9) == "0.9000");
+  CHECK(format_decimal(0.123456) == "0.1235");
+  CHECK(format_decimal(1.0) == "1.0000");
+  CHECK(format_decimal(-0.00001) == "0.0000");
+  CHECK(format_decimal(std::numeric_limits<double>::quiet_NaN()) == "0.0000");
+  CHECK(rounded(0.123456) == 0.1235);
+  CHECK(format_decimal(rounded(0.123456)) == "0.1235");
+}
+
+TEST_CASE("canonical_double matches JSON-LD's xsd:double form") {
+  CHECK(canonical_double(0.9) == "9.0E-1");
+  CHECK(canonical_double(1.0) == "1.0E0");
+  CHECK(canonical_double(0.0) == "0.0E0");
+  CHECK(canonical_double(0.1235) == "1.235E-1");
+  CHECK(canonical_double(12.5) == "1.25E1");
+}
+
+TEST_CASE("parse_double and parse_count take whole strings only") {
+  CHECK(parse_double("0.9000") == 0.9);
+  CHECK_FALSE(parse_double("").has_value());
+  CHECK_FALSE(parse_double("0.9x").has_value());
+  CHECK_FALSE(parse_double("nan").has_value());
+  CHECK(parse_count("42") == 42u);
+  CHECK_FALSE(parse_count("-1").has_value());
+  CHECK_FALSE(parse_count("4 ").has_value());
+}
+
+TEST_CASE("line_of counts line feeds before an offset") {
+  CHECK(line_of("a\nb\nc", 0) == 1);
+  CHECK(line_of("a\nb\nc", 2) == 2);
+  CHECK(line_of("a\nb\nc", 100) == 3);
+}
+
+TEST_CASE("percent_encode leaves only unreserved ASCII") {
+  CHECK(percent_encode("person-sam_altman.x~") == "person-sam_altman.x~");
+  CHECK(percent_encode("샘 a/b") == "%EC%83%98%20a%2Fb");
+}
+
+TEST_CASE("is_base_iri wants an absolute, clean IRI ending in / or #") {
+  CHECK(is_base_iri("https://w3id.org/kgex/"));
+  CHECK(is_base_iri("urn:x:kg#"));
+  CHECK(is_base_iri("https://ex.org/a%20b/"));
+  CHECK_FALSE(is_base_iri("https://ex.org/kg"));
+  CHECK_FALSE(is_base_iri("relative/path/"));
+  CHECK_FALSE(is_base_iri("https://ex.org/a b/"));
+  CHECK_FALSE(is_base_iri("https://ex.org/샘/"));
+  CHECK_FALSE(is_base_iri("https://ex.org/%zz/"));
+  CHECK_FALSE(is_base_iri("1http://ex.org/"));
+}
+
+}  // namespace
+}  // namespace kgex::exporters
