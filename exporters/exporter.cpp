@@ -55,9 +55,10 @@ std::string format_list() {
 
 Status check_base_iri(const WriteOptions& options) {
   if (!exporters::is_base_iri(options.base_iri)) {
-    return Status(ErrorCode::kInvalidArgument,
-                  "base IRI \"" + options.base_iri +
-                      "\" must be an absolute IRI ending in '/' or '#', without spaces or quotes");
+    return Status(
+        ErrorCode::kInvalidArgument,
+        "base IRI \"" + options.base_iri +
+            "\" must be an absolute IRI ending in '/', '#' or ':', without spaces or quotes");
   }
   return {};
 }

@@ -42,8 +42,8 @@ inline constexpr std::string_view kDefaultBaseIri = "https://w3id.org/kgex/";
 
 struct WriteOptions {
   // JSON-LD and N-Triples: prefix of entity and relation IRIs. Must be an
-  // absolute IRI (a scheme, then no spaces, quotes, <>{}|\^` or control
-  // characters) ending in '/' or '#'; kInvalidArgument otherwise.
+  // absolute ASCII IRI (a scheme, then no spaces, quotes, <>{}|\^` or control
+  // characters) ending in '/', '#' or ':'; kInvalidArgument otherwise.
   std::string base_iri = std::string(kDefaultBaseIri);
 };
 

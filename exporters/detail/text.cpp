@@ -183,7 +183,7 @@ bool is_base_iri(std::string_view iri) {
       return false;
     }
   }
-  if (colon + 1 >= iri.size() || (iri.back() != '/' && iri.back() != '#')) {
+  if (colon + 1 >= iri.size() || (iri.back() != '/' && iri.back() != '#' && iri.back() != ':')) {
     return false;
   }
   static constexpr std::string_view kForbidden = " \"<>{}|\\^`";

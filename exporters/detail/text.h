@@ -33,8 +33,8 @@ long line_of(std::string_view text, std::size_t offset);
 // Every byte but A-Z a-z 0-9 - . _ ~ as %XX (upper-case hex): safe in any IRI.
 std::string percent_encode(std::string_view text);
 
-// True for an absolute IRI ending in '/' or '#' that needs no escaping: a
-// scheme, then none of space " < > { } | \ ^ ` or control characters.
+// True for an absolute IRI ending in '/', '#' or ':' that needs no escaping: a
+// scheme, then none of space " < > { } | \ ^ `, control or non-ASCII characters.
 bool is_base_iri(std::string_view iri);
 
 // Decodes the UTF-8 code point at `pos` and advances `pos` past it; nullopt

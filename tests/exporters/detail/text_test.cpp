@@ -73,6 +73,8 @@ TEST_CASE("percent_encode leaves only unreserved ASCII") {
 TEST_CASE("is_base_iri wants an absolute, clean IRI ending in / or #") {
   CHECK(is_base_iri("https://w3id.org/kgex/"));
   CHECK(is_base_iri("urn:x:kg#"));
+  CHECK(is_base_iri("urn:example:kg:"));
+  CHECK_FALSE(is_base_iri("urn:"));
   CHECK(is_base_iri("https://ex.org/a%20b/"));
   CHECK_FALSE(is_base_iri("https://ex.org/kg"));
   CHECK_FALSE(is_base_iri("relative/path/"));
