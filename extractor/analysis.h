@@ -57,6 +57,7 @@ struct DocumentAnalysis {
   std::vector<MentionCandidate> mentions;  // accepted, non-overlapping
   std::vector<int> entity_of_mention;      // mention -> local entity index
   int topic = -1;                          // local entity index of the topic organization
+  std::vector<int> topics;                 // the topic entity of each type that has one
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {
     return std::string_view(norm.text).substr(begin, end - begin);

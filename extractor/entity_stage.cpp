@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "core/name_key.h"
+#include "core/utf8.h"
 #include "extractor/stages.h"
 
 namespace kgex {
@@ -79,6 +81,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
           continue;
         }
         const PatternMatch& m = *found.value();
+        bool created = false;
         if (rule->entity_capture >= 0) {
           std::vector<std::uint32_t> held = m.captures[rule->entity_capture];
           if (rule->through >= 0 && !held.empty() && !m.captures[rule->through].empty()) {
@@ -111,16 +114,22 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
             c.type = *type;
             c.priority = rule->priority;
             c.rule = rule->id;
-            if (!ctx.rules.stoplist.contains(fold_case(c.surface)) &&
+            // Neither a stop word nor a bare type noun ("회사", "model") is a name.
+            const std::string folded = fold_case(c.surface);
+            if (!ctx.rules.stoplist.contains(folded) && !ctx.rules.type_cues.contains(folded) &&
                 !name_key(c.surface).empty()) {
               candidates.push_back(std::move(c));
+              created = true;
             }
           }
         }
         if (rule->alias_entity >= 0) {
           const auto& ent = m.captures[rule->alias_entity];
           const auto& name = m.captures[rule->alias_name];
-          if (ent.size() != 1 || name.empty() || s.units[ent.front()].mention < 0) {
+          // The entity is a mention, or the name this same rule has just made.
+          const bool made_here = rule->entity_capture == rule->alias_entity && created;
+          if (name.empty() || ent.empty() ||
+              (!made_here && (ent.size() != 1 || s.units[ent.front()].mention < 0))) {
             continue;
           }
           AliasLink link{si, s.units[ent.front()].begin, -1, {}};
@@ -141,6 +150,56 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     }
   }
   return links;
+}
+
+void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates) {
+  struct Learned {
+    std::vector<std::string> tokens;  // folded surface forms
+    MentionCandidate from;
+  };
+  const KnownWord keep_whole = [](std::string_view) { return true; };
+  std::vector<Learned> learned;
+  std::set<std::pair<EntityType, std::string>> seen;
+  for (const MentionCandidate& c : candidates) {
+    if (c.entry >= 0 || count_code_points_utf8(name_key(c.surface)) < 2 ||
+        !seen.emplace(c.type, c.surface).second) {
+      continue;
+    }
+    Learned l{{}, c};
+    for (const Token& t :
+         tokenize(c.surface, 0, static_cast<std::uint32_t>(c.surface.size()), keep_whole)) {
+      l.tokens.push_back(fold_case(std::string_view(c.surface).substr(t.begin, t.end - t.begin)));
+    }
+    learned.push_back(std::move(l));
+  }
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (s.boilerplate) {
+      continue;
+    }
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (const Learned& l : learned) {
+      const auto len = static_cast<std::uint32_t>(l.tokens.size());
+      for (std::uint32_t i = 0; i + len <= n; ++i) {
+        bool match = true;
+        for (std::uint32_t k = 0; k < len && match; ++k) {
+          const Token& t = s.tokens[i + k];
+          const bool last = k + 1 == len;
+          match = (last ? t.folded : fold_case(doc.normalized(t.begin, t.end))) == l.tokens[k] &&
+                  (last || t.particle.empty());
+        }
+        if (match) {
+          MentionCandidate c = l.from;
+          c.sentence = si;
+          c.begin = i;
+          c.end = i + len;
+          c.surface = span_text(doc, s, i, i + len);
+          c.priority = l.from.priority - 1;
+          candidates.push_back(std::move(c));
+        }
+      }
+    }
+  }
 }
 
 void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates) {
@@ -275,7 +334,8 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   return entities;
 }
 
-int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
+int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+               EntityType type) {
   std::uint32_t title_line = 0;
   while (title_line < doc.segmentation.lines.size() &&
          doc.segmentation.lines[title_line].kind == LineKind::kBlank) {
@@ -284,7 +344,7 @@ int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& enti
   int best = -1;
   int best_score = 0;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
-    if (entities[e].type != EntityType::kOrganization) {
+    if (entities[e].type != type) {
       continue;
     }
     int score = 0;

@@ -127,6 +127,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (!links.ok()) {
     return links.status();
   }
+  propagate_names(doc, candidates);
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -138,7 +139,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     }
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, in_sentence, true);
   }
-  doc.topic = find_topic(doc, entities);
+  doc.topic = find_topic(doc, entities, EntityType::kOrganization);
+  for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
+    if (int t = find_topic(doc, entities, type); t >= 0) {
+      doc.topics.push_back(t);
+    }
+  }
   Result<std::vector<RelationCandidate>> relations = extract_relations(ctx, doc, entities);
   if (!relations.ok()) {
     return relations.status();

@@ -24,6 +24,10 @@ struct SentenceScope {
   const std::vector<LocalEntity>& entities;
 };
 
+std::vector<int> topic_only(const DocumentAnalysis& doc) {
+  return doc.topic >= 0 ? std::vector<int>{doc.topic} : std::vector<int>{};
+}
+
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   std::vector<int> out;
   switch (ref.kind) {
@@ -35,10 +39,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       }
       return out;
     case Ref::Kind::kTopic:
-      if (sc.doc.topic >= 0) {
-        out.push_back(sc.doc.topic);
-      }
-      return out;
+      return ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
     case Ref::Kind::kFind:
       break;
   }
@@ -59,7 +60,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     if (!(ref.types & type_bit(sc.entities[e].type))) {
       continue;
     }
-    if (ref.particle && !ref.particle->contains(std::string(unit.particle))) {
+    // A possessor ("구글의") modifies a noun; it is never the one acting.
+    if (unit.particle == "의" || unit.particle == "'s" ||
+        (ref.particle && !ref.particle->contains(std::string(unit.particle)))) {
       continue;
     }
     // Subjects first, then the nearest before the match, then the nearest after.
@@ -73,8 +76,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   }
   if (best >= 0) {
     out.push_back(best);
-  } else if (ref.else_topic && sc.doc.topic >= 0) {
-    out.push_back(sc.doc.topic);
+  } else if (ref.else_topic) {
+    out = ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
   }
   return out;
 }
@@ -99,11 +102,14 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   return false;
 }
 
-std::optional<RT> relation_of(const SentenceScope& sc, const RelationRule& rule,
-                              const PatternMatch& m) {
+// The relation types a match states: the rule's own, or one per captured word
+// found in a relation_by lexicon ("CTO이자 공동 창업자" -> leads and founded).
+std::vector<RT> relations_of(const SentenceScope& sc, const RelationRule& rule,
+                             const PatternMatch& m) {
   if (rule.relation) {
-    return rule.relation;
+    return {*rule.relation};
   }
+  std::vector<RT> types;
   for (std::uint32_t u : m.captures[rule.relation_by_capture]) {
     const Unit& unit = sc.s.units[u];
     if (unit.mention >= 0) {
@@ -111,12 +117,31 @@ std::optional<RT> relation_of(const SentenceScope& sc, const RelationRule& rule,
     }
     const std::string& w = sc.s.tokens[unit.begin].folded;
     for (const auto& [words, type] : rule.relation_by) {
-      if (words->contains(w)) {
-        return type;
+      if (words->contains(w) && std::find(types.begin(), types.end(), type) == types.end()) {
+        types.push_back(type);
       }
     }
   }
-  return std::nullopt;
+  return types;
+}
+
+// Relations that exclude one another for one pair read from one sentence: the
+// rule with the higher priority (then confidence) wins within a group.
+int conflict_group(RT type) {
+  switch (type) {
+    case RT::kDevelops:
+    case RT::kUses:
+      return 0;
+    case RT::kLeads:
+    case RT::kWorksAt:
+    case RT::kMemberOf:
+      return 1;
+    case RT::kCompetesWith:
+    case RT::kPartnersWith:
+      return 2;
+    default:
+      return 3 + static_cast<int>(type);
+  }
 }
 
 std::string matched_text(const SentenceScope& sc, const PatternMatch& m) {
@@ -233,8 +258,8 @@ bool relation_allowed(RT type, ET s, ET t) {
 Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,
                                                          const DocumentAnalysis& doc,
                                                          const std::vector<LocalEntity>& entities) {
-  // (source, target, sentence) -> the best candidate for that pair there.
-  std::map<std::tuple<int, int, std::uint32_t>, RelationCandidate> best;
+  // (pair, sentence, conflict group) -> the best candidate there.
+  std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
@@ -256,22 +281,25 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
           continue;
         }
         const PatternMatch& m = *found.value();
-        const std::optional<RT> type = relation_of(sc, rule, m);
-        if (!type || blocked(sc, rule, m)) {
+        const std::vector<RT> types = relations_of(sc, rule, m);
+        if (types.empty() || blocked(sc, rule, m)) {
           continue;
         }
-        for (int src : resolve(sc, rule.source, m)) {
-          for (int dst : resolve(sc, rule.target, m)) {
-            if (src == dst || !relation_allowed(*type, entities[src].type, entities[dst].type)) {
-              continue;
-            }
-            RelationCandidate c{src,           dst, *type,   rule.confidence,
-                                rule.priority, si,  rule.id, matched_text(sc, m)};
-            auto key = std::make_tuple(std::min(src, dst), std::max(src, dst), si);
-            auto it = best.find(key);
-            if (it == best.end() || std::tie(c.priority, c.confidence) >
-                                        std::tie(it->second.priority, it->second.confidence)) {
-              best.insert_or_assign(key, std::move(c));
+        for (const int src : resolve(sc, rule.source, m)) {
+          for (const int dst : resolve(sc, rule.target, m)) {
+            for (const RT type : types) {
+              if (src == dst || !relation_allowed(type, entities[src].type, entities[dst].type)) {
+                continue;
+              }
+              RelationCandidate c{src,           dst, type,    rule.confidence,
+                                  rule.priority, si,  rule.id, matched_text(sc, m)};
+              auto key =
+                  std::make_tuple(std::min(src, dst), std::max(src, dst), si, conflict_group(type));
+              auto it = best.find(key);
+              if (it == best.end() || std::tie(c.priority, c.confidence) >
+                                          std::tie(it->second.priority, it->second.confidence)) {
+                best.insert_or_assign(key, std::move(c));
+              }
             }
           }
         }

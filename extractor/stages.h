@@ -55,6 +55,10 @@ struct AliasLink {
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
                                                 std::vector<MentionCandidate>& candidates);
 
+// A name found by a rule or a table in one place of a document is a mention
+// wherever else the document writes it: adds those occurrences to `candidates`.
+void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates);
+
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.
 void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates);
@@ -63,8 +67,10 @@ void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candi
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
                                           const std::vector<AliasLink>& links);
 
-// The organization the document is about, or -1.
-int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
+// The entity of `type` the document is about (most mentions, title mentions
+// count three times, at least two), or -1.
+int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+               EntityType type);
 
 // Relation rules, then document rules; one candidate per pair and sentence.
 Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,

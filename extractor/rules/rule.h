@@ -65,6 +65,7 @@ struct Ref {
   bool sentence_scope = false;  // kFind: sentence instead of clause
   std::optional<WordSet> particle;
   bool else_topic = false;
+  bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
 };
 
 struct RuleHeader {

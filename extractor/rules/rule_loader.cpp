@@ -500,8 +500,9 @@ class Compiler {
   Result<Ref> ref(const RuleHeader& h, const Value& v, const std::string& pointer) const {
     Ref r;
     if (v.IsString()) {
-      if (str(v) == "$topic") {
+      if (str(v) == "$topic" || str(v) == "$topics") {
         r.kind = Ref::Kind::kTopic;
+        r.all_topics = str(v) == "$topics";
         return r;
       }
       Result<int> c = capture_ref(h, v, pointer);
@@ -524,6 +525,7 @@ class Compiler {
       r.particle = std::move(w).value();
     }
     r.else_topic = v.HasMember("else");
+    r.all_topics = r.else_topic && str(v["else"]) == "$topics";
     return r;
   }
 
