@@ -42,7 +42,7 @@ class JsonLdReader {
     const Value& nodes = graph_it->value;
     std::vector<rapidjson::SizeType> relation_nodes;
     for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
-      const std::string pointer = "/@graph/" + std::to_string(i);
+      const std::string pointer = "/@graph" + pointer_index(i);
       const Value& node = nodes[i];
       if (!node.IsObject()) {
         return error(pointer, "expected a node object");
@@ -64,7 +64,7 @@ class JsonLdReader {
       }
     }
     for (const rapidjson::SizeType i : relation_nodes) {
-      if (Status s = read_relation(nodes[i], "/@graph/" + std::to_string(i)); !s.ok()) {
+      if (Status s = read_relation(nodes[i], "/@graph" + pointer_index(i)); !s.ok()) {
         return s.in_file(source_);
       }
     }
@@ -114,8 +114,7 @@ class JsonLdReader {
     std::vector<std::string> out;
     for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
       if (!value[i].IsString()) {
-        return Status(ErrorCode::kSchema, "expected a string",
-                      {.pointer = at + "/" + std::to_string(i)});
+        return Status(ErrorCode::kSchema, "expected a string", {.pointer = at + pointer_index(i)});
       }
       out.emplace_back(value[i].GetString(), value[i].GetStringLength());
     }
@@ -136,7 +135,7 @@ class JsonLdReader {
       return Status(ErrorCode::kSchema, "expected an array", {.pointer = at});
     }
     for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
-      Result<T> item = read_item(it->value[i], at + "/" + std::to_string(i));
+      Result<T> item = read_item(it->value[i], at + pointer_index(i));
       if (!item.ok()) {
         return item.status();
       }
@@ -200,8 +199,8 @@ class JsonLdReader {
       return targets.status();
     }
     for (std::size_t i = 0; i < targets.value().size(); ++i) {
-      direct_.push_back({source, type, targets.value()[i],
-                         pointer + pointer_token(key) + "/" + std::to_string(i)});
+      direct_.push_back(
+          {source, type, targets.value()[i], pointer + pointer_token(key) + pointer_index(i)});
     }
     return {};
   }

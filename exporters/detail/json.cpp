@@ -96,7 +96,7 @@ Result<std::vector<Item>> parse_array(std::string_view json, Read read) {
   }
   std::vector<Item> items;
   for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
-    Result<Item> item = read(doc[i], "/" + std::to_string(i));
+    Result<Item> item = read(doc[i], pointer_index(i));
     if (!item.ok()) {
       return item.status();
     }
@@ -140,6 +140,12 @@ Status parse_json(std::string_view text, rapidjson::Document& doc) {
   return Status(
       ErrorCode::kParse, message,
       {.line = line_of(text, result.Offset()), .offset = static_cast<long>(result.Offset())});
+}
+
+std::string pointer_index(std::size_t index) {
+  std::string out = "/";
+  out += std::to_string(index);
+  return out;
 }
 
 std::string pointer_token(std::string_view key) {

@@ -22,6 +22,8 @@ inline constexpr int kMaxJsonDepth = 64;
 // the byte offset and line of the error.
 Status parse_json(std::string_view text, rapidjson::Document& doc);
 
+// "/<index>": the JSON Pointer reference token of an array element.
+std::string pointer_index(std::size_t index);
 // `key` as a JSON Pointer reference token ("~" -> "~0", "/" -> "~1"), with its leading "/".
 std::string pointer_token(std::string_view key);
 
