@@ -37,6 +37,7 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   setup_extract(app, registry);
   setup_eval(app, registry);
   setup_rules(app, registry);
+  setup_convert(app, registry);
 }
 
 }  // namespace kgex::cli

@@ -40,5 +40,6 @@ void register_commands(CLI::App& app, CommandRegistry& registry);
 void setup_extract(CLI::App& app, CommandRegistry& registry);
 void setup_eval(CLI::App& app, CommandRegistry& registry);
 void setup_rules(CLI::App& app, CommandRegistry& registry);
+void setup_convert(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace kgex::cli

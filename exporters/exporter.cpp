@@ -86,8 +86,8 @@ Result<GraphFormat> parse_format(std::string_view name) {
       return format;
     }
   }
-  return Status(ErrorCode::kInvalidArgument, "unknown graph format \"" + std::string(name) +
-                                                 "\" (known: " + format_list() + ")");
+  return Status(ErrorCode::kInvalidArgument,
+                "unknown format \"" + std::string(name) + "\" (known: " + format_list() + ")");
 }
 
 Result<GraphFormat> format_from_path(std::string_view path) {
@@ -98,8 +98,9 @@ Result<GraphFormat> format_from_path(std::string_view path) {
     }
   }
   return Status(ErrorCode::kInvalidArgument,
-                "cannot tell the graph format from the file name \"" + std::string(path) +
-                    "\" (extensions: .graphml .gexf .jsonld .json-ld .json .dot .gv .nt .csv)");
+                "unknown format: use the extension .graphml, .gexf, .jsonld (.json-ld, .json), "
+                ".dot (.gv), .nt or .csv",
+                {.file = std::string(path)});
 }
 
 bool is_readable(GraphFormat format) {

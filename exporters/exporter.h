@@ -29,7 +29,8 @@ enum class GraphFormat { kGraphML, kGexf, kJsonLd, kDot, kNTriples, kCsv };
 // "graphml", "gexf", "jsonld", "dot", "nt", "csv"; kInvalidArgument for others.
 std::string_view to_string(GraphFormat format);
 Result<GraphFormat> parse_format(std::string_view name);
-// By extension: .graphml .gexf .jsonld/.json-ld/.json .dot/.gv .nt .csv.
+// By extension: .graphml .gexf .jsonld/.json-ld/.json .dot/.gv .nt .csv;
+// kInvalidArgument naming `path` as the file for others.
 Result<GraphFormat> format_from_path(std::string_view path);
 // Formats that read_graph() accepts: GraphML and JSON-LD.
 bool is_readable(GraphFormat format);
