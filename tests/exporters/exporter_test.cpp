@@ -5,7 +5,10 @@
 
 #include <pugixml.hpp>
 
+#include "exporters/csv.h"
 #include "exporters/detail/text.h"
+#include "exporters/dot.h"
+#include "exporters/ntriples.h"
 #include "tests/exporters/test_graphs.h"
 
 namespace kgex {
@@ -74,6 +77,36 @@ TEST_CASE("XML and JSON outputs parse back with pugixml and RapidJSON") {
   rapidjson::Document doc;
   const std::string json = test::write(g, GraphFormat::kJsonLd);
   CHECK_FALSE(doc.Parse(json.c_str()).HasParseError());
+}
+
+TEST_CASE("very long evidence reaches every format whole") {
+  KnowledgeGraph g;
+  const EntityId org = g.add_entity(test::entity("파이썬 재단", EntityType::kOrganization));
+  const EntityId tool = g.add_entity(test::entity("Python", EntityType::kTool));
+  const std::string sentence = test::long_sentence();
+  g.add_relation(
+      org, tool,
+      test::relation(RelationType::kDevelops, 0.5, {test::evidence("doc", sentence, 0, "r", 0.5)}));
+  for (const GraphFormat f : {GraphFormat::kGraphML, GraphFormat::kGexf}) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(test::write(g, f).c_str()));
+    CHECK_MESSAGE(doc.find_node([&](pugi::xml_node n) {
+      return n.text().get() == sentence || n.attribute("value").value() == sentence;
+    }),
+                  to_string(f));
+  }
+  rapidjson::Document doc;
+  const std::string json = test::write(g, GraphFormat::kJsonLd);
+  REQUIRE_FALSE(doc.Parse(json.c_str()).HasParseError());
+  CHECK(doc["@graph"][2]["evidence"][0]["sentence"].GetString() == sentence);
+  CHECK(test::write(g, GraphFormat::kDot).find(exporters::dot_quote(sentence)) !=
+        std::string::npos);
+  CHECK(test::write(g, GraphFormat::kNTriples).find(exporters::ntriples_literal(sentence)) !=
+        std::string::npos);
+  std::ostringstream nodes;
+  std::ostringstream relationships;
+  REQUIRE(write_csv(g, nodes, relationships).ok());
+  CHECK(relationships.str().find(exporters::csv_field(sentence)) != std::string::npos);
 }
 
 TEST_CASE("GraphML -> JSON-LD -> GraphML preserves everything") {
