@@ -51,6 +51,19 @@ ParticleSplit split_particle(std::string_view word) {
   return {word, {}};
 }
 
+ParticleSplit split_particle(std::string_view word,
+                             const std::function<bool(std::string_view)>& is_name) {
+  if (is_name) {
+    for (std::string_view p : by_length()) {
+      if (word.size() > p.size() && word.ends_with(p) &&
+          is_name(word.substr(0, word.size() - p.size()))) {
+        return {word.substr(0, word.size() - p.size()), p};
+      }
+    }
+  }
+  return split_particle(word);
+}
+
 bool is_particle(std::string_view word) {
   const auto& all = by_length();
   return !word.empty() && std::find(all.begin(), all.end(), word) != all.end();

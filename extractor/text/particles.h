@@ -8,6 +8,7 @@
 // ("의" possession, "와"/"과" coordination, "인"/"이라는" apposition).
 #pragma once
 
+#include <functional>
 #include <string_view>
 
 namespace kgex {
@@ -17,8 +18,12 @@ struct ParticleSplit {
   std::string_view particle;  // empty when there is none; points into static storage
 };
 
-// Splits the longest known particle off the end of a Hangul word.
+// Splits the longest known particle off the end of a Hangul word. With
+// `is_name`, a split that leaves a known name wins over a longer one
+// ("솔라는" -> "솔라" + "는", not "솔" + "라는").
 ParticleSplit split_particle(std::string_view word);
+ParticleSplit split_particle(std::string_view word,
+                             const std::function<bool(std::string_view)>& is_name);
 
 // True when `word` as a whole is a particle (or particle sequence) from the table.
 bool is_particle(std::string_view word);

@@ -205,7 +205,7 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       std::string_view word = text.substr(pos, t.end - pos);
       t.base_end = t.end;
       if (!known || !known(word)) {
-        ParticleSplit split = split_particle(word);
+        ParticleSplit split = split_particle(word, known);
         if (!split.particle.empty()) {
           t.base_end = pos + static_cast<std::uint32_t>(split.base.size());
           t.particle = split.particle;
