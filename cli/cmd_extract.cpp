@@ -131,7 +131,7 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
   CLI::App* sub = app.add_subcommand(
       "extract", "Extract entities and relations from articles into graph files");
   sub->add_option("inputs", opt->inputs,
-                  "Text files, folders (their .txt and .md files) or - for stdin")
+                  "Text files, folders (their .txt files, recursively) or - for stdin")
       ->required();
   sub->add_option(
          "-o,--output", opt->outputs,

@@ -100,7 +100,7 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& p
              fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const std::string ext = it->path().extension().string();
-      if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".md")) {
+      if (it->is_regular_file(ec) && ext == ".txt") {
         found.push_back(it->path().string());
       }
     }

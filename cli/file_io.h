@@ -22,7 +22,7 @@ Status write_file_atomic(const std::string& path,
                          const std::function<Status(std::ostream&)>& write);
 
 // Text files to extract from: files as given, folders searched recursively for
-// .txt and .md files (sorted). "-" stands for standard input.
+// .txt files (sorted). "-" stands for standard input.
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths);
 
 // A rule pack in a folder of the file system.
