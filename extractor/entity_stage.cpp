@@ -335,26 +335,47 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
 }
 
 int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
-               EntityType type) {
-  std::uint32_t title_line = 0;
-  while (title_line < doc.segmentation.lines.size() &&
-         doc.segmentation.lines[title_line].kind == LineKind::kBlank) {
-    ++title_line;
+               EntityType type, const RuleSet& rules) {
+  // The header: the lines before the first prose line (title, byline, tags), at most three.
+  std::vector<bool> header(doc.segmentation.lines.size(), false);
+  int header_lines = 0;
+  for (std::size_t i = 0; i < doc.segmentation.lines.size() && header_lines < 3; ++i) {
+    const LineKind kind = doc.segmentation.lines[i].kind;
+    if (kind == LineKind::kBlank) {
+      continue;
+    }
+    if (kind == LineKind::kProse && header_lines > 0) {
+      break;
+    }
+    header[i] = true;
+    ++header_lines;
+  }
+  std::vector<int> score(entities.size(), 0);
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    for (int m : entities[e].mentions) {
+      score[e] += header[doc.sentences[doc.mentions[m].sentence].span.line] ? 3 : 1;
+    }
+  }
+  // An article about a product is also about the organization that makes it.
+  if (type == EntityType::kOrganization) {
+    for (const LocalEntity& p : entities) {
+      if (p.entry < 0 || rules.gazetteer[p.entry].by.empty()) {
+        continue;
+      }
+      const std::string owner = name_key(rules.gazetteer[p.entry].by);
+      for (std::size_t e = 0; e < entities.size(); ++e) {
+        if (entities[e].type == EntityType::kOrganization && name_key(entities[e].name) == owner) {
+          score[e] += static_cast<int>(p.mentions.size());
+        }
+      }
+    }
   }
   int best = -1;
   int best_score = 0;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
-    if (entities[e].type != type) {
-      continue;
-    }
-    int score = 0;
-    for (int m : entities[e].mentions) {
-      const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
-      score += s.span.line == title_line ? 3 : 1;
-    }
-    if (score > best_score) {
+    if (entities[e].type == type && score[e] > best_score) {
       best = e;
-      best_score = score;
+      best_score = score[e];
     }
   }
   return best_score >= 2 ? best : -1;

@@ -12,10 +12,16 @@ namespace {
 using ET = EntityType;
 using RT = RelationType;
 
-// Korean subject and topic particles: the preferred antecedent of a search.
-bool is_subject_particle(std::string_view p) {
-  return p == "은" || p == "는" || p == "이" || p == "가" || p == "께서" || p == "에서는" ||
-         p == "도";
+// How likely a unit with this particle is the clause's subject: the topic
+// particles 은/는 mark the main subject, 이/가 often one of a relative clause.
+int subject_rank(std::string_view p) {
+  if (p == "은" || p == "는" || p == "께서는" || p == "에서는") {
+    return 0;
+  }
+  if (p == "이" || p == "가" || p == "께서" || p == "도") {
+    return 1;
+  }
+  return 2;
 }
 
 struct SentenceScope {
@@ -68,7 +74,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // Subjects first, then the nearest before the match, then the nearest after.
     const int distance =
         u < m.begin ? static_cast<int>(m.begin - u) : 1000 + static_cast<int>(u - m.begin);
-    const int rank = (is_subject_particle(unit.particle) ? 0 : 10000) + distance;
+    const int rank = subject_rank(unit.particle) * 10000 + distance;
     if (rank < best_rank) {
       best_rank = rank;
       best = e;

@@ -98,6 +98,9 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
       if (u.mention < 0 || !(el.types & type_bit(ctx.doc.mentions[u.mention].type))) {
         return false;
       }
+      if (el.listed && *el.listed != (ctx.doc.mentions[u.mention].entry >= 0)) {
+        return false;
+      }
       break;
     case ElementKind::kToken:
       if (u.mention >= 0 || !token_passes(ctx, el.test, ctx.s.tokens[u.begin])) {

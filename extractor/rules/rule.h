@@ -48,6 +48,7 @@ struct Element {
   ElementKind kind = ElementKind::kToken;
   TypeMask types = kAllTypes;       // kEntity
   bool list = false;                // kEntity: coordinated list
+  std::optional<bool> listed;       // kEntity: the name is (not) in a gazetteer
   TokenTest test;                   // kToken
   std::optional<WordSet> particle;  // any unit; "" in the set matches no particle
   std::vector<std::shared_ptr<const Element>> negated;  // the unit must match none of these

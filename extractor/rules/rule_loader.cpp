@@ -301,6 +301,9 @@ class Compiler {
         }
       }
       el.list = v.HasMember("list") && v["list"].GetBool();
+      if (v.HasMember("listed")) {
+        el.listed = v["listed"].GetBool();
+      }
     } else if (v.HasMember("any") && v["any"].GetBool()) {
       el.kind = ElementKind::kAny;
     }

@@ -91,7 +91,7 @@ Segmentation Segmenter::segment(std::string_view text) const {
     if (line.kind != LineKind::kBlank) {
       std::string_view body = text.substr(pos, end - pos);
       std::vector<std::uint32_t> cuts;
-      if (impl_->sentences && line.kind == LineKind::kProse) {
+      if (impl_->sentences && (line.kind == LineKind::kProse || line.kind == LineKind::kListItem)) {
         UErrorCode status = U_ZERO_ERROR;
         UText* ut =
             utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status);
