@@ -7,6 +7,8 @@
 namespace kgex {
 namespace {
 
+constexpr int kMinProseBeforeMarker = 2;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "2025.04.04", "2025-04-04", "2025/4/4" or "12:15".
@@ -47,9 +49,16 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
   while (first_content < lines.size() && lines[first_content].kind == LineKind::kBlank) {
     ++first_content;
   }
+  // A marker opens the page's tail only after some of the article: navigation
+  // bars at the top of a scraped page carry the same words ("구독하기", "댓글").
+  int prose_before = 0;
   for (std::size_t i = first_content + 1; i < lines.size(); ++i) {
     std::string_view line = doc.normalized(lines[i].begin, lines[i].end);
-    if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40) {
+    if (lines[i].kind == LineKind::kProse || lines[i].kind == LineKind::kListItem) {
+      ++prose_before;
+    }
+    if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40 ||
+        prose_before < kMinProseBeforeMarker) {
       continue;
     }
     const std::vector<Token> tokens =
