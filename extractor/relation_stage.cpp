@@ -71,10 +71,14 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (ref.particle && !ref.particle->contains(std::string(unit.particle)))) {
       continue;
     }
-    // Subjects first, then the nearest before the match, then the nearest after.
+    // Subjects first, then the type the rule prefers, then the nearest before the
+    // match, then the nearest after.
     const int distance =
         u < m.begin ? static_cast<int>(m.begin - u) : 1000 + static_cast<int>(u - m.begin);
-    const int rank = subject_rank(unit.particle) * 10000 + distance;
+    const auto preferred = static_cast<int>(
+        std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
+        ref.preference.begin());
+    const int rank = subject_rank(unit.particle) * 1000000 + preferred * 10000 + distance;
     if (rank < best_rank) {
       best_rank = rank;
       best = e;

@@ -62,8 +62,9 @@ struct Ref {
   enum class Kind : std::uint8_t { kCapture, kTopic, kFind };
   Kind kind = Kind::kCapture;
   int capture = -1;
-  TypeMask types = 0;           // kFind
-  bool sentence_scope = false;  // kFind: sentence instead of clause
+  TypeMask types = 0;                  // kFind
+  std::vector<EntityType> preference;  // kFind: the types in the order the rule prefers them
+  bool sentence_scope = false;         // kFind: sentence instead of clause
   std::optional<WordSet> particle;
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization

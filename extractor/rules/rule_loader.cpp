@@ -518,6 +518,7 @@ class Compiler {
     r.kind = Ref::Kind::kFind;
     for (const auto& t : v["find"].GetArray()) {
       r.types |= type_bit(*parse_entity_type(str(t)));
+      r.preference.push_back(*parse_entity_type(str(t)));
     }
     r.sentence_scope = v.HasMember("scope") && str(v["scope"]) == "sentence";
     if (v.HasMember("particle")) {
