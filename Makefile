@@ -1,4 +1,5 @@
 # The two commands of the README. Both install what is missing, then build.
+MAKEFLAGS += --no-print-directory
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=

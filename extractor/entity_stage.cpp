@@ -335,7 +335,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
 }
 
 int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
-               EntityType type, const RuleSet& rules) {
+               EntityType type) {
   // The header: the lines before the first prose line (title, byline, tags), at most three.
   std::vector<bool> header(doc.segmentation.lines.size(), false);
   int header_lines = 0;
@@ -354,20 +354,6 @@ int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& enti
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
       score[e] += header[doc.sentences[doc.mentions[m].sentence].span.line] ? 3 : 1;
-    }
-  }
-  // An article about a product is also about the organization that makes it.
-  if (type == EntityType::kOrganization) {
-    for (const LocalEntity& p : entities) {
-      if (p.entry < 0 || rules.gazetteer[p.entry].by.empty()) {
-        continue;
-      }
-      const std::string owner = name_key(rules.gazetteer[p.entry].by);
-      for (std::size_t e = 0; e < entities.size(); ++e) {
-        if (entities[e].type == EntityType::kOrganization && name_key(entities[e].name) == owner) {
-          score[e] += static_cast<int>(p.mentions.size());
-        }
-      }
     }
   }
   int best = -1;

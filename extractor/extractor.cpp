@@ -139,9 +139,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     }
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, in_sentence, true);
   }
-  doc.topic = find_topic(doc, entities, EntityType::kOrganization, rules);
+  doc.topic = find_topic(doc, entities, EntityType::kOrganization);
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
-    if (int t = find_topic(doc, entities, type, rules); t >= 0) {
+    if (int t = find_topic(doc, entities, type); t >= 0) {
       doc.topics.push_back(t);
     }
   }

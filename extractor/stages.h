@@ -68,10 +68,9 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
                                           const std::vector<AliasLink>& links);
 
 // The entity of `type` the document is about, or -1: the most mentions, where
-// a mention in the header lines counts three times and, for organizations, a
-// mention of a product they make (gazetteer `by`) counts too; at least two.
+// a mention in the header lines counts three times; at least two.
 int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
-               EntityType type, const RuleSet& rules);
+               EntityType type);
 
 // Relation rules, then document rules; one candidate per pair and sentence.
 Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,
