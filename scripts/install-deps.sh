@@ -5,7 +5,7 @@ set -euo pipefail
 build=(cmake make g++ pkg-config libicu-dev libboost-graph-dev libpugixml-dev rapidjson-dev
        doctest-dev libcli11-dev)
 render=(graphviz fonts-nanum)
-test=(python3 python3-rdflib python3-networkx python3-igraph libxml2-utils nodejs npm)
+test=(python3 python3-rdflib python3-networkx python3-igraph libxml2-utils)
 want=("${build[@]}")
 case "${1:-build}" in
   build) ;;
@@ -13,6 +13,12 @@ case "${1:-build}" in
   test) want+=("${render[@]}" "${test[@]}") ;;
   *) echo "usage: $0 [build|test|run]" >&2; exit 2 ;;
 esac
+# Node.js for the client tests: Debian's packages only when no node/npm is on the PATH
+# (a machine may already have its own Node.js, which Debian's npm would conflict with).
+if [ "${1:-build}" = test ]; then
+  command -v node >/dev/null 2>&1 || want+=(nodejs)
+  command -v npm >/dev/null 2>&1 || want+=(npm)
+fi
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
