@@ -40,6 +40,14 @@ bool is_listing_line(std::string_view line) {
   return !line.empty() && has_stamp(line) && (is_digit(line.front()) || is_digit(line.back()));
 }
 
+constexpr std::size_t kArticleLineLength = 60;
+
+bool resumes_article(const DocumentAnalysis& doc, const Line& line) {
+  const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
+  return line.kind == LineKind::kProse && count_code_points_utf8(text) >= kArticleLineLength &&
+         !has_stamp(text);
+}
+
 }  // namespace
 
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
@@ -67,8 +75,14 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
       return layout.boilerplate_markers.contains(t.folded);
     });
     if (marker) {
-      std::fill(out.begin() + static_cast<long>(i), out.end(), true);
-      break;
+      // The block runs until the article resumes: a long prose line without a
+      // time stamp ("관련기사" boxes sit inside articles; comment sections end them).
+      std::size_t end = i + 1;
+      while (end < lines.size() && !resumes_article(doc, lines[end])) {
+        ++end;
+      }
+      std::fill(out.begin() + static_cast<long>(i), out.begin() + static_cast<long>(end), true);
+      i = end;
     }
   }
   std::size_t run_start = 0;
