@@ -366,12 +366,13 @@ namespace {
 
 TEST_CASE("layout: a related-links box inside an article ends where the article resumes") {
   const std::string rules = rule_file(R"j("layout": {"boilerplate_markers": ["관련기사"]})j");
-  KnowledgeGraph g = run(rules,
-                         "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
-                         "협력을 이어간다.\n관련기사\n"
-                         "글로벡스 주가 급등\n에이크미 관계자는 \"이번 제품이 시장을 바꿀 "
-                         "것\"이라며 \"앞으로도 Rocket을 키우겠다\"고 "
-                         "말했다.\n");
+  KnowledgeGraph g =
+      run(rules,
+          "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
+          "협력을 이어간다.\n관련기사\n"
+          "글로벡스 주가 급등\n에이크미 관계자는 \"이번 제품이 시장의 흐름을 크게 "
+          "바꿀 것\"이라며 \"앞으로도 Rocket을 꾸준히 키우고 고객과 함께 성장하겠다\"고 "
+          "말했다.\n");
   CHECK(g.find("Rocket", EntityType::kProduct).has_value());
   CHECK_FALSE(g.find("Globex", EntityType::kOrganization).has_value());
 }
