@@ -37,6 +37,10 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   setup_extract(app, registry);
   setup_eval(app, registry);
   setup_rules(app, registry);
+  setup_query(app, registry);
+  setup_path(app, registry);
+  setup_neighbors(app, registry);
+  setup_stats(app, registry);
   setup_convert(app, registry);
 }
 

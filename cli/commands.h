@@ -40,6 +40,10 @@ void register_commands(CLI::App& app, CommandRegistry& registry);
 void setup_extract(CLI::App& app, CommandRegistry& registry);
 void setup_eval(CLI::App& app, CommandRegistry& registry);
 void setup_rules(CLI::App& app, CommandRegistry& registry);
+void setup_query(CLI::App& app, CommandRegistry& registry);
+void setup_path(CLI::App& app, CommandRegistry& registry);
+void setup_neighbors(CLI::App& app, CommandRegistry& registry);
+void setup_stats(CLI::App& app, CommandRegistry& registry);
 void setup_convert(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace kgex::cli

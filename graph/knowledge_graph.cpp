@@ -28,7 +28,8 @@ std::vector<std::string> keys_of(const Entity& e) {
 
 template <typename T>
 void merge_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
-  into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  into.insert(into.end(), std::make_move_iterator(from.begin()),
+              std::make_move_iterator(from.end()));
   std::sort(into.begin(), into.end());
   into.erase(std::unique(into.begin(), into.end()), into.end());
   if (into.size() > cap) {

@@ -34,9 +34,9 @@ enum class RelationType {
   kAcquires,
 };
 inline constexpr std::array<RelationType, 11> kRelationTypes = {
-    RelationType::kWorksAt,  RelationType::kMemberOf,     RelationType::kLeads,
-    RelationType::kFounded,  RelationType::kPartOf,       RelationType::kDevelops,
-    RelationType::kUses,     RelationType::kCompetesWith, RelationType::kPartnersWith,
+    RelationType::kWorksAt,   RelationType::kMemberOf,     RelationType::kLeads,
+    RelationType::kFounded,   RelationType::kPartOf,       RelationType::kDevelops,
+    RelationType::kUses,      RelationType::kCompetesWith, RelationType::kPartnersWith,
     RelationType::kInvestsIn, RelationType::kAcquires};
 
 // "Person", "Organization", ...; parse_* is exact and returns nullopt for unknown names.
@@ -76,7 +76,7 @@ struct Evidence {
 };
 
 struct Entity {
-  std::string name;                  // canonical name, as displayed
+  std::string name;  // canonical name, as displayed
   EntityType type = EntityType::kOrganization;
   std::vector<std::string> aliases;  // other surface forms; never contains `name`
   std::size_t mention_count = 0;     // all mentions seen, even those not kept below
@@ -85,9 +85,9 @@ struct Entity {
 
 struct Relation {
   RelationType type = RelationType::kUses;
-  double confidence = 0.0;          // in [0, 1]; independent evidence combines by noisy-or
-  std::size_t support = 0;          // how many times the relation was read
-  std::vector<Evidence> evidence;   // the first kMaxKeptEvidence, sorted
+  double confidence = 0.0;         // in [0, 1]; independent evidence combines by noisy-or
+  std::size_t support = 0;         // how many times the relation was read
+  std::vector<Evidence> evidence;  // the first kMaxKeptEvidence, sorted
 };
 
 // Caps that keep memory bounded on large corpora; counts keep counting past them.
