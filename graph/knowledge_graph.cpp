@@ -87,6 +87,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
 EntityId KnowledgeGraph::add_entity(Entity entity) {
   BoostGraph& g = impl_->graph;
+  impl_->order_valid = false;
   tidy_aliases(entity);
   std::sort(entity.mentions.begin(), entity.mentions.end());
   if (entity.mentions.size() > kMaxKeptMentions) {
@@ -211,30 +212,44 @@ std::optional<EntityId> KnowledgeGraph::find(std::string_view name, EntityType t
   return std::nullopt;
 }
 
-std::vector<EntityId> KnowledgeGraph::sorted_entities() const {
-  const BoostGraph& g = impl_->graph;
+namespace {
+
+// Fills impl.order and impl.rank if they are stale. Caller holds order_mutex.
+void refresh_order(const KnowledgeGraph::Impl& impl) {
+  if (impl.order_valid) {
+    return;
+  }
+  const BoostGraph& g = impl.graph;
   std::vector<std::tuple<EntityType, std::string, std::string, EntityId>> keyed;
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     auto [type, key, name] = order_key(g[*v]);
     keyed.emplace_back(type, std::move(key), std::move(name), *v);
   }
   std::sort(keyed.begin(), keyed.end());
-  std::vector<EntityId> ids;
-  ids.reserve(keyed.size());
+  impl.order.clear();
+  impl.rank.assign(keyed.size(), 0);
   for (const auto& k : keyed) {
-    ids.push_back(std::get<3>(k));
+    impl.rank[std::get<3>(k)] = impl.order.size();
+    impl.order.push_back(std::get<3>(k));
   }
-  return ids;
+  impl.order_valid = true;
+}
+
+}  // namespace
+
+std::vector<EntityId> KnowledgeGraph::sorted_entities() const {
+  std::lock_guard<std::mutex> lock(impl_->order_mutex);
+  refresh_order(*impl_);
+  return impl_->order;
 }
 
 namespace {
 
-std::vector<RelationView> sort_views(const KnowledgeGraph& kg, std::vector<RelationView> views) {
-  std::vector<std::size_t> rank(kg.entity_count());
-  std::vector<EntityId> order = kg.sorted_entities();
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    rank[order[i]] = i;
-  }
+std::vector<RelationView> sort_views(const KnowledgeGraph::Impl& impl,
+                                     std::vector<RelationView> views) {
+  std::lock_guard<std::mutex> lock(impl.order_mutex);
+  refresh_order(impl);
+  const std::vector<std::size_t>& rank = impl.rank;
   std::sort(views.begin(), views.end(), [&](const RelationView& a, const RelationView& b) {
     return std::make_tuple(rank[a.source], a.relation->type, rank[a.target]) <
            std::make_tuple(rank[b.source], b.relation->type, rank[b.target]);
@@ -251,7 +266,7 @@ std::vector<RelationView> KnowledgeGraph::relations() const {
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     views.push_back({boost::source(*e, g), boost::target(*e, g), &g[*e]});
   }
-  return sort_views(*this, std::move(views));
+  return sort_views(*impl_, std::move(views));
 }
 
 std::vector<RelationView> KnowledgeGraph::out_relations(EntityId id) const {
@@ -260,7 +275,7 @@ std::vector<RelationView> KnowledgeGraph::out_relations(EntityId id) const {
   for (auto [e, end] = boost::out_edges(id, g); e != end; ++e) {
     views.push_back({id, boost::target(*e, g), &g[*e]});
   }
-  return sort_views(*this, std::move(views));
+  return sort_views(*impl_, std::move(views));
 }
 
 std::vector<RelationView> KnowledgeGraph::in_relations(EntityId id) const {
@@ -269,7 +284,7 @@ std::vector<RelationView> KnowledgeGraph::in_relations(EntityId id) const {
   for (auto [e, end] = boost::in_edges(id, g); e != end; ++e) {
     views.push_back({boost::source(*e, g), id, &g[*e]});
   }
-  return sort_views(*this, std::move(views));
+  return sort_views(*impl_, std::move(views));
 }
 
 }  // namespace kgex

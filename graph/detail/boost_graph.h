@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +19,15 @@ struct KnowledgeGraph::Impl {
   BoostGraph graph;
   // name_key of every name and alias -> the entities carrying it.
   std::unordered_map<std::string, std::vector<EntityId>> alias_index;
+  // The canonical order of entities and each one's rank in it, computed on
+  // demand and dropped when entities change; guarded for concurrent readers.
+  mutable std::mutex order_mutex;
+  mutable std::vector<EntityId> order;
+  mutable std::vector<std::size_t> rank;
+  mutable bool order_valid = false;
+
+  Impl() = default;
+  Impl(const Impl& other) : graph(other.graph), alias_index(other.alias_index) {}
 };
 
 }  // namespace kgex
