@@ -24,17 +24,6 @@ std::string span_text(const DocumentAnalysis& doc, const SentenceAnalysis& s, st
   return std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
 }
 
-// Mentions of a sentence, as indices into doc.mentions, sorted by position.
-std::vector<int> mentions_of(const DocumentAnalysis& doc, std::uint32_t si) {
-  std::vector<int> out;
-  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
-    if (doc.mentions[m].sentence == si) {
-      out.push_back(m);
-    }
-  }
-  return out;
-}
-
 struct UnionFind {
   std::vector<int> parent;
   explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -50,6 +39,14 @@ struct UnionFind {
 
 }  // namespace
 
+std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc) {
+  std::vector<std::vector<int>> out(doc.sentences.size());
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+    out[doc.mentions[m].sentence].push_back(m);
+  }
+  return out;
+}
+
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
                                                 std::vector<MentionCandidate>& candidates) {
   std::vector<AliasLink> links;
@@ -60,12 +57,13 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
     return a->priority > b->priority;
   });
+  const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
       continue;
     }
-    s.units = build_units(s, doc.mentions, mentions_of(doc, si), false);
+    s.units = build_units(s, doc.mentions, by_sentence[si], false);
     for (const EntityRule* rule : rules) {
       if (!lang_applies(rule->lang, s.lang)) {
         continue;
@@ -215,13 +213,16 @@ void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candi
                      if (a.priority != b.priority) return a.priority > b.priority;
                      return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
                    });
+  // Tokens already taken, per sentence.
+  std::vector<std::vector<bool>> taken(doc.sentences.size());
   std::vector<MentionCandidate> accepted;
   for (MentionCandidate& c : candidates) {
-    const bool overlaps =
-        std::any_of(accepted.begin(), accepted.end(), [&](const MentionCandidate& a) {
-          return a.sentence == c.sentence && a.begin < c.end && c.begin < a.end;
-        });
-    if (!overlaps) {
+    std::vector<bool>& used = taken[c.sentence];
+    used.resize(doc.sentences[c.sentence].tokens.size(), false);
+    const auto first = used.begin() + c.begin;
+    const auto last = used.begin() + c.end;
+    if (std::none_of(first, last, [](bool b) { return b; })) {
+      std::fill(first, last, true);
       accepted.push_back(std::move(c));
     }
   }

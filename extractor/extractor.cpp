@@ -130,14 +130,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   propagate_names(doc, candidates);
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
+  const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
-    std::vector<int> in_sentence;
-    for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
-      if (doc.mentions[m].sentence == si) {
-        in_sentence.push_back(m);
-      }
-    }
-    doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, in_sentence, true);
+    doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }
   doc.topic = find_topic(doc, entities, EntityType::kOrganization);
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {

@@ -160,23 +160,22 @@ std::string matched_text(const SentenceScope& sc, const PatternMatch& m) {
   return std::string(sc.doc.original(b, e));
 }
 
-bool mentions_entity(const DocumentAnalysis& doc, std::uint32_t sentence, int entity) {
-  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    if (doc.mentions[m].sentence == sentence && doc.entity_of_mention[m] == entity) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
                           const std::vector<LocalEntity>& entities,
                           std::vector<RelationCandidate>& out) {
-  auto has = [&out](int s, int t, RT type) {
-    return std::any_of(out.begin(), out.end(), [&](const RelationCandidate& c) {
-      return c.source == s && c.target == t && c.type == type;
-    });
-  };
+  // What the sentence rules found, indexed, so large documents stay linear.
+  std::set<std::tuple<int, int, RT>> found;
+  std::set<std::tuple<int, RT, bool>> related_ends;  // (entity, type, as source)
+  for (const RelationCandidate& c : out) {
+    found.emplace(c.source, c.target, c.type);
+    related_ends.emplace(c.source, c.type, true);
+    related_ends.emplace(c.target, c.type, false);
+  }
+  std::vector<std::set<int>> in_sentence(doc.sentences.size());
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    in_sentence[doc.mentions[m].sentence].insert(doc.entity_of_mention[m]);
+  }
+  auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
   for (const DocumentRule& rule : ctx.rules.document_rules) {
     for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
       const LocalEntity& ent = entities[e];
@@ -201,10 +200,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (doc.topic < 0 || doc.topic == e || (rule.unlisted_only && ent.entry >= 0)) {
           continue;
         }
-        const bool related = std::any_of(out.begin(), out.end(), [&](const RelationCandidate& c) {
-          return c.type == rule.relation && (rule.from_topic ? c.target == e : c.source == e);
-        });
-        if (related) {
+        if (related_ends.contains({e, rule.relation, !rule.from_topic})) {
           continue;
         }
         source = rule.from_topic ? doc.topic : e;
@@ -218,13 +214,16 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       const int other = source == e ? target : source;
       std::uint32_t sentence = doc.mentions[ent.mentions.front()].sentence;
       for (int m : ent.mentions) {
-        if (mentions_entity(doc, doc.mentions[m].sentence, other)) {
+        if (in_sentence[doc.mentions[m].sentence].contains(other)) {
           sentence = doc.mentions[m].sentence;
           break;
         }
       }
       out.push_back({source, target, rule.relation, rule.confidence, -100, sentence, rule.id,
                      doc.mentions[ent.mentions.front()].surface});
+      found.emplace(source, target, rule.relation);
+      related_ends.emplace(source, rule.relation, true);
+      related_ends.emplace(target, rule.relation, false);
     }
   }
 }
@@ -324,12 +323,20 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   }
   apply_document_rules(ctx, doc, entities, out);
   // What an organization makes, it does not merely use.
-  std::erase_if(out, [&out](const RelationCandidate& c) {
-    return c.type == RT::kUses &&
-           std::any_of(out.begin(), out.end(), [&c](const RelationCandidate& d) {
-             return d.type == RT::kDevelops && d.source == c.source && d.target == c.target;
-           });
+  std::set<std::pair<int, int>> developed;
+  for (const RelationCandidate& c : out) {
+    if (c.type == RT::kDevelops) {
+      developed.emplace(c.source, c.target);
+    }
+  }
+  std::erase_if(out, [&developed](const RelationCandidate& c) {
+    return c.type == RT::kUses && developed.contains({c.source, c.target});
   });
+  // In reading order, so evidence offsets are counted in one pass.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RelationCandidate& a, const RelationCandidate& b) {
+                     return a.sentence < b.sentence;
+                   });
   std::erase_if(
       out, [&](const RelationCandidate& c) { return c.confidence < ctx.options.min_confidence; });
   return out;

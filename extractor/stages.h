@@ -50,6 +50,9 @@ struct AliasLink {
   std::string name;
 };
 
+// doc.mentions grouped by sentence (indices, in position order).
+std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc);
+
 // Entity rules over the units of each sentence: new name candidates are added
 // to `candidates`; alias links are returned.
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,

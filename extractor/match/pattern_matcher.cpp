@@ -8,6 +8,7 @@ namespace kgex {
 namespace {
 
 constexpr std::uint32_t kMaxParenthetical = 8;
+constexpr std::size_t kMaxRegexToken = 256;
 
 bool is_clause_break(const Token& t) {
   return t.script == Script::kPunct && (t.text == ";" || t.text == ":" || t.text == "|");
@@ -76,6 +77,10 @@ bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
     return false;
   }
   if (t.regex) {
+    // No name is this long; a huge token (a pasted blob) never matches a regex test.
+    if (tok.text.size() > kMaxRegexToken) {
+      return false;
+    }
     Result<bool> m = t.regex->full_match(tok.text);
     if (!m.ok()) {
       if (ctx.error.ok()) {
@@ -282,6 +287,22 @@ Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<E
                                                              const SentenceAnalysis& sentence,
                                                              const DocumentAnalysis& doc,
                                                              std::uint32_t start) const {
+  // Most rules fail on their first element: test it before setting up captures.
+  if (!pattern.empty() && pattern.front().min >= 1 && start < sentence.units.size()) {
+    const Element& first = pattern.front();
+    const Unit& u = sentence.units[start];
+    Context probe{pattern, sentence, doc, gazetteer_, {}, {}};
+    const bool could =
+        first.kind == ElementKind::kEntity && first.list
+            ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
+            : unit_passes(probe, first, u);
+    if (!probe.error.ok()) {
+      return probe.error;
+    }
+    if (!could) {
+      return std::optional<PatternMatch>();
+    }
+  }
   Context ctx{pattern, sentence, doc, gazetteer_, std::vector<std::vector<std::uint32_t>>(captures),
               {}};
   std::uint32_t end = start;
