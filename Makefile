@@ -1,10 +1,11 @@
 # The two commands of the README. Both install what is missing, then build.
 MAKEFLAGS += --no-print-directory
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test clean
+.PHONY: all build run test test-unit test-asan test-slow clean
 
 all: build
 
@@ -20,10 +21,22 @@ build: deps-build $(BUILD)/CMakeCache.txt
 run: deps-run build
 	@scripts/run-examples.sh $(BUILD)/kgex examples out
 
-test: deps-test
+# The whole suite, then again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test: test-unit test-asan
+
+test-unit: deps-test
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DKGEX_BUILD_TESTS=ON -DKGEX_WARNINGS_AS_ERRORS=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
+
+test-asan: deps-test
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGEX_BUILD_TESTS=ON -DKGEX_SANITIZE=ON -DKGEX_WARNINGS_AS_ERRORS=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE slow
+
+# Slow cases (a single 100 MB line), not part of `make test`.
+test-slow: test-unit
+	@cd $(BUILD) && ctest --output-on-failure -L slow
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) out

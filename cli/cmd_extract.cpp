@@ -67,9 +67,17 @@ int run_extract(const ExtractOptionsCli& opt) {
   if (!extractor.ok()) {
     return report(extractor.status());
   }
-  Result<std::vector<std::string>> inputs = expand_inputs(opt.inputs);
-  if (!inputs.ok()) {
-    return report(inputs.status());
+  // Each input is expanded on its own: a missing one is reported and the rest go on.
+  std::size_t failed = 0;
+  std::vector<std::string> inputs;
+  for (const std::string& given : opt.inputs) {
+    Result<std::vector<std::string>> found = expand_inputs({given});
+    if (!found.ok()) {
+      report(found.status());
+      ++failed;
+      continue;
+    }
+    inputs.insert(inputs.end(), found.value().begin(), found.value().end());
   }
   ExtractOptions options;
   options.min_confidence = opt.min_confidence;
@@ -79,9 +87,8 @@ int run_extract(const ExtractOptionsCli& opt) {
       std::find(opt.outputs.begin(), opt.outputs.end(), "-") != opt.outputs.end() ? std::cerr
                                                                                   : std::cout;
   KnowledgeGraph graph;
-  std::size_t failed = 0;
   std::size_t documents = 0;
-  for (const std::string& path : inputs.value()) {
+  for (const std::string& path : inputs) {
     Result<std::string> text = read_file(path);
     if (!text.ok()) {
       report(text.status());
@@ -118,7 +125,7 @@ int run_extract(const ExtractOptionsCli& opt) {
     std::cerr << "kgex: " << summary(graph, documents) << "\n";
   }
   if (failed > 0) {
-    std::cerr << "kgex: " << failed << " of " << inputs.value().size() << " inputs failed\n";
+    std::cerr << "kgex: " << failed << " of " << failed + documents << " inputs failed\n";
     return kExitNothing;
   }
   return kExitOk;

@@ -52,6 +52,18 @@ Status write_file_atomic(const std::string& path,
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
+  // A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: it cannot be replaced.
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+    std::ofstream out(target, std::ios::binary);
+    Status status =
+        out ? write(out)
+            : Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno));
+    out.flush();
+    if (status.ok() && !out) {
+      status = Status(ErrorCode::kIo, std::string("write failed: ") + std::strerror(errno));
+    }
+    return status.where().file.empty() ? status.in_file(path) : status;
+  }
   if (!fs::is_directory(folder, ec)) {
     return Status(ErrorCode::kIo, "folder does not exist: " + folder.string(), {.file = path});
   }
