@@ -26,8 +26,15 @@ struct Undirected {
   std::vector<RelationView> relations;
 };
 
+// In the graph's own edge order (deterministic for a given graph), without the
+// cost of sorting every relation.
 Undirected undirected(const KnowledgeGraph& kg) {
-  Undirected u{UndirectedGraph(kg.entity_count()), kg.relations()};
+  const BoostGraph& g = kg.impl().graph;
+  Undirected u{UndirectedGraph(kg.entity_count()), {}};
+  u.relations.reserve(boost::num_edges(g));
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    u.relations.push_back({boost::source(*e, g), boost::target(*e, g), &g[*e]});
+  }
   for (std::size_t i = 0; i < u.relations.size(); ++i) {
     boost::add_edge(u.relations[i].source, u.relations[i].target, i, u.graph);
   }
