@@ -1,9 +1,13 @@
 // kgex extract PATH... -o FILE: articles in, graph files out.
+#include <deque>
+#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "cli/commands.h"
+#include "cli/document_stream.h"
 #include "cli/file_io.h"
 #include "cli/graph_files.h"
 #include "cli/rules_options.h"
@@ -21,6 +25,13 @@ struct ExtractOptionsCli {
   bool explain = false;
   bool strict = false;
   bool quiet = false;
+  bool jsonl = false;
+  unsigned jobs = 0;
+};
+
+struct Outcome {
+  SourceDocument doc;
+  Result<Extraction> extraction;
 };
 
 std::string summary(const KnowledgeGraph& graph, std::size_t documents) {
@@ -71,7 +82,8 @@ int run_extract(const ExtractOptionsCli& opt) {
   std::size_t failed = 0;
   std::vector<std::string> inputs;
   for (const std::string& given : opt.inputs) {
-    Result<std::vector<std::string>> found = expand_inputs({given});
+    Result<std::vector<std::string>> found =
+        opt.jsonl ? std::vector<std::string>{given} : expand_inputs({given});
     if (!found.ok()) {
       report(found.status());
       ++failed;
@@ -88,32 +100,57 @@ int run_extract(const ExtractOptionsCli& opt) {
                                                                                   : std::cout;
   KnowledgeGraph graph;
   std::size_t documents = 0;
-  for (const std::string& path : inputs) {
-    Result<std::string> text = read_file(path);
-    if (!text.ok()) {
-      report(text.status());
+  DocumentStream stream(inputs, opt.jsonl);
+  const Extractor& ex = extractor.value();
+  auto run_one = [&ex, &options](SourceDocument doc) {
+    Outcome out{std::move(doc), Status()};
+    if (out.doc.error.ok()) {
+      out.extraction = ex.extract({out.doc.id, out.doc.text}, options);
+    }
+    out.doc.text.clear();
+    return out;
+  };
+  // Documents are extracted `jobs` at a time and merged in input order, so the
+  // output is the same for every -j.
+  const std::size_t jobs =
+      opt.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.jobs;
+  std::deque<std::future<Outcome>> in_flight;
+  while (true) {
+    while (in_flight.size() < 2 * jobs) {
+      std::optional<SourceDocument> next = stream.next();
+      if (!next) {
+        break;
+      }
+      in_flight.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred, run_one,
+                                     std::move(*next)));
+    }
+    if (in_flight.empty()) {
+      break;
+    }
+    Outcome got = in_flight.front().get();
+    in_flight.pop_front();
+    if (!got.doc.error.ok()) {
+      report(got.doc.error);
       ++failed;
       continue;
     }
-    Result<Extraction> got =
-        extractor.value().extract({path == "-" ? "stdin" : path, text.value()}, options);
-    if (!got.ok()) {
-      report(got.status().in_file(path));
+    if (!got.extraction.ok()) {
+      report(got.extraction.status().in_file(got.doc.id));
       ++failed;
       continue;
     }
-    for (const std::string& w : got.value().warnings) {
+    for (const std::string& w : got.extraction.value().warnings) {
       std::cerr << "kgex: warning: " << w << "\n";
     }
-    if (got.value().skipped) {
+    if (got.extraction.value().skipped) {
       continue;
     }
-    for (const TraceLine& t : got.value().trace) {
+    for (const TraceLine& t : got.extraction.value().trace) {
       trace_out << t.what << "\n  rule: " << t.rule << "\n  matched: " << t.matched
                 << "\n  sentence: " << t.sentence << "\n";
     }
     ++documents;
-    graph.merge(got.value().graph);
+    graph.merge(got.extraction.value().graph);
   }
   for (const std::string& out : opt.outputs) {
     Status s = write_graph_file(graph, out, forced);
@@ -143,7 +180,9 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
   sub->add_option(
          "-o,--output", opt->outputs,
          "Output file; format by extension (.graphml .gexf .jsonld .dot .nt .csv), - for stdout")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--format", opt->format,
                   "Force the output format (graphml, gexf, jsonld, dot, nt, csv)");
   sub->add_option("--min-confidence", opt->min_confidence, "Drop relations below this confidence")
@@ -152,6 +191,11 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
                 "Print the rule, tokens and sentence behind each entity and relation");
   sub->add_flag("--strict", opt->strict, "Treat invalid UTF-8 as an error instead of a warning");
   sub->add_flag("-q,--quiet", opt->quiet, "Do not print the summary line");
+  sub->add_flag(
+      "--jsonl", opt->jsonl,
+      "Inputs are JSON Lines: one {\"id\": ..., \"text\": ..., \"title\"?: ...} per line");
+  sub->add_option("-j,--jobs", opt->jobs,
+                  "Documents extracted in parallel (default: the number of cores)");
   add_rules_options(*sub, opt->rules);
   registry.add(sub, [opt] { return run_extract(*opt); });
 }

@@ -41,6 +41,7 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   setup_path(app, registry);
   setup_neighbors(app, registry);
   setup_stats(app, registry);
+  setup_merge(app, registry);
   setup_convert(app, registry);
 }
 

@@ -44,6 +44,7 @@ void setup_query(CLI::App& app, CommandRegistry& registry);
 void setup_path(CLI::App& app, CommandRegistry& registry);
 void setup_neighbors(CLI::App& app, CommandRegistry& registry);
 void setup_stats(CLI::App& app, CommandRegistry& registry);
+void setup_merge(CLI::App& app, CommandRegistry& registry);
 void setup_convert(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace kgex::cli

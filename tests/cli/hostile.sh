@@ -12,6 +12,7 @@ case $case in
   particles) repeat '의 는 을 를 ' 20000 > "$in" ;;
   punctuation) repeat '.,!?()|' 50000 > "$in" ;;
   token) repeat a 1048576 > "$in" ;;
+  line100) repeat '구글의 Gemini와 OpenAI의 ChatGPT가 경쟁한다. Stripe uses Python and Rust. ' 1250000 > "$in" ;;
   deep-json) { repeat '[' 100000; repeat ']' 100000; } > "$dir/deep.jsonld"
     "$kgex" convert "$dir/deep.jsonld" "$dir/deep.graphml" 2>&1; echo "exit=$?"; exit 0 ;;
   *) echo "unknown case $case"; exit 2 ;;

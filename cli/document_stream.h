@@ -1,0 +1,39 @@
+// Documents to extract, read one at a time: whole files, or the lines of JSON
+// Lines files ({"id": ..., "text": ..., "title"?: ...}). Memory holds the
+// documents in flight, never the corpus.
+#pragma once
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace kgex::cli {
+
+struct SourceDocument {
+  std::string id;    // the file path, or the JSON Lines "id"
+  std::string text;  // with a JSON Lines "title", the title is the first line
+  Status error;      // an unreadable file or a bad line: reported, then skipped
+};
+
+class DocumentStream {
+ public:
+  DocumentStream(std::vector<std::string> inputs, bool jsonl);
+  ~DocumentStream();
+
+  // The next document, or nullopt at the end.
+  std::optional<SourceDocument> next();
+
+ private:
+  std::vector<std::string> inputs_;
+  bool jsonl_;
+  std::size_t index_ = 0;
+  std::unique_ptr<std::istream> lines_;  // the JSON Lines file being read
+  std::string lines_path_;
+  long line_number_ = 0;
+};
+
+}  // namespace kgex::cli
