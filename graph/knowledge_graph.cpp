@@ -88,6 +88,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 EntityId KnowledgeGraph::add_entity(Entity entity) {
   BoostGraph& g = impl_->graph;
   impl_->order_valid = false;
+  impl_->undirected.reset();
   tidy_aliases(entity);
   std::sort(entity.mentions.begin(), entity.mentions.end());
   if (entity.mentions.size() > kMaxKeptMentions) {
@@ -157,6 +158,7 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
 
 void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation relation) {
   BoostGraph& g = impl_->graph;
+  impl_->undirected.reset();
   if (is_symmetric(relation.type) && order_key(g[target]) < order_key(g[source])) {
     std::swap(source, target);
   }

@@ -16,29 +16,25 @@
 namespace kgex {
 namespace {
 
-// Relations as undirected edges, for paths and components; edge i is relations[i].
-using UndirectedGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                          boost::property<boost::edge_index_t, std::size_t>>;
-
-struct Undirected {
-  UndirectedGraph graph;
-  std::vector<RelationView> relations;
-};
-
-// In the graph's own edge order (deterministic for a given graph), without the
-// cost of sorting every relation.
-Undirected undirected(const KnowledgeGraph& kg) {
-  const BoostGraph& g = kg.impl().graph;
-  Undirected u{UndirectedGraph(kg.entity_count()), {}};
-  u.relations.reserve(boost::num_edges(g));
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    u.relations.push_back({boost::source(*e, g), boost::target(*e, g), &g[*e]});
+// The graph's undirected view, built once per graph state and shared by queries
+// (in the graph's own edge order, deterministic for a given graph).
+std::shared_ptr<const UndirectedView> undirected(const KnowledgeGraph& kg) {
+  const KnowledgeGraph::Impl& impl = kg.impl();
+  std::lock_guard<std::mutex> lock(impl.order_mutex);
+  if (!impl.undirected) {
+    auto view = std::make_shared<UndirectedView>();
+    view->graph = UndirectedGraph(kg.entity_count());
+    const BoostGraph& g = impl.graph;
+    view->relations.reserve(boost::num_edges(g));
+    for (auto [e, end] = boost::edges(g); e != end; ++e) {
+      view->relations.push_back({boost::source(*e, g), boost::target(*e, g), &g[*e]});
+    }
+    for (std::size_t i = 0; i < view->relations.size(); ++i) {
+      boost::add_edge(view->relations[i].source, view->relations[i].target, i, view->graph);
+    }
+    impl.undirected = std::move(view);
   }
-  for (std::size_t i = 0; i < u.relations.size(); ++i) {
-    boost::add_edge(u.relations[i].source, u.relations[i].target, i, u.graph);
-  }
-  return u;
+  return impl.undirected;
 }
 
 std::u32string code_points(std::string_view s) {
@@ -136,7 +132,8 @@ std::vector<Path> shortest_paths(const KnowledgeGraph& graph, EntityId from, Ent
   if (from == to) {
     return {Path{}};
   }
-  const Undirected u = undirected(graph);
+  const auto view = undirected(graph);
+  const UndirectedView& u = *view;
   std::vector<std::size_t> distance(graph.entity_count(), std::numeric_limits<std::size_t>::max());
   distance[from] = 0;
   boost::breadth_first_search(u.graph, boost::vertex(from, u.graph),
@@ -177,7 +174,8 @@ std::vector<Path> shortest_paths(const KnowledgeGraph& graph, EntityId from, Ent
 }
 
 KnowledgeGraph neighborhood(const KnowledgeGraph& graph, EntityId center, std::size_t depth) {
-  const Undirected u = undirected(graph);
+  const auto view = undirected(graph);
+  const UndirectedView& u = *view;
   std::vector<std::size_t> distance(graph.entity_count(), std::numeric_limits<std::size_t>::max());
   distance[center] = 0;
   boost::breadth_first_search(u.graph, boost::vertex(center, u.graph),
@@ -242,7 +240,8 @@ GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
         boost::graph::n_iterations(50));
   }
   stats.top_pagerank = ranked(rank);
-  const Undirected u = undirected(graph);
+  const auto view = undirected(graph);
+  const UndirectedView& u = *view;
   std::vector<std::size_t> component(n, 0);
   const std::size_t count = n == 0 ? 0 : boost::connected_components(u.graph, component.data());
   stats.component_sizes.assign(count, 0);
