@@ -44,11 +44,7 @@ void list(const char* what, const std::vector<std::string>& items) {
 }
 
 int run_eval(const EvalCommand& opt) {
-  auto rules = load_rules_for(opt.rules);
-  if (!rules.ok()) {
-    return report(rules.status());
-  }
-  Result<Extractor> extractor = Extractor::create(rules.value());
+  Result<Extractor> extractor = extractor_for(opt.rules);
   if (!extractor.ok()) {
     return report(extractor.status());
   }

@@ -56,25 +56,18 @@ std::string summary(const KnowledgeGraph& graph, std::size_t documents) {
 }
 
 int run_extract(const ExtractOptionsCli& opt) {
-  std::optional<GraphFormat> forced;
-  if (!opt.format.empty()) {
-    Result<GraphFormat> f = parse_format(opt.format);
-    if (!f.ok()) {
-      return report(f.status());
-    }
-    forced = f.value();
+  const Result<std::optional<GraphFormat>> chosen = forced_format(opt.format);
+  if (!chosen.ok()) {
+    return report(chosen.status());
   }
+  const std::optional<GraphFormat> forced = chosen.value();
   for (const std::string& out : opt.outputs) {
     Result<GraphFormat> f = output_format(out, forced);
     if (!f.ok()) {
       return report(f.status().in_file(out));
     }
   }
-  auto rules = load_rules_for(opt.rules);
-  if (!rules.ok()) {
-    return report(rules.status());
-  }
-  Result<Extractor> extractor = Extractor::create(rules.value());
+  Result<Extractor> extractor = extractor_for(opt.rules);
   if (!extractor.ok()) {
     return report(extractor.status());
   }

@@ -15,14 +15,11 @@ struct MergeCommand {
 };
 
 int run_merge(const MergeCommand& opt) {
-  std::optional<GraphFormat> forced;
-  if (!opt.format.empty()) {
-    Result<GraphFormat> f = parse_format(opt.format);
-    if (!f.ok()) {
-      return report(f.status());
-    }
-    forced = f.value();
+  const Result<std::optional<GraphFormat>> chosen = forced_format(opt.format);
+  if (!chosen.ok()) {
+    return report(chosen.status());
   }
+  const std::optional<GraphFormat> forced = chosen.value();
   KnowledgeGraph merged;
   for (const std::string& path : opt.inputs) {
     Result<KnowledgeGraph> part = read_graph_file(path);

@@ -18,15 +18,12 @@ struct PathCommand {
 };
 
 int run_path(const PathCommand& opt) {
-  Result<OutputFormat> format = output_format_for(opt.format);
-  if (!format.ok()) {
-    return report(format.status());
+  Result<QueryInput> input = open_query_input(opt.graph, opt.format);
+  if (!input.ok()) {
+    return report(input.status());
   }
-  Result<KnowledgeGraph> loaded = read_graph_file(opt.graph);
-  if (!loaded.ok()) {
-    return report(loaded.status());
-  }
-  const KnowledgeGraph& g = loaded.value();
+  const KnowledgeGraph& g = input.value().graph;
+  const OutputFormat format = input.value().format;
   const std::vector<EntityId> a = resolve_name(g, opt.from);
   const std::vector<EntityId> b = resolve_name(g, opt.to);
   if (a.empty() || b.empty()) {
@@ -55,7 +52,7 @@ int run_path(const PathCommand& opt) {
     std::cerr << "kgex: no connection within " << opt.max_hops << " hops\n";
     return kExitNothing;
   }
-  table.print(std::cout, format.value());
+  table.print(std::cout, format);
   return kExitOk;
 }
 

@@ -32,15 +32,12 @@ std::vector<std::string> relation_row(const KnowledgeGraph& g, const RelationVie
 }
 
 int run_query(const QueryCommand& opt) {
-  Result<OutputFormat> format = output_format_for(opt.format);
-  if (!format.ok()) {
-    return report(format.status());
+  Result<QueryInput> input = open_query_input(opt.graph, opt.format);
+  if (!input.ok()) {
+    return report(input.status());
   }
-  Result<KnowledgeGraph> loaded = read_graph_file(opt.graph);
-  if (!loaded.ok()) {
-    return report(loaded.status());
-  }
-  const KnowledgeGraph& g = loaded.value();
+  const KnowledgeGraph& g = input.value().graph;
+  const OutputFormat format = input.value().format;
   RelationFilter filter;
   filter.min_confidence = opt.min_confidence;
   filter.document = opt.document;
@@ -88,7 +85,7 @@ int run_query(const QueryCommand& opt) {
       }
       table.rows.push_back(std::move(cells));
     }
-    table.print(std::cout, format.value());
+    table.print(std::cout, format);
     return table.rows.empty() ? kExitNothing : kExitOk;
   }
   table.columns = {"source", "relation", "target", "confidence", "support", "evidence"};
@@ -111,14 +108,14 @@ int run_query(const QueryCommand& opt) {
         }
       }
     }
-    table.print(std::cout, format.value());
+    table.print(std::cout, format);
     return kExitOk;
   }
   table.command = "relations";
   for (const RelationView& r : filter_relations(g, filter)) {
     table.rows.push_back(relation_row(g, r));
   }
-  table.print(std::cout, format.value());
+  table.print(std::cout, format);
   return table.rows.empty() ? kExitNothing : kExitOk;
 }
 

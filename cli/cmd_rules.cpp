@@ -32,11 +32,7 @@ int run_check(const RulesCommand& opt) {
 }
 
 int run_test(const RulesCommand& opt) {
-  auto rules = load_rules_for(opt.rules);
-  if (!rules.ok()) {
-    return report(rules.status());
-  }
-  Result<Extractor> extractor = Extractor::create(rules.value());
+  Result<Extractor> extractor = extractor_for(opt.rules);
   if (!extractor.ok()) {
     return report(extractor.status());
   }

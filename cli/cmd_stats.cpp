@@ -16,15 +16,12 @@ struct StatsCommand {
 };
 
 int run_stats(const StatsCommand& opt) {
-  Result<OutputFormat> format = output_format_for(opt.format);
-  if (!format.ok()) {
-    return report(format.status());
+  Result<QueryInput> input = open_query_input(opt.graph, opt.format);
+  if (!input.ok()) {
+    return report(input.status());
   }
-  Result<KnowledgeGraph> loaded = read_graph_file(opt.graph);
-  if (!loaded.ok()) {
-    return report(loaded.status());
-  }
-  const KnowledgeGraph& g = loaded.value();
+  const KnowledgeGraph& g = input.value().graph;
+  const OutputFormat format = input.value().format;
   const GraphStats stats = graph_stats(g, opt.top);
   Table table;
   table.command = "stats";
@@ -51,7 +48,7 @@ int run_stats(const StatsCommand& opt) {
     table.rows.push_back(
         {"component", std::to_string(i + 1), std::to_string(stats.component_sizes[i])});
   }
-  table.print(std::cout, format.value());
+  table.print(std::cout, format);
   return kExitOk;
 }
 

@@ -7,6 +7,17 @@
 
 namespace kgex::cli {
 
+Result<std::optional<GraphFormat>> forced_format(const std::string& name) {
+  if (name.empty()) {
+    return std::optional<GraphFormat>();
+  }
+  Result<GraphFormat> f = parse_format(name);
+  if (!f.ok()) {
+    return f.status();
+  }
+  return std::optional<GraphFormat>(f.value());
+}
+
 Result<GraphFormat> output_format(const std::string& path,
                                   const std::optional<GraphFormat>& forced) {
   if (forced) {

@@ -10,6 +10,9 @@
 
 namespace kgex::cli {
 
+// The --format option: nullopt when empty, else the named format.
+Result<std::optional<GraphFormat>> forced_format(const std::string& name);
+
 // The format of `path`: `forced` when given, else by extension. "-" needs `forced`.
 Result<GraphFormat> output_format(const std::string& path,
                                   const std::optional<GraphFormat>& forced);

@@ -3,7 +3,21 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/graph_files.h"
+
 namespace kgex::cli {
+
+Result<QueryInput> open_query_input(const std::string& path, const std::string& format) {
+  Result<OutputFormat> chosen = output_format_for(format);
+  if (!chosen.ok()) {
+    return chosen.status();
+  }
+  Result<KnowledgeGraph> loaded = read_graph_file(path);
+  if (!loaded.ok()) {
+    return loaded.status();
+  }
+  return QueryInput{std::move(loaded).value(), chosen.value()};
+}
 
 std::vector<EntityId> resolve_name(const KnowledgeGraph& graph, const std::string& name) {
   std::vector<EntityId> ids = lookup(graph, name);

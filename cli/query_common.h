@@ -10,6 +10,13 @@
 
 namespace kgex::cli {
 
+// A graph file and the chosen --format, as every query command needs them.
+struct QueryInput {
+  KnowledgeGraph graph;
+  OutputFormat format = OutputFormat::kTsv;
+};
+Result<QueryInput> open_query_input(const std::string& path, const std::string& format);
+
 // Entities named `name`; when there is none, prints the closest names to stderr.
 std::vector<EntityId> resolve_name(const KnowledgeGraph& graph, const std::string& name);
 

@@ -26,3 +26,15 @@ Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& option
 }
 
 }  // namespace kgex::cli
+
+namespace kgex::cli {
+
+Result<Extractor> extractor_for(const RulesOptions& options) {
+  auto rules = load_rules_for(options);
+  if (!rules.ok()) {
+    return rules.status();
+  }
+  return Extractor::create(rules.value());
+}
+
+}  // namespace kgex::cli

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extractor/extractor.h"
 #include "extractor/rules/rule_set.h"
 
 namespace kgex::cli {
@@ -20,5 +21,8 @@ void add_rules_options(CLI::App& app, RulesOptions& options);
 
 // The built-in pack unless dropped, then each --rules folder, compiled.
 Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options);
+
+// An extractor over load_rules_for(options).
+Result<Extractor> extractor_for(const RulesOptions& options);
 
 }  // namespace kgex::cli
