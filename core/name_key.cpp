@@ -4,9 +4,24 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace kgex {
 
 std::string name_key(std::string_view name) {
+  // ASCII needs no Unicode normalisation: lower-case letters and digits.
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(name.size());
+    for (char c : name) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      }
+    }
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString text =

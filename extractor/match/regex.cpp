@@ -3,6 +3,9 @@
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 
+#include <atomic>
+#include <unordered_map>
+
 namespace kgex {
 
 struct CompiledRegex::Impl {
@@ -25,26 +28,36 @@ Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::s
   regex->impl_ = std::make_unique<Impl>();
   regex->impl_->pattern = std::move(compiled);
   regex->source_ = pattern;
+  static std::atomic<std::uint64_t> next_id{1};
+  regex->id_ = next_id++;
   return std::shared_ptr<const CompiledRegex>(std::move(regex));
 }
 
 Result<bool> CompiledRegex::full_match(std::string_view text) const {
+  // One matcher per pattern and thread, reused: creating one costs more than matching a token.
+  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<icu::RegexMatcher>> matchers;
   UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher>& matcher = matchers[id_];
+  if (!matcher) {
+    matcher.reset(impl_->pattern->matcher(status));
+    if (U_SUCCESS(status)) {
+      matcher->setTimeLimit(kTimeLimit, status);
+    }
+  }
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  std::unique_ptr<icu::RegexMatcher> matcher(impl_->pattern->matcher(status));
   bool matched = false;
   if (U_SUCCESS(status)) {
     matcher->reset(ut);
-    matcher->setTimeLimit(kTimeLimit, status);
     matched = matcher->matches(status);
   }
-  matcher.reset();
   utext_close(ut);
   if (status == U_REGEX_TIME_OUT) {
+    matcher.reset();
     return Status(ErrorCode::kTimeout,
                   "regular expression \"" + source_ + "\" exceeded its time limit");
   }
   if (U_FAILURE(status)) {
+    matcher.reset();
     return Status(ErrorCode::kRule,
                   "regular expression \"" + source_ + "\" failed: " + u_errorName(status));
   }

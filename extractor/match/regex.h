@@ -2,6 +2,7 @@
 // pathological pattern cannot hang a run. Not public.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,7 @@ class CompiledRegex {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string source_;
+  std::uint64_t id_ = 0;  // unique per compiled pattern: keys the per-thread matcher cache
 };
 
 }  // namespace kgex
