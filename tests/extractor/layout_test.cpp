@@ -1,0 +1,179 @@
+// Page layout: boilerplate (comment sections, headline lists) yields nothing;
+// Markdown tables whose header names an entity type yield typed cells.
+#include "extractor/layout.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tests/extractor/test_pack.h"
+
+namespace kgex {
+namespace {
+
+using test::graph_of;
+using test::has_entity;
+using test::rule_file;
+using ET = EntityType;
+
+// The lines of `text` that find_boilerplate marks, by index.
+std::vector<std::size_t> boilerplate_lines(std::string_view text, const Layout& layout) {
+  DocumentAnalysis doc;
+  doc.decoded.text = std::string(text);
+  doc.norm = normalize_text(doc.decoded.text);
+  const Segmenter segmenter;
+  doc.segmentation = segmenter.segment(doc.norm.text);
+  const std::vector<bool> marked = find_boilerplate(doc, layout);
+  REQUIRE(marked.size() == doc.segmentation.lines.size());
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    if (marked[i]) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+Layout comment_layout() {
+  Layout layout;
+  layout.boilerplate_markers = {"댓글", "comments"};
+  return layout;
+}
+
+using Lines = std::vector<std::size_t>;
+
+const char* kArticleWithComments =
+    "에이크미, 새 메신저 공개\n"
+    "에이크미는 오늘 새 메신저 앱을 공개했다.\n"
+    "이 앱은 Kafka 위에서 돈다고 회사는 설명했다.\n"
+    "댓글 3\n"
+    "글로벡스 앱이 더 낫다 2025.04.04 10:00\n"
+    "이니텍도 Rust 쓴다던데\n";
+
+TEST_CASE("boilerplate: a marker line opens a comment section that runs to the end") {
+  CHECK(boilerplate_lines(kArticleWithComments, comment_layout()) == Lines{3, 4, 5, 6});
+  const KnowledgeGraph g =
+      graph_of(rule_file(R"("layout": {"boilerplate_markers": ["댓글", "Comments"]})"),
+               kArticleWithComments);
+  CHECK(has_entity(g, "Acme", ET::kOrganization));
+  CHECK(has_entity(g, "Kafka", ET::kTool));
+  CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
+  CHECK_FALSE(g.find("Initech", ET::kOrganization).has_value());
+  CHECK_FALSE(g.find("Rust", ET::kTool).has_value());
+  CHECK(g.entity_count() == 2);
+}
+
+TEST_CASE("boilerplate: English markers are matched case-insensitively") {
+  const std::string text =
+      "Acme ships a messenger\nAcme launched a messenger today.\nIt runs on Kafka, the company "
+      "said.\n3 Comments\nGlobex is better, says one reader.\n";
+  CHECK(boilerplate_lines(text, comment_layout()) == Lines{3, 4, 5});
+}
+
+TEST_CASE("boilerplate: a marker before the article starts is navigation, not a section") {
+  const std::string text =
+      "에이크미 새 소식\n댓글 보기\n에이크미는 오늘 새 앱을 공개했다.\n글로벡스는 Rust를 쓴다.\n";
+  CHECK(boilerplate_lines(text, comment_layout()).empty());
+  const KnowledgeGraph g =
+      graph_of(rule_file(R"("layout": {"boilerplate_markers": ["댓글"]})"), text);
+  CHECK(has_entity(g, "Globex", ET::kOrganization));
+}
+
+TEST_CASE("boilerplate: a long line holding a marker word is prose") {
+  const std::string text =
+      "에이크미 새 소식\n에이크미는 오늘 새 앱을 공개했다.\n글로벡스는 Rust를 쓴다.\n"
+      "이 앱에 달린 댓글 가운데 상당수는 새 기능을 반기면서도 가격이 너무 높다는 의견을 "
+      "남겼다고 회사는 밝혔다.\n";
+  CHECK(boilerplate_lines(text, comment_layout()).empty());
+}
+
+TEST_CASE("boilerplate: a list of headlines with dates yields nothing") {
+  const std::string text =
+      "에이크미는 오늘 새 앱을 공개했다고 밝혔다.\n"
+      "101 글로벡스 주가 급등 2025.04.04 12:15 7406\n"
+      "102 이니텍 신제품 발표 2025.04.04 12:13 6790\n"
+      "에이크미는 Kafka를 쓴다.\n";
+  CHECK(boilerplate_lines(text, Layout{}) == Lines{1, 2});
+  const KnowledgeGraph g = graph_of(rule_file(""), text);
+  CHECK(has_entity(g, "Acme", ET::kOrganization));
+  CHECK(has_entity(g, "Kafka", ET::kTool));
+  CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
+  CHECK_FALSE(g.find("Initech", ET::kOrganization).has_value());
+  SUBCASE("one dated line alone is not a list") {
+    CHECK(boilerplate_lines("에이크미 소식\n글로벡스 발표 2025-04-04 7406\n끝.", Layout{}).empty());
+  }
+  SUBCASE("dated lines must start or end with a number") {
+    CHECK(
+        boilerplate_lines("글로벡스 발표 2025/04/04 오후\n이니텍 발표 2025/04/05 오전\n", Layout{})
+            .empty());
+  }
+}
+
+TEST_CASE("boilerplate: a related-links box inside an article ends where the article resumes") {
+  const std::string text =
+      "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 협력을 이어간다.\n"
+      "관련기사\n글로벡스 주가 급등\n"
+      "에이크미 관계자는 \"이번 제품이 시장의 흐름을 크게 바꿀 것\"이라며 \"앞으로도 Rocket을 "
+      "꾸준히 키우고 고객과 함께 성장하겠다\"고 말했다.\n";
+  Layout layout;
+  layout.boilerplate_markers = {"관련기사"};
+  CHECK(boilerplate_lines(text, layout) == Lines{3, 4});
+  const KnowledgeGraph g =
+      graph_of(rule_file(R"("layout": {"boilerplate_markers": ["관련기사"]})"), text);
+  CHECK(has_entity(g, "Rocket", ET::kProduct));
+  CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
+}
+
+const std::string kTableRules =
+    rule_file(R"("layout": {"table_columns": {"Team": ["부서", "team"], "Product": ["제품"]}})");
+
+TEST_CASE("tables: a header with a team word makes the column's cells Teams") {
+  const std::string text =
+      "에이크미 조직 소개\n"
+      "| 부서 | 담당 제품 | 비고 |\n"
+      "|---|---|---|\n"
+      "| 검색 품질 (Search Quality) | Zephyr | 좋음 |\n"
+      "| 추천 플랫폼 | Quill Notes | 보통 |\n";
+  const KnowledgeGraph g = graph_of(kTableRules, text);
+  CHECK(has_entity(g, "검색 품질", ET::kTeam));
+  CHECK(has_entity(g, "추천 플랫폼", ET::kTeam));
+  CHECK(has_entity(g, "Zephyr", ET::kProduct));
+  CHECK(has_entity(g, "Quill Notes", ET::kProduct));
+  // The parenthetical is left out of the name, and the header and notes are no entities.
+  CHECK(g.find("Search Quality").empty());
+  CHECK(g.find("검색 품질 (Search Quality)").empty());
+  CHECK(g.find("부서").empty());
+  CHECK(g.find("좋음").empty());
+  CHECK(g.entity_count() == 5);  // with Acme from the title
+}
+
+TEST_CASE("tables: a header without a column word yields nothing") {
+  const std::string text = "| 이름 | 값 |\n|---|---|\n| Quill Notes | 1 |\n";
+  const KnowledgeGraph g = graph_of(kTableRules, text);
+  CHECK(g.entity_count() == 0);
+}
+
+TEST_CASE("tables: a new table reads its own header") {
+  const std::string text =
+      "| Team | Note |\n|---|---|\n| Growth Lab | new |\n\n"
+      "| 이름 | 값 |\n|---|---|\n| Quill Notes | 1 |\n";
+  const KnowledgeGraph g = graph_of(kTableRules, text);
+  CHECK(has_entity(g, "Growth Lab", ET::kTeam));
+  CHECK(g.find("Quill Notes").empty());
+}
+
+TEST_CASE("tables: rows in boilerplate are skipped") {
+  const std::string text =
+      "에이크미 소식\n에이크미는 오늘 새 앱을 공개했다.\n글로벡스는 Rust를 쓴다.\n댓글\n"
+      "| 부서 | 비고 |\n|---|---|\n| 성장 조직 | 좋음 |\n";
+  const KnowledgeGraph g = graph_of(
+      rule_file(
+          R"("layout": {"boilerplate_markers": ["댓글"], "table_columns": {"Team": ["부서"]}})"),
+      text);
+  CHECK(g.find("성장 조직").empty());
+}
+
+}  // namespace
+}  // namespace kgex

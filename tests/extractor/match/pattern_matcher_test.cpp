@@ -1,0 +1,354 @@
+// Token patterns matched directly on one sentence's units: every element test,
+// quantifiers, gaps, anchors, captures, entity elements and coordinated lists;
+// and how build_units forms the units.
+#include "extractor/match/pattern_matcher.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/text/document_text.h"
+#include "tests/extractor/test_pack.h"
+
+namespace kgex {
+namespace {
+
+// The units each capture holds, each unit as its written text (particle included).
+using Captures = std::map<std::string, std::vector<std::string>>;
+
+struct Found {
+  std::uint32_t begin = 0;  // unit range
+  std::uint32_t end = 0;
+  Captures captures;
+};
+
+// One sentence analysed as the extractor does it, with the fixture gazetteer's
+// matches as its mentions, and the pattern of one rule to match on it.
+class Probe {
+ public:
+  Probe(const std::string& pattern, std::string_view text, bool with_mentions = true,
+        bool fold_parentheticals = false) {
+    auto set = test::load_fixture(
+        test::rule_file(R"("relation_rules": [{"id": "p", "pattern": [)" + pattern +
+                        R"(], "relation": "uses", "source": "$topic", "target": "$topic"}])"));
+    REQUIRE_MESSAGE(set.ok(), set.status().to_string());
+    rules_ = set.value();
+    gazetteer_ = std::make_unique<Gazetteer>(*rules_);
+    doc_.decoded.text = std::string(text);
+    doc_.norm = normalize_text(doc_.decoded.text);
+    s_.tokens = tokenize(doc_.norm.text, 0, static_cast<std::uint32_t>(doc_.norm.text.size()),
+                         [this](std::string_view w) { return gazetteer_->is_known_word(w); });
+    std::vector<int> in_sentence;
+    if (with_mentions) {
+      for (const GazetteerMatch& g : gazetteer_->match_all(s_.tokens, doc_.norm.text)) {
+        MentionCandidate c;
+        c.begin = g.begin;
+        c.end = g.end;
+        c.entry = static_cast<int>(g.entry);
+        c.type = rules_->gazetteer[g.entry].type;
+        in_sentence.push_back(static_cast<int>(doc_.mentions.size()));
+        doc_.mentions.push_back(c);
+      }
+    }
+    s_.units = build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
+  }
+
+  // The written text of a unit.
+  std::string unit_text(std::uint32_t u) const {
+    const Unit& unit = s_.units[u];
+    return std::string(doc_.normalized(s_.tokens[unit.begin].begin, s_.tokens[unit.end - 1].end));
+  }
+  std::vector<std::string> units() const {
+    std::vector<std::string> out;
+    for (std::uint32_t u = 0; u < s_.units.size(); ++u) {
+      out.push_back(unit_text(u));
+    }
+    return out;
+  }
+  const std::vector<Unit>& raw_units() const { return s_.units; }
+
+  // The first match from the left; the matcher must not fail.
+  std::optional<Found> first() const {
+    Result<std::optional<Found>> r = try_first();
+    REQUIRE_MESSAGE(r.ok(), r.status().to_string());
+    return r.value();
+  }
+  bool matches() const { return first().has_value(); }
+
+  Result<std::optional<Found>> try_first() const {
+    const RelationRule& rule = rules_->relation_rules.front();
+    const PatternMatcher matcher(*gazetteer_);
+    for (std::uint32_t start = 0; start < s_.units.size(); ++start) {
+      auto m = matcher.match_at(rule.pattern, rule.captures.size(), s_, doc_, start);
+      if (!m.ok()) {
+        return m.status();
+      }
+      if (m.value()) {
+        Found f{m.value()->begin, m.value()->end, {}};
+        for (std::size_t c = 0; c < rule.captures.size(); ++c) {
+          auto& held = f.captures[rule.captures[c]];
+          for (std::uint32_t u : m.value()->captures[c]) {
+            held.push_back(unit_text(u));
+          }
+        }
+        return std::optional<Found>(std::move(f));
+      }
+    }
+    return std::optional<Found>();
+  }
+
+ private:
+  std::shared_ptr<const RuleSet> rules_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  DocumentAnalysis doc_;
+  SentenceAnalysis s_;
+};
+
+using Units = std::vector<std::string>;
+
+// The units `capture` holds in the first match of `pattern` in `text`, or
+// {"<no match>"}.
+Units captured(const std::string& pattern, std::string_view text,
+               const std::string& capture = "n") {
+  const std::optional<Found> f = Probe(pattern, text).first();
+  return f ? f->captures.at(capture) : Units{"<no match>"};
+}
+
+bool matches(const std::string& pattern, std::string_view text) {
+  return Probe(pattern, text).matches();
+}
+
+TEST_CASE("units: a mention is one unit, a particle-only token joins the unit before it") {
+  const Probe s(R"({"any": true})", "에이크미의 Rocket(로켓)을 Jane Roe가 쓴다");
+  CHECK(s.units() == Units{"에이크미의", "Rocket", "(", "로켓", ")을", "Jane Roe가", "쓴다"});
+  CHECK(s.raw_units()[0].mention == 0);
+  CHECK(s.raw_units()[0].particle == "의");
+  CHECK(s.raw_units()[4].particle == "을");
+  CHECK(s.raw_units()[5].mention == 2);
+  CHECK(s.raw_units()[6].mention == -1);
+}
+
+TEST_CASE("units: with folded parentheticals, X(Y)의 reads as X의") {
+  const Probe s(R"({"any": true})", "에이크미(Acme)의 Rocket", true, true);
+  CHECK(s.units() == Units{"에이크미(Acme)의", "Rocket"});
+  CHECK(s.raw_units()[0].particle == "의");
+  CHECK(s.raw_units()[0].mention == 0);
+  CHECK(s.raw_units()[1].mention == 2);  // the folded Acme mention is skipped
+  SUBCASE("a parenthetical after a space is not folded") {
+    const Probe apart(R"({"any": true})", "에이크미 (Acme)의 Rocket", true, true);
+    CHECK(apart.units().size() == 5);
+  }
+}
+
+TEST_CASE("units: ';', ':' and '|' end a clause") {
+  const Probe s(R"({"any": true})", "Acme uses Rust; Globex: Kafka | Go");
+  const std::vector<Unit>& u = s.raw_units();
+  REQUIRE(u.size() == 9);
+  CHECK(u[0].clause == 0);
+  CHECK(u[3].clause == 0);  // the ';' itself
+  CHECK(u[4].clause == 1);
+  CHECK(u[6].clause == 2);
+  CHECK(u[8].clause == 3);
+}
+
+TEST_CASE("element test: text compares the case-folded base form with a word list") {
+  CHECK(captured(R"({"text": ["zeta", "nova"], "capture": "n"})", "we chose ZETA") ==
+        Units{"ZETA"});
+  CHECK(captured(R"({"text": "zeta", "capture": "n"})", "Zeta를 골랐다") == Units{"Zeta를"});
+  CHECK(captured(R"({"text": "@roles", "capture": "n"})", "그 회사 대표가 말했다") ==
+        Units{"대표가"});
+  CHECK_FALSE(matches(R"({"text": "zeta"})", "zetas and zet"));
+  // A token element never matches a mention.
+  CHECK_FALSE(matches(R"({"text": "kafka"})", "we run Kafka"));
+}
+
+TEST_CASE("element test: starts and ends") {
+  CHECK(captured(R"({"starts": ["개발", "출시"], "capture": "n"})", "새 앱을 출시했다") ==
+        Units{"출시했다"});
+  CHECK(captured(R"({"ends": "팀", "capture": "n"})", "검색팀은 바쁘다") == Units{"검색팀은"});
+  // The particle is not part of the base form.
+  CHECK_FALSE(matches(R"({"ends": "은"})", "검색팀은 바쁘다"));
+  CHECK(captured(R"({"starts": "ze", "ends": "ta", "capture": "n"})", "zebra zeta") ==
+        Units{"zeta"});
+}
+
+TEST_CASE("element test: regex fully matches the base form as written") {
+  CHECK(captured(R"({"regex": "[가-힣]{2,4}팀", "capture": "n"})", "우리 검색품질팀이 맡는다") ==
+        Units{"검색품질팀이"});
+  CHECK(captured(R"({"regex": "Z[a-z]+", "capture": "n"})", "zeta Zeta") == Units{"Zeta"});
+  CHECK_FALSE(matches(R"({"regex": "Z[a-z]"})", "Zeta"));  // a full match, not a search
+  CHECK_FALSE(matches(R"({"regex": "[a-z]+팀"})", "검색팀"));
+}
+
+TEST_CASE("element test: script") {
+  const std::string text = "가나 Zeta 42 東京 !";
+  CHECK(captured(R"({"script": "hangul", "capture": "n"})", text) == Units{"가나"});
+  CHECK(captured(R"({"script": "latin", "capture": "n"})", text) == Units{"Zeta"});
+  CHECK(captured(R"({"script": "digit", "capture": "n"})", text) == Units{"42"});
+  CHECK(captured(R"({"script": "han", "capture": "n"})", text) == Units{"東京"});
+  CHECK(captured(R"({"script": "punct", "capture": "n"})", text) == Units{"!"});
+}
+
+TEST_CASE("element test: shape") {
+  const std::string text = "zeta Nova NASA x86 tool";
+  CHECK(captured(R"({"shape": "capitalized", "capture": "n"})", text) == Units{"Nova"});
+  CHECK(captured(R"({"shape": "upper", "capture": "n"})", text) == Units{"NASA"});
+  CHECK(captured(R"({"shape": "has_digit", "capture": "n"})", text) == Units{"x86"});
+  CHECK(captured(R"({"shape": "lower", "not": {"text": "zeta"}, "capture": "n"})", text) ==
+        Units{"x86"});
+}
+
+TEST_CASE("element test: particle, with \"\" for none") {
+  const std::string text = "Zeta는 Nova를 Beam 엔진에 쓴다";
+  CHECK(captured(R"({"script": "latin", "particle": ["를", "을"], "capture": "n"})", text) ==
+        Units{"Nova를"});
+  CHECK(captured(R"({"script": "latin", "particle": [""], "capture": "n"})", text) ==
+        Units{"Beam"});
+  CHECK(captured(R"({"ent": "Organization", "particle": "'s", "capture": "n"})",
+                 "Acme and Globex's team") == Units{"Globex's"});
+  CHECK_FALSE(matches(R"({"script": "hangul", "particle": "의"})", text));
+}
+
+TEST_CASE("element test: space_before") {
+  const std::string text = "Zeta(Nova) (Beam)";
+  CHECK(captured(R"({"text": "(", "space_before": false}, {"any": true, "capture": "n"})", text) ==
+        Units{"Nova"});
+  CHECK(captured(R"({"text": "(", "space_before": true}, {"any": true, "capture": "n"})", text) ==
+        Units{"Beam"});
+}
+
+TEST_CASE("element test: known, a one-word gazetteer name or a stop-list word") {
+  // Without mentions, gazetteer names stay tokens.
+  const std::string text = "Zeta Kafka AI";
+  CHECK(Probe(R"({"script": "latin", "known": false, "capture": "n"})", text, false)
+            .first()
+            ->captures.at("n") == Units{"Zeta"});
+  const std::optional<Found> known =
+      Probe(R"({"script": "latin", "known": true, "min": 1, "max": 3, "capture": "n"})", text,
+            false)
+          .first();
+  REQUIRE(known);
+  CHECK(known->captures.at("n") == Units{"Kafka", "AI"});
+  // A word of a multi-word name alone is not known.
+  CHECK(Probe(R"({"text": "jane", "known": false})", "Jane said", false).matches());
+}
+
+TEST_CASE("element test: not, one element or a list") {
+  const std::string text = "Zeta Nova Beam";
+  CHECK(captured(R"({"script": "latin", "not": {"text": "zeta"}, "capture": "n"})", text) ==
+        Units{"Nova"});
+  CHECK(captured(
+            R"({"script": "latin", "not": [{"text": "zeta"}, {"starts": "no"}], "capture": "n"})",
+            text) == Units{"Beam"});
+  CHECK_FALSE(matches(R"({"script": "latin", "not": [{"shape": "capitalized"}]})", text));
+  // A negated entity element keeps mentions of that type out.
+  CHECK(captured(R"({"ent": "any", "not": {"ent": "Organization"}, "capture": "n"})",
+                 "Acme uses Kafka") == Units{"Kafka"});
+}
+
+TEST_CASE("quantifiers: min and max, greedy with backtracking") {
+  const std::string text = "we like Zeta Nova Beam engine";
+  CHECK(captured(R"({"shape": "capitalized", "min": 1, "max": 2, "capture": "n"})", text) ==
+        Units{"Zeta", "Nova"});
+  CHECK(captured(R"({"shape": "capitalized", "min": 1, "max": 5, "capture": "n"})", text) ==
+        Units{"Zeta", "Nova", "Beam"});
+  // Backtracks so that the next element can match.
+  CHECK(
+      captured(R"({"shape": "capitalized", "min": 1, "max": 5, "capture": "n"}, {"text": "beam"})",
+               text) == Units{"Zeta", "Nova"});
+  CHECK_FALSE(matches(R"({"shape": "capitalized", "min": 4})", text));
+  CHECK(matches(R"({"shape": "capitalized", "min": 3})", text));
+  // min 0: the element may hold nothing.
+  CHECK(captured(R"({"text": "like"}, {"text": "the", "min": 0, "capture": "n"}, {"text": "zeta"})",
+                 text) == Units{});
+  CHECK(captured(R"({"text": "like"}, {"text": "the", "min": 0, "capture": "n"}, {"text": "zeta"})",
+                 "we like the Zeta") == Units{"the"});
+}
+
+TEST_CASE("gaps: any unit, tokens or mentions, within bounds") {
+  const std::string gap =
+      R"({"text": "zeta"}, {"any": true, "min": 0, "max": 2, "capture": "g"}, {"text": "beam"})";
+  CHECK(captured(gap, "zeta beam", "g") == Units{});
+  CHECK(captured(gap, "zeta with Acme beam", "g") == Units{"with", "Acme"});
+  CHECK_FALSE(matches(gap, "zeta a b c beam"));
+}
+
+TEST_CASE("anchors: the sentence's first and last unit") {
+  CHECK(matches(R"({"text": "zeta", "anchor": "start"})", "Zeta runs"));
+  CHECK_FALSE(matches(R"({"text": "zeta", "anchor": "start"})", "now Zeta runs"));
+  CHECK(matches(R"({"text": "runs", "anchor": "end"})", "Zeta runs"));
+  CHECK_FALSE(matches(R"({"text": "runs", "anchor": "end"})", "Zeta runs ."));
+  CHECK(matches(
+      R"({"text": "zeta", "anchor": "start"}, {"any": true, "min": 0, "max": 9}, {"text": ".", "anchor": "end"})",
+      "Zeta runs fast ."));
+}
+
+TEST_CASE("captures: each holds the units its element matched") {
+  const std::optional<Found> f =
+      Probe(R"({"ent": "Organization", "capture": "o"}, {"text": ["uses", "runs"], "capture": "v"},
+                  {"any": true, "min": 0, "max": 2}, {"ent": "Tool", "capture": "t"})",
+            "Yesterday Acme runs only Kafka now")
+          .first();
+  REQUIRE(f);
+  CHECK(f->begin == 1);
+  CHECK(f->end == 5);
+  CHECK(f->captures.at("o") == Units{"Acme"});
+  CHECK(f->captures.at("v") == Units{"runs"});
+  CHECK(f->captures.at("t") == Units{"Kafka"});
+}
+
+TEST_CASE("entity elements: one type, a list of types, any") {
+  const std::string text = "Acme의 Rocket과 Kafka를 Jane Roe가 쓴다";
+  CHECK(captured(R"({"ent": "Person", "capture": "n"})", text) == Units{"Jane Roe가"});
+  CHECK(captured(R"({"ent": ["Product", "Tool"], "min": 1, "max": 3, "capture": "n"})", text) ==
+        Units{"Rocket과", "Kafka를"});
+  CHECK(captured(R"({"ent": "any", "capture": "n"})", text) == Units{"Acme의"});
+  CHECK_FALSE(matches(R"({"ent": "Team"})", text));
+}
+
+TEST_CASE("lists: coordinated mentions in one capture") {
+  const std::string list = R"({"ent": "Tool", "list": true, "capture": "n"})";
+  CHECK(captured(list, "Rust, Python과 Kafka를 쓴다") == Units{"Rust", "Python과", "Kafka를"});
+  CHECK(captured(list, "Rust·Python") == Units{"Rust", "Python"});
+  CHECK(captured(list, "Rust/Python") == Units{"Rust", "Python"});
+  CHECK(captured(list, "Rust and Python") == Units{"Rust", "Python"});
+  CHECK(captured(list, "Rust, Python, and Kafka") == Units{"Rust", "Python", "Kafka"});
+  CHECK(captured(list, "Rust 및 Python") == Units{"Rust", "Python"});
+  CHECK(captured(list, "Rust나 Python") == Units{"Rust나", "Python"});
+  CHECK(captured(list, "Rust or Python") == Units{"Rust", "Python"});
+  SUBCASE("a list ends at a particle that does not coordinate") {
+    CHECK(captured(list, "Rust는 Python과 쓴다") == Units{"Rust는"});
+  }
+  SUBCASE("a list ends at a member of another type") {
+    CHECK(captured(list, "Rust, Rocket, Kafka") == Units{"Rust"});
+  }
+  SUBCASE("the list's particle test applies to its last member") {
+    CHECK(captured(R"({"ent": "Tool", "list": true, "particle": ["를"], "capture": "n"})",
+                   "Rust, Python과 Kafka를 쓴다") == Units{"Rust", "Python과", "Kafka를"});
+    CHECK(
+        captured(
+            R"({"ent": "Tool", "list": true, "particle": [""], "capture": "n"}, {"text": "쓴다"})",
+            "이제 Rust와 Python 쓴다") == Units{"Rust와", "Python"});
+  }
+  SUBCASE("a shorter list when the rest of the pattern needs it") {
+    CHECK(captured(
+              R"({"ent": "Tool", "list": true, "capture": "n"}, {"text": "and"}, {"ent": "Tool"})",
+              "Rust, Python and Kafka") == Units{"Rust", "Python"});
+  }
+}
+
+TEST_CASE("a regex over its time limit is kTimeout, not a hang") {
+  const Probe s(R"({"regex": "(a+)+b"})", std::string(64, 'a') + "c");
+  Result<std::optional<Found>> r = s.try_first();
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kTimeout);
+  CHECK(r.status().message().find("(a+)+b") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace kgex

@@ -1,0 +1,105 @@
+// Korean particles: the longest ending is split off, a known name keeps its
+// ending, and the particle table answers is_particle.
+#include "extractor/text/particles.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/text/tokenizer.h"
+#include "tests/extractor/test_pack.h"
+
+namespace kgex {
+namespace {
+
+void check_split(std::string_view word, std::string_view base, std::string_view particle) {
+  INFO(word);
+  const ParticleSplit s = split_particle(word);
+  CHECK(s.base == base);
+  CHECK(s.particle == particle);
+}
+
+TEST_CASE("split_particle: case particles") {
+  check_split("구글의", "구글", "의");
+  check_split("삼성전자가", "삼성전자", "가");
+  check_split("팀은", "팀", "은");
+  check_split("코멧을", "코멧", "을");
+  check_split("파이썬과", "파이썬", "과");
+}
+
+TEST_CASE("split_particle: the longest ending wins") {
+  check_split("서울에서는", "서울", "에서는");
+  check_split("연구소에서", "연구소", "에서");
+  check_split("에이크미로부터", "에이크미", "로부터");
+  check_split("파이썬으로부터", "파이썬", "으로부터");
+  check_split("개발자들이", "개발자", "들이");
+  check_split("스타트업이라는", "스타트업", "이라는");
+}
+
+TEST_CASE("split_particle: a word without a particle is left whole") {
+  check_split("구글", "구글", "");
+  check_split("오늘", "오늘", "");
+  check_split("", "", "");
+}
+
+TEST_CASE("split_particle: a word that is only a particle leaves an empty base") {
+  check_split("의", "", "의");
+  check_split("에서는", "", "에서는");
+}
+
+TEST_CASE("split_particle: a split that leaves a known name beats a longer one") {
+  const auto is_name = [](std::string_view w) { return w == "솔라" || w == "코멧"; };
+  const ParticleSplit s = split_particle("솔라는", is_name);
+  CHECK(s.base == "솔라");
+  CHECK(s.particle == "는");
+  // Without the name, "라는" is the longest ending.
+  CHECK(split_particle("솔라는").base == "솔");
+  CHECK(split_particle("솔라는").particle == "라는");
+  // A name callback that knows nothing changes nothing.
+  const auto nothing = [](std::string_view) { return false; };
+  CHECK(split_particle("서울에서는", nothing).particle == "에서는");
+}
+
+TEST_CASE("is_particle: whole particles and compounds from the table") {
+  for (std::string_view p : {"의", "은", "는", "이", "가", "을", "를", "와", "과", "에서는", "로의",
+                             "들이", "으로부터", "이라는", "이자"}) {
+    INFO(p);
+    CHECK(is_particle(p));
+  }
+  CHECK_FALSE(is_particle(""));
+  CHECK_FALSE(is_particle("구글"));
+  CHECK_FALSE(is_particle("이가"));
+  CHECK_FALSE(is_particle("의의"));
+}
+
+// Stripping as the tokenizer applies it, with a gazetteer's names as known words.
+std::vector<std::string> words(std::string_view text, const KnownWord& known) {
+  std::vector<std::string> out;
+  for (const Token& t : tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known)) {
+    out.push_back(t.text + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+  }
+  return out;
+}
+
+TEST_CASE("tokens: particles are stripped from Hangul words") {
+  const KnownWord none = nullptr;
+  CHECK(words("구글의 삼성전자가 팀은 연구소에서는", none) ==
+        std::vector<std::string>{"구글+의", "삼성전자+가", "팀+은", "연구소+에서는"});
+  CHECK(words("exec들이", none) == std::vector<std::string>{"exec+들이"});
+}
+
+TEST_CASE("tokens: must not strip a known name's ending") {
+  const KnownWord known = [](std::string_view w) { return w == "라인" || w == "이가"; };
+  // 라인 ends in the copula 인 and 이가 in the subject particle 가: both are names here.
+  CHECK(words("라인 이가", known) == std::vector<std::string>{"라인", "이가"});
+  CHECK(words("라인 이가", nullptr) == std::vector<std::string>{"라+인", "이+가"});
+  // The known name still loses a particle after it.
+  CHECK(words("라인의 이가를", known) == std::vector<std::string>{"라인+의", "이가+를"});
+  // A word that is not known is stripped as usual.
+  CHECK(words("구글인", known) == std::vector<std::string>{"구글+인"});
+}
+
+}  // namespace
+}  // namespace kgex

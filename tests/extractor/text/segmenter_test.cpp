@@ -1,0 +1,118 @@
+// Lines and sentences of a normalised text; line kinds.
+#include "extractor/text/segmenter.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tests/extractor/test_pack.h"
+
+namespace kgex {
+namespace {
+
+std::vector<std::string> sentences_of(std::string_view text) {
+  Segmenter seg;
+  std::vector<std::string> out;
+  for (const Sentence& s : seg.segment(text).sentences) {
+    out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  }
+  return out;
+}
+
+TEST_CASE("sentences within one line") {
+  CHECK(sentences_of("에이크미는 새 앱을 냈다. 글로벡스도 곧 따라 낸다고 했다.") ==
+        std::vector<std::string>{"에이크미는 새 앱을 냈다.", "글로벡스도 곧 따라 낸다고 했다."});
+  CHECK(sentences_of("We shipped it! Did they? Yes.") ==
+        std::vector<std::string>{"We shipped it!", "Did they?", "Yes."});
+}
+
+TEST_CASE("sentence offsets are trimmed of surrounding spaces") {
+  const std::string text = "   첫 문장이다.   둘째 문장이다.  ";
+  Segmenter seg;
+  const Segmentation s = seg.segment(text);
+  REQUIRE(s.sentences.size() == 2);
+  CHECK(s.sentences[0].begin == 3);
+  CHECK(text.substr(s.sentences[0].begin, s.sentences[0].end - s.sentences[0].begin) ==
+        "첫 문장이다.");
+  CHECK(text.substr(s.sentences[1].begin, s.sentences[1].end - s.sentences[1].begin) ==
+        "둘째 문장이다.");
+}
+
+TEST_CASE("lines never share a sentence") {
+  // The first two lines have no final period; ICU alone would run them together.
+  const std::string text =
+      "에이크미 새 소식\n이 줄은 마침표 없이 끝나는 문장이지만 충분히 길어서 본문으로 읽히는 "
+      "설명이고\n다음 줄은 따로 시작한다.\n\n끝.";
+  Segmenter seg;
+  const Segmentation s = seg.segment(text);
+  REQUIRE(s.lines.size() == 5);
+  CHECK(s.lines[3].kind == LineKind::kBlank);
+  REQUIRE(s.sentences.size() == 4);
+  for (std::size_t i = 0; i < s.sentences.size(); ++i) {
+    const Sentence& sent = s.sentences[i];
+    const Line& line = s.lines[sent.line];
+    CHECK(sent.begin >= line.begin);
+    CHECK(sent.end <= line.end);
+  }
+  CHECK(s.sentences[0].line == 0);
+  CHECK(s.sentences[1].line == 1);
+  CHECK(s.sentences[2].line == 2);
+  CHECK(s.sentences[3].line == 4);
+}
+
+TEST_CASE("line offsets exclude the line break") {
+  const std::string text = "a b\r\nc d.";
+  Segmenter seg;
+  const Segmentation s = seg.segment(text);
+  REQUIRE(s.lines.size() == 2);
+  CHECK(s.lines[0].begin == 0);
+  CHECK(s.lines[0].end == 4);  // "a b\r": the '\r' stays in the line, trimmed from its sentence
+  CHECK(s.lines[1].begin == 5);
+  REQUIRE(s.sentences.size() == 2);
+  CHECK(s.sentences[0].end == 3);
+}
+
+TEST_CASE("a sentence break needs whitespace after it") {
+  CHECK(sentences_of("We use C++ .NET and Go. Then we ship.") ==
+        std::vector<std::string>{"We use C++ .NET and Go.", "Then we ship."});
+  CHECK(sentences_of("Node.js와 GPT-3.5를 쓴다. 끝.") ==
+        std::vector<std::string>{"Node.js와 GPT-3.5를 쓴다.", "끝."});
+}
+
+TEST_CASE("table rows, headings and list items are one sentence each") {
+  CHECK(sentences_of("| 부서 | 역할. 설명. |") ==
+        std::vector<std::string>{"| 부서 | 역할. 설명. |"});
+  CHECK(sentences_of("- 첫 항목. 같은 항목의 둘째 문장.") ==
+        std::vector<std::string>{"- 첫 항목.", "같은 항목의 둘째 문장."});
+}
+
+TEST_CASE("classify_line recognises each kind of line") {
+  CHECK(classify_line("") == LineKind::kBlank);
+  CHECK(classify_line("  \r") == LineKind::kBlank);
+  CHECK(classify_line("| 부서 | 역할 |") == LineKind::kTableRow);
+  CHECK(classify_line("|---|:---:|") == LineKind::kTableRule);
+  CHECK(classify_line("| --- | --- |") == LineKind::kTableRule);
+  CHECK(classify_line("- 목록 항목") == LineKind::kListItem);
+  CHECK(classify_line("* item") == LineKind::kListItem);
+  CHECK(classify_line("• 글머리 기호") == LineKind::kListItem);
+  CHECK(classify_line("\xC2\xB7 가운뎃점 항목") == LineKind::kListItem);
+  CHECK(classify_line("1. 첫째") == LineKind::kListItem);
+  CHECK(classify_line("12) 열둘째") == LineKind::kListItem);
+  CHECK(classify_line("# 제목") == LineKind::kHeading);
+  CHECK(classify_line("에이크미, 새 앱 공개") == LineKind::kHeading);
+  CHECK(classify_line("짧지만 마침표로 끝난다.") == LineKind::kProse);
+  CHECK(classify_line("그는 \"곧 낸다\"") == LineKind::kProse);
+  CHECK(classify_line(
+            "이 줄은 마침표 없이 끝나지만 마흔 글자가 넘도록 길게 이어지는 본문의 한 줄이다") ==
+        LineKind::kProse);
+  SUBCASE("what is not a list item") {
+    CHECK(classify_line("-5도까지 내려간다.") == LineKind::kProse);
+    CHECK(classify_line("2025. 새해 계획을 세웠다.") != LineKind::kListItem);
+    CHECK(classify_line("3.5 버전이 나왔다.") == LineKind::kProse);
+  }
+}
+
+}  // namespace
+}  // namespace kgex
