@@ -68,7 +68,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     }
     // A possessor ("구글의") modifies a noun; it is never the one acting.
     if (unit.particle == "의" || unit.particle == "'s" ||
-        (ref.particle && !ref.particle->contains(std::string(unit.particle)))) {
+        (ref.particle && !ref.particle->contains(unit.particle))) {
       continue;
     }
     // Subjects first, then the type the rule prefers, then the nearest before the

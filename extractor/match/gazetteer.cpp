@@ -38,6 +38,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       bool all_hangul = true;
       for (const Token& t : tokens) {
         if (!key.empty()) {
+          prefixes_.insert(key);
           key.push_back(kSep);
         }
         key += fold_case(name.substr(t.begin, t.end - t.begin));
@@ -47,6 +48,10 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       index_[key].push_back(v);
       if (tokens.size() > 1 && all_hangul) {
         index_[without_spaces(fold_case(name))].push_back(v);  // 샘올트먼 for 샘 올트먼
+        for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+          known_words_.insert(
+              fold_case(name.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)));
+        }
       }
       if (tokens.size() == 1) {
         name_words_.insert(fold_case(name));
@@ -93,33 +98,47 @@ bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::
 
 std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& tokens,
                                                   std::uint32_t at, std::string_view text) const {
+  // Walk forward while the tokens so far begin some name, noting each length
+  // that is a whole name; then take the longest that an entry accepts. A token
+  // with a particle ends the walk and is looked up both by its base form and by
+  // its whole surface.
+  struct Hit {
+    std::uint32_t len;
+    const std::vector<Variant>* variants;
+  };
+  thread_local std::vector<Hit> hits;
+  thread_local std::string key;
+  hits.clear();
+  key.clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  std::string prefix;
-  std::vector<std::string> keys;  // keys[L-1]: tokens at..at+L-1, last one by its surface
   for (std::uint32_t len = 1; len <= max_tokens_ && at + len <= n; ++len) {
     const Token& last = tokens[at + len - 1];
     if (last.particle_only()) {
       break;
     }
-    keys.push_back(prefix + fold_case(text.substr(last.begin, last.end - last.begin)));
-    keys.push_back(prefix + last.folded);
-    if (!last.particle.empty()) {
-      break;  // a particle ends the name
+    const std::size_t mark = key.size();
+    key += last.folded;
+    if (auto it = index_.find(key); it != index_.end()) {
+      hits.push_back({len, &it->second});
     }
-    prefix += last.folded;
-    prefix.push_back(kSep);
-  }
-  for (std::size_t len = keys.size() / 2; len > 0; --len) {
-    for (std::size_t k : {2 * len - 2, 2 * len - 1}) {
-      auto it = index_.find(keys[k]);
-      if (it == index_.end()) {
-        continue;
+    if (!last.particle.empty()) {
+      key.resize(mark);
+      key += fold_case(text.substr(last.begin, last.end - last.begin));
+      if (auto it = index_.find(key); it != index_.end()) {
+        hits.push_back({len, &it->second});  // tried before the base form
       }
-      const auto end = at + static_cast<std::uint32_t>(len);
-      for (const Variant& v : it->second) {
-        if (accept(v, tokens, at, end, text)) {
-          return GazetteerMatch{at, end, v.entry};
-        }
+      break;
+    }
+    if (!prefixes_.contains(key)) {
+      break;
+    }
+    key.push_back(kSep);
+  }
+  for (auto hit = hits.rbegin(); hit != hits.rend(); ++hit) {
+    const std::uint32_t end = at + hit->len;
+    for (const Variant& v : *hit->variants) {
+      if (accept(v, tokens, at, end, text)) {
+        return GazetteerMatch{at, end, v.entry};
       }
     }
   }

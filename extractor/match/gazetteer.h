@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "extractor/rules/rule_set.h"
 #include "extractor/text/tokenizer.h"
 
@@ -26,14 +27,11 @@ class Gazetteer {
  public:
   explicit Gazetteer(const RuleSet& rules);
 
-  // Whether a case-folded Hangul word is a whole name (its ending must not be cut).
-  bool is_known_word(std::string_view folded) const {
-    return known_words_.contains(std::string(folded));
-  }
+  // Whether a case-folded Hangul word is a whole name, or a word of a name of
+  // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").
+  bool is_known_word(std::string_view folded) const { return known_words_.contains(folded); }
   // Whether a folded word is a one-token name or a stop-list word.
-  bool is_name_word(std::string_view folded) const {
-    return name_words_.contains(std::string(folded));
-  }
+  bool is_name_word(std::string_view folded) const { return name_words_.contains(folded); }
 
   // The longest match starting at token `at`, if any; `text` is the sentence's
   // normalised text the tokens point into.
@@ -52,10 +50,14 @@ class Gazetteer {
   bool accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
               std::uint32_t end, std::string_view text) const;
 
+  using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
   const RuleSet& rules_;
-  std::unordered_map<std::string, std::vector<Variant>> index_;
-  std::unordered_set<std::string> known_words_;
-  std::unordered_set<std::string> name_words_;
+  // Key: the folded tokens of a name joined by U+001F.
+  std::unordered_map<std::string, std::vector<Variant>, StringHash, std::equal_to<>> index_;
+  Words prefixes_;  // keys of the first 1..n-1 tokens of every name of n > 1 tokens
+  Words known_words_;
+  Words name_words_;
   std::uint32_t max_tokens_ = 1;
 };
 

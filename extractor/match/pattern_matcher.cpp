@@ -113,7 +113,7 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
       }
       break;
   }
-  if (el.particle && !el.particle->contains(std::string(u.particle))) {
+  if (el.particle && !el.particle->contains(u.particle)) {
     return false;
   }
   return std::none_of(el.negated.begin(), el.negated.end(),
@@ -155,7 +155,7 @@ std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el
   // The list's own tests (particle, negation) apply to its last member.
   std::erase_if(found, [&](const std::vector<std::uint32_t>& m) {
     const Unit& last = units[m.back()];
-    return (el.particle && !el.particle->contains(std::string(last.particle))) ||
+    return (el.particle && !el.particle->contains(last.particle)) ||
            std::any_of(el.negated.begin(), el.negated.end(),
                        [&](const auto& neg) { return unit_passes(ctx, *neg, last); });
   });

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "extractor/text/tokenizer.h"
 #include "graph/model.h"
 
@@ -21,7 +22,8 @@ using TypeMask = std::uint8_t;
 inline constexpr TypeMask kAllTypes = 0x1F;
 inline TypeMask type_bit(EntityType t) { return static_cast<TypeMask>(1u << static_cast<int>(t)); }
 
-using WordSet = std::unordered_set<std::string>;  // case-folded words
+// Case-folded words; looked up by std::string_view without a copy.
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 enum class Lang : std::uint8_t { kAny, kKo, kEn };
 enum class Shape : std::uint8_t { kCapitalized, kUpper, kLower, kHasDigit };
