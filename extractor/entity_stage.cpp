@@ -64,8 +64,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
+    const RuleFilter::Facts facts = ctx.filter.facts(s, doc);
     for (const EntityRule* rule : rules) {
-      if (!lang_applies(rule->lang, s.lang)) {
+      if (!lang_applies(rule->lang, s.lang) ||
+          !facts.may_match(ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data()))) {
         continue;
       }
       for (std::uint32_t start = 0; start < s.units.size(); ++start) {

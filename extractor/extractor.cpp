@@ -12,9 +12,10 @@ struct Extractor::Impl {
   std::shared_ptr<const RuleSet> rules;
   Gazetteer gazetteer;
   PatternMatcher matcher;
+  RuleFilter filter;
 
   explicit Impl(std::shared_ptr<const RuleSet> r)
-      : rules(std::move(r)), gazetteer(*rules), matcher(gazetteer) {}
+      : rules(std::move(r)), gazetteer(*rules), matcher(gazetteer), filter(*rules) {}
 };
 
 namespace {
@@ -87,8 +88,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   doc.segmentation = segmenter.segment(doc.norm.text);
 
   const RuleSet& rules = *impl_->rules;
-  const StageContext ctx{rules, impl_->gazetteer, impl_->matcher, options,
-                         options.explain ? &result.trace : nullptr};
+  const StageContext ctx{rules,          impl_->gazetteer,
+                         impl_->matcher, impl_->filter,
+                         options,        options.explain ? &result.trace : nullptr};
   doc.boilerplate_line = find_boilerplate(doc, rules.layout);
   const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
   std::vector<MentionCandidate> candidates;

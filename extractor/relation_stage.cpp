@@ -275,8 +275,10 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
       continue;
     }
     const SentenceScope sc{doc, s, entities};
+    const RuleFilter::Facts facts = ctx.filter.facts(s, doc);
     for (const RelationRule& rule : ctx.rules.relation_rules) {
-      if (rule.lang != Lang::kAny && rule.lang != s.lang) {
+      if ((rule.lang != Lang::kAny && rule.lang != s.lang) ||
+          !facts.may_match(ctx.filter.relation_rule(&rule - ctx.rules.relation_rules.data()))) {
         continue;
       }
       for (std::uint32_t start = 0; start < s.units.size(); ++start) {

@@ -37,6 +37,7 @@ struct StageContext {
   const RuleSet& rules;
   const Gazetteer& gazetteer;
   const PatternMatcher& matcher;
+  const RuleFilter& filter;
   const ExtractOptions& options;
   std::vector<TraceLine>* trace;  // null unless explaining
 };

@@ -26,8 +26,15 @@ std::vector<std::string> keys_of(const Entity& e) {
   return keys;
 }
 
+// `into` is sorted and unique; keeps the `cap` smallest of both.
 template <typename T>
 void merge_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
+  if (into.size() >= cap) {
+    std::erase_if(from, [&](const T& x) { return !(x < into.back()); });
+    if (from.empty()) {
+      return;  // the usual case once a corpus has filled the cap
+    }
+  }
   into.insert(into.end(), std::make_move_iterator(from.begin()),
               std::make_move_iterator(from.end()));
   std::sort(into.begin(), into.end());
@@ -177,14 +184,24 @@ void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation rel
 
 void KnowledgeGraph::merge(const KnowledgeGraph& other) {
   const BoostGraph& og = other.impl_->graph;
+  // Where each of the other's entities went; valid while no add_entity joined
+  // two entities of this graph (which renumbers them: the count then drops).
+  std::vector<EntityId> placed;
+  bool renumbered = false;
   for (auto [v, end] = boost::vertices(og); v != end; ++v) {
-    add_entity(og[*v]);
+    const std::size_t before = entity_count();
+    placed.push_back(add_entity(og[*v]));
+    renumbered = renumbered || entity_count() < before;
   }
   for (auto [e, end] = boost::edges(og); e != end; ++e) {
-    const Entity& s = og[boost::source(*e, og)];
-    const Entity& t = og[boost::target(*e, og)];
-    std::optional<EntityId> sid = find(s.name, s.type);
-    std::optional<EntityId> tid = find(t.name, t.type);
+    const EntityId os = boost::source(*e, og);
+    const EntityId ot = boost::target(*e, og);
+    if (!renumbered) {
+      add_relation(placed[os], placed[ot], og[*e]);
+      continue;
+    }
+    std::optional<EntityId> sid = find(og[os].name, og[os].type);
+    std::optional<EntityId> tid = find(og[ot].name, og[ot].type);
     if (sid && tid) {
       add_relation(*sid, *tid, og[*e]);
     }

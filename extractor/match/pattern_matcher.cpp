@@ -282,6 +282,68 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
   return units;
 }
 
+RuleFilter::RuleFilter(const RuleSet& rules) {
+  for (const EntityRule& rule : rules.entity_rules) {
+    entity_.push_back(needs_of(rule.pattern));
+  }
+  for (const RelationRule& rule : rules.relation_rules) {
+    relation_.push_back(needs_of(rule.pattern));
+  }
+}
+
+PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
+  PatternNeeds needs;
+  for (const Element& el : pattern) {
+    if (el.min < 1) {
+      continue;
+    }
+    if (el.kind == ElementKind::kEntity) {
+      needs.mentions.push_back(el.types);
+    } else if (el.kind == ElementKind::kToken && el.test.text) {
+      const auto id = static_cast<std::uint32_t>(sets_.size());
+      sets_.push_back(&*el.test.text);
+      for (const std::string& w : *el.test.text) {
+        words_[w].push_back(id);
+      }
+      needs.word_sets.push_back(id);
+    }
+  }
+  return needs;
+}
+
+RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
+                                    const DocumentAnalysis& doc) const {
+  Facts f;
+  f.word_sets_.assign(sets_.size(), false);
+  for (const Token& t : sentence.tokens) {
+    if (auto it = words_.find(t.folded); it != words_.end()) {
+      for (std::uint32_t id : it->second) {
+        f.word_sets_[id] = true;
+      }
+    }
+  }
+  for (const Unit& u : sentence.units) {
+    if (u.mention >= 0) {
+      f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
+    }
+  }
+  return f;
+}
+
+bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
+  if (needs.mentions.size() > mentions_.size()) {
+    return false;
+  }
+  for (TypeMask mask : needs.mentions) {
+    if (std::none_of(mentions_.begin(), mentions_.end(),
+                     [&](TypeMask m) { return (m & mask) != 0; })) {
+      return false;
+    }
+  }
+  return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
+                     [&](std::uint32_t id) { return word_sets_[id]; });
+}
+
 Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<Element>& pattern,
                                                              std::size_t captures,
                                                              const SentenceAnalysis& sentence,

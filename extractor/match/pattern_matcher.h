@@ -4,11 +4,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
+#include "core/string_hash.h"
 #include "extractor/analysis.h"
 #include "extractor/match/gazetteer.h"
+#include "extractor/rules/rule_set.h"
 
 namespace kgex {
 
@@ -29,6 +32,47 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
                               const std::vector<int>& mentions_in_sentence,
                               bool fold_parentheticals);
+
+// What a pattern needs of a sentence to match anywhere in it, so that a rule
+// can be skipped for a sentence without trying every start position: a word of
+// each of its required word sets among the sentence's tokens, and a mention of
+// one of the types of each mask (one mention per element). Only elements with
+// min >= 1 count; tests inside `not` need nothing.
+struct PatternNeeds {
+  std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
+  std::vector<TypeMask> mentions;
+};
+
+// The needs of every entity and relation rule of a rule set, and an index from
+// each required word to the word sets holding it. `rules` must outlive it.
+class RuleFilter {
+ public:
+  explicit RuleFilter(const RuleSet& rules);
+
+  // What one sentence offers (its tokens and the mentions among its units).
+  class Facts {
+   public:
+    // False when the pattern cannot match the sentence anywhere.
+    bool may_match(const PatternNeeds& needs) const;
+
+   private:
+    friend class RuleFilter;
+    std::vector<bool> word_sets_;
+    std::vector<TypeMask> mentions_;  // the type bit of each mention unit
+  };
+  Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
+
+  const PatternNeeds& entity_rule(std::size_t i) const { return entity_[i]; }
+  const PatternNeeds& relation_rule(std::size_t i) const { return relation_[i]; }
+
+ private:
+  PatternNeeds needs_of(const std::vector<Element>& pattern);
+
+  std::vector<const WordSet*> sets_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> words_;
+  std::vector<PatternNeeds> entity_;
+  std::vector<PatternNeeds> relation_;
+};
 
 class PatternMatcher {
  public:

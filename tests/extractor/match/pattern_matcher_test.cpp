@@ -72,6 +72,12 @@ class Probe {
   }
   const std::vector<Unit>& raw_units() const { return s_.units; }
 
+  // Whether the rule filter lets the rule be tried on the sentence at all.
+  bool may_match() const {
+    const RuleFilter filter(*rules_);
+    return filter.facts(s_, doc_).may_match(filter.relation_rule(0));
+  }
+
   // The first match from the left; the matcher must not fail.
   std::optional<Found> first() const {
     Result<std::optional<Found>> r = try_first();
@@ -339,6 +345,38 @@ TEST_CASE("lists: coordinated mentions in one capture") {
     CHECK(captured(
               R"({"ent": "Tool", "list": true, "capture": "n"}, {"text": "and"}, {"ent": "Tool"})",
               "Rust, Python and Kafka") == Units{"Rust", "Python"});
+  }
+}
+
+TEST_CASE("rule filter: a rule is skipped where a required word or mention is missing") {
+  const std::string uses = R"({"ent": "Organization"}, {"text": ["uses", "adopted"]}, )"
+                           R"({"ent": ["Tool", "Product"]})";
+  CHECK(Probe(uses, "Acme uses Rust").may_match());
+  CHECK(Probe(uses, "Rust, Acme adopted").may_match());           // the filter ignores order
+  CHECK_FALSE(Probe(uses, "Acme likes Rust").may_match());        // no required word
+  CHECK_FALSE(Probe(uses, "Acme uses Globex").may_match());       // no Tool or Product
+  CHECK_FALSE(Probe(uses, "Acme uses it").may_match());           // one mention for two elements
+  CHECK_FALSE(Probe(uses, "Acme uses Rust", false).may_match());  // words alone are not mentions
+  // Optional elements and tests inside `not` need nothing.
+  CHECK(Probe(R"({"ent": "Tool"}, {"text": ["uses"], "min": 0})", "Rust").may_match());
+  CHECK(Probe(R"({"ent": "Tool"}, {"not": {"text": ["uses"]}})", "Rust is").may_match());
+}
+
+TEST_CASE("rule filter: never skips a rule that matches") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"ent": "Organization", "list": true, "capture": "n"}, {"text": ["use"]})",
+       "Acme, Globex and Initech use Rust"},
+      {R"({"any": true, "min": 0, "max": 3}, {"text": ["uses"]}, {"ent": "Tool"})",
+       "Acme uses Rust"},
+      {R"({"ent": "Organization", "particle": ["의"]}, {"ent": "Product"})",
+       "에이크미의 Rocket"},
+      {R"({"text": ["by"]}, {"ent": "Person"})", "built by Jane Roe"},
+  };
+  for (const auto& [pattern, text] : cases) {
+    CAPTURE(pattern);
+    const Probe p(pattern, text);
+    REQUIRE(p.matches());
+    CHECK(p.may_match());
   }
 }
 
