@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
-#include <vector>
+#include <unordered_set>
 
 namespace kgex {
 namespace {
@@ -29,44 +29,58 @@ constexpr std::array<std::string_view, 114> kParticles = {
     "이든",     "든",
 };
 
-// The particles sorted by length (longest first) once.
-const std::vector<std::string_view>& by_length() {
-  static const std::vector<std::string_view> kSorted = [] {
-    std::vector<std::string_view> v(kParticles.begin(), kParticles.end());
-    std::stable_sort(v.begin(), v.end(),
-                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
-    return v;
-  }();
-  return kSorted;
+// Every particle is Hangul, three bytes a syllable in UTF-8, so the suffixes of
+// a word worth looking up are its last 3, 6, ... bytes up to the longest particle.
+constexpr std::size_t kSyllable = 3;
+
+const std::unordered_set<std::string_view>& particle_set() {
+  static const std::unordered_set<std::string_view> kSet(kParticles.begin(), kParticles.end());
+  return kSet;
 }
 
-}  // namespace
+std::size_t longest_particle() {
+  static const std::size_t kLongest =
+      std::max_element(kParticles.begin(), kParticles.end(),
+                       [](std::string_view a, std::string_view b) { return a.size() < b.size(); })
+          ->size();
+  return kLongest;
+}
 
-ParticleSplit split_particle(std::string_view word) {
-  for (std::string_view p : by_length()) {
-    if (word.size() >= p.size() && word.ends_with(p)) {
-      return {word.substr(0, word.size() - p.size()), p};
+// The longest particle ending `word` that leaves a base of at least `min_base`
+// bytes and for which `accept(base)` holds.
+template <typename Accept>
+ParticleSplit longest_split(std::string_view word, std::size_t min_base, Accept accept) {
+  const auto& set = particle_set();
+  for (std::size_t len = std::min(longest_particle(), word.size()) / kSyllable * kSyllable;
+       len >= kSyllable; len -= kSyllable) {
+    if (word.size() < len + min_base) {
+      continue;
+    }
+    const std::string_view base = word.substr(0, word.size() - len);
+    if (set.contains(word.substr(word.size() - len)) && accept(base)) {
+      return {base, word.substr(word.size() - len)};
     }
   }
   return {word, {}};
 }
 
+}  // namespace
+
+ParticleSplit split_particle(std::string_view word) {
+  return longest_split(word, 0, [](std::string_view) { return true; });
+}
+
 ParticleSplit split_particle(std::string_view word,
                              const std::function<bool(std::string_view)>& is_name) {
   if (is_name) {
-    for (std::string_view p : by_length()) {
-      if (word.size() > p.size() && word.ends_with(p) &&
-          is_name(word.substr(0, word.size() - p.size()))) {
-        return {word.substr(0, word.size() - p.size()), p};
-      }
+    ParticleSplit named = longest_split(word, 1, is_name);
+    if (!named.particle.empty()) {
+      return named;
     }
   }
   return split_particle(word);
 }
 
-bool is_particle(std::string_view word) {
-  const auto& all = by_length();
-  return !word.empty() && std::find(all.begin(), all.end(), word) != all.end();
-}
+bool is_particle(std::string_view word) { return particle_set().contains(word); }
 
 }  // namespace kgex
