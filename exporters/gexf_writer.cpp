@@ -3,6 +3,7 @@
 #include "exporters/detail/json.h"
 #include "exporters/detail/naming.h"
 #include "exporters/detail/text.h"
+#include "exporters/detail/xml_stream.h"
 #include "exporters/gexf.h"
 
 namespace kgex::exporters {
@@ -22,8 +23,8 @@ constexpr AttributeSpec kEdgeAttributes[] = {{"confidence", "double"},
                                              {"documents", "string"}};
 
 template <std::size_t N>
-void declare(pugi::xml_node graph_node, const char* class_name, const AttributeSpec (&specs)[N]) {
-  pugi::xml_node attributes = graph_node.append_child("attributes");
+void declare(XmlStream& xml, const char* class_name, const AttributeSpec (&specs)[N]) {
+  pugi::xml_node attributes = xml.scratch().append_child("attributes");
   attributes.append_attribute("class").set_value(class_name);
   for (std::size_t i = 0; i < N; ++i) {
     pugi::xml_node attribute = attributes.append_child("attribute");
@@ -31,6 +32,7 @@ void declare(pugi::xml_node graph_node, const char* class_name, const AttributeS
     attribute.append_attribute("title").set_value(specs[i].title);
     attribute.append_attribute("type").set_value(specs[i].type);
   }
+  xml.print();
 }
 
 // Appends <attvalue for="id" value="..."/> unless `value` is empty.
@@ -83,32 +85,31 @@ void add_edge(pugi::xml_node edges, const RelationView& view, const GraphIds& id
 }  // namespace
 
 Status write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
-  pugi::xml_document doc;
-  pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
-  declaration.append_attribute("version").set_value("1.0");
-  declaration.append_attribute("encoding").set_value("UTF-8");
-  pugi::xml_node root = doc.append_child("gexf");
-  root.append_attribute("xmlns").set_value(std::string(kGexfNamespace).c_str());
-  root.append_attribute("xmlns:viz").set_value(std::string(kGexfVizNamespace).c_str());
-  root.append_attribute("version").set_value("1.3");
-  root.append_child("meta").append_child("creator").text().set("kgex");
-  pugi::xml_node graph_node = root.append_child("graph");
-  graph_node.append_attribute("mode").set_value("static");
-  graph_node.append_attribute("defaultedgetype").set_value("directed");
-  declare(graph_node, "node", kNodeAttributes);
-  declare(graph_node, "edge", kEdgeAttributes);
+  XmlStream xml(out);
+  xml.open("gexf", "xmlns=\"" + std::string(kGexfNamespace) + "\" xmlns:viz=\"" +
+                       std::string(kGexfVizNamespace) + "\" version=\"1.3\"");
+  xml.scratch().append_child("meta").append_child("creator").text().set("kgex");
+  xml.print();
+  xml.open("graph", "mode=\"static\" defaultedgetype=\"directed\"");
+  declare(xml, "node", kNodeAttributes);
+  declare(xml, "edge", kEdgeAttributes);
 
   const GraphIds ids(graph);
   const std::vector<double> sizes = node_sizes(graph);
-  pugi::xml_node nodes = graph_node.append_child("nodes");
+  xml.open("nodes");
   for (const EntityId id : graph.sorted_entities()) {
-    add_node(nodes, graph.entity(id), ids.entity(id), sizes[id]);
+    add_node(xml.scratch(), graph.entity(id), ids.entity(id), sizes[id]);
+    xml.print();
   }
-  pugi::xml_node edges = graph_node.append_child("edges");
+  xml.close();
+  xml.open("edges");
   for (const RelationView& view : graph.relations()) {
-    add_edge(edges, view, ids);
+    add_edge(xml.scratch(), view, ids);
+    xml.print();
   }
-  doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  xml.close();
+  xml.close();
+  xml.close();
   if (!out) {
     return Status(ErrorCode::kIo, "cannot write GEXF to the output stream");
   }

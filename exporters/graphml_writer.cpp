@@ -3,6 +3,7 @@
 #include "exporters/detail/json.h"
 #include "exporters/detail/naming.h"
 #include "exporters/detail/text.h"
+#include "exporters/detail/xml_stream.h"
 #include "exporters/graphml.h"
 
 namespace kgex::exporters {
@@ -83,37 +84,32 @@ void add_edge(pugi::xml_node graph_node, const RelationView& view, const GraphId
 }  // namespace
 
 Status write_graphml(const KnowledgeGraph& graph, std::ostream& out) {
-  pugi::xml_document doc;
-  pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
-  declaration.append_attribute("version").set_value("1.0");
-  declaration.append_attribute("encoding").set_value("UTF-8");
-  pugi::xml_node root = doc.append_child("graphml");
-  root.append_attribute("xmlns").set_value(std::string(kGraphMLNamespace).c_str());
-  root.append_attribute("xmlns:xsi").set_value("http://www.w3.org/2001/XMLSchema-instance");
-  root.append_attribute("xsi:schemaLocation")
-      .set_value(
-          "http://graphml.graphdrawing.org/xmlns "
-          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+  XmlStream xml(out);
+  xml.open("graphml", "xmlns=\"" + std::string(kGraphMLNamespace) +
+                          "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"");
   for (const KeySpec& spec : kKeys) {
-    pugi::xml_node key = root.append_child("key");
+    pugi::xml_node key = xml.scratch().append_child("key");
     key.append_attribute("id").set_value(spec.id);
     key.append_attribute("for").set_value(spec.for_what);
     key.append_attribute("attr.name").set_value(spec.name);
     key.append_attribute("attr.type").set_value(spec.type);
+    xml.print();
   }
-  pugi::xml_node graph_node = root.append_child("graph");
-  graph_node.append_attribute("id").set_value("kgex");
-  graph_node.append_attribute("edgedefault").set_value("directed");
-
+  xml.open("graph", "id=\"kgex\" edgedefault=\"directed\"");
   const GraphIds ids(graph);
   const std::vector<double> sizes = node_sizes(graph);
   for (const EntityId id : graph.sorted_entities()) {
-    add_node(graph_node, graph.entity(id), ids.entity(id), sizes[id]);
+    add_node(xml.scratch(), graph.entity(id), ids.entity(id), sizes[id]);
+    xml.print();
   }
   for (const RelationView& view : graph.relations()) {
-    add_edge(graph_node, view, ids);
+    add_edge(xml.scratch(), view, ids);
+    xml.print();
   }
-  doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  xml.close();
+  xml.close();
   if (!out) {
     return Status(ErrorCode::kIo, "cannot write GraphML to the output stream");
   }

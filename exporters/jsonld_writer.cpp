@@ -150,7 +150,16 @@ Status write_jsonld(const KnowledgeGraph& graph, const WriteOptions& options, st
   for (const RelationView& view : relations) {
     by_source[view.source].push_back(view);
   }
+  // The writer fills `buffer`, which goes to `out` whenever it holds enough, so
+  // memory holds a chunk of the document, never all of it.
   rapidjson::StringBuffer buffer;
+  auto drain = [&](std::size_t at_least) {
+    if (buffer.GetSize() >= at_least) {
+      out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+      buffer.Clear();
+    }
+  };
+  constexpr std::size_t kChunk = 1 << 16;
   Writer w(buffer);
   w.SetIndent(' ', 2);
   w.StartObject();
@@ -159,13 +168,15 @@ Status write_jsonld(const KnowledgeGraph& graph, const WriteOptions& options, st
   w.StartArray();
   for (const EntityId id : graph.sorted_entities()) {
     write_entity(w, graph, id, iris, by_source[id]);
+    drain(kChunk);
   }
   for (const RelationView& view : relations) {
     write_relation(w, view, iris);
+    drain(kChunk);
   }
   w.EndArray();
   w.EndObject();
-  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  drain(0);
   out.put('\n');
   if (!out) {
     return Status(ErrorCode::kIo, "cannot write JSON-LD to the output stream");
