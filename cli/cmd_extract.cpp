@@ -1,6 +1,4 @@
 // kgex extract PATH... -o FILE: articles in, graph files out.
-#include <deque>
-#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -10,6 +8,7 @@
 #include "cli/document_stream.h"
 #include "cli/file_io.h"
 #include "cli/graph_files.h"
+#include "cli/ordered_map.h"
 #include "cli/rules_options.h"
 #include "extractor/extractor.h"
 
@@ -107,46 +106,46 @@ int run_extract(const ExtractOptionsCli& opt) {
   // output is the same for every -j.
   const std::size_t jobs =
       opt.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.jobs;
-  std::deque<std::future<Outcome>> in_flight;
-  while (true) {
-    while (in_flight.size() < 2 * jobs) {
-      std::optional<SourceDocument> next = stream.next();
-      if (!next) {
-        break;
-      }
-      in_flight.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred, run_one,
-                                     std::move(*next)));
-    }
-    if (in_flight.empty()) {
-      break;
-    }
-    Outcome got = in_flight.front().get();
-    in_flight.pop_front();
-    if (!got.doc.error.ok()) {
-      report(got.doc.error);
-      ++failed;
-      continue;
-    }
-    if (!got.extraction.ok()) {
-      report(got.extraction.status().in_file(got.doc.id));
-      ++failed;
-      continue;
-    }
-    for (const std::string& w : got.extraction.value().warnings) {
-      std::cerr << "kgex: warning: " << w << "\n";
-    }
-    if (got.extraction.value().skipped) {
-      continue;
-    }
-    for (const TraceLine& t : got.extraction.value().trace) {
-      trace_out << t.what << "\n  rule: " << t.rule << "\n  matched: " << t.matched
-                << "\n  sentence: " << t.sentence << "\n";
-    }
-    ++documents;
-    graph.merge(got.extraction.value().graph);
-  }
-  for (const std::string& out : opt.outputs) {
-    Status s = write_graph_file(graph, out, forced);
+  ordered_map(
+      jobs, [&stream] { return stream.next(); }, run_one,
+      [&](Outcome got) {
+        if (!got.doc.error.ok()) {
+          report(got.doc.error);
+          ++failed;
+          return;
+        }
+        if (!got.extraction.ok()) {
+          report(got.extraction.status().in_file(got.doc.id));
+          ++failed;
+          return;
+        }
+        for (const std::string& w : got.extraction.value().warnings) {
+          std::cerr << "kgex: warning: " << w << "\n";
+        }
+        if (got.extraction.value().skipped) {
+          return;
+        }
+        for (const TraceLine& t : got.extraction.value().trace) {
+          trace_out << t.what << "\n  rule: " << t.rule << "\n  matched: " << t.matched
+                    << "\n  sentence: " << t.sentence << "\n";
+        }
+        ++documents;
+        graph.merge(got.extraction.value().graph);
+      });
+  // The output files are written side by side, `jobs` at a time (one by one
+  // when one is standard output); the first failure in the order given is reported.
+  const bool to_stdout =
+      std::find(opt.outputs.begin(), opt.outputs.end(), "-") != opt.outputs.end();
+  std::vector<Status> written(opt.outputs.size());
+  std::size_t next_output = 0;
+  ordered_map(
+      to_stdout ? 1 : jobs,
+      [&]() -> std::optional<std::size_t> {
+        return next_output < opt.outputs.size() ? std::optional(next_output++) : std::nullopt;
+      },
+      [&](std::size_t i) { return write_graph_file(graph, opt.outputs[i], forced); },
+      [&, i = std::size_t{0}](Status s) mutable { written[i++] = std::move(s); });
+  for (const Status& s : written) {
     if (!s.ok()) {
       return report(s);
     }
