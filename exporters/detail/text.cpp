@@ -52,26 +52,30 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
 }
 
 std::string clean_text(std::string_view text) {
+  // Runs of characters that stay are copied whole; only what is dropped or
+  // changed interrupts a run.
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
+  std::size_t run = 0;
   while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if ((byte >= 0x20 && byte < 0x80) || byte == '\t' || byte == '\n') {
+      ++pos;
+      continue;
+    }
     const std::size_t start = pos;
     const std::optional<char32_t> cp = next_code_point(text, pos);
-    if (!cp || *cp == 0xFFFE || *cp == 0xFFFF) {
+    if (cp && *cp >= 0x80 && *cp != 0xFFFE && *cp != 0xFFFF) {
       continue;
     }
-    if (*cp == '\r') {
-      if (pos >= text.size() || text[pos] != '\n') {
-        out.push_back('\n');
-      }
-      continue;
+    out.append(text.substr(run, start - run));
+    if (cp == U'\r' && (pos >= text.size() || text[pos] != '\n')) {
+      out.push_back('\n');
     }
-    if (*cp < 0x20 && *cp != '\t' && *cp != '\n') {
-      continue;
-    }
-    out.append(text.substr(start, pos - start));
+    run = pos;
   }
+  out.append(text.substr(run));
   return out;
 }
 
