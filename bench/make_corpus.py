@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Writes a synthetic corpus for benchmarks: documents mixing Korean and
 English sentences built from templates and the gazetteers of rules/tech.
-Deterministic for a seed. usage: make_corpus.py OUT_DIR MEGABYTES [SEED]
+Deterministic for a seed. usage: make_corpus.py OUT MEGABYTES [SEED]
+OUT is a folder of .txt files, or, when it ends in .jsonl, one JSON Lines file
+({"id": ..., "text": ...} per line, the input of `kgex extract --jsonl`).
 
 Like a real news corpus, the documents report a fixed world rather than a
 fresh random fact in every sentence: each organization has its leader, its
@@ -88,16 +90,23 @@ def main():
     world = build_world(rng, pool)
     orgs = list(world)
     popularity = [1.0 / (rank + 1) for rank in range(len(orgs))]
-    os.makedirs(out, exist_ok=True)
+    jsonl = open(out, "w", encoding="utf-8") if out.endswith(".jsonl") else None
+    if not jsonl:
+        os.makedirs(out, exist_ok=True)
     target, written, doc = int(megabytes * 1e6), 0, 0
     while written < target:
         org = rng.choices(orgs, weights=popularity)[0]
         lines = [sentence(rng, org, world[org]) for _ in range(rng.randint(8, 20))]
         text = "\n".join(lines) + "\n"
-        with open(os.path.join(out, "doc%06d.txt" % doc), "w", encoding="utf-8") as f:
-            f.write(text)
+        if jsonl:
+            jsonl.write(json.dumps({"id": "doc%07d" % doc, "text": text}, ensure_ascii=False) + "\n")
+        else:
+            with open(os.path.join(out, "doc%06d.txt" % doc), "w", encoding="utf-8") as f:
+                f.write(text)
         written += len(text.encode())
         doc += 1
+    if jsonl:
+        jsonl.close()
     print(f"{doc} documents, {written / 1e6:.1f} MB in {out}")
 
 
