@@ -95,7 +95,8 @@ bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
   return true;
 }
 
-bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
+// The tests of `el` on `u` other than its particle and negations.
+bool unit_kind_passes(Context& ctx, const Element& el, const Unit& u) {
   switch (el.kind) {
     case ElementKind::kAny:
       break;
@@ -113,7 +114,11 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
       }
       break;
   }
-  if (el.particle && !el.particle->contains(u.particle)) {
+  return true;
+}
+
+bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
+  if (!unit_kind_passes(ctx, el, u) || (el.particle && !el.particle->contains(u.particle))) {
     return false;
   }
   return std::none_of(el.negated.begin(), el.negated.end(),
@@ -126,12 +131,11 @@ std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el
                                                  std::uint32_t at) {
   const std::vector<Unit>& units = ctx.s.units;
   std::vector<std::vector<std::uint32_t>> found;
-  Element member = el;
-  member.particle.reset();
-  member.negated.clear();
   std::vector<std::uint32_t> members;
   std::uint32_t i = at;
-  while (i < units.size() && unit_passes(ctx, member, units[i])) {
+  // Each member passes the element's own tests; its particle and negations
+  // apply to the list's last member only (below).
+  while (i < units.size() && unit_kind_passes(ctx, el, units[i])) {
     members.push_back(i);
     found.push_back(members);
     const Unit& u = units[i];
@@ -209,7 +213,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   }
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
     std::vector<std::uint32_t> held;
-    for (std::uint32_t k = 0; k < c; ++k) {
+    for (std::uint32_t k = 0; el.capture >= 0 && k < c; ++k) {
       held.push_back(ui + k);
     }
     if (finish(ui + c, std::move(held))) {
