@@ -50,29 +50,7 @@ void write_node_style(std::ostream& out, const std::string& id, const std::strin
 
 }  // namespace
 
-std::string dot_quote(std::string_view text) {
-  const std::string clean = clean_text(text);
-  std::string out = "\"";
-  for (const char c : clean) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += ' ';
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
+std::string dot_quote(std::string_view text) { return backslash_quoted(text, " "); }
 
 Status write_dot(const KnowledgeGraph& graph, std::ostream& out) {
   const std::string font = dot_quote(kDotFont);

@@ -101,32 +101,7 @@ void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& ir
 
 }  // namespace
 
-std::string ntriples_literal(std::string_view text) {
-  const std::string clean = clean_text(text);
-  std::string out = "\"";
-  for (const char c : clean) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
+std::string ntriples_literal(std::string_view text) { return backslash_quoted(text, "\\t"); }
 
 Status write_ntriples(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out) {
   const RdfIris iris(graph, options.base_iri);

@@ -79,6 +79,30 @@ std::string clean_text(std::string_view text) {
   return out;
 }
 
+std::string backslash_quoted(std::string_view text, std::string_view tab) {
+  const std::string clean = clean_text(text);
+  std::string out = "\"";
+  for (const char c : clean) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += tab;
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out + "\"";
+}
+
 std::string format_decimal(double value) {
   if (!std::isfinite(value)) {
     value = 0.0;

@@ -15,6 +15,11 @@ namespace kgex::exporters {
 // and XML parsers turn CR into LF, so every format carries the same text.
 std::string clean_text(std::string_view text);
 
+// clean_text(text) between double quotes, with '"', '\\' and line feeds
+// escaped by a backslash and each tab written as `tab`: the quoted strings of
+// DOT and N-Triples.
+std::string backslash_quoted(std::string_view text, std::string_view tab);
+
 // `value` with exactly 4 decimals ("0.9000"), locale-independent. Values that
 // are not finite are written as 0.
 std::string format_decimal(double value);

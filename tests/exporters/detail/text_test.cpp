@@ -84,5 +84,12 @@ TEST_CASE("is_base_iri wants an absolute, clean IRI ending in / or #") {
   CHECK_FALSE(is_base_iri("1http://ex.org/"));
 }
 
+TEST_CASE("backslash_quoted escapes quotes, backslashes and line feeds, and writes tabs as asked") {
+  CHECK(backslash_quoted("a \"b\" c\\d", " ") == "\"a \\\"b\\\" c\\\\d\"");
+  CHECK(backslash_quoted("line\r\nnext\ttab\x01", " ") == "\"line\\nnext tab\"");
+  CHECK(backslash_quoted("tab\there", "\\t") == "\"tab\\there\"");
+  CHECK(backslash_quoted("", " ") == "\"\"");
+}
+
 }  // namespace
 }  // namespace kgex::exporters
