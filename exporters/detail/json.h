@@ -51,20 +51,26 @@ void write_count(Writer& writer, std::size_t value) {
   writer.Uint64(static_cast<std::uint64_t>(value));
 }
 
+// byteStart, byteEnd, charStart and charEnd.
+template <typename Writer>
+void write_offsets(Writer& writer, const Span& bytes, const Span& chars) {
+  write_key(writer, "byteStart");
+  write_count(writer, bytes.begin);
+  write_key(writer, "byteEnd");
+  write_count(writer, bytes.end);
+  write_key(writer, "charStart");
+  write_count(writer, chars.begin);
+  write_key(writer, "charEnd");
+  write_count(writer, chars.end);
+}
+
 // The fields of a mention (document, byteStart, byteEnd, charStart, charEnd),
 // without the enclosing braces.
 template <typename Writer>
 void write_mention_fields(Writer& writer, const Mention& mention) {
   write_key(writer, "document");
   write_string(writer, mention.document);
-  write_key(writer, "byteStart");
-  write_count(writer, mention.bytes.begin);
-  write_key(writer, "byteEnd");
-  write_count(writer, mention.bytes.end);
-  write_key(writer, "charStart");
-  write_count(writer, mention.chars.begin);
-  write_key(writer, "charEnd");
-  write_count(writer, mention.chars.end);
+  write_offsets(writer, mention.bytes, mention.chars);
 }
 
 // The fields of an evidence record: document, sentence, the four offsets,
@@ -75,14 +81,7 @@ void write_evidence_fields(Writer& writer, const Evidence& evidence) {
   write_string(writer, evidence.document);
   write_key(writer, "sentence");
   write_string(writer, evidence.sentence);
-  write_key(writer, "byteStart");
-  write_count(writer, evidence.bytes.begin);
-  write_key(writer, "byteEnd");
-  write_count(writer, evidence.bytes.end);
-  write_key(writer, "charStart");
-  write_count(writer, evidence.chars.begin);
-  write_key(writer, "charEnd");
-  write_count(writer, evidence.chars.end);
+  write_offsets(writer, evidence.bytes, evidence.chars);
   if (!evidence.rule.empty()) {
     write_key(writer, "rule");
     write_string(writer, evidence.rule);
