@@ -153,6 +153,11 @@ NormalizedText normalize_text(std::string_view original) {
     append_code_point(out.text, static_cast<char32_t>(c));
     out.to_original.insert(out.to_original.end(), out.text.size() - before, origin);
   };
+  // Text that is already in NFC (nearly all text) keeps every segment as it is.
+  UErrorCode check = U_ZERO_ERROR;
+  const bool already_nfc =
+      U_SUCCESS(status) &&
+      nfc->isNormalizedUTF8(icu::StringPiece(original.data(), length), check) && U_SUCCESS(check);
   int32_t i = 0;
   while (i < length) {
     const int32_t seg_start = i;
@@ -162,7 +167,7 @@ NormalizedText normalize_text(std::string_view original) {
       c = 0xFFFD;
     }
     const bool ascii_run = c < 0x80 && (i >= length || s[i] < 0x80);
-    if (ascii_run || U_FAILURE(status)) {
+    if (ascii_run || already_nfc || U_FAILURE(status)) {
       emit(c, static_cast<std::uint32_t>(seg_start));
       continue;
     }
