@@ -4,9 +4,15 @@
 #include <unicode/utext.h>
 
 #include <atomic>
+#include <string>
 #include <unordered_map>
 
 namespace kgex {
+namespace {
+
+constexpr std::size_t kRememberedAnswers = 1 << 16;
+
+}  // namespace
 
 struct CompiledRegex::Impl {
   std::unique_ptr<icu::RegexPattern> pattern;
@@ -34,6 +40,15 @@ Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::s
 }
 
 Result<bool> CompiledRegex::full_match(std::string_view text) const {
+  // The same words come back sentence after sentence: answers are remembered
+  // per thread (pattern id and text), up to a bound, then forgotten at once.
+  thread_local std::unordered_map<std::string, bool> answers;
+  thread_local std::string key;
+  key.assign(reinterpret_cast<const char*>(&id_), sizeof id_);
+  key.append(text);
+  if (auto it = answers.find(key); it != answers.end()) {
+    return it->second;
+  }
   // One matcher per pattern and thread, reused: creating one costs more than matching a token.
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<icu::RegexMatcher>> matchers;
   UErrorCode status = U_ZERO_ERROR;
@@ -61,6 +76,10 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
     return Status(ErrorCode::kRule,
                   "regular expression \"" + source_ + "\" failed: " + u_errorName(status));
   }
+  if (answers.size() >= kRememberedAnswers) {
+    answers.clear();
+  }
+  answers.emplace(key, matched);
   return matched;
 }
 
