@@ -70,6 +70,14 @@ struct Cursor {
   }
 };
 
+std::uint32_t scan_class(const Cursor& cur, std::uint32_t pos, CharClass k) {
+  std::uint32_t next = pos;
+  while (pos < cur.end && classify(cur.at(pos, &next)) == k) {
+    pos = next;
+  }
+  return pos;
+}
+
 // End of the Latin/digit word starting at `pos` (joiners and suffixes included).
 std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
   if (cur.at(pos) == '.') {
@@ -77,7 +85,7 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
   }
   while (true) {
     while (cur.alnum(pos)) {
-      pos = cur.after(pos);
+      pos = scan_class(cur, scan_class(cur, pos, CharClass::kLetter), CharClass::kDigit);
     }
     const char32_t c = cur.at(pos);
     if ((c == '.' || c == '-' || c == '_') && cur.alnum(cur.after(pos))) {
@@ -99,13 +107,6 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
   return pos;
 }
 
-std::uint32_t scan_class(const Cursor& cur, std::uint32_t pos, CharClass k) {
-  while (pos < cur.end && cur.cls(pos) == k) {
-    pos = cur.after(pos);
-  }
-  return pos;
-}
-
 void describe(Token& t, std::string_view text) {
   t.text = std::string(text.substr(t.begin, t.base_end - t.begin));
   t.folded = fold_case(t.text);
@@ -114,11 +115,12 @@ void describe(Token& t, std::string_view text) {
   bool first = true;
   for (std::size_t p = 0; p < t.text.size();) {
     auto c = static_cast<UChar32>(next_code_point(t.text, p));
-    if (u_isdigit(c)) {
+    const bool ascii = c < 0x80;
+    if (ascii ? (c >= '0' && c <= '9') : u_isdigit(c)) {
       t.has_digit = true;
-    } else if (u_isalpha(c)) {
+    } else if (ascii ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) {
       ++letters;
-      if (u_isupper(c)) {
+      if (ascii ? (c >= 'A' && c <= 'Z') : u_isupper(c)) {
         ++uppers;
         t.capitalized = t.capitalized || first;
       }
