@@ -1,4 +1,7 @@
 // kgex extract PATH... -o FILE: articles in, graph files out.
+#include <unistd.h>
+
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -9,6 +12,7 @@
 #include "cli/file_io.h"
 #include "cli/graph_files.h"
 #include "cli/ordered_map.h"
+#include "cli/progress.h"
 #include "cli/rules_options.h"
 #include "extractor/extractor.h"
 
@@ -24,14 +28,31 @@ struct ExtractOptionsCli {
   bool explain = false;
   bool strict = false;
   bool quiet = false;
+  bool progress = false;  // even when stderr is not a terminal
   bool jsonl = false;
   unsigned jobs = 0;
+  InputSelection selection;
 };
 
 struct Outcome {
   SourceDocument doc;
+  std::size_t bytes = 0;  // the document's text
   Result<Extraction> extraction;
 };
+
+// The total size of the inputs when all are files (standard input has none).
+std::optional<std::uint64_t> total_size(const std::vector<std::string>& inputs) {
+  std::uint64_t total = 0;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    const auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+    if (path == "-" || ec) {
+      return std::nullopt;
+    }
+    total += size;
+  }
+  return total;
+}
 
 std::string summary(const KnowledgeGraph& graph, std::size_t documents) {
   std::map<std::string, int> entities;
@@ -70,12 +91,18 @@ int run_extract(const ExtractOptionsCli& opt) {
   if (!extractor.ok()) {
     return report(extractor.status());
   }
+  InputSelection selection = opt.selection;
+  for (std::string& ext : selection.extensions) {
+    if (!ext.starts_with('.')) {
+      ext.insert(0, ".");
+    }
+  }
   // Each input is expanded on its own: a missing one is reported and the rest go on.
   std::size_t failed = 0;
   std::vector<std::string> inputs;
   for (const std::string& given : opt.inputs) {
     Result<std::vector<std::string>> found =
-        opt.jsonl ? std::vector<std::string>{given} : expand_inputs({given});
+        opt.jsonl ? std::vector<std::string>{given} : expand_inputs({given}, selection);
     if (!found.ok()) {
       report(found.status());
       ++failed;
@@ -95,7 +122,8 @@ int run_extract(const ExtractOptionsCli& opt) {
   DocumentStream stream(inputs, opt.jsonl);
   const Extractor& ex = extractor.value();
   auto run_one = [&ex, &options](SourceDocument doc) {
-    Outcome out{std::move(doc), Status()};
+    const std::size_t bytes = doc.text.size();
+    Outcome out{std::move(doc), bytes, Status()};
     if (out.doc.error.ok()) {
       out.extraction = ex.extract({out.doc.id, out.doc.text}, options);
     }
@@ -106,9 +134,16 @@ int run_extract(const ExtractOptionsCli& opt) {
   // output is the same for every -j.
   const std::size_t jobs =
       opt.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.jobs;
+  Progress progress(std::cerr, !opt.quiet && (opt.progress || isatty(STDERR_FILENO) == 1),
+                    !opt.progress, opt.jsonl ? std::nullopt : total_size(inputs));
   ordered_map(
       jobs, [&stream] { return stream.next(); }, run_one,
       [&](Outcome got) {
+        progress.add(got.bytes);
+        if (!got.doc.error.ok() || !got.extraction.ok() ||
+            !got.extraction.value().warnings.empty()) {
+          progress.clear();  // a message starts on a line of its own
+        }
         if (!got.doc.error.ok()) {
           report(got.doc.error);
           ++failed;
@@ -132,6 +167,7 @@ int run_extract(const ExtractOptionsCli& opt) {
         ++documents;
         graph.merge(got.extraction.value().graph);
       });
+  progress.finish();
   // The output files are written side by side, `jobs` at a time (one by one
   // when one is standard output); the first failure in the order given is reported.
   const bool to_stdout =
@@ -182,7 +218,20 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
   sub->add_flag("--explain", opt->explain,
                 "Print the rule, tokens and sentence behind each entity and relation");
   sub->add_flag("--strict", opt->strict, "Treat invalid UTF-8 as an error instead of a warning");
-  sub->add_flag("-q,--quiet", opt->quiet, "Do not print the summary line");
+  sub->add_flag("-q,--quiet", opt->quiet, "Print neither progress nor the summary line");
+  sub->add_flag("--progress", opt->progress,
+                "Print progress to stderr even when it is not a terminal (a line now and then)");
+  sub->add_option("--ext", opt->selection.extensions,
+                  "Extensions of the files read from folders, with or without the dot "
+                  "(default: .txt)")
+      ->type_name("EXT");
+  sub->add_option("--include", opt->selection.include,
+                  "Read only files of folders that match this glob (path below the folder or "
+                  "file name; '*' crosses '/'); replaces --ext")
+      ->type_name("GLOB");
+  sub->add_option("--exclude", opt->selection.exclude,
+                  "Skip files and folders that match this glob (wins over --include)")
+      ->type_name("GLOB");
   sub->add_flag(
       "--jsonl", opt->jsonl,
       "Inputs are JSON Lines: one {\"id\": ..., \"text\": ..., \"title\"?: ...} per line");

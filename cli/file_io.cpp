@@ -1,5 +1,6 @@
 #include "cli/file_io.h"
 
+#include <fnmatch.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -96,7 +97,32 @@ Status write_file_atomic(const std::string& path,
   return status.where().file.empty() ? status.in_file(path) : status;
 }
 
-Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths) {
+namespace {
+
+bool glob_matches(const std::vector<std::string>& globs, const fs::path& relative) {
+  const std::string path = relative.generic_string();
+  const std::string name = relative.filename().string();
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    return fnmatch(g.c_str(), path.c_str(), 0) == 0 || fnmatch(g.c_str(), name.c_str(), 0) == 0;
+  });
+}
+
+bool selected(const InputSelection& selection, const fs::path& relative) {
+  if (glob_matches(selection.exclude, relative)) {
+    return false;
+  }
+  if (!selection.include.empty()) {
+    return glob_matches(selection.include, relative);
+  }
+  const std::string ext = relative.extension().string();
+  return std::find(selection.extensions.begin(), selection.extensions.end(), ext) !=
+         selection.extensions.end();
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths,
+                                               const InputSelection& selection) {
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -111,8 +137,14 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& p
     for (auto it =
              fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const std::string ext = it->path().extension().string();
-      if (it->is_regular_file(ec) && ext == ".txt") {
+      const fs::path relative = it->path().lexically_relative(p);
+      if (it->is_directory(ec)) {
+        if (glob_matches(selection.exclude, relative)) {
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      if (it->is_regular_file(ec) && selected(selection, relative)) {
         found.push_back(it->path().string());
       }
     }

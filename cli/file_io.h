@@ -21,9 +21,22 @@ Result<std::string> read_file(const std::string& path);
 Status write_file_atomic(const std::string& path,
                          const std::function<Status(std::ostream&)>& write);
 
-// Text files to extract from: files as given, folders searched recursively for
-// .txt files (sorted). "-" stands for standard input.
-Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths);
+// Which files of a folder are read. A file is read when it matches an include
+// glob, or, without include globs, when its extension is one of `extensions`;
+// and it matches no exclude glob. A folder that matches an exclude glob is not
+// entered. Globs (fnmatch(3), where '*' also crosses '/') are matched against
+// the path relative to the folder given and against the file name alone.
+struct InputSelection {
+  std::vector<std::string> extensions = {".txt"};
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+
+// Text files to extract from: files as given (always, whatever the selection),
+// folders searched recursively for the files `selection` takes (sorted). "-"
+// stands for standard input.
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths,
+                                               const InputSelection& selection = {});
 
 // A rule pack in a folder of the file system.
 PackSource folder_pack(const std::string& folder);

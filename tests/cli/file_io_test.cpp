@@ -60,5 +60,59 @@ TEST_CASE("a device that cannot take the bytes is an I/O error naming it") {
   CHECK(fs::exists("/dev/full"));
 }
 
+// A folder of files named by their relative paths, removed at the end.
+struct Tree {
+  fs::path root;
+  explicit Tree(std::initializer_list<const char*> files)
+      : root(fs::temp_directory_path() / ("kgex-tree-" + std::to_string(::getpid()))) {
+    fs::remove_all(root);
+    for (const char* f : files) {
+      fs::create_directories((root / f).parent_path());
+      std::ofstream(root / f) << "text";
+    }
+  }
+  ~Tree() { fs::remove_all(root); }
+  // The relative paths expand_inputs finds with `selection`.
+  std::vector<std::string> found(const InputSelection& selection) const {
+    Result<std::vector<std::string>> r = expand_inputs({root.string()}, selection);
+    REQUIRE(r.ok());
+    std::vector<std::string> out;
+    for (const std::string& p : r.value()) {
+      out.push_back(fs::path(p).lexically_relative(root).generic_string());
+    }
+    return out;
+  }
+};
+
+using Paths = std::vector<std::string>;
+
+TEST_CASE("folders: .txt files by default, recursively and sorted") {
+  const Tree t({"b.txt", "a.txt", "notes.md", "sub/c.txt", "sub/deeper/d.txt", "sub/e.json"});
+  CHECK(t.found({}) == Paths{"a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt"});
+  CHECK(t.found({.extensions = {".md", ".json"}}) == Paths{"notes.md", "sub/e.json"});
+}
+
+TEST_CASE("folders: include and exclude globs on the relative path or the file name") {
+  const Tree t({"a.txt", "notes.md", "drafts/x.txt", "sub/drafts/y.txt", "sub/c.txt"});
+  // Include replaces the extension test; '*' crosses '/'.
+  CHECK(t.found({.include = {"*.md"}}) == Paths{"notes.md"});
+  CHECK(t.found({.include = {"sub/*"}}) == Paths{"sub/c.txt", "sub/drafts/y.txt"});
+  // An excluded folder is not entered, wherever it is.
+  CHECK(t.found({.exclude = {"drafts"}}) == Paths{"a.txt", "sub/c.txt"});
+  // Exclusion wins over inclusion.
+  CHECK(t.found({.include = {"*.txt"}, .exclude = {"*/y.txt", "a.*"}}) ==
+        Paths{"drafts/x.txt", "sub/c.txt"});
+  // A pattern that matches nothing is no error.
+  CHECK(t.found({.include = {"*.pdf"}}).empty());
+}
+
+TEST_CASE("a file given by name is read whatever the selection") {
+  const Tree t({"notes.md"});
+  Result<std::vector<std::string>> r =
+      expand_inputs({(t.root / "notes.md").string()}, {.exclude = {"*"}});
+  REQUIRE(r.ok());
+  CHECK(r.value().size() == 1);
+}
+
 }  // namespace
 }  // namespace kgex::cli
