@@ -202,8 +202,9 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
   auto opt = std::make_shared<ExtractOptionsCli>();
   CLI::App* sub = app.add_subcommand(
       "extract", "Extract entities and relations from articles into graph files");
-  sub->add_option("inputs", opt->inputs,
-                  "Text files, folders (their .txt files, recursively) or - for stdin")
+  sub->add_option(
+         "inputs", opt->inputs,
+         "Text files, folders (read recursively; see --ext, --include, --exclude) or - for stdin")
       ->required();
   sub->add_option(
          "-o,--output", opt->outputs,
