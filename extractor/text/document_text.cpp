@@ -92,6 +92,9 @@ DecodedText decode_text(std::string_view bytes) {
       if (U_IS_SURROGATE(c)) {
         c = 0xFFFD;
         ++out.invalid_sequences;
+        if (out.first_invalid_offset < 0) {
+          out.first_invalid_offset = 2 + 2 * i;  // after the BOM, two bytes a unit
+        }
       }
       append_code_point(utf8, static_cast<char32_t>(c));
       i += U16_LENGTH(c);

@@ -57,12 +57,12 @@ TEST_CASE("decode_text: an unpaired UTF-16 surrogate becomes U+FFFD") {
   CHECK(d.invalid_sequences == 1);
 }
 
-// Suspected bug: document_text.h says first_invalid_offset is the input byte
-// offset of the first replaced sequence, but decode_text leaves it at -1 for an
-// unpaired surrogate in UTF-16, so the extractor's warning names no offset.
-TEST_CASE("decode_text: an unpaired UTF-16 surrogate is located" * doctest::may_fail()) {
+// first_invalid_offset is the input byte offset of the first replaced unit.
+TEST_CASE("decode_text: an unpaired UTF-16 surrogate is located") {
   const std::string le("\xFF\xFE\x41\x00\x3D\xD8\x42\x00", 8);
   CHECK(decode_text(le).first_invalid_offset == 4);
+  const std::string be("\xFE\xFF\x00\x41\x00\x42\xDC\x00", 8);
+  CHECK(decode_text(be).first_invalid_offset == 6);
 }
 
 TEST_CASE("decode_text: invalid UTF-8 is replaced and the first fault located") {
