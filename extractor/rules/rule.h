@@ -122,6 +122,7 @@ struct GazetteerEntry {
   int window = 8;
   std::string by;  // owner organization's name, or empty
   std::string file;
+  std::string pointer;  // JSON Pointer of the entry in its file
 };
 
 struct RuleExample {

@@ -144,6 +144,7 @@ class Compiler {
       const auto& arr = root["gazetteer"].GetArray();
       for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
         out_.gazetteer.push_back(gazetteer_entry(arr[i]));
+        out_.gazetteer.back().pointer = "/gazetteer/" + std::to_string(i);
       }
     }
     if (root.HasMember("entity_rules")) {
@@ -198,7 +199,7 @@ class Compiler {
         return Status(ErrorCode::kRule,
                       "gazetteer entry \"" + e.name + "\": \"by\" names \"" + e.by +
                           "\", which is not an Organization of the loaded packs",
-                      {.file = e.file});
+                      {.file = e.file, .pointer = e.pointer + "/by"});
       }
     }
     for (auto& [name, set] : lexicons_) {
