@@ -1,6 +1,7 @@
 #include "extractor/text/tokenizer.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
 #include "core/utf8.h"
@@ -143,8 +144,8 @@ std::string fold_case(std::string_view text) {
     } else if (c >= 0xAC00 && c <= 0xD7A3) {
       out.append(text.substr(start, p - start));
     } else {
-      append_code_point(
-          out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+      // Full case folding: one code point may fold to several ("ß" -> "ss").
+      icu::UnicodeString(static_cast<UChar32>(c)).foldCase(U_FOLD_CASE_DEFAULT).toUTF8String(out);
     }
   }
   return out;
