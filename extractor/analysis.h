@@ -65,7 +65,7 @@ struct DocumentAnalysis {
   // The original text of normalised range [begin, end).
   std::string_view original(std::uint32_t begin, std::uint32_t end) const {
     const std::uint32_t b = norm.original_offset(begin);
-    const std::uint32_t e = norm.original_offset(end);
+    const std::uint32_t e = norm.original_end(end);
     return std::string_view(decoded.text).substr(b, e - b);
   }
 };

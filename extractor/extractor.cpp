@@ -160,7 +160,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     const MentionCandidate& c = doc.mentions[m];
     const SentenceAnalysis& s = doc.sentences[c.sentence];
     const std::uint32_t b = doc.norm.original_offset(s.tokens[c.begin].begin);
-    const std::uint32_t e = doc.norm.original_offset(s.tokens[c.end - 1].base_end);
+    const std::uint32_t e = doc.norm.original_end(s.tokens[c.end - 1].base_end);
     Entity& target = built[static_cast<std::size_t>(doc.entity_of_mention[m])];
     if (target.mentions.size() < kMaxKeptMentions) {
       const std::size_t cb = chars.at(b);
@@ -176,7 +176,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (const RelationCandidate& c : relations.value()) {
     const Sentence& span = doc.sentences[c.sentence].span;
     const std::uint32_t b = doc.norm.original_offset(span.begin);
-    const std::uint32_t e = doc.norm.original_offset(span.end);
+    const std::uint32_t e = doc.norm.original_end(span.end);
     const std::string_view sentence = std::string_view(doc.decoded.text).substr(b, e - b);
     const std::size_t cb = chars.at(b);
     Relation r;

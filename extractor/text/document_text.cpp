@@ -150,6 +150,9 @@ NormalizedText normalize_text(std::string_view original) {
   auto emit = [&out](UChar32 c, std::uint32_t origin) {
     c = fold_variant(c);
     if (c < 0) {
+      if (out.dropped.empty() || out.dropped.back() != origin) {
+        out.dropped.push_back(origin);
+      }
       return;
     }
     const std::size_t before = out.text.size();

@@ -6,6 +6,7 @@
 // by U+FFFD — for valid UTF-8 input without BOM, exactly the input bytes).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,8 +40,22 @@ struct NormalizedText {
   // text.size() + 1 entries, the last one the original's size.
   std::vector<std::uint32_t> to_original;
 
+  // Original byte offsets of the characters normalisation removed (zero-width
+  // characters, soft hyphens), in order.
+  std::vector<std::uint32_t> dropped;
+
   std::uint32_t original_offset(std::size_t normalized_offset) const {
     return to_original[normalized_offset];
+  }
+  // The original end of a normalised range ending at `normalized_end`: where
+  // its last character ends, before any removed character that follows it.
+  std::uint32_t original_end(std::size_t normalized_end) const {
+    const std::uint32_t end = to_original[normalized_end];
+    if (normalized_end == 0) {
+      return end;
+    }
+    auto it = std::upper_bound(dropped.begin(), dropped.end(), to_original[normalized_end - 1]);
+    return it != dropped.end() && *it < end ? *it : end;
   }
 };
 
