@@ -103,7 +103,7 @@ TEST_CASE("the built-in pack loads and has nothing for check_rules to report") {
   CHECK(set.value()->gazetteer.size() > 100);
   CHECK_FALSE(set.value()->entity_rules.empty());
   CHECK_FALSE(set.value()->relation_rules.empty());
-  CHECK(set.value()->document_rules.size() == 3);
+  CHECK_FALSE(set.value()->document_rules.empty());
   const std::vector<std::string> findings = check_rules(*set.value());
   for (const std::string& f : findings) {
     INFO(f);
