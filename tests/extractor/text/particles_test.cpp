@@ -44,6 +44,11 @@ TEST_CASE("split_particle: a word without a particle is left whole") {
   check_split("", "", "");
 }
 
+TEST_CASE("split_particle: a verb ending in 든 keeps it") {
+  CHECK(split_particle("만든").base == "만든");
+  CHECK(split_particle("무엇이든").base == "무엇");
+}
+
 TEST_CASE("split_particle: a word that is only a particle leaves an empty base") {
   check_split("의", "", "의");
   check_split("에서는", "", "에서는");
