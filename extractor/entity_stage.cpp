@@ -337,8 +337,8 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   return entities;
 }
 
-int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
-               EntityType type) {
+int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
+               const std::vector<LocalEntity>& entities, EntityType type) {
   // The header: the lines before the first prose line (title, byline, tags), at most three.
   std::vector<bool> header(doc.segmentation.lines.size(), false);
   int header_lines = 0;
@@ -358,6 +358,26 @@ int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& enti
     for (int m : entities[e].mentions) {
       score[e] += header[doc.sentences[doc.mentions[m].sentence].span.line] ? 3 : 1;
     }
+  }
+  // An article about a product is about its maker too: a product whose
+  // gazetteer entry names its organization lends that organization its score.
+  std::vector<int> lent(entities.size(), 0);
+  for (const LocalEntity& product : entities) {
+    if (product.type != EntityType::kProduct || product.entry < 0) {
+      continue;
+    }
+    const std::string owner = name_key(rules.gazetteer[product.entry].by);
+    for (std::size_t e = 0; e < entities.size() && !owner.empty(); ++e) {
+      if (entities[e].type == EntityType::kOrganization &&
+          (name_key(entities[e].name) == owner ||
+           std::any_of(entities[e].aliases.begin(), entities[e].aliases.end(),
+                       [&](const std::string& a) { return name_key(a) == owner; }))) {
+        lent[e] += score[&product - entities.data()];
+      }
+    }
+  }
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    score[e] += lent[e];
   }
   int best = -1;
   int best_score = 0;

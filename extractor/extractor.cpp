@@ -136,9 +136,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }
-  doc.topic = find_topic(doc, entities, EntityType::kOrganization);
+  doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
-    if (int t = find_topic(doc, entities, type); t >= 0) {
+    if (int t = find_topic(rules, doc, entities, type); t >= 0) {
       doc.topics.push_back(t);
     }
   }

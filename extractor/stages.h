@@ -72,9 +72,11 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
                                           const std::vector<AliasLink>& links);
 
 // The entity of `type` the document is about, or -1: the most mentions, where
-// a mention in the header lines counts three times; at least two.
-int find_topic(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
-               EntityType type);
+// a mention in the header lines counts three times and an organization also
+// counts the mentions of the products its gazetteer entries say it makes; at
+// least two.
+int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
+               const std::vector<LocalEntity>& entities, EntityType type);
 
 // Relation rules, then document rules; one candidate per pair and sentence.
 Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,
