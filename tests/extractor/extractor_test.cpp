@@ -192,6 +192,19 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
   CHECK(none.relation_count() == 0);
 }
 
+TEST_CASE("relation action: the topic counts the mentions of the organization's products") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // Rocket's gazetteer entry says Acme makes it: Acme (1 + 2) outweighs Globex (2).
+  const KnowledgeGraph g = graph_of(
+      rules,
+      "Notes on Rocket\n\nRocket got faster. Acme shipped it. Globex and Globex Labs watched. "
+      "Jane Roe joined last week.");
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
