@@ -104,7 +104,11 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
     }
     const std::string& w = sc.s.tokens[u.begin].folded;
     for (const std::string& stop : rule.unless) {
-      if (w.starts_with(stop)) {
+      // A Latin word is a whole word ("no" is not "now" or "Notion"); other
+      // scripts are stems that take endings ("않" in "않는다").
+      const bool latin = std::all_of(stop.begin(), stop.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (latin ? w == stop : w.starts_with(stop)) {
         return true;
       }
     }

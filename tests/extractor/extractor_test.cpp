@@ -276,6 +276,16 @@ TEST_CASE("relation action: unless blocks a match whose clause has a word starti
                      "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: an unless word in Latin script matches whole words only") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
+      "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "uses"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": "o", "target": "t", "unless": ["no", "not"]}])");
+  CHECK(has_relation(graph_of(rules, "Now Acme uses Rust."), "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(graph_of(rules, "Acme uses Rust, notably."), "Acme", RT::kUses, "Rust"));
+  CHECK(graph_of(rules, "No, Acme uses Rust.").relation_count() == 0);
+  CHECK(graph_of(rules, "Acme uses Rust? Not really.").relation_count() == 1);  // another sentence
+}
+
 TEST_CASE("relations must fit the type table; develops beats uses for one pair") {
   const std::string rules = rule_file(R"("relation_rules": [
     {"id": "bad", "pattern": [{"ent": "Tool", "capture": "t"}, {"text": "leads"}, {"ent": "Tool", "capture": "u"}],
