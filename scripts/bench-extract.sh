@@ -2,7 +2,10 @@
 # Extraction benchmark: kgex end to end (text in; GraphML, GEXF, JSON-LD, DOT and
 # N-Triples out) on a synthetic corpus, for each number of workers given, and in
 # the same run `grep -F -o -f GAZETTEER` over the same corpus; prints the
-# throughput ratios. usage: scripts/bench-extract.sh [MEGABYTES] [JOBS...]
+# throughput ratios. With more than one JOBS value it also runs two independent
+# `-j 1` processes side by side: the throughput two workers can reach on this
+# machine at all (shared caches, memory bandwidth, vCPUs that share a core), the
+# reference for the -j speed-up. usage: scripts/bench-extract.sh [MEGABYTES] [JOBS...]
 #   scripts/bench-extract.sh 20 1 2     # 20 MB, -j 1 and -j 2
 set -euo pipefail
 mb=${1:-20}
@@ -36,3 +39,12 @@ for j in "${jobs[@]}"; do
     printf "kgex -j %d: %.2f s, %.2f MB/s, %.0f documents/s, peak RSS %.0f MB; kgex/grep %.3f; speed-up over the first run %.2f\n",
       j, ks, mb / ks, d / ks, kk / 1024, gs / ks, k1 / ks }'
 done
+if [ ${#jobs[@]} -gt 1 ]; then
+  one() { /usr/bin/time -f "%e" -o "$work/time.$1" "$kgex" extract "$work/corpus" --quiet -j 1 \
+    -o "$work/p$1.graphml" -o "$work/p$1.gexf" -o "$work/p$1.jsonld" -o "$work/p$1.dot" -o "$work/p$1.nt" \
+    >/dev/null 2>&1; }
+  one a & one b; wait
+  awk -v a="$(cat "$work/time.a")" -v b="$(cat "$work/time.b")" -v k1="$first" 'BEGIN {
+    slow = a > b ? a : b
+    printf "two -j 1 processes side by side: %.2f s and %.2f s; together %.2fx the throughput of one\n", a, b, 2 * k1 / slow }'
+fi
