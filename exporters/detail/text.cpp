@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace kgex::exporters {
 
@@ -73,6 +74,28 @@ std::string clean_text(std::string_view text) {
     out.append(text.substr(start, pos - start));
   }
   return out;
+}
+
+bool is_xml_char(char32_t c) {
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+std::optional<ForbiddenText> find_forbidden_text(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const std::optional<char32_t> cp = next_code_point(text, pos);
+    if (!cp) {
+      return ForbiddenText{start, "invalid UTF-8"};
+    }
+    if (!is_xml_char(*cp)) {
+      char name[16];
+      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(*cp));
+      return ForbiddenText{start, std::string("character ") + name};
+    }
+  }
+  return std::nullopt;
 }
 
 std::string format_decimal(double value) {

@@ -72,6 +72,16 @@ TEST_CASE("JSON-LD reader: syntax errors carry offset and line") {
     CHECK(r.status().message().find("nested deeper than 64") != std::string::npos);
     CHECK(r.status().where().offset == 64);
   }
+  SUBCASE("an escaped NUL, control character or noncharacter in a string") {
+    for (const std::string escape : {"\\u0000", "\\u001f", "\\uFFFF"}) {
+      CAPTURE(escape);
+      const Result<KnowledgeGraph> r =
+          read(doc(R"({"@id": "https://x/a", "@type": "Person", "name": "a)" + escape + "b\"}"));
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.status().code() == ErrorCode::kParse);
+      CHECK(r.status().message().find("a JSON string holds character U+") == 0);
+    }
+  }
   SUBCASE("invalid UTF-8") {
     const Result<KnowledgeGraph> r =
         read(doc(R"({"@id": "https://x/a", "@type": "Person", "name": ")"
