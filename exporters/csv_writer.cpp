@@ -29,7 +29,7 @@ std::string array_field(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string csv_field(std::string_view text) {
-  const std::string clean = clean_text(text);
+  std::string clean = clean_text(text);
   if (clean.find_first_of(",\"\r\n") == std::string::npos) {
     return clean;
   }

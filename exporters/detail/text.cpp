@@ -118,7 +118,7 @@ std::string canonical_double(double value) {
   char buffer[64];
   const auto [end, ec] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, 15);
-  const std::string text(buffer, ec == std::errc() ? end : buffer);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
   const std::size_t e = text.find('e');
   if (e == std::string::npos) {
     return text;
@@ -143,6 +143,7 @@ std::string canonical_double(double value) {
 
 std::optional<double> parse_double(std::string_view text) {
   double value = 0;
+  // cppcheck-suppress danglingTemporaryLifetime ; false positive: `text` is a view, not a temporary
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
