@@ -184,9 +184,8 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
                 "Print the rule, tokens and sentence behind each entity and relation");
   sub->add_flag("--strict", opt->strict, "Treat invalid UTF-8 as an error instead of a warning");
   sub->add_flag("-q,--quiet", opt->quiet, "Do not print the summary line");
-  sub->add_flag(
-      "--jsonl", opt->jsonl,
-      "Inputs are JSON Lines: one {\"id\": ..., \"text\": ..., \"title\"?: ...} per line");
+  sub->add_flag("--jsonl", opt->jsonl,
+                R"(Inputs are JSON Lines: one {"id": ..., "text": ..., "title"?: ...} per line)");
   sub->add_option("-j,--jobs", opt->jobs,
                   "Documents extracted in parallel (default: the number of cores)");
   add_rules_options(*sub, opt->rules);
