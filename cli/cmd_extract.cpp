@@ -233,9 +233,8 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
   sub->add_option("--exclude", opt->selection.exclude,
                   "Skip files and folders that match this glob (wins over --include)")
       ->type_name("GLOB");
-  sub->add_flag(
-      "--jsonl", opt->jsonl,
-      "Inputs are JSON Lines: one {\"id\": ..., \"text\": ..., \"title\"?: ...} per line");
+  sub->add_flag("--jsonl", opt->jsonl,
+                R"(Inputs are JSON Lines: one {"id": ..., "text": ..., "title"?: ...} per line)");
   sub->add_option("-j,--jobs", opt->jobs,
                   "Documents extracted in parallel (default: the number of cores)");
   add_rules_options(*sub, opt->rules);

@@ -60,7 +60,7 @@ Status write_file_atomic(const std::string& path,
         out ? write(out)
             : Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno));
     out.flush();
-    if (status.ok() && !out) {
+    if (!out && (status.ok() || status.code() == ErrorCode::kIo)) {
       status = Status(ErrorCode::kIo, std::string("write failed: ") + std::strerror(errno));
     }
     return status.where().file.empty() ? status.in_file(path) : status;
@@ -74,13 +74,15 @@ Status write_file_atomic(const std::string& path,
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) {
-      return Status(ErrorCode::kIo,
-                    std::string("cannot create a temporary file: ") + std::strerror(errno),
-                    {.file = temp.string()});
+      return Status(
+          ErrorCode::kIo,
+          std::string("cannot create a temporary file beside it: ") + std::strerror(errno),
+          {.file = path});
     }
     status = write(out);
     out.flush();
-    if (status.ok() && !out) {
+    // A stream that failed says why in errno (ENOSPC, EIO), not in the writer's own message.
+    if (!out && (status.ok() || status.code() == ErrorCode::kIo)) {
       status = Status(ErrorCode::kIo, std::string("write failed: ") + std::strerror(errno),
                       {.file = path});
     }

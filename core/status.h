@@ -58,7 +58,9 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
+  // cppcheck-suppress noExplicitConstructor ; implicit by design: `return value;`
+  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  // cppcheck-suppress noExplicitConstructor ; implicit by design: `return status;`
   Result(Status status) : data_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(data_); }

@@ -3,7 +3,8 @@
 // nodes:         id:ID,name,:LABEL,aliases:string[],mentions:int
 // relationships: :START_ID,:END_ID,:TYPE,confidence:float,support:int,evidence,documents:string[]
 // Ids from GraphIds, :LABEL the entity type, :TYPE the relation type, arrays
-// joined with ';' (neo4j-admin's default --array-delimiter), evidence = the
+// joined with ';' (neo4j-admin's default --array-delimiter, which cannot be
+// escaped: a ';' inside an alias or document name is written as ','), evidence = the
 // first sentences, one per line. RFC 4180 quoting; lines end in LF.
 #pragma once
 

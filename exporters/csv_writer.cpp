@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "exporters/csv.h"
 #include "exporters/detail/naming.h"
 #include "exporters/detail/text.h"
@@ -12,10 +14,22 @@ void write_row(std::ostream& out, const std::vector<std::string>& fields) {
   out << '\n';
 }
 
+// A string[] value: the items joined with ';', neo4j-admin's array delimiter,
+// which has no escape, so a ';' inside an item becomes ','.
+std::string array_field(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string item = items[i];
+    std::replace(item.begin(), item.end(), ';', ',');
+    out += (i > 0 ? ";" : "") + item;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string csv_field(std::string_view text) {
-  const std::string clean = clean_text(text);
+  std::string clean = clean_text(text);
   if (clean.find_first_of(",\"\r\n") == std::string::npos) {
     return clean;
   }
@@ -32,7 +46,7 @@ Status write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out) {
   for (const EntityId id : graph.sorted_entities()) {
     const Entity& entity = graph.entity(id);
     write_row(out, {ids.entity(id), entity.name, std::string(to_string(entity.type)),
-                    join(entity.aliases, ";"), std::to_string(entity.mention_count)});
+                    array_field(entity.aliases), std::to_string(entity.mention_count)});
   }
   if (!out) {
     return Status(ErrorCode::kIo, "cannot write the CSV nodes file");
@@ -49,7 +63,7 @@ Status write_csv_relationships(const KnowledgeGraph& graph, std::ostream& out) {
     write_row(out, {ids.entity(view.source), ids.entity(view.target),
                     std::string(to_string(relation.type)), format_decimal(relation.confidence),
                     std::to_string(relation.support), join(display_sentences(relation), "\n"),
-                    join(evidence_documents(relation), ";")});
+                    array_field(evidence_documents(relation))});
   }
   if (!out) {
     return Status(ErrorCode::kIo, "cannot write the CSV relationships file");

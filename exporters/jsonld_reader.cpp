@@ -35,8 +35,10 @@ class JsonLdReader {
     if (Status s = check_context(doc); !s.ok()) {
       return s;
     }
-    const auto graph_it = doc.FindMember("@graph");
-    if (graph_it == doc.MemberEnd() || !graph_it->value.IsArray()) {
+    // Const iterators on both sides: C++20 finds RapidJSON's mixed == ambiguous.
+    const Value& root = doc;
+    const auto graph_it = root.FindMember("@graph");
+    if (graph_it == root.MemberEnd() || !graph_it->value.IsArray()) {
       return error("/@graph", "missing @graph array");
     }
     const Value& nodes = graph_it->value;

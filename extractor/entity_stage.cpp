@@ -306,9 +306,9 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       }
     }
     if (!entry_votes.empty()) {
-      e.entry = std::max_element(entry_votes.begin(), entry_votes.end(), [](auto& a, auto& b) {
-                  return a.second < b.second;
-                })->first;
+      e.entry = std::max_element(entry_votes.begin(), entry_votes.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; })
+                    ->first;
       e.name = ctx.rules.gazetteer[e.entry].name;
     } else {
       // The most frequent written form; on a tie, the first one written.

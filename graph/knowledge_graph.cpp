@@ -115,7 +115,9 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
     }
   }
   if (hits.empty()) {
-    EntityId id = boost::add_vertex(std::move(entity), g);
+    // add_vertex/add_edge copy a property they are given; moving it in afterwards does not.
+    const EntityId id = boost::add_vertex(g);
+    g[id] = std::move(entity);
     for (const std::string& key : keys) {
       impl_->alias_index[key].push_back(id);
     }
@@ -179,7 +181,7 @@ void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation rel
   if (relation.evidence.size() > kMaxKeptEvidence) {
     relation.evidence.resize(kMaxKeptEvidence);
   }
-  boost::add_edge(source, target, std::move(relation), g);
+  g[boost::add_edge(source, target, g).first] = std::move(relation);
 }
 
 void KnowledgeGraph::merge(const KnowledgeGraph& other) {

@@ -47,11 +47,13 @@ std::string_view to_string(RelationType type);
 std::optional<RelationType> parse_relation_type(std::string_view name);
 bool is_symmetric(RelationType type);
 
+// NOLINT(modernize-use-nullptr) below: clang-tidy 14 reports the 0 that a defaulted <=> compares
+// with, a false positive.
 struct Span {
   std::size_t begin = 0;
   std::size_t end = 0;
   bool operator==(const Span&) const = default;
-  auto operator<=>(const Span&) const = default;
+  auto operator<=>(const Span&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // One occurrence of an entity in a document.
@@ -60,7 +62,7 @@ struct Mention {
   Span bytes;
   Span chars;
   bool operator==(const Mention&) const = default;
-  auto operator<=>(const Mention&) const = default;
+  auto operator<=>(const Mention&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // Why a relation is believed: the sentence that states it and the rule that read it.
@@ -72,7 +74,7 @@ struct Evidence {
   std::string rule;  // id of the rule that produced the relation; may be empty
   double confidence = 0.0;
   bool operator==(const Evidence&) const = default;
-  auto operator<=>(const Evidence&) const = default;
+  auto operator<=>(const Evidence&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 struct Entity {

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kgex needs to build, test and render, only those
-# missing; silent when everything is present. Usage: scripts/install-deps.sh [build|test|run]
+# missing; silent when everything is present.
+# Usage: scripts/install-deps.sh [build|test|run|fuzz|lint]
 set -euo pipefail
 build=(cmake make g++ pkg-config libicu-dev libboost-graph-dev libpugixml-dev rapidjson-dev
        doctest-dev libcli11-dev)
 render=(graphviz fonts-nanum)
-test=(python3 python3-rdflib python3-networkx python3-igraph libxml2-utils)
+test=(python3 python3-rdflib python3-networkx python3-igraph libxml2-utils valgrind)
+# libFuzzer comes with clang's runtime libraries.
+fuzz=(clang libclang-rt-14-dev)
+lint=(clang-tidy cppcheck)
 want=("${build[@]}")
 case "${1:-build}" in
   build) ;;
   run) want+=("${render[@]}") ;;
-  test) want+=("${render[@]}" "${test[@]}") ;;
-  *) echo "usage: $0 [build|test|run]" >&2; exit 2 ;;
+  test) want+=("${render[@]}" "${test[@]}" "${fuzz[@]}" "${lint[@]}") ;;
+  fuzz) want+=("${fuzz[@]}") ;;
+  lint) want+=("${lint[@]}") ;;
+  *) echo "usage: $0 [build|test|run|fuzz|lint]" >&2; exit 2 ;;
 esac
 # Node.js for the client tests: Debian's packages only when no node/npm is on the PATH
 # (a machine may already have its own Node.js, which Debian's npm would conflict with).

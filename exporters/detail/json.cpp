@@ -9,10 +9,13 @@
 namespace kgex::exporters {
 namespace {
 
-// Forwards SAX events to a Document, failing once nesting exceeds the limit.
-class DepthLimitedHandler {
+// Forwards SAX events to a Document, failing once nesting exceeds the limit or
+// a string or key holds what find_forbidden_text() finds (an escape such as
+// \u0000 or \uFFFF; RapidJSON has already refused raw control characters and
+// invalid UTF-8). `refusal` says why it failed.
+class CheckingHandler {
  public:
-  DepthLimitedHandler(rapidjson::Document& doc, bool& too_deep) : doc_(doc), too_deep_(too_deep) {}
+  CheckingHandler(rapidjson::Document& doc, std::string& refusal) : doc_(doc), refusal_(refusal) {}
 
   bool Null() { return doc_.Null(); }
   bool Bool(bool b) { return doc_.Bool(b); }
@@ -24,8 +27,12 @@ class DepthLimitedHandler {
   bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
     return doc_.RawNumber(s, n, copy);
   }
-  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    return allowed(s, n) && doc_.String(s, n, copy);
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    return allowed(s, n) && doc_.Key(s, n, copy);
+  }
   bool StartObject() { return enter() && doc_.StartObject(); }
   bool EndObject(rapidjson::SizeType n) {
     --depth_;
@@ -40,14 +47,21 @@ class DepthLimitedHandler {
  private:
   bool enter() {
     if (++depth_ > kMaxJsonDepth) {
-      too_deep_ = true;
+      refusal_ = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+      return false;
+    }
+    return true;
+  }
+  bool allowed(const char* s, rapidjson::SizeType n) {
+    if (const std::optional<ForbiddenText> bad = find_forbidden_text(std::string_view(s, n))) {
+      refusal_ = "a JSON string holds " + bad->what + ", which kgex graph files never contain";
       return false;
     }
     return true;
   }
 
   rapidjson::Document& doc_;
-  bool& too_deep_;
+  std::string& refusal_;
   int depth_ = 0;
 };
 
@@ -118,14 +132,17 @@ std::string write_array(Write write) {
 }  // namespace
 
 Status parse_json(std::string_view text, rapidjson::Document& doc) {
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
-                              rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseFullPrecisionFlag;
+  // No kParseFullPrecisionFlag: RapidJSON 1.1.0's full-precision conversion reads past its
+  // table of powers of ten on a fraction with hundreds of leading zeros (found by fuzz_jsonld;
+  // tests/fuzz/regressions/jsonld). The normal path is exact for what kgex writes (at most
+  // 4 decimals, or xsd:double's "9.0E-1"): a small integer divided by a power of ten.
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   rapidjson::Reader reader;
-  bool too_deep = false;
+  std::string refusal;
   rapidjson::ParseResult result;
   auto generate = [&](rapidjson::Document& target) {
-    DepthLimitedHandler handler(target, too_deep);
+    CheckingHandler handler(target, refusal);
     rapidjson::MemoryStream stream(text.data(), text.size());
     result = reader.Parse<kFlags>(stream, handler);
     return !result.IsError();
@@ -134,9 +151,9 @@ Status parse_json(std::string_view text, rapidjson::Document& doc) {
   if (!result.IsError()) {
     return {};
   }
-  const std::string message =
-      too_deep ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
-               : std::string("malformed JSON: ") + rapidjson::GetParseError_En(result.Code());
+  const std::string message = !refusal.empty() ? refusal
+                                               : std::string("malformed JSON: ") +
+                                                     rapidjson::GetParseError_En(result.Code());
   return Status(
       ErrorCode::kParse, message,
       {.line = line_of(text, result.Offset()), .offset = static_cast<long>(result.Offset())});

@@ -18,8 +18,9 @@ namespace kgex::exporters {
 inline constexpr int kMaxJsonDepth = 64;
 
 // Parses `text` into `doc` with RapidJSON's iterative parser (constant stack),
-// validating UTF-8 and refusing nesting deeper than kMaxJsonDepth. kParse with
-// the byte offset and line of the error.
+// validating UTF-8 and refusing nesting deeper than kMaxJsonDepth and strings
+// holding what find_forbidden_text() finds (NUL, other C0 controls but tab, LF
+// and CR, U+FFFE, U+FFFF). kParse with the byte offset and line of the error.
 Status parse_json(std::string_view text, rapidjson::Document& doc);
 
 // "/<index>": the JSON Pointer reference token of an array element.

@@ -53,7 +53,8 @@ GraphIds::GraphIds(const KnowledgeGraph& graph) : ids_(graph.entity_count()) {
   for (const EntityId id : graph.sorted_entities()) {
     const Entity& entity = graph.entity(id);
     std::string base(type_slug(entity.type));
-    if (const std::string s = slug(entity.name); !s.empty()) {
+    // From the name as written (clean_text), so a file read back gets the same ids.
+    if (const std::string s = slug(clean_text(entity.name)); !s.empty()) {
       base += "-" + s;
     }
     std::string candidate = base;

@@ -10,7 +10,7 @@
 
 namespace kgex::exporters {
 
-// Stable ids for one graph. An entity id is "<type>-<slug of its name>"
+// Stable ids for one graph. An entity id is "<type>-<slug of its cleaned name>"
 // ("person-sam-altman", "team-안전팀"): lower-case ASCII letters and digits,
 // Hangul syllables, CJK ideographs and kana kept, every other run of
 // characters one '-'. Ids that would repeat get "-2", "-3", ... in canonical

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace kgex::exporters {
 
@@ -103,6 +104,28 @@ std::string backslash_quoted(std::string_view text, std::string_view tab) {
   return out + "\"";
 }
 
+bool is_xml_char(char32_t c) {
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+std::optional<ForbiddenText> find_forbidden_text(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const std::optional<char32_t> cp = next_code_point(text, pos);
+    if (!cp) {
+      return ForbiddenText{start, "invalid UTF-8"};
+    }
+    if (!is_xml_char(*cp)) {
+      char name[16];
+      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(*cp));
+      return ForbiddenText{start, std::string("character ") + name};
+    }
+  }
+  return std::nullopt;
+}
+
 std::string format_decimal(double value) {
   if (!std::isfinite(value)) {
     value = 0.0;
@@ -123,7 +146,7 @@ std::string canonical_double(double value) {
   char buffer[64];
   const auto [end, ec] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, 15);
-  const std::string text(buffer, ec == std::errc() ? end : buffer);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
   const std::size_t e = text.find('e');
   if (e == std::string::npos) {
     return text;
@@ -148,6 +171,7 @@ std::string canonical_double(double value) {
 
 std::optional<double> parse_double(std::string_view text) {
   double value = 0;
+  // cppcheck-suppress danglingTemporaryLifetime ; false positive: `text` is a view, not a temporary
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {

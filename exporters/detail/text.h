@@ -20,6 +20,18 @@ std::string clean_text(std::string_view text);
 // DOT and N-Triples.
 std::string backslash_quoted(std::string_view text, std::string_view tab);
 
+// XML 1.0's Char production: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
+bool is_xml_char(char32_t c);
+
+// Where `text` holds something no writer emits and XML 1.0 forbids: an invalid
+// UTF-8 sequence or a code point outside is_xml_char(). Readers refuse such
+// text instead of cleaning it, so what they accept writes back unchanged.
+struct ForbiddenText {
+  std::size_t offset;  // byte offset in `text`
+  std::string what;    // "invalid UTF-8" or "character U+0001"
+};
+std::optional<ForbiddenText> find_forbidden_text(std::string_view text);
+
 // `value` with exactly 4 decimals ("0.9000"), locale-independent. Values that
 // are not finite are written as 0.
 std::string format_decimal(double value);

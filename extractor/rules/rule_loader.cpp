@@ -197,7 +197,7 @@ class Compiler {
     for (const GazetteerEntry& e : out_.gazetteer) {
       if (!e.by.empty() && !orgs.contains(e.by)) {
         return Status(ErrorCode::kRule,
-                      "gazetteer entry \"" + e.name + "\": \"by\" names \"" + e.by +
+                      "gazetteer entry \"" + e.name + R"(": "by" names ")" + e.by +
                           "\", which is not an Organization of the loaded packs",
                       {.file = e.file, .pointer = e.pointer + "/by"});
       }
@@ -458,7 +458,7 @@ class Compiler {
       return s;
     }
     if (!v.HasMember("entity") && !v.HasMember("alias")) {
-      return error(pointer, "an entity rule needs \"entity\" or \"alias\"");
+      return error(pointer, R"(an entity rule needs "entity" or "alias")");
     }
     if (v.HasMember("entity")) {
       const Value& e = v["entity"];
@@ -483,7 +483,7 @@ class Compiler {
         }
         r.type_from = t.value();
       } else {
-        return error(pointer + "/entity", "needs \"type\" or \"type_from\"");
+        return error(pointer + "/entity", R"(needs "type" or "type_from")");
       }
     }
     if (v.HasMember("alias")) {
@@ -561,7 +561,7 @@ class Compiler {
         r.relation_by.emplace_back(it->second, *parse_relation_type(str(m.value)));
       }
     } else {
-      return error(pointer, "a relation rule needs \"relation\" or \"relation_by\"");
+      return error(pointer, R"(a relation rule needs "relation" or "relation_by")");
     }
     Result<Ref> src = ref(r, v["source"], pointer + "/source");
     if (!src.ok()) {

@@ -135,6 +135,24 @@ TEST_CASE("GraphML reader errors name the file and line") {
                      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">&x;</graphml>"),
                 ErrorCode::kParse, 2, "DOCTYPE");
   }
+  SUBCASE("invalid UTF-8, a control character or a reference to one is refused") {
+    const std::string bad_bytes[] = {"\xe0V", "\x01", "\xef\xbf\xbf", "&#0;", "&#x1;", "&#xFFFE;"};
+    for (const std::string& bad : bad_bytes) {
+      CAPTURE(bad);
+      const std::string text = graphml("    <node id=\"a\"><data key=\"label\">A" + bad +
+                                       "B</data><data key=\"type\">Person</data></node>\n");
+      const Result<KnowledgeGraph> r = read(text);
+      check_error(r, ErrorCode::kParse, 8, "malformed XML");
+      CHECK(r.status().where().offset == static_cast<long>(text.find(bad)));
+    }
+  }
+  SUBCASE("a NUL inside JSON-valued data is refused") {
+    check_error(read(graphml(kTwoNodes + "    <edge source=\"a\" target=\"b\"><data "
+                                         "key=\"edge_label\">works_at</data>\n"
+                                         "      <data key=\"provenance\">[{\"document\": "
+                                         "\"d\\u0000\"}]</data></edge>\n")),
+                ErrorCode::kParse, 11, "U+0000");
+  }
   SUBCASE("two nodes naming the same entity") {
     check_error(read(graphml("    <node id=\"a\"><data key=\"label\">OpenAI</data><data "
                              "key=\"type\">Organization</data></node>\n"
@@ -142,6 +160,16 @@ TEST_CASE("GraphML reader errors name the file and line") {
                              "key=\"type\">Organization</data></node>\n")),
                 ErrorCode::kSchema, 9, "same entity");
   }
+}
+
+TEST_CASE("GraphML reader accepts references to allowed characters") {
+  const Result<KnowledgeGraph> r = read(
+      graphml("    <node id=\"a\"><data key=\"label\">A&#9;&#x20;&#xAC00;&#65533;B</data><data "
+              "key=\"type\">Person</data></node>\n"));
+  REQUIRE_MESSAGE(r.ok(), r.status().to_string());
+  CHECK(r.value().entity(0).name ==
+        "A\t \xea\xb0\x80\xef\xbf\xbd"
+        "B");
 }
 
 TEST_CASE("read_graph names the source in to_string()") {

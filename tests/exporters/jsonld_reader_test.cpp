@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "exporters/detail/json.h"
 #include "exporters/detail/text.h"
 #include "exporters/jsonld.h"
 #include "tests/exporters/test_graphs.h"
@@ -71,6 +72,23 @@ TEST_CASE("JSON-LD reader: syntax errors carry offset and line") {
     CHECK(r.status().code() == ErrorCode::kParse);
     CHECK(r.status().message().find("nested deeper than 64") != std::string::npos);
     CHECK(r.status().where().offset == 64);
+  }
+  SUBCASE("an escaped NUL, control character or noncharacter in a string") {
+    for (const std::string escape : {"\\u0000", "\\u001f", "\\uFFFF"}) {
+      CAPTURE(escape);
+      const Result<KnowledgeGraph> r =
+          read(doc(R"({"@id": "https://x/a", "@type": "Person", "name": "a)" + escape + "b\"}"));
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.status().code() == ErrorCode::kParse);
+      CHECK(r.status().message().find("a JSON string holds character U+") == 0);
+    }
+  }
+  SUBCASE("a fraction with hundreds of leading zeros reads as a tiny number") {
+    // RapidJSON's full-precision path read out of bounds here (tests/fuzz/regressions/jsonld).
+    rapidjson::Document parsed;
+    REQUIRE(exporters::parse_json("[0." + std::string(340, '0') + "229577544]", parsed).ok());
+    CHECK(parsed[0].GetDouble() >= 0.0);
+    CHECK(parsed[0].GetDouble() < 1e-300);
   }
   SUBCASE("invalid UTF-8") {
     const Result<KnowledgeGraph> r =
