@@ -44,7 +44,8 @@ std::string format_progress(const ProgressSnapshot& p) {
   std::string line;
   const bool known = p.total_bytes && *p.total_bytes > 0;
   if (known) {
-    const double share = std::min(1.0, static_cast<double>(p.bytes) / *p.total_bytes);
+    const double share =
+        std::min(1.0, static_cast<double>(p.bytes) / static_cast<double>(*p.total_bytes));
     line += std::to_string(static_cast<int>(share * 100)) + "%" + sep;
   }
   line += thousands(p.documents) + (p.documents == 1 ? " document" : " documents") + sep;

@@ -86,11 +86,11 @@ void add_edge(pugi::xml_node edges, const RelationView& view, const GraphIds& id
 
 Status write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
   XmlStream xml(out);
-  xml.open("gexf", "xmlns=\"" + std::string(kGexfNamespace) + "\" xmlns:viz=\"" +
-                       std::string(kGexfVizNamespace) + "\" version=\"1.3\"");
+  xml.open("gexf", R"(xmlns=")" + std::string(kGexfNamespace) + R"(" xmlns:viz=")" +
+                       std::string(kGexfVizNamespace) + R"(" version="1.3")");
   xml.scratch().append_child("meta").append_child("creator").text().set("kgex");
   xml.print();
-  xml.open("graph", "mode=\"static\" defaultedgetype=\"directed\"");
+  xml.open("graph", R"(mode="static" defaultedgetype="directed")");
   declare(xml, "node", kNodeAttributes);
   declare(xml, "edge", kEdgeAttributes);
 

@@ -97,7 +97,7 @@ Status write_graphml(const KnowledgeGraph& graph, std::ostream& out) {
     key.append_attribute("attr.type").set_value(spec.type);
     xml.print();
   }
-  xml.open("graph", "id=\"kgex\" edgedefault=\"directed\"");
+  xml.open("graph", R"(id="kgex" edgedefault="directed")");
   const GraphIds ids(graph);
   const std::vector<double> sizes = node_sizes(graph);
   for (const EntityId id : graph.sorted_entities()) {

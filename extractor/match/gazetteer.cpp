@@ -134,9 +134,9 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     }
     key.push_back(kSep);
   }
-  for (auto hit = hits.rbegin(); hit != hits.rend(); ++hit) {
-    const std::uint32_t end = at + hit->len;
-    for (const Variant& v : *hit->variants) {
+  for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
+    const std::uint32_t end = at + hits[i].len;
+    for (const Variant& v : *hits[i].variants) {
       if (accept(v, tokens, at, end, text)) {
         return GazetteerMatch{at, end, v.entry};
       }
