@@ -137,7 +137,10 @@ int run_extract(const ExtractOptionsCli& opt) {
   Progress progress(std::cerr, !opt.quiet && (opt.progress || isatty(STDERR_FILENO) == 1),
                     !opt.progress, opt.jsonl ? std::nullopt : total_size(inputs));
   ordered_map(
-      jobs, [&stream] { return stream.next(); }, run_one,
+      jobs, [&stream] { return stream.next_pending(); },
+      [&run_one](PendingDocument pending) {
+        return run_one(DocumentStream::load(std::move(pending)));
+      },
       [&](Outcome got) {
         progress.add(got.bytes);
         if (!got.doc.error.ok() || !got.extraction.ok() ||
@@ -165,7 +168,7 @@ int run_extract(const ExtractOptionsCli& opt) {
                     << "\n  sentence: " << t.sentence << "\n";
         }
         ++documents;
-        graph.merge(got.extraction.value().graph);
+        graph.merge(std::move(got.extraction.value().graph));
       });
   progress.finish();
   // The output files are written side by side, `jobs` at a time (one by one

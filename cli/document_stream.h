@@ -19,13 +19,27 @@ struct SourceDocument {
   Status error;      // an unreadable file or a bad line: reported, then skipped
 };
 
+// A document located but not read yet: a file's path, or a JSON line with its
+// place. Taking the next one is cheap and must happen in order; reading or
+// parsing it (load) is the costly part and may run on any thread.
+struct PendingDocument {
+  std::string path;      // a file to read, when `from_lines` is false
+  std::string line;      // the JSON line, when `from_lines` is true
+  SourceLocation where;  // the JSON line's file and line number
+  bool from_lines = false;
+  Status error;  // the input could not be opened
+};
+
 class DocumentStream {
  public:
   DocumentStream(std::vector<std::string> inputs, bool jsonl);
   ~DocumentStream();
 
-  // The next document, or nullopt at the end.
+  // The next document, or nullopt at the end: next_pending() then load().
   std::optional<SourceDocument> next();
+  std::optional<PendingDocument> next_pending();
+  // Reads the file or parses the line. Thread-safe.
+  static SourceDocument load(PendingDocument pending);
 
  private:
   std::vector<std::string> inputs_;
