@@ -184,30 +184,47 @@ void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation rel
   g[boost::add_edge(source, target, g).first] = std::move(relation);
 }
 
-void KnowledgeGraph::merge(const KnowledgeGraph& other) {
-  const BoostGraph& og = other.impl_->graph;
+namespace {
+
+// Adds the entities, then the relations, of `og` to `self`; `pass` hands over
+// an entity or relation of `og` (a copy, or the value moved out).
+template <typename Graph, typename Pass>
+void merge_graph(KnowledgeGraph& self, Graph& og, Pass pass) {
   // Where each of the other's entities went; valid while no add_entity joined
   // two entities of this graph (which renumbers them: the count then drops).
   std::vector<EntityId> placed;
+  std::vector<std::pair<std::string, EntityType>> names;
   bool renumbered = false;
   for (auto [v, end] = boost::vertices(og); v != end; ++v) {
-    const std::size_t before = entity_count();
-    placed.push_back(add_entity(og[*v]));
-    renumbered = renumbered || entity_count() < before;
+    names.emplace_back(og[*v].name, og[*v].type);
+    const std::size_t before = self.entity_count();
+    placed.push_back(self.add_entity(pass(og[*v])));
+    renumbered = renumbered || self.entity_count() < before;
   }
   for (auto [e, end] = boost::edges(og); e != end; ++e) {
     const EntityId os = boost::source(*e, og);
     const EntityId ot = boost::target(*e, og);
     if (!renumbered) {
-      add_relation(placed[os], placed[ot], og[*e]);
+      self.add_relation(placed[os], placed[ot], pass(og[*e]));
       continue;
     }
-    std::optional<EntityId> sid = find(og[os].name, og[os].type);
-    std::optional<EntityId> tid = find(og[ot].name, og[ot].type);
+    std::optional<EntityId> sid = self.find(names[os].first, names[os].second);
+    std::optional<EntityId> tid = self.find(names[ot].first, names[ot].second);
     if (sid && tid) {
-      add_relation(*sid, *tid, og[*e]);
+      self.add_relation(*sid, *tid, pass(og[*e]));
     }
   }
+}
+
+}  // namespace
+
+void KnowledgeGraph::merge(const KnowledgeGraph& other) {
+  merge_graph(*this, std::as_const(other.impl_->graph), [](const auto& x) { return x; });
+}
+
+void KnowledgeGraph::merge(KnowledgeGraph&& other) {
+  merge_graph(*this, other.impl_->graph, [](auto& x) { return std::move(x); });
+  other = KnowledgeGraph();
 }
 
 std::size_t KnowledgeGraph::entity_count() const { return boost::num_vertices(impl_->graph); }

@@ -55,6 +55,9 @@ class KnowledgeGraph {
 
   // Adds every entity and relation of `other`, as add_entity/add_relation would.
   void merge(const KnowledgeGraph& other);
+  // The same, taking the other graph's entities and relations instead of
+  // copying them; `other` is left empty.
+  void merge(KnowledgeGraph&& other);
 
   std::size_t entity_count() const;
   std::size_t relation_count() const;

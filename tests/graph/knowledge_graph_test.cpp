@@ -106,6 +106,36 @@ TEST_CASE("merging graphs is commutative on content") {
   }
 }
 
+TEST_CASE("merging by move gives what merging a copy gives, and empties the other") {
+  KnowledgeGraph base;
+  EntityId p = base.add_entity(make("Sam Altman", EntityType::kPerson, {"sama"}));
+  EntityId o = base.add_entity(make("OpenAI", EntityType::kOrganization));
+  base.add_relation(p, o, rel(RelationType::kLeads, 0.4, "a"));
+  // The other graph links two of base's entities through an alias and names a new one.
+  KnowledgeGraph other;
+  EntityId q = other.add_entity(make("sama", EntityType::kPerson));
+  EntityId o2 = other.add_entity(make("오픈AI", EntityType::kOrganization, {"OpenAI"}));
+  EntityId m = other.add_entity(make("Microsoft", EntityType::kOrganization));
+  other.add_relation(q, o2, rel(RelationType::kLeads, 0.5, "b"));
+  other.add_relation(o2, m, rel(RelationType::kPartnersWith, 0.7, "b"));
+
+  KnowledgeGraph copied = base;
+  copied.merge(other);
+  KnowledgeGraph moved = base;
+  moved.merge(std::move(other));
+  CHECK(other.entity_count() == 0);  // NOLINT(bugprone-use-after-move): documented state
+  REQUIRE(moved.entity_count() == copied.entity_count());
+  REQUIRE(moved.relations().size() == copied.relations().size());
+  for (std::size_t i = 0; i < moved.relations().size(); ++i) {
+    const RelationView a = moved.relations()[i];
+    const RelationView b = copied.relations()[i];
+    CHECK(moved.entity(a.source).name == copied.entity(b.source).name);
+    CHECK(moved.entity(a.target).name == copied.entity(b.target).name);
+    CHECK(a.relation->support == b.relation->support);
+    CHECK(a.relation->evidence == b.relation->evidence);
+  }
+}
+
 TEST_CASE("kept mentions and evidence are capped while counts go on") {
   KnowledgeGraph g;
   for (std::size_t i = 0; i < kMaxKeptMentions + 5; ++i) {
