@@ -138,9 +138,7 @@ int run_extract(const ExtractOptionsCli& opt) {
                     !opt.progress, opt.jsonl ? std::nullopt : total_size(inputs));
   ordered_map(
       jobs, [&stream] { return stream.next_pending(); },
-      [&run_one](PendingDocument pending) {
-        return run_one(DocumentStream::load(std::move(pending)));
-      },
+      [&run_one](const PendingDocument& pending) { return run_one(DocumentStream::load(pending)); },
       [&](Outcome got) {
         progress.add(got.bytes);
         if (!got.doc.error.ok() || !got.extraction.ok() ||

@@ -27,7 +27,7 @@ std::optional<SourceDocument> DocumentStream::next() {
   if (!pending) {
     return std::nullopt;
   }
-  return load(std::move(*pending));
+  return load(*pending);
 }
 
 std::optional<PendingDocument> DocumentStream::next_pending() {
@@ -77,7 +77,7 @@ std::optional<PendingDocument> DocumentStream::next_pending() {
   }
 }
 
-SourceDocument DocumentStream::load(PendingDocument pending) {
+SourceDocument DocumentStream::load(const PendingDocument& pending) {
   if (!pending.error.ok()) {
     return SourceDocument{pending.path, {}, pending.error};
   }

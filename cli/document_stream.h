@@ -39,7 +39,7 @@ class DocumentStream {
   std::optional<SourceDocument> next();
   std::optional<PendingDocument> next_pending();
   // Reads the file or parses the line. Thread-safe.
-  static SourceDocument load(PendingDocument pending);
+  static SourceDocument load(const PendingDocument& pending);
 
  private:
   std::vector<std::string> inputs_;
