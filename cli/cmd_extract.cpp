@@ -226,14 +226,17 @@ void setup_extract(CLI::App& app, CommandRegistry& registry) {
   sub->add_option("--ext", opt->selection.extensions,
                   "Extensions of the files read from folders, with or without the dot "
                   "(default: .txt)")
-      ->type_name("EXT");
+      ->type_name("EXT")
+      ->allow_extra_args(false);
   sub->add_option("--include", opt->selection.include,
                   "Read only files of folders that match this glob (path below the folder or "
                   "file name; '*' crosses '/'); replaces --ext")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   sub->add_option("--exclude", opt->selection.exclude,
                   "Skip files and folders that match this glob (wins over --include)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   sub->add_flag("--jsonl", opt->jsonl,
                 R"(Inputs are JSON Lines: one {"id": ..., "text": ..., "title"?: ...} per line)");
   sub->add_option("-j,--jobs", opt->jobs,

@@ -6,7 +6,8 @@ namespace kgex::cli {
 
 void add_rules_options(CLI::App& app, RulesOptions& options) {
   app.add_option("--rules", options.packs, "Add a rule pack (a folder with manifest.json)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   app.add_flag("--no-default-rules", options.no_default, "Do not load the built-in rule pack");
 }
 
