@@ -34,6 +34,17 @@ std::vector<int> topic_only(const DocumentAnalysis& doc) {
   return doc.topic >= 0 ? std::vector<int>{doc.topic} : std::vector<int>{};
 }
 
+// Whether units a < b are neighbours in one list written with separators ("AWS, Google
+// Cloud, Microsoft가"): such a neighbour is a member of the list, not the one acting on it.
+// "X와 Y가" is not counted: in Korean it is also how a pair partners or competes.
+bool listed_together(const SentenceAnalysis& s, std::uint32_t a, std::uint32_t b) {
+  if (b != a + 2 || s.units[a].particle != "" || s.units[a + 1].mention >= 0) {
+    return false;
+  }
+  const std::string& w = s.tokens[s.units[a + 1].begin].folded;
+  return w == "," || w == "·" || w == "/" || w == "및";
+}
+
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   std::vector<int> out;
   switch (ref.kind) {
@@ -59,7 +70,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
     if (unit.mention < 0 || captured.contains(u) ||
-        (!ref.sentence_scope && unit.clause != clause)) {
+        (!ref.sentence_scope && unit.clause != clause) ||
+        (u >= 2 && captured.contains(u - 2) && listed_together(sc.s, u - 2, u)) ||
+        (captured.contains(u + 2) && listed_together(sc.s, u, u + 2))) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -175,10 +188,32 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     related_ends.emplace(c.source, c.type, true);
     related_ends.emplace(c.target, c.type, false);
   }
+  // Pairs the sentences relate otherwise, and what the document says was acquired: a
+  // product's known maker is not said to develop what the text says it bought.
+  std::set<std::pair<int, int>> linked;
+  std::set<int> acquired;
+  for (const RelationCandidate& c : out) {
+    if (c.type != RT::kUses) {  // what the maker is said to use, it develops
+      linked.emplace(std::min(c.source, c.target), std::max(c.source, c.target));
+    }
+    if (c.type == RT::kAcquires) {
+      acquired.insert(c.target);
+    }
+  }
   std::vector<std::set<int>> in_sentence(doc.sentences.size());
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     in_sentence[doc.mentions[m].sentence].insert(doc.entity_of_mention[m]);
   }
+  // Whether a sentence naming `e` also names an organization other than the topic: then
+  // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
+  auto near_other_org = [&](int e) {
+    return std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
+      const std::set<int>& there = in_sentence[doc.mentions[m].sentence];
+      return std::any_of(there.begin(), there.end(), [&](int o) {
+        return o != doc.topic && entities[o].type == ET::kOrganization;
+      });
+    });
+  };
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
   for (const DocumentRule& rule : ctx.rules.document_rules) {
     for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
@@ -200,8 +235,13 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           }
         }
         target = e;
+        if (source >= 0 && (acquired.contains(e) || linked.contains({std::min(source, target),
+                                                                     std::max(source, target)}))) {
+          continue;
+        }
       } else {
-        if (doc.topic < 0 || doc.topic == e || (rule.unlisted_only && ent.entry >= 0)) {
+        if (doc.topic < 0 || doc.topic == e || (rule.unlisted_only && ent.entry >= 0) ||
+            near_other_org(e)) {
           continue;
         }
         if (related_ends.contains({e, rule.relation, !rule.from_topic})) {
@@ -335,8 +375,17 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
       developed.emplace(c.source, c.target);
     }
   }
-  std::erase_if(out, [&developed](const RelationCandidate& c) {
-    return c.type == RT::kUses && developed.contains({c.source, c.target});
+  // Nor does it "use" what the gazetteer says it makes: in "아마존은 아마존 베드록을 통해
+  // 모델을 제공한다" Amazon offers Bedrock.
+  auto maker_of = [&](int source, int target) {
+    const int entry = entities[target].entry;
+    return entry >= 0 && entities[source].type == ET::kOrganization &&
+           !ctx.rules.gazetteer[entry].by.empty() &&
+           name_key(ctx.rules.gazetteer[entry].by) == name_key(entities[source].name);
+  };
+  std::erase_if(out, [&](const RelationCandidate& c) {
+    return c.type == RT::kUses &&
+           (developed.contains({c.source, c.target}) || maker_of(c.source, c.target));
   });
   // In reading order, so evidence offsets are counted in one pass.
   std::stable_sort(out.begin(), out.end(),
