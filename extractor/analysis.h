@@ -24,9 +24,10 @@ struct MentionCandidate {
   EntityType type = EntityType::kOrganization;
   int entry = -1;  // gazetteer entry, or -1 for a name found by a rule
   int priority = 0;
-  std::string rule;       // "gazetteer", "table", or an entity rule id
-  std::string surface;    // the name as written (normalised), particle excluded
-  std::string canonical;  // the entity's canonical name
+  std::string rule;         // "gazetteer", "table", or an entity rule id
+  std::string surface;      // the name as written (normalised), particle excluded
+  std::string canonical;    // the entity's canonical name
+  bool short_form = false;  // a surname or given name standing for a person named in full
 };
 
 // A unit of a sentence for pattern matching: one mention or one token.

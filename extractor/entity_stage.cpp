@@ -152,16 +152,96 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   return links;
 }
 
-void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates) {
+namespace {
+
+bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// Korean names are a one-syllable surname and a one- or two-syllable given name.
+bool korean_full_name(std::string_view name) {
+  const std::size_t n = count_code_points_utf8(name);
+  return n >= 2 && n <= 4 && name.size() == n * 3 && name.find(' ') == std::string_view::npos;
+}
+
+// Short references to people named in full elsewhere in the document. A person is
+// called by surname after the first mention: "최윤서 부사장 ... 최 부사장은" (a surname-only
+// candidate, from a rule on surname + title), "Dev Malhotra ... Malhotra wrote", or by
+// given name in interviews ("Abby Lindqvist ... Abby runs engineering"). A short form
+// stands for the one person it fits; one that fits no one or several is dropped. Returns
+// the Latin short forms to look for in the text, each with the full-name candidate.
+std::vector<std::pair<std::string, MentionCandidate>> short_names(
+    std::vector<MentionCandidate>& candidates, const KnownWord& known) {
+  std::map<std::string, std::set<std::string>> fits;  // short form -> full names
+  std::map<std::string, MentionCandidate> full;
+  for (const MentionCandidate& c : candidates) {
+    if (c.type != EntityType::kPerson) {
+      continue;
+    }
+    const std::string& name = c.canonical.empty() ? c.surface : c.canonical;
+    if (korean_full_name(name)) {
+      fits[name.substr(0, 3)].insert(name);
+      full.emplace(name, c);
+      continue;
+    }
+    const std::size_t first_space = name.find(' ');
+    const std::size_t last_space = name.rfind(' ');
+    if (first_space == std::string::npos || std::count(name.begin(), name.end(), ' ') > 2) {
+      continue;
+    }
+    for (const std::string& part : {name.substr(0, first_space), name.substr(last_space + 1)}) {
+      const std::string form = fold_case(part);
+      if (part.size() >= 3 && part.front() >= 'A' && part.front() <= 'Z' && !known(form)) {
+        fits[form].insert(name);
+      }
+    }
+    full.emplace(name, c);
+  }
+  auto unique_fit = [&](const std::string& form) -> const MentionCandidate* {
+    auto it = fits.find(form);
+    return it != fits.end() && it->second.size() == 1 ? &full.at(*it->second.begin()) : nullptr;
+  };
+  std::vector<MentionCandidate> kept;
+  for (MentionCandidate& c : candidates) {
+    if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
+        c.surface.size() == 3) {
+      const MentionCandidate* person = unique_fit(c.surface);
+      if (person == nullptr) {
+        continue;
+      }
+      c.canonical = person->canonical.empty() ? person->surface : person->canonical;
+      c.short_form = true;
+    }
+    kept.push_back(std::move(c));
+  }
+  candidates = std::move(kept);
+  std::vector<std::pair<std::string, MentionCandidate>> latin;
+  for (const auto& [form, names] : fits) {
+    if (ascii_letter(form.front()) && names.size() == 1) {
+      latin.emplace_back(form, full.at(*names.begin()));
+    }
+  }
+  return latin;
+}
+
+}  // namespace
+
+void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
+                     const KnownWord& known) {
   struct Learned {
     std::vector<std::string> tokens;  // folded surface forms
     MentionCandidate from;
   };
   const KnownWord keep_whole = [](std::string_view) { return true; };
   std::vector<Learned> learned;
+  for (const auto& [form, person] : short_names(candidates, known)) {
+    Learned l{{form}, person};
+    l.from.surface = form;
+    l.from.canonical = person.canonical.empty() ? person.surface : person.canonical;
+    l.from.short_form = true;
+    learned.push_back(std::move(l));
+  }
   std::set<std::pair<EntityType, std::string>> seen;
   for (const MentionCandidate& c : candidates) {
-    if (c.entry >= 0 || count_code_points_utf8(name_key(c.surface)) < 2 ||
+    if (c.entry >= 0 || c.short_form || count_code_points_utf8(name_key(c.surface)) < 2 ||
         !seen.emplace(c.type, c.surface).second) {
       continue;
     }
@@ -298,6 +378,9 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       if (c.entry >= 0) {
         ++entry_votes[c.entry];
       }
+      if (c.short_form) {
+        continue;
+      }
       ++surface_votes[c.surface];
       names.push_back(c.surface);
       auto extra = extra_names.find(m);
@@ -315,11 +398,14 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       int best = 0;
       for (int m : e.mentions) {
         const int votes = surface_votes[doc.mentions[m].surface];
-        if (votes > best) {
+        if (votes > best && !doc.mentions[m].short_form) {
           best = votes;
           e.name = doc.mentions[m].surface;
         }
       }
+    }
+    if (e.name.empty()) {
+      e.name = doc.mentions[e.mentions.front()].canonical;
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());

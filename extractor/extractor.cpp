@@ -129,7 +129,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (!links.ok()) {
     return links.status();
   }
-  propagate_names(doc, candidates);
+  propagate_names(doc, candidates, known);
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
