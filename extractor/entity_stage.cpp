@@ -162,38 +162,41 @@ bool korean_full_name(std::string_view name) {
   return n >= 2 && n <= 4 && name.size() == n * 3 && name.find(' ') == std::string_view::npos;
 }
 
-// Short references to people named in full elsewhere in the document. A person is
-// called by surname after the first mention: "최윤서 부사장 ... 최 부사장은" (a surname-only
-// candidate, from a rule on surname + title), "Dev Malhotra ... Malhotra wrote", or by
-// given name in interviews ("Abby Lindqvist ... Abby runs engineering"). A short form
-// stands for the one person it fits; one that fits no one or several is dropped. Returns
-// the Latin short forms to look for in the text, each with the full-name candidate.
+// Short references to people and companies named in full elsewhere in the document. A
+// person is called by surname after the first mention: "최윤서 부사장 ... 최 부사장은" (a
+// surname-only candidate, from a rule on surname + title), "Dev Malhotra ... Malhotra
+// wrote", or by given name in interviews ("Abby Lindqvist ... Abby runs engineering"); a
+// company a rule found as "Ostwind AI" or "Clearpath Labs" is "Ostwind" and "Clearpath"
+// after that. A short form stands for the one entity it fits; one that fits no one or
+// several is dropped. Returns the Latin short forms to look for in the text, each with the
+// candidate of the full name.
 std::vector<std::pair<std::string, MentionCandidate>> short_names(
     std::vector<MentionCandidate>& candidates, const KnownWord& known) {
-  std::map<std::string, std::set<std::string>> fits;  // short form -> full names
-  std::map<std::string, MentionCandidate> full;
+  std::map<std::string, std::set<std::pair<EntityType, std::string>>> fits;  // short -> full
+  std::map<std::pair<EntityType, std::string>, MentionCandidate> full;
+  auto fit = [&](const std::string& part, const MentionCandidate& c, const std::string& name) {
+    const std::string form = fold_case(part);
+    if (part.size() >= 3 && part.front() >= 'A' && part.front() <= 'Z' && !known(form)) {
+      fits[form].emplace(c.type, name);
+      full.emplace(std::make_pair(c.type, name), c);
+    }
+  };
   for (const MentionCandidate& c : candidates) {
-    if (c.type != EntityType::kPerson) {
-      continue;
-    }
     const std::string& name = c.canonical.empty() ? c.surface : c.canonical;
-    if (korean_full_name(name)) {
-      fits[name.substr(0, 3)].insert(name);
-      full.emplace(name, c);
-      continue;
-    }
     const std::size_t first_space = name.find(' ');
     const std::size_t last_space = name.rfind(' ');
-    if (first_space == std::string::npos || std::count(name.begin(), name.end(), ' ') > 2) {
-      continue;
+    const bool two_or_three_words =
+        first_space != std::string::npos && std::count(name.begin(), name.end(), ' ') <= 2;
+    if (c.type == EntityType::kPerson && korean_full_name(name)) {
+      fits[name.substr(0, 3)].emplace(c.type, name);
+      full.emplace(std::make_pair(c.type, name), c);
+    } else if (c.type == EntityType::kPerson && two_or_three_words) {
+      fit(name.substr(0, first_space), c, name);
+      fit(name.substr(last_space + 1), c, name);
+    } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
+               first_space >= 4) {
+      fit(name.substr(0, first_space), c, name);
     }
-    for (const std::string& part : {name.substr(0, first_space), name.substr(last_space + 1)}) {
-      const std::string form = fold_case(part);
-      if (part.size() >= 3 && part.front() >= 'A' && part.front() <= 'Z' && !known(form)) {
-        fits[form].insert(name);
-      }
-    }
-    full.emplace(name, c);
   }
   auto unique_fit = [&](const std::string& form) -> const MentionCandidate* {
     auto it = fits.find(form);
@@ -204,7 +207,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
         c.surface.size() == 3) {
       const MentionCandidate* person = unique_fit(c.surface);
-      if (person == nullptr) {
+      if (person == nullptr || person->type != EntityType::kPerson) {
         continue;
       }
       c.canonical = person->canonical.empty() ? person->surface : person->canonical;
@@ -439,10 +442,26 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     header[i] = true;
     ++header_lines;
   }
+  // The lead: the header and the first two sentences after it. An article names what it
+  // is about there; a company met only further down is not its topic, however often the
+  // text comes back to it.
+  std::vector<bool> in_lead(doc.sentences.size(), false);
+  int body_sentences = 0;
+  for (std::size_t si = 0; si < doc.sentences.size() && body_sentences < 2; ++si) {
+    const bool head = header[doc.sentences[si].span.line];
+    if (doc.sentences[si].boilerplate && !head) {
+      continue;
+    }
+    in_lead[si] = true;
+    body_sentences += head ? 0 : 1;
+  }
   std::vector<int> score(entities.size(), 0);
+  std::vector<bool> led(entities.size(), false);
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
-      score[e] += header[doc.sentences[doc.mentions[m].sentence].span.line] ? 3 : 1;
+      const std::uint32_t si = doc.mentions[m].sentence;
+      score[e] += header[doc.sentences[si].span.line] ? 3 : 1;
+      led[e] = led[e] || in_lead[si];
     }
   }
   // An article about a product is about its maker too: a product whose
@@ -468,7 +487,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   int best = -1;
   int best_score = 0;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
-    if (entities[e].type == type && score[e] > best_score) {
+    if (entities[e].type == type && led[e] && score[e] > best_score) {
       best = e;
       best_score = score[e];
     }
