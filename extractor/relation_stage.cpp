@@ -13,12 +13,13 @@ using ET = EntityType;
 using RT = RelationType;
 
 // How likely a unit with this particle is the clause's subject: the topic
-// particles 은/는 mark the main subject, 이/가 often one of a relative clause.
+// particles 은/는 mark the main subject, 이/가 often one of a relative clause, and 에서
+// the organization that acts in one ("오픈AI에서 개발한 챗GPT").
 int subject_rank(std::string_view p) {
   if (p == "은" || p == "는" || p == "께서는" || p == "에서는") {
     return 0;
   }
-  if (p == "이" || p == "가" || p == "께서" || p == "도") {
+  if (p == "이" || p == "가" || p == "께서" || p == "도" || p == "에서") {
     return 1;
   }
   return 2;
