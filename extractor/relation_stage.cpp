@@ -347,8 +347,16 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               if (src == dst || !relation_allowed(type, entities[src].type, entities[dst].type)) {
                 continue;
               }
-              RelationCandidate c{src,           dst, type,    rule.confidence,
-                                  rule.priority, si,  rule.id, matched_text(sc, m)};
+              RelationCandidate c{src,
+                                  dst,
+                                  type,
+                                  rule.confidence,
+                                  rule.priority,
+                                  si,
+                                  rule.id,
+                                  matched_text(sc, m),
+                                  rule.source.kind != Ref::Kind::kCapture,
+                                  rule.target.kind != Ref::Kind::kCapture};
               auto key =
                   std::make_tuple(std::min(src, dst), std::max(src, dst), si, conflict_group(type));
               auto it = best.find(key);
@@ -362,9 +370,26 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
       }
     }
   }
+  // Where a rule's own words name both ends, a relation of that kind whose other end
+  // was only searched for in the same sentence yields to it: "HyperCLOVA X 기반 비서
+  // '클로바 데스크' 출시…삼성SDS와 손잡고" says the assistant uses HyperCLOVA X, not Samsung
+  // SDS; "소프트뱅크벤처스의 박서윤 수석심사역" works at SoftBank Ventures, not at the
+  // company the sentence is about.
+  std::set<std::tuple<int, int, std::uint32_t>> stated_target;  // (entity, group, sentence)
+  std::set<std::tuple<int, int, std::uint32_t>> stated_source;
+  for (const auto& [key, c] : best) {
+    if (!c.searched_source && !c.searched_target) {
+      stated_target.emplace(c.target, conflict_group(c.type), c.sentence);
+      stated_source.emplace(c.source, conflict_group(c.type), c.sentence);
+    }
+  }
   std::vector<RelationCandidate> out;
   for (auto& [key, c] : best) {
-    if (c.confidence >= ctx.options.min_confidence) {
+    const int group = conflict_group(c.type);
+    const bool yields =
+        (c.searched_source && stated_target.contains({c.target, group, c.sentence})) ||
+        (c.searched_target && stated_source.contains({c.source, group, c.sentence}));
+    if (c.confidence >= ctx.options.min_confidence && !yields) {
       out.push_back(std::move(c));
     }
   }

@@ -31,6 +31,10 @@ struct RelationCandidate {
   std::uint32_t sentence = 0;
   std::string rule;
   std::string matched;
+  // Whether the source or target was searched for (a find or the topic) rather than
+  // matched by the rule's own words.
+  bool searched_source = false;
+  bool searched_target = false;
 };
 
 struct StageContext {
