@@ -28,6 +28,7 @@ struct MentionCandidate {
   std::string surface;      // the name as written (normalised), particle excluded
   std::string canonical;    // the entity's canonical name
   bool short_form = false;  // a surname or given name standing for a person named in full
+  bool refers = false;      // words standing for the document's own entity (저희 팀)
 };
 
 // A unit of a sentence for pattern matching: one mention or one token.

@@ -114,10 +114,12 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
             c.type = *type;
             c.priority = rule->priority;
             c.rule = rule->id;
+            c.refers = rule->refers;
             // Neither a stop word nor a bare type noun ("회사", "model") is a name.
             const std::string folded = fold_case(c.surface);
-            if (!ctx.rules.stoplist.contains(folded) && !ctx.rules.type_cues.contains(folded) &&
-                !name_key(c.surface).empty()) {
+            if (c.refers ||
+                (!ctx.rules.stoplist.contains(folded) && !ctx.rules.type_cues.contains(folded) &&
+                 !name_key(c.surface).empty())) {
               candidates.push_back(std::move(c));
               created = true;
             }
@@ -154,6 +156,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 
 namespace {
 
+// How many sentences from the start a document has to name its own team or company in, for
+// "저희 팀" or "당사" to stand for it: the title, a greeting and the self-introduction.
+constexpr std::uint32_t kOwnEntityLead = 4;
+
 bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // Korean names are a one-syllable surname and a one- or two-syllable given name.
@@ -187,6 +193,9 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     const std::size_t last_space = name.rfind(' ');
     const bool two_or_three_words =
         first_space != std::string::npos && std::count(name.begin(), name.end(), ' ') <= 2;
+    if (c.refers) {
+      continue;
+    }
     if (c.type == EntityType::kPerson && korean_full_name(name)) {
       fits[name.substr(0, 3)].emplace(c.type, name);
       full.emplace(std::make_pair(c.type, name), c);
@@ -202,10 +211,33 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     auto it = fits.find(form);
     return it != fits.end() && it->second.size() == 1 ? &full.at(*it->second.begin()) : nullptr;
   };
+  // The document's own entity of a type: the first one it names, in its first sentences.
+  std::map<EntityType, const MentionCandidate*> own;
+  for (const MentionCandidate& c : candidates) {
+    if (c.refers || c.sentence >= kOwnEntityLead) {
+      continue;
+    }
+    const MentionCandidate*& first = own[c.type];
+    if (first == nullptr ||
+        std::tie(c.sentence, c.begin) < std::tie(first->sentence, first->begin)) {
+      first = &c;
+    }
+  }
+  std::map<EntityType, std::string> own_name;
+  for (const auto& [type, c] : own) {
+    own_name[type] = c->canonical.empty() ? c->surface : c->canonical;
+  }
   std::vector<MentionCandidate> kept;
   for (MentionCandidate& c : candidates) {
-    if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
-        c.surface.size() == 3) {
+    if (c.refers) {
+      auto it = own_name.find(c.type);
+      if (it == own_name.end()) {
+        continue;
+      }
+      c.canonical = it->second;
+      c.short_form = true;
+    } else if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
+               c.surface.size() == 3) {
       const MentionCandidate* person = unique_fit(c.surface);
       if (person == nullptr || person->type != EntityType::kPerson) {
         continue;
@@ -240,6 +272,7 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
     l.from.surface = form;
     l.from.canonical = person.canonical.empty() ? person.surface : person.canonical;
     l.from.short_form = true;
+    l.from.priority = 0;  // any other reading of the word wins
     learned.push_back(std::move(l));
   }
   std::set<std::pair<EntityType, std::string>> seen;

@@ -129,7 +129,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (!links.ok()) {
     return links.status();
   }
-  propagate_names(doc, candidates, known);
+  propagate_names(doc, candidates,
+                  [this](std::string_view w) { return impl_->gazetteer.is_name_word(w); });
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);

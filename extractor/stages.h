@@ -66,9 +66,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 // A name found by a rule or a table in one place of a document is a mention
 // wherever else the document writes it: adds those occurrences to `candidates`.
 // People named in full are also found by surname or given name alone ("최 부사장",
-// "Malhotra"); see short_names in entity_stage.cpp.
+// "Malhotra"), unless `name_word` says the word is a name or stop word of its own; see
+// short_names in entity_stage.cpp.
 void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
-                     const KnownWord& known);
+                     const KnownWord& name_word);
 
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.

@@ -260,6 +260,8 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       u.particle = tokens[m.end - 1].particle;
       ++next_mention;
       // "앤스로픽(Anthropic)의" reads as "앤스로픽의": the parenthetical joins the mention.
+      // Not one that names a person after something else: "가온셈(대표 한지우)" says who
+      // leads it, while "샘 올트먼(Sam Altman)" is one person's two names.
       if (fold_parentheticals && u.particle.empty() && u.end < n && tokens[u.end].text == "(" &&
           !tokens[u.end].space_before) {
         for (std::uint32_t j = u.end + 1; j < n && j <= u.end + kMaxParenthetical; ++j) {
@@ -267,7 +269,15 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
             break;
           }
           if (tokens[j].text == ")") {
-            u.end = j + 1;
+            const bool names_person = std::any_of(
+                mentions_in_sentence.begin() + static_cast<std::ptrdiff_t>(next_mention),
+                mentions_in_sentence.end(), [&](int k) {
+                  return mentions[k].begin > u.end && mentions[k].end <= j &&
+                         mentions[k].type == EntityType::kPerson;
+                });
+            if (!names_person || m.type == EntityType::kPerson) {
+              u.end = j + 1;
+            }
             break;
           }
         }

@@ -86,7 +86,8 @@ struct EntityRule : RuleHeader {
   int entity_capture = -1;
   int through = -1;  // the name ends with this capture instead
   std::optional<EntityType> type;
-  int type_from = -1;  // capture whose word is a type cue
+  int type_from = -1;   // capture whose word is a type cue
+  bool refers = false;  // the words stand for the document's own entity of the type
   int alias_entity = -1;
   int alias_name = -1;
 };

@@ -474,6 +474,7 @@ class Compiler {
         }
         r.through = t.value();
       }
+      r.refers = e.HasMember("refers") && e["refers"].GetBool();
       if (e.HasMember("type")) {
         r.type = parse_entity_type(str(e["type"]));
       } else if (e.HasMember("type_from")) {
