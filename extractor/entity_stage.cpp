@@ -354,6 +354,30 @@ void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candi
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
                                           const std::vector<AliasLink>& links) {
   const int n = static_cast<int>(doc.mentions.size());
+  std::map<std::pair<std::uint32_t, std::uint32_t>, int> at;
+  for (int m = 0; m < n; ++m) {
+    at[{doc.mentions[m].sentence, doc.mentions[m].begin}] = m;
+  }
+  // "비바리퍼블리카(토스)": a company written with the name of its own product in
+  // parentheses is called by it; that mention is the company, not the product.
+  for (const AliasLink& link : links) {
+    auto it = at.find({link.sentence, link.begin});
+    auto ot = link.other_begin >= 0
+                  ? at.find({link.sentence, static_cast<std::uint32_t>(link.other_begin)})
+                  : at.end();
+    if (it == at.end() || ot == at.end()) {
+      continue;
+    }
+    const MentionCandidate& org = doc.mentions[it->second];
+    MentionCandidate& named = doc.mentions[ot->second];
+    if (org.type == EntityType::kOrganization && named.type != EntityType::kOrganization &&
+        named.entry >= 0 && !ctx.rules.gazetteer[named.entry].by.empty() &&
+        name_key(ctx.rules.gazetteer[named.entry].by) == name_key(org.canonical)) {
+      named.type = EntityType::kOrganization;
+      named.canonical = org.canonical;
+      named.entry = org.entry;
+    }
+  }
   UnionFind uf(static_cast<std::size_t>(n));
   std::map<std::pair<EntityType, std::string>, int> by_key;
   auto key_of = [](EntityType t, const std::string& name) {
@@ -367,10 +391,6 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
         uf.unite(it->second, m);
       }
     }
-  }
-  std::map<std::pair<std::uint32_t, std::uint32_t>, int> at;
-  for (int m = 0; m < n; ++m) {
-    at[{doc.mentions[m].sentence, doc.mentions[m].begin}] = m;
   }
   std::map<int, std::vector<std::string>> extra_names;
   for (const AliasLink& link : links) {

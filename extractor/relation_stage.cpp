@@ -240,6 +240,11 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
                                                                      std::max(source, target)}))) {
           continue;
         }
+        if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
+              return in_sentence[doc.mentions[m].sentence].contains(source);
+            })) {
+          continue;
+        }
       } else {
         if (doc.topic < 0 || doc.topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             near_other_org(e)) {
