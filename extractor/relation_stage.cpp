@@ -414,9 +414,17 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
            !ctx.rules.gazetteer[entry].by.empty() &&
            name_key(ctx.rules.gazetteer[entry].by) == name_key(entities[source].name);
   };
+  // Nor is one name said to use a longer name that holds it ("Copilot" and "GitHub
+  // Copilot" are one product written two ways; "Amazon" and "Amazon Bedrock", its maker).
+  auto nested = [&](int a, int b) {
+    const std::string ka = name_key(entities[a].name);
+    const std::string kb = name_key(entities[b].name);
+    return !ka.empty() && !kb.empty() &&
+           (ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos);
+  };
   std::erase_if(out, [&](const RelationCandidate& c) {
-    return c.type == RT::kUses &&
-           (developed.contains({c.source, c.target}) || maker_of(c.source, c.target));
+    return c.type == RT::kUses && (developed.contains({c.source, c.target}) ||
+                                   maker_of(c.source, c.target) || nested(c.source, c.target));
   });
   // In reading order, so evidence offsets are counted in one pass.
   std::stable_sort(out.begin(), out.end(),
