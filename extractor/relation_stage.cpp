@@ -202,8 +202,10 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     }
   }
   std::vector<std::set<int>> in_sentence(doc.sentences.size());
+  std::vector<std::set<int>> in_line(doc.segmentation.lines.size());  // a line is a paragraph
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     in_sentence[doc.mentions[m].sentence].insert(doc.entity_of_mention[m]);
+    in_line[doc.sentences[doc.mentions[m].sentence].span.line].insert(doc.entity_of_mention[m]);
   }
   // Whether a sentence naming `e` also names an organization other than the topic: then
   // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
@@ -241,7 +243,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
-              return in_sentence[doc.mentions[m].sentence].contains(source);
+              return in_line[doc.sentences[doc.mentions[m].sentence].span.line].contains(source);
             })) {
           continue;
         }
