@@ -123,21 +123,30 @@ TEST_CASE("alias action: a parenthetical makes one entity with both names") {
 
 TEST_CASE("alias action: two known names of one thing become one entity") {
   const std::string rules = rule_file(R"j(
-    "gazetteer": [{"name": "Nimbus", "type": "Product"}, {"name": "님버스 클라우드", "type": "Product"}],
+    "gazetteer": [{"name": "Nimbus", "type": "Product"}, {"name": "님버스 클라우드", "type": "Product"},
+                  {"name": "Comet", "type": "Product"}],
     "entity_rules": [{"id": "paren-mention",
       "pattern": [{"ent": "any", "particle": [""], "capture": "e"}, {"text": "("},
                   {"ent": "any", "particle": [""], "capture": "n"}, {"text": ")"}],
       "alias": {"entity": "e", "name": "n"}}])j");
   const KnowledgeGraph g =
-      graph_of(rules, "님버스 클라우드(Nimbus)는 빠르다. Acme(Rocket)는 다르다.");
+      graph_of(rules, "님버스 클라우드(Nimbus)는 빠르다. Acme(Comet)는 다르다.");
   const auto a = g.find("Nimbus", ET::kProduct);
   const auto b = g.find("님버스 클라우드", ET::kProduct);
   REQUIRE(a);
   REQUIRE(b);
   CHECK(*a == *b);
-  // Mentions of different types are never united.
-  CHECK(g.find("Acme", ET::kOrganization) != g.find("Rocket", ET::kProduct));
+  // Mentions of different types are not united: Comet is nobody's known product.
+  CHECK(g.find("Acme", ET::kOrganization) != g.find("Comet", ET::kProduct));
   CHECK(g.entity_count() == 3);
+
+  SUBCASE("a company written with its own product's name is called by it") {
+    // Rocket's gazetteer entry says Acme makes it: "Acme(Rocket)" is the company.
+    const KnowledgeGraph own = graph_of(rules, "Acme(Rocket)는 다르다.");
+    CHECK(own.find("Acme", ET::kOrganization));
+    CHECK_FALSE(own.find("Rocket", ET::kProduct));
+    CHECK(own.entity_count() == 1);
+  }
 }
 
 TEST_CASE("relation action: source and target from captures, one relation per list member") {
