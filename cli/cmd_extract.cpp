@@ -131,7 +131,8 @@ int run_extract(const ExtractOptionsCli& opt) {
     return out;
   };
   // Documents are extracted `jobs` at a time and merged in input order, so the
-  // output is the same for every -j.
+  // output is the same for every -j; a worker merges, while the others extract
+  // (ordered_map has no collecting thread competing with them for the cores).
   const std::size_t jobs =
       opt.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.jobs;
   Progress progress(std::cerr, !opt.quiet && (opt.progress || isatty(STDERR_FILENO) == 1),
