@@ -1,11 +1,11 @@
 // Parallel map with ordered results: `jobs` worker threads take items from
 // `next` (called under a lock, so in order) and run `work` on them; `take`
 // receives the results in input order, one at a time. There is no collecting
-// thread: the worker that finishes the result due next (or finds it waiting)
-// hands it and every following one that is ready to `take`, while the other
-// workers go on working, so `take` may run on any worker but never on two at
-// once. At most 2 * jobs items are read ahead of the one being taken, so memory
-// holds only the items in flight. With jobs <= 1 everything runs on the caller.
+// thread: the worker that finishes the result due next hands it, and every
+// following one that is ready, to `take`, while the other workers go on
+// working; so `take` may run on any worker but never on two at once. At most
+// 2 * jobs items are read ahead of the one being taken, so memory holds only
+// the items in flight. With jobs <= 1 everything runs on the caller.
 #pragma once
 
 #include <condition_variable>
@@ -33,9 +33,8 @@ void ordered_map(std::size_t jobs, Next next, Work work, Take take) {
   std::condition_variable can_read;  // a worker may read another item
   std::map<std::size_t, Out> done;   // results waiting for their turn
   std::size_t read = 0;              // items read so far
-  std::size_t taken = 0;             // results handed to `take` or being handed
+  std::size_t taken = 0;             // results `take` is done with
   bool exhausted = false;            // `next` returned nothing
-  bool taking = false;               // a worker is handing results to `take`
   auto worker = [&] {
     std::unique_lock lock(m);
     while (true) {
@@ -54,22 +53,20 @@ void ordered_map(std::size_t jobs, Next next, Work work, Take take) {
       Out out = work(std::move(*item));
       lock.lock();
       done.emplace(seq, std::move(out));
-      // A result left here is taken by the worker that is taking: it looks for
-      // the next one under the lock before it stops.
-      if (taking) {
+      // An earlier result is still due or being taken: whoever takes it looks
+      // for this one, under the lock, before it stops.
+      if (seq != taken) {
         continue;
       }
-      taking = true;
       for (auto due = done.find(taken); due != done.end(); due = done.find(taken)) {
         Out ready = std::move(due->second);
         done.erase(due);
-        ++taken;
-        can_read.notify_all();
         lock.unlock();
         take(std::move(ready));
         lock.lock();
+        ++taken;
+        can_read.notify_all();
       }
-      taking = false;
     }
   };
   std::vector<std::jthread> workers;
