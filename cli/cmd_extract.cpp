@@ -1,11 +1,16 @@
 // kgex extract PATH... -o FILE: articles in, graph files out.
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "cli/commands.h"
 #include "cli/document_stream.h"
@@ -54,6 +59,18 @@ std::optional<std::uint64_t> total_size(const std::vector<std::string>& inputs) 
   return total;
 }
 
+// Formats by the size of their files for the same graph, largest first (N-Triples
+// is about 3.5 times JSON-LD, which is twice GraphML). Output files are written
+// in this order, so that with several at a time the longest does not start last.
+constexpr std::array kLargestFirst = {GraphFormat::kNTriples, GraphFormat::kJsonLd,
+                                      GraphFormat::kGraphML,  GraphFormat::kGexf,
+                                      GraphFormat::kCsv,      GraphFormat::kDot};
+
+std::size_t size_rank(GraphFormat format) {
+  return static_cast<std::size_t>(std::distance(
+      kLargestFirst.begin(), std::find(kLargestFirst.begin(), kLargestFirst.end(), format)));
+}
+
 std::string summary(const KnowledgeGraph& graph, std::size_t documents) {
   std::map<std::string, int> entities;
   std::map<std::string, int> relations;
@@ -81,11 +98,13 @@ int run_extract(const ExtractOptionsCli& opt) {
     return report(chosen.status());
   }
   const std::optional<GraphFormat> forced = chosen.value();
+  std::vector<GraphFormat> formats;
   for (const std::string& out : opt.outputs) {
     Result<GraphFormat> f = output_format(out, forced);
     if (!f.ok()) {
       return report(f.status().in_file(out));
     }
+    formats.push_back(f.value());
   }
   Result<Extractor> extractor = extractor_for(opt.rules);
   if (!extractor.ok()) {
@@ -131,7 +150,8 @@ int run_extract(const ExtractOptionsCli& opt) {
     return out;
   };
   // Documents are extracted `jobs` at a time and merged in input order, so the
-  // output is the same for every -j.
+  // output is the same for every -j; a worker merges, while the others extract
+  // (ordered_map has no collecting thread competing with them for the cores).
   const std::size_t jobs =
       opt.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.jobs;
   Progress progress(std::cerr, !opt.quiet && (opt.progress || isatty(STDERR_FILENO) == 1),
@@ -170,18 +190,25 @@ int run_extract(const ExtractOptionsCli& opt) {
       });
   progress.finish();
   // The output files are written side by side, `jobs` at a time (one by one
-  // when one is standard output); the first failure in the order given is reported.
+  // when one is standard output), largest format first; the first failure in
+  // the order given is reported.
   const bool to_stdout =
       std::find(opt.outputs.begin(), opt.outputs.end(), "-") != opt.outputs.end();
+  std::vector<std::size_t> write_order(opt.outputs.size());
+  std::iota(write_order.begin(), write_order.end(), std::size_t{0});
+  std::stable_sort(write_order.begin(), write_order.end(), [&](std::size_t a, std::size_t b) {
+    return size_rank(formats[a]) < size_rank(formats[b]);
+  });
   std::vector<Status> written(opt.outputs.size());
   std::size_t next_output = 0;
   ordered_map(
       to_stdout ? 1 : jobs,
       [&]() -> std::optional<std::size_t> {
-        return next_output < opt.outputs.size() ? std::optional(next_output++) : std::nullopt;
+        return next_output < write_order.size() ? std::optional(write_order[next_output++])
+                                                : std::nullopt;
       },
-      [&](std::size_t i) { return write_graph_file(graph, opt.outputs[i], forced); },
-      [&, i = std::size_t{0}](Status s) mutable { written[i++] = std::move(s); });
+      [&](std::size_t i) { return std::pair(i, write_graph_file(graph, opt.outputs[i], forced)); },
+      [&](std::pair<std::size_t, Status> w) { written[w.first] = std::move(w.second); });
   for (const Status& s : written) {
     if (!s.ok()) {
       return report(s);

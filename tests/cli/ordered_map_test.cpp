@@ -1,9 +1,10 @@
 // cli/ordered_map.h: results in input order whatever the number of threads,
-// every item once, and no more than 2 * jobs items read ahead.
+// every item once, one take at a time, and no more than 2 * jobs items read ahead.
 #include "cli/ordered_map.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -59,6 +60,33 @@ TEST_CASE("ordered_map reads at most 2 * jobs items ahead of the one being taken
   CHECK(taken == 100);
   CHECK(most_ahead <= 2 * kJobs + 1);
   CHECK(most_ahead >= 2);  // workers did read ahead
+}
+
+TEST_CASE("ordered_map never runs take on two threads at once") {
+  for (std::size_t jobs : {2, 3, 8}) {
+    CAPTURE(jobs);
+    std::size_t next = 0;
+    std::atomic<int> taking{0};
+    int most_at_once = 0;
+    std::size_t taken = 0;
+    ordered_map(
+        jobs,
+        [&]() -> std::optional<std::size_t> {
+          return next < 300 ? std::optional(next++) : std::nullopt;
+        },
+        [](std::size_t i) { return i; },
+        [&](std::size_t i) {
+          most_at_once = std::max(most_at_once, ++taking);
+          CHECK(i == taken);
+          ++taken;
+          if (i % 5 == 0) {
+            std::this_thread::sleep_for(std::chrono::microseconds(50));  // others finish meanwhile
+          }
+          --taking;
+        });
+    CHECK(taken == 300);
+    CHECK(most_at_once == 1);
+  }
 }
 
 TEST_CASE("ordered_map with no items calls nothing") {
