@@ -10,11 +10,12 @@
 
 namespace kgex {
 
+// Deliberately not noexcept: libstdc++ then keeps each key's hash in its node,
+// so a lookup compares stored hashes before strings and walking a bucket never
+// hashes the keys stored in it again.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 }  // namespace kgex
