@@ -301,8 +301,12 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
     if (el.min < 1) {
       continue;
     }
+    const bool first = &el == &pattern.front();
     if (el.kind == ElementKind::kEntity) {
       needs.mentions.push_back(el.types);
+      if (first) {
+        needs.first_mention = el.types;
+      }
     } else if (el.kind == ElementKind::kToken && el.test.text) {
       const auto id = static_cast<std::uint32_t>(sets_.size());
       sets_.push_back(&*el.test.text);
@@ -310,6 +314,9 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
         words_[w].push_back(id);
       }
       needs.word_sets.push_back(id);
+      if (first) {
+        needs.first_word_set = id;
+      }
     }
   }
   return needs;
@@ -318,20 +325,59 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
 RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
                                     const DocumentAnalysis& doc) const {
   Facts f;
+  facts(sentence, doc, f);
+  return f;
+}
+
+void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                       Facts& f) const {
   f.word_sets_.assign(sets_.size(), false);
-  for (const Token& t : sentence.tokens) {
-    if (auto it = words_.find(t.folded); it != words_.end()) {
+  f.sets_of_token_.assign(sentence.tokens.size(), nullptr);
+  for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
+    if (auto it = words_.find(sentence.tokens[k].folded); it != words_.end()) {
+      f.sets_of_token_[k] = &it->second;
       for (std::uint32_t id : it->second) {
         f.word_sets_[id] = true;
       }
     }
   }
-  for (const Unit& u : sentence.units) {
+  f.units_ = static_cast<std::uint32_t>(sentence.units.size());
+  f.mentions_.clear();
+  f.mention_units_.clear();
+  f.word_units_.clear();
+  for (std::uint32_t i = 0; i < f.units_; ++i) {
+    const Unit& u = sentence.units[i];
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
+      f.mention_units_.push_back(i);
+    } else if (f.sets_of_token_[u.begin]) {
+      for (std::uint32_t id : *f.sets_of_token_[u.begin]) {
+        f.word_units_.emplace_back(id, i);
+      }
     }
   }
-  return f;
+  std::sort(f.word_units_.begin(), f.word_units_.end());
+}
+
+void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  if (needs.first_mention) {
+    for (std::size_t k = 0; k < mention_units_.size(); ++k) {
+      if (mentions_[k] & *needs.first_mention) {
+        out.push_back(mention_units_[k]);
+      }
+    }
+  } else if (needs.first_word_set) {
+    const std::uint32_t id = *needs.first_word_set;
+    for (auto it = std::lower_bound(word_units_.begin(), word_units_.end(), std::make_pair(id, 0u));
+         it != word_units_.end() && it->first == id; ++it) {
+      out.push_back(it->second);
+    }
+  } else {
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      out.push_back(u);
+    }
+  }
 }
 
 bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
