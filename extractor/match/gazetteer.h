@@ -53,9 +53,12 @@ class Gazetteer {
   using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
   const RuleSet& rules_;
+  struct Key {
+    std::vector<Variant> variants;  // the names with this key; none for a mere prefix
+    bool prefix = false;            // the first 1..n-1 tokens of a name of n > 1 tokens
+  };
   // Key: the folded tokens of a name joined by U+001F.
-  std::unordered_map<std::string, std::vector<Variant>, StringHash, std::equal_to<>> index_;
-  Words prefixes_;  // keys of the first 1..n-1 tokens of every name of n > 1 tokens
+  std::unordered_map<std::string, Key, StringHash, std::equal_to<>> index_;
   Words known_words_;
   Words name_words_;
   std::uint32_t max_tokens_ = 1;

@@ -213,6 +213,9 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   }
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
     std::vector<std::uint32_t> held;
+    if (el.capture >= 0) {
+      held.reserve(c);
+    }
     for (std::uint32_t k = 0; el.capture >= 0 && k < c; ++k) {
       held.push_back(ui + k);
     }
@@ -233,6 +236,7 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<int>& mentions_in_sentence,
                               bool fold_parentheticals) {
   std::vector<Unit> units;
+  units.reserve(sentence.tokens.size());
   std::uint32_t clause = 0;
   std::size_t next_mention = 0;
   const auto& tokens = sentence.tokens;

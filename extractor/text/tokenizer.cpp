@@ -3,14 +3,26 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
-#include "core/utf8.h"
+#include <algorithm>
+
 #include "extractor/text/particles.h"
 
 namespace kgex {
 namespace {
 
 enum class CharClass { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
+
+// core's next_code_point, inlined: the tokenizer decodes each character several times.
+char32_t decode(std::string_view text, std::size_t& pos) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
 
 CharClass classify(char32_t c) {
   if (c == ' ' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -58,7 +70,7 @@ struct Cursor {
       return byte;
     }
     std::size_t p = pos;
-    char32_t c = next_code_point(text, p);
+    char32_t c = decode(text, p);
     if (next) {
       *next = static_cast<std::uint32_t>(p);
     }
@@ -124,8 +136,8 @@ void describe(Token& t, std::string_view text) {
   for (std::size_t p = 0; p < t.text.size();) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
     const bool ascii = byte < 0x80;
-    const auto c = ascii ? static_cast<UChar32>(t.text[p++])
-                         : static_cast<UChar32>(next_code_point(t.text, p));
+    const auto c =
+        ascii ? static_cast<UChar32>(t.text[p++]) : static_cast<UChar32>(decode(t.text, p));
     if (ascii ? (c >= '0' && c <= '9') : u_isdigit(c)) {
       t.has_digit = true;
     } else if (ascii ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) {
@@ -153,7 +165,7 @@ std::string fold_case(std::string_view text) {
       continue;
     }
     const std::size_t start = p;
-    const char32_t c = next_code_point(text, p);
+    const char32_t c = decode(text, p);
     if (c >= 0xAC00 && c <= 0xD7A3) {
       out.append(text.substr(start, p - start));
     } else {
@@ -166,7 +178,12 @@ std::string fold_case(std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                             const KnownWord& known) {
+  // About one token per six bytes of text (a word and its space), so that the
+  // vector rarely grows; no more than a typical long sentence needs at first.
+  constexpr std::uint32_t kBytesPerToken = 6;
+  constexpr std::uint32_t kMaxReserved = 1024;
   std::vector<Token> tokens;
+  tokens.reserve(std::min((end - begin) / kBytesPerToken + 1, kMaxReserved));
   const Cursor cur{text, end};
   std::uint32_t pos = begin;
   bool space = true;
