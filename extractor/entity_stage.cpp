@@ -206,7 +206,7 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
 }
 
 void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates) {
-  // Candidates are ordered by index: moving whole candidates would copy their strings.
+  // Candidates are ordered by index: moving whole candidates costs more.
   std::vector<std::uint32_t> length(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const MentionCandidate& c = candidates[i];
@@ -224,23 +224,28 @@ void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candi
   });
   // Tokens already taken, per sentence.
   std::vector<std::vector<bool>> taken(doc.sentences.size());
-  std::vector<MentionCandidate> accepted;
+  std::vector<std::uint32_t> accepted;
   for (const std::uint32_t i : order) {
-    MentionCandidate& c = candidates[i];
+    const MentionCandidate& c = candidates[i];
     std::vector<bool>& used = taken[c.sentence];
     used.resize(doc.sentences[c.sentence].tokens.size(), false);
     const auto first = used.begin() + c.begin;
     const auto last = used.begin() + c.end;
     if (std::none_of(first, last, [](bool b) { return b; })) {
       std::fill(first, last, true);
-      accepted.push_back(std::move(c));
+      accepted.push_back(i);
     }
   }
-  std::sort(accepted.begin(), accepted.end(),
-            [](const MentionCandidate& a, const MentionCandidate& b) {
-              return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
-            });
-  doc.mentions = std::move(accepted);
+  std::sort(accepted.begin(), accepted.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return std::tie(candidates[x].sentence, candidates[x].begin) <
+           std::tie(candidates[y].sentence, candidates[y].begin);
+  });
+  std::vector<MentionCandidate> mentions;
+  mentions.reserve(accepted.size());
+  for (const std::uint32_t i : accepted) {
+    mentions.push_back(std::move(candidates[i]));
+  }
+  doc.mentions = std::move(mentions);
 }
 
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,

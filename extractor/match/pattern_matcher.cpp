@@ -347,12 +347,14 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   }
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
+  f.mention_types_ = 0;
   f.mention_units_.clear();
   f.word_units_.clear();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
     const Unit& u = sentence.units[i];
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
+      f.mention_types_ |= f.mentions_.back();
       f.mention_units_.push_back(i);
     } else if (f.sets_of_token_[u.begin]) {
       for (std::uint32_t id : *f.sets_of_token_[u.begin]) {
@@ -389,8 +391,7 @@ bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
     return false;
   }
   for (TypeMask mask : needs.mentions) {
-    if (std::none_of(mentions_.begin(), mentions_.end(),
-                     [&](TypeMask m) { return (m & mask) != 0; })) {
+    if ((mask & mention_types_) == 0) {
       return false;
     }
   }

@@ -67,6 +67,7 @@ class RuleFilter {
     friend class RuleFilter;
     std::vector<bool> word_sets_;
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
+    TypeMask mention_types_ = 0;                // all of them
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::vector<std::pair<std::uint32_t, std::uint32_t>> word_units_;  // (word set, token unit)
     std::uint32_t units_ = 0;
