@@ -65,6 +65,9 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   for (const std::string& w : rules.stoplist) {
     name_words_.insert(w);
   }
+  for (const auto& entry : index_) {
+    index_bits_.add(entry.first);
+  }
 }
 
 bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
@@ -118,14 +121,15 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     }
     const std::size_t mark = key.size();
     key += last.folded;
-    const auto found = index_.find(key);
+    const auto found = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
     if (found != index_.end() && !found->second.variants.empty()) {
       hits.push_back({len, &found->second.variants});
     }
     if (!last.particle.empty()) {
       key.resize(mark);
       key += fold_case(text.substr(last.begin, last.end - last.begin));
-      if (auto it = index_.find(key); it != index_.end() && !it->second.variants.empty()) {
+      if (auto it = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
+          it != index_.end() && !it->second.variants.empty()) {
         hits.push_back({len, &it->second.variants});  // tried before the base form
       }
       break;

@@ -59,6 +59,7 @@ class Gazetteer {
   };
   // Key: the folded tokens of a name joined by U+001F.
   std::unordered_map<std::string, Key, StringHash, std::equal_to<>> index_;
+  HashBits index_bits_;  // the keys of index_
   Words known_words_;
   Words name_words_;
   std::uint32_t max_tokens_ = 1;

@@ -297,6 +297,9 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   for (const RelationRule& rule : rules.relation_rules) {
     relation_.push_back(needs_of(rule.pattern));
   }
+  for (const auto& entry : words_) {
+    word_bits_.add(entry.first);
+  }
 }
 
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
@@ -338,7 +341,11 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.word_sets_.assign(sets_.size(), false);
   f.sets_of_token_.assign(sentence.tokens.size(), nullptr);
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
-    if (auto it = words_.find(sentence.tokens[k].folded); it != words_.end()) {
+    const std::string& folded = sentence.tokens[k].folded;
+    if (!word_bits_.may_contain(folded)) {
+      continue;
+    }
+    if (auto it = words_.find(folded); it != words_.end()) {
       f.sets_of_token_[k] = &it->second;
       for (std::uint32_t id : it->second) {
         f.word_sets_[id] = true;

@@ -85,6 +85,7 @@ class RuleFilter {
 
   std::vector<const WordSet*> sets_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> words_;
+  HashBits word_bits_;  // the keys of words_
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
 };
