@@ -68,6 +68,12 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   for (const auto& entry : index_) {
     index_bits_.add(entry.first);
   }
+  for (const std::string& w : known_words_) {
+    known_bits_.add(w);
+  }
+  for (const std::string& w : name_words_) {
+    name_bits_.add(w);
+  }
 }
 
 bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,

@@ -29,9 +29,13 @@ class Gazetteer {
 
   // Whether a case-folded Hangul word is a whole name, or a word of a name of
   // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").
-  bool is_known_word(std::string_view folded) const { return known_words_.contains(folded); }
+  bool is_known_word(std::string_view folded) const {
+    return known_bits_.may_contain(folded) && known_words_.contains(folded);
+  }
   // Whether a folded word is a one-token name or a stop-list word.
-  bool is_name_word(std::string_view folded) const { return name_words_.contains(folded); }
+  bool is_name_word(std::string_view folded) const {
+    return name_bits_.may_contain(folded) && name_words_.contains(folded);
+  }
 
   // The longest match starting at token `at`, if any; `text` is the sentence's
   // normalised text the tokens point into.
@@ -61,7 +65,9 @@ class Gazetteer {
   std::unordered_map<std::string, Key, StringHash, std::equal_to<>> index_;
   HashBits index_bits_;  // the keys of index_
   Words known_words_;
+  HashBits known_bits_;
   Words name_words_;
+  HashBits name_bits_;
   std::uint32_t max_tokens_ = 1;
 };
 
