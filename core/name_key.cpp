@@ -4,24 +4,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <algorithm>
-#include <cctype>
+#include <cstdint>
 
 namespace kgex {
+namespace {
 
-std::string name_key(std::string_view name) {
-  // ASCII needs no Unicode normalisation: lower-case letters and digits.
-  if (std::all_of(name.begin(), name.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out;
-    out.reserve(name.size());
-    for (char c : name) {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-      }
-    }
-    return out;
-  }
+std::string icu_name_key(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
@@ -41,6 +29,41 @@ std::string name_key(std::string_view name) {
   }
   std::string out;
   kept.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view name) {
+  // ASCII and Hangul syllables need no Unicode normalisation: NFKC case folding
+  // lower-cases ASCII letters and leaves a syllable as it is, and nothing
+  // composes with a syllable without a jamo after it. Anything else goes to ICU.
+  std::string out;
+  out.reserve(name.size());
+  for (std::size_t i = 0; i < name.size();) {
+    const auto b = static_cast<unsigned char>(name[i]);
+    if (b < 0x80) {
+      if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
+        out.push_back(static_cast<char>(b));
+      } else if (b >= 'A' && b <= 'Z') {
+        out.push_back(static_cast<char>(b + 32));
+      }
+      ++i;
+      continue;
+    }
+    // A Hangul syllable, U+AC00..U+D7A3, is EA B0 80 .. ED 9E A3 in UTF-8.
+    if (name.size() - i < 3 || b < 0xEA || b > 0xED) {
+      return icu_name_key(name);
+    }
+    const auto b1 = static_cast<unsigned char>(name[i + 1]);
+    const auto b2 = static_cast<unsigned char>(name[i + 2]);
+    const std::uint32_t c = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || c < 0xAC00 || c > 0xD7A3) {
+      return icu_name_key(name);
+    }
+    out.append(name.substr(i, 3));
+    i += 3;
+  }
   return out;
 }
 

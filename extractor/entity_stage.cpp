@@ -58,19 +58,22 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     return a->priority > b->priority;
   });
   const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
+  RuleFilter::Facts facts;
+  std::vector<std::uint32_t> starts;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
-    const RuleFilter::Facts facts = ctx.filter.facts(s, doc);
+    ctx.filter.facts(s, doc, facts);
     for (const EntityRule* rule : rules) {
-      if (!lang_applies(rule->lang, s.lang) ||
-          !facts.may_match(ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data()))) {
+      const PatternNeeds& needs = ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data());
+      if (!lang_applies(rule->lang, s.lang) || !facts.may_match(needs)) {
         continue;
       }
-      for (std::uint32_t start = 0; start < s.units.size(); ++start) {
+      facts.starts(needs, starts);
+      for (const std::uint32_t start : starts) {
         auto found = ctx.matcher.match_at(rule->pattern, rule->captures.size(), s, doc, start);
         if (!found.ok()) {
           return Status(found.status().code(),
@@ -319,36 +322,46 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
 }
 
 void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates) {
-  auto length = [&doc](const MentionCandidate& c) {
+  // Candidates are ordered by index: moving whole candidates costs more.
+  std::vector<std::uint32_t> length(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const MentionCandidate& c = candidates[i];
     const SentenceAnalysis& s = doc.sentences[c.sentence];
-    return s.tokens[c.end - 1].base_end - s.tokens[c.begin].begin;
-  };
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](const MentionCandidate& a, const MentionCandidate& b) {
-                     const auto la = length(a);
-                     const auto lb = length(b);
-                     if (la != lb) return la > lb;
-                     if (a.priority != b.priority) return a.priority > b.priority;
-                     return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
-                   });
+    length[i] = s.tokens[c.end - 1].base_end - s.tokens[c.begin].begin;
+  }
+  std::vector<std::uint32_t> order(candidates.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const MentionCandidate& a = candidates[x];
+    const MentionCandidate& b = candidates[y];
+    if (length[x] != length[y]) return length[x] > length[y];
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
+  });
   // Tokens already taken, per sentence.
   std::vector<std::vector<bool>> taken(doc.sentences.size());
-  std::vector<MentionCandidate> accepted;
-  for (MentionCandidate& c : candidates) {
+  std::vector<std::uint32_t> accepted;
+  for (const std::uint32_t i : order) {
+    const MentionCandidate& c = candidates[i];
     std::vector<bool>& used = taken[c.sentence];
     used.resize(doc.sentences[c.sentence].tokens.size(), false);
     const auto first = used.begin() + c.begin;
     const auto last = used.begin() + c.end;
     if (std::none_of(first, last, [](bool b) { return b; })) {
       std::fill(first, last, true);
-      accepted.push_back(std::move(c));
+      accepted.push_back(i);
     }
   }
-  std::sort(accepted.begin(), accepted.end(),
-            [](const MentionCandidate& a, const MentionCandidate& b) {
-              return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
-            });
-  doc.mentions = std::move(accepted);
+  std::sort(accepted.begin(), accepted.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return std::tie(candidates[x].sentence, candidates[x].begin) <
+           std::tie(candidates[y].sentence, candidates[y].begin);
+  });
+  std::vector<MentionCandidate> mentions;
+  mentions.reserve(accepted.size());
+  for (const std::uint32_t i : accepted) {
+    mentions.push_back(std::move(candidates[i]));
+  }
+  doc.mentions = std::move(mentions);
 }
 
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,

@@ -1,8 +1,10 @@
 #include "extractor/layout.h"
 
 #include <algorithm>
+#include <string>
 
 #include "core/utf8.h"
+#include "extractor/text/tokenizer.h"
 
 namespace kgex {
 namespace {
@@ -67,6 +69,13 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     }
     if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40 ||
         prose_before < kMinProseBeforeMarker) {
+      continue;
+    }
+    // A marker word is a token, so it is found in the folded line; most lines
+    // hold none and need no tokens.
+    const std::string folded = fold_case(line);
+    if (std::none_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
+                     [&](const std::string& m) { return folded.find(m) != std::string::npos; })) {
       continue;
     }
     const std::vector<Token> tokens =

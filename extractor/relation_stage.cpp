@@ -321,19 +321,22 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                                          const std::vector<LocalEntity>& entities) {
   // (pair, sentence, conflict group) -> the best candidate there.
   std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
+  RuleFilter::Facts facts;
+  std::vector<std::uint32_t> starts;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
       continue;
     }
     const SentenceScope sc{doc, s, entities};
-    const RuleFilter::Facts facts = ctx.filter.facts(s, doc);
+    ctx.filter.facts(s, doc, facts);
     for (const RelationRule& rule : ctx.rules.relation_rules) {
-      if ((rule.lang != Lang::kAny && rule.lang != s.lang) ||
-          !facts.may_match(ctx.filter.relation_rule(&rule - ctx.rules.relation_rules.data()))) {
+      const PatternNeeds& needs = ctx.filter.relation_rule(&rule - ctx.rules.relation_rules.data());
+      if ((rule.lang != Lang::kAny && rule.lang != s.lang) || !facts.may_match(needs)) {
         continue;
       }
-      for (std::uint32_t start = 0; start < s.units.size(); ++start) {
+      facts.starts(needs, starts);
+      for (const std::uint32_t start : starts) {
         auto found = ctx.matcher.match_at(rule.pattern, rule.captures.size(), s, doc, start);
         if (!found.ok()) {
           return Status(found.status().code(),
@@ -354,22 +357,16 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               if (src == dst || !relation_allowed(type, entities[src].type, entities[dst].type)) {
                 continue;
               }
-              RelationCandidate c{src,
-                                  dst,
-                                  type,
-                                  rule.confidence,
-                                  rule.priority,
-                                  si,
-                                  rule.id,
-                                  matched_text(sc, m),
-                                  rule.source.kind != Ref::Kind::kCapture,
-                                  rule.target.kind != Ref::Kind::kCapture};
               auto key =
                   std::make_tuple(std::min(src, dst), std::max(src, dst), si, conflict_group(type));
               auto it = best.find(key);
-              if (it == best.end() || std::tie(c.priority, c.confidence) >
+              if (it == best.end() || std::tie(rule.priority, rule.confidence) >
                                           std::tie(it->second.priority, it->second.confidence)) {
-                best.insert_or_assign(key, std::move(c));
+                best.insert_or_assign(
+                    key,
+                    RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,
+                                      matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
+                                      rule.target.kind != Ref::Kind::kCapture});
               }
             }
           }

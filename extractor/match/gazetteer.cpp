@@ -38,16 +38,16 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       bool all_hangul = true;
       for (const Token& t : tokens) {
         if (!key.empty()) {
-          prefixes_.insert(key);
+          index_[key].prefix = true;
           key.push_back(kSep);
         }
         key += fold_case(name.substr(t.begin, t.end - t.begin));
         all_hangul = all_hangul && t.script == Script::kHangul;
       }
       const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
-      index_[key].push_back(v);
+      index_[key].variants.push_back(v);
       if (tokens.size() > 1 && all_hangul) {
-        index_[without_spaces(fold_case(name))].push_back(v);  // 샘올트먼 for 샘 올트먼
+        index_[without_spaces(fold_case(name))].variants.push_back(v);  // 샘올트먼 for 샘 올트먼
         for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
           known_words_.insert(
               fold_case(name.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)));
@@ -64,6 +64,15 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   }
   for (const std::string& w : rules.stoplist) {
     name_words_.insert(w);
+  }
+  for (const auto& entry : index_) {
+    index_bits_.add(entry.first);
+  }
+  for (const std::string& w : known_words_) {
+    known_bits_.add(w);
+  }
+  for (const std::string& w : name_words_) {
+    name_bits_.add(w);
   }
 }
 
@@ -118,18 +127,20 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     }
     const std::size_t mark = key.size();
     key += last.folded;
-    if (auto it = index_.find(key); it != index_.end()) {
-      hits.push_back({len, &it->second});
+    const auto found = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
+    if (found != index_.end() && !found->second.variants.empty()) {
+      hits.push_back({len, &found->second.variants});
     }
     if (!last.particle.empty()) {
       key.resize(mark);
       key += fold_case(text.substr(last.begin, last.end - last.begin));
-      if (auto it = index_.find(key); it != index_.end()) {
-        hits.push_back({len, &it->second});  // tried before the base form
+      if (auto it = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
+          it != index_.end() && !it->second.variants.empty()) {
+        hits.push_back({len, &it->second.variants});  // tried before the base form
       }
       break;
     }
-    if (!prefixes_.contains(key)) {
+    if (found == index_.end() || !found->second.prefix) {
       break;
     }
     key.push_back(kSep);

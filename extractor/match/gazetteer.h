@@ -29,9 +29,13 @@ class Gazetteer {
 
   // Whether a case-folded Hangul word is a whole name, or a word of a name of
   // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").
-  bool is_known_word(std::string_view folded) const { return known_words_.contains(folded); }
+  bool is_known_word(std::string_view folded) const {
+    return known_bits_.may_contain(folded) && known_words_.contains(folded);
+  }
   // Whether a folded word is a one-token name or a stop-list word.
-  bool is_name_word(std::string_view folded) const { return name_words_.contains(folded); }
+  bool is_name_word(std::string_view folded) const {
+    return name_bits_.may_contain(folded) && name_words_.contains(folded);
+  }
 
   // The longest match starting at token `at`, if any; `text` is the sentence's
   // normalised text the tokens point into.
@@ -53,11 +57,17 @@ class Gazetteer {
   using Words = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
   const RuleSet& rules_;
+  struct Key {
+    std::vector<Variant> variants;  // the names with this key; none for a mere prefix
+    bool prefix = false;            // the first 1..n-1 tokens of a name of n > 1 tokens
+  };
   // Key: the folded tokens of a name joined by U+001F.
-  std::unordered_map<std::string, std::vector<Variant>, StringHash, std::equal_to<>> index_;
-  Words prefixes_;  // keys of the first 1..n-1 tokens of every name of n > 1 tokens
+  std::unordered_map<std::string, Key, StringHash, std::equal_to<>> index_;
+  HashBits index_bits_;  // the keys of index_
   Words known_words_;
+  HashBits known_bits_;
   Words name_words_;
+  HashBits name_bits_;
   std::uint32_t max_tokens_ = 1;
 };
 

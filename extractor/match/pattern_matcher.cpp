@@ -213,6 +213,9 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   }
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
     std::vector<std::uint32_t> held;
+    if (el.capture >= 0) {
+      held.reserve(c);
+    }
     for (std::uint32_t k = 0; el.capture >= 0 && k < c; ++k) {
       held.push_back(ui + k);
     }
@@ -233,6 +236,7 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<int>& mentions_in_sentence,
                               bool fold_parentheticals) {
   std::vector<Unit> units;
+  units.reserve(sentence.tokens.size());
   std::uint32_t clause = 0;
   std::size_t next_mention = 0;
   const auto& tokens = sentence.tokens;
@@ -303,6 +307,9 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   for (const RelationRule& rule : rules.relation_rules) {
     relation_.push_back(needs_of(rule.pattern));
   }
+  for (const auto& entry : words_) {
+    word_bits_.add(entry.first);
+  }
 }
 
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
@@ -311,8 +318,12 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
     if (el.min < 1) {
       continue;
     }
+    const bool first = &el == &pattern.front();
     if (el.kind == ElementKind::kEntity) {
       needs.mentions.push_back(el.types);
+      if (first) {
+        needs.first_mention = el.types;
+      }
     } else if (el.kind == ElementKind::kToken && el.test.text) {
       const auto id = static_cast<std::uint32_t>(sets_.size());
       sets_.push_back(&*el.test.text);
@@ -320,6 +331,9 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
         words_[w].push_back(id);
       }
       needs.word_sets.push_back(id);
+      if (first) {
+        needs.first_word_set = id;
+      }
     }
   }
   return needs;
@@ -328,20 +342,65 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
 RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
                                     const DocumentAnalysis& doc) const {
   Facts f;
+  facts(sentence, doc, f);
+  return f;
+}
+
+void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                       Facts& f) const {
   f.word_sets_.assign(sets_.size(), false);
-  for (const Token& t : sentence.tokens) {
-    if (auto it = words_.find(t.folded); it != words_.end()) {
+  f.sets_of_token_.assign(sentence.tokens.size(), nullptr);
+  for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
+    const std::string& folded = sentence.tokens[k].folded;
+    if (!word_bits_.may_contain(folded)) {
+      continue;
+    }
+    if (auto it = words_.find(folded); it != words_.end()) {
+      f.sets_of_token_[k] = &it->second;
       for (std::uint32_t id : it->second) {
         f.word_sets_[id] = true;
       }
     }
   }
-  for (const Unit& u : sentence.units) {
+  f.units_ = static_cast<std::uint32_t>(sentence.units.size());
+  f.mentions_.clear();
+  f.mention_types_ = 0;
+  f.mention_units_.clear();
+  f.word_units_.clear();
+  for (std::uint32_t i = 0; i < f.units_; ++i) {
+    const Unit& u = sentence.units[i];
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
+      f.mention_types_ |= f.mentions_.back();
+      f.mention_units_.push_back(i);
+    } else if (f.sets_of_token_[u.begin]) {
+      for (std::uint32_t id : *f.sets_of_token_[u.begin]) {
+        f.word_units_.emplace_back(id, i);
+      }
     }
   }
-  return f;
+  std::sort(f.word_units_.begin(), f.word_units_.end());
+}
+
+void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  if (needs.first_mention) {
+    for (std::size_t k = 0; k < mention_units_.size(); ++k) {
+      if (mentions_[k] & *needs.first_mention) {
+        out.push_back(mention_units_[k]);
+      }
+    }
+  } else if (needs.first_word_set) {
+    const std::uint32_t id = *needs.first_word_set;
+    for (auto it = std::lower_bound(word_units_.begin(), word_units_.end(), std::make_pair(id, 0u));
+         it != word_units_.end() && it->first == id; ++it) {
+      out.push_back(it->second);
+    }
+  } else {
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      out.push_back(u);
+    }
+  }
 }
 
 bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
@@ -349,8 +408,7 @@ bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
     return false;
   }
   for (TypeMask mask : needs.mentions) {
-    if (std::none_of(mentions_.begin(), mentions_.end(),
-                     [&](TypeMask m) { return (m & mask) != 0; })) {
+    if ((mask & mention_types_) == 0) {
       return false;
     }
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -41,6 +42,10 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
+  // What the unit a match starts at must be, when the first element is
+  // required: a mention of one of these types, or a token of this word set.
+  std::optional<TypeMask> first_mention;
+  std::optional<std::uint32_t> first_word_set;
 };
 
 // The needs of every entity and relation rule of a rule set, and an index from
@@ -54,13 +59,23 @@ class RuleFilter {
    public:
     // False when the pattern cannot match the sentence anywhere.
     bool may_match(const PatternNeeds& needs) const;
+    // The units a match of the pattern can start at, ascending: those its first
+    // element can be (see PatternNeeds), else every unit.
+    void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
 
    private:
     friend class RuleFilter;
     std::vector<bool> word_sets_;
-    std::vector<TypeMask> mentions_;  // the type bit of each mention unit
+    std::vector<TypeMask> mentions_;            // the type bit of each mention unit
+    TypeMask mention_types_ = 0;                // all of them
+    std::vector<std::uint32_t> mention_units_;  // and its index, in order
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> word_units_;  // (word set, token unit)
+    std::uint32_t units_ = 0;
+    std::vector<const std::vector<std::uint32_t>*> sets_of_token_;  // scratch
   };
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
+  // The same into `out`, reusing its storage from an earlier sentence.
+  void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;
 
   const PatternNeeds& entity_rule(std::size_t i) const { return entity_[i]; }
   const PatternNeeds& relation_rule(std::size_t i) const { return relation_[i]; }
@@ -70,6 +85,7 @@ class RuleFilter {
 
   std::vector<const WordSet*> sets_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> words_;
+  HashBits word_bits_;  // the keys of words_
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
 };

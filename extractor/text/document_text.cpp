@@ -112,6 +112,11 @@ DecodedText decode_text(std::string_view bytes) {
   out.text.reserve(out.text.size() + bytes.size());
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
+  int32_t copied = 0;  // the valid bytes before it are in out.text
+  auto copy_to = [&](int32_t end) {
+    out.text.append(
+        bytes.substr(static_cast<std::size_t>(copied), static_cast<std::size_t>(end - copied)));
+  };
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
     UChar32 c = 0;
@@ -121,7 +126,9 @@ DecodedText decode_text(std::string_view bytes) {
         out.first_invalid_offset = start + (out.had_bom ? 3 : 0);
       }
       ++out.invalid_sequences;
+      copy_to(start);
       append_code_point(out.text, U'\uFFFD');
+      copied = i;
       continue;
     }
     if (c == 0) {
@@ -129,9 +136,8 @@ DecodedText decode_text(std::string_view bytes) {
     } else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
       ++controls;
     }
-    out.text.append(
-        bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
   }
+  copy_to(length);
   out.looks_binary = nuls > 0 || (bytes.size() >= 32 && controls * 10 > bytes.size());
   return out;
 }
@@ -153,6 +159,11 @@ NormalizedText normalize_text(std::string_view original) {
       if (out.dropped.empty() || out.dropped.back() != origin) {
         out.dropped.push_back(origin);
       }
+      return;
+    }
+    if (c < 0x80) {
+      out.text.push_back(static_cast<char>(c));
+      out.to_original.push_back(origin);
       return;
     }
     const std::size_t before = out.text.size();

@@ -34,52 +34,63 @@ constexpr std::array<std::string_view, 113> kParticles = {
 // a word worth looking up are its last 3, 6, ... bytes up to the longest particle.
 constexpr std::size_t kSyllable = 3;
 
+constexpr std::size_t kLongest = [] {
+  std::size_t longest = 0;
+  for (std::string_view p : kParticles) {
+    longest = std::max(longest, p.size());
+  }
+  return longest;
+}();
+
 const std::unordered_set<std::string_view>& particle_set() {
   static const std::unordered_set<std::string_view> kSet(kParticles.begin(), kParticles.end());
   return kSet;
 }
 
-std::size_t longest_particle() {
-  static const std::size_t kLongest =
-      std::max_element(kParticles.begin(), kParticles.end(),
-                       [](std::string_view a, std::string_view b) { return a.size() < b.size(); })
-          ->size();
-  return kLongest;
-}
+// The byte lengths of the particles that end a word, longest first.
+struct Suffixes {
+  std::array<std::size_t, kLongest / kSyllable> lengths{};
+  std::size_t count = 0;
+};
 
-// The longest particle ending `word` that leaves a base of at least `min_base`
-// bytes and for which `accept(base)` holds.
-template <typename Accept>
-ParticleSplit longest_split(std::string_view word, std::size_t min_base, Accept accept) {
+Suffixes particle_suffixes(std::string_view word) {
   const auto& set = particle_set();
-  for (std::size_t len = std::min(longest_particle(), word.size()) / kSyllable * kSyllable;
-       len >= kSyllable; len -= kSyllable) {
-    if (word.size() < len + min_base) {
-      continue;
-    }
-    const std::string_view base = word.substr(0, word.size() - len);
-    if (set.contains(word.substr(word.size() - len)) && accept(base)) {
-      return {base, word.substr(word.size() - len)};
+  Suffixes out;
+  for (std::size_t len = std::min(kLongest, word.size()) / kSyllable * kSyllable; len >= kSyllable;
+       len -= kSyllable) {
+    if (set.contains(word.substr(word.size() - len))) {
+      out.lengths[out.count++] = len;
     }
   }
-  return {word, {}};
+  return out;
+}
+
+ParticleSplit split_at(std::string_view word, std::size_t particle_length) {
+  return {word.substr(0, word.size() - particle_length),
+          word.substr(word.size() - particle_length)};
+}
+
+ParticleSplit longest(std::string_view word, const Suffixes& suffixes) {
+  return suffixes.count > 0 ? split_at(word, suffixes.lengths[0]) : ParticleSplit{word, {}};
 }
 
 }  // namespace
 
 ParticleSplit split_particle(std::string_view word) {
-  return longest_split(word, 0, [](std::string_view) { return true; });
+  return longest(word, particle_suffixes(word));
 }
 
 ParticleSplit split_particle(std::string_view word,
                              const std::function<bool(std::string_view)>& is_name) {
-  if (is_name) {
-    ParticleSplit named = longest_split(word, 1, is_name);
-    if (!named.particle.empty()) {
-      return named;
+  // Each suffix is looked up once, for the named split and the plain one.
+  const Suffixes suffixes = particle_suffixes(word);
+  for (std::size_t k = 0; is_name && k < suffixes.count; ++k) {
+    const std::size_t len = suffixes.lengths[k];
+    if (word.size() > len && is_name(word.substr(0, word.size() - len))) {
+      return split_at(word, len);
     }
   }
-  return split_particle(word);
+  return longest(word, suffixes);
 }
 
 bool is_particle(std::string_view word) { return particle_set().contains(word); }

@@ -35,6 +35,35 @@ std::string_view trim(std::string_view s, std::uint32_t& offset) {
   return s;
 }
 
+// True when ICU's sentence rules (UAX #29) find no break inside `line`
+// before its end: it holds only ASCII and Hangul syllables, and no '.', '!',
+// '?' or CR except a final run of '.', '!' and '?' before trailing spaces.
+// Without a terminator or a separator there is nothing to break after.
+bool one_sentence(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0 && line[end - 1] == ' ') {
+    --end;
+  }
+  while (end > 0 && (line[end - 1] == '.' || line[end - 1] == '!' || line[end - 1] == '?')) {
+    --end;
+  }
+  for (std::size_t i = 0; i < end;) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if (byte < 0x80) {
+      if (byte == '.' || byte == '!' || byte == '?' || byte == '\r') {
+        return false;
+      }
+      ++i;
+      continue;
+    }
+    const char32_t c = next_code_point(line, i);
+    if (c < 0xAC00 || c > 0xD7A3) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -91,7 +120,8 @@ Segmentation Segmenter::segment(std::string_view text) const {
     if (line.kind != LineKind::kBlank) {
       std::string_view body = text.substr(pos, end - pos);
       std::vector<std::uint32_t> cuts;
-      if (impl_->sentences && (line.kind == LineKind::kProse || line.kind == LineKind::kListItem)) {
+      if (impl_->sentences && (line.kind == LineKind::kProse || line.kind == LineKind::kListItem) &&
+          !one_sentence(body)) {
         UErrorCode status = U_ZERO_ERROR;
         UText* ut =
             utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status);

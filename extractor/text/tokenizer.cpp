@@ -3,14 +3,26 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
-#include "core/utf8.h"
+#include <algorithm>
+
 #include "extractor/text/particles.h"
 
 namespace kgex {
 namespace {
 
 enum class CharClass { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
+
+// core's next_code_point, inlined: the tokenizer decodes each character several times.
+char32_t decode(std::string_view text, std::size_t& pos) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
 
 CharClass classify(char32_t c) {
   if (c == ' ' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -50,8 +62,15 @@ struct Cursor {
     if (pos >= end) {
       return 0;
     }
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      if (next) {
+        *next = pos + 1;
+      }
+      return byte;
+    }
     std::size_t p = pos;
-    char32_t c = next_code_point(text, p);
+    char32_t c = decode(text, p);
     if (next) {
       *next = static_cast<std::uint32_t>(p);
     }
@@ -109,14 +128,16 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
 }
 
 void describe(Token& t, std::string_view text) {
-  t.text = std::string(text.substr(t.begin, t.base_end - t.begin));
+  t.text.assign(text.substr(t.begin, t.base_end - t.begin));
   t.folded = fold_case(t.text);
   int letters = 0;
   int uppers = 0;
   bool first = true;
   for (std::size_t p = 0; p < t.text.size();) {
-    auto c = static_cast<UChar32>(next_code_point(t.text, p));
-    const bool ascii = c < 0x80;
+    const auto byte = static_cast<unsigned char>(t.text[p]);
+    const bool ascii = byte < 0x80;
+    const auto c =
+        ascii ? static_cast<UChar32>(t.text[p++]) : static_cast<UChar32>(decode(t.text, p));
     if (ascii ? (c >= '0' && c <= '9') : u_isdigit(c)) {
       t.has_digit = true;
     } else if (ascii ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) {
@@ -137,11 +158,15 @@ std::string fold_case(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t p = 0; p < text.size();) {
+    const char byte = text[p];
+    if (static_cast<unsigned char>(byte) < 0x80) {
+      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32) : byte);
+      ++p;
+      continue;
+    }
     const std::size_t start = p;
-    char32_t c = next_code_point(text, p);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    } else if (c >= 0xAC00 && c <= 0xD7A3) {
+    const char32_t c = decode(text, p);
+    if (c >= 0xAC00 && c <= 0xD7A3) {
       out.append(text.substr(start, p - start));
     } else {
       // Full case folding: one code point may fold to several ("ß" -> "ss").
@@ -153,7 +178,12 @@ std::string fold_case(std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                             const KnownWord& known) {
+  // About one token per six bytes of text (a word and its space), so that the
+  // vector rarely grows; no more than a typical long sentence needs at first.
+  constexpr std::uint32_t kBytesPerToken = 6;
+  constexpr std::uint32_t kMaxReserved = 1024;
   std::vector<Token> tokens;
+  tokens.reserve(std::min((end - begin) / kBytesPerToken + 1, kMaxReserved));
   const Cursor cur{text, end};
   std::uint32_t pos = begin;
   bool space = true;
