@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
+
 namespace kgex {
 namespace {
 
@@ -79,6 +82,37 @@ TEST_CASE("symmetric relations are one edge whichever way they were read") {
   for (const RelationView& r : g.relations()) {
     CHECK(g.entity(r.source).name == "Anthropic");
   }
+}
+
+TEST_CASE("merging is associative and commutative on names linked through aliases") {
+  // Alpha (also Beta), Beta (also Gamma), Gamma: one entity, whatever the order or grouping.
+  auto graph = [](std::string name, std::vector<std::string> aliases) {
+    KnowledgeGraph g;
+    g.add_entity(make(std::move(name), EntityType::kProduct, std::move(aliases)));
+    return g;
+  };
+  auto name_of = [](const KnowledgeGraph& g) {
+    REQUIRE(g.entity_count() == 1);
+    return g.entity(*g.find("Gamma", EntityType::kProduct)).name;
+  };
+  const KnowledgeGraph a = graph("Alpha", {"Beta"});
+  const KnowledgeGraph b = graph("Beta", {"Gamma"});
+  const KnowledgeGraph c = graph("Gamma", {});
+  std::vector<const KnowledgeGraph*> order{&a, &b, &c};
+  std::set<std::string> names;
+  do {
+    KnowledgeGraph left;
+    for (const KnowledgeGraph* g : order) {
+      left.merge(*g);
+    }
+    names.insert(name_of(left));
+    KnowledgeGraph tail = *order[1];
+    tail.merge(*order[2]);
+    KnowledgeGraph right = *order[0];
+    right.merge(tail);
+    names.insert(name_of(right));
+  } while (std::next_permutation(order.begin(), order.end()));
+  CHECK(names == std::set<std::string>{"Alpha"});
 }
 
 TEST_CASE("merging graphs is commutative on content") {
