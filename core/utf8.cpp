@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include "core/utf8_decode.h"
+
 namespace kgex {
 
 std::size_t count_code_points_utf8(std::string_view text) {
@@ -15,12 +17,7 @@ std::size_t count_code_points_utf8(std::string_view text) {
 }
 
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  auto i = static_cast<int32_t>(pos);
-  UChar32 c = 0;
-  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
-  pos = static_cast<std::size_t>(i);
-  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+  return decode_code_point(text, pos);
 }
 
 void append_code_point(std::string& out, char32_t c) {

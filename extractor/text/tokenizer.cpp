@@ -7,22 +7,13 @@
 
 #include <algorithm>
 
+#include "core/utf8_decode.h"
 #include "extractor/text/particles.h"
 
 namespace kgex {
 namespace {
 
 enum class CharClass { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
-
-// core's next_code_point, inlined: the tokenizer decodes each character several times.
-char32_t decode(std::string_view text, std::size_t& pos) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  auto i = static_cast<int32_t>(pos);
-  UChar32 c = 0;
-  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
-  pos = static_cast<std::size_t>(i);
-  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-}
 
 CharClass classify(char32_t c) {
   if (c == ' ' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -70,7 +61,7 @@ struct Cursor {
       return byte;
     }
     std::size_t p = pos;
-    char32_t c = decode(text, p);
+    char32_t c = decode_code_point(text, p);
     if (next) {
       *next = static_cast<std::uint32_t>(p);
     }
@@ -136,8 +127,8 @@ void describe(Token& t, std::string_view text) {
   for (std::size_t p = 0; p < t.text.size();) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
     const bool ascii = byte < 0x80;
-    const auto c =
-        ascii ? static_cast<UChar32>(t.text[p++]) : static_cast<UChar32>(decode(t.text, p));
+    const auto c = ascii ? static_cast<UChar32>(t.text[p++])
+                         : static_cast<UChar32>(decode_code_point(t.text, p));
     if (ascii ? (c >= '0' && c <= '9') : u_isdigit(c)) {
       t.has_digit = true;
     } else if (ascii ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) {
@@ -165,7 +156,7 @@ std::string fold_case(std::string_view text) {
       continue;
     }
     const std::size_t start = p;
-    const char32_t c = decode(text, p);
+    const char32_t c = decode_code_point(text, p);
     if (c >= 0xAC00 && c <= 0xD7A3) {
       out.append(text.substr(start, p - start));
     } else {
