@@ -14,7 +14,7 @@ struct RulesCommand {
 };
 
 int run_check(const RulesCommand& opt) {
-  auto rules = load_rules_for(opt.rules);
+  auto rules = load_rules_for(opt.rules, true);
   if (!rules.ok()) {
     return report(rules.status());
   }

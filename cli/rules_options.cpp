@@ -11,10 +11,11 @@ void add_rules_options(CLI::App& app, RulesOptions& options) {
   app.add_flag("--no-default-rules", options.no_default, "Do not load the built-in rule pack");
 }
 
-Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options) {
+Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options,
+                                                      bool check_schema) {
   std::vector<PackSource> packs;
   if (!options.no_default) {
-    packs.push_back(builtin_pack());
+    packs.push_back(builtin_pack(check_schema));
   }
   for (const std::string& folder : options.packs) {
     packs.push_back(folder_pack(folder));

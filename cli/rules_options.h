@@ -19,8 +19,11 @@ struct RulesOptions {
 
 void add_rules_options(CLI::App& app, RulesOptions& options);
 
-// The built-in pack unless dropped, then each --rules folder, compiled.
-Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options);
+// The built-in pack unless dropped, then each --rules folder, compiled. The built-in pack's
+// files are checked against the schemas only with `check_schema` (`kgex rules check`); the
+// test suite runs that check, and skipping it saves a sixth of a short run's start-up.
+Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options,
+                                                      bool check_schema = false);
 
 // An extractor over load_rules_for(options).
 Result<Extractor> extractor_for(const RulesOptions& options);

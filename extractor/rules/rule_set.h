@@ -41,10 +41,14 @@ using PackReader = std::function<Result<std::string>(const std::string& relative
 struct PackSource {
   std::string root;  // how errors name the pack's folder
   PackReader read;
+  // The files are known to match the schemas, so loading skips that check: the built-in
+  // pack, which the build embeds and the test suite validates (`kgex rules check`).
+  bool schema_known = false;
 };
 
-// The built-in technology pack, compiled into the binary (rules/tech).
-PackSource builtin_pack();
+// The built-in technology pack, compiled into the binary (rules/tech); `check_schema` makes
+// loading validate it like any other pack.
+PackSource builtin_pack(bool check_schema = false);
 
 // Loads, validates and compiles `packs` in order.
 Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>& packs);
