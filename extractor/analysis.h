@@ -27,7 +27,8 @@ struct MentionCandidate {
   std::string rule;         // "gazetteer", "table", or an entity rule id
   std::string surface;      // the name as written (normalised), particle excluded
   std::string canonical;    // the entity's canonical name
-  bool short_form = false;  // a surname or given name standing for a person named in full
+  bool short_form = false;  // stands for an entity named in full elsewhere: a surname, a
+                            // given name, a company's first word, or a `refers` mention
   bool refers = false;      // words standing for the document's own entity (저희 팀)
 };
 

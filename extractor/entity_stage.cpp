@@ -199,8 +199,10 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     if (c.refers) {
       continue;
     }
-    if (c.type == EntityType::kPerson && korean_full_name(name)) {
-      fits[name.substr(0, 3)].emplace(c.type, name);
+    // The Korean form as written: "이재용 회장 ... 이 회장은" also for a person whose
+    // gazetteer name is Latin (Lee Jae-yong).
+    if (c.type == EntityType::kPerson && korean_full_name(c.surface)) {
+      fits[c.surface.substr(0, 3)].emplace(c.type, name);
       full.emplace(std::make_pair(c.type, name), c);
     } else if (c.type == EntityType::kPerson && two_or_three_words) {
       fit(name.substr(0, first_space), c, name);

@@ -66,7 +66,8 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 // A name found by a rule or a table in one place of a document is a mention
 // wherever else the document writes it: adds those occurrences to `candidates`.
 // People named in full are also found by surname or given name alone ("최 부사장",
-// "Malhotra"), unless `name_word` says the word is a name or stop word of its own; see
+// "Malhotra"), unless `name_word` says the word is a name or stop word of its own, and
+// `refers` mentions (저희 팀) take the name of the document's own entity or are dropped; see
 // short_names in entity_stage.cpp.
 void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
                      const KnownWord& name_word);
