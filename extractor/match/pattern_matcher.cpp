@@ -1,6 +1,7 @@
 #include "extractor/match/pattern_matcher.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "extractor/match/regex.h"
 
@@ -31,7 +32,9 @@ struct Context {
   const SentenceAnalysis& s;
   const DocumentAnalysis& doc;
   const Gazetteer& gazetteer;
-  std::vector<std::vector<std::uint32_t>> captures;
+  // Scratch of the calling thread, reused from attempt to attempt so that failed
+  // attempts allocate nothing; copied into the PatternMatch when one succeeds.
+  std::vector<std::vector<std::uint32_t>>& captures;
   Status error;
 };
 
@@ -42,16 +45,13 @@ bool starts_or_ends(const std::vector<std::string>& words, const std::string& w,
 }
 
 bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
-  if (t.text && !t.text->contains(tok.folded)) {
-    return false;
-  }
-  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
-    return false;
-  }
-  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
-    return false;
-  }
+  // The tests that compare a field of the token come first: they are the cheapest and
+  // reject most tokens. Every test must hold, and the regex, the only one that can fail
+  // with an error, stays last, so the order changes no answer.
   if (t.script && *t.script != tok.script) {
+    return false;
+  }
+  if (t.space_before && *t.space_before != tok.space_before) {
     return false;
   }
   if (t.shape) {
@@ -70,7 +70,13 @@ bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
         break;
     }
   }
-  if (t.space_before && *t.space_before != tok.space_before) {
+  if (t.text && !t.text->contains(tok.folded)) {
+    return false;
+  }
+  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
+    return false;
+  }
+  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
     return false;
   }
   if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded)) {
@@ -176,12 +182,13 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   if (el.anchor == Anchor::kStart && ui != 0) {
     return false;
   }
-  auto finish = [&](std::uint32_t after, std::vector<std::uint32_t> held) {
+  // `hold` fills the element's capture with the units it matched.
+  auto finish = [&](std::uint32_t after, auto&& hold) {
     if (el.anchor == Anchor::kEnd && after != n) {
       return false;
     }
     if (el.capture >= 0) {
-      ctx.captures[el.capture] = std::move(held);
+      hold(ctx.captures[el.capture]);
     }
     if (match_from(ctx, ei + 1, after, end)) {
       return true;
@@ -192,16 +199,16 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     return false;
   };
   if (el.kind == ElementKind::kEntity && el.list) {
-    for (auto& members : lists_at(ctx, el, ui)) {
+    for (const auto& members : lists_at(ctx, el, ui)) {
       const std::uint32_t after = members.back() + 1;
-      if (finish(after, std::move(members))) {
+      if (finish(after, [&](std::vector<std::uint32_t>& held) { held = members; })) {
         return true;
       }
       if (!ctx.error.ok()) {
         return false;
       }
     }
-    return el.min == 0 && finish(ui, {});
+    return el.min == 0 && finish(ui, [](std::vector<std::uint32_t>& held) { held.clear(); });
   }
   std::uint32_t run = 0;
   while (run < static_cast<std::uint32_t>(el.max) && ui + run < n &&
@@ -212,14 +219,11 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     return false;
   }
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
-    std::vector<std::uint32_t> held;
-    if (el.capture >= 0) {
-      held.reserve(c);
-    }
-    for (std::uint32_t k = 0; el.capture >= 0 && k < c; ++k) {
-      held.push_back(ui + k);
-    }
-    if (finish(ui + c, std::move(held))) {
+    const auto hold = [&](std::vector<std::uint32_t>& held) {
+      held.resize(c);
+      std::iota(held.begin(), held.end(), ui);
+    };
+    if (finish(ui + c, hold)) {
       return true;
     }
     if (!ctx.error.ok()) {
@@ -421,24 +425,29 @@ Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<E
                                                              const SentenceAnalysis& sentence,
                                                              const DocumentAnalysis& doc,
                                                              std::uint32_t start) const {
+  thread_local std::vector<std::vector<std::uint32_t>> scratch;
+  if (scratch.size() < captures) {
+    scratch.resize(captures);
+  }
+  Context ctx{pattern, sentence, doc, gazetteer_, scratch, {}};
   // Most rules fail on their first element: test it before setting up captures.
   if (!pattern.empty() && pattern.front().min >= 1 && start < sentence.units.size()) {
     const Element& first = pattern.front();
     const Unit& u = sentence.units[start];
-    Context probe{pattern, sentence, doc, gazetteer_, {}, {}};
     const bool could =
         first.kind == ElementKind::kEntity && first.list
             ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
-            : unit_passes(probe, first, u);
-    if (!probe.error.ok()) {
-      return probe.error;
+            : unit_passes(ctx, first, u);
+    if (!ctx.error.ok()) {
+      return ctx.error;
     }
     if (!could) {
       return std::optional<PatternMatch>();
     }
   }
-  Context ctx{pattern, sentence, doc, gazetteer_, std::vector<std::vector<std::uint32_t>>(captures),
-              {}};
+  for (std::size_t c = 0; c < captures; ++c) {
+    scratch[c].clear();
+  }
   std::uint32_t end = start;
   const bool ok = match_from(ctx, 0, start, end);
   if (!ctx.error.ok()) {
@@ -447,7 +456,10 @@ Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<E
   if (!ok) {
     return std::optional<PatternMatch>();
   }
-  return std::optional<PatternMatch>(PatternMatch{start, end, std::move(ctx.captures)});
+  return std::optional<PatternMatch>(
+      PatternMatch{start, end,
+                   std::vector<std::vector<std::uint32_t>>(
+                       scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(captures))});
 }
 
 }  // namespace kgex
