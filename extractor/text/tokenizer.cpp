@@ -120,20 +120,40 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
 
 void describe(Token& t, std::string_view text) {
   t.text.assign(text.substr(t.begin, t.base_end - t.begin));
-  t.folded = fold_case(t.text);
   int letters = 0;
   int uppers = 0;
   bool first = true;
+  // Only ASCII and Hangul syllables, as nearly every token: folding lowers the
+  // ASCII letters and ICU has nothing to do.
+  bool ascii_or_hangul = true;
   for (std::size_t p = 0; p < t.text.size();) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
-    const bool ascii = byte < 0x80;
-    const auto c = ascii ? static_cast<UChar32>(t.text[p++])
-                         : static_cast<UChar32>(decode_code_point(t.text, p));
-    if (ascii ? (c >= '0' && c <= '9') : u_isdigit(c)) {
-      t.has_digit = true;
-    } else if (ascii ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) {
+    if (byte < 0x80) {
+      ++p;
+      if (byte >= '0' && byte <= '9') {
+        t.has_digit = true;
+      } else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+        ++letters;
+        if (byte <= 'Z') {
+          ++uppers;
+          t.capitalized = t.capitalized || first;
+        }
+        first = false;
+      }
+      continue;
+    }
+    const auto c = static_cast<UChar32>(decode_code_point(t.text, p));
+    if (c >= 0xAC00 && c <= 0xD7A3) {  // a letter, neither a digit nor upper case
       ++letters;
-      if (ascii ? (c >= 'A' && c <= 'Z') : u_isupper(c)) {
+      first = false;
+      continue;
+    }
+    ascii_or_hangul = false;
+    if (u_isdigit(c)) {
+      t.has_digit = true;
+    } else if (u_isalpha(c)) {
+      ++letters;
+      if (u_isupper(c)) {
         ++uppers;
         t.capitalized = t.capitalized || first;
       }
@@ -141,6 +161,16 @@ void describe(Token& t, std::string_view text) {
     }
   }
   t.all_upper = letters >= 2 && uppers == letters;
+  if (ascii_or_hangul) {
+    t.folded = t.text;
+    for (char& ch : t.folded) {
+      if (ch >= 'A' && ch <= 'Z') {
+        ch = static_cast<char>(ch + ('a' - 'A'));
+      }
+    }
+  } else {
+    t.folded = fold_case(t.text);
+  }
 }
 
 }  // namespace
