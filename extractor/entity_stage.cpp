@@ -66,6 +66,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
+    ctx.filter.find_word_sets(s);
     ctx.filter.facts(s, doc, facts);
     for (const EntityRule* rule : rules) {
       const PatternNeeds& needs = ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data());

@@ -350,18 +350,25 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
   return f;
 }
 
-void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
-                       Facts& f) const {
-  f.word_sets_.assign(sets_.size(), false);
-  f.sets_of_token_.assign(sentence.tokens.size(), nullptr);
+void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
+  sentence.word_sets.assign(sentence.tokens.size(), nullptr);
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     if (!word_bits_.may_contain(folded)) {
       continue;
     }
     if (auto it = words_.find(folded); it != words_.end()) {
-      f.sets_of_token_[k] = &it->second;
-      for (std::uint32_t id : it->second) {
+      sentence.word_sets[k] = &it->second;
+    }
+  }
+}
+
+void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                       Facts& f) const {
+  f.word_sets_.assign(sets_.size(), false);
+  for (const std::vector<std::uint32_t>* sets : sentence.word_sets) {
+    if (sets) {
+      for (std::uint32_t id : *sets) {
         f.word_sets_[id] = true;
       }
     }
@@ -377,8 +384,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
       f.mention_types_ |= f.mentions_.back();
       f.mention_units_.push_back(i);
-    } else if (f.sets_of_token_[u.begin]) {
-      for (std::uint32_t id : *f.sets_of_token_[u.begin]) {
+    } else if (sentence.word_sets[u.begin]) {
+      for (std::uint32_t id : *sentence.word_sets[u.begin]) {
         f.word_units_.emplace_back(id, i);
       }
     }

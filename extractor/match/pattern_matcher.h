@@ -71,8 +71,10 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::vector<std::pair<std::uint32_t, std::uint32_t>> word_units_;  // (word set, token unit)
     std::uint32_t units_ = 0;
-    std::vector<const std::vector<std::uint32_t>*> sets_of_token_;  // scratch
   };
+  // Fills sentence.word_sets, which facts() reads.
+  void find_word_sets(SentenceAnalysis& sentence) const;
+  // Precondition: find_word_sets(sentence) was called.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
   // The same into `out`, reusing its storage from an earlier sentence.
   void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;

@@ -75,7 +75,9 @@ class Probe {
   // Whether the rule filter lets the rule be tried on the sentence at all.
   bool may_match() const {
     const RuleFilter filter(*rules_);
-    return filter.facts(s_, doc_).may_match(filter.relation_rule(0));
+    SentenceAnalysis s = s_;
+    filter.find_word_sets(s);
+    return filter.facts(s, doc_).may_match(filter.relation_rule(0));
   }
 
   // The first match from the left; the matcher must not fail.
