@@ -27,6 +27,13 @@ bool is_list_separator(const Token& t) {
          w == "and" || w == "or" || w == "그리고";
 }
 
+// Coordinated lists of an element at one position: their members are the first
+// `lengths` units of `members`, longest list first.
+struct Lists {
+  std::vector<std::uint32_t> members;
+  std::vector<std::uint32_t> lengths;
+};
+
 struct Context {
   const std::vector<Element>& pattern;
   const SentenceAnalysis& s;
@@ -35,11 +42,20 @@ struct Context {
   // Scratch of the calling thread, reused from attempt to attempt so that failed
   // attempts allocate nothing; copied into the PatternMatch when one succeeds.
   std::vector<std::vector<std::uint32_t>>& captures;
+  std::vector<Lists>& lists;  // per pattern element, scratch as well
   Status error;
 };
 
 bool starts_or_ends(const std::vector<std::string>& words, const std::string& w, bool starts) {
+  // The last byte of the prefix or suffix is compared first, before a call to memcmp: it
+  // tells most words apart, where the first byte of a Hangul syllable is one of four.
   return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
+    if (x.empty()) {
+      return true;
+    }
+    if (x.size() > w.size() || (starts ? w[x.size() - 1] : w.back()) != x.back()) {
+      return false;
+    }
     return starts ? w.starts_with(x) : w.ends_with(x);
   });
 }
@@ -131,19 +147,17 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
                       [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
 }
 
-// Lengths (in units) of the coordinated lists of `el` that start at `at`,
-// longest first, with the member units of each.
-std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el,
-                                                 std::uint32_t at) {
+// The coordinated lists of `el` that start at `at`.
+void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   const std::vector<Unit>& units = ctx.s.units;
-  std::vector<std::vector<std::uint32_t>> found;
-  std::vector<std::uint32_t> members;
+  out.members.clear();
+  out.lengths.clear();
   std::uint32_t i = at;
   // Each member passes the element's own tests; its particle and negations
   // apply to the list's last member only (below).
   while (i < units.size() && unit_kind_passes(ctx, el, units[i])) {
-    members.push_back(i);
-    found.push_back(members);
+    out.members.push_back(i);
+    out.lengths.push_back(static_cast<std::uint32_t>(out.members.size()));
     const Unit& u = units[i];
     std::uint32_t next = i + 1;
     if (!is_coordinating_particle(u.particle)) {
@@ -161,15 +175,14 @@ std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el
     }
     i = next;
   }
-  std::reverse(found.begin(), found.end());
+  std::reverse(out.lengths.begin(), out.lengths.end());
   // The list's own tests (particle, negation) apply to its last member.
-  std::erase_if(found, [&](const std::vector<std::uint32_t>& m) {
-    const Unit& last = units[m.back()];
+  std::erase_if(out.lengths, [&](std::uint32_t length) {
+    const Unit& last = units[out.members[length - 1]];
     return (el.particle && !el.particle->contains(last.particle)) ||
            std::any_of(el.negated.begin(), el.negated.end(),
                        [&](const auto& neg) { return unit_passes(ctx, *neg, last); });
   });
-  return found;
 }
 
 bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& end) {
@@ -199,9 +212,14 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     return false;
   };
   if (el.kind == ElementKind::kEntity && el.list) {
-    for (const auto& members : lists_at(ctx, el, ui)) {
-      const std::uint32_t after = members.back() + 1;
-      if (finish(after, [&](std::vector<std::uint32_t>& held) { held = members; })) {
+    Lists& lists = ctx.lists[ei];
+    lists_at(ctx, el, ui, lists);
+    for (const std::uint32_t length : lists.lengths) {
+      const auto members = lists.members.begin();
+      const std::uint32_t after = members[length - 1] + 1;
+      if (finish(after, [&](std::vector<std::uint32_t>& held) {
+            held.assign(members, members + length);
+          })) {
         return true;
       }
       if (!ctx.error.ok()) {
@@ -433,10 +451,14 @@ Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<E
                                                              const DocumentAnalysis& doc,
                                                              std::uint32_t start) const {
   thread_local std::vector<std::vector<std::uint32_t>> scratch;
+  thread_local std::vector<Lists> lists;
   if (scratch.size() < captures) {
     scratch.resize(captures);
   }
-  Context ctx{pattern, sentence, doc, gazetteer_, scratch, {}};
+  if (lists.size() < pattern.size()) {
+    lists.resize(pattern.size());
+  }
+  Context ctx{pattern, sentence, doc, gazetteer_, scratch, lists, {}};
   // Most rules fail on their first element: test it before setting up captures.
   if (!pattern.empty() && pattern.front().min >= 1 && start < sentence.units.size()) {
     const Element& first = pattern.front();
