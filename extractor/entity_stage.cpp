@@ -402,6 +402,10 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   for (int m = 0; m < n; ++m) {
     const MentionCandidate& c = doc.mentions[m];
     for (const std::string* name : {&c.canonical, &c.surface}) {
+      // A surface that is the canonical name (every name a rule found) has its key already.
+      if (name == &c.surface && c.surface == c.canonical) {
+        continue;
+      }
       auto [it, fresh] = by_key.emplace(key_of(c.type, *name), m);
       if (!fresh) {
         uf.unite(it->second, m);
