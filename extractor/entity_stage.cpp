@@ -60,6 +60,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
+  std::vector<PatternMatch> matches;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
@@ -74,17 +75,14 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
         continue;
       }
       facts.starts(needs, starts);
-      for (const std::uint32_t start : starts) {
-        auto found = ctx.matcher.match_at(rule->pattern, rule->captures.size(), s, doc, start);
-        if (!found.ok()) {
-          return Status(found.status().code(),
-                        "rule \"" + rule->id + "\": " + found.status().message(),
-                        {.file = rule->file, .pointer = rule->pointer});
-        }
-        if (!found.value()) {
-          continue;
-        }
-        const PatternMatch& m = *found.value();
+      matches.clear();
+      if (Status found =
+              ctx.matcher.match_each(rule->pattern, rule->captures.size(), s, doc, starts, matches);
+          !found.ok()) {
+        return Status(found.code(), "rule \"" + rule->id + "\": " + found.message(),
+                      {.file = rule->file, .pointer = rule->pointer});
+      }
+      for (const PatternMatch& m : matches) {
         bool created = false;
         if (rule->entity_capture >= 0) {
           std::vector<std::uint32_t> held = m.captures[rule->entity_capture];

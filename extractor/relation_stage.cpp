@@ -61,19 +61,21 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     case Ref::Kind::kFind:
       break;
   }
-  std::set<std::uint32_t> captured;
+  // Whether each unit is held by a capture; two past the end so that u + 2 can be asked.
+  std::vector<bool> captured(sc.s.units.size() + 2, false);
   for (const auto& held : m.captures) {
-    captured.insert(held.begin(), held.end());
+    for (const std::uint32_t u : held) {
+      captured[u] = true;
+    }
   }
   const std::uint32_t clause = sc.s.units[m.begin].clause;
   int best = -1;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
-    if (unit.mention < 0 || captured.contains(u) ||
-        (!ref.sentence_scope && unit.clause != clause) ||
-        (u >= 2 && captured.contains(u - 2) && listed_together(sc.s, u - 2, u)) ||
-        (captured.contains(u + 2) && listed_together(sc.s, u, u + 2))) {
+    if (unit.mention < 0 || captured[u] || (!ref.sentence_scope && unit.clause != clause) ||
+        (u >= 2 && captured[u - 2] && listed_together(sc.s, u - 2, u)) ||
+        (captured[u + 2] && listed_together(sc.s, u, u + 2))) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -323,6 +325,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
+  std::vector<PatternMatch> matches;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
@@ -336,17 +339,17 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         continue;
       }
       facts.starts(needs, starts);
-      for (const std::uint32_t start : starts) {
-        auto found = ctx.matcher.match_at(rule.pattern, rule.captures.size(), s, doc, start);
-        if (!found.ok()) {
-          return Status(found.status().code(),
-                        "rule \"" + rule.id + "\": " + found.status().message(),
-                        {.file = rule.file, .pointer = rule.pointer});
-        }
-        if (!found.value() || found.value()->end == found.value()->begin) {
+      matches.clear();
+      if (Status found =
+              ctx.matcher.match_each(rule.pattern, rule.captures.size(), s, doc, starts, matches);
+          !found.ok()) {
+        return Status(found.code(), "rule \"" + rule.id + "\": " + found.message(),
+                      {.file = rule.file, .pointer = rule.pointer});
+      }
+      for (const PatternMatch& m : matches) {
+        if (m.end == m.begin) {
           continue;
         }
-        const PatternMatch& m = *found.value();
         const std::vector<RT> types = relations_of(sc, rule, m);
         if (types.empty() || blocked(sc, rule, m)) {
           continue;

@@ -445,11 +445,10 @@ bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
                      [&](std::uint32_t id) { return word_sets_[id]; });
 }
 
-Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<Element>& pattern,
-                                                             std::size_t captures,
-                                                             const SentenceAnalysis& sentence,
-                                                             const DocumentAnalysis& doc,
-                                                             std::uint32_t start) const {
+Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size_t captures,
+                                  const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                                  const std::vector<std::uint32_t>& starts,
+                                  std::vector<PatternMatch>& found) const {
   thread_local std::vector<std::vector<std::uint32_t>> scratch;
   thread_local std::vector<Lists> lists;
   if (scratch.size() < captures) {
@@ -459,36 +458,39 @@ Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<E
     lists.resize(pattern.size());
   }
   Context ctx{pattern, sentence, doc, gazetteer_, scratch, lists, {}};
-  // Most rules fail on their first element: test it before setting up captures.
-  if (!pattern.empty() && pattern.front().min >= 1 && start < sentence.units.size()) {
-    const Element& first = pattern.front();
-    const Unit& u = sentence.units[start];
-    const bool could =
-        first.kind == ElementKind::kEntity && first.list
-            ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
-            : unit_passes(ctx, first, u);
+  const bool first_required = !pattern.empty() && pattern.front().min >= 1;
+  for (const std::uint32_t start : starts) {
+    // Most rules fail on their first element: test it before setting up captures.
+    if (first_required && start < sentence.units.size()) {
+      const Element& first = pattern.front();
+      const Unit& u = sentence.units[start];
+      const bool could =
+          first.kind == ElementKind::kEntity && first.list
+              ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
+              : unit_passes(ctx, first, u);
+      if (!ctx.error.ok()) {
+        return ctx.error;
+      }
+      if (!could) {
+        continue;
+      }
+    }
+    for (std::size_t c = 0; c < captures; ++c) {
+      scratch[c].clear();
+    }
+    std::uint32_t end = start;
+    const bool ok = match_from(ctx, 0, start, end);
     if (!ctx.error.ok()) {
       return ctx.error;
     }
-    if (!could) {
-      return std::optional<PatternMatch>();
+    if (ok) {
+      found.push_back(PatternMatch{
+          start, end,
+          std::vector<std::vector<std::uint32_t>>(
+              scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(captures))});
     }
   }
-  for (std::size_t c = 0; c < captures; ++c) {
-    scratch[c].clear();
-  }
-  std::uint32_t end = start;
-  const bool ok = match_from(ctx, 0, start, end);
-  if (!ctx.error.ok()) {
-    return ctx.error;
-  }
-  if (!ok) {
-    return std::optional<PatternMatch>();
-  }
-  return std::optional<PatternMatch>(
-      PatternMatch{start, end,
-                   std::vector<std::vector<std::uint32_t>>(
-                       scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(captures))});
+  return Status();
 }
 
 }  // namespace kgex

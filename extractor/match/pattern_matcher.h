@@ -96,13 +96,14 @@ class PatternMatcher {
  public:
   explicit PatternMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 
-  // The first match of `pattern` starting at unit `start` (greedy quantifiers,
-  // longest list first), or nullopt. kTimeout when a regex exceeds its limit.
-  Result<std::optional<PatternMatch>> match_at(const std::vector<Element>& pattern,
-                                               std::size_t captures,
-                                               const SentenceAnalysis& sentence,
-                                               const DocumentAnalysis& doc,
-                                               std::uint32_t start) const;
+  // The first match of `pattern` starting at each unit of `starts` (greedy quantifiers,
+  // longest list first), appended to `found` in the order of `starts`; a start where the
+  // pattern does not match adds nothing. One call per rule and sentence sets up the
+  // matching once for all its starts. kTimeout when a regex exceeds its limit.
+  Status match_each(const std::vector<Element>& pattern, std::size_t captures,
+                    const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                    const std::vector<std::uint32_t>& starts,
+                    std::vector<PatternMatch>& found) const;
 
  private:
   const Gazetteer& gazetteer_;
