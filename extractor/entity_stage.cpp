@@ -39,10 +39,19 @@ struct UnionFind {
 
 }  // namespace
 
-std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc) {
-  std::vector<std::vector<int>> out(doc.sentences.size());
+MentionsBySentence mentions_by_sentence(const DocumentAnalysis& doc) {
+  MentionsBySentence out;
+  out.first.assign(doc.sentences.size() + 1, 0);
+  for (const MentionCandidate& c : doc.mentions) {
+    ++out.first[c.sentence + 1];
+  }
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    out.first[si + 1] += out.first[si];
+  }
+  std::vector<std::uint32_t> next(out.first.begin(), out.first.end() - 1);
+  out.order.resize(doc.mentions.size());
   for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
-    out[doc.mentions[m].sentence].push_back(m);
+    out.order[next[doc.mentions[m].sentence]++] = m;
   }
   return out;
 }
@@ -57,7 +66,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
     return a->priority > b->priority;
   });
-  const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
+  const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
   std::vector<PatternMatch> matches;
@@ -303,10 +312,10 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
       for (std::uint32_t i = 0; i + len <= n; ++i) {
         bool match = true;
         for (std::uint32_t k = 0; k < len && match; ++k) {
+          // The last word may take a particle; the others may not, and without one a
+          // token's folded base form is its folded surface.
           const Token& t = s.tokens[i + k];
-          const bool last = k + 1 == len;
-          match = (last ? t.folded : fold_case(doc.normalized(t.begin, t.end))) == l.tokens[k] &&
-                  (last || t.particle.empty());
+          match = t.folded == l.tokens[k] && (k + 1 == len || t.particle.empty());
         }
         if (match) {
           MentionCandidate c = l.from;
@@ -322,7 +331,11 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
   }
 }
 
-void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates) {
+namespace {
+
+// The indices of the candidates resolve_overlaps keeps, sorted by position.
+std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
+                                           const std::vector<MentionCandidate>& candidates) {
   // Candidates are ordered by index: moving whole candidates costs more.
   std::vector<std::uint32_t> length(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -357,6 +370,23 @@ void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candi
     return std::tie(candidates[x].sentence, candidates[x].begin) <
            std::tie(candidates[y].sentence, candidates[y].begin);
   });
+  return accepted;
+}
+
+}  // namespace
+
+void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>& candidates) {
+  const std::vector<std::uint32_t> accepted = overlap_winners(doc, candidates);
+  std::vector<MentionCandidate> mentions;
+  mentions.reserve(accepted.size());
+  for (const std::uint32_t i : accepted) {
+    mentions.push_back(candidates[i]);
+  }
+  doc.mentions = std::move(mentions);
+}
+
+void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate>&& candidates) {
+  const std::vector<std::uint32_t> accepted = overlap_winners(doc, candidates);
   std::vector<MentionCandidate> mentions;
   mentions.reserve(accepted.size());
   for (const std::uint32_t i : accepted) {

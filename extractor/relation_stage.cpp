@@ -203,17 +203,28 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       acquired.insert(c.target);
     }
   }
-  std::vector<std::set<int>> in_sentence(doc.sentences.size());
-  std::vector<std::set<int>> in_line(doc.segmentation.lines.size());  // a line is a paragraph
+  // The entities each sentence and each line (a paragraph) names, as sorted vectors
+  // without repeats: a few allocations instead of a tree node per entity.
+  std::vector<std::vector<int>> in_sentence(doc.sentences.size());
+  std::vector<std::vector<int>> in_line(doc.segmentation.lines.size());
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    in_sentence[doc.mentions[m].sentence].insert(doc.entity_of_mention[m]);
-    in_line[doc.sentences[doc.mentions[m].sentence].span.line].insert(doc.entity_of_mention[m]);
+    in_sentence[doc.mentions[m].sentence].push_back(doc.entity_of_mention[m]);
+    in_line[doc.sentences[doc.mentions[m].sentence].span.line].push_back(doc.entity_of_mention[m]);
   }
+  for (auto* sets : {&in_sentence, &in_line}) {
+    for (std::vector<int>& set : *sets) {
+      std::sort(set.begin(), set.end());
+      set.erase(std::unique(set.begin(), set.end()), set.end());
+    }
+  }
+  auto holds = [](const std::vector<int>& set, int e) {
+    return std::binary_search(set.begin(), set.end(), e);
+  };
   // Whether a sentence naming `e` also names an organization other than the topic: then
   // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
   auto near_other_org = [&](int e) {
     return std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
-      const std::set<int>& there = in_sentence[doc.mentions[m].sentence];
+      const std::vector<int>& there = in_sentence[doc.mentions[m].sentence];
       return std::any_of(there.begin(), there.end(), [&](int o) {
         return o != doc.topic && entities[o].type == ET::kOrganization;
       });
@@ -245,7 +256,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
-              return in_line[doc.sentences[doc.mentions[m].sentence].span.line].contains(source);
+              return holds(in_line[doc.sentences[doc.mentions[m].sentence].span.line], source);
             })) {
           continue;
         }
@@ -268,7 +279,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       const int other = source == e ? target : source;
       std::uint32_t sentence = doc.mentions[ent.mentions.front()].sentence;
       for (int m : ent.mentions) {
-        if (in_sentence[doc.mentions[m].sentence].contains(other)) {
+        if (holds(in_sentence[doc.mentions[m].sentence], other)) {
           sentence = doc.mentions[m].sentence;
           break;
         }

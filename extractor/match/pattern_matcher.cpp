@@ -255,8 +255,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
 
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
-                              const std::vector<int>& mentions_in_sentence,
-                              bool fold_parentheticals) {
+                              std::span<const int> mentions_in_sentence, bool fold_parentheticals) {
   std::vector<Unit> units;
   units.reserve(sentence.tokens.size());
   std::uint32_t clause = 0;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -31,8 +32,7 @@ struct PatternMatch {
 // that mention's unit, which takes the particle after it.
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
-                              const std::vector<int>& mentions_in_sentence,
-                              bool fold_parentheticals);
+                              std::span<const int> mentions_in_sentence, bool fold_parentheticals);
 
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of

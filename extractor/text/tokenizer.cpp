@@ -120,12 +120,10 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
 
 void describe(Token& t, std::string_view text) {
   t.text.assign(text.substr(t.begin, t.base_end - t.begin));
+  t.folded = fold_case(t.text);
   int letters = 0;
   int uppers = 0;
   bool first = true;
-  // Only ASCII and Hangul syllables, as nearly every token: folding lowers the
-  // ASCII letters and ICU has nothing to do.
-  bool ascii_or_hangul = true;
   for (std::size_t p = 0; p < t.text.size();) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
     if (byte < 0x80) {
@@ -148,7 +146,6 @@ void describe(Token& t, std::string_view text) {
       first = false;
       continue;
     }
-    ascii_or_hangul = false;
     if (u_isdigit(c)) {
       t.has_digit = true;
     } else if (u_isalpha(c)) {
@@ -161,24 +158,33 @@ void describe(Token& t, std::string_view text) {
     }
   }
   t.all_upper = letters >= 2 && uppers == letters;
-  if (ascii_or_hangul) {
-    t.folded = t.text;
-    for (char& ch : t.folded) {
-      if (ch >= 'A' && ch <= 'Z') {
-        ch = static_cast<char>(ch + ('a' - 'A'));
-      }
-    }
-  } else {
-    t.folded = fold_case(t.text);
-  }
 }
 
 }  // namespace
 
 std::string fold_case(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t p = 0; p < text.size();) {
+  // ASCII and Hangul syllables, nearly all text, are folded in a copy in place; from the
+  // first other character on, the rest is folded code point by code point.
+  std::string out(text);
+  std::size_t p = 0;
+  while (p < out.size()) {
+    const auto byte = static_cast<unsigned char>(out[p]);
+    if (byte < 0x80) {
+      if (byte >= 'A' && byte <= 'Z') {
+        out[p] = static_cast<char>(byte + ('a' - 'A'));
+      }
+      ++p;
+      continue;
+    }
+    std::size_t next = p;
+    const char32_t c = decode_code_point(text, next);
+    if (c < 0xAC00 || c > 0xD7A3) {
+      break;
+    }
+    p = next;
+  }
+  out.resize(p);
+  while (p < text.size()) {
     const char byte = text[p];
     if (static_cast<unsigned char>(byte) < 0x80) {
       out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32) : byte);
