@@ -1,5 +1,6 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <set>
@@ -66,6 +67,16 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
     return a->priority > b->priority;
   });
+  // The rules that apply to a sentence of each language, by priority: a sentence's loop
+  // meets only those.
+  std::array<std::vector<const EntityRule*>, 3> rules_for;
+  for (const EntityRule* rule : rules) {
+    for (const Lang lang : {Lang::kAny, Lang::kKo, Lang::kEn}) {
+      if (lang_applies(rule->lang, lang)) {
+        rules_for[static_cast<std::size_t>(lang)].push_back(rule);
+      }
+    }
+  }
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
@@ -78,9 +89,9 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
     ctx.filter.find_word_sets(s);
     ctx.filter.facts(s, doc, facts);
-    for (const EntityRule* rule : rules) {
+    for (const EntityRule* rule : rules_for[static_cast<std::size_t>(s.lang)]) {
       const PatternNeeds& needs = ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data());
-      if (!lang_applies(rule->lang, s.lang) || !facts.may_match(needs)) {
+      if (!facts.may_match(needs)) {
         continue;
       }
       facts.starts(needs, starts);

@@ -1,5 +1,6 @@
 // Relation stages: relation rules per sentence, then document rules.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -334,6 +335,15 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                                          const std::vector<LocalEntity>& entities) {
   // (pair, sentence, conflict group) -> the best candidate there.
   std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
+  // The rules that apply to a sentence of each language: a sentence's loop meets only those.
+  std::array<std::vector<const RelationRule*>, 3> rules_for;
+  for (const RelationRule& rule : ctx.rules.relation_rules) {
+    for (const Lang lang : {Lang::kAny, Lang::kKo, Lang::kEn}) {
+      if (rule.lang == Lang::kAny || rule.lang == lang) {
+        rules_for[static_cast<std::size_t>(lang)].push_back(&rule);
+      }
+    }
+  }
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
   std::vector<PatternMatch> matches;
@@ -344,9 +354,10 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
     const SentenceScope sc{doc, s, entities};
     ctx.filter.facts(s, doc, facts);
-    for (const RelationRule& rule : ctx.rules.relation_rules) {
+    for (const RelationRule* applies : rules_for[static_cast<std::size_t>(s.lang)]) {
+      const RelationRule& rule = *applies;
       const PatternNeeds& needs = ctx.filter.relation_rule(&rule - ctx.rules.relation_rules.data());
-      if ((rule.lang != Lang::kAny && rule.lang != s.lang) || !facts.may_match(needs)) {
+      if (!facts.may_match(needs)) {
         continue;
       }
       facts.starts(needs, starts);

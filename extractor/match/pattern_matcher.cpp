@@ -431,19 +431,6 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
   }
 }
 
-bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
-  if (needs.mentions.size() > mentions_.size()) {
-    return false;
-  }
-  for (TypeMask mask : needs.mentions) {
-    if ((mask & mention_types_) == 0) {
-      return false;
-    }
-  }
-  return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
-                     [&](std::uint32_t id) { return word_sets_[id]; });
-}
-
 Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size_t captures,
                                   const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                                   const std::vector<std::uint32_t>& starts,

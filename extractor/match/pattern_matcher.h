@@ -2,6 +2,7 @@
 // with quantifiers, coordinated lists, anchors and captures. Not public.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -57,8 +58,20 @@ class RuleFilter {
   // What one sentence offers (its tokens and the mentions among its units).
   class Facts {
    public:
-    // False when the pattern cannot match the sentence anywhere.
-    bool may_match(const PatternNeeds& needs) const;
+    // False when the pattern cannot match the sentence anywhere. Inline: it runs for every
+    // rule and sentence.
+    bool may_match(const PatternNeeds& needs) const {
+      if (needs.mentions.size() > mentions_.size()) {
+        return false;
+      }
+      for (TypeMask mask : needs.mentions) {
+        if ((mask & mention_types_) == 0) {
+          return false;
+        }
+      }
+      return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
+                         [&](std::uint32_t id) { return word_sets_[id]; });
+    }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
