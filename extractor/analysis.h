@@ -48,6 +48,9 @@ struct SentenceAnalysis {
   Lang lang = Lang::kEn;
   std::vector<Token> tokens;
   std::vector<Unit> units;
+  // For each token, the rule filter's word sets its folded form is in (null for none):
+  // looked up once, by the entity stage, and read again by the relation stage.
+  std::vector<const std::vector<std::uint32_t>*> word_sets;
 };
 
 struct DocumentAnalysis {

@@ -1,5 +1,6 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <set>
@@ -39,10 +40,19 @@ struct UnionFind {
 
 }  // namespace
 
-std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc) {
-  std::vector<std::vector<int>> out(doc.sentences.size());
+MentionsBySentence mentions_by_sentence(const DocumentAnalysis& doc) {
+  MentionsBySentence out;
+  out.first.assign(doc.sentences.size() + 1, 0);
+  for (const MentionCandidate& c : doc.mentions) {
+    ++out.first[c.sentence + 1];
+  }
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    out.first[si + 1] += out.first[si];
+  }
+  std::vector<std::uint32_t> next(out.first.begin(), out.first.end() - 1);
+  out.order.resize(doc.mentions.size());
   for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
-    out[doc.mentions[m].sentence].push_back(m);
+    out.order[next[doc.mentions[m].sentence]++] = m;
   }
   return out;
 }
@@ -57,33 +67,42 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
     return a->priority > b->priority;
   });
-  const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
+  // The rules that apply to a sentence of each language, by priority: a sentence's loop
+  // meets only those.
+  std::array<std::vector<const EntityRule*>, 3> rules_for;
+  for (const EntityRule* rule : rules) {
+    for (const Lang lang : {Lang::kAny, Lang::kKo, Lang::kEn}) {
+      if (lang_applies(rule->lang, lang)) {
+        rules_for[static_cast<std::size_t>(lang)].push_back(rule);
+      }
+    }
+  }
+  const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
+  std::vector<PatternMatch> matches;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
+    ctx.filter.find_word_sets(s);
     ctx.filter.facts(s, doc, facts);
-    for (const EntityRule* rule : rules) {
+    for (const EntityRule* rule : rules_for[static_cast<std::size_t>(s.lang)]) {
       const PatternNeeds& needs = ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data());
-      if (!lang_applies(rule->lang, s.lang) || !facts.may_match(needs)) {
+      if (!facts.may_match(needs)) {
         continue;
       }
       facts.starts(needs, starts);
-      for (const std::uint32_t start : starts) {
-        auto found = ctx.matcher.match_at(rule->pattern, rule->captures.size(), s, doc, start);
-        if (!found.ok()) {
-          return Status(found.status().code(),
-                        "rule \"" + rule->id + "\": " + found.status().message(),
-                        {.file = rule->file, .pointer = rule->pointer});
-        }
-        if (!found.value()) {
-          continue;
-        }
-        const PatternMatch& m = *found.value();
+      matches.clear();
+      if (Status found =
+              ctx.matcher.match_each(rule->pattern, rule->captures.size(), s, doc, starts, matches);
+          !found.ok()) {
+        return Status(found.code(), "rule \"" + rule->id + "\": " + found.message(),
+                      {.file = rule->file, .pointer = rule->pointer});
+      }
+      for (const PatternMatch& m : matches) {
         bool created = false;
         if (rule->entity_capture >= 0) {
           std::vector<std::uint32_t> held = m.captures[rule->entity_capture];
@@ -304,10 +323,10 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
       for (std::uint32_t i = 0; i + len <= n; ++i) {
         bool match = true;
         for (std::uint32_t k = 0; k < len && match; ++k) {
+          // The last word may take a particle; the others may not, and without one a
+          // token's folded base form is its folded surface.
           const Token& t = s.tokens[i + k];
-          const bool last = k + 1 == len;
-          match = (last ? t.folded : fold_case(doc.normalized(t.begin, t.end))) == l.tokens[k] &&
-                  (last || t.particle.empty());
+          match = t.folded == l.tokens[k] && (k + 1 == len || t.particle.empty());
         }
         if (match) {
           MentionCandidate c = l.from;
@@ -323,7 +342,11 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
   }
 }
 
-void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates) {
+namespace {
+
+// The indices of the candidates resolve_overlaps keeps, sorted by position.
+std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
+                                           const std::vector<MentionCandidate>& candidates) {
   // Candidates are ordered by index: moving whole candidates costs more.
   std::vector<std::uint32_t> length(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -358,6 +381,23 @@ void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candi
     return std::tie(candidates[x].sentence, candidates[x].begin) <
            std::tie(candidates[y].sentence, candidates[y].begin);
   });
+  return accepted;
+}
+
+}  // namespace
+
+void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>& candidates) {
+  const std::vector<std::uint32_t> accepted = overlap_winners(doc, candidates);
+  std::vector<MentionCandidate> mentions;
+  mentions.reserve(accepted.size());
+  for (const std::uint32_t i : accepted) {
+    mentions.push_back(candidates[i]);
+  }
+  doc.mentions = std::move(mentions);
+}
+
+void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate>&& candidates) {
+  const std::vector<std::uint32_t> accepted = overlap_winners(doc, candidates);
   std::vector<MentionCandidate> mentions;
   mentions.reserve(accepted.size());
   for (const std::uint32_t i : accepted) {
@@ -401,6 +441,10 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   for (int m = 0; m < n; ++m) {
     const MentionCandidate& c = doc.mentions[m];
     for (const std::string* name : {&c.canonical, &c.surface}) {
+      // A surface that is the canonical name (every name a rule found) has its key already.
+      if (name == &c.surface && c.surface == c.canonical) {
+        continue;
+      }
       auto [it, fresh] = by_key.emplace(key_of(c.type, *name), m);
       if (!fresh) {
         uf.unite(it->second, m);

@@ -133,7 +133,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                   [this](std::string_view w) { return impl_->gazetteer.is_name_word(w); });
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
-  const std::vector<std::vector<int>> by_sentence = mentions_by_sentence(doc);
+  const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }

@@ -1,5 +1,6 @@
 // Relation stages: relation rules per sentence, then document rules.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -61,19 +62,21 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     case Ref::Kind::kFind:
       break;
   }
-  std::set<std::uint32_t> captured;
+  // Whether each unit is held by a capture; two past the end so that u + 2 can be asked.
+  std::vector<bool> captured(sc.s.units.size() + 2, false);
   for (const auto& held : m.captures) {
-    captured.insert(held.begin(), held.end());
+    for (const std::uint32_t u : held) {
+      captured[u] = true;
+    }
   }
   const std::uint32_t clause = sc.s.units[m.begin].clause;
   int best = -1;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
-    if (unit.mention < 0 || captured.contains(u) ||
-        (!ref.sentence_scope && unit.clause != clause) ||
-        (u >= 2 && captured.contains(u - 2) && listed_together(sc.s, u - 2, u)) ||
-        (captured.contains(u + 2) && listed_together(sc.s, u, u + 2))) {
+    if (unit.mention < 0 || captured[u] || (!ref.sentence_scope && unit.clause != clause) ||
+        (u >= 2 && captured[u - 2] && listed_together(sc.s, u - 2, u)) ||
+        (captured[u + 2] && listed_together(sc.s, u, u + 2))) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -201,17 +204,28 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       acquired.insert(c.target);
     }
   }
-  std::vector<std::set<int>> in_sentence(doc.sentences.size());
-  std::vector<std::set<int>> in_line(doc.segmentation.lines.size());  // a line is a paragraph
+  // The entities each sentence and each line (a paragraph) names, as sorted vectors
+  // without repeats: a few allocations instead of a tree node per entity.
+  std::vector<std::vector<int>> in_sentence(doc.sentences.size());
+  std::vector<std::vector<int>> in_line(doc.segmentation.lines.size());
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    in_sentence[doc.mentions[m].sentence].insert(doc.entity_of_mention[m]);
-    in_line[doc.sentences[doc.mentions[m].sentence].span.line].insert(doc.entity_of_mention[m]);
+    in_sentence[doc.mentions[m].sentence].push_back(doc.entity_of_mention[m]);
+    in_line[doc.sentences[doc.mentions[m].sentence].span.line].push_back(doc.entity_of_mention[m]);
   }
+  for (auto* sets : {&in_sentence, &in_line}) {
+    for (std::vector<int>& set : *sets) {
+      std::sort(set.begin(), set.end());
+      set.erase(std::unique(set.begin(), set.end()), set.end());
+    }
+  }
+  auto holds = [](const std::vector<int>& set, int e) {
+    return std::binary_search(set.begin(), set.end(), e);
+  };
   // Whether a sentence naming `e` also names an organization other than the topic: then
   // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
   auto near_other_org = [&](int e) {
     return std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
-      const std::set<int>& there = in_sentence[doc.mentions[m].sentence];
+      const std::vector<int>& there = in_sentence[doc.mentions[m].sentence];
       return std::any_of(there.begin(), there.end(), [&](int o) {
         return o != doc.topic && entities[o].type == ET::kOrganization;
       });
@@ -243,7 +257,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
-              return in_line[doc.sentences[doc.mentions[m].sentence].span.line].contains(source);
+              return holds(in_line[doc.sentences[doc.mentions[m].sentence].span.line], source);
             })) {
           continue;
         }
@@ -266,7 +280,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       const int other = source == e ? target : source;
       std::uint32_t sentence = doc.mentions[ent.mentions.front()].sentence;
       for (int m : ent.mentions) {
-        if (in_sentence[doc.mentions[m].sentence].contains(other)) {
+        if (holds(in_sentence[doc.mentions[m].sentence], other)) {
           sentence = doc.mentions[m].sentence;
           break;
         }
@@ -321,8 +335,18 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                                          const std::vector<LocalEntity>& entities) {
   // (pair, sentence, conflict group) -> the best candidate there.
   std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
+  // The rules that apply to a sentence of each language: a sentence's loop meets only those.
+  std::array<std::vector<const RelationRule*>, 3> rules_for;
+  for (const RelationRule& rule : ctx.rules.relation_rules) {
+    for (const Lang lang : {Lang::kAny, Lang::kKo, Lang::kEn}) {
+      if (rule.lang == Lang::kAny || rule.lang == lang) {
+        rules_for[static_cast<std::size_t>(lang)].push_back(&rule);
+      }
+    }
+  }
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
+  std::vector<PatternMatch> matches;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
@@ -330,23 +354,24 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
     const SentenceScope sc{doc, s, entities};
     ctx.filter.facts(s, doc, facts);
-    for (const RelationRule& rule : ctx.rules.relation_rules) {
+    for (const RelationRule* applies : rules_for[static_cast<std::size_t>(s.lang)]) {
+      const RelationRule& rule = *applies;
       const PatternNeeds& needs = ctx.filter.relation_rule(&rule - ctx.rules.relation_rules.data());
-      if ((rule.lang != Lang::kAny && rule.lang != s.lang) || !facts.may_match(needs)) {
+      if (!facts.may_match(needs)) {
         continue;
       }
       facts.starts(needs, starts);
-      for (const std::uint32_t start : starts) {
-        auto found = ctx.matcher.match_at(rule.pattern, rule.captures.size(), s, doc, start);
-        if (!found.ok()) {
-          return Status(found.status().code(),
-                        "rule \"" + rule.id + "\": " + found.status().message(),
-                        {.file = rule.file, .pointer = rule.pointer});
-        }
-        if (!found.value() || found.value()->end == found.value()->begin) {
+      matches.clear();
+      if (Status found =
+              ctx.matcher.match_each(rule.pattern, rule.captures.size(), s, doc, starts, matches);
+          !found.ok()) {
+        return Status(found.code(), "rule \"" + rule.id + "\": " + found.message(),
+                      {.file = rule.file, .pointer = rule.pointer});
+      }
+      for (const PatternMatch& m : matches) {
+        if (m.end == m.begin) {
           continue;
         }
-        const PatternMatch& m = *found.value();
         const std::vector<RT> types = relations_of(sc, rule, m);
         if (types.empty() || blocked(sc, rule, m)) {
           continue;

@@ -2,6 +2,7 @@
 // and extends the DocumentAnalysis. Use extractor/extractor.h.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "core/status.h"
@@ -55,8 +56,18 @@ struct AliasLink {
   std::string name;
 };
 
-// doc.mentions grouped by sentence (indices, in position order).
-std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc);
+// doc.mentions grouped by sentence: the indices of the mentions of sentence `si`, in
+// position order, are (*this)[si]. Three vectors for the document instead of one per
+// sentence.
+struct MentionsBySentence {
+  std::vector<int> order;
+  std::vector<std::uint32_t> first;  // sentence -> its first place in `order`; one more at the end
+
+  std::span<const int> operator[](std::uint32_t si) const {
+    return {order.data() + first[si], order.data() + first[si + 1]};
+  }
+};
+MentionsBySentence mentions_by_sentence(const DocumentAnalysis& doc);
 
 // Entity rules over the units of each sentence: new name candidates are added
 // to `candidates`; alias links are returned.
@@ -74,7 +85,9 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
 
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.
-void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate> candidates);
+void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>& candidates);
+// The same, moving the winners out of `candidates` instead of copying them.
+void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate>&& candidates);
 
 // Groups mentions into entities (same type and name key, or linked by an alias).
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,

@@ -125,15 +125,15 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     if (last.particle_only()) {
       break;
     }
-    const std::size_t mark = key.size();
     key += last.folded;
     const auto found = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
     if (found != index_.end() && !found->second.variants.empty()) {
       hits.push_back({len, &found->second.variants});
     }
     if (!last.particle.empty()) {
-      key.resize(mark);
-      key += fold_case(text.substr(last.begin, last.end - last.begin));
+      // The folded surface: folding goes code point by code point, and the particle is
+      // Hangul or the possessive "'s" or "'", already folded.
+      key += last.particle;
       if (auto it = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
           it != index_.end() && !it->second.variants.empty()) {
         hits.push_back({len, &it->second.variants});  // tried before the base form

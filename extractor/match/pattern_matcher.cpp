@@ -1,6 +1,7 @@
 #include "extractor/match/pattern_matcher.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "extractor/match/regex.h"
 
@@ -26,32 +27,47 @@ bool is_list_separator(const Token& t) {
          w == "and" || w == "or" || w == "그리고";
 }
 
+// Coordinated lists of an element at one position: their members are the first
+// `lengths` units of `members`, longest list first.
+struct Lists {
+  std::vector<std::uint32_t> members;
+  std::vector<std::uint32_t> lengths;
+};
+
 struct Context {
   const std::vector<Element>& pattern;
   const SentenceAnalysis& s;
   const DocumentAnalysis& doc;
   const Gazetteer& gazetteer;
-  std::vector<std::vector<std::uint32_t>> captures;
+  // Scratch of the calling thread, reused from attempt to attempt so that failed
+  // attempts allocate nothing; copied into the PatternMatch when one succeeds.
+  std::vector<std::vector<std::uint32_t>>& captures;
+  std::vector<Lists>& lists;  // per pattern element, scratch as well
   Status error;
 };
 
 bool starts_or_ends(const std::vector<std::string>& words, const std::string& w, bool starts) {
+  // The last byte of the prefix or suffix is compared first, before a call to memcmp: it
+  // tells most words apart, where the first byte of a Hangul syllable is one of four.
   return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
+    if (x.empty()) {
+      return true;
+    }
+    if (x.size() > w.size() || (starts ? w[x.size() - 1] : w.back()) != x.back()) {
+      return false;
+    }
     return starts ? w.starts_with(x) : w.ends_with(x);
   });
 }
 
 bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
-  if (t.text && !t.text->contains(tok.folded)) {
-    return false;
-  }
-  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
-    return false;
-  }
-  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
-    return false;
-  }
+  // The tests that compare a field of the token come first: they are the cheapest and
+  // reject most tokens. Every test must hold, and the regex, the only one that can fail
+  // with an error, stays last, so the order changes no answer.
   if (t.script && *t.script != tok.script) {
+    return false;
+  }
+  if (t.space_before && *t.space_before != tok.space_before) {
     return false;
   }
   if (t.shape) {
@@ -70,7 +86,13 @@ bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
         break;
     }
   }
-  if (t.space_before && *t.space_before != tok.space_before) {
+  if (t.text && !t.text->contains(tok.folded)) {
+    return false;
+  }
+  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
+    return false;
+  }
+  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
     return false;
   }
   if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded)) {
@@ -125,19 +147,17 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
                       [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
 }
 
-// Lengths (in units) of the coordinated lists of `el` that start at `at`,
-// longest first, with the member units of each.
-std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el,
-                                                 std::uint32_t at) {
+// The coordinated lists of `el` that start at `at`.
+void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   const std::vector<Unit>& units = ctx.s.units;
-  std::vector<std::vector<std::uint32_t>> found;
-  std::vector<std::uint32_t> members;
+  out.members.clear();
+  out.lengths.clear();
   std::uint32_t i = at;
   // Each member passes the element's own tests; its particle and negations
   // apply to the list's last member only (below).
   while (i < units.size() && unit_kind_passes(ctx, el, units[i])) {
-    members.push_back(i);
-    found.push_back(members);
+    out.members.push_back(i);
+    out.lengths.push_back(static_cast<std::uint32_t>(out.members.size()));
     const Unit& u = units[i];
     std::uint32_t next = i + 1;
     if (!is_coordinating_particle(u.particle)) {
@@ -155,15 +175,14 @@ std::vector<std::vector<std::uint32_t>> lists_at(Context& ctx, const Element& el
     }
     i = next;
   }
-  std::reverse(found.begin(), found.end());
+  std::reverse(out.lengths.begin(), out.lengths.end());
   // The list's own tests (particle, negation) apply to its last member.
-  std::erase_if(found, [&](const std::vector<std::uint32_t>& m) {
-    const Unit& last = units[m.back()];
+  std::erase_if(out.lengths, [&](std::uint32_t length) {
+    const Unit& last = units[out.members[length - 1]];
     return (el.particle && !el.particle->contains(last.particle)) ||
            std::any_of(el.negated.begin(), el.negated.end(),
                        [&](const auto& neg) { return unit_passes(ctx, *neg, last); });
   });
-  return found;
 }
 
 bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& end) {
@@ -176,12 +195,13 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   if (el.anchor == Anchor::kStart && ui != 0) {
     return false;
   }
-  auto finish = [&](std::uint32_t after, std::vector<std::uint32_t> held) {
+  // `hold` fills the element's capture with the units it matched.
+  auto finish = [&](std::uint32_t after, auto&& hold) {
     if (el.anchor == Anchor::kEnd && after != n) {
       return false;
     }
     if (el.capture >= 0) {
-      ctx.captures[el.capture] = std::move(held);
+      hold(ctx.captures[el.capture]);
     }
     if (match_from(ctx, ei + 1, after, end)) {
       return true;
@@ -192,16 +212,21 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     return false;
   };
   if (el.kind == ElementKind::kEntity && el.list) {
-    for (auto& members : lists_at(ctx, el, ui)) {
-      const std::uint32_t after = members.back() + 1;
-      if (finish(after, std::move(members))) {
+    Lists& lists = ctx.lists[ei];
+    lists_at(ctx, el, ui, lists);
+    for (const std::uint32_t length : lists.lengths) {
+      const auto members = lists.members.begin();
+      const std::uint32_t after = members[length - 1] + 1;
+      if (finish(after, [&](std::vector<std::uint32_t>& held) {
+            held.assign(members, members + length);
+          })) {
         return true;
       }
       if (!ctx.error.ok()) {
         return false;
       }
     }
-    return el.min == 0 && finish(ui, {});
+    return el.min == 0 && finish(ui, [](std::vector<std::uint32_t>& held) { held.clear(); });
   }
   std::uint32_t run = 0;
   while (run < static_cast<std::uint32_t>(el.max) && ui + run < n &&
@@ -212,14 +237,11 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     return false;
   }
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
-    std::vector<std::uint32_t> held;
-    if (el.capture >= 0) {
-      held.reserve(c);
-    }
-    for (std::uint32_t k = 0; el.capture >= 0 && k < c; ++k) {
-      held.push_back(ui + k);
-    }
-    if (finish(ui + c, std::move(held))) {
+    const auto hold = [&](std::vector<std::uint32_t>& held) {
+      held.resize(c);
+      std::iota(held.begin(), held.end(), ui);
+    };
+    if (finish(ui + c, hold)) {
       return true;
     }
     if (!ctx.error.ok()) {
@@ -233,8 +255,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
 
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
-                              const std::vector<int>& mentions_in_sentence,
-                              bool fold_parentheticals) {
+                              std::span<const int> mentions_in_sentence, bool fold_parentheticals) {
   std::vector<Unit> units;
   units.reserve(sentence.tokens.size());
   std::uint32_t clause = 0;
@@ -346,18 +367,25 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
   return f;
 }
 
-void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
-                       Facts& f) const {
-  f.word_sets_.assign(sets_.size(), false);
-  f.sets_of_token_.assign(sentence.tokens.size(), nullptr);
+void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
+  sentence.word_sets.assign(sentence.tokens.size(), nullptr);
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     if (!word_bits_.may_contain(folded)) {
       continue;
     }
     if (auto it = words_.find(folded); it != words_.end()) {
-      f.sets_of_token_[k] = &it->second;
-      for (std::uint32_t id : it->second) {
+      sentence.word_sets[k] = &it->second;
+    }
+  }
+}
+
+void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                       Facts& f) const {
+  f.word_sets_.assign(sets_.size(), false);
+  for (const std::vector<std::uint32_t>* sets : sentence.word_sets) {
+    if (sets) {
+      for (std::uint32_t id : *sets) {
         f.word_sets_[id] = true;
       }
     }
@@ -373,8 +401,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
       f.mention_types_ |= f.mentions_.back();
       f.mention_units_.push_back(i);
-    } else if (f.sets_of_token_[u.begin]) {
-      for (std::uint32_t id : *f.sets_of_token_[u.begin]) {
+    } else if (sentence.word_sets[u.begin]) {
+      for (std::uint32_t id : *sentence.word_sets[u.begin]) {
         f.word_units_.emplace_back(id, i);
       }
     }
@@ -403,51 +431,52 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
   }
 }
 
-bool RuleFilter::Facts::may_match(const PatternNeeds& needs) const {
-  if (needs.mentions.size() > mentions_.size()) {
-    return false;
+Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size_t captures,
+                                  const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                                  const std::vector<std::uint32_t>& starts,
+                                  std::vector<PatternMatch>& found) const {
+  thread_local std::vector<std::vector<std::uint32_t>> scratch;
+  thread_local std::vector<Lists> lists;
+  if (scratch.size() < captures) {
+    scratch.resize(captures);
   }
-  for (TypeMask mask : needs.mentions) {
-    if ((mask & mention_types_) == 0) {
-      return false;
+  if (lists.size() < pattern.size()) {
+    lists.resize(pattern.size());
+  }
+  Context ctx{pattern, sentence, doc, gazetteer_, scratch, lists, {}};
+  const bool first_required = !pattern.empty() && pattern.front().min >= 1;
+  for (const std::uint32_t start : starts) {
+    // Most rules fail on their first element: test it before setting up captures.
+    if (first_required && start < sentence.units.size()) {
+      const Element& first = pattern.front();
+      const Unit& u = sentence.units[start];
+      const bool could =
+          first.kind == ElementKind::kEntity && first.list
+              ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
+              : unit_passes(ctx, first, u);
+      if (!ctx.error.ok()) {
+        return ctx.error;
+      }
+      if (!could) {
+        continue;
+      }
+    }
+    for (std::size_t c = 0; c < captures; ++c) {
+      scratch[c].clear();
+    }
+    std::uint32_t end = start;
+    const bool ok = match_from(ctx, 0, start, end);
+    if (!ctx.error.ok()) {
+      return ctx.error;
+    }
+    if (ok) {
+      found.push_back(PatternMatch{
+          start, end,
+          std::vector<std::vector<std::uint32_t>>(
+              scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(captures))});
     }
   }
-  return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
-                     [&](std::uint32_t id) { return word_sets_[id]; });
-}
-
-Result<std::optional<PatternMatch>> PatternMatcher::match_at(const std::vector<Element>& pattern,
-                                                             std::size_t captures,
-                                                             const SentenceAnalysis& sentence,
-                                                             const DocumentAnalysis& doc,
-                                                             std::uint32_t start) const {
-  // Most rules fail on their first element: test it before setting up captures.
-  if (!pattern.empty() && pattern.front().min >= 1 && start < sentence.units.size()) {
-    const Element& first = pattern.front();
-    const Unit& u = sentence.units[start];
-    Context probe{pattern, sentence, doc, gazetteer_, {}, {}};
-    const bool could =
-        first.kind == ElementKind::kEntity && first.list
-            ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
-            : unit_passes(probe, first, u);
-    if (!probe.error.ok()) {
-      return probe.error;
-    }
-    if (!could) {
-      return std::optional<PatternMatch>();
-    }
-  }
-  Context ctx{pattern, sentence, doc, gazetteer_, std::vector<std::vector<std::uint32_t>>(captures),
-              {}};
-  std::uint32_t end = start;
-  const bool ok = match_from(ctx, 0, start, end);
-  if (!ctx.error.ok()) {
-    return ctx.error;
-  }
-  if (!ok) {
-    return std::optional<PatternMatch>();
-  }
-  return std::optional<PatternMatch>(PatternMatch{start, end, std::move(ctx.captures)});
+  return Status();
 }
 
 }  // namespace kgex

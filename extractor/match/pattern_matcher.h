@@ -2,8 +2,10 @@
 // with quantifiers, coordinated lists, anchors and captures. Not public.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -31,8 +33,7 @@ struct PatternMatch {
 // that mention's unit, which takes the particle after it.
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
-                              const std::vector<int>& mentions_in_sentence,
-                              bool fold_parentheticals);
+                              std::span<const int> mentions_in_sentence, bool fold_parentheticals);
 
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of
@@ -57,8 +58,20 @@ class RuleFilter {
   // What one sentence offers (its tokens and the mentions among its units).
   class Facts {
    public:
-    // False when the pattern cannot match the sentence anywhere.
-    bool may_match(const PatternNeeds& needs) const;
+    // False when the pattern cannot match the sentence anywhere. Inline: it runs for every
+    // rule and sentence.
+    bool may_match(const PatternNeeds& needs) const {
+      if (needs.mentions.size() > mentions_.size()) {
+        return false;
+      }
+      for (TypeMask mask : needs.mentions) {
+        if ((mask & mention_types_) == 0) {
+          return false;
+        }
+      }
+      return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
+                         [&](std::uint32_t id) { return word_sets_[id]; });
+    }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
@@ -71,8 +84,10 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::vector<std::pair<std::uint32_t, std::uint32_t>> word_units_;  // (word set, token unit)
     std::uint32_t units_ = 0;
-    std::vector<const std::vector<std::uint32_t>*> sets_of_token_;  // scratch
   };
+  // Fills sentence.word_sets, which facts() reads.
+  void find_word_sets(SentenceAnalysis& sentence) const;
+  // Precondition: find_word_sets(sentence) was called.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
   // The same into `out`, reusing its storage from an earlier sentence.
   void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;
@@ -94,13 +109,14 @@ class PatternMatcher {
  public:
   explicit PatternMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 
-  // The first match of `pattern` starting at unit `start` (greedy quantifiers,
-  // longest list first), or nullopt. kTimeout when a regex exceeds its limit.
-  Result<std::optional<PatternMatch>> match_at(const std::vector<Element>& pattern,
-                                               std::size_t captures,
-                                               const SentenceAnalysis& sentence,
-                                               const DocumentAnalysis& doc,
-                                               std::uint32_t start) const;
+  // The first match of `pattern` starting at each unit of `starts` (greedy quantifiers,
+  // longest list first), appended to `found` in the order of `starts`; a start where the
+  // pattern does not match adds nothing. One call per rule and sentence sets up the
+  // matching once for all its starts. kTimeout when a regex exceeds its limit.
+  Status match_each(const std::vector<Element>& pattern, std::size_t captures,
+                    const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
+                    const std::vector<std::uint32_t>& starts,
+                    std::vector<PatternMatch>& found) const;
 
  private:
   const Gazetteer& gazetteer_;

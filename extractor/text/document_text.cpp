@@ -177,6 +177,38 @@ NormalizedText normalize_text(std::string_view original) {
       nfc->isNormalizedUTF8(icu::StringPiece(original.data(), length), check) && U_SUCCESS(check);
   int32_t i = 0;
   while (i < length) {
+    if (already_nfc) {
+      // A run of characters that fold_variant keeps, as nearly all of a text is (ASCII but
+      // tab and '`', and Hangul syllables), is copied at once; each byte maps to the
+      // start of its character, as emit() would map it.
+      const int32_t run_start = i;
+      while (i < length) {
+        const std::uint8_t b = s[i];
+        if (b < 0x80) {
+          if (b == '\t' || b == '`') {
+            break;
+          }
+          out.to_original.push_back(static_cast<std::uint32_t>(i));
+          ++i;
+          continue;
+        }
+        // Hangul syllables (U+AC00..U+D7A3) are three bytes with a lead byte EA..ED.
+        if (b < 0xEA || b > 0xED || i + 2 >= length) {
+          break;
+        }
+        const UChar32 c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        if (c < 0xAC00 || c > 0xD7A3) {
+          break;
+        }
+        out.to_original.insert(out.to_original.end(), 3, static_cast<std::uint32_t>(i));
+        i += 3;
+      }
+      out.text.append(original.substr(static_cast<std::size_t>(run_start),
+                                      static_cast<std::size_t>(i - run_start)));
+      if (i >= length) {
+        break;
+      }
+    }
     const int32_t seg_start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);

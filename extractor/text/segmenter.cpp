@@ -109,6 +109,7 @@ Segmentation Segmenter::segment(std::string_view text) const {
   Segmentation out;
   std::uint32_t pos = 0;
   const auto size = static_cast<std::uint32_t>(text.size());
+  std::vector<std::uint32_t> cuts;  // of the current line; kept to reuse its storage
   while (pos <= size) {
     std::uint32_t end = pos;
     while (end < size && text[end] != '\n') {
@@ -119,7 +120,7 @@ Segmentation Segmenter::segment(std::string_view text) const {
     out.lines.push_back(line);
     if (line.kind != LineKind::kBlank) {
       std::string_view body = text.substr(pos, end - pos);
-      std::vector<std::uint32_t> cuts;
+      cuts.clear();
       if (impl_->sentences && (line.kind == LineKind::kProse || line.kind == LineKind::kListItem) &&
           !one_sentence(body)) {
         UErrorCode status = U_ZERO_ERROR;

@@ -126,14 +126,31 @@ void describe(Token& t, std::string_view text) {
   bool first = true;
   for (std::size_t p = 0; p < t.text.size();) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
-    const bool ascii = byte < 0x80;
-    const auto c = ascii ? static_cast<UChar32>(t.text[p++])
-                         : static_cast<UChar32>(decode_code_point(t.text, p));
-    if (ascii ? (c >= '0' && c <= '9') : u_isdigit(c)) {
-      t.has_digit = true;
-    } else if (ascii ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) {
+    if (byte < 0x80) {
+      ++p;
+      if (byte >= '0' && byte <= '9') {
+        t.has_digit = true;
+      } else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+        ++letters;
+        if (byte <= 'Z') {
+          ++uppers;
+          t.capitalized = t.capitalized || first;
+        }
+        first = false;
+      }
+      continue;
+    }
+    const auto c = static_cast<UChar32>(decode_code_point(t.text, p));
+    if (c >= 0xAC00 && c <= 0xD7A3) {  // a letter, neither a digit nor upper case
       ++letters;
-      if (ascii ? (c >= 'A' && c <= 'Z') : u_isupper(c)) {
+      first = false;
+      continue;
+    }
+    if (u_isdigit(c)) {
+      t.has_digit = true;
+    } else if (u_isalpha(c)) {
+      ++letters;
+      if (u_isupper(c)) {
         ++uppers;
         t.capitalized = t.capitalized || first;
       }
@@ -146,9 +163,28 @@ void describe(Token& t, std::string_view text) {
 }  // namespace
 
 std::string fold_case(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t p = 0; p < text.size();) {
+  // ASCII and Hangul syllables, nearly all text, are folded in a copy in place; from the
+  // first other character on, the rest is folded code point by code point.
+  std::string out(text);
+  std::size_t p = 0;
+  while (p < out.size()) {
+    const auto byte = static_cast<unsigned char>(out[p]);
+    if (byte < 0x80) {
+      if (byte >= 'A' && byte <= 'Z') {
+        out[p] = static_cast<char>(byte + ('a' - 'A'));
+      }
+      ++p;
+      continue;
+    }
+    std::size_t next = p;
+    const char32_t c = decode_code_point(text, next);
+    if (c < 0xAC00 || c > 0xD7A3) {
+      break;
+    }
+    p = next;
+  }
+  out.resize(p);
+  while (p < text.size()) {
     const char byte = text[p];
     if (static_cast<unsigned char>(byte) < 0x80) {
       out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32) : byte);

@@ -75,7 +75,9 @@ class Probe {
   // Whether the rule filter lets the rule be tried on the sentence at all.
   bool may_match() const {
     const RuleFilter filter(*rules_);
-    return filter.facts(s_, doc_).may_match(filter.relation_rule(0));
+    SentenceAnalysis s = s_;
+    filter.find_word_sets(s);
+    return filter.facts(s, doc_).may_match(filter.relation_rule(0));
   }
 
   // The first match from the left; the matcher must not fail.
@@ -90,15 +92,17 @@ class Probe {
     const RelationRule& rule = rules_->relation_rules.front();
     const PatternMatcher matcher(*gazetteer_);
     for (std::uint32_t start = 0; start < s_.units.size(); ++start) {
-      auto m = matcher.match_at(rule.pattern, rule.captures.size(), s_, doc_, start);
-      if (!m.ok()) {
-        return m.status();
+      std::vector<PatternMatch> m;
+      if (Status status =
+              matcher.match_each(rule.pattern, rule.captures.size(), s_, doc_, {start}, m);
+          !status.ok()) {
+        return status;
       }
-      if (m.value()) {
-        Found f{m.value()->begin, m.value()->end, {}};
+      if (!m.empty()) {
+        Found f{m.front().begin, m.front().end, {}};
         for (std::size_t c = 0; c < rule.captures.size(); ++c) {
           auto& held = f.captures[rule.captures[c]];
-          for (std::uint32_t u : m.value()->captures[c]) {
+          for (std::uint32_t u : m.front().captures[c]) {
             held.push_back(unit_text(u));
           }
         }
