@@ -80,28 +80,61 @@ std::string clean_text(std::string_view text) {
   return out;
 }
 
-std::string backslash_quoted(std::string_view text, std::string_view tab) {
-  const std::string clean = clean_text(text);
-  std::string out = "\"";
-  for (const char c : clean) {
-    switch (c) {
+void append_backslash_quoted(std::string& out, std::string_view text, std::string_view tab) {
+  // clean_text() and the escaping in one pass: runs of printable ASCII and valid UTF-8 are
+  // copied whole, without a cleaned copy of the text in between.
+  out.push_back('"');
+  std::size_t pos = 0;
+  std::size_t run = 0;
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\') {
+      ++pos;
+      continue;
+    }
+    if (byte >= 0x80) {
+      const std::size_t start = pos;
+      const std::optional<char32_t> cp = next_code_point(text, pos);
+      if (!cp || *cp == 0xFFFE || *cp == 0xFFFF) {
+        out.append(text.substr(run, start - run));
+        run = pos;
+      }
+      continue;
+    }
+    out.append(text.substr(run, pos - run));
+    ++pos;
+    switch (byte) {
       case '"':
         out += "\\\"";
         break;
       case '\\':
         out += "\\\\";
         break;
-      case '\n':
-        out += "\\n";
-        break;
       case '\t':
         out += tab;
         break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        if (pos >= text.size() || text[pos] != '\n') {
+          out += "\\n";  // a lone CR is a line feed; CR LF is written as its LF
+        }
+        break;
       default:
-        out.push_back(c);
+        break;  // other control characters are dropped
     }
+    run = pos;
   }
-  return out + "\"";
+  out.append(text.substr(run));
+  out.push_back('"');
+}
+
+std::string backslash_quoted(std::string_view text, std::string_view tab) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_backslash_quoted(out, text, tab);
+  return out;
 }
 
 bool is_xml_char(char32_t c) {

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <limits>
+#include <string>
+#include <vector>
 
 namespace kgex::exporters {
 namespace {
@@ -89,6 +92,61 @@ TEST_CASE("backslash_quoted escapes quotes, backslashes and line feeds, and writ
   CHECK(backslash_quoted("line\r\nnext\ttab\x01", " ") == "\"line\\nnext tab\"");
   CHECK(backslash_quoted("tab\there", "\\t") == "\"tab\\there\"");
   CHECK(backslash_quoted("", " ") == "\"\"");
+}
+
+TEST_CASE("backslash_quoted is clean_text, then the escapes, in one pass") {
+  // The escapes applied to the cleaned text, as the writers did before the single pass.
+  const auto reference = [](std::string_view text, std::string_view tab) {
+    std::string out = "\"";
+    for (const char c : clean_text(text)) {
+      switch (c) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += tab;
+          break;
+        default:
+          out.push_back(c);
+      }
+    }
+    return out + "\"";
+  };
+  // Pieces that exercise every branch: escapes, CR before and away from LF, controls, valid
+  // and invalid UTF-8, non-characters, a truncated sequence at the end.
+  const std::vector<std::string> pieces = {"a",
+                                           " ",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\r",
+                                           "\t",
+                                           "\x01",
+                                           "\x7f",
+                                           "샘",
+                                           "\xf0\x9f\x9a\x80",
+                                           "\xef\xbf\xbe",
+                                           "\xed\xa0\x80",
+                                           "\xc0\xaf",
+                                           "\xff",
+                                           "\xe2\x82"};
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = round % 9;
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % pieces.size()];
+    }
+    CHECK(backslash_quoted(text, "\\t") == reference(text, "\\t"));
+    CHECK(backslash_quoted(text, " ") == reference(text, " "));
+  }
 }
 
 }  // namespace
