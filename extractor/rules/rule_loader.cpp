@@ -153,8 +153,10 @@ class Compiler {
     return {};
   }
 
-  Status compile_file(const Value& root, const std::string& file) {
+  // `known`: the file is from a pack whose files are known to be valid.
+  Status compile_file(const Value& root, const std::string& file, bool known) {
     file_ = file;
+    file_known_ = known;
     if (root.HasMember("gazetteer")) {
       const auto& arr = root["gazetteer"].GetArray();
       for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
@@ -302,8 +304,28 @@ class Compiler {
     return e;
   }
 
+  // One CompiledRegex per distinct pattern (rules repeat a few, such as Korean surnames).
+  // Compiling is most of the cost of a pattern; those of a pack known to be valid are
+  // compiled when first matched, so that patterns no sentence reaches cost nothing.
+  Result<std::shared_ptr<const CompiledRegex>> regex(const std::string& pattern) {
+    std::shared_ptr<const CompiledRegex>& known = regexes_[pattern];
+    if (!known) {
+      if (file_known_) {
+        known = CompiledRegex::deferred(pattern);
+      } else {
+        Result<std::shared_ptr<const CompiledRegex>> compiled = CompiledRegex::compile(pattern);
+        if (!compiled.ok()) {
+          regexes_.erase(pattern);
+          return compiled.status();
+        }
+        known = compiled.value();
+      }
+    }
+    return known;
+  }
+
   Result<Element> element(const Value& v, const std::string& pointer,
-                          std::vector<std::string>& captures) const {
+                          std::vector<std::string>& captures) {
     Element el;
     if (v.HasMember("ent")) {
       el.kind = ElementKind::kEntity;
@@ -344,7 +366,7 @@ class Compiler {
       }
     }
     if (v.HasMember("regex")) {
-      auto re = CompiledRegex::compile(str(v["regex"]));
+      Result<std::shared_ptr<const CompiledRegex>> re = regex(str(v["regex"]));
       if (!re.ok()) {
         return error(pointer + "/regex", re.status().message());
       }
@@ -640,6 +662,8 @@ class Compiler {
   std::string file_;
   std::map<std::string, std::shared_ptr<WordSet>> lexicons_;
   std::map<std::string, std::string> ids_;
+  bool file_known_ = false;
+  std::unordered_map<std::string, std::shared_ptr<const CompiledRegex>> regexes_;
 };
 
 }  // namespace
@@ -665,6 +689,7 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
     std::string file;
     std::string text;  // the strings of `doc` when it was parsed in place
     rapidjson::Document doc;
+    bool known = false;  // from a pack whose files are known to be valid
   };
   // A deque, so that a text parsed in place never moves.
   std::deque<Loaded> loaded;
@@ -691,7 +716,8 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
       if (!text.ok()) {
         return text.status().in_file(path);
       }
-      Loaded& l = loaded.emplace_back(path, std::move(text).value(), rapidjson::Document());
+      Loaded& l = loaded.emplace_back(path, std::move(text).value(), rapidjson::Document(),
+                                      pack.schema_known);
       Status ps = pack.schema_known ? parse_known_json(l.text, path, l.doc)
                                     : parse_json(l.text, path, l.doc);
       if (ps.ok() && !pack.schema_known) {
@@ -710,7 +736,7 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
     }
   }
   for (const Loaded& l : loaded) {
-    Status s = compiler.compile_file(l.doc, l.file);
+    Status s = compiler.compile_file(l.doc, l.file, l.known);
     if (!s.ok()) {
       return s;
     }
