@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "extractor/match/name_form.h"
+
 namespace kgex {
 namespace {
-
-constexpr char kSep = '\x1f';
 
 std::string without_spaces(std::string_view s) {
   std::string out;
@@ -20,14 +20,6 @@ std::string without_spaces(std::string_view s) {
 }  // namespace
 
 Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
-  const KnownWord keep_whole = [](std::string_view) { return true; };
-  // Folding was a fifth of the start-up, so nothing is folded twice: a name's tokens keep the
-  // folded form the tokenizer made (that of the whole token when it has no particle), and the
-  // folded name is put together from them and the folded text between them (case folding
-  // works code point by code point).
-  const auto folded_surface = [](const std::string& name, const Token& t) {
-    return t.particle.empty() ? t.folded : fold_case(name.substr(t.begin, t.end - t.begin));
-  };
   std::size_t names = 0;
   for (const GazetteerEntry& e : rules.gazetteer) {
     names += 1 + e.aliases.size();
@@ -35,50 +27,59 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   index_.reserve(names + names / 4);
   name_words_.reserve(names + rules.stoplist.size());
   known_words_.reserve(names);
-  std::string folded_name;
+  // The built-in pack comes first and its names' forms were worked out by the build; a name
+  // that is not the next of those (another pack's, or any name with --no-default-rules) is
+  // tokenized here.
+  const std::span<const BuiltinNameForm> builtin = builtin_name_forms();
+  std::size_t next_builtin = 0;
+  NameForm computed;
+  std::vector<std::string_view> tokens;
   std::string key;
-  std::vector<std::string> folded_tokens;
   for (std::uint32_t i = 0; i < rules.gazetteer.size(); ++i) {
     const GazetteerEntry& e = rules.gazetteer[i];
     for (std::size_t n = 0; n <= e.aliases.size(); ++n) {
       const std::string& name = n < e.aliases.size() ? e.aliases[n] : e.name;
-      std::vector<Token> tokens =
-          tokenize(name, 0, static_cast<std::uint32_t>(name.size()), keep_whole);
-      folded_name.clear();
-      folded_tokens.clear();
-      std::uint32_t folded_to = 0;
-      for (const Token& t : tokens) {
-        folded_name += fold_case(std::string_view(name).substr(folded_to, t.begin - folded_to));
-        folded_tokens.push_back(folded_surface(name, t));
-        folded_name += folded_tokens.back();
-        folded_to = t.end;
+      std::string_view folded;
+      bool all_hangul = false;
+      tokens.clear();
+      if (next_builtin < builtin.size() && builtin[next_builtin].name == name) {
+        const BuiltinNameForm& form = builtin[next_builtin++];
+        folded = form.folded;
+        all_hangul = form.all_hangul;
+        for (std::size_t from = 0; from < form.key.size();) {
+          const std::size_t to = std::min(form.key.find(kNameKeySeparator, from), form.key.size());
+          tokens.push_back(form.key.substr(from, to - from));
+          from = to + 1;
+        }
+      } else {
+        computed = name_form(name);
+        folded = computed.folded;
+        all_hangul = computed.all_hangul;
+        tokens.assign(computed.tokens.begin(), computed.tokens.end());
       }
-      folded_name += fold_case(std::string_view(name).substr(folded_to));
-      if (rules.stoplist.contains(folded_name) || tokens.empty()) {
+      if (rules.stoplist.contains(folded) || tokens.empty()) {
         continue;
       }
       key.clear();
-      bool all_hangul = true;
-      for (std::size_t k = 0; k < tokens.size(); ++k) {
+      for (const std::string_view token : tokens) {
         if (!key.empty()) {
           index_[key].prefix = true;
-          key.push_back(kSep);
+          key.push_back(kNameKeySeparator);
         }
-        key += folded_tokens[k];
-        all_hangul = all_hangul && tokens[k].script == Script::kHangul;
+        key += token;
       }
       const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
       index_[key].variants.push_back(v);
       if (tokens.size() > 1 && all_hangul) {
-        index_[without_spaces(folded_name)].variants.push_back(v);  // 샘올트먼 for 샘 올트먼
+        index_[without_spaces(folded)].variants.push_back(v);  // 샘올트먼 for 샘 올트먼
         for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-          known_words_.insert(folded_tokens[k]);
+          known_words_.emplace(tokens[k]);
         }
       }
       if (tokens.size() == 1) {
-        name_words_.insert(folded_name);
-        if (tokens[0].script == Script::kHangul) {
-          known_words_.insert(folded_name);
+        name_words_.emplace(folded);
+        if (all_hangul) {
+          known_words_.emplace(folded);
         }
       }
       max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
@@ -165,7 +166,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     if (found == index_.end() || !found->second.prefix) {
       break;
     }
-    key.push_back(kSep);
+    key.push_back(kNameKeySeparator);
   }
   for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
     const std::uint32_t end = at + hits[i].len;
