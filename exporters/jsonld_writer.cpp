@@ -61,7 +61,7 @@ void write_context(Writer& w) {
 void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
                   const std::vector<RelationView>& out_relations) {
   const Entity& entity = graph.entity(id);
-  const std::string iri = iris.entity(id);
+  const std::string& iri = iris.entity(id);
   w.StartObject();
   write_key(w, "@id");
   write_string(w, iri);

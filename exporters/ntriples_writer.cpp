@@ -154,12 +154,11 @@ const std::string& numbered(std::string& out, const std::string& base, std::stri
   return out;
 }
 
-void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id,
-                  const std::vector<std::string>& entity_iris,
+void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
                   const std::vector<RelationView>& out_relations, std::string& scratch) {
   const Terms& t = w.terms();
   const Entity& entity = graph.entity(id);
-  const std::string& iri = entity_iris[id];
+  const std::string& iri = iris.entity(id);
   w.subject(iri);
   w.term(t.rdf_type, t.entity_class(entity.type));
   w.text(t.name, entity.name);
@@ -171,7 +170,7 @@ void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id,
     w.iri(t.mention, numbered(scratch, iri, "/mention/", i + 1));
   }
   for (const RelationView& view : out_relations) {
-    w.iri(t.relation(view.relation->type), entity_iris[view.target]);
+    w.iri(t.relation(view.relation->type), iris.entity(view.target));
   }
   for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
     const Mention& mention = entity.mentions[i];
@@ -183,15 +182,15 @@ void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id,
 }
 
 void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& iris,
-                    const std::vector<std::string>& entity_iris, std::string& scratch) {
+                    std::string& scratch) {
   const Terms& t = w.terms();
   const Relation& relation = *view.relation;
   const std::string iri = iris.relation(view);
   w.subject(iri);
   w.term(t.rdf_type, t.relation_class);
   w.term(t.relation_type, t.relation(relation.type));
-  w.iri(t.source, entity_iris[view.source]);
-  w.iri(t.target, entity_iris[view.target]);
+  w.iri(t.source, iris.entity(view.source));
+  w.iri(t.target, iris.entity(view.target));
   w.decimal(t.confidence, relation.confidence);
   w.count(t.support, relation.support);
   for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
@@ -217,11 +216,6 @@ std::string ntriples_literal(std::string_view text) { return backslash_quoted(te
 
 Status write_ntriples(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out) {
   const RdfIris iris(graph, options.base_iri);
-  // Each entity's IRI is written once as a subject and again for every relation to it.
-  std::vector<std::string> entity_iris(graph.entity_count());
-  for (EntityId id = 0; id < entity_iris.size(); ++id) {
-    entity_iris[id] = iris.entity(id);
-  }
   const std::vector<RelationView> relations = graph.relations();
   std::vector<std::vector<RelationView>> by_source(graph.entity_count());
   for (const RelationView& view : relations) {
@@ -230,10 +224,10 @@ Status write_ntriples(const KnowledgeGraph& graph, const WriteOptions& options, 
   TripleWriter w(out);
   std::string scratch;
   for (const EntityId id : graph.sorted_entities()) {
-    write_entity(w, graph, id, entity_iris, by_source[id], scratch);
+    write_entity(w, graph, id, iris, by_source[id], scratch);
   }
   for (const RelationView& view : relations) {
-    write_relation(w, view, iris, entity_iris, scratch);
+    write_relation(w, view, iris, scratch);
   }
   w.flush();
   if (!out) {
