@@ -257,7 +257,13 @@ class Compiler {
         if (it == lexicons_.end()) {
           return error(pointer, "unknown lexicon \"" + w + "\"");
         }
-        set.insert(it->second->begin(), it->second->end());
+        if (set.empty()) {
+          // A copy keeps the lexicon's hashes and buckets instead of hashing every word again
+          // (most word lists are one lexicon). Nothing depends on the order of a word set.
+          set = *it->second;
+        } else {
+          set.insert(it->second->begin(), it->second->end());
+        }
       } else {
         set.insert(fold_case(w));
       }
