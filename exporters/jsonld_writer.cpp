@@ -10,7 +10,7 @@
 namespace kgex::exporters {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = QuotedStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 std::string compact_iri(std::string_view term) {
   return std::string(is_schema_org_term(term) ? "schema:" : "kg:") + std::string(term);
