@@ -35,14 +35,21 @@ void declare(XmlStream& xml, const char* class_name, const AttributeSpec (&specs
   xml.print();
 }
 
-// Appends <attvalue for="id" value="..."/> unless `value` is empty.
-void add_value(pugi::xml_node attvalues, int id, const std::string& value) {
+// Appends <attvalue for="id" value="..."/> unless `value` is empty, for a value that is
+// already what clean_text() makes of it: a number, a name of the model, or JSON, whose strings
+// write_string() cleaned and whose escapes are printable ASCII.
+void add_clean_value(pugi::xml_node attvalues, int id, const std::string& value) {
   if (value.empty()) {
     return;
   }
   pugi::xml_node attvalue = attvalues.append_child("attvalue");
   attvalue.append_attribute("for").set_value(std::to_string(id).c_str());
-  attvalue.append_attribute("value").set_value(clean_text(value).c_str());
+  attvalue.append_attribute("value").set_value(value.c_str());
+}
+
+// The same for text from the documents, which is cleaned first.
+void add_value(pugi::xml_node attvalues, int id, const std::string& value) {
+  add_clean_value(attvalues, id, clean_text(value));
 }
 
 void add_node(pugi::xml_node nodes, const Entity& entity, const std::string& id, double size) {
@@ -50,11 +57,11 @@ void add_node(pugi::xml_node nodes, const Entity& entity, const std::string& id,
   node.append_attribute("id").set_value(id.c_str());
   node.append_attribute("label").set_value(clean_text(entity.name).c_str());
   pugi::xml_node attvalues = node.append_child("attvalues");
-  add_value(attvalues, 0, std::string(to_string(entity.type)));
+  add_clean_value(attvalues, 0, std::string(to_string(entity.type)));
   if (!entity.aliases.empty()) {
-    add_value(attvalues, 1, string_list_json(entity.aliases));
+    add_clean_value(attvalues, 1, string_list_json(entity.aliases));
   }
-  add_value(attvalues, 2, std::to_string(entity.mention_count));
+  add_clean_value(attvalues, 2, std::to_string(entity.mention_count));
   const Rgb rgb = type_color(entity.type);
   pugi::xml_node color = node.append_child("viz:color");
   color.append_attribute("r").set_value(rgb.r);
@@ -74,11 +81,11 @@ void add_edge(pugi::xml_node edges, const RelationView& view, const GraphIds& id
   edge.append_attribute("kind").set_value(type.c_str());
   edge.append_attribute("weight").set_value(format_decimal(relation.confidence).c_str());
   pugi::xml_node attvalues = edge.append_child("attvalues");
-  add_value(attvalues, 0, format_decimal(relation.confidence));
-  add_value(attvalues, 1, std::to_string(relation.support));
+  add_clean_value(attvalues, 0, format_decimal(relation.confidence));
+  add_clean_value(attvalues, 1, std::to_string(relation.support));
   add_value(attvalues, 2, join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {
-    add_value(attvalues, 3, string_list_json(evidence_documents(relation)));
+    add_clean_value(attvalues, 3, string_list_json(evidence_documents(relation)));
   }
 }
 

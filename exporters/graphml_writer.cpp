@@ -35,33 +35,40 @@ constexpr KeySpec kKeys[] = {
     {"provenance", "edge", "provenance", "string"},
 };
 
-// Appends <data key="key">value</data>; empty values are left out.
-void add_data(pugi::xml_node parent, const char* key, const std::string& value) {
+// Appends <data key="key">value</data> for a value that is already what clean_text() makes
+// of it: a number, a name of the model, or JSON, whose strings write_string() cleaned and
+// whose escapes are printable ASCII. Empty values are left out.
+void add_clean_data(pugi::xml_node parent, const char* key, const std::string& value) {
   if (value.empty()) {
     return;
   }
   pugi::xml_node data = parent.append_child("data");
   data.append_attribute("key").set_value(key);
-  data.text().set(clean_text(value).c_str());
+  data.text().set(value.c_str());
+}
+
+// The same for text from the documents, which is cleaned first.
+void add_data(pugi::xml_node parent, const char* key, const std::string& value) {
+  add_clean_data(parent, key, clean_text(value));
 }
 
 void add_node(pugi::xml_node graph_node, const Entity& entity, const std::string& id, double size) {
   pugi::xml_node node = graph_node.append_child("node");
   node.append_attribute("id").set_value(id.c_str());
   add_data(node, "label", entity.name);
-  add_data(node, "type", std::string(to_string(entity.type)));
+  add_clean_data(node, "type", std::string(to_string(entity.type)));
   if (!entity.aliases.empty()) {
-    add_data(node, "aliases", string_list_json(entity.aliases));
+    add_clean_data(node, "aliases", string_list_json(entity.aliases));
   }
-  add_data(node, "mentions", std::to_string(entity.mention_count));
+  add_clean_data(node, "mentions", std::to_string(entity.mention_count));
   if (!entity.mentions.empty()) {
-    add_data(node, "mention_spans", mentions_json(entity.mentions));
+    add_clean_data(node, "mention_spans", mentions_json(entity.mentions));
   }
   const Rgb color = type_color(entity.type);
-  add_data(node, "r", std::to_string(color.r));
-  add_data(node, "g", std::to_string(color.g));
-  add_data(node, "b", std::to_string(color.b));
-  add_data(node, "size", format_decimal(size));
+  add_clean_data(node, "r", std::to_string(color.r));
+  add_clean_data(node, "g", std::to_string(color.g));
+  add_clean_data(node, "b", std::to_string(color.b));
+  add_clean_data(node, "size", format_decimal(size));
 }
 
 void add_edge(pugi::xml_node graph_node, const RelationView& view, const GraphIds& ids) {
@@ -70,14 +77,14 @@ void add_edge(pugi::xml_node graph_node, const RelationView& view, const GraphId
   edge.append_attribute("id").set_value(ids.relation(view).c_str());
   edge.append_attribute("source").set_value(ids.entity(view.source).c_str());
   edge.append_attribute("target").set_value(ids.entity(view.target).c_str());
-  add_data(edge, "edge_label", std::string(to_string(relation.type)));
-  add_data(edge, "weight", format_decimal(relation.confidence));
-  add_data(edge, "confidence", format_decimal(relation.confidence));
-  add_data(edge, "support", std::to_string(relation.support));
+  add_clean_data(edge, "edge_label", std::string(to_string(relation.type)));
+  add_clean_data(edge, "weight", format_decimal(relation.confidence));
+  add_clean_data(edge, "confidence", format_decimal(relation.confidence));
+  add_clean_data(edge, "support", std::to_string(relation.support));
   add_data(edge, "evidence", join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {
-    add_data(edge, "documents", string_list_json(evidence_documents(relation)));
-    add_data(edge, "provenance", evidence_json(relation.evidence));
+    add_clean_data(edge, "documents", string_list_json(evidence_documents(relation)));
+    add_clean_data(edge, "provenance", evidence_json(relation.evidence));
   }
 }
 

@@ -10,7 +10,7 @@
 namespace kgex::exporters {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = QuotedStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 std::string compact_iri(std::string_view term) {
   return std::string(is_schema_org_term(term) ? "schema:" : "kg:") + std::string(term);
@@ -61,7 +61,7 @@ void write_context(Writer& w) {
 void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
                   const std::vector<RelationView>& out_relations) {
   const Entity& entity = graph.entity(id);
-  const std::string iri = iris.entity(id);
+  const std::string& iri = iris.entity(id);
   w.StartObject();
   write_key(w, "@id");
   write_string(w, iri);

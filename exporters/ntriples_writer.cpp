@@ -1,3 +1,7 @@
+#include <array>
+#include <charconv>
+#include <unordered_map>
+
 #include "exporters/detail/rdf_vocab.h"
 #include "exporters/detail/text.h"
 #include "exporters/ntriples.h"
@@ -5,97 +9,204 @@
 namespace kgex::exporters {
 namespace {
 
-// Writes triples whose subject is fixed, one line each.
+std::string bracketed(std::string_view term) { return "<" + term_iri(term) + ">"; }
+
+// The bracketed IRIs of the terms, which every line repeats, worked out once per file.
+struct Terms {
+  const std::string rdf_type = "<" + std::string(kRdfTypeIri) + ">";
+  const std::string name = bracketed("name");
+  const std::string alternate_name = bracketed("alternateName");
+  const std::string mention_count = bracketed("mentionCount");
+  const std::string mention = bracketed("mention");
+  const std::string relation_type = bracketed("relationType");
+  const std::string source = bracketed("source");
+  const std::string target = bracketed("target");
+  const std::string confidence = bracketed("confidence");
+  const std::string support = bracketed("support");
+  const std::string evidence = bracketed("evidence");
+  const std::string document = bracketed("document");
+  const std::string sentence = bracketed("sentence");
+  const std::string rule = bracketed("rule");
+  const std::string byte_start = bracketed("byteStart");
+  const std::string byte_end = bracketed("byteEnd");
+  const std::string char_start = bracketed("charStart");
+  const std::string char_end = bracketed("charEnd");
+  const std::string mention_class = bracketed("Mention");
+  const std::string relation_class = bracketed("Relation");
+  const std::string evidence_class = bracketed("Evidence");
+  std::array<std::string, kEntityTypes.size()> entity_classes;
+  std::array<std::string, kRelationTypes.size()> relation_types;
+
+  Terms() {
+    for (const EntityType type : kEntityTypes) {
+      entity_classes[static_cast<std::size_t>(type)] = bracketed(class_term(type));
+    }
+    for (const RelationType type : kRelationTypes) {
+      relation_types[static_cast<std::size_t>(type)] = bracketed(to_string(type));
+    }
+  }
+  const std::string& entity_class(EntityType type) const {
+    return entity_classes[static_cast<std::size_t>(type)];
+  }
+  const std::string& relation(RelationType type) const {
+    return relation_types[static_cast<std::size_t>(type)];
+  }
+};
+
+// Writes triples whose subject is fixed, one line each. N-Triples is by far the largest output,
+// so lines are put together in a buffer handed to the stream in large blocks, from terms
+// bracketed once: building strings per triple and inserting each piece into the stream used
+// to cost half of all the writing.
 class TripleWriter {
  public:
-  explicit TripleWriter(std::ostream& out) : out_(out) {}
+  explicit TripleWriter(std::ostream& out) : out_(out) { buffer_.reserve(kBlock + kBlock / 4); }
 
-  void subject(const std::string& iri) { subject_ = "<" + iri + ">"; }
-  void type(std::string_view class_term) {
-    line("<" + std::string(kRdfTypeIri) + ">", "<" + term_iri(class_term) + ">");
+  const Terms& terms() const { return terms_; }
+
+  void subject(std::string_view iri) { subject_.assign("<").append(iri).push_back('>'); }
+  // `object` is a bracketed term.
+  void term(const std::string& predicate, const std::string& object) {
+    start(predicate);
+    buffer_ += object;
+    end();
   }
-  void iri(std::string_view term, const std::string& object) {
-    line(predicate(term), "<" + object + ">");
+  void iri(const std::string& predicate, std::string_view object) {
+    start(predicate);
+    buffer_.push_back('<');
+    buffer_ += object;
+    buffer_.push_back('>');
+    end();
   }
-  void text(std::string_view term, std::string_view value) {
-    line(predicate(term), ntriples_literal(value));
+  void text(const std::string& predicate, std::string_view value) {
+    start(predicate);
+    append_backslash_quoted(buffer_, value, "\\t");
+    end();
   }
-  void count(std::string_view term, std::size_t value) {
-    line(predicate(term),
-         "\"" + std::to_string(value) + "\"^^<" + std::string(kXsdIri) + "integer>");
+  void count(const std::string& predicate, std::size_t value) {
+    start(predicate);
+    buffer_.push_back('"');
+    append_number(buffer_, value);
+    buffer_ += integer_suffix_;
+    end();
   }
-  void decimal(std::string_view term, double value) {
-    line(predicate(term),
-         "\"" + canonical_double(rounded(value)) + "\"^^<" + std::string(kXsdIri) + "double>");
+  void decimal(const std::string& predicate, double value) {
+    start(predicate);
+    // Confidences take few distinct values; their canonical form is worked out once each.
+    auto [it, fresh] = doubles_.try_emplace(value);
+    if (fresh) {
+      it->second =
+          "\"" + canonical_double(rounded(value)) + "\"^^<" + std::string(kXsdIri) + "double>";
+    }
+    buffer_ += it->second;
+    end();
+  }
+
+  // Hands what is left to the stream; call once at the end.
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  static void append_number(std::string& out, std::size_t value) {
+    char digits[24];
+    const auto [last, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    out.append(digits, last);
   }
 
  private:
-  static std::string predicate(std::string_view term) { return "<" + term_iri(term) + ">"; }
-  void line(const std::string& predicate, const std::string& object) {
-    out_ << subject_ << ' ' << predicate << ' ' << object << " .\n";
+  static constexpr std::size_t kBlock = 1 << 16;
+
+  void start(const std::string& predicate) {
+    buffer_ += subject_;
+    buffer_.push_back(' ');
+    buffer_ += predicate;
+    buffer_.push_back(' ');
+  }
+  void end() {
+    buffer_ += " .\n";
+    if (buffer_.size() >= kBlock) {
+      flush();
+    }
   }
 
   std::ostream& out_;
+  const Terms terms_;
+  std::string buffer_;
   std::string subject_;
+  std::unordered_map<double, std::string> doubles_;
+  const std::string integer_suffix_ = "\"^^<" + std::string(kXsdIri) + "integer>";
 };
 
 void write_spans(TripleWriter& w, const Span& bytes, const Span& chars) {
-  w.count("byteStart", bytes.begin);
-  w.count("byteEnd", bytes.end);
-  w.count("charStart", chars.begin);
-  w.count("charEnd", chars.end);
+  const Terms& t = w.terms();
+  w.count(t.byte_start, bytes.begin);
+  w.count(t.byte_end, bytes.end);
+  w.count(t.char_start, chars.begin);
+  w.count(t.char_end, chars.end);
+}
+
+// `base` + `part` + `index`, in `out` (RdfIris::mention and RdfIris::evidence without a new
+// string each time).
+const std::string& numbered(std::string& out, const std::string& base, std::string_view part,
+                            std::size_t index) {
+  out.assign(base).append(part);
+  TripleWriter::append_number(out, index);
+  return out;
 }
 
 void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
-                  const std::vector<RelationView>& out_relations) {
+                  const std::vector<RelationView>& out_relations, std::string& scratch) {
+  const Terms& t = w.terms();
   const Entity& entity = graph.entity(id);
-  const std::string iri = iris.entity(id);
+  const std::string& iri = iris.entity(id);
   w.subject(iri);
-  w.type(class_term(entity.type));
-  w.text("name", entity.name);
+  w.term(t.rdf_type, t.entity_class(entity.type));
+  w.text(t.name, entity.name);
   for (const std::string& alias : entity.aliases) {
-    w.text("alternateName", alias);
+    w.text(t.alternate_name, alias);
   }
-  w.count("mentionCount", entity.mention_count);
+  w.count(t.mention_count, entity.mention_count);
   for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
-    w.iri("mention", RdfIris::mention(iri, i + 1));
+    w.iri(t.mention, numbered(scratch, iri, "/mention/", i + 1));
   }
   for (const RelationView& view : out_relations) {
-    w.iri(to_string(view.relation->type), iris.entity(view.target));
+    w.iri(t.relation(view.relation->type), iris.entity(view.target));
   }
   for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
     const Mention& mention = entity.mentions[i];
-    w.subject(RdfIris::mention(iri, i + 1));
-    w.type("Mention");
-    w.text("document", mention.document);
+    w.subject(numbered(scratch, iri, "/mention/", i + 1));
+    w.term(t.rdf_type, t.mention_class);
+    w.text(t.document, mention.document);
     write_spans(w, mention.bytes, mention.chars);
   }
 }
 
-void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& iris) {
+void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& iris,
+                    std::string& scratch) {
+  const Terms& t = w.terms();
   const Relation& relation = *view.relation;
   const std::string iri = iris.relation(view);
   w.subject(iri);
-  w.type("Relation");
-  w.iri("relationType", term_iri(to_string(relation.type)));
-  w.iri("source", iris.entity(view.source));
-  w.iri("target", iris.entity(view.target));
-  w.decimal("confidence", relation.confidence);
-  w.count("support", relation.support);
+  w.term(t.rdf_type, t.relation_class);
+  w.term(t.relation_type, t.relation(relation.type));
+  w.iri(t.source, iris.entity(view.source));
+  w.iri(t.target, iris.entity(view.target));
+  w.decimal(t.confidence, relation.confidence);
+  w.count(t.support, relation.support);
   for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
-    w.iri("evidence", RdfIris::evidence(iri, i + 1));
+    w.iri(t.evidence, numbered(scratch, iri, "/evidence/", i + 1));
   }
   for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
     const Evidence& evidence = relation.evidence[i];
-    w.subject(RdfIris::evidence(iri, i + 1));
-    w.type("Evidence");
-    w.text("document", evidence.document);
-    w.text("sentence", evidence.sentence);
+    w.subject(numbered(scratch, iri, "/evidence/", i + 1));
+    w.term(t.rdf_type, t.evidence_class);
+    w.text(t.document, evidence.document);
+    w.text(t.sentence, evidence.sentence);
     write_spans(w, evidence.bytes, evidence.chars);
     if (!evidence.rule.empty()) {
-      w.text("rule", evidence.rule);
+      w.text(t.rule, evidence.rule);
     }
-    w.decimal("confidence", evidence.confidence);
+    w.decimal(t.confidence, evidence.confidence);
   }
 }
 
@@ -111,12 +222,14 @@ Status write_ntriples(const KnowledgeGraph& graph, const WriteOptions& options, 
     by_source[view.source].push_back(view);
   }
   TripleWriter w(out);
+  std::string scratch;
   for (const EntityId id : graph.sorted_entities()) {
-    write_entity(w, graph, id, iris, by_source[id]);
+    write_entity(w, graph, id, iris, by_source[id], scratch);
   }
   for (const RelationView& view : relations) {
-    write_relation(w, view, iris);
+    write_relation(w, view, iris, scratch);
   }
+  w.flush();
   if (!out) {
     return Status(ErrorCode::kIo, "cannot write N-Triples to the output stream");
   }

@@ -122,7 +122,7 @@ Result<std::vector<Item>> parse_array(std::string_view json, Read read) {
 template <typename Write>
 std::string write_array(Write write) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  QuotedStringWriter<rapidjson::Writer<rapidjson::StringBuffer>> writer(buffer);
   writer.StartArray();
   write(writer);
   writer.EndArray();

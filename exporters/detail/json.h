@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +29,31 @@ std::string pointer_index(std::size_t index);
 // `key` as a JSON Pointer reference token ("~" -> "~0", "/" -> "~1"), with its leading "/".
 std::string pointer_token(std::string_view key);
 
-// Writes `text` cleaned (clean_text) as a JSON string.
+// A RapidJSON writer (Writer or PrettyWriter over a StringBuffer) that also takes a string
+// value already quoted and escaped, and copies it in one piece: RawValue() copies byte by byte.
+template <typename Base>
+class QuotedStringWriter : public Base {
+ public:
+  using Base::Base;
+
+  void QuotedString(std::string_view quoted) {
+    // An empty raw value writes what precedes any value (comma, indentation) and counts the
+    // value; the bytes follow directly in the buffer.
+    Base::RawValue("", 0, rapidjson::kStringType);
+    std::memcpy(this->os_->Push(quoted.size()), quoted.data(), quoted.size());
+  }
+};
+
+// Writes `text` cleaned (clean_text) as a JSON string. Cleaned text holds no control
+// characters but tab and LF, so RapidJSON's escapes of it are those of backslash_quoted()
+// with "\t" for a tab; putting them together in one pass and copying the result saves the
+// cleaned copy and RapidJSON's own escaping, byte for byte.
 template <typename Writer>
 void write_string(Writer& writer, std::string_view text) {
-  const std::string clean = clean_text(text);
-  writer.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+  thread_local std::string quoted;
+  quoted.clear();
+  append_backslash_quoted(quoted, text, "\\t");
+  writer.QuotedString(quoted);
 }
 
 template <typename Writer>

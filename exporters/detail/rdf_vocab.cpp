@@ -57,10 +57,10 @@ std::string term_iri(std::string_view term) {
 std::string_view class_term(EntityType type) { return to_string(type); }
 
 RdfIris::RdfIris(const KnowledgeGraph& graph, std::string base)
-    : ids_(graph), base_(std::move(base)) {}
-
-std::string RdfIris::entity(EntityId id) const {
-  return base_ + "entity/" + percent_encode(ids_.entity(id));
+    : ids_(graph), base_(std::move(base)), entities_(graph.entity_count()) {
+  for (EntityId id = 0; id < entities_.size(); ++id) {
+    entities_[id] = base_ + "entity/" + percent_encode(ids_.entity(id));
+  }
 }
 
 std::string RdfIris::relation(const RelationView& view) const {

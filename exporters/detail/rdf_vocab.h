@@ -50,7 +50,7 @@ std::string_view class_term(EntityType type);
 class RdfIris {
  public:
   RdfIris(const KnowledgeGraph& graph, std::string base);
-  std::string entity(EntityId id) const;
+  const std::string& entity(EntityId id) const { return entities_[id]; }
   std::string relation(const RelationView& view) const;
   static std::string mention(const std::string& entity_iri, std::size_t index);
   static std::string evidence(const std::string& relation_iri, std::size_t index);
@@ -58,6 +58,8 @@ class RdfIris {
  private:
   GraphIds ids_;
   std::string base_;
+  // Worked out once: an entity's IRI is written for it and for every relation that names it.
+  std::vector<std::string> entities_;
 };
 
 }  // namespace kgex::exporters

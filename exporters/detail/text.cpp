@@ -4,8 +4,61 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace kgex::exporters {
+
+namespace {
+
+// The end of the run of printable ASCII other than '"' and '\\' that starts at `pos`: bytes
+// that every writer copies as they are. Tested eight at a time, since most text is such runs.
+std::size_t plain_run_end(std::string_view text, std::size_t pos) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  // Nonzero when some byte of `v` is zero (exact as a yes or no).
+  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  while (pos + 8 <= text.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text.data() + pos, sizeof w);
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+    if (((w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) |
+         zero_byte(w ^ (kOnes * '\\'))) != 0) {
+      break;
+    }
+    pos += 8;
+  }
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') {
+      break;
+    }
+    ++pos;
+  }
+  return pos;
+}
+
+// The length of the UTF-8 sequence at `pos` when it is one that every writer keeps without
+// a closer look: two bytes, or three with a lead byte that rules out overlong forms,
+// surrogates and U+FFFE/U+FFFF (Hangul syllables among them). 0 for anything else, which
+// next_code_point() decides.
+std::size_t common_sequence(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  if (pos + 1 >= text.size() || (byte(pos + 1) & 0xC0) != 0x80) {
+    return 0;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    return 2;
+  }
+  if (pos + 2 >= text.size() || (byte(pos + 2) & 0xC0) != 0x80) {
+    return 0;
+  }
+  const bool three =
+      (lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || (lead == 0xED && byte(pos + 1) < 0xA0);
+  return three ? 3 : 0;
+}
+
+}  // namespace
 
 std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -60,9 +113,17 @@ std::string clean_text(std::string_view text) {
   std::size_t pos = 0;
   std::size_t run = 0;
   while (pos < text.size()) {
+    pos = plain_run_end(text, pos);
+    if (pos >= text.size()) {
+      break;
+    }
     const auto byte = static_cast<unsigned char>(text[pos]);
-    if ((byte >= 0x20 && byte < 0x80) || byte == '\t' || byte == '\n') {
+    if (byte == '"' || byte == '\\' || byte == '\t' || byte == '\n') {
       ++pos;
+      continue;
+    }
+    if (const std::size_t length = byte >= 0x80 ? common_sequence(text, pos) : 0; length > 0) {
+      pos += length;
       continue;
     }
     const std::size_t start = pos;
@@ -80,28 +141,65 @@ std::string clean_text(std::string_view text) {
   return out;
 }
 
-std::string backslash_quoted(std::string_view text, std::string_view tab) {
-  const std::string clean = clean_text(text);
-  std::string out = "\"";
-  for (const char c : clean) {
-    switch (c) {
+void append_backslash_quoted(std::string& out, std::string_view text, std::string_view tab) {
+  // clean_text() and the escaping in one pass: runs of printable ASCII and valid UTF-8 are
+  // copied whole, without a cleaned copy of the text in between.
+  out.push_back('"');
+  std::size_t pos = 0;
+  std::size_t run = 0;
+  while (pos < text.size()) {
+    pos = plain_run_end(text, pos);
+    if (pos >= text.size()) {
+      break;
+    }
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x80) {
+      if (const std::size_t length = common_sequence(text, pos); length > 0) {
+        pos += length;
+        continue;
+      }
+      const std::size_t start = pos;
+      const std::optional<char32_t> cp = next_code_point(text, pos);
+      if (!cp || *cp == 0xFFFE || *cp == 0xFFFF) {
+        out.append(text.substr(run, start - run));
+        run = pos;
+      }
+      continue;
+    }
+    out.append(text.substr(run, pos - run));
+    ++pos;
+    switch (byte) {
       case '"':
         out += "\\\"";
         break;
       case '\\':
         out += "\\\\";
         break;
-      case '\n':
-        out += "\\n";
-        break;
       case '\t':
         out += tab;
         break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        if (pos >= text.size() || text[pos] != '\n') {
+          out += "\\n";  // a lone CR is a line feed; CR LF is written as its LF
+        }
+        break;
       default:
-        out.push_back(c);
+        break;  // other control characters are dropped
     }
+    run = pos;
   }
-  return out + "\"";
+  out.append(text.substr(run));
+  out.push_back('"');
+}
+
+std::string backslash_quoted(std::string_view text, std::string_view tab) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_backslash_quoted(out, text, tab);
+  return out;
 }
 
 bool is_xml_char(char32_t c) {

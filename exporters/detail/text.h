@@ -19,6 +19,8 @@ std::string clean_text(std::string_view text);
 // escaped by a backslash and each tab written as `tab`: the quoted strings of
 // DOT and N-Triples.
 std::string backslash_quoted(std::string_view text, std::string_view tab);
+// The same, appended to `out`.
+void append_backslash_quoted(std::string& out, std::string_view text, std::string_view tab);
 
 // XML 1.0's Char production: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
 bool is_xml_char(char32_t c);

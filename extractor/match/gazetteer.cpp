@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "extractor/match/name_form.h"
+
 namespace kgex {
 namespace {
-
-constexpr char kSep = '\x1f';
 
 std::string without_spaces(std::string_view s) {
   std::string out;
@@ -20,43 +20,66 @@ std::string without_spaces(std::string_view s) {
 }  // namespace
 
 Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
-  const KnownWord keep_whole = [](std::string_view) { return true; };
+  std::size_t names = 0;
+  for (const GazetteerEntry& e : rules.gazetteer) {
+    names += 1 + e.aliases.size();
+  }
+  index_.reserve(names + names / 4);
+  name_words_.reserve(names + rules.stoplist.size());
+  known_words_.reserve(names);
+  // The built-in pack comes first and its names' forms were worked out by the build; a name
+  // that is not the next of those (another pack's, or any name with --no-default-rules) is
+  // tokenized here.
+  const std::span<const BuiltinNameForm> builtin = builtin_name_forms();
+  std::size_t next_builtin = 0;
+  NameForm computed;
+  std::vector<std::string_view> tokens;
+  std::string key;
   for (std::uint32_t i = 0; i < rules.gazetteer.size(); ++i) {
     const GazetteerEntry& e = rules.gazetteer[i];
-    std::vector<std::string> names = e.aliases;
-    names.push_back(e.name);
-    for (const std::string& name : names) {
-      if (rules.stoplist.contains(fold_case(name))) {
+    for (std::size_t n = 0; n <= e.aliases.size(); ++n) {
+      const std::string& name = n < e.aliases.size() ? e.aliases[n] : e.name;
+      std::string_view folded;
+      bool all_hangul = false;
+      tokens.clear();
+      if (next_builtin < builtin.size() && builtin[next_builtin].name == name) {
+        const BuiltinNameForm& form = builtin[next_builtin++];
+        folded = form.folded;
+        all_hangul = form.all_hangul;
+        for (std::size_t from = 0; from < form.key.size();) {
+          const std::size_t to = std::min(form.key.find(kNameKeySeparator, from), form.key.size());
+          tokens.push_back(form.key.substr(from, to - from));
+          from = to + 1;
+        }
+      } else {
+        computed = name_form(name);
+        folded = computed.folded;
+        all_hangul = computed.all_hangul;
+        tokens.assign(computed.tokens.begin(), computed.tokens.end());
+      }
+      if (rules.stoplist.contains(folded) || tokens.empty()) {
         continue;
       }
-      std::vector<Token> tokens =
-          tokenize(name, 0, static_cast<std::uint32_t>(name.size()), keep_whole);
-      if (tokens.empty()) {
-        continue;
-      }
-      std::string key;
-      bool all_hangul = true;
-      for (const Token& t : tokens) {
+      key.clear();
+      for (const std::string_view token : tokens) {
         if (!key.empty()) {
           index_[key].prefix = true;
-          key.push_back(kSep);
+          key.push_back(kNameKeySeparator);
         }
-        key += fold_case(name.substr(t.begin, t.end - t.begin));
-        all_hangul = all_hangul && t.script == Script::kHangul;
+        key += token;
       }
       const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
       index_[key].variants.push_back(v);
       if (tokens.size() > 1 && all_hangul) {
-        index_[without_spaces(fold_case(name))].variants.push_back(v);  // 샘올트먼 for 샘 올트먼
+        index_[without_spaces(folded)].variants.push_back(v);  // 샘올트먼 for 샘 올트먼
         for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-          known_words_.insert(
-              fold_case(name.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)));
+          known_words_.emplace(tokens[k]);
         }
       }
       if (tokens.size() == 1) {
-        name_words_.insert(fold_case(name));
-        if (tokens[0].script == Script::kHangul) {
-          known_words_.insert(fold_case(name));
+        name_words_.emplace(folded);
+        if (all_hangul) {
+          known_words_.emplace(folded);
         }
       }
       max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
@@ -143,7 +166,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     if (found == index_.end() || !found->second.prefix) {
       break;
     }
-    key.push_back(kSep);
+    key.push_back(kNameKeySeparator);
   }
   for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
     const std::uint32_t end = at + hits[i].len;

@@ -4,6 +4,7 @@
 #include <unicode/utext.h>
 
 #include <atomic>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -12,31 +13,51 @@ namespace {
 
 constexpr std::size_t kRememberedAnswers = 1 << 16;
 
-}  // namespace
-
-struct CompiledRegex::Impl {
-  std::unique_ptr<icu::RegexPattern> pattern;
-};
-
-CompiledRegex::~CompiledRegex() = default;
-
-Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::string& pattern) {
+Status compile_pattern(const std::string& pattern, std::unique_ptr<icu::RegexPattern>& out) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error{};
-  std::unique_ptr<icu::RegexPattern> compiled(
+  out.reset(
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
   if (U_FAILURE(status)) {
+    out.reset();
     return Status(ErrorCode::kRule, "invalid regular expression \"" + pattern +
                                         "\": " + u_errorName(status) + " at offset " +
                                         std::to_string(parse_error.offset));
   }
+  return {};
+}
+
+}  // namespace
+
+struct CompiledRegex::Impl {
+  std::once_flag compiled;
+  std::unique_ptr<icu::RegexPattern> pattern;
+  Status error;  // why `pattern` is null
+};
+
+CompiledRegex::~CompiledRegex() = default;
+
+std::shared_ptr<const CompiledRegex> CompiledRegex::deferred(const std::string& pattern) {
   std::shared_ptr<CompiledRegex> regex(new CompiledRegex());
   regex->impl_ = std::make_unique<Impl>();
-  regex->impl_->pattern = std::move(compiled);
   regex->source_ = pattern;
   static std::atomic<std::uint64_t> next_id{1};
   regex->id_ = next_id++;
-  return std::shared_ptr<const CompiledRegex>(std::move(regex));
+  return regex;
+}
+
+Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::string& pattern) {
+  std::shared_ptr<const CompiledRegex> regex = deferred(pattern);
+  if (const Status& s = regex->ensure_compiled(); !s.ok()) {
+    return s;
+  }
+  return regex;
+}
+
+const Status& CompiledRegex::ensure_compiled() const {
+  std::call_once(impl_->compiled,
+                 [this] { impl_->error = compile_pattern(source_, impl_->pattern); });
+  return impl_->error;
 }
 
 Result<bool> CompiledRegex::full_match(std::string_view text) const {
@@ -54,6 +75,9 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher>& matcher = matchers[id_];
   if (!matcher) {
+    if (const Status& s = ensure_compiled(); !s.ok()) {
+      return s;
+    }
     matcher.reset(impl_->pattern->matcher(status));
     if (U_SUCCESS(status)) {
       matcher->setTimeLimit(kTimeLimit, status);

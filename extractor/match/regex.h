@@ -15,6 +15,9 @@ class CompiledRegex {
  public:
   // Compiles `pattern` (ICU syntax). kRule with the ICU error and its offset on failure.
   static Result<std::shared_ptr<const CompiledRegex>> compile(const std::string& pattern);
+  // A pattern known to compile (from a pack whose files are known to be valid), compiled the
+  // first time it is matched: patterns of rules that no sentence reaches cost nothing.
+  static std::shared_ptr<const CompiledRegex> deferred(const std::string& pattern);
   ~CompiledRegex();
 
   // Whether the whole of `text` matches. kTimeout when the match takes longer
@@ -28,6 +31,8 @@ class CompiledRegex {
 
  private:
   CompiledRegex() = default;
+  // Compiles the pattern once, on the first call from any thread; its error, if any.
+  const Status& ensure_compiled() const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string source_;

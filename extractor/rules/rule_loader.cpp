@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <algorithm>
+#include <array>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -23,9 +25,8 @@ long line_of(std::string_view text, std::size_t offset) {
                         text.begin() + static_cast<long>(std::min(offset, text.size())), '\n');
 }
 
-Status parse_json(std::string_view text, const std::string& file, rapidjson::Document& doc) {
-  doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(),
-                                                                                    text.size());
+Status parse_status(const rapidjson::Document& doc, std::string_view text,
+                    const std::string& file) {
   if (doc.HasParseError()) {
     SourceLocation where{.file = file,
                          .line = line_of(text, doc.GetErrorOffset()),
@@ -35,6 +36,21 @@ Status parse_json(std::string_view text, const std::string& file, rapidjson::Doc
                   where);
   }
   return {};
+}
+
+Status parse_json(std::string_view text, const std::string& file, rapidjson::Document& doc) {
+  doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(),
+                                                                                    text.size());
+  return parse_status(doc, text, file);
+}
+
+// Parses a file of a pack whose files are known to be valid (see PackSource::schema_known) in
+// place: its strings stay in `text`, which must outlive `doc`, instead of being copied, and
+// neither the UTF-8 check nor the stack-safe iterative parser is needed. About a third of the
+// cost of parse_json() for the built-in pack.
+Status parse_known_json(std::string& text, const std::string& file, rapidjson::Document& doc) {
+  doc.ParseInsitu(text.data());
+  return parse_status(doc, text, file);
 }
 
 const rapidjson::SchemaDocument& schema(std::string_view name) {
@@ -87,6 +103,13 @@ Status validate(const rapidjson::Document& doc, std::string_view schema_name,
 
 std::string str(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
+// The member `name` of object `v`, or null: one search of the members where HasMember() and
+// operator[] make two (a tenth of compiling the built-in pack was spent searching members).
+const Value* member(const Value& v, const char* name) {
+  const auto it = v.FindMember(name);
+  return it == v.MemberEnd() ? nullptr : &it->value;
+}
+
 // Compiles one pack file after another, sharing lexicons across all of them.
 class Compiler {
  public:
@@ -138,13 +161,17 @@ class Compiler {
     return {};
   }
 
-  Status compile_file(const Value& root, const std::string& file) {
+  // `known`: the file is from a pack whose files are known to be valid.
+  Status compile_file(const Value& root, const std::string& file, bool known) {
     file_ = file;
+    file_known_ = known;
     if (root.HasMember("gazetteer")) {
       const auto& arr = root["gazetteer"].GetArray();
+      out_.gazetteer.reserve(out_.gazetteer.size() + arr.Size());
       for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
-        out_.gazetteer.push_back(gazetteer_entry(arr[i]));
-        out_.gazetteer.back().pointer = "/gazetteer/" + std::to_string(i);
+        GazetteerEntry& e = out_.gazetteer.emplace_back();
+        gazetteer_entry(arr[i], e);
+        e.pointer = "/gazetteer/" + std::to_string(i);
       }
     }
     if (root.HasMember("entity_rules")) {
@@ -230,7 +257,13 @@ class Compiler {
         if (it == lexicons_.end()) {
           return error(pointer, "unknown lexicon \"" + w + "\"");
         }
-        set.insert(it->second->begin(), it->second->end());
+        if (set.empty()) {
+          // A copy keeps the lexicon's hashes and buckets instead of hashing every word again
+          // (most word lists are one lexicon). Nothing depends on the order of a word set.
+          set = *it->second;
+        } else {
+          set.insert(it->second->begin(), it->second->end());
+        }
       } else {
         set.insert(fold_case(w));
       }
@@ -262,37 +295,104 @@ class Compiler {
     return out;
   }
 
-  GazetteerEntry gazetteer_entry(const Value& v) const {
-    GazetteerEntry e;
-    e.name = str(v["name"]);
-    e.type = *parse_entity_type(str(v["type"]));
+  // Fills `e` from an entry of a "gazetteer" array (1,744 in the built-in pack). Its members
+  // are found in one pass, the first of each name, as FindMember() would find them.
+  void gazetteer_entry(const Value& v, GazetteerEntry& e) const {
+    enum Key { kName, kType, kAliases, kExactCase, kContext, kBy, kKeys };
+    static constexpr std::array<std::string_view, kKeys> kNames = {
+        "name", "type", "aliases", "exact_case", "context", "by"};
+    std::array<const Value*, kKeys> m{};
+    for (const auto& field : v.GetObject()) {
+      const std::string_view name(field.name.GetString(), field.name.GetStringLength());
+      const auto* key = std::find(kNames.begin(), kNames.end(), name);
+      if (key != kNames.end() && !m[key - kNames.begin()]) {
+        m[key - kNames.begin()] = &field.value;
+      }
+    }
+    e.name = str(*m[kName]);
+    e.type = *parse_entity_type(str(*m[kType]));
     e.file = file_;
-    if (v.HasMember("aliases")) {
-      for (const auto& a : v["aliases"].GetArray()) {
+    if (m[kAliases]) {
+      e.aliases.reserve(m[kAliases]->Size());
+      for (const auto& a : m[kAliases]->GetArray()) {
         e.aliases.push_back(str(a));
       }
     }
-    e.exact_case = v.HasMember("exact_case") && v["exact_case"].GetBool();
-    if (v.HasMember("context")) {
-      for (const auto& w : v["context"]["words"].GetArray()) {
+    e.exact_case = m[kExactCase] && m[kExactCase]->GetBool();
+    if (m[kContext]) {
+      for (const auto& w : (*m[kContext])["words"].GetArray()) {
         e.context.insert(fold_case(str(w)));
       }
-      if (v["context"].HasMember("window")) {
-        e.window = v["context"]["window"].GetInt();
+      if (const Value* window = member(*m[kContext], "window")) {
+        e.window = window->GetInt();
       }
     }
-    if (v.HasMember("by")) {
-      e.by = str(v["by"]);
+    if (m[kBy]) {
+      e.by = str(*m[kBy]);
     }
-    return e;
+  }
+
+  // One CompiledRegex per distinct pattern (rules repeat a few, such as Korean surnames).
+  // Compiling is most of the cost of a pattern; those of a pack known to be valid are
+  // compiled when first matched, so that patterns no sentence reaches cost nothing.
+  Result<std::shared_ptr<const CompiledRegex>> regex(const std::string& pattern) {
+    std::shared_ptr<const CompiledRegex>& known = regexes_[pattern];
+    if (!known) {
+      if (file_known_) {
+        known = CompiledRegex::deferred(pattern);
+      } else {
+        Result<std::shared_ptr<const CompiledRegex>> compiled = CompiledRegex::compile(pattern);
+        if (!compiled.ok()) {
+          regexes_.erase(pattern);
+          return compiled.status();
+        }
+        known = compiled.value();
+      }
+    }
+    return known;
   }
 
   Result<Element> element(const Value& v, const std::string& pointer,
-                          std::vector<std::string>& captures) const {
+                          std::vector<std::string>& captures) {
+    // An element has a few of its eighteen possible members: they are found in one pass (the
+    // first of a name, as FindMember() finds it) instead of a search for each.
+    enum Key {
+      kEnt,
+      kList,
+      kListed,
+      kAny,
+      kText,
+      kStarts,
+      kEnds,
+      kRegex,
+      kScript,
+      kShape,
+      kSpaceBefore,
+      kKnown,
+      kParticle,
+      kNot,
+      kMin,
+      kMax,
+      kCapture,
+      kAnchor,
+      kKeys
+    };
+    static constexpr std::array<std::string_view, kKeys> kNames = {
+        "ent",      "list",  "listed", "any",   "text",         "starts",
+        "ends",     "regex", "script", "shape", "space_before", "known",
+        "particle", "not",   "min",    "max",   "capture",      "anchor"};
+    std::array<const Value*, kKeys> m{};
+    for (const auto& field : v.GetObject()) {
+      const std::string_view name(field.name.GetString(), field.name.GetStringLength());
+      const auto* key = std::find(kNames.begin(), kNames.end(), name);
+      if (key != kNames.end() && !m[key - kNames.begin()]) {
+        m[key - kNames.begin()] = &field.value;
+      }
+    }
     Element el;
-    if (v.HasMember("ent")) {
+    if (m[kEnt]) {
       el.kind = ElementKind::kEntity;
-      const Value& ent = v["ent"];
+      const Value& ent = *m[kEnt];
       if (ent.IsString()) {
         el.types = str(ent) == "any" ? kAllTypes : type_bit(*parse_entity_type(str(ent)));
       } else {
@@ -301,79 +401,80 @@ class Compiler {
           el.types |= type_bit(*parse_entity_type(str(t)));
         }
       }
-      el.list = v.HasMember("list") && v["list"].GetBool();
-      if (v.HasMember("listed")) {
-        el.listed = v["listed"].GetBool();
+      el.list = m[kList] && m[kList]->GetBool();
+      if (m[kListed]) {
+        el.listed = m[kListed]->GetBool();
       }
-    } else if (v.HasMember("any") && v["any"].GetBool()) {
+    } else if (m[kAny] && m[kAny]->GetBool()) {
       el.kind = ElementKind::kAny;
     }
     TokenTest& t = el.test;
     bool token_test = false;
-    if (v.HasMember("text")) {
-      Result<WordSet> w = words(v["text"], pointer + "/text");
+    if (m[kText]) {
+      Result<WordSet> w = words(*m[kText], pointer + "/text");
       if (!w.ok()) {
         return w.status();
       }
       t.text = std::move(w).value();
       token_test = true;
     }
-    for (const char* key : {"starts", "ends"}) {
-      if (v.HasMember(key)) {
-        Result<std::vector<std::string>> w = word_vector(v[key], pointer + "/" + key);
+    for (const Key key : {kStarts, kEnds}) {
+      if (m[key]) {
+        Result<std::vector<std::string>> w =
+            word_vector(*m[key], pointer + "/" + std::string(kNames[key]));
         if (!w.ok()) {
           return w.status();
         }
-        (std::string_view(key) == "starts" ? t.starts : t.ends) = std::move(w).value();
+        (key == kStarts ? t.starts : t.ends) = std::move(w).value();
         token_test = true;
       }
     }
-    if (v.HasMember("regex")) {
-      auto re = CompiledRegex::compile(str(v["regex"]));
+    if (m[kRegex]) {
+      Result<std::shared_ptr<const CompiledRegex>> re = regex(str(*m[kRegex]));
       if (!re.ok()) {
         return error(pointer + "/regex", re.status().message());
       }
       t.regex = re.value();
-      t.regex_source = str(v["regex"]);
+      t.regex_source = str(*m[kRegex]);
       token_test = true;
     }
-    if (v.HasMember("script")) {
+    if (m[kScript]) {
       static const std::map<std::string, Script> kScripts = {{"hangul", Script::kHangul},
                                                              {"latin", Script::kLatin},
                                                              {"digit", Script::kDigit},
                                                              {"han", Script::kHan},
                                                              {"punct", Script::kPunct}};
-      t.script = kScripts.at(str(v["script"]));
+      t.script = kScripts.at(str(*m[kScript]));
       token_test = true;
     }
-    if (v.HasMember("shape")) {
+    if (m[kShape]) {
       static const std::map<std::string, Shape> kShapes = {{"capitalized", Shape::kCapitalized},
                                                            {"upper", Shape::kUpper},
                                                            {"lower", Shape::kLower},
                                                            {"has_digit", Shape::kHasDigit}};
-      t.shape = kShapes.at(str(v["shape"]));
+      t.shape = kShapes.at(str(*m[kShape]));
       token_test = true;
     }
-    if (v.HasMember("space_before")) {
-      t.space_before = v["space_before"].GetBool();
+    if (m[kSpaceBefore]) {
+      t.space_before = m[kSpaceBefore]->GetBool();
     }
-    if (v.HasMember("known")) {
-      t.known = v["known"].GetBool();
+    if (m[kKnown]) {
+      t.known = m[kKnown]->GetBool();
     }
     if (token_test && el.kind != ElementKind::kToken) {
       return error(pointer,
                    "token tests (text, starts, ends, regex, script, shape) apply to tokens, not to "
                    "\"ent\" or \"any\" elements");
     }
-    if (v.HasMember("particle")) {
-      Result<WordSet> w = words(v["particle"], pointer + "/particle");
+    if (m[kParticle]) {
+      Result<WordSet> w = words(*m[kParticle], pointer + "/particle");
       if (!w.ok()) {
         return w.status();
       }
       el.particle = std::move(w).value();
     }
-    if (v.HasMember("not")) {
-      const Value& nots = v["not"];
+    if (m[kNot]) {
+      const Value& nots = *m[kNot];
       const rapidjson::SizeType count = nots.IsArray() ? nots.Size() : 1;
       for (rapidjson::SizeType i = 0; i < count; ++i) {
         const Value& one = nots.IsArray() ? nots[i] : nots;
@@ -390,19 +491,19 @@ class Compiler {
         el.negated.push_back(std::make_shared<const Element>(std::move(neg).value()));
       }
     }
-    if (v.HasMember("min")) {
-      el.min = v["min"].GetInt();
+    if (m[kMin]) {
+      el.min = m[kMin]->GetInt();
     }
-    if (v.HasMember("max")) {
-      el.max = v["max"].GetInt();
+    if (m[kMax]) {
+      el.max = m[kMax]->GetInt();
     } else if (el.min > 1) {
       el.max = el.min;
     }
     if (el.max < el.min) {
       return error(pointer, "max is smaller than min");
     }
-    if (v.HasMember("capture")) {
-      const std::string name = str(v["capture"]);
+    if (m[kCapture]) {
+      const std::string name = str(*m[kCapture]);
       auto it = std::find(captures.begin(), captures.end(), name);
       if (it != captures.end()) {
         return error(pointer + "/capture", "capture \"" + name + "\" is used twice in one pattern");
@@ -410,8 +511,8 @@ class Compiler {
       el.capture = static_cast<int>(captures.size());
       captures.push_back(name);
     }
-    if (v.HasMember("anchor")) {
-      el.anchor = str(v["anchor"]) == "start" ? Anchor::kStart : Anchor::kEnd;
+    if (m[kAnchor]) {
+      el.anchor = str(*m[kAnchor]) == "start" ? Anchor::kStart : Anchor::kEnd;
     }
     return el;
   }
@@ -625,6 +726,8 @@ class Compiler {
   std::string file_;
   std::map<std::string, std::shared_ptr<WordSet>> lexicons_;
   std::map<std::string, std::string> ids_;
+  bool file_known_ = false;
+  std::unordered_map<std::string, std::shared_ptr<const CompiledRegex>> regexes_;
 };
 
 }  // namespace
@@ -648,9 +751,12 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
   auto rules = std::make_shared<RuleSet>();
   struct Loaded {
     std::string file;
+    std::string text;  // the strings of `doc` when it was parsed in place
     rapidjson::Document doc;
+    bool known = false;  // from a pack whose files are known to be valid
   };
-  std::vector<Loaded> loaded;
+  // A deque, so that a text parsed in place never moves.
+  std::deque<Loaded> loaded;
   for (const PackSource& pack : packs) {
     const std::string manifest_path = pack.root + "/manifest.json";
     Result<std::string> manifest_text = pack.read("manifest.json");
@@ -658,7 +764,8 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
       return manifest_text.status().in_file(manifest_path);
     }
     rapidjson::Document manifest;
-    Status s = parse_json(manifest_text.value(), manifest_path, manifest);
+    Status s = pack.schema_known ? parse_known_json(manifest_text.value(), manifest_path, manifest)
+                                 : parse_json(manifest_text.value(), manifest_path, manifest);
     if (s.ok() && !pack.schema_known) {
       s = validate(manifest, "manifest", manifest_path);
     }
@@ -673,15 +780,16 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
       if (!text.ok()) {
         return text.status().in_file(path);
       }
-      Loaded l{path, rapidjson::Document()};
-      Status ps = parse_json(text.value(), path, l.doc);
+      Loaded& l = loaded.emplace_back(path, std::move(text).value(), rapidjson::Document(),
+                                      pack.schema_known);
+      Status ps = pack.schema_known ? parse_known_json(l.text, path, l.doc)
+                                    : parse_json(l.text, path, l.doc);
       if (ps.ok() && !pack.schema_known) {
         ps = validate(l.doc, "rules", path);
       }
       if (!ps.ok()) {
         return ps;
       }
-      loaded.push_back(std::move(l));
     }
   }
   Compiler compiler(*rules);
@@ -692,7 +800,7 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
     }
   }
   for (const Loaded& l : loaded) {
-    Status s = compiler.compile_file(l.doc, l.file);
+    Status s = compiler.compile_file(l.doc, l.file, l.known);
     if (!s.ok()) {
       return s;
     }

@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <limits>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace kgex::exporters {
 namespace {
@@ -89,6 +93,98 @@ TEST_CASE("backslash_quoted escapes quotes, backslashes and line feeds, and writ
   CHECK(backslash_quoted("line\r\nnext\ttab\x01", " ") == "\"line\\nnext tab\"");
   CHECK(backslash_quoted("tab\there", "\\t") == "\"tab\\there\"");
   CHECK(backslash_quoted("", " ") == "\"\"");
+}
+
+// Strings made of pieces that exercise every branch of the writers' text handling: escapes,
+// CR before and away from LF, controls, valid and invalid UTF-8 of every length,
+// non-characters, truncated sequences, and runs of ASCII long enough for the eight-byte scan.
+std::vector<std::string> tricky_texts() {
+  const std::vector<std::string> pieces = {"a",
+                                           " ",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\r",
+                                           "\t",
+                                           "\x01",
+                                           "\x7f",
+                                           "샘",
+                                           "\xf0\x9f\x9a\x80",
+                                           "\xef\xbf\xbe",
+                                           "\xed\xa0\x80",
+                                           "\xc0\xaf",
+                                           "\xff",
+                                           "\xe2\x82",
+                                           "é",
+                                           "€",
+                                           "！",
+                                           "\xc3",
+                                           "abcdefghij"};
+  std::vector<std::string> texts;
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = round % 13;
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % pieces.size()];
+    }
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+TEST_CASE("clean_text keeps exactly the code points XML allows, CR as LF") {
+  // Code point by code point, as clean_text did before it copied runs.
+  const auto reference = [](std::string_view text) {
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t start = pos;
+      const std::optional<char32_t> cp = next_code_point(text, pos);
+      if (cp == U'\r') {
+        if (pos >= text.size() || text[pos] != '\n') {
+          out.push_back('\n');
+        }
+      } else if (cp &&
+                 (*cp == '\t' || *cp == '\n' || (*cp >= 0x20 && *cp != 0xFFFE && *cp != 0xFFFF))) {
+        out.append(text.substr(start, pos - start));
+      }
+    }
+    return out;
+  };
+  for (const std::string& text : tricky_texts()) {
+    CHECK(clean_text(text) == reference(text));
+  }
+}
+
+TEST_CASE("backslash_quoted is clean_text, then the escapes, in one pass") {
+  // The escapes applied to the cleaned text, as the writers did before the single pass.
+  const auto reference = [](std::string_view text, std::string_view tab) {
+    std::string out = "\"";
+    for (const char c : clean_text(text)) {
+      switch (c) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += tab;
+          break;
+        default:
+          out.push_back(c);
+      }
+    }
+    return out + "\"";
+  };
+  for (const std::string& text : tricky_texts()) {
+    CHECK(backslash_quoted(text, "\\t") == reference(text, "\\t"));
+    CHECK(backslash_quoted(text, " ") == reference(text, " "));
+  }
 }
 
 }  // namespace
