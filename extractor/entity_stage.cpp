@@ -48,7 +48,8 @@ std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc) 
 }
 
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
-                                                std::vector<MentionCandidate>& candidates) {
+                                                std::vector<MentionCandidate>& candidates,
+                                                const std::vector<bool>& run) {
   std::vector<AliasLink> links;
   std::vector<const EntityRule*> rules;
   for (const EntityRule& r : ctx.rules.entity_rules) {
@@ -62,7 +63,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   std::vector<std::uint32_t> starts;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
-    if (s.boilerplate) {
+    if (s.boilerplate || (!run.empty() && !run[si])) {
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
