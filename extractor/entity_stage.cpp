@@ -495,6 +495,31 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   return entities;
 }
 
+namespace {
+
+// "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|
+// 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
+// name or within three words after it marks it, and so does a short line that opens with a bar.
+bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m) {
+  constexpr std::uint32_t kAfter = 3;
+  constexpr std::size_t kShortLine = 4;
+  const std::vector<Token>& tokens = doc.sentences[m.sentence].tokens;
+  const auto marks = [&](std::uint32_t k) {
+    return layout.byline_markers.contains(tokens[k].folded);
+  };
+  if (m.begin > 0 && marks(m.begin - 1)) {
+    return true;
+  }
+  for (std::uint32_t k = m.end; k < tokens.size() && k < m.end + kAfter; ++k) {
+    if (marks(k)) {
+      return true;
+    }
+  }
+  return tokens.size() <= kShortLine && tokens.front().text == "|";
+}
+
+}  // namespace
+
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
   // The header: the lines before the first prose line (title, byline, tags), at most three.
@@ -528,6 +553,9 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   std::vector<bool> led(entities.size(), false);
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
+      if (in_byline(rules.layout, doc, doc.mentions[m])) {
+        continue;
+      }
       const std::uint32_t si = doc.mentions[m].sentence;
       score[e] += header[doc.sentences[si].span.line] ? 3 : 1;
       led[e] = led[e] || in_lead[si];

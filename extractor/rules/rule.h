@@ -137,6 +137,9 @@ struct RuleExample {
 
 struct Layout {
   WordSet boilerplate_markers;
+  // Words of a byline or dateline ("기자", "=", "reporter"): an organization next to one is the
+  // outlet that publishes the article, not what the article is about.
+  WordSet byline_markers;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

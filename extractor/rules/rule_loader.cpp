@@ -120,9 +120,13 @@ class Compiler {
     }
     if (root.HasMember("layout")) {
       const Value& layout = root["layout"];
-      if (layout.HasMember("boilerplate_markers")) {
-        for (const auto& w : layout["boilerplate_markers"].GetArray()) {
-          out_.layout.boilerplate_markers.insert(fold_case(str(w)));
+      for (const auto& [key, set] :
+           {std::pair{"boilerplate_markers", &out_.layout.boilerplate_markers},
+            std::pair{"byline_markers", &out_.layout.byline_markers}}) {
+        if (layout.HasMember(key)) {
+          for (const auto& w : layout[key].GetArray()) {
+            set->insert(fold_case(str(w)));
+          }
         }
       }
       if (layout.HasMember("table_columns")) {

@@ -201,6 +201,28 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
   CHECK(none.relation_count() == 0);
 }
 
+TEST_CASE("relation action: the outlet named in a byline is not the topic") {
+  const std::string rules = rule_file(R"("layout": {"byline_markers": ["기자", "=", "reporter"]},
+      "relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // Globex, the outlet, is in the header three times; Acme in the first two sentences.
+  const std::string story =
+      "Globex | Globex = Globex reporter\n\nAcme is growing fast. Acme hires. Jane Roe joined.";
+  CHECK(has_relation(graph_of(rules, story), "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(graph_of(rules, story), "Jane Roe", RT::kWorksAt, "Globex"));
+  SUBCASE("a short line that opens with a bar names the site") {
+    const KnowledgeGraph g =
+        graph_of(rules, "Big week\n| Globex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
+  SUBCASE("without byline words the header counts") {
+    const KnowledgeGraph g = graph_of(
+        rules, "Globex news\nGlobex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
+}
+
 TEST_CASE("relation action: the topic counts the mentions of the organization's products") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
       "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
@@ -310,6 +332,21 @@ TEST_CASE("relations must fit the type table; develops beats uses for one pair")
   CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
   CHECK(has_relation(g, "Acme", RT::kUses, "Python"));
   CHECK(g.relation_count() == 2);
+}
+
+TEST_CASE("entity rules see the names that other entity rules found") {
+  // "Zephyr Labs" is found by the suffix rule; the person rule needs it as a mention.
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "suffix", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "labs", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "person", "pattern": [{"shape": "capitalized", "min": 2, "max": 2, "capture": "n"},
+       {"text": ","}, {"text": "CEO"}, {"text": "of"}, {"ent": "Organization"}],
+       "entity": {"capture": "n", "type": "Person"}}])");
+  const KnowledgeGraph g = graph_of(rules, "Mara Voss, CEO of Zephyr Labs, spoke. Mara Voss left.");
+  CHECK(has_entity(g, "Zephyr Labs", ET::kOrganization));
+  CHECK(has_entity(g, "Mara Voss", ET::kPerson));
+  CHECK(g.find("Mara Voss", ET::kPerson).has_value());
+  CHECK(g.entity(*g.find("Mara Voss", ET::kPerson)).mention_count == 2);
 }
 
 TEST_CASE("a rule's lang limits it to Korean or English sentences") {
