@@ -51,9 +51,17 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
                                                 std::vector<MentionCandidate>& candidates,
                                                 const std::vector<bool>& run) {
   std::vector<AliasLink> links;
+  // A second pass (over the sentences `run` marks) can only add what a rule matching a
+  // mention finds: a rule of words alone found everything it could in the first.
+  const auto matches_mentions = [](const EntityRule& r) {
+    return std::any_of(r.pattern.begin(), r.pattern.end(),
+                       [](const Element& el) { return el.kind == ElementKind::kEntity; });
+  };
   std::vector<const EntityRule*> rules;
   for (const EntityRule& r : ctx.rules.entity_rules) {
-    rules.push_back(&r);
+    if (run.empty() || matches_mentions(r)) {
+      rules.push_back(&r);
+    }
   }
   std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
     return a->priority > b->priority;

@@ -58,8 +58,9 @@ struct AliasLink {
 // doc.mentions grouped by sentence (indices, in position order).
 std::vector<std::vector<int>> mentions_by_sentence(const DocumentAnalysis& doc);
 
-// Entity rules over the units of the sentences `run` marks (all when it is empty): new name
-// candidates are added to `candidates`; alias links are returned.
+// Entity rules over the units of the sentences `run` marks (all when it is empty; then only
+// the rules with an entity element): new name candidates are added to `candidates`; alias
+// links are returned.
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
                                                 std::vector<MentionCandidate>& candidates,
                                                 const std::vector<bool>& run = {});
