@@ -1,5 +1,6 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <set>
@@ -523,7 +524,19 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
       return true;
     }
   }
-  return tokens.size() <= kShortLine && tokens.front().text == "|";
+  if (tokens.size() <= kShortLine && tokens.front().text == "|") {
+    return true;
+  }
+  // "블룸버그는 지푸가 ... 조달했다고 보도했다": the first subject of a sentence with a verb of
+  // reporting (not 지푸, the subject of what is reported).
+  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
+  const auto subject = [&](const Token& t) {
+    return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
+  };
+  return subject(tokens[m.end - 1]) &&
+         std::none_of(tokens.begin(), tokens.begin() + m.begin, subject) &&
+         std::any_of(tokens.begin(), tokens.end(),
+                     [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
 }  // namespace

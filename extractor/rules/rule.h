@@ -140,6 +140,8 @@ struct Layout {
   // Words of a byline or dateline ("기자", "=", "reporter"): an organization next to one is the
   // outlet that publishes the article, not what the article is about.
   WordSet byline_markers;
+  // Verbs of reporting ("보도했다"): their subject is the outlet reporting the news.
+  WordSet report_verbs;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

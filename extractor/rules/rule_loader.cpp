@@ -122,7 +122,8 @@ class Compiler {
       const Value& layout = root["layout"];
       for (const auto& [key, set] :
            {std::pair{"boilerplate_markers", &out_.layout.boilerplate_markers},
-            std::pair{"byline_markers", &out_.layout.byline_markers}}) {
+            std::pair{"byline_markers", &out_.layout.byline_markers},
+            std::pair{"report_verbs", &out_.layout.report_verbs}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));

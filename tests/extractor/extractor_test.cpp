@@ -216,6 +216,16 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
         graph_of(rules, "Big week\n| Globex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
   }
+  SUBCASE("the subject of a verb of reporting is the outlet") {
+    const std::string reporting = rule_file(R"("layout": {"report_verbs": ["보도했다"]},
+        "relation_rules": [{"id": "joined",
+        "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+        "relation": "works_at", "source": "p", "target": "$topic"}])");
+    const KnowledgeGraph g = graph_of(reporting,
+                                      "글로벡스는 에이크미가 커졌다고 보도했다. 글로벡스에 따르면 "
+                                      "에이크미는 바쁘다. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
   SUBCASE("without byline words the header counts") {
     const KnowledgeGraph g = graph_of(
         rules, "Globex news\nGlobex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
