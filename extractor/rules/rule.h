@@ -67,6 +67,7 @@ struct Ref {
   TypeMask types = 0;                  // kFind
   std::vector<EntityType> preference;  // kFind: the types in the order the rule prefers them
   bool sentence_scope = false;         // kFind: sentence instead of clause
+  bool before_only = false;            // kFind: only entities before the matched words
   std::optional<WordSet> particle;
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization

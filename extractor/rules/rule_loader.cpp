@@ -528,6 +528,7 @@ class Compiler {
       r.preference.push_back(*parse_entity_type(str(t)));
     }
     r.sentence_scope = v.HasMember("scope") && str(v["scope"]) == "sentence";
+    r.before_only = v.HasMember("side") && str(v["side"]) == "before";
     if (v.HasMember("particle")) {
       Result<WordSet> w = words(v["particle"], pointer + "/particle");
       if (!w.ok()) {

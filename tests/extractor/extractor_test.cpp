@@ -279,6 +279,35 @@ TEST_CASE("relation action: find searches the clause, or the whole sentence") {
   CHECK(has_relation(sentence, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: find with side before looks only before the matched words") {
+  const auto led = [](const std::string& side) {
+    return rule_file(R"("relation_rules": [{"id": "led", "pattern": [{"text": "round"},
+        {"text": "led"}, {"text": "by"}, {"ent": "Organization", "capture": "a"}],
+        "relation": "invests_in", "source": "a", "target": {"find": ["Organization"],
+        "scope": "sentence")" +
+                     side + R"(, "else": "$topic"}}])");
+  };
+  const std::string text = "Acme said its round led by Globex closed, and Initech cheered.";
+  CHECK(
+      has_relation(graph_of(led(R"(, "side": "before")"), text), "Globex", RT::kInvestsIn, "Acme"));
+  const std::string after = "The round led by Globex closed, and Initech cheered.";
+  CHECK_FALSE(has_relation(graph_of(led(R"(, "side": "before")"), after), "Globex", RT::kInvestsIn,
+                           "Initech"));
+  CHECK(has_relation(graph_of(led(""), after), "Globex", RT::kInvestsIn, "Initech"));
+}
+
+TEST_CASE("relation action: the topic never stands for an entity the match names") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "led", "pattern": [
+      {"text": "led"}, {"text": "by"}, {"ent": "Organization"}, {"text": "with"},
+      {"ent": "Organization", "capture": "a"}],
+      "relation": "invests_in", "source": "a", "target": "$topic"}])");
+  // Globex is the topic (named in the header twice), but the match names it as an investor.
+  const KnowledgeGraph g =
+      graph_of(rules, "Globex and Globex news\n\nThe round was led by Globex with Initech.");
+  CHECK_FALSE(has_relation(g, "Initech", RT::kInvestsIn, "Globex"));
+  CHECK(g.relation_count() == 0);
+}
+
 TEST_CASE("relation action: find falls back to the topic with else") {
   const std::string text = "에이크미 소식\n에이크미는 좋다.\nRust를 사용한다.";
   const KnowledgeGraph with_else =
