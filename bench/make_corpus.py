@@ -13,10 +13,10 @@ few companies are in the news all the time), and states some of its facts
 between sentences that name no relation. So a larger corpus repeats known
 facts with new evidence and names a few new ones, as real corpora do, and
 the graph grows much more slowly than the text."""
+import argparse
 import json
 import os
 import random
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GAZ = os.path.join(HERE, "..", "rules", "tech", "gazetteer")
@@ -84,8 +84,16 @@ def sentence(rng, org, facts):
 
 
 def main():
-    out, megabytes = sys.argv[1], float(sys.argv[2])
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    parser = argparse.ArgumentParser(
+        description="Write a deterministic synthetic corpus for the benchmarks.")
+    parser.add_argument("out", help="a folder of .txt files, or a .jsonl file")
+    parser.add_argument("megabytes", type=float, help="size of the corpus in MB (10^6 bytes)")
+    parser.add_argument("seed", type=int, nargs="?", default=1, help="random seed (default 1)")
+    args = parser.parse_args()
+    if args.megabytes <= 0:
+        parser.error("megabytes must be positive")
+    out, megabytes = args.out, args.megabytes
+    rng = random.Random(args.seed)
     pool = {k: names(k) for k in ("organizations", "products", "tools", "people")}
     world = build_world(rng, pool)
     orgs = list(world)

@@ -58,11 +58,20 @@ MentionsBySentence mentions_by_sentence(const DocumentAnalysis& doc) {
 }
 
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
-                                                std::vector<MentionCandidate>& candidates) {
+                                                std::vector<MentionCandidate>& candidates,
+                                                const std::vector<bool>& run) {
   std::vector<AliasLink> links;
+  // A second pass (over the sentences `run` marks) can only add what a rule matching a
+  // mention finds: a rule of words alone found everything it could in the first.
+  const auto matches_mentions = [](const EntityRule& r) {
+    return std::any_of(r.pattern.begin(), r.pattern.end(),
+                       [](const Element& el) { return el.kind == ElementKind::kEntity; });
+  };
   std::vector<const EntityRule*> rules;
   for (const EntityRule& r : ctx.rules.entity_rules) {
-    rules.push_back(&r);
+    if (run.empty() || matches_mentions(r)) {
+      rules.push_back(&r);
+    }
   }
   std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
     return a->priority > b->priority;
@@ -83,7 +92,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   std::vector<PatternMatch> matches;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
-    if (s.boilerplate) {
+    if (s.boilerplate || (!run.empty() && !run[si])) {
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
@@ -538,6 +547,43 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   return entities;
 }
 
+namespace {
+
+// "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|
+// 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
+// name or within three words after it marks it, and so does a short line that opens with a bar.
+bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m) {
+  constexpr std::uint32_t kAfter = 3;
+  constexpr std::size_t kShortLine = 4;
+  const std::vector<Token>& tokens = doc.sentences[m.sentence].tokens;
+  const auto marks = [&](std::uint32_t k) {
+    return layout.byline_markers.contains(tokens[k].folded);
+  };
+  if (m.begin > 0 && marks(m.begin - 1)) {
+    return true;
+  }
+  for (std::uint32_t k = m.end; k < tokens.size() && k < m.end + kAfter; ++k) {
+    if (marks(k)) {
+      return true;
+    }
+  }
+  if (tokens.size() <= kShortLine && tokens.front().text == "|") {
+    return true;
+  }
+  // "블룸버그는 지푸가 ... 조달했다고 보도했다": the first subject of a sentence with a verb of
+  // reporting (not 지푸, the subject of what is reported).
+  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
+  const auto subject = [&](const Token& t) {
+    return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
+  };
+  return subject(tokens[m.end - 1]) &&
+         std::none_of(tokens.begin(), tokens.begin() + m.begin, subject) &&
+         std::any_of(tokens.begin(), tokens.end(),
+                     [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
+}
+
+}  // namespace
+
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
   // The header: the lines before the first prose line (title, byline, tags), at most three.
@@ -571,6 +617,9 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   std::vector<bool> led(entities.size(), false);
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
+      if (in_byline(rules.layout, doc, doc.mentions[m])) {
+        continue;
+      }
       const std::uint32_t si = doc.mentions[m].sentence;
       score[e] += header[doc.sentences[si].span.line] ? 3 : 1;
       led[e] = led[e] || in_lead[si];

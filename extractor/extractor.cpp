@@ -124,13 +124,32 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (MentionCandidate& c : table_mentions(doc, rules.layout)) {
     candidates.push_back(std::move(c));
   }
+  const KnownWord name_word = [this](std::string_view w) {
+    return impl_->gazetteer.is_name_word(w);
+  };
   resolve_overlaps(doc, candidates);
   Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
   if (!links.ok()) {
     return links.status();
   }
-  propagate_names(doc, candidates,
-                  [this](std::string_view w) { return impl_->gazetteer.is_name_word(w); });
+  propagate_names(doc, candidates, name_word);
+  // A second pass over the sentences that hold a name the first one found, so that a rule
+  // can build on it: "박도윤 한빛소프트 부사장" needs 한빛소프트, which a rule on company
+  // words found, as a mention before a rule on name, company and title can see it.
+  resolve_overlaps(doc, candidates);
+  std::vector<bool> found_by_rules(doc.sentences.size(), false);
+  for (const MentionCandidate& m : doc.mentions) {
+    found_by_rules[m.sentence] = found_by_rules[m.sentence] || m.entry < 0;
+  }
+  const std::size_t first_pass = candidates.size();
+  Result<std::vector<AliasLink>> more = run_entity_rules(ctx, doc, candidates, found_by_rules);
+  if (!more.ok()) {
+    return more.status();
+  }
+  links.value().insert(links.value().end(), more.value().begin(), more.value().end());
+  if (candidates.size() > first_pass) {
+    propagate_names(doc, candidates, name_word);
+  }
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);

@@ -47,6 +47,22 @@ bool listed_together(const SentenceAnalysis& s, std::uint32_t a, std::uint32_t b
   return w == "," || w == "·" || w == "/" || w == "및";
 }
 
+// The topic entities, less those the matched words name themselves: in "the round was led by
+// A, along with B", A is an investor, not the company B invested in, even when A is the topic.
+std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+  std::vector<int> out = ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
+  std::erase_if(out, [&](int e) {
+    for (std::uint32_t u = m.begin; u < m.end; ++u) {
+      const int mention = sc.s.units[u].mention;
+      if (mention >= 0 && sc.doc.entity_of_mention[mention] == e) {
+        return true;
+      }
+    }
+    return false;
+  });
+  return out;
+}
+
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   std::vector<int> out;
   switch (ref.kind) {
@@ -58,7 +74,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       }
       return out;
     case Ref::Kind::kTopic:
-      return ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
+      return topics_outside(sc, ref, m);
     case Ref::Kind::kFind:
       break;
   }
@@ -74,7 +90,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
-    if (unit.mention < 0 || captured[u] || (!ref.sentence_scope && unit.clause != clause) ||
+    if (unit.mention < 0 || captured[u] || (ref.before_only && u >= m.begin) ||
+        (!ref.sentence_scope && unit.clause != clause) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.s, u, u + 2))) {
       continue;
@@ -104,7 +121,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   if (best >= 0) {
     out.push_back(best);
   } else if (ref.else_topic) {
-    out = ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
+    out = topics_outside(sc, ref, m);
   }
   return out;
 }

@@ -69,10 +69,12 @@ struct MentionsBySentence {
 };
 MentionsBySentence mentions_by_sentence(const DocumentAnalysis& doc);
 
-// Entity rules over the units of each sentence: new name candidates are added
-// to `candidates`; alias links are returned.
+// Entity rules over the units of the sentences `run` marks (all when it is empty; then only
+// the rules with an entity element): new name candidates are added to `candidates`; alias
+// links are returned.
 Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, DocumentAnalysis& doc,
-                                                std::vector<MentionCandidate>& candidates);
+                                                std::vector<MentionCandidate>& candidates,
+                                                const std::vector<bool>& run = {});
 
 // A name found by a rule or a table in one place of a document is a mention
 // wherever else the document writes it: adds those occurrences to `candidates`.

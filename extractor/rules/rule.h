@@ -67,6 +67,7 @@ struct Ref {
   TypeMask types = 0;                  // kFind
   std::vector<EntityType> preference;  // kFind: the types in the order the rule prefers them
   bool sentence_scope = false;         // kFind: sentence instead of clause
+  bool before_only = false;            // kFind: only entities before the matched words
   std::optional<WordSet> particle;
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
@@ -137,6 +138,11 @@ struct RuleExample {
 
 struct Layout {
   WordSet boilerplate_markers;
+  // Words of a byline or dateline ("기자", "=", "reporter"): an organization next to one is the
+  // outlet that publishes the article, not what the article is about.
+  WordSet byline_markers;
+  // Verbs of reporting ("보도했다"): their subject is the outlet reporting the news.
+  WordSet report_verbs;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

@@ -143,9 +143,14 @@ class Compiler {
     }
     if (root.HasMember("layout")) {
       const Value& layout = root["layout"];
-      if (layout.HasMember("boilerplate_markers")) {
-        for (const auto& w : layout["boilerplate_markers"].GetArray()) {
-          out_.layout.boilerplate_markers.insert(fold_case(str(w)));
+      for (const auto& [key, set] :
+           {std::pair{"boilerplate_markers", &out_.layout.boilerplate_markers},
+            std::pair{"byline_markers", &out_.layout.byline_markers},
+            std::pair{"report_verbs", &out_.layout.report_verbs}}) {
+        if (layout.HasMember(key)) {
+          for (const auto& w : layout[key].GetArray()) {
+            set->insert(fold_case(str(w)));
+          }
         }
       }
       if (layout.HasMember("table_columns")) {
@@ -624,6 +629,7 @@ class Compiler {
       r.preference.push_back(*parse_entity_type(str(t)));
     }
     r.sentence_scope = v.HasMember("scope") && str(v["scope"]) == "sentence";
+    r.before_only = v.HasMember("side") && str(v["side"]) == "before";
     if (v.HasMember("particle")) {
       Result<WordSet> w = words(v["particle"], pointer + "/particle");
       if (!w.ok()) {

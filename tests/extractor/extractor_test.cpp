@@ -201,6 +201,38 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
   CHECK(none.relation_count() == 0);
 }
 
+TEST_CASE("relation action: the outlet named in a byline is not the topic") {
+  const std::string rules = rule_file(R"("layout": {"byline_markers": ["기자", "=", "reporter"]},
+      "relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // Globex, the outlet, is in the header three times; Acme in the first two sentences.
+  const std::string story =
+      "Globex | Globex = Globex reporter\n\nAcme is growing fast. Acme hires. Jane Roe joined.";
+  CHECK(has_relation(graph_of(rules, story), "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(graph_of(rules, story), "Jane Roe", RT::kWorksAt, "Globex"));
+  SUBCASE("a short line that opens with a bar names the site") {
+    const KnowledgeGraph g =
+        graph_of(rules, "Big week\n| Globex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
+  SUBCASE("the subject of a verb of reporting is the outlet") {
+    const std::string reporting = rule_file(R"("layout": {"report_verbs": ["보도했다"]},
+        "relation_rules": [{"id": "joined",
+        "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+        "relation": "works_at", "source": "p", "target": "$topic"}])");
+    const KnowledgeGraph g = graph_of(reporting,
+                                      "글로벡스는 에이크미가 커졌다고 보도했다. 글로벡스에 따르면 "
+                                      "에이크미는 바쁘다. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
+  SUBCASE("without byline words the header counts") {
+    const KnowledgeGraph g = graph_of(
+        rules, "Globex news\nGlobex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
+}
+
 TEST_CASE("relation action: the topic counts the mentions of the organization's products") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
       "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
@@ -245,6 +277,35 @@ TEST_CASE("relation action: find searches the clause, or the whole sentence") {
   const KnowledgeGraph sentence =
       graph_of(uses_ko(R"({"find": ["Organization"], "scope": "sentence"})"), text);
   CHECK(has_relation(sentence, "Acme", RT::kUses, "Rust"));
+}
+
+TEST_CASE("relation action: find with side before looks only before the matched words") {
+  const auto led = [](const std::string& side) {
+    return rule_file(R"("relation_rules": [{"id": "led", "pattern": [{"text": "round"},
+        {"text": "led"}, {"text": "by"}, {"ent": "Organization", "capture": "a"}],
+        "relation": "invests_in", "source": "a", "target": {"find": ["Organization"],
+        "scope": "sentence")" +
+                     side + R"(, "else": "$topic"}}])");
+  };
+  const std::string text = "Acme said its round led by Globex closed, and Initech cheered.";
+  CHECK(
+      has_relation(graph_of(led(R"(, "side": "before")"), text), "Globex", RT::kInvestsIn, "Acme"));
+  const std::string after = "The round led by Globex closed, and Initech cheered.";
+  CHECK_FALSE(has_relation(graph_of(led(R"(, "side": "before")"), after), "Globex", RT::kInvestsIn,
+                           "Initech"));
+  CHECK(has_relation(graph_of(led(""), after), "Globex", RT::kInvestsIn, "Initech"));
+}
+
+TEST_CASE("relation action: the topic never stands for an entity the match names") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "led", "pattern": [
+      {"text": "led"}, {"text": "by"}, {"ent": "Organization"}, {"text": "with"},
+      {"ent": "Organization", "capture": "a"}],
+      "relation": "invests_in", "source": "a", "target": "$topic"}])");
+  // Globex is the topic (named in the header twice), but the match names it as an investor.
+  const KnowledgeGraph g =
+      graph_of(rules, "Globex and Globex news\n\nThe round was led by Globex with Initech.");
+  CHECK_FALSE(has_relation(g, "Initech", RT::kInvestsIn, "Globex"));
+  CHECK(g.relation_count() == 0);
 }
 
 TEST_CASE("relation action: find falls back to the topic with else") {
@@ -310,6 +371,21 @@ TEST_CASE("relations must fit the type table; develops beats uses for one pair")
   CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
   CHECK(has_relation(g, "Acme", RT::kUses, "Python"));
   CHECK(g.relation_count() == 2);
+}
+
+TEST_CASE("entity rules see the names that other entity rules found") {
+  // "Zephyr Labs" is found by the suffix rule; the person rule needs it as a mention.
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "suffix", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "labs", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "person", "pattern": [{"shape": "capitalized", "min": 2, "max": 2, "capture": "n"},
+       {"text": ","}, {"text": "CEO"}, {"text": "of"}, {"ent": "Organization"}],
+       "entity": {"capture": "n", "type": "Person"}}])");
+  const KnowledgeGraph g = graph_of(rules, "Mara Voss, CEO of Zephyr Labs, spoke. Mara Voss left.");
+  CHECK(has_entity(g, "Zephyr Labs", ET::kOrganization));
+  CHECK(has_entity(g, "Mara Voss", ET::kPerson));
+  CHECK(g.find("Mara Voss", ET::kPerson).has_value());
+  CHECK(g.entity(*g.find("Mara Voss", ET::kPerson)).mention_count == 2);
 }
 
 TEST_CASE("a rule's lang limits it to Korean or English sentences") {
