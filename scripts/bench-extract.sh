@@ -25,7 +25,9 @@ for p in glob.glob('rules/tech/gazetteer/*.json'):
         for n in [e['name']] + e.get('aliases', []):
             print(n)" > "$work/gazetteer.txt"
 run() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1; cat "$work/time"; }
-read -r g_s _ < <(run sh -c "cat '$work'/corpus/*.txt | grep -F -o -f '$work/gazetteer.txt'")
+# grep reads the files itself, as kgex does: piping them through cat made the reference a
+# measure of cat on 22,000 small files (2 s of 2.3 s on 2026-12-02).
+read -r g_s _ < <(run grep -F -o -h -r -f "$work/gazetteer.txt" "$work/corpus")
 awk -v b="$bytes" -v d="$docs" -v gs="$g_s" 'BEGIN {
   printf "corpus: %.1f MB, %d documents\n", b / 1e6, d
   printf "grep -F -o -f gazetteer: %.2f s, %.2f MB/s\n", gs, b / 1e6 / gs }'
