@@ -787,8 +787,11 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
       if (!text.ok()) {
         return text.status().in_file(path);
       }
-      Loaded& l = loaded.emplace_back(path, std::move(text).value(), rapidjson::Document(),
-                                      pack.schema_known);
+      // Filled in place: clang 14 has no aggregate initialisation through emplace_back().
+      Loaded& l = loaded.emplace_back();
+      l.file = path;
+      l.text = std::move(text).value();
+      l.known = pack.schema_known;
       Status ps = pack.schema_known ? parse_known_json(l.text, path, l.doc)
                                     : parse_json(l.text, path, l.doc);
       if (ps.ok() && !pack.schema_known) {
