@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace kgex {
@@ -19,6 +21,9 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+
+// Case-folded words; looked up by std::string_view without a copy.
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // One bit per hash value (modulo 2^16) of the strings added: a string whose bit
 // is clear was never added. Eight kilobytes stay in cache where a large hash

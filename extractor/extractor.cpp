@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "extractor/layout.h"
 #include "extractor/stages.h"
+#include "extractor/text/name_endings.h"
 
 namespace kgex {
 
@@ -101,6 +102,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     const LineKind kind = doc.segmentation.lines[span.line].kind;
     s.table_row = kind == LineKind::kTableRow || kind == LineKind::kTableRule;
     s.tokens = tokenize(doc.norm.text, span.begin, span.end, known);
+    join_name_endings(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
     const auto si = static_cast<std::uint32_t>(doc.sentences.size());
     if (!s.boilerplate) {

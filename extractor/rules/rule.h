@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/string_hash.h"
@@ -21,9 +20,6 @@ namespace kgex {
 using TypeMask = std::uint8_t;
 inline constexpr TypeMask kAllTypes = 0x1F;
 inline TypeMask type_bit(EntityType t) { return static_cast<TypeMask>(1u << static_cast<int>(t)); }
-
-// Case-folded words; looked up by std::string_view without a copy.
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 enum class Lang : std::uint8_t { kAny, kKo, kEn };
 enum class Shape : std::uint8_t { kCapitalized, kUpper, kLower, kHasDigit };

@@ -224,6 +224,12 @@ class Compiler {
         out_.document_rules.push_back(document_rule(arr[i]));
       }
     }
+    if (root.HasMember("name_endings")) {
+      Status s = name_endings(root["name_endings"]);
+      if (!s.ok()) {
+        return s;
+      }
+    }
     if (root.HasMember("examples")) {
       const auto& arr = root["examples"].GetArray();
       for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
@@ -303,6 +309,21 @@ class Compiler {
       }
     }
     return set;
+  }
+
+  // Packs add to the lists of earlier packs.
+  Status name_endings(const Value& v) {
+    NameEndings& out = out_.name_endings;
+    for (const auto& [key, set] :
+         {std::pair{"endings", &out.endings}, std::pair{"initials", &out.initials},
+          std::pair{"titles", &out.titles}}) {
+      Result<WordSet> w = words(v[key], std::string("/name_endings/") + key);
+      if (!w.ok()) {
+        return w.status();
+      }
+      set->insert(w.value().begin(), w.value().end());
+    }
+    return {};
   }
 
   Result<std::vector<std::string>> word_vector(const Value& v, const std::string& pointer) const {

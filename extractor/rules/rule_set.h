@@ -19,6 +19,7 @@
 
 #include "core/status.h"
 #include "extractor/rules/rule.h"
+#include "extractor/text/name_endings.h"
 
 namespace kgex {
 
@@ -29,6 +30,7 @@ struct RuleSet {
   std::unordered_map<std::string, std::shared_ptr<const WordSet>> lexicons;
   std::unordered_map<std::string, EntityType> type_cues;  // folded cue word -> type
   Layout layout;
+  NameEndings name_endings;
   std::vector<EntityRule> entity_rules;
   std::vector<RelationRule> relation_rules;
   std::vector<DocumentRule> document_rules;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 
@@ -34,6 +35,66 @@ constexpr std::array<std::string_view, 113> kParticles = {
 // a word worth looking up are its last 3, 6, ... bytes up to the longest particle.
 constexpr std::size_t kSyllable = 3;
 
+// Particles with two forms take one after a final consonant (받침) and the other after a
+// vowel: 은/는, 이/가, 을/를, 과/와, 으로/로 (로 also after ㄹ), 이나/나, 이라는/라는. A word
+// whose ending has the wrong form for the syllable before it does not end in that particle:
+// "정다은" is a name (the topic of 정다 would be 정다는), "평가" and "경로" are nouns. 는 is
+// not checked after a consonant: there it ends verbs ("있는"), which rules match by stem.
+constexpr std::array<std::string_view, 15> kAfterConsonant = {
+    "은",   "을",     "과",     "과의",   "과는",   "과도",   "이",       "이랑",
+    "으로", "으로의", "으로는", "으로도", "으로서", "으로써", "으로부터",
+};
+constexpr std::array<std::string_view, 14> kAfterVowel = {
+    "를", "와",   "와의", "와는", "와도", "가",   "랑",
+    "나", "라는", "라고", "라며", "라도", "였다", "였던",
+};
+constexpr std::array<std::string_view, 7> kAfterVowelOrRieul = {
+    "로", "로의", "로는", "로도", "로서", "로써", "로부터",
+};
+
+enum class Final : std::uint8_t { kVowel, kRieul, kOther, kNotHangul };
+
+// The final sound of the syllable that ends `base` (a UTF-8 string).
+Final final_of(std::string_view base) {
+  if (base.size() < kSyllable) {
+    return Final::kNotHangul;
+  }
+  const auto* b = reinterpret_cast<const unsigned char*>(base.data() + base.size() - kSyllable);
+  if ((b[0] & 0xF0U) != 0xE0U) {
+    return Final::kNotHangul;
+  }
+  const std::uint32_t cp = ((b[0] & 0x0FU) << 12U) | ((b[1] & 0x3FU) << 6U) | (b[2] & 0x3FU);
+  constexpr std::uint32_t kFirst = 0xAC00;
+  constexpr std::uint32_t kLast = 0xD7A3;
+  constexpr std::uint32_t kFinals = 28;
+  constexpr std::uint32_t kRieulFinal = 8;
+  if (cp < kFirst || cp > kLast) {
+    return Final::kNotHangul;
+  }
+  const std::uint32_t jong = (cp - kFirst) % kFinals;
+  return jong == 0 ? Final::kVowel : jong == kRieulFinal ? Final::kRieul : Final::kOther;
+}
+
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view particle) {
+  return std::find(list.begin(), list.end(), particle) != list.end();
+}
+
+// False when `particle` has the form that cannot follow the last syllable of `base`.
+bool fits(std::string_view base, std::string_view particle) {
+  const Final f = final_of(base);
+  if (f == Final::kNotHangul) {
+    return true;
+  }
+  if (f == Final::kVowel) {
+    return !listed(kAfterConsonant, particle);
+  }
+  if (listed(kAfterVowel, particle)) {
+    return false;
+  }
+  return f == Final::kRieul || !listed(kAfterVowelOrRieul, particle);
+}
+
 constexpr std::size_t kLongest = [] {
   std::size_t longest = 0;
   for (std::string_view p : kParticles) {
@@ -58,7 +119,8 @@ Suffixes particle_suffixes(std::string_view word) {
   Suffixes out;
   for (std::size_t len = std::min(kLongest, word.size()) / kSyllable * kSyllable; len >= kSyllable;
        len -= kSyllable) {
-    if (set.contains(word.substr(word.size() - len))) {
+    const std::string_view particle = word.substr(word.size() - len);
+    if (set.contains(particle) && fits(word.substr(0, word.size() - len), particle)) {
       out.lengths[out.count++] = len;
     }
   }

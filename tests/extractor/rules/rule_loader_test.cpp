@@ -214,6 +214,20 @@ TEST_CASE("rule errors: a bad regex names the regex and ICU's complaint") {
   CHECK(set.status().message().find("U_REGEX") != std::string::npos);
 }
 
+TEST_CASE("name endings compile with their lexicons") {
+  auto loaded = load_fixture(rule_file(R"(
+    "lexicons": {"name_titles": ["대표", "CTO"]},
+    "name_endings": {"endings": ["인"], "initials": ["김", "박"], "titles": ["@name_titles", "박사"]})"));
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
+  const NameEndings& n = loaded.value()->name_endings;
+  CHECK(n.endings == WordSet{"인"});
+  CHECK(n.initials == WordSet{"김", "박"});
+  CHECK(n.titles == WordSet{"대표", "cto", "박사"});
+  expect_error(rule_file(R"("name_endings": {"endings": ["인"], "initials": ["김"],
+      "titles": ["@nolist"]})"),
+               ErrorCode::kRule, "/name_endings/titles");
+}
+
 TEST_CASE("rule errors: an unknown lexicon") {
   expect_error(
       rule_file(R"("entity_rules": [{"id": "e", "pattern": [{"text": "@nolist", "capture": "n"}],

@@ -59,12 +59,37 @@ TEST_CASE("split_particle: a split that leaves a known name beats a longer one")
   const ParticleSplit s = split_particle("솔라는", is_name);
   CHECK(s.base == "솔라");
   CHECK(s.particle == "는");
-  // Without the name, "라는" is the longest ending.
-  CHECK(split_particle("솔라는").base == "솔");
-  CHECK(split_particle("솔라는").particle == "라는");
+  // Without the name, "라는" is the longest ending, but it cannot follow 솔's final ㄹ.
+  CHECK(split_particle("솔라는").base == "솔라");
+  CHECK(split_particle("소라는").base == "소");
+  CHECK(split_particle("소라는").particle == "라는");
   // A name callback that knows nothing changes nothing.
   const auto nothing = [](std::string_view) { return false; };
   CHECK(split_particle("서울에서는", nothing).particle == "에서는");
+}
+
+TEST_CASE("split_particle: an ending of the wrong form for the syllable before it stays") {
+  // After a vowel the topic is 는, the subject 가, the object 를, "with" 와, "to" 로.
+  check_split("정다은", "정다은", "");
+  check_split("정다은은", "정다은", "은");
+  check_split("김하은이", "김하은", "이");
+  check_split("한가을", "한가을", "");
+  check_split("사이", "사이", "");
+  check_split("하나로는", "하나", "로는");
+  check_split("파이썬으로", "파이썬", "으로");
+  // After a final consonant: 은, 이, 을, 과, 으로 (로 only after ㄹ), 이나, 이라는.
+  check_split("평가", "평가", "");
+  check_split("전문가", "전문가", "");
+  check_split("국가", "국가", "");
+  check_split("경로", "경로", "");
+  check_split("서울로", "서울", "로");
+  check_split("한나", "한나", "");
+  check_split("팀이라는", "팀", "이라는");
+  // 는 after a consonant ends verbs, which rules match by their stem.
+  check_split("있는", "있", "는");
+  // Endings with one form, and Latin bases, are not affected.
+  check_split("구글의", "구글", "의");
+  check_split("카카오에서", "카카오", "에서");
 }
 
 TEST_CASE("is_particle: whole particles and compounds from the table") {

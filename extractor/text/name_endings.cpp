@@ -1,0 +1,58 @@
+#include "extractor/text/name_endings.h"
+
+#include <cstddef>
+
+namespace kgex {
+namespace {
+
+constexpr std::size_t kSyllable = 3;  // bytes of a Hangul syllable in UTF-8
+
+bool is_title(const Token& t, const NameEndings& names) {
+  return t.particle_only() ? false : names.titles.contains(t.folded);
+}
+
+// A word that may be a personal name itself: three syllables, the first an initial.
+bool looks_like_name(const Token& t, const NameEndings& names) {
+  return t.script == Script::kHangul && t.folded.size() == 3 * kSyllable &&
+         names.initials.contains(std::string_view(t.folded).substr(0, kSyllable));
+}
+
+// A title right after `tokens[i]`, or after one plain word in between (전, an organization).
+// Not after a name: in "대주주인 노상범 이사" the 인 of 주주 is the copula of an apposition.
+bool title_follows(const std::vector<Token>& tokens, std::size_t i, const NameEndings& names) {
+  if (i + 1 >= tokens.size() || !tokens[i + 1].space_before) {
+    return false;
+  }
+  if (is_title(tokens[i + 1], names)) {
+    return true;
+  }
+  const Token& between = tokens[i + 1];
+  return between.particle.empty() && between.script != Script::kPunct &&
+         !looks_like_name(between, names) && i + 2 < tokens.size() && tokens[i + 2].space_before &&
+         is_title(tokens[i + 2], names);
+}
+
+}  // namespace
+
+void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
+                       const KnownWord& known) {
+  if (names.empty()) {
+    return;
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Token& t = tokens[i];
+    if (t.script != Script::kHangul || t.folded.size() != 2 * kSyllable ||
+        t.particle.size() != kSyllable || !names.endings.contains(t.particle) ||
+        !names.initials.contains(std::string_view(t.folded).substr(0, kSyllable)) ||
+        names.titles.contains(t.folded) || (known && known(t.folded)) ||
+        !title_follows(tokens, i, names)) {
+      continue;
+    }
+    t.base_end = t.end;
+    t.particle = {};
+    t.text.assign(text.substr(t.begin, t.end - t.begin));
+    t.folded = t.text;
+  }
+}
+
+}  // namespace kgex

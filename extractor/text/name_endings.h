@@ -1,0 +1,36 @@
+// Korean given names that end in a syllable the tokenizer takes for a particle.
+//
+//   "김수인 대표" -> 김수인 | 대표      (not 김수 + copula 인)
+//   "김영만 한빛소프트 사장" -> 김영만 | 한빛소프트 | 사장
+//   "정부도 참여했다" -> 정부 + 도     (no title follows)
+//
+// A two-syllable word whose first syllable starts personal names keeps a
+// one-syllable ending such as 인, 나, 만 or 도 as the end of a three-syllable
+// name when a title follows it, directly or after one word (a rank such as 전,
+// or the organization). Which endings, initials and titles is data: the pack's
+// "name_endings" (docs/rules.md).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/string_hash.h"
+#include "extractor/text/tokenizer.h"
+
+namespace kgex {
+
+struct NameEndings {
+  WordSet endings;   // particles that can be a given name's last syllable
+  WordSet initials;  // first syllables of personal names (surnames)
+  WordSet titles;    // words that follow a person's name
+
+  bool empty() const { return endings.empty() || initials.empty() || titles.empty(); }
+};
+
+// Joins such endings back onto their names in `tokens` (of normalised `text`). A word that is
+// itself a title or `known` to the gazetteer or the stop list keeps its particle. (A known word
+// with its ending, such as the stop list's 기업인, is never split by the tokenizer.)
+void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
+                       const KnownWord& known);
+
+}  // namespace kgex

@@ -1,0 +1,81 @@
+// Korean given names that end in a syllable the tokenizer takes for a particle are joined
+// back when a title follows; other words keep their particles.
+#include "extractor/text/name_endings.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/text/tokenizer.h"
+
+namespace kgex {
+namespace {
+
+NameEndings names() {
+  NameEndings n;
+  n.endings = {"인", "나", "만"};
+  n.initials = {"김", "이", "박", "정", "주", "노", "한"};
+  n.titles = {"대표", "사장", "이사", "cto"};
+  return n;
+}
+
+// The base forms of `text`'s tokens after the join, with "+particle" when one is left.
+std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr) {
+  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known);
+  join_name_endings(tokens, text, names(), known);
+  std::vector<std::string> out;
+  for (const Token& t : tokens) {
+    out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("join_name_endings: a name before a title keeps its last syllable") {
+  CHECK(forms("김수인 대표는") == V{"김수인", "대표+는"});
+  CHECK(forms("박유나 CTO가") == V{"박유나", "CTO+가"});
+  CHECK(forms("김영만 사장") == V{"김영만", "사장"});
+}
+
+TEST_CASE("join_name_endings: one word may come between the name and the title") {
+  CHECK(forms("김수인 누리소프트 대표") == V{"김수인", "누리소프트", "대표"});
+  CHECK(forms("김영만 전 사장") == V{"김영만", "전", "사장"});
+}
+
+TEST_CASE("join_name_endings: without a title the particle stays") {
+  CHECK(forms("김수인 발표") == V{"김수+인", "발표"});
+  CHECK(forms("김수인") == V{"김수+인"});
+  // The title must follow as the next word or the one after, not later.
+  CHECK(forms("김수인 오늘 아침 대표") == V{"김수+인", "오늘", "아침", "대표"});
+}
+
+TEST_CASE("join_name_endings: an apposition before a name is no name") {
+  // 인 is the copula of "대주주인": the word between is a name, so 이사 is its title.
+  CHECK(forms("주주인 노상범 이사") == V{"주주+인", "노상범", "이사"});
+}
+
+TEST_CASE("join_name_endings: titles, known words and other shapes keep their particles") {
+  // A title itself ("이사인 대표" is a role, not a person).
+  CHECK(forms("이사인 대표") == V{"이사+인", "대표"});
+  // A word the stop list or gazetteer knows; with the ending, the tokenizer keeps it whole.
+  const KnownWord known = [](std::string_view w) { return w == "정부" || w == "한국인"; };
+  CHECK(forms("정부만 대표", known) == V{"정부+만", "대표"});
+  CHECK(forms("한국인 대표", known) == V{"한국인", "대표"});
+  // Not an initial; an ending not listed; a base of three syllables.
+  CHECK(forms("코로나 대표") == V{"코로+나", "대표"});
+  CHECK(forms("김수도 대표") == V{"김수+도", "대표"});
+  CHECK(forms("김수진인 대표") == V{"김수진+인", "대표"});
+}
+
+TEST_CASE("join_name_endings: an empty configuration changes nothing") {
+  const std::string text = "김수인 대표";
+  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  join_name_endings(tokens, text, NameEndings{}, nullptr);
+  CHECK(tokens[0].text == "김수");
+}
+
+}  // namespace
+}  // namespace kgex
