@@ -30,6 +30,8 @@ struct SentenceScope {
   const DocumentAnalysis& doc;
   const SentenceAnalysis& s;
   const std::vector<LocalEntity>& entities;
+  const SentenceAnalysis*
+      previous;  // the sentence before, unless there is none or it is boilerplate
 };
 
 std::vector<int> topic_only(const DocumentAnalysis& doc) {
@@ -63,6 +65,32 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   return out;
 }
 
+// Whether `unit` names an entity of the types `ref` searches for.
+bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
+  return unit.mention >= 0 &&
+         (ref.types & type_bit(sc.entities[sc.doc.entity_of_mention[unit.mention]].type)) != 0;
+}
+
+// "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
+// 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
+// particles the search itself asks for; with none, the topic.
+std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+  constexpr int kNoSubject = 2;
+  if (sc.previous != nullptr) {
+    const Unit* best = nullptr;
+    for (const Unit& unit : sc.previous->units) {
+      if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
+          (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
+        best = &unit;
+      }
+    }
+    if (best != nullptr) {
+      return {sc.doc.entity_of_mention[best->mention]};
+    }
+  }
+  return topics_outside(sc, ref, m);
+}
+
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   std::vector<int> out;
   switch (ref.kind) {
@@ -90,14 +118,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
-    if (unit.mention < 0 || captured[u] || (ref.before_only && u >= m.begin) ||
+    if (!of_types(sc, ref, unit) || captured[u] || (ref.before_only && u >= m.begin) ||
         (!ref.sentence_scope && unit.clause != clause) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.s, u, u + 2))) {
-      continue;
-    }
-    const int e = sc.doc.entity_of_mention[unit.mention];
-    if (!(ref.types & type_bit(sc.entities[e].type))) {
       continue;
     }
     // A possessor ("구글의") modifies a noun; it is never the one acting.
@@ -105,6 +129,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (ref.particle && !ref.particle->contains(unit.particle))) {
       continue;
     }
+    const int e = sc.doc.entity_of_mention[unit.mention];
     // Subjects first, then the type the rule prefers, then the nearest before the
     // match, then the nearest after.
     const int distance =
@@ -120,6 +145,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   }
   if (best >= 0) {
     out.push_back(best);
+  } else if (ref.else_previous) {
+    out = previous_subject(sc, ref, m);
   } else if (ref.else_topic) {
     out = topics_outside(sc, ref, m);
   }
@@ -369,7 +396,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     if (s.boilerplate) {
       continue;
     }
-    const SentenceScope sc{doc, s, entities};
+    const SentenceAnalysis* previous =
+        si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
+    const SentenceScope sc{doc, s, entities, previous};
     ctx.filter.facts(s, doc, facts);
     for (const RelationRule* applies : rules_for[static_cast<std::size_t>(s.lang)]) {
       const RelationRule& rule = *applies;

@@ -67,6 +67,7 @@ struct Ref {
   std::optional<WordSet> particle;
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
+  bool else_previous = false;  // "$previous": the previous sentence's subject, then the topic
 };
 
 struct RuleHeader {

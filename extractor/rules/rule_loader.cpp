@@ -661,6 +661,7 @@ class Compiler {
     }
     r.else_topic = v.HasMember("else");
     r.all_topics = r.else_topic && str(v["else"]) == "$topics";
+    r.else_previous = r.else_topic && str(v["else"]) == "$previous";
     return r;
   }
 

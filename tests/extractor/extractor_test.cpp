@@ -317,6 +317,26 @@ TEST_CASE("relation action: find falls back to the topic with else") {
   CHECK(without.relation_count() == 0);
 }
 
+TEST_CASE("relation action: else $previous takes the previous sentence's subject") {
+  const std::string rules = uses_ko(R"({"find": ["Organization"], "else": "$previous"})");
+  // Each text opens with a title line, so that its first sentence is no header (a company
+  // named there would be the topic).
+  const auto g = [&](const std::string& body) { return graph_of(rules, "소식\n\n" + body); };
+  // The sentence names no organization; the one before has one as its subject.
+  CHECK(has_relation(g("글로벡스가 새 서비스를 만들었다. Rust를 사용한다."), "Globex", RT::kUses,
+                     "Rust"));
+  // A subject (은/는) ranks above an earlier organization with another particle.
+  CHECK(has_relation(g("이니텍과 함께 글로벡스는 일한다. Rust를 사용한다."), "Globex", RT::kUses,
+                     "Rust"));
+  // Only the sentence right before counts, and only a subject.
+  CHECK(g("글로벡스가 일한다. 오늘은 맑다. Rust를 사용한다.").relation_count() == 0);
+  CHECK(g("이니텍의 서비스다. Rust를 사용한다.").relation_count() == 0);
+  // With none, the topic.
+  CHECK(has_relation(
+      graph_of(rules, "에이크미 소식\n에이크미는 좋다.\n날씨가 맑다. Rust를 사용한다."), "Acme",
+      RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},
