@@ -165,11 +165,16 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
               (!made_here && (ent.size() != 1 || s.units[ent.front()].mention < 0))) {
             continue;
           }
+          const std::vector<std::uint32_t>* through =
+              rule->alias_through >= 0 && !m.captures[rule->alias_through].empty()
+                  ? &m.captures[rule->alias_through]
+                  : nullptr;
           AliasLink link{si, s.units[ent.front()].begin, -1, {}};
-          if (name.size() == 1 && s.units[name.front()].mention >= 0) {
+          if (through == nullptr && name.size() == 1 && s.units[name.front()].mention >= 0) {
             link.other_begin = static_cast<int>(s.units[name.front()].begin);
           } else {
-            link.name = span_text(doc, s, s.units[name.front()].begin, s.units[name.back()].end);
+            const std::uint32_t last = through != nullptr ? through->back() : name.back();
+            link.name = span_text(doc, s, s.units[name.front()].begin, s.units[last].end);
             // A type noun ("제품(ChatGPT)") is a description, not another name.
             const std::string folded = fold_case(link.name);
             if (ctx.rules.stoplist.contains(folded) || ctx.rules.type_cues.contains(folded) ||

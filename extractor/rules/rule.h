@@ -88,6 +88,7 @@ struct EntityRule : RuleHeader {
   bool refers = false;  // the words stand for the document's own entity of the type
   int alias_entity = -1;
   int alias_name = -1;
+  int alias_through = -1;  // the alias runs on to the end of this capture
 };
 
 struct RelationRule : RuleHeader {

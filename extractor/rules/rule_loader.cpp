@@ -626,6 +626,13 @@ class Compiler {
       }
       r.alias_entity = a.value();
       r.alias_name = n.value();
+      if (v["alias"].HasMember("through")) {
+        Result<int> t = capture_ref(r, v["alias"]["through"], pointer + "/alias/through");
+        if (!t.ok()) {
+          return t.status();
+        }
+        r.alias_through = t.value();
+      }
     }
     return r;
   }

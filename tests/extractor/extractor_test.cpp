@@ -121,6 +121,20 @@ TEST_CASE("alias action: a parenthetical makes one entity with both names") {
   CHECK(g.entity_count() == 2);
 }
 
+TEST_CASE("alias action: through runs the alias on to the end of another capture") {
+  const std::string rules = rule_file(R"("entity_rules": [{"id": "version", "pattern": [
+      {"ent": "Product", "capture": "p"}, {"regex": "[0-9]{1,2}", "capture": "v"},
+      {"not": {"text": ["million"]}}],
+      "alias": {"entity": "p", "name": "p", "through": "v"}}])");
+  const KnowledgeGraph g = graph_of(rules, "Acme shipped Rocket 2 today.");
+  REQUIRE(g.find("Rocket 2").size() == 1);
+  CHECK(g.find("Rocket 2") == g.find("Rocket"));
+  CHECK(g.entity_count() == 2);
+  const KnowledgeGraph units = graph_of(rules, "Rocket 2 million users.");
+  CHECK(units.find("Rocket 2").empty());
+  CHECK(units.find("Rocket").size() == 1);
+}
+
 TEST_CASE("alias action: two known names of one thing become one entity") {
   const std::string rules = rule_file(R"j(
     "gazetteer": [{"name": "Nimbus", "type": "Product"}, {"name": "님버스 클라우드", "type": "Product"},
