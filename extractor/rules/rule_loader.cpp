@@ -316,7 +316,10 @@ class Compiler {
     NameEndings& out = out_.name_endings;
     for (const auto& [key, set] :
          {std::pair{"endings", &out.endings}, std::pair{"initials", &out.initials},
-          std::pair{"titles", &out.titles}}) {
+          std::pair{"titles", &out.titles}, std::pair{"honorifics", &out.honorifics}}) {
+      if (!v.HasMember(key)) {
+        continue;
+      }
       Result<WordSet> w = words(v[key], std::string("/name_endings/") + key);
       if (!w.ok()) {
         return w.status();

@@ -1,6 +1,8 @@
 #include "extractor/text/name_endings.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 
 namespace kgex {
 namespace {
@@ -52,6 +54,39 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
     t.particle = {};
     t.text.assign(text.substr(t.begin, t.end - t.begin));
     t.folded = t.text;
+  }
+}
+
+void split_honorifics(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
+                      const KnownWord& known) {
+  if (names.honorifics.empty() || names.initials.empty()) {
+    return;
+  }
+  constexpr std::size_t kName = 3 * kSyllable;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.script != Script::kHangul || t.folded.size() != kName + kSyllable) {
+      continue;
+    }
+    const std::string_view name = std::string_view(t.folded).substr(0, kName);
+    if (!names.honorifics.contains(std::string_view(t.folded).substr(kName)) ||
+        !names.initials.contains(name.substr(0, kSyllable)) || names.titles.contains(name) ||
+        (known && (known(name) || known(t.folded)))) {
+      continue;
+    }
+    Token honorific = t;
+    honorific.begin = t.begin + static_cast<std::uint32_t>(kName);
+    honorific.space_before = false;
+    honorific.text.assign(text.substr(honorific.begin, t.base_end - honorific.begin));
+    honorific.folded = honorific.text;
+    Token& n = tokens[i];
+    n.end = n.begin + static_cast<std::uint32_t>(kName);
+    n.base_end = n.end;
+    n.particle = {};
+    n.text.assign(text.substr(n.begin, kName));
+    n.folded = n.text;
+    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(honorific));
+    ++i;
   }
 }
 

@@ -9,6 +9,8 @@
 // name when a title follows it, directly or after one word (a rank such as 전,
 // or the organization). Which endings, initials and titles is data: the pack's
 // "name_endings" (docs/rules.md).
+//
+// An honorific written onto a name is split off the same way: "김민수씨는" -> 김민수 | 씨+는.
 #pragma once
 
 #include <string_view>
@@ -20,9 +22,10 @@
 namespace kgex {
 
 struct NameEndings {
-  WordSet endings;   // particles that can be a given name's last syllable
-  WordSet initials;  // first syllables of personal names (surnames)
-  WordSet titles;    // words that follow a person's name
+  WordSet endings;     // particles that can be a given name's last syllable
+  WordSet initials;    // first syllables of personal names (surnames)
+  WordSet titles;      // words that follow a person's name
+  WordSet honorifics;  // written onto a name: 씨, 님
 
   bool empty() const { return endings.empty() || initials.empty() || titles.empty(); }
 };
@@ -32,5 +35,10 @@ struct NameEndings {
 // with its ending, such as the stop list's 기업인, is never split by the tokenizer.)
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
                        const KnownWord& known);
+
+// Splits an honorific off a three-syllable word that starts with an initial ("김민수씨",
+// "이서연님"), unless the rest is a title or `known` ("이사장님").
+void split_honorifics(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
+                      const KnownWord& known);
 
 }  // namespace kgex

@@ -223,6 +223,7 @@ TEST_CASE("name endings compile with their lexicons") {
   CHECK(n.endings == WordSet{"인"});
   CHECK(n.initials == WordSet{"김", "박"});
   CHECK(n.titles == WordSet{"대표", "cto", "박사"});
+  CHECK(n.honorifics.empty());
   expect_error(rule_file(R"("name_endings": {"endings": ["인"], "initials": ["김"],
       "titles": ["@nolist"]})"),
                ErrorCode::kRule, "/name_endings/titles");

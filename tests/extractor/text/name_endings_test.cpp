@@ -17,7 +17,8 @@ NameEndings names() {
   NameEndings n;
   n.endings = {"인", "나", "만"};
   n.initials = {"김", "이", "박", "정", "주", "노", "한"};
-  n.titles = {"대표", "사장", "이사", "cto"};
+  n.titles = {"대표", "사장", "이사", "cto", "이사장"};
+  n.honorifics = {"씨", "님"};
   return n;
 }
 
@@ -68,6 +69,38 @@ TEST_CASE("join_name_endings: titles, known words and other shapes keep their pa
   CHECK(forms("코로나 대표") == V{"코로+나", "대표"});
   CHECK(forms("김수도 대표") == V{"김수+도", "대표"});
   CHECK(forms("김수진인 대표") == V{"김수진+인", "대표"});
+}
+
+// The same after split_honorifics.
+std::vector<std::string> split(std::string_view text, const KnownWord& known = nullptr) {
+  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known);
+  split_honorifics(tokens, text, names(), known);
+  std::vector<std::string> out;
+  for (const Token& t : tokens) {
+    out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
+    CHECK(text.substr(t.begin, t.end - t.begin).starts_with(t.text));
+  }
+  return out;
+}
+
+TEST_CASE("split_honorifics: an honorific written onto a name becomes a word of its own") {
+  CHECK(split("김민수씨는 말했다") == V{"김민수", "씨+는", "말했다"});
+  CHECK(split("이서연님") == V{"이서연", "님"});
+  std::vector<Token> tokens = tokenize("박지호씨가", 0, 15, nullptr);
+  split_honorifics(tokens, "박지호씨가", names(), nullptr);
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].end == 9);
+  CHECK(tokens[1].begin == 9);
+  CHECK_FALSE(tokens[1].space_before);
+}
+
+TEST_CASE("split_honorifics: titles, known words, other lengths and initials stay whole") {
+  CHECK(split("이사장님") == V{"이사장님"});
+  CHECK(split("아가씨") == V{"아가씨"});
+  CHECK(split("마음씨") == V{"마음씨"});
+  CHECK(split("코로나씨") == V{"코로나씨"});
+  const KnownWord known = [](std::string_view w) { return w == "한빛랩"; };
+  CHECK(split("한빛랩님", known) == V{"한빛랩님"});
 }
 
 TEST_CASE("join_name_endings: an empty configuration changes nothing") {
