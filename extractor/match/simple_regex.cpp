@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <iterator>
 #include <span>
 #include <string>
 
@@ -162,7 +164,23 @@ class Parser {
       return false;
     }
     ++at_;
+    sort_ranges(set);
     return true;
+  }
+
+  // Sorted and merged, for CharSet::contains().
+  static void sort_ranges(SimpleRegex::CharSet& set) {
+    auto& r = set.ranges;
+    std::sort(r.begin(), r.end());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      if (kept > 0 && r[i].first <= r[kept - 1].second + 1) {
+        r[kept - 1].second = std::max(r[kept - 1].second, r[i].second);
+      } else {
+        r[kept++] = r[i];
+      }
+    }
+    r.resize(kept);
   }
 
   bool number(std::uint32_t& n) {
@@ -295,10 +313,12 @@ class Search {
 }  // namespace
 
 bool SimpleRegex::CharSet::contains(char32_t c) const {
-  for (const auto& [lo, hi] : ranges) {
-    if (c >= lo && c <= hi) {
-      return true;
-    }
+  // The last range that starts at or before c (ranges are sorted and disjoint).
+  const auto after =
+      std::upper_bound(ranges.begin(), ranges.end(), c,
+                       [](char32_t x, const auto& range) { return x < range.first; });
+  if (after != ranges.begin() && c <= std::prev(after)->second) {
+    return true;
   }
   if (any_but_eol && !(c >= 0x0A && c <= 0x0D) && c != 0x85 && c != 0x2028 && c != 0x2029) {
     return true;

@@ -35,10 +35,10 @@ class SimpleRegex {
 
   // A set of code points: ranges, and general categories.
   struct CharSet {
-    std::vector<std::pair<char32_t, char32_t>> ranges;
-    bool letter = false;       // \p{L}
-    bool upper = false;        // \p{Lu}
-    bool any_but_eol = false;  // '.': anything but a line terminator
+    std::vector<std::pair<char32_t, char32_t>> ranges;  // sorted, disjoint
+    bool letter = false;                                // \p{L}
+    bool upper = false;                                 // \p{Lu}
+    bool any_but_eol = false;                           // '.': anything but a line terminator
     bool contains(char32_t c) const;
   };
 
