@@ -59,11 +59,13 @@ std::uint32_t StringIndex::insert(std::string_view s) {
   return slot.id;
 }
 
-std::uint32_t StringIndex::find(std::string_view s) const {
+std::uint32_t StringIndex::find(std::string_view s) const { return find(s, StringHash{}(s)); }
+
+std::uint32_t StringIndex::find(std::string_view s, std::size_t hash) const {
   if (slots_.empty()) {
     return kAbsent;
   }
-  return slots_[slot_of(s, hash(s))].id;
+  return slots_[slot_of(s, static_cast<std::uint32_t>(hash))].id;
 }
 
 }  // namespace kgex

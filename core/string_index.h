@@ -26,6 +26,8 @@ class StringIndex {
 
   // The number of `s`, or kAbsent.
   std::uint32_t find(std::string_view s) const;
+  // The same, for a string whose StringHash (core/string_hash.h) is `hash`.
+  std::uint32_t find(std::string_view s, std::size_t hash) const;
   bool contains(std::string_view s) const { return find(s) != kAbsent; }
 
   std::size_t size() const { return ends_.size(); }

@@ -3,6 +3,7 @@
 // tokenized at every start. Usage: kgex_name_forms PACK_DIR OUT.cpp
 #include <rapidjson/document.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,21 +22,21 @@ std::string read(const std::string& path) {
   return text.str();
 }
 
-// `text` as a C++ string literal; octal escapes, which take at most three digits, cannot run
-// into the next character.
-std::string literal(std::string_view text) {
-  std::string out = "\"";
+// `text` as the elements of a char array: a string literal of all names would exceed the
+// 65,536 characters compilers must support (clang warns with -Wpedantic).
+std::string chars_of(std::string_view text) {
+  std::string out;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\' && c != '?') {
-      out.push_back(c);
+    char element[12];
+    if (std::isalnum(byte) != 0) {
+      std::snprintf(element, sizeof element, "'%c', ", c);
     } else {
-      char escape[8];
-      std::snprintf(escape, sizeof escape, "\\%03o", byte);
-      out += escape;
+      std::snprintf(element, sizeof element, "'\\x%02x', ", byte);
     }
+    out += element;
   }
-  return out + "\"";
+  return out;
 }
 
 }  // namespace
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
     std::cerr << "kgex_name_forms: cannot read " << pack << "/manifest.json\n";
     return 1;
   }
-  std::string chars;  // the literals of kChars, a line per name
+  std::string chars;  // the elements of kChars, a line per name
   std::string rows;
   std::size_t offset = 0;
   for (const auto& file : manifest["files"].GetArray()) {
@@ -87,7 +88,7 @@ int main(int argc, char** argv) {
         joinable = joinable && name.size() <= kMaxSize && key.size() <= kMaxSize &&
                    form.folded.size() <= kMaxSize;
         if (joinable) {  // otherwise start-up tokenizes the name
-          chars += "    " + literal(name + key + form.folded) + "\n";
+          chars += "    " + chars_of(name + key + form.folded) + "\n";
           rows += "    {" + std::to_string(offset) + ", " + std::to_string(name.size()) + ", " +
                   std::to_string(key.size()) + ", " + std::to_string(form.folded.size()) + ", " +
                   (form.all_hangul ? "true" : "false") + "},\n";
@@ -104,8 +105,8 @@ int main(int argc, char** argv) {
       << "#include \"extractor/match/name_form.h\"\n\n"
       << "namespace kgex {\nnamespace {\n\n"
       << "// Each form's name, key and folded name, one after another.\n"
-      << "constexpr char kChars[] =\n"
-      << chars << "    \"\";\n\n"
+      << "constexpr char kChars[] = {\n"
+      << chars << "    '\\0'};\n\n"
       << "struct Row {\n  std::uint32_t begin;\n  std::uint16_t name, key, folded;\n"
       << "  bool all_hangul;\n};\n\n"
       << "constexpr Row kRows[] = {\n"

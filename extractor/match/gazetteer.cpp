@@ -173,7 +173,8 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   hits.clear();
   key.clear();
   const auto find = [this](std::string_view k) {
-    return keys_bits_.may_contain(k) ? keys_.find(k) : StringIndex::kAbsent;
+    const std::size_t hash = StringHash{}(k);
+    return keys_bits_.may_contain_hash(hash) ? keys_.find(k, hash) : StringIndex::kAbsent;
   };
   const auto has_variants = [this](std::uint32_t k) {
     return k != StringIndex::kAbsent && first_variant_[k] < first_variant_[k + 1];

@@ -29,11 +29,15 @@ class Gazetteer {
   // Whether a case-folded Hangul word is a whole name, or a word of a name of
   // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").
   bool is_known_word(std::string_view folded) const {
-    return known_bits_.may_contain(folded) && known_words_.contains(folded);
+    const std::size_t hash = StringHash{}(folded);
+    return known_bits_.may_contain_hash(hash) &&
+           known_words_.find(folded, hash) != StringIndex::kAbsent;
   }
   // Whether a folded word is a one-token name or a stop-list word.
   bool is_name_word(std::string_view folded) const {
-    return name_bits_.may_contain(folded) && name_words_.contains(folded);
+    const std::size_t hash = StringHash{}(folded);
+    return name_bits_.may_contain_hash(hash) &&
+           name_words_.find(folded, hash) != StringIndex::kAbsent;
   }
 
   // The longest match starting at token `at`, if any; `text` is the sentence's

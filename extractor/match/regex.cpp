@@ -72,11 +72,6 @@ const Status& CompiledRegex::ensure_compiled() const {
 }
 
 Result<bool> CompiledRegex::full_match(std::string_view text) const {
-  if (impl_->simple) {
-    if (const std::optional<bool> matched = impl_->simple->full_match(text)) {
-      return *matched;
-    }
-  }
   // The same words come back sentence after sentence: answers are remembered
   // per thread (pattern id and text), up to a bound, then forgotten at once.
   thread_local std::unordered_map<std::string, bool> answers;
@@ -85,6 +80,15 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
   key.append(text);
   if (auto it = answers.find(key); it != answers.end()) {
     return it->second;
+  }
+  if (answers.size() >= kRememberedAnswers) {
+    answers.clear();
+  }
+  if (impl_->simple) {
+    if (const std::optional<bool> matched = impl_->simple->full_match(text)) {
+      answers.emplace(key, *matched);
+      return *matched;
+    }
   }
   // One matcher per pattern and thread, reused: creating one costs more than matching a token.
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<icu::RegexMatcher>> matchers;
@@ -115,9 +119,6 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
     matcher.reset();
     return Status(ErrorCode::kRule,
                   "regular expression \"" + source_ + "\" failed: " + u_errorName(status));
-  }
-  if (answers.size() >= kRememberedAnswers) {
-    answers.clear();
   }
   answers.emplace(key, matched);
   return matched;

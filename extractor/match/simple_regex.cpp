@@ -80,6 +80,7 @@ class Parser {
         return false;
       }
       ++at_;
+      first_of(node);
       return true;
     }
     if (c == '[') {
@@ -166,6 +167,23 @@ class Parser {
     ++at_;
     sort_ranges(set);
     return true;
+  }
+
+  // Fills node.first (see SimpleRegex::Node).
+  static void first_of(SimpleRegex::Node& node) {
+    SimpleRegex::CharSet first;
+    for (const SimpleRegex::Sequence& alternative : node.alternatives) {
+      if (alternative.empty() || alternative.front().group || alternative.front().min == 0) {
+        return;
+      }
+      const SimpleRegex::CharSet& set = alternative.front().set;
+      if (set.letter || set.upper || set.any_but_eol) {
+        return;
+      }
+      first.ranges.insert(first.ranges.end(), set.ranges.begin(), set.ranges.end());
+    }
+    sort_ranges(first);
+    node.first = std::move(first);
   }
 
   // Sorted and merged, for CharSet::contains().
@@ -291,7 +309,9 @@ class Search {
     if (++steps_ > SimpleRegex::kStepBudget) {
       return false;
     }
-    if (count < node.max) {
+    const bool can_start =
+        node.first.ranges.empty() || (at < text_.size() && node.first.contains(text_[at]));
+    if (count < node.max && can_start) {
       // A repetition past the minimum must consume something, or it could go on forever.
       const auto again = [&](std::size_t to) {
         return (count < node.min || to > at) && repeat(node, count + 1, to, then);
@@ -313,11 +333,19 @@ class Search {
 }  // namespace
 
 bool SimpleRegex::CharSet::contains(char32_t c) const {
-  // The last range that starts at or before c (ranges are sorted and disjoint).
-  const auto after =
-      std::upper_bound(ranges.begin(), ranges.end(), c,
-                       [](char32_t x, const auto& range) { return x < range.first; });
-  if (after != ranges.begin() && c <= std::prev(after)->second) {
+  // The last range that starts at or before c (ranges are sorted and disjoint); most classes
+  // have a few ranges, and a scan costs less than a search.
+  constexpr std::size_t kScan = 4;
+  if (ranges.size() <= kScan) {
+    for (const auto& [lo, hi] : ranges) {
+      if (c >= lo && c <= hi) {
+        return true;
+      }
+    }
+  } else if (const auto after =
+                 std::upper_bound(ranges.begin(), ranges.end(), c,
+                                  [](char32_t x, const auto& range) { return x < range.first; });
+             after != ranges.begin() && c <= std::prev(after)->second) {
     return true;
   }
   if (any_but_eol && !(c >= 0x0A && c <= 0x0D) && c != 0x85 && c != 0x2028 && c != 0x2029) {

@@ -46,6 +46,9 @@ class SimpleRegex {
     bool group = false;
     CharSet set;                         // !group
     std::vector<Sequence> alternatives;  // group
+    // group: what every alternative starts with, when each starts with a required literal
+    // or class of literals ("(팀|본부|실)"); empty otherwise.
+    CharSet first;
     std::uint32_t min = 1;
     std::uint32_t max = 1;  // kUnbounded for * and +
   };

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/string_hash.h"
+
 #include <string>
 #include <unordered_map>
 
@@ -26,6 +28,9 @@ TEST_CASE("StringIndex numbers distinct strings in the order they were first add
   CHECK(index.key(0) == "openai");
   CHECK(index.key(1) == "오픈ai");
   CHECK(index.key(2).empty());
+  // With the hash worked out by the caller (for a HashBits filter in front).
+  CHECK(index.find("오픈ai", StringHash{}("오픈ai")) == 1);
+  CHECK(index.find("open", StringHash{}("open")) == StringIndex::kAbsent);
 }
 
 TEST_CASE("StringIndex keeps every key through growth, with or without reserve()") {
