@@ -32,6 +32,8 @@ class HashBits {
  public:
   void add(std::string_view s) { bits_[index(s)] = true; }
   bool may_contain(std::string_view s) const { return bits_[index(s)]; }
+  // The same for a string whose StringHash is `hash`.
+  bool may_contain_hash(std::size_t hash) const { return bits_[hash & (kBits - 1)]; }
 
  private:
   static constexpr std::size_t kBits = std::size_t{1} << 16;

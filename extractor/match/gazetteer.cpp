@@ -21,16 +21,31 @@ std::string without_spaces(std::string_view s) {
 
 Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   std::size_t names = 0;
+  std::size_t chars = 0;
   for (const GazetteerEntry& e : rules.gazetteer) {
     names += 1 + e.aliases.size();
+    chars += e.name.size();
+    for (const std::string& alias : e.aliases) {
+      chars += alias.size();
+    }
   }
-  index_.reserve(names + names / 4);
-  name_words_.reserve(names + rules.stoplist.size());
-  known_words_.reserve(names);
+  keys_.reserve(names + names / 4, 2 * chars);
+  name_words_.reserve(names + rules.stoplist.size(), chars);
+  known_words_.reserve(names, chars);
+  // The variants of each key, in the order they are found; grouped by key at the end.
+  std::vector<std::pair<std::uint32_t, Variant>> found;
+  found.reserve(names + names / 4);
+  const auto key_id = [this](std::string_view key) {
+    const std::uint32_t id = keys_.insert(key);
+    if (id == prefix_.size()) {
+      prefix_.push_back(false);
+    }
+    return id;
+  };
   // The built-in pack comes first and its names' forms were worked out by the build; a name
   // that is not the next of those (another pack's, or any name with --no-default-rules) is
   // tokenized here.
-  const std::span<const BuiltinNameForm> builtin = builtin_name_forms();
+  const std::size_t builtin = builtin_name_form_count();
   std::size_t next_builtin = 0;
   NameForm computed;
   std::vector<std::string_view> tokens;
@@ -42,8 +57,9 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       std::string_view folded;
       bool all_hangul = false;
       tokens.clear();
-      if (next_builtin < builtin.size() && builtin[next_builtin].name == name) {
-        const BuiltinNameForm& form = builtin[next_builtin++];
+      BuiltinNameForm form;
+      if (next_builtin < builtin && (form = builtin_name_form(next_builtin)).name == name) {
+        ++next_builtin;
         folded = form.folded;
         all_hangul = form.all_hangul;
         for (std::size_t from = 0; from < form.key.size();) {
@@ -63,23 +79,24 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       key.clear();
       for (const std::string_view token : tokens) {
         if (!key.empty()) {
-          index_[key].prefix = true;
+          const std::uint32_t prefix = key_id(key);
+          prefix_[prefix] = true;
           key.push_back(kNameKeySeparator);
         }
         key += token;
       }
       const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
-      index_[key].variants.push_back(v);
+      found.emplace_back(key_id(key), v);
       if (tokens.size() > 1 && all_hangul) {
-        index_[without_spaces(folded)].variants.push_back(v);  // 샘올트먼 for 샘 올트먼
+        found.emplace_back(key_id(without_spaces(folded)), v);  // 샘올트먼 for 샘 올트먼
         for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-          known_words_.emplace(tokens[k]);
+          known_words_.insert(tokens[k]);
         }
       }
       if (tokens.size() == 1) {
-        name_words_.emplace(folded);
+        name_words_.insert(folded);
         if (all_hangul) {
-          known_words_.emplace(folded);
+          known_words_.insert(folded);
         }
       }
       max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
@@ -88,14 +105,27 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   for (const std::string& w : rules.stoplist) {
     name_words_.insert(w);
   }
-  for (const auto& entry : index_) {
-    index_bits_.add(entry.first);
+  // Counting sort by key; each key keeps its variants in the order they were found.
+  first_variant_.assign(keys_.size() + 1, 0);
+  for (const auto& [k, v] : found) {
+    ++first_variant_[k + 1];
   }
-  for (const std::string& w : known_words_) {
-    known_bits_.add(w);
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    first_variant_[k + 1] += first_variant_[k];
   }
-  for (const std::string& w : name_words_) {
-    name_bits_.add(w);
+  variants_.resize(found.size());
+  std::vector<std::uint32_t> next(first_variant_.begin(), first_variant_.end() - 1);
+  for (auto& [k, v] : found) {
+    variants_[next[k]++] = std::move(v);
+  }
+  for (std::uint32_t k = 0; k < keys_.size(); ++k) {
+    keys_bits_.add(keys_.key(k));
+  }
+  for (std::uint32_t k = 0; k < known_words_.size(); ++k) {
+    known_bits_.add(known_words_.key(k));
+  }
+  for (std::uint32_t k = 0; k < name_words_.size(); ++k) {
+    name_bits_.add(name_words_.key(k));
   }
 }
 
@@ -136,12 +166,19 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   // its whole surface.
   struct Hit {
     std::uint32_t len;
-    const std::vector<Variant>* variants;
+    std::uint32_t key;
   };
   thread_local std::vector<Hit> hits;
   thread_local std::string key;
   hits.clear();
   key.clear();
+  const auto find = [this](std::string_view k) {
+    const std::size_t hash = StringHash{}(k);
+    return keys_bits_.may_contain_hash(hash) ? keys_.find(k, hash) : StringIndex::kAbsent;
+  };
+  const auto has_variants = [this](std::uint32_t k) {
+    return k != StringIndex::kAbsent && first_variant_[k] < first_variant_[k + 1];
+  };
   const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t len = 1; len <= max_tokens_ && at + len <= n; ++len) {
     const Token& last = tokens[at + len - 1];
@@ -149,30 +186,30 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
       break;
     }
     key += last.folded;
-    const auto found = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
-    if (found != index_.end() && !found->second.variants.empty()) {
-      hits.push_back({len, &found->second.variants});
+    const std::uint32_t found = find(key);
+    if (has_variants(found)) {
+      hits.push_back({len, found});
     }
     if (!last.particle.empty()) {
       // The folded surface: folding goes code point by code point, and the particle is
       // Hangul or the possessive "'s" or "'", already folded.
       key += last.particle;
-      if (auto it = index_bits_.may_contain(key) ? index_.find(key) : index_.end();
-          it != index_.end() && !it->second.variants.empty()) {
-        hits.push_back({len, &it->second.variants});  // tried before the base form
+      if (const std::uint32_t whole = find(key); has_variants(whole)) {
+        hits.push_back({len, whole});  // tried before the base form
       }
       break;
     }
-    if (found == index_.end() || !found->second.prefix) {
+    if (found == StringIndex::kAbsent || !prefix_[found]) {
       break;
     }
     key.push_back(kNameKeySeparator);
   }
   for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
     const std::uint32_t end = at + hits[i].len;
-    for (const Variant& v : *hits[i].variants) {
-      if (accept(v, tokens, at, end, text)) {
-        return GazetteerMatch{at, end, v.entry};
+    const std::uint32_t k = hits[i].key;
+    for (std::uint32_t v = first_variant_[k]; v < first_variant_[k + 1]; ++v) {
+      if (accept(variants_[v], tokens, at, end, text)) {
+        return GazetteerMatch{at, end, variants_[v].entry};
       }
     }
   }

@@ -3,8 +3,8 @@
 // (tools/name_forms.cpp), so that start-up does not tokenize 4,000 names. Not public.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +29,14 @@ struct BuiltinNameForm {
   std::string_view name;
   std::string_view key;
   std::string_view folded;
-  bool all_hangul;
+  bool all_hangul = false;
 };
 
 // The forms of the built-in pack's gazetteer names, in the order the pack lists them (each
-// entry's aliases, then its name). Defined by the generated source of tools/name_forms.cpp.
-std::span<const BuiltinNameForm> builtin_name_forms();
+// entry's aliases, then its name). Defined by the generated source of tools/name_forms.cpp,
+// as offsets into one array of characters: a table of string_views would need some 12,000
+// relocations, and as many page faults' worth of writes, at every start.
+std::size_t builtin_name_form_count();
+BuiltinNameForm builtin_name_form(std::size_t i);
 
 }  // namespace kgex

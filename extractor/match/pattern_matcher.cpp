@@ -323,18 +323,21 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 }
 
 RuleFilter::RuleFilter(const RuleSet& rules) {
+  std::unordered_map<const WordSet*, std::uint32_t> ids;
   for (const EntityRule& rule : rules.entity_rules) {
-    entity_.push_back(needs_of(rule.pattern));
+    entity_.push_back(needs_of(rule.pattern, ids));
   }
   for (const RelationRule& rule : rules.relation_rules) {
-    relation_.push_back(needs_of(rule.pattern));
+    relation_.push_back(needs_of(rule.pattern, ids));
   }
+  word_sets_ = ids.size();
   for (const auto& entry : words_) {
     word_bits_.add(entry.first);
   }
 }
 
-PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
+PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern,
+                                  std::unordered_map<const WordSet*, std::uint32_t>& ids) {
   PatternNeeds needs;
   for (const Element& el : pattern) {
     if (el.min < 1) {
@@ -347,10 +350,14 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern) {
         needs.first_mention = el.types;
       }
     } else if (el.kind == ElementKind::kToken && el.test.text) {
-      const auto id = static_cast<std::uint32_t>(sets_.size());
-      sets_.push_back(&*el.test.text);
-      for (const std::string& w : *el.test.text) {
-        words_[w].push_back(id);
+      // Rules that share a word set share its number (see SharedWordSet).
+      const auto [known, fresh] =
+          ids.try_emplace(el.test.text.get(), static_cast<std::uint32_t>(ids.size()));
+      const std::uint32_t id = known->second;
+      if (fresh) {
+        for (const std::string& w : *el.test.text) {
+          words_[w].push_back(id);
+        }
       }
       needs.word_sets.push_back(id);
       if (first) {
@@ -383,7 +390,7 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
-  f.word_sets_.assign(sets_.size(), false);
+  f.word_sets_.assign(word_sets_, false);
   for (const std::vector<std::uint32_t>* sets : sentence.word_sets) {
     if (sets) {
       for (std::uint32_t id : *sets) {

@@ -96,9 +96,10 @@ class RuleFilter {
   const PatternNeeds& relation_rule(std::size_t i) const { return relation_[i]; }
 
  private:
-  PatternNeeds needs_of(const std::vector<Element>& pattern);
+  PatternNeeds needs_of(const std::vector<Element>& pattern,
+                        std::unordered_map<const WordSet*, std::uint32_t>& ids);
 
-  std::vector<const WordSet*> sets_;
+  std::size_t word_sets_ = 0;  // distinct required word sets
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> words_;
   HashBits word_bits_;  // the keys of words_
   std::vector<PatternNeeds> entity_;

@@ -5,8 +5,11 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
+
+#include "extractor/match/simple_regex.h"
 
 namespace kgex {
 namespace {
@@ -30,6 +33,9 @@ Status compile_pattern(const std::string& pattern, std::unique_ptr<icu::RegexPat
 }  // namespace
 
 struct CompiledRegex::Impl {
+  // The pattern when it is in SimpleRegex's subset: matched without ICU, which is compiled
+  // only if a match runs over SimpleRegex's step budget.
+  std::optional<SimpleRegex> simple;
   std::once_flag compiled;
   std::unique_ptr<icu::RegexPattern> pattern;
   Status error;  // why `pattern` is null
@@ -40,6 +46,7 @@ CompiledRegex::~CompiledRegex() = default;
 std::shared_ptr<const CompiledRegex> CompiledRegex::deferred(const std::string& pattern) {
   std::shared_ptr<CompiledRegex> regex(new CompiledRegex());
   regex->impl_ = std::make_unique<Impl>();
+  regex->impl_->simple = SimpleRegex::parse(pattern);
   regex->source_ = pattern;
   static std::atomic<std::uint64_t> next_id{1};
   regex->id_ = next_id++;
@@ -48,6 +55,10 @@ std::shared_ptr<const CompiledRegex> CompiledRegex::deferred(const std::string& 
 
 Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::string& pattern) {
   std::shared_ptr<const CompiledRegex> regex = deferred(pattern);
+  // A pattern of SimpleRegex's subset is valid ICU syntax.
+  if (regex->impl_->simple) {
+    return regex;
+  }
   if (const Status& s = regex->ensure_compiled(); !s.ok()) {
     return s;
   }
@@ -69,6 +80,15 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
   key.append(text);
   if (auto it = answers.find(key); it != answers.end()) {
     return it->second;
+  }
+  if (answers.size() >= kRememberedAnswers) {
+    answers.clear();
+  }
+  if (impl_->simple) {
+    if (const std::optional<bool> matched = impl_->simple->full_match(text)) {
+      answers.emplace(key, *matched);
+      return *matched;
+    }
   }
   // One matcher per pattern and thread, reused: creating one costs more than matching a token.
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<icu::RegexMatcher>> matchers;
@@ -99,9 +119,6 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
     matcher.reset();
     return Status(ErrorCode::kRule,
                   "regular expression \"" + source_ + "\" failed: " + u_errorName(status));
-  }
-  if (answers.size() >= kRememberedAnswers) {
-    answers.clear();
   }
   answers.emplace(key, matched);
   return matched;

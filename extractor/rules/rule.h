@@ -21,6 +21,10 @@ using TypeMask = std::uint8_t;
 inline constexpr TypeMask kAllTypes = 0x1F;
 inline TypeMask type_bit(EntityType t) { return static_cast<TypeMask>(1u << static_cast<int>(t)); }
 
+// Word sets of rules are shared: a word list that is one lexicon is that lexicon's set, and
+// rules that repeat a word list share one set.
+using SharedWordSet = std::shared_ptr<const WordSet>;
+
 enum class Lang : std::uint8_t { kAny, kKo, kEn };
 enum class Shape : std::uint8_t { kCapitalized, kUpper, kLower, kHasDigit };
 
@@ -28,7 +32,7 @@ class CompiledRegex;  // an ICU regex with a time limit; defined in pattern_matc
 
 // Tests on one token (every present test must hold).
 struct TokenTest {
-  std::optional<WordSet> text;                 // base form equals one of
+  SharedWordSet text;                          // base form equals one of
   std::vector<std::string> starts;             // base form starts with one of
   std::vector<std::string> ends;               // base form ends with one of
   std::shared_ptr<const CompiledRegex> regex;  // ICU regex on the base form (full match)
@@ -44,11 +48,11 @@ enum class Anchor : std::uint8_t { kNone, kStart, kEnd };
 
 struct Element {
   ElementKind kind = ElementKind::kToken;
-  TypeMask types = kAllTypes;       // kEntity
-  bool list = false;                // kEntity: coordinated list
-  std::optional<bool> listed;       // kEntity: the name is (not) in a gazetteer
-  TokenTest test;                   // kToken
-  std::optional<WordSet> particle;  // any unit; "" in the set matches no particle
+  TypeMask types = kAllTypes;  // kEntity
+  bool list = false;           // kEntity: coordinated list
+  std::optional<bool> listed;  // kEntity: the name is (not) in a gazetteer
+  TokenTest test;              // kToken
+  SharedWordSet particle;      // any unit; "" in the set matches no particle
   std::vector<std::shared_ptr<const Element>> negated;  // the unit must match none of these
   int min = 1;
   int max = 1;
@@ -64,7 +68,7 @@ struct Ref {
   std::vector<EntityType> preference;  // kFind: the types in the order the rule prefers them
   bool sentence_scope = false;         // kFind: sentence instead of clause
   bool before_only = false;            // kFind: only entities before the matched words
-  std::optional<WordSet> particle;
+  SharedWordSet particle;
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
   bool else_previous = false;  // "$previous": the previous sentence's subject, then the topic
