@@ -22,13 +22,18 @@ NameEndings names() {
   return n;
 }
 
-// The base forms of `text`'s tokens after the join, with "+particle" when one is left.
-std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr) {
+using Step = void (*)(std::vector<Token>&, std::string_view, const NameEndings&, const KnownWord&);
+
+// The base forms of `text`'s tokens after `step` (by default the join), with "+particle" when
+// one is left. Every token's text is where its offsets say.
+std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr,
+                               Step step = join_name_endings) {
   std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known);
-  join_name_endings(tokens, text, names(), known);
+  step(tokens, text, names(), known);
   std::vector<std::string> out;
   for (const Token& t : tokens) {
     out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
+    CHECK(text.substr(t.begin, t.end - t.begin).starts_with(t.text));
   }
   return out;
 }
@@ -71,16 +76,8 @@ TEST_CASE("join_name_endings: titles, known words and other shapes keep their pa
   CHECK(forms("김수진인 대표") == V{"김수진+인", "대표"});
 }
 
-// The same after split_honorifics.
 std::vector<std::string> split(std::string_view text, const KnownWord& known = nullptr) {
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known);
-  split_honorifics(tokens, text, names(), known);
-  std::vector<std::string> out;
-  for (const Token& t : tokens) {
-    out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
-    CHECK(text.substr(t.begin, t.end - t.begin).starts_with(t.text));
-  }
-  return out;
+  return forms(text, known, split_honorifics);
 }
 
 TEST_CASE("split_honorifics: an honorific written onto a name becomes a word of its own") {
