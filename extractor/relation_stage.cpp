@@ -91,6 +91,29 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
   return topics_outside(sc, ref, m);
 }
 
+bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
+  return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
+}
+
+// Whether unit `u` lies in an apposition to a name before the matched words: "Cohere, a company
+// that competes with OpenAI, said it raised … from investors including A" (OpenAI, between a
+// comma after another name and a comma before the match, is not the one that raised).
+bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t match_begin) {
+  std::uint32_t open = u;
+  while (open > 0 && !is_comma(s, s.units[open - 1])) {
+    --open;
+  }
+  if (open < 2 || s.units[open - 2].mention < 0) {
+    return false;
+  }
+  for (std::uint32_t v = u + 1; v < match_begin; ++v) {
+    if (is_comma(s, s.units[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   std::vector<int> out;
   switch (ref.kind) {
@@ -118,7 +141,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
-    if (!of_types(sc, ref, unit) || captured[u] || (ref.before_only && u >= m.begin) ||
+    if (!of_types(sc, ref, unit) || captured[u] ||
+        (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin))) ||
         (!ref.sentence_scope && unit.clause != clause) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.s, u, u + 2))) {

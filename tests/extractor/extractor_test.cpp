@@ -308,6 +308,12 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   CHECK_FALSE(has_relation(graph_of(led(R"(, "side": "before")"), after), "Globex", RT::kInvestsIn,
                            "Initech"));
   CHECK(has_relation(graph_of(led(""), after), "Globex", RT::kInvestsIn, "Initech"));
+  // Not an organization in an apposition to an earlier one.
+  const std::string apposition =
+      "Acme, a startup that competes with Initech, said its round led by Globex closed.";
+  const KnowledgeGraph g = graph_of(led(R"(, "side": "before")"), apposition);
+  CHECK(has_relation(g, "Globex", RT::kInvestsIn, "Acme"));
+  CHECK_FALSE(has_relation(g, "Globex", RT::kInvestsIn, "Initech"));
 }
 
 TEST_CASE("relation action: the topic never stands for an entity the match names") {
