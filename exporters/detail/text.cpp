@@ -105,46 +105,14 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
   return cp;
 }
 
-std::string clean_text(std::string_view text) {
-  // Runs of characters that stay are copied whole; only what is dropped or
-  // changed interrupts a run.
-  std::string out;
-  out.reserve(text.size());
-  std::size_t pos = 0;
-  std::size_t run = 0;
-  while (pos < text.size()) {
-    pos = plain_run_end(text, pos);
-    if (pos >= text.size()) {
-      break;
-    }
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte == '"' || byte == '\\' || byte == '\t' || byte == '\n') {
-      ++pos;
-      continue;
-    }
-    if (const std::size_t length = byte >= 0x80 ? common_sequence(text, pos) : 0; length > 0) {
-      pos += length;
-      continue;
-    }
-    const std::size_t start = pos;
-    const std::optional<char32_t> cp = next_code_point(text, pos);
-    if (cp && *cp >= 0x80 && *cp != 0xFFFE && *cp != 0xFFFF) {
-      continue;
-    }
-    out.append(text.substr(run, start - run));
-    if (cp == U'\r' && (pos >= text.size() || text[pos] != '\n')) {
-      out.push_back('\n');
-    }
-    run = pos;
-  }
-  out.append(text.substr(run));
-  return out;
-}
+namespace {
 
-void append_backslash_quoted(std::string& out, std::string_view text, std::string_view tab) {
-  // clean_text() and the escaping in one pass: runs of printable ASCII and valid UTF-8 are
-  // copied whole, without a cleaned copy of the text in between.
-  out.push_back('"');
+// The scan behind clean_text() and append_backslash_quoted(): appends `text` to `out`, copying
+// runs of printable ASCII and valid UTF-8 whole, dropping invalid UTF-8 and U+FFFE/U+FFFF, and
+// handing each other ASCII byte ('"', '\\' and the controls) to `ascii(out, byte, next)`, where
+// `next` is the position after it.
+template <typename Ascii>
+void append_scanned(std::string& out, std::string_view text, Ascii ascii) {
   std::size_t pos = 0;
   std::size_t run = 0;
   while (pos < text.size()) {
@@ -168,30 +136,53 @@ void append_backslash_quoted(std::string& out, std::string_view text, std::strin
     }
     out.append(text.substr(run, pos - run));
     ++pos;
+    ascii(out, byte, pos);
+    run = pos;
+  }
+  out.append(text.substr(run));
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_scanned(out, text, [&](std::string& o, unsigned char byte, std::size_t next) {
+    if (byte == '"' || byte == '\\' || byte == '\t' || byte == '\n') {
+      o.push_back(static_cast<char>(byte));
+    } else if (byte == '\r' && (next >= text.size() || text[next] != '\n')) {
+      o.push_back('\n');  // a lone CR is a line feed; CR LF is its LF
+    }                     // other control characters are dropped
+  });
+  return out;
+}
+
+void append_backslash_quoted(std::string& out, std::string_view text, std::string_view tab) {
+  // clean_text() and the escaping in one pass, without a cleaned copy of the text in between.
+  out.push_back('"');
+  append_scanned(out, text, [&](std::string& o, unsigned char byte, std::size_t next) {
     switch (byte) {
       case '"':
-        out += "\\\"";
+        o += "\\\"";
         break;
       case '\\':
-        out += "\\\\";
+        o += "\\\\";
         break;
       case '\t':
-        out += tab;
+        o += tab;
         break;
       case '\n':
-        out += "\\n";
+        o += "\\n";
         break;
       case '\r':
-        if (pos >= text.size() || text[pos] != '\n') {
-          out += "\\n";  // a lone CR is a line feed; CR LF is written as its LF
+        if (next >= text.size() || text[next] != '\n') {
+          o += "\\n";  // a lone CR is a line feed; CR LF is written as its LF
         }
         break;
       default:
         break;  // other control characters are dropped
     }
-    run = pos;
-  }
-  out.append(text.substr(run));
+  });
   out.push_back('"');
 }
 
