@@ -36,6 +36,9 @@ struct RelationCandidate {
   // matched by the rule's own words.
   bool searched_source = false;
   bool searched_target = false;
+  // Whether an end is the topic or the previous sentence's subject, found outside the
+  // sentence because the sentence names no candidate.
+  bool from_context = false;
 };
 
 struct StageContext {
