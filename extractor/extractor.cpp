@@ -135,7 +135,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (!links.ok()) {
     return links.status();
   }
-  propagate_names(doc, candidates, name_word);
+  propagate_names(doc, candidates, name_word, links.value());
   // A second pass over the sentences that hold a name the first one found, so that a rule
   // can build on it: "박도윤 한빛소프트 부사장" needs 한빛소프트, which a rule on company
   // words found, as a mention before a rule on name, company and title can see it.
@@ -150,8 +150,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     return more.status();
   }
   links.value().insert(links.value().end(), more.value().begin(), more.value().end());
-  if (candidates.size() > first_pass) {
-    propagate_names(doc, candidates, name_word);
+  if (candidates.size() > first_pass || !more.value().empty()) {
+    propagate_names(doc, candidates, name_word, links.value());
   }
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
