@@ -298,7 +298,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
 }  // namespace
 
 void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
-                     const KnownWord& known) {
+                     const KnownWord& known, const std::vector<AliasLink>& links) {
   struct Learned {
     std::vector<std::string> tokens;  // folded surface forms
     MentionCandidate from;
@@ -323,6 +323,32 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
     for (const Token& t :
          tokenize(c.surface, 0, static_cast<std::uint32_t>(c.surface.size()), keep_whole)) {
       l.tokens.push_back(fold_case(std::string_view(c.surface).substr(t.begin, t.end - t.begin)));
+    }
+    learned.push_back(std::move(l));
+  }
+  for (const AliasLink& link : links) {
+    if (link.name.empty() || count_code_points_utf8(name_key(link.name)) < 2) {
+      continue;
+    }
+    // The longest candidate that starts where the linked mention does.
+    const MentionCandidate* of = nullptr;
+    for (const MentionCandidate& c : candidates) {
+      if (c.sentence == link.sentence && c.begin == link.begin &&
+          (of == nullptr || c.end > of->end)) {
+        of = &c;
+      }
+    }
+    if (of == nullptr) {
+      continue;
+    }
+    Learned l{{}, *of};
+    l.from.surface = link.name;
+    if (l.from.canonical.empty()) {
+      l.from.canonical = of->surface;
+    }
+    for (const Token& t :
+         tokenize(link.name, 0, static_cast<std::uint32_t>(link.name.size()), keep_whole)) {
+      l.tokens.push_back(fold_case(std::string_view(link.name).substr(t.begin, t.end - t.begin)));
     }
     learned.push_back(std::move(l));
   }

@@ -135,23 +135,39 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (!links.ok()) {
     return links.status();
   }
-  propagate_names(doc, candidates, name_word);
-  // A second pass over the sentences that hold a name the first one found, so that a rule
-  // can build on it: "박도윤 한빛소프트 부사장" needs 한빛소프트, which a rule on company
-  // words found, as a mention before a rule on name, company and title can see it.
-  resolve_overlaps(doc, candidates);
-  std::vector<bool> found_by_rules(doc.sentences.size(), false);
-  for (const MentionCandidate& m : doc.mentions) {
-    found_by_rules[m.sentence] = found_by_rules[m.sentence] || m.entry < 0;
-  }
-  const std::size_t first_pass = candidates.size();
-  Result<std::vector<AliasLink>> more = run_entity_rules(ctx, doc, candidates, found_by_rules);
-  if (!more.ok()) {
-    return more.status();
-  }
-  links.value().insert(links.value().end(), more.value().begin(), more.value().end());
-  if (candidates.size() > first_pass) {
-    propagate_names(doc, candidates, name_word);
+  propagate_names(doc, candidates, name_word, links.value());
+  // More passes, each over the sentences where the one before found a new name, so that a
+  // rule can build on it: "박도윤 한빛소프트 부사장" needs 한빛소프트, which a rule on company
+  // words found, as a mention before a rule on name, company and title can see it; in a list
+  // "카카오·A·B" a rule on coordination types A in one pass and B in the next.
+  constexpr int kMaxExtraPasses = 4;
+  std::vector<std::uint32_t> found_by_rules(doc.sentences.size(), 0);  // mentions, by sentence
+  for (int pass = 0; pass < kMaxExtraPasses; ++pass) {
+    resolve_overlaps(doc, candidates);
+    std::vector<std::uint32_t> now(doc.sentences.size(), 0);
+    for (const MentionCandidate& m : doc.mentions) {
+      now[m.sentence] += m.entry < 0 ? 1 : 0;
+    }
+    std::vector<bool> run(doc.sentences.size(), false);
+    bool any = false;
+    for (std::size_t si = 0; si < now.size(); ++si) {
+      run[si] = now[si] > found_by_rules[si];
+      any = any || run[si];
+    }
+    if (!any) {
+      break;
+    }
+    found_by_rules = std::move(now);
+    const std::size_t before = candidates.size();
+    Result<std::vector<AliasLink>> more = run_entity_rules(ctx, doc, candidates, run);
+    if (!more.ok()) {
+      return more.status();
+    }
+    if (candidates.size() == before && more.value().empty()) {
+      break;
+    }
+    links.value().insert(links.value().end(), more.value().begin(), more.value().end());
+    propagate_names(doc, candidates, name_word, links.value());
   }
   resolve_overlaps(doc, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());

@@ -1,6 +1,7 @@
 // Relation stages: relation rules per sentence, then document rules.
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -114,7 +115,10 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
   return false;
 }
 
-std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+// `from_context` is set when the entities come from outside the sentence (the topic or the
+// previous sentence's subject).
+std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
+                         bool& from_context) {
   std::vector<int> out;
   switch (ref.kind) {
     case Ref::Kind::kCapture:
@@ -125,6 +129,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       }
       return out;
     case Ref::Kind::kTopic:
+      from_context = true;
       return topics_outside(sc, ref, m);
     case Ref::Kind::kFind:
       break;
@@ -170,8 +175,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   if (best >= 0) {
     out.push_back(best);
   } else if (ref.else_previous) {
+    from_context = true;
     out = previous_subject(sc, ref, m);
   } else if (ref.else_topic) {
+    from_context = true;
     out = topics_outside(sc, ref, m);
   }
   return out;
@@ -247,6 +254,36 @@ std::string matched_text(const SentenceScope& sc, const PatternMatch& m) {
   const std::uint32_t b = sc.s.tokens[sc.s.units[m.begin].begin].begin;
   const std::uint32_t e = sc.s.tokens[sc.s.units[m.end - 1].end - 1].end;
   return std::string(sc.doc.original(b, e));
+}
+
+// A person's role read against the topic or the previous sentence yields to the same role
+// (or, for a lead, a founding) that a sentence states with its own organization: after "장성현
+// 대한항공 정보시스템실장(CIO)은", "장성현 CIO가 답했다" in an article about AWS is not a lead of
+// AWS.
+void drop_context_affiliations(std::vector<RelationCandidate>& out) {
+  auto affiliation = [](RT type) {
+    return type == RT::kLeads || type == RT::kWorksAt || type == RT::kFounded;
+  };
+  std::set<std::tuple<int, RT, int>> stated;  // (person, type, organization)
+  for (const RelationCandidate& c : out) {
+    if (!c.from_context && affiliation(c.type)) {
+      stated.emplace(c.source, c.type, c.target);
+    }
+  }
+  auto states_other = [&stated](int person, RT type, int target) {
+    for (auto it = stated.lower_bound({person, type, std::numeric_limits<int>::min()});
+         it != stated.end() && std::get<0>(*it) == person && std::get<1>(*it) == type; ++it) {
+      if (std::get<2>(*it) != target) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::erase_if(out, [&](const RelationCandidate& c) {
+    return c.from_context && affiliation(c.type) &&
+           (states_other(c.source, c.type, c.target) ||
+            (c.type == RT::kLeads && states_other(c.source, RT::kFounded, c.target)));
+  });
 }
 
 void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
@@ -446,8 +483,11 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         if (types.empty() || blocked(sc, rule, m)) {
           continue;
         }
-        for (const int src : resolve(sc, rule.source, m)) {
-          for (const int dst : resolve(sc, rule.target, m)) {
+        bool from_context = false;
+        const std::vector<int> sources = resolve(sc, rule.source, m, from_context);
+        const std::vector<int> targets = resolve(sc, rule.target, m, from_context);
+        for (const int src : sources) {
+          for (const int dst : targets) {
             for (const RT type : types) {
               if (src == dst || !relation_allowed(type, entities[src].type, entities[dst].type)) {
                 continue;
@@ -461,7 +501,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                     key,
                     RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,
                                       matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
-                                      rule.target.kind != Ref::Kind::kCapture});
+                                      rule.target.kind != Ref::Kind::kCapture, from_context});
               }
             }
           }
@@ -492,6 +532,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
       out.push_back(std::move(c));
     }
   }
+  drop_context_affiliations(out);
   apply_document_rules(ctx, doc, entities, out);
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;

@@ -36,6 +36,9 @@ struct RelationCandidate {
   // matched by the rule's own words.
   bool searched_source = false;
   bool searched_target = false;
+  // Whether an end is the topic or the previous sentence's subject, found outside the
+  // sentence because the sentence names no candidate.
+  bool from_context = false;
 };
 
 struct StageContext {
@@ -82,8 +85,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 // "Malhotra"), unless `name_word` says the word is a name or stop word of its own, and
 // `refers` mentions (저희 팀) take the name of the document's own entity or are dropped; see
 // short_names in entity_stage.cpp.
+// A short name an alias rule gave in words ("넥슨코리아(이하 넥슨)") stands for its entity
+// wherever it recurs.
 void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
-                     const KnownWord& name_word);
+                     const KnownWord& name_word, const std::vector<AliasLink>& links);
 
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.

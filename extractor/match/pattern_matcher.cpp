@@ -237,7 +237,26 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   if (!ctx.error.ok()) {
     return false;
   }
+  // A gap before a list gives up the list's earlier members: in "A는 B와 C를 인수했다" the
+  // list is "B와 C", not "C" after a gap that took "B와".
+  const Element* list_next = ei + 1 < ctx.pattern.size() &&
+                                     ctx.pattern[ei + 1].kind == ElementKind::kEntity &&
+                                     ctx.pattern[ei + 1].list
+                                 ? &ctx.pattern[ei + 1]
+                                 : nullptr;
+  const auto joins_list = [&](std::uint32_t at) {
+    const std::vector<Unit>& units = ctx.s.units;
+    const Unit& before = units[at - 1];
+    if (before.mention >= 0) {
+      return is_coordinating_particle(before.particle) && unit_kind_passes(ctx, *list_next, before);
+    }
+    return at >= ui + 2 && is_list_separator(ctx.s.tokens[before.begin]) &&
+           units[at - 2].particle.empty() && unit_kind_passes(ctx, *list_next, units[at - 2]);
+  };
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
+    if (list_next != nullptr && c > 0 && ui + c < n && joins_list(ui + c)) {
+      continue;
+    }
     const auto hold = [&](std::vector<std::uint32_t>& held) {
       held.resize(c);
       std::iota(held.begin(), held.end(), ui);

@@ -105,6 +105,14 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
     }
     break;
   }
+  // An e-mail address is one word: the domain of "khr@news.kr" names no company.
+  if (cur.at(pos) == '@' && cur.alnum(cur.after(pos))) {
+    const std::uint32_t domain = cur.after(pos);
+    const std::uint32_t domain_end = scan_word(cur, domain);
+    if (cur.text.substr(domain, domain_end - domain).find('.') != std::string_view::npos) {
+      return domain_end;
+    }
+  }
   const char32_t c = cur.at(pos);
   if (c == '+' || c == '#') {
     std::uint32_t q = pos;

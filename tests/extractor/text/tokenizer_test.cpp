@@ -66,6 +66,13 @@ TEST_CASE("names with inner dots, hyphens, underscores, + and # stay whole") {
         Words{"sa-server", "C++", "C#", ".NET", "Node.js"});
 }
 
+TEST_CASE("an e-mail address is one word; a handle or a lone @ is not") {
+  CHECK(words("khr@kpinews.kr | 2021") == Words{"khr@kpinews.kr", "|", "2021"});
+  CHECK(words("dev.team@news.co.kr.") == Words{"dev.team@news.co.kr", "."});
+  CHECK(words("medium.com/@writer") == Words{"medium.com", "/", "@", "writer"});
+  CHECK(words("ask@Claude") == Words{"ask", "@", "Claude"});
+}
+
 TEST_CASE("punctuation at a word's edge is its own token") {
   CHECK(words("Node.js.") == Words{"Node.js", "."});
   CHECK(words("(Rust)") == Words{"(", "Rust", ")"});
