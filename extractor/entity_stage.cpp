@@ -197,6 +197,8 @@ namespace {
 constexpr std::uint32_t kOwnEntityLead = 4;
 
 bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
 // Korean names are a one-syllable surname and a one- or two-syllable given name.
 bool korean_full_name(std::string_view name) {
@@ -367,6 +369,13 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
           // token's folded base form is its folded surface.
           const Token& t = s.tokens[i + k];
           match = t.folded == l.tokens[k] && (k + 1 == len || t.particle.empty());
+        }
+        // A capitalised name is not the lower-case word: "Media" (of Causeway Media Partners)
+        // is not the "media" of "social media".
+        const std::string& first = s.tokens[i].text;
+        const std::string& name = l.from.canonical.empty() ? l.from.surface : l.from.canonical;
+        if (match && is_upper_ascii(name.front()) && is_lower_ascii(first.front())) {
+          match = false;
         }
         if (match) {
           MentionCandidate c = l.from;
