@@ -5,7 +5,10 @@
 //   words.contains(some_view);
 #pragma once
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -14,12 +17,51 @@
 
 namespace kgex {
 
+// kgex's own string hash: the same value on every platform, compiler and standard library, so
+// that tables the build writes (hash tables of the built-in pack) hold valid hashes wherever
+// the binary runs. Eight bytes at a time, read as little-endian, and murmur3's finaliser, whose
+// low bits (which StringIndex and HashBits use) depend on every bit of the input.
+constexpr std::uint64_t hash_string(std::string_view s) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  const auto byte = [&s](std::size_t i) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(s[i]));
+  };
+  const auto word = [&](std::size_t at, std::size_t n) {  // n <= 8 bytes from `at`
+    std::uint64_t w = 0;
+    if (n == 8 && !std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+      std::memcpy(&w, s.data() + at, 8);
+      return w;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      w |= byte(at + i) << (8 * i);
+    }
+    return w;
+  };
+  std::uint64_t h = s.size() * kMultiplier;
+  std::size_t at = 0;
+  for (; at + 8 <= s.size(); at += 8) {
+    h = (h ^ word(at, 8)) * kMultiplier;
+    h ^= h >> 29;
+  }
+  if (at < s.size()) {
+    h = (h ^ word(at, s.size() - at)) * kMultiplier;
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
 // Deliberately not noexcept: libstdc++ then keeps each key's hash in its node,
 // so a lookup compares stored hashes before strings and walking a bucket never
 // hashes the keys stored in it again.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const {
+    return static_cast<std::size_t>(hash_string(s));
+  }
 };
 
 // Case-folded words; looked up by std::string_view without a copy.
