@@ -12,39 +12,43 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace kgex {
 
 // kgex's own string hash: the same value on every platform, compiler and standard library, so
 // that tables the build writes (hash tables of the built-in pack) hold valid hashes wherever
-// the binary runs. Eight bytes at a time, read as little-endian, and murmur3's finaliser, whose
-// low bits (which StringIndex and HashBits use) depend on every bit of the input.
+// the binary runs. The bytes are read as little-endian words of eight (the last one overlapping
+// the one before), or two overlapping words of four for 4-7 bytes, or three bytes for 1-3;
+// murmur3's finaliser makes the low bits, which StringIndex and HashBits use, depend on all.
 constexpr std::uint64_t hash_string(std::string_view s) {
   constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-  const auto byte = [&s](std::size_t i) {
-    return static_cast<std::uint64_t>(static_cast<unsigned char>(s[i]));
-  };
-  const auto word = [&](std::size_t at, std::size_t n) {  // n <= 8 bytes from `at`
+  const auto load = [&s](std::size_t at, std::size_t bytes) {  // 4 or 8 bytes from `at`
     std::uint64_t w = 0;
-    if (n == 8 && !std::is_constant_evaluated() && std::endian::native == std::endian::little) {
-      std::memcpy(&w, s.data() + at, 8);
+    if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+      std::memcpy(&w, s.data() + at, bytes);
       return w;
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      w |= byte(at + i) << (8 * i);
+    for (std::size_t i = 0; i < bytes; ++i) {
+      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[at + i])) << (8 * i);
     }
     return w;
   };
-  std::uint64_t h = s.size() * kMultiplier;
-  std::size_t at = 0;
-  for (; at + 8 <= s.size(); at += 8) {
-    h = (h ^ word(at, 8)) * kMultiplier;
-    h ^= h >> 29;
-  }
-  if (at < s.size()) {
-    h = (h ^ word(at, s.size() - at)) * kMultiplier;
+  const std::size_t n = s.size();
+  std::uint64_t h = n * kMultiplier;
+  if (n >= 8) {
+    for (std::size_t at = 0; at + 8 < n; at += 8) {
+      h = (h ^ load(at, 8)) * kMultiplier;
+      h ^= h >> 29;
+    }
+    h = (h ^ load(n - 8, 8)) * kMultiplier;
+  } else if (n >= 4) {
+    h = (h ^ (load(0, 4) | load(n - 4, 4) << 32)) * kMultiplier;
+  } else if (n > 0) {
+    const auto byte = [&s](std::size_t i) {
+      return static_cast<std::uint64_t>(static_cast<unsigned char>(s[i]));
+    };
+    h = (h ^ (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16)) * kMultiplier;
   }
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDULL;
@@ -63,9 +67,6 @@ struct StringHash {
     return static_cast<std::size_t>(hash_string(s));
   }
 };
-
-// Case-folded words; looked up by std::string_view without a copy.
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // One bit per hash value (modulo 2^16) of the strings added: a string whose bit
 // is clear was never added. Eight kilobytes stay in cache where a large hash

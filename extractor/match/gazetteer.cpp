@@ -102,7 +102,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
     }
   }
-  for (const std::string& w : rules.stoplist) {
+  for (const std::string_view w : rules.stoplist) {
     name_words_.insert(w);
   }
   // Counting sort by key; each key keeps its variants in the order they were found.

@@ -355,8 +355,8 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern,
           ids.try_emplace(el.test.text.get(), static_cast<std::uint32_t>(ids.size()));
       const std::uint32_t id = known->second;
       if (fresh) {
-        for (const std::string& w : *el.test.text) {
-          words_[w].push_back(id);
+        for (const std::string_view w : *el.test.text) {
+          words_[std::string(w)].push_back(id);
         }
       }
       needs.word_sets.push_back(id);

@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/string_hash.h"
+#include "core/word_set.h"
 #include "extractor/text/tokenizer.h"
 #include "graph/model.h"
 
