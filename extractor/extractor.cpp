@@ -113,12 +113,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
         c.begin = g.begin;
         c.end = g.end;
         c.entry = static_cast<int>(g.entry);
-        c.type = rules.gazetteer[g.entry].type;
+        c.type = rules.gazetteer[g.entry].type();
         c.priority = 100;
         c.rule = "gazetteer";
         c.surface =
             std::string(doc.normalized(s.tokens[g.begin].begin, s.tokens[g.end - 1].base_end));
-        c.canonical = rules.gazetteer[g.entry].name;
+        c.canonical = rules.gazetteer[g.entry].name();
         candidates.push_back(std::move(c));
       }
     }

@@ -22,11 +22,12 @@ std::string without_spaces(std::string_view s) {
 Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   std::size_t names = 0;
   std::size_t chars = 0;
-  for (const GazetteerEntry& e : rules.gazetteer) {
-    names += 1 + e.aliases.size();
-    chars += e.name.size();
-    for (const std::string& alias : e.aliases) {
-      chars += alias.size();
+  for (const GazetteerEntry e : rules.gazetteer) {
+    const GazetteerAliases aliases = e.aliases();
+    names += 1 + aliases.size();
+    chars += e.name().size();
+    for (std::size_t a = 0; a < aliases.size(); ++a) {
+      chars += aliases[a].size();
     }
   }
   keys_.reserve(names + names / 4, 2 * chars);
@@ -51,9 +52,10 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   std::vector<std::string_view> tokens;
   std::string key;
   for (std::uint32_t i = 0; i < rules.gazetteer.size(); ++i) {
-    const GazetteerEntry& e = rules.gazetteer[i];
-    for (std::size_t n = 0; n <= e.aliases.size(); ++n) {
-      const std::string& name = n < e.aliases.size() ? e.aliases[n] : e.name;
+    const GazetteerEntry e = rules.gazetteer[i];
+    const GazetteerAliases aliases = e.aliases();
+    for (std::size_t n = 0; n <= aliases.size(); ++n) {
+      const std::string_view name = n < aliases.size() ? aliases[n] : e.name();
       std::string_view folded;
       bool all_hangul = false;
       tokens.clear();
@@ -85,7 +87,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
         }
         key += token;
       }
-      const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
+      const Variant v{i, e.exact_case() ? without_spaces(name) : std::string()};
       found.emplace_back(key_id(key), v);
       if (tokens.size() > 1 && all_hangul) {
         found.emplace_back(key_id(without_spaces(folded)), v);  // 샘올트먼 for 샘 올트먼
@@ -131,7 +133,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
 
 bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
                        std::uint32_t end, std::string_view text) const {
-  const GazetteerEntry& e = rules_.gazetteer[v.entry];
+  const GazetteerEntry e = rules_.gazetteer[v.entry];
   if (!v.exact.empty()) {
     std::string written;
     for (std::uint32_t k = begin; k < end; ++k) {
@@ -144,12 +146,13 @@ bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::
       return false;
     }
   }
-  if (!e.context.empty()) {
-    const std::uint32_t lo = begin > static_cast<std::uint32_t>(e.window) ? begin - e.window : 0;
+  if (const WordSet& context = e.context(); !context.empty()) {
+    const auto window = static_cast<std::uint32_t>(e.window());
+    const std::uint32_t lo = begin > window ? begin - window : 0;
     const std::uint32_t hi =
-        std::min<std::uint32_t>(static_cast<std::uint32_t>(tokens.size()), end + e.window);
+        std::min<std::uint32_t>(static_cast<std::uint32_t>(tokens.size()), end + window);
     for (std::uint32_t k = lo; k < hi; ++k) {
-      if ((k < begin || k >= end) && e.context.contains(tokens[k].folded)) {
+      if ((k < begin || k >= end) && context.contains(tokens[k].folded)) {
         return true;
       }
     }

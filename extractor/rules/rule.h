@@ -117,18 +117,6 @@ struct DocumentRule {
   double confidence = 0.5;
 };
 
-struct GazetteerEntry {
-  std::string name;
-  EntityType type = EntityType::kOrganization;
-  std::vector<std::string> aliases;
-  bool exact_case = false;
-  WordSet context;  // empty: no condition
-  int window = 8;
-  std::string by;  // owner organization's name, or empty
-  std::string file;
-  std::string pointer;  // JSON Pointer of the entry in its file
-};
-
 struct RuleExample {
   std::string text;
   std::vector<std::pair<std::string, EntityType>> entities;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extractor/rules/gazetteer_entries.h"
 #include "extractor/rules/rule.h"
 #include "extractor/text/name_endings.h"
 
@@ -25,7 +26,7 @@ namespace kgex {
 
 struct RuleSet {
   std::vector<std::string> packs;  // names, in load order
-  std::vector<GazetteerEntry> gazetteer;
+  GazetteerEntries gazetteer;
   WordSet stoplist;
   std::unordered_map<std::string, std::shared_ptr<const WordSet>> lexicons;
   std::unordered_map<std::string, EntityType> type_cues;  // folded cue word -> type
