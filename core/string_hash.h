@@ -10,9 +10,12 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/owned_or_fixed.h"
 
 namespace kgex {
 
@@ -70,18 +73,31 @@ struct StringHash {
 
 // One bit per hash value (modulo 2^16) of the strings added: a string whose bit
 // is clear was never added. Eight kilobytes stay in cache where a large hash
-// set does not, so most lookups of absent words end here.
+// set does not, so most lookups of absent words end here. The bits can be a view of a fixed
+// array of kWords words (see OwnedOrFixed).
 class HashBits {
  public:
-  void add(std::string_view s) { bits_[index(s)] = true; }
-  bool may_contain(std::string_view s) const { return bits_[index(s)]; }
+  static constexpr std::size_t kBits = std::size_t{1} << 16;
+  static constexpr std::size_t kWords = kBits / 64;
+
+  HashBits() : words_(std::vector<std::uint64_t>(kWords, 0)) {}
+  explicit HashBits(std::span<const std::uint64_t> fixed) : words_(fixed) {}
+
+  void add(std::string_view s) {
+    const std::size_t i = index(s);
+    words_.own()[i / 64] |= std::uint64_t{1} << (i % 64);
+  }
+  bool may_contain(std::string_view s) const { return may_contain_hash(StringHash{}(s)); }
   // The same for a string whose StringHash is `hash`.
-  bool may_contain_hash(std::size_t hash) const { return bits_[hash & (kBits - 1)]; }
+  bool may_contain_hash(std::size_t hash) const {
+    const std::size_t i = hash & (kBits - 1);
+    return ((words_.view()[i / 64] >> (i % 64)) & 1) != 0;
+  }
+  std::span<const std::uint64_t> words() const { return words_.view(); }
 
  private:
-  static constexpr std::size_t kBits = std::size_t{1} << 16;
   static std::size_t index(std::string_view s) { return StringHash{}(s) & (kBits - 1); }
-  std::vector<bool> bits_ = std::vector<bool>(kBits, false);
+  OwnedOrFixed<std::uint64_t> words_;
 };
 
 }  // namespace kgex

@@ -34,12 +34,19 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   name_words_.reserve(names + rules.stoplist.size(), chars);
   known_words_.reserve(names, chars);
   // The variants of each key, in the order they are found; grouped by key at the end.
+  struct Variant {
+    std::uint32_t entry;
+    std::uint32_t exact;  // offset and size in `exact`
+    std::uint32_t exact_size;
+  };
   std::vector<std::pair<std::uint32_t, Variant>> found;
   found.reserve(names + names / 4);
-  const auto key_id = [this](std::string_view key) {
+  std::string exact;
+  std::vector<bool> prefix;
+  const auto key_id = [this, &prefix](std::string_view key) {
     const std::uint32_t id = keys_.insert(key);
-    if (id == prefix_.size()) {
-      prefix_.push_back(false);
+    if (id == prefix.size()) {
+      prefix.push_back(false);
     }
     return id;
   };
@@ -81,13 +88,17 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       key.clear();
       for (const std::string_view token : tokens) {
         if (!key.empty()) {
-          const std::uint32_t prefix = key_id(key);
-          prefix_[prefix] = true;
+          prefix[key_id(key)] = true;
           key.push_back(kNameKeySeparator);
         }
         key += token;
       }
-      const Variant v{i, e.exact_case() ? without_spaces(name) : std::string()};
+      Variant v{i, 0, 0};
+      if (e.exact_case()) {
+        v.exact = static_cast<std::uint32_t>(exact.size());
+        exact += without_spaces(name);
+        v.exact_size = static_cast<std::uint32_t>(exact.size()) - v.exact;
+      }
       found.emplace_back(key_id(key), v);
       if (tokens.size() > 1 && all_hangul) {
         found.emplace_back(key_id(without_spaces(folded)), v);  // 샘올트먼 for 샘 올트먼
@@ -108,18 +119,31 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
     name_words_.insert(w);
   }
   // Counting sort by key; each key keeps its variants in the order they were found.
-  first_variant_.assign(keys_.size() + 1, 0);
+  std::vector<std::uint32_t>& first = first_variant_.own();
+  first.assign(keys_.size() + 1, 0);
   for (const auto& [k, v] : found) {
-    ++first_variant_[k + 1];
+    ++first[k + 1];
   }
   for (std::size_t k = 0; k < keys_.size(); ++k) {
-    first_variant_[k + 1] += first_variant_[k];
+    first[k + 1] += first[k];
   }
-  variants_.resize(found.size());
-  std::vector<std::uint32_t> next(first_variant_.begin(), first_variant_.end() - 1);
-  for (auto& [k, v] : found) {
-    variants_[next[k]++] = std::move(v);
+  std::vector<std::uint32_t>& variants = variants_.own();
+  variants.resize(kVariantSize * found.size());
+  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+  for (const auto& [k, v] : found) {
+    const std::size_t at = kVariantSize * next[k]++;
+    variants[at] = v.entry;
+    variants[at + 1] = v.exact;
+    variants[at + 2] = v.exact_size;
   }
+  std::vector<std::uint32_t>& prefix_bits = prefix_.own();
+  prefix_bits.assign((prefix.size() + 31) / 32, 0);
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (prefix[k]) {
+      prefix_bits[k / 32] |= std::uint32_t{1} << (k % 32);
+    }
+  }
+  exact_.own().assign(exact.begin(), exact.end());
   for (std::uint32_t k = 0; k < keys_.size(); ++k) {
     keys_bits_.add(keys_.key(k));
   }
@@ -131,10 +155,12 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   }
 }
 
-bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
+bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
                        std::uint32_t end, std::string_view text) const {
-  const GazetteerEntry e = rules_.gazetteer[v.entry];
-  if (!v.exact.empty()) {
+  const std::span<const std::uint32_t> variant = variants_.view().subspan(kVariantSize * v);
+  const GazetteerEntry e = rules_.gazetteer[variant[0]];
+  if (variant[2] > 0) {
+    const std::span<const char> exact = exact_.view().subspan(variant[1], variant[2]);
     std::string written;
     for (std::uint32_t k = begin; k < end; ++k) {
       written += tokens[k].text;
@@ -142,7 +168,7 @@ bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::
         written += text.substr(tokens[k].base_end, tokens[k + 1].begin - tokens[k].base_end);
       }
     }
-    if (without_spaces(written) != v.exact) {
+    if (without_spaces(written) != std::string_view(exact.data(), exact.size())) {
       return false;
     }
   }
@@ -179,8 +205,10 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     const std::size_t hash = StringHash{}(k);
     return keys_bits_.may_contain_hash(hash) ? keys_.find(k, hash) : StringIndex::kAbsent;
   };
-  const auto has_variants = [this](std::uint32_t k) {
-    return k != StringIndex::kAbsent && first_variant_[k] < first_variant_[k + 1];
+  const std::span<const std::uint32_t> first = first_variant_.view();
+  const std::span<const std::uint32_t> prefix = prefix_.view();
+  const auto has_variants = [first](std::uint32_t k) {
+    return k != StringIndex::kAbsent && first[k] < first[k + 1];
   };
   const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t len = 1; len <= max_tokens_ && at + len <= n; ++len) {
@@ -202,7 +230,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
       }
       break;
     }
-    if (found == StringIndex::kAbsent || !prefix_[found]) {
+    if (found == StringIndex::kAbsent || ((prefix[found / 32] >> (found % 32)) & 1) == 0) {
       break;
     }
     key.push_back(kNameKeySeparator);
@@ -210,9 +238,9 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
     const std::uint32_t end = at + hits[i].len;
     const std::uint32_t k = hits[i].key;
-    for (std::uint32_t v = first_variant_[k]; v < first_variant_[k + 1]; ++v) {
-      if (accept(variants_[v], tokens, at, end, text)) {
-        return GazetteerMatch{at, end, variants_[v].entry};
+    for (std::uint32_t v = first[k]; v < first[k + 1]; ++v) {
+      if (accept(v, tokens, at, end, text)) {
+        return GazetteerMatch{at, end, variants_.view()[kVariantSize * v]};
       }
     }
   }

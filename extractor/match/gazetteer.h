@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/owned_or_fixed.h"
 #include "core/string_hash.h"
 #include "core/string_index.h"
 #include "extractor/rules/rule_set.h"
@@ -50,11 +51,8 @@ class Gazetteer {
                                         std::string_view text) const;
 
  private:
-  struct Variant {
-    std::uint32_t entry;
-    std::string exact;  // the written form without spaces, for exact-case entries
-  };
-  bool accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
+  // Whether variant `v` (see variants_) accepts tokens [begin, end).
+  bool accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
               std::uint32_t end, std::string_view text) const;
 
   const RuleSet& rules_;
@@ -62,12 +60,16 @@ class Gazetteer {
   // the built-in pack, which in hash maps of strings and vectors took 15,000 allocations).
   StringIndex keys_;
   HashBits keys_bits_;
-  // Key k is the first 1..n-1 tokens of a name of n > 1 tokens.
-  std::vector<bool> prefix_;
-  // The names with key k: variants_[first_variant_[k], first_variant_[k + 1]); none for a
-  // mere prefix.
-  std::vector<std::uint32_t> first_variant_;
-  std::vector<Variant> variants_;
+  // Bit k (of word k / 32): key k is the first 1..n-1 tokens of a name of n > 1 tokens.
+  OwnedOrFixed<std::uint32_t> prefix_;
+  // The names with key k are variants [first_variant_[k], first_variant_[k + 1]); none for a
+  // mere prefix. Variant v is kVariantSize integers from variants_[kVariantSize * v]: its
+  // entry, then the offset and size in exact_ of the written form without spaces, for
+  // exact-case entries (size 0 for the others).
+  OwnedOrFixed<std::uint32_t> first_variant_;
+  static constexpr std::size_t kVariantSize = 3;
+  OwnedOrFixed<std::uint32_t> variants_;
+  OwnedOrFixed<char> exact_;
   StringIndex known_words_;
   HashBits known_bits_;
   StringIndex name_words_;
