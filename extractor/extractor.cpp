@@ -11,12 +11,19 @@ namespace kgex {
 
 struct Extractor::Impl {
   std::shared_ptr<const RuleSet> rules;
+  // The build's tables of the gazetteer index and the rule filter, for the built-in pack: read
+  // by the members below in the order they are declared.
+  std::optional<ImageReader> tables;
   Gazetteer gazetteer;
   PatternMatcher matcher;
   RuleFilter filter;
 
   explicit Impl(std::shared_ptr<const RuleSet> r)
-      : rules(std::move(r)), gazetteer(*rules), matcher(gazetteer), filter(*rules) {}
+      : rules(std::move(r)),
+        tables(rules->prebuilt.tables()),
+        gazetteer(tables ? Gazetteer(*rules, *tables) : Gazetteer(*rules)),
+        matcher(gazetteer),
+        filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)) {}
 };
 
 namespace {

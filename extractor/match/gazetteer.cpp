@@ -155,6 +155,34 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   }
 }
 
+Gazetteer::Gazetteer(const RuleSet& rules, ImageReader& tables)
+    : rules_(rules),
+      keys_(tables.index()),
+      keys_bits_(tables.bits()),
+      prefix_(tables.u32s()),
+      first_variant_(tables.u32s()),
+      variants_(tables.u32s()),
+      exact_(std::span<const char>(tables.str())),
+      known_words_(tables.index()),
+      known_bits_(tables.bits()),
+      name_words_(tables.index()),
+      name_bits_(tables.bits()),
+      max_tokens_(tables.u32()) {}
+
+void Gazetteer::write_tables(ImageWriter& out) const {
+  out.index(keys_);
+  out.bits(keys_bits_);
+  out.u32s(prefix_.view());
+  out.u32s(first_variant_.view());
+  out.u32s(variants_.view());
+  out.str(std::string_view(exact_.view().data(), exact_.view().size()));
+  out.index(known_words_);
+  out.bits(known_bits_);
+  out.index(name_words_);
+  out.bits(name_bits_);
+  out.u32(max_tokens_);
+}
+
 bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
                        std::uint32_t end, std::string_view text) const {
   const std::span<const std::uint32_t> variant = variants_.view().subspan(kVariantSize * v);

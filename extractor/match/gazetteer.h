@@ -12,6 +12,7 @@
 #include "core/owned_or_fixed.h"
 #include "core/string_hash.h"
 #include "core/string_index.h"
+#include "extractor/rules/pack_image.h"
 #include "extractor/rules/rule_set.h"
 #include "extractor/text/tokenizer.h"
 
@@ -26,6 +27,12 @@ struct GazetteerMatch {
 class Gazetteer {
  public:
   explicit Gazetteer(const RuleSet& rules);
+  // The index of `rules` as write_tables() wrote it, read from `tables` (views of its arrays,
+  // which must outlive the gazetteer); `tables` moves past it.
+  Gazetteer(const RuleSet& rules, ImageReader& tables);
+
+  // Writes the index's tables, for the built-in pack's image (extractor/rules/pack_image.h).
+  void write_tables(ImageWriter& out) const;
 
   // Whether a case-folded Hangul word is a whole name, or a word of a name of
   // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").

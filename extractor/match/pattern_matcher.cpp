@@ -354,6 +354,47 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   }
 }
 
+RuleFilter::RuleFilter(ImageReader& tables)
+    : word_sets_(tables.u32()),
+      words_(tables.index()),
+      first_set_(tables.u32s()),
+      sets_(tables.u32s()),
+      word_bits_(tables.bits()) {
+  for (auto* needs : {&entity_, &relation_}) {
+    needs->resize(tables.u32());
+    for (PatternNeeds& n : *needs) {
+      const std::span<const std::uint32_t> word_sets = tables.u32s();
+      n.word_sets.assign(word_sets.begin(), word_sets.end());
+      const std::span<const std::uint32_t> mentions = tables.u32s();
+      n.mentions.assign(mentions.begin(), mentions.end());
+      if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
+        n.first_mention = static_cast<TypeMask>(m);
+      }
+      if (const std::uint32_t w = tables.u32(); w != UINT32_MAX) {
+        n.first_word_set = w;
+      }
+    }
+  }
+}
+
+void RuleFilter::write_tables(ImageWriter& out) const {
+  out.u32(static_cast<std::uint32_t>(word_sets_));
+  out.index(words_);
+  out.u32s(first_set_.view());
+  out.u32s(sets_.view());
+  out.bits(word_bits_);
+  for (const auto* needs : {&entity_, &relation_}) {
+    out.u32(static_cast<std::uint32_t>(needs->size()));
+    for (const PatternNeeds& n : *needs) {
+      out.u32s(n.word_sets);
+      const std::vector<std::uint32_t> mentions(n.mentions.begin(), n.mentions.end());
+      out.u32s(mentions);
+      out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
+      out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
+    }
+  }
+}
+
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern,
                                   std::unordered_map<const WordSet*, std::uint32_t>& ids,
                                   std::vector<std::pair<std::uint32_t, std::uint32_t>>& found) {

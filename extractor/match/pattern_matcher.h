@@ -56,6 +56,12 @@ struct PatternNeeds {
 class RuleFilter {
  public:
   explicit RuleFilter(const RuleSet& rules);
+  // A filter as write_tables() wrote it, read from `tables` (views of its arrays, which must
+  // outlive the filter); `tables` moves past it.
+  explicit RuleFilter(ImageReader& tables);
+
+  // Writes the filter's tables, for the built-in pack's image (extractor/rules/pack_image.h).
+  void write_tables(ImageWriter& out) const;
 
   // What one sentence offers (its tokens and the mentions among its units).
   class Facts {

@@ -1,6 +1,7 @@
 // Compiled rules: plain structs built by the rule loader from JSON rule files
-// (schemas/rules.schema.json, docs/rules.md). No JSON or ICU type leaks here.
-// Not public: use extractor/rules/rule_set.h.
+// (schemas/rules.schema.json, docs/rules.md). No JSON or ICU type leaks here. Each field is
+// also written into the built-in pack's image and read back from it (pack_image.cpp): a new
+// field goes there too. Not public: use extractor/rules/rule_set.h.
 #pragma once
 
 #include <cstdint>

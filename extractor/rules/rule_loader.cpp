@@ -788,10 +788,17 @@ PackSource builtin_pack(bool check_schema) {
             return Status(ErrorCode::kNotFound, "no such file in the built-in pack",
                           {.file = path});
           },
-          !check_schema};
+          !check_schema, !check_schema};
 }
 
 Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>& packs) {
+  // The built-in pack alone, as the build compiled it. With other packs it is compiled again
+  // with them: they may add words to its lexicons and entries to its gazetteer.
+  if (packs.size() == 1 && packs.front().compiled) {
+    if (std::shared_ptr<const RuleSet> image = read_pack_image(builtin_pack_image())) {
+      return image;
+    }
+  }
   auto rules = std::make_shared<RuleSet>();
   struct Loaded {
     std::string file;

@@ -19,6 +19,7 @@
 
 #include "core/status.h"
 #include "extractor/rules/gazetteer_entries.h"
+#include "extractor/rules/pack_image.h"
 #include "extractor/rules/rule.h"
 #include "extractor/text/name_endings.h"
 
@@ -36,6 +37,9 @@ struct RuleSet {
   std::vector<RelationRule> relation_rules;
   std::vector<DocumentRule> document_rules;
   std::vector<RuleExample> examples;
+  // The tables of the gazetteer index and rule filter of this rule set, when it was read from
+  // the built-in pack's image (extractor/rules/pack_image.h); a copy has none.
+  PrebuiltIndexes prebuilt;
 };
 
 // Reads a file of the pack by its path relative to the pack's folder.
@@ -47,10 +51,13 @@ struct PackSource {
   // The files are known to match the schemas, so loading skips that check: the built-in
   // pack, which the build embeds and the test suite validates (`kgex rules check`).
   bool schema_known = false;
+  // The pack is the built-in one, which the build also compiled (extractor/rules/pack_image.h):
+  // loaded alone, it is read from that image instead of its JSON.
+  bool compiled = false;
 };
 
 // The built-in technology pack, compiled into the binary (rules/tech); `check_schema` makes
-// loading validate it like any other pack.
+// loading validate it like any other pack, from its JSON.
 PackSource builtin_pack(bool check_schema = false);
 
 // Loads, validates and compiles `packs` in order.
