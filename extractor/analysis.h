@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,9 @@ struct SentenceAnalysis {
   Lang lang = Lang::kEn;
   std::vector<Token> tokens;
   std::vector<Unit> units;
-  // For each token, the rule filter's word sets its folded form is in (null for none):
+  // For each token, the rule filter's word sets its folded form is in (empty for none):
   // looked up once, by the entity stage, and read again by the relation stage.
-  std::vector<const std::vector<std::uint32_t>*> word_sets;
+  std::vector<std::span<const std::uint32_t>> word_sets;
 };
 
 struct DocumentAnalysis {

@@ -475,8 +475,8 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     const MentionCandidate& org = doc.mentions[it->second];
     MentionCandidate& named = doc.mentions[ot->second];
     if (org.type == EntityType::kOrganization && named.type != EntityType::kOrganization &&
-        named.entry >= 0 && !ctx.rules.gazetteer[named.entry].by.empty() &&
-        name_key(ctx.rules.gazetteer[named.entry].by) == name_key(org.canonical)) {
+        named.entry >= 0 && !ctx.rules.gazetteer[named.entry].by().empty() &&
+        name_key(ctx.rules.gazetteer[named.entry].by()) == name_key(org.canonical)) {
       named.type = EntityType::kOrganization;
       named.canonical = org.canonical;
       named.entry = org.entry;
@@ -556,7 +556,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       e.entry = std::max_element(entry_votes.begin(), entry_votes.end(),
                                  [](const auto& a, const auto& b) { return a.second < b.second; })
                     ->first;
-      e.name = ctx.rules.gazetteer[e.entry].name;
+      e.name = ctx.rules.gazetteer[e.entry].name();
     } else {
       // The most frequent written form; on a tie, the first one written.
       int best = 0;
@@ -672,7 +672,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     if (product.type != EntityType::kProduct || product.entry < 0) {
       continue;
     }
-    const std::string owner = name_key(rules.gazetteer[product.entry].by);
+    const std::string owner = name_key(rules.gazetteer[product.entry].by());
     for (std::size_t e = 0; e < entities.size() && !owner.empty(); ++e) {
       if (entities[e].type == EntityType::kOrganization &&
           (name_key(entities[e].name) == owner ||

@@ -11,12 +11,19 @@ namespace kgex {
 
 struct Extractor::Impl {
   std::shared_ptr<const RuleSet> rules;
+  // The build's tables of the gazetteer index and the rule filter, for the built-in pack: read
+  // by the members below in the order they are declared.
+  std::optional<ImageReader> tables;
   Gazetteer gazetteer;
   PatternMatcher matcher;
   RuleFilter filter;
 
   explicit Impl(std::shared_ptr<const RuleSet> r)
-      : rules(std::move(r)), gazetteer(*rules), matcher(gazetteer), filter(*rules) {}
+      : rules(std::move(r)),
+        tables(rules->prebuilt.tables()),
+        gazetteer(tables ? Gazetteer(*rules, *tables) : Gazetteer(*rules)),
+        matcher(gazetteer),
+        filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)) {}
 };
 
 namespace {
@@ -113,12 +120,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
         c.begin = g.begin;
         c.end = g.end;
         c.entry = static_cast<int>(g.entry);
-        c.type = rules.gazetteer[g.entry].type;
+        c.type = rules.gazetteer[g.entry].type();
         c.priority = 100;
         c.rule = "gazetteer";
         c.surface =
             std::string(doc.normalized(s.tokens[g.begin].begin, s.tokens[g.end - 1].base_end));
-        c.canonical = rules.gazetteer[g.entry].name;
+        c.canonical = rules.gazetteer[g.entry].name();
         candidates.push_back(std::move(c));
       }
     }

@@ -75,7 +75,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     // hold none and need no tokens.
     const std::string folded = fold_case(line);
     if (std::none_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
-                     [&](const std::string& m) { return folded.find(m) != std::string::npos; })) {
+                     [&](std::string_view m) { return folded.find(m) != std::string::npos; })) {
       continue;
     }
     const std::vector<Token> tokens =

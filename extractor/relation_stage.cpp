@@ -343,7 +343,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       if (!(rule.types & type_bit(ent.type)) || ent.mentions.empty()) {
         continue;
       }
-      const std::string& owner = ent.entry >= 0 ? ctx.rules.gazetteer[ent.entry].by : std::string();
+      const std::string_view owner =
+          ent.entry >= 0 ? ctx.rules.gazetteer[ent.entry].by() : std::string_view();
       int source = -1;
       int target = -1;
       if (rule.kind == DocumentRuleKind::kOwner) {
@@ -546,8 +547,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   auto maker_of = [&](int source, int target) {
     const int entry = entities[target].entry;
     return entry >= 0 && entities[source].type == ET::kOrganization &&
-           !ctx.rules.gazetteer[entry].by.empty() &&
-           name_key(ctx.rules.gazetteer[entry].by) == name_key(entities[source].name);
+           !ctx.rules.gazetteer[entry].by().empty() &&
+           name_key(ctx.rules.gazetteer[entry].by()) == name_key(entities[source].name);
   };
   // Nor is one name said to use a longer name that holds it ("Copilot" and "GitHub
   // Copilot" are one product written two ways; "Amazon" and "Amazon Bedrock", its maker).

@@ -22,23 +22,31 @@ std::string without_spaces(std::string_view s) {
 Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   std::size_t names = 0;
   std::size_t chars = 0;
-  for (const GazetteerEntry& e : rules.gazetteer) {
-    names += 1 + e.aliases.size();
-    chars += e.name.size();
-    for (const std::string& alias : e.aliases) {
-      chars += alias.size();
+  for (const GazetteerEntry e : rules.gazetteer) {
+    const GazetteerAliases aliases = e.aliases();
+    names += 1 + aliases.size();
+    chars += e.name().size();
+    for (std::size_t a = 0; a < aliases.size(); ++a) {
+      chars += aliases[a].size();
     }
   }
   keys_.reserve(names + names / 4, 2 * chars);
   name_words_.reserve(names + rules.stoplist.size(), chars);
   known_words_.reserve(names, chars);
   // The variants of each key, in the order they are found; grouped by key at the end.
+  struct Variant {
+    std::uint32_t entry;
+    std::uint32_t exact;  // offset and size in `exact`
+    std::uint32_t exact_size;
+  };
   std::vector<std::pair<std::uint32_t, Variant>> found;
   found.reserve(names + names / 4);
-  const auto key_id = [this](std::string_view key) {
+  std::string exact;
+  std::vector<bool> prefix;
+  const auto key_id = [this, &prefix](std::string_view key) {
     const std::uint32_t id = keys_.insert(key);
-    if (id == prefix_.size()) {
-      prefix_.push_back(false);
+    if (id == prefix.size()) {
+      prefix.push_back(false);
     }
     return id;
   };
@@ -51,9 +59,10 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   std::vector<std::string_view> tokens;
   std::string key;
   for (std::uint32_t i = 0; i < rules.gazetteer.size(); ++i) {
-    const GazetteerEntry& e = rules.gazetteer[i];
-    for (std::size_t n = 0; n <= e.aliases.size(); ++n) {
-      const std::string& name = n < e.aliases.size() ? e.aliases[n] : e.name;
+    const GazetteerEntry e = rules.gazetteer[i];
+    const GazetteerAliases aliases = e.aliases();
+    for (std::size_t n = 0; n <= aliases.size(); ++n) {
+      const std::string_view name = n < aliases.size() ? aliases[n] : e.name();
       std::string_view folded;
       bool all_hangul = false;
       tokens.clear();
@@ -79,13 +88,17 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       key.clear();
       for (const std::string_view token : tokens) {
         if (!key.empty()) {
-          const std::uint32_t prefix = key_id(key);
-          prefix_[prefix] = true;
+          prefix[key_id(key)] = true;
           key.push_back(kNameKeySeparator);
         }
         key += token;
       }
-      const Variant v{i, e.exact_case ? without_spaces(name) : std::string()};
+      Variant v{i, 0, 0};
+      if (e.exact_case()) {
+        v.exact = static_cast<std::uint32_t>(exact.size());
+        exact += without_spaces(name);
+        v.exact_size = static_cast<std::uint32_t>(exact.size()) - v.exact;
+      }
       found.emplace_back(key_id(key), v);
       if (tokens.size() > 1 && all_hangul) {
         found.emplace_back(key_id(without_spaces(folded)), v);  // 샘올트먼 for 샘 올트먼
@@ -102,22 +115,35 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
     }
   }
-  for (const std::string& w : rules.stoplist) {
+  for (const std::string_view w : rules.stoplist) {
     name_words_.insert(w);
   }
   // Counting sort by key; each key keeps its variants in the order they were found.
-  first_variant_.assign(keys_.size() + 1, 0);
+  std::vector<std::uint32_t>& first = first_variant_.own();
+  first.assign(keys_.size() + 1, 0);
   for (const auto& [k, v] : found) {
-    ++first_variant_[k + 1];
+    ++first[k + 1];
   }
   for (std::size_t k = 0; k < keys_.size(); ++k) {
-    first_variant_[k + 1] += first_variant_[k];
+    first[k + 1] += first[k];
   }
-  variants_.resize(found.size());
-  std::vector<std::uint32_t> next(first_variant_.begin(), first_variant_.end() - 1);
-  for (auto& [k, v] : found) {
-    variants_[next[k]++] = std::move(v);
+  std::vector<std::uint32_t>& variants = variants_.own();
+  variants.resize(kVariantSize * found.size());
+  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+  for (const auto& [k, v] : found) {
+    const std::size_t at = kVariantSize * next[k]++;
+    variants[at] = v.entry;
+    variants[at + 1] = v.exact;
+    variants[at + 2] = v.exact_size;
   }
+  std::vector<std::uint32_t>& prefix_bits = prefix_.own();
+  prefix_bits.assign((prefix.size() + 31) / 32, 0);
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (prefix[k]) {
+      prefix_bits[k / 32] |= std::uint32_t{1} << (k % 32);
+    }
+  }
+  exact_.own().assign(exact.begin(), exact.end());
   for (std::uint32_t k = 0; k < keys_.size(); ++k) {
     keys_bits_.add(keys_.key(k));
   }
@@ -129,10 +155,40 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   }
 }
 
-bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
+Gazetteer::Gazetteer(const RuleSet& rules, ImageReader& tables)
+    : rules_(rules),
+      keys_(tables.index()),
+      keys_bits_(tables.bits()),
+      prefix_(tables.u32s()),
+      first_variant_(tables.u32s()),
+      variants_(tables.u32s()),
+      exact_(std::span<const char>(tables.str())),
+      known_words_(tables.index()),
+      known_bits_(tables.bits()),
+      name_words_(tables.index()),
+      name_bits_(tables.bits()),
+      max_tokens_(tables.u32()) {}
+
+void Gazetteer::write_tables(ImageWriter& out) const {
+  out.index(keys_);
+  out.bits(keys_bits_);
+  out.u32s(prefix_.view());
+  out.u32s(first_variant_.view());
+  out.u32s(variants_.view());
+  out.str(std::string_view(exact_.view().data(), exact_.view().size()));
+  out.index(known_words_);
+  out.bits(known_bits_);
+  out.index(name_words_);
+  out.bits(name_bits_);
+  out.u32(max_tokens_);
+}
+
+bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
                        std::uint32_t end, std::string_view text) const {
-  const GazetteerEntry& e = rules_.gazetteer[v.entry];
-  if (!v.exact.empty()) {
+  const std::span<const std::uint32_t> variant = variants_.view().subspan(kVariantSize * v);
+  const GazetteerEntry e = rules_.gazetteer[variant[0]];
+  if (variant[2] > 0) {
+    const std::span<const char> exact = exact_.view().subspan(variant[1], variant[2]);
     std::string written;
     for (std::uint32_t k = begin; k < end; ++k) {
       written += tokens[k].text;
@@ -140,16 +196,17 @@ bool Gazetteer::accept(const Variant& v, const std::vector<Token>& tokens, std::
         written += text.substr(tokens[k].base_end, tokens[k + 1].begin - tokens[k].base_end);
       }
     }
-    if (without_spaces(written) != v.exact) {
+    if (without_spaces(written) != std::string_view(exact.data(), exact.size())) {
       return false;
     }
   }
-  if (!e.context.empty()) {
-    const std::uint32_t lo = begin > static_cast<std::uint32_t>(e.window) ? begin - e.window : 0;
+  if (const WordSet& context = e.context(); !context.empty()) {
+    const auto window = static_cast<std::uint32_t>(e.window());
+    const std::uint32_t lo = begin > window ? begin - window : 0;
     const std::uint32_t hi =
-        std::min<std::uint32_t>(static_cast<std::uint32_t>(tokens.size()), end + e.window);
+        std::min<std::uint32_t>(static_cast<std::uint32_t>(tokens.size()), end + window);
     for (std::uint32_t k = lo; k < hi; ++k) {
-      if ((k < begin || k >= end) && e.context.contains(tokens[k].folded)) {
+      if ((k < begin || k >= end) && context.contains(tokens[k].folded)) {
         return true;
       }
     }
@@ -176,8 +233,10 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     const std::size_t hash = StringHash{}(k);
     return keys_bits_.may_contain_hash(hash) ? keys_.find(k, hash) : StringIndex::kAbsent;
   };
-  const auto has_variants = [this](std::uint32_t k) {
-    return k != StringIndex::kAbsent && first_variant_[k] < first_variant_[k + 1];
+  const std::span<const std::uint32_t> first = first_variant_.view();
+  const std::span<const std::uint32_t> prefix = prefix_.view();
+  const auto has_variants = [first](std::uint32_t k) {
+    return k != StringIndex::kAbsent && first[k] < first[k + 1];
   };
   const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t len = 1; len <= max_tokens_ && at + len <= n; ++len) {
@@ -199,7 +258,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
       }
       break;
     }
-    if (found == StringIndex::kAbsent || !prefix_[found]) {
+    if (found == StringIndex::kAbsent || ((prefix[found / 32] >> (found % 32)) & 1) == 0) {
       break;
     }
     key.push_back(kNameKeySeparator);
@@ -207,9 +266,9 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
     const std::uint32_t end = at + hits[i].len;
     const std::uint32_t k = hits[i].key;
-    for (std::uint32_t v = first_variant_[k]; v < first_variant_[k + 1]; ++v) {
-      if (accept(variants_[v], tokens, at, end, text)) {
-        return GazetteerMatch{at, end, variants_[v].entry};
+    for (std::uint32_t v = first[k]; v < first[k + 1]; ++v) {
+      if (accept(v, tokens, at, end, text)) {
+        return GazetteerMatch{at, end, variants_.view()[kVariantSize * v]};
       }
     }
   }

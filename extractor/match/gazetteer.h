@@ -9,8 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/owned_or_fixed.h"
 #include "core/string_hash.h"
 #include "core/string_index.h"
+#include "extractor/rules/pack_image.h"
 #include "extractor/rules/rule_set.h"
 #include "extractor/text/tokenizer.h"
 
@@ -25,6 +27,12 @@ struct GazetteerMatch {
 class Gazetteer {
  public:
   explicit Gazetteer(const RuleSet& rules);
+  // The index of `rules` as write_tables() wrote it, read from `tables` (views of its arrays,
+  // which must outlive the gazetteer); `tables` moves past it.
+  Gazetteer(const RuleSet& rules, ImageReader& tables);
+
+  // Writes the index's tables, for the built-in pack's image (extractor/rules/pack_image.h).
+  void write_tables(ImageWriter& out) const;
 
   // Whether a case-folded Hangul word is a whole name, or a word of a name of
   // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").
@@ -50,11 +58,8 @@ class Gazetteer {
                                         std::string_view text) const;
 
  private:
-  struct Variant {
-    std::uint32_t entry;
-    std::string exact;  // the written form without spaces, for exact-case entries
-  };
-  bool accept(const Variant& v, const std::vector<Token>& tokens, std::uint32_t begin,
+  // Whether variant `v` (see variants_) accepts tokens [begin, end).
+  bool accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
               std::uint32_t end, std::string_view text) const;
 
   const RuleSet& rules_;
@@ -62,12 +67,16 @@ class Gazetteer {
   // the built-in pack, which in hash maps of strings and vectors took 15,000 allocations).
   StringIndex keys_;
   HashBits keys_bits_;
-  // Key k is the first 1..n-1 tokens of a name of n > 1 tokens.
-  std::vector<bool> prefix_;
-  // The names with key k: variants_[first_variant_[k], first_variant_[k + 1]); none for a
-  // mere prefix.
-  std::vector<std::uint32_t> first_variant_;
-  std::vector<Variant> variants_;
+  // Bit k (of word k / 32): key k is the first 1..n-1 tokens of a name of n > 1 tokens.
+  OwnedOrFixed<std::uint32_t> prefix_;
+  // The names with key k are variants [first_variant_[k], first_variant_[k + 1]); none for a
+  // mere prefix. Variant v is kVariantSize integers from variants_[kVariantSize * v]: its
+  // entry, then the offset and size in exact_ of the written form without spaces, for
+  // exact-case entries (size 0 for the others).
+  OwnedOrFixed<std::uint32_t> first_variant_;
+  static constexpr std::size_t kVariantSize = 3;
+  OwnedOrFixed<std::uint32_t> variants_;
+  OwnedOrFixed<char> exact_;
   StringIndex known_words_;
   HashBits known_bits_;
   StringIndex name_words_;

@@ -343,20 +343,80 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 
 RuleFilter::RuleFilter(const RuleSet& rules) {
   std::unordered_map<const WordSet*, std::uint32_t> ids;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+  entity_.reserve(rules.entity_rules.size());
   for (const EntityRule& rule : rules.entity_rules) {
-    entity_.push_back(needs_of(rule.pattern, ids));
+    entity_.push_back(needs_of(rule.pattern, ids, found));
   }
+  relation_.reserve(rules.relation_rules.size());
   for (const RelationRule& rule : rules.relation_rules) {
-    relation_.push_back(needs_of(rule.pattern, ids));
+    relation_.push_back(needs_of(rule.pattern, ids, found));
   }
   word_sets_ = ids.size();
-  for (const auto& entry : words_) {
-    word_bits_.add(entry.first);
+  // Counting sort by word; each word keeps its sets in the order they were found.
+  std::vector<std::uint32_t>& first = first_set_.own();
+  first.assign(words_.size() + 1, 0);
+  for (const auto& [word, set] : found) {
+    ++first[word + 1];
+  }
+  for (std::size_t w = 0; w < words_.size(); ++w) {
+    first[w + 1] += first[w];
+  }
+  std::vector<std::uint32_t>& sets = sets_.own();
+  sets.resize(found.size());
+  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+  for (const auto& [word, set] : found) {
+    sets[next[word]++] = set;
+  }
+  for (std::uint32_t w = 0; w < words_.size(); ++w) {
+    word_bits_.add(words_.key(w));
+  }
+}
+
+RuleFilter::RuleFilter(ImageReader& tables)
+    : word_sets_(tables.u32()),
+      words_(tables.index()),
+      first_set_(tables.u32s()),
+      sets_(tables.u32s()),
+      word_bits_(tables.bits()) {
+  for (auto* needs : {&entity_, &relation_}) {
+    needs->resize(tables.u32());
+    for (PatternNeeds& n : *needs) {
+      const std::span<const std::uint32_t> word_sets = tables.u32s();
+      n.word_sets.assign(word_sets.begin(), word_sets.end());
+      const std::span<const std::uint32_t> mentions = tables.u32s();
+      n.mentions.assign(mentions.begin(), mentions.end());
+      if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
+        n.first_mention = static_cast<TypeMask>(m);
+      }
+      if (const std::uint32_t w = tables.u32(); w != UINT32_MAX) {
+        n.first_word_set = w;
+      }
+    }
+  }
+}
+
+void RuleFilter::write_tables(ImageWriter& out) const {
+  out.u32(static_cast<std::uint32_t>(word_sets_));
+  out.index(words_);
+  out.u32s(first_set_.view());
+  out.u32s(sets_.view());
+  out.bits(word_bits_);
+  for (const auto* needs : {&entity_, &relation_}) {
+    out.u32(static_cast<std::uint32_t>(needs->size()));
+    for (const PatternNeeds& n : *needs) {
+      out.u32s(n.word_sets);
+      const std::vector<std::uint32_t> mentions(n.mentions.begin(), n.mentions.end());
+      out.u32s(mentions);
+      out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
+      out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
+    }
   }
 }
 
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern,
-                                  std::unordered_map<const WordSet*, std::uint32_t>& ids) {
+                                  std::unordered_map<const WordSet*, std::uint32_t>& ids,
+                                  std::vector<std::pair<std::uint32_t, std::uint32_t>>& found) {
   PatternNeeds needs;
   for (const Element& el : pattern) {
     if (el.min < 1) {
@@ -374,8 +434,8 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern,
           ids.try_emplace(el.test.text.get(), static_cast<std::uint32_t>(ids.size()));
       const std::uint32_t id = known->second;
       if (fresh) {
-        for (const std::string& w : *el.test.text) {
-          words_[w].push_back(id);
+        for (const std::string_view w : *el.test.text) {
+          found.emplace_back(words_.insert(w), id);
         }
       }
       needs.word_sets.push_back(id);
@@ -395,14 +455,17 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
 }
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
-  sentence.word_sets.assign(sentence.tokens.size(), nullptr);
+  sentence.word_sets.assign(sentence.tokens.size(), {});
+  const std::span<const std::uint32_t> first = first_set_.view();
+  const std::span<const std::uint32_t> sets = sets_.view();
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
-    if (!word_bits_.may_contain(folded)) {
+    const std::size_t hash = StringHash{}(folded);
+    if (!word_bits_.may_contain_hash(hash)) {
       continue;
     }
-    if (auto it = words_.find(folded); it != words_.end()) {
-      sentence.word_sets[k] = &it->second;
+    if (const std::uint32_t w = words_.find(folded, hash); w != StringIndex::kAbsent) {
+      sentence.word_sets[k] = sets.subspan(first[w], first[w + 1] - first[w]);
     }
   }
 }
@@ -410,11 +473,9 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
   f.word_sets_.assign(word_sets_, false);
-  for (const std::vector<std::uint32_t>* sets : sentence.word_sets) {
-    if (sets) {
-      for (std::uint32_t id : *sets) {
-        f.word_sets_[id] = true;
-      }
+  for (const std::span<const std::uint32_t> sets : sentence.word_sets) {
+    for (const std::uint32_t id : sets) {
+      f.word_sets_[id] = true;
     }
   }
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
@@ -428,8 +489,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
       f.mention_types_ |= f.mentions_.back();
       f.mention_units_.push_back(i);
-    } else if (sentence.word_sets[u.begin]) {
-      for (std::uint32_t id : *sentence.word_sets[u.begin]) {
+    } else {
+      for (const std::uint32_t id : sentence.word_sets[u.begin]) {
         f.word_units_.emplace_back(id, i);
       }
     }

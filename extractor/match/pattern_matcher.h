@@ -10,8 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/owned_or_fixed.h"
 #include "core/status.h"
 #include "core/string_hash.h"
+#include "core/string_index.h"
 #include "extractor/analysis.h"
 #include "extractor/match/gazetteer.h"
 #include "extractor/rules/rule_set.h"
@@ -54,6 +56,12 @@ struct PatternNeeds {
 class RuleFilter {
  public:
   explicit RuleFilter(const RuleSet& rules);
+  // A filter as write_tables() wrote it, read from `tables` (views of its arrays, which must
+  // outlive the filter); `tables` moves past it.
+  explicit RuleFilter(ImageReader& tables);
+
+  // Writes the filter's tables, for the built-in pack's image (extractor/rules/pack_image.h).
+  void write_tables(ImageWriter& out) const;
 
   // What one sentence offers (its tokens and the mentions among its units).
   class Facts {
@@ -96,12 +104,17 @@ class RuleFilter {
   const PatternNeeds& relation_rule(std::size_t i) const { return relation_[i]; }
 
  private:
+  // `found` collects (word of words_, set) pairs, in the order found.
   PatternNeeds needs_of(const std::vector<Element>& pattern,
-                        std::unordered_map<const WordSet*, std::uint32_t>& ids);
+                        std::unordered_map<const WordSet*, std::uint32_t>& ids,
+                        std::vector<std::pair<std::uint32_t, std::uint32_t>>& found);
 
   std::size_t word_sets_ = 0;  // distinct required word sets
-  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> words_;
-  HashBits word_bits_;  // the keys of words_
+  StringIndex words_;          // every word of a required word set
+  // The sets of word w are sets_[first_set_[w], first_set_[w + 1]).
+  OwnedOrFixed<std::uint32_t> first_set_;
+  OwnedOrFixed<std::uint32_t> sets_;
+  HashBits word_bits_;  // the words
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
 };

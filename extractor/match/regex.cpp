@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/string_index.h"
 #include "extractor/match/simple_regex.h"
 
 namespace kgex {
@@ -73,20 +74,32 @@ const Status& CompiledRegex::ensure_compiled() const {
 
 Result<bool> CompiledRegex::full_match(std::string_view text) const {
   // The same words come back sentence after sentence: answers are remembered
-  // per thread (pattern id and text), up to a bound, then forgotten at once.
-  thread_local std::unordered_map<std::string, bool> answers;
-  thread_local std::string key;
+  // per thread (pattern id and text), up to a bound, then forgotten at once. The keys are
+  // in a StringIndex (a short run asks mostly new questions, and a hash map of strings made
+  // an allocation or two for each).
+  struct Answers {
+    StringIndex keys;  // the id's bytes, then the text
+    std::vector<bool> matched;
+    std::string key;
+  };
+  thread_local Answers answers;
+  std::string& key = answers.key;
   key.assign(reinterpret_cast<const char*>(&id_), sizeof id_);
   key.append(text);
-  if (auto it = answers.find(key); it != answers.end()) {
-    return it->second;
+  if (const std::uint32_t known = answers.keys.find(key); known != StringIndex::kAbsent) {
+    return static_cast<bool>(answers.matched[known]);
   }
-  if (answers.size() >= kRememberedAnswers) {
-    answers.clear();
+  if (answers.keys.size() >= kRememberedAnswers) {
+    answers.keys = StringIndex();
+    answers.matched.clear();
   }
+  const auto remember = [&key](bool matched) {
+    answers.keys.insert(key);
+    answers.matched.push_back(matched);
+  };
   if (impl_->simple) {
     if (const std::optional<bool> matched = impl_->simple->full_match(text)) {
-      answers.emplace(key, *matched);
+      remember(*matched);
       return *matched;
     }
   }
@@ -120,7 +133,7 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
     return Status(ErrorCode::kRule,
                   "regular expression \"" + source_ + "\" failed: " + u_errorName(status));
   }
-  answers.emplace(key, matched);
+  remember(matched);
   return matched;
 }
 

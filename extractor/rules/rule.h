@@ -1,6 +1,7 @@
 // Compiled rules: plain structs built by the rule loader from JSON rule files
-// (schemas/rules.schema.json, docs/rules.md). No JSON or ICU type leaks here.
-// Not public: use extractor/rules/rule_set.h.
+// (schemas/rules.schema.json, docs/rules.md). No JSON or ICU type leaks here. Each field is
+// also written into the built-in pack's image and read back from it (pack_image.cpp): a new
+// field goes there too. Not public: use extractor/rules/rule_set.h.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/string_hash.h"
+#include "core/word_set.h"
 #include "extractor/text/tokenizer.h"
 #include "graph/model.h"
 
@@ -115,18 +116,6 @@ struct DocumentRule {
   bool from_topic = true;
   bool unlisted_only = false;
   double confidence = 0.5;
-};
-
-struct GazetteerEntry {
-  std::string name;
-  EntityType type = EntityType::kOrganization;
-  std::vector<std::string> aliases;
-  bool exact_case = false;
-  WordSet context;  // empty: no condition
-  int window = 8;
-  std::string by;  // owner organization's name, or empty
-  std::string file;
-  std::string pointer;  // JSON Pointer of the entry in its file
 };
 
 struct RuleExample {

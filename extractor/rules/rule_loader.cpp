@@ -117,6 +117,7 @@ Status validate(const rapidjson::Document& doc, std::string_view schema_name,
 }
 
 std::string str(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+std::string_view view(const Value& v) { return {v.GetString(), v.GetStringLength()}; }
 
 // The member `name` of object `v`, or null: one search of the members where HasMember() and
 // operator[] make two (a tenth of compiling the built-in pack was spent searching members).
@@ -188,9 +189,7 @@ class Compiler {
     if (root.HasMember("gazetteer")) {
       const auto& arr = root["gazetteer"].GetArray();
       for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
-        GazetteerEntry& e = out_.gazetteer.emplace_back();
-        gazetteer_entry(arr[i], e);
-        e.pointer = "/gazetteer/" + std::to_string(i);
+        out_.gazetteer.add(gazetteer_entry(arr[i], i));
       }
     }
     if (root.HasMember("entity_rules")) {
@@ -240,18 +239,19 @@ class Compiler {
 
   // Cross-file checks once every file is in.
   Status finish() {
-    std::set<std::string> orgs;
-    for (const GazetteerEntry& e : out_.gazetteer) {
-      if (e.type == EntityType::kOrganization) {
-        orgs.insert(e.name);
+    std::set<std::string_view> orgs;
+    for (const GazetteerEntry e : out_.gazetteer) {
+      if (e.type() == EntityType::kOrganization) {
+        orgs.insert(e.name());
       }
     }
-    for (const GazetteerEntry& e : out_.gazetteer) {
-      if (!e.by.empty() && !orgs.contains(e.by)) {
+    for (const GazetteerEntry e : out_.gazetteer) {
+      if (!e.by().empty() && !orgs.contains(e.by())) {
         return Status(ErrorCode::kRule,
-                      "gazetteer entry \"" + e.name + R"(": "by" names ")" + e.by +
+                      "gazetteer entry \"" + std::string(e.name()) + R"(": "by" names ")" +
+                          std::string(e.by()) +
                           "\", which is not an Organization of the loaded packs",
-                      {.file = e.file, .pointer = e.pointer + "/by"});
+                      {.file = std::string(e.file()), .pointer = e.pointer() + "/by"});
       }
     }
     for (auto& [name, set] : lexicons_) {
@@ -339,34 +339,38 @@ class Compiler {
     return out;
   }
 
-  // Fills `e` from an entry of a "gazetteer" array (2,271 in the built-in pack). Its members
-  // are found in one pass, the first of each name, as FindMember() would find them.
-  void gazetteer_entry(const Value& v, GazetteerEntry& e) const {
+  // Entry `index` of a "gazetteer" array (2,271 in the built-in pack), with views of the JSON's
+  // strings. Its members are found in one pass, the first of each name, as FindMember() would
+  // find them.
+  GazetteerEntries::NewEntry gazetteer_entry(const Value& v, std::uint32_t index) const {
     enum Key { kName, kType, kAliases, kExactCase, kContext, kBy, kKeys };
     static constexpr std::array<std::string_view, kKeys> kNames = {
         "name", "type", "aliases", "exact_case", "context", "by"};
     const std::array<const Value*, kKeys> m = members(v, kNames);
-    e.name = str(*m[kName]);
-    e.type = *parse_entity_type(str(*m[kType]));
+    GazetteerEntries::NewEntry e;
+    e.name = view(*m[kName]);
+    e.type = *parse_entity_type(view(*m[kType]));
     e.file = file_;
+    e.index = index;
     if (m[kAliases]) {
       e.aliases.reserve(m[kAliases]->Size());
       for (const auto& a : m[kAliases]->GetArray()) {
-        e.aliases.push_back(str(a));
+        e.aliases.push_back(view(a));
       }
     }
     e.exact_case = m[kExactCase] && m[kExactCase]->GetBool();
     if (m[kContext]) {
       for (const auto& w : (*m[kContext])["words"].GetArray()) {
-        e.context.insert(fold_case(str(w)));
+        e.context.insert(fold_case(view(w)));
       }
       if (const Value* window = member(*m[kContext], "window")) {
         e.window = window->GetInt();
       }
     }
     if (m[kBy]) {
-      e.by = str(*m[kBy]);
+      e.by = view(*m[kBy]);
     }
+    return e;
   }
 
   // One CompiledRegex per distinct pattern (rules repeat a few, such as Korean surnames).
@@ -784,10 +788,17 @@ PackSource builtin_pack(bool check_schema) {
             return Status(ErrorCode::kNotFound, "no such file in the built-in pack",
                           {.file = path});
           },
-          !check_schema};
+          !check_schema, !check_schema};
 }
 
 Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>& packs) {
+  // The built-in pack alone, as the build compiled it. With other packs it is compiled again
+  // with them: they may add words to its lexicons and entries to its gazetteer.
+  if (packs.size() == 1 && packs.front().compiled) {
+    if (std::shared_ptr<const RuleSet> image = read_pack_image(builtin_pack_image())) {
+      return image;
+    }
+  }
   auto rules = std::make_shared<RuleSet>();
   struct Loaded {
     std::string file;
@@ -875,20 +886,23 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
 std::vector<std::string> check_rules(const RuleSet& rules) {
   std::vector<std::string> findings;
   std::map<std::string, std::string> seen;  // name_key-ish folded form -> entry
-  for (const GazetteerEntry& e : rules.gazetteer) {
-    std::vector<std::string> names = e.aliases;
-    names.push_back(e.name);
-    for (const std::string& n : names) {
-      const std::string key = fold_case(n) + "/" + std::string(to_string(e.type));
-      auto [it, fresh] = seen.emplace(key, e.name);
-      if (!fresh && it->second != e.name) {
-        findings.push_back(e.file + ": \"" + n + "\" (" + std::string(to_string(e.type)) +
-                           ") names both \"" + it->second + "\" and \"" + e.name + "\"");
+  for (const GazetteerEntry e : rules.gazetteer) {
+    const std::string file(e.file());
+    const std::string name(e.name());
+    const std::string type(to_string(e.type()));
+    const GazetteerAliases aliases = e.aliases();
+    for (std::size_t i = 0; i <= aliases.size(); ++i) {
+      const std::string n(i < aliases.size() ? aliases[i] : e.name());
+      const std::string key = fold_case(n) + "/" + type;
+      auto [it, fresh] = seen.emplace(key, name);
+      if (!fresh && it->second != name) {
+        findings.push_back(file + ": \"" + n + "\" (" + type + ") names both \"" + it->second +
+                           "\" and \"" + name + "\"");
       } else if (!fresh) {
-        findings.push_back(e.file + ": \"" + e.name + "\" lists \"" + n + "\" twice");
+        findings.push_back(file + ": \"" + name + "\" lists \"" + n + "\" twice");
       }
       if (rules.stoplist.contains(fold_case(n))) {
-        findings.push_back(e.file + ": \"" + n + "\" of \"" + e.name +
+        findings.push_back(file + ": \"" + n + "\" of \"" + name +
                            "\" is in the stop list and can never match");
       }
     }

@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extractor/rules/gazetteer_entries.h"
+#include "extractor/rules/pack_image.h"
 #include "extractor/rules/rule.h"
 #include "extractor/text/name_endings.h"
 
@@ -25,7 +27,7 @@ namespace kgex {
 
 struct RuleSet {
   std::vector<std::string> packs;  // names, in load order
-  std::vector<GazetteerEntry> gazetteer;
+  GazetteerEntries gazetteer;
   WordSet stoplist;
   std::unordered_map<std::string, std::shared_ptr<const WordSet>> lexicons;
   std::unordered_map<std::string, EntityType> type_cues;  // folded cue word -> type
@@ -35,6 +37,9 @@ struct RuleSet {
   std::vector<RelationRule> relation_rules;
   std::vector<DocumentRule> document_rules;
   std::vector<RuleExample> examples;
+  // The tables of the gazetteer index and rule filter of this rule set, when it was read from
+  // the built-in pack's image (extractor/rules/pack_image.h); a copy has none.
+  PrebuiltIndexes prebuilt;
 };
 
 // Reads a file of the pack by its path relative to the pack's folder.
@@ -46,10 +51,13 @@ struct PackSource {
   // The files are known to match the schemas, so loading skips that check: the built-in
   // pack, which the build embeds and the test suite validates (`kgex rules check`).
   bool schema_known = false;
+  // The pack is the built-in one, which the build also compiled (extractor/rules/pack_image.h):
+  // loaded alone, it is read from that image instead of its JSON.
+  bool compiled = false;
 };
 
 // The built-in technology pack, compiled into the binary (rules/tech); `check_schema` makes
-// loading validate it like any other pack.
+// loading validate it like any other pack, from its JSON.
 PackSource builtin_pack(bool check_schema = false);
 
 // Loads, validates and compiles `packs` in order.

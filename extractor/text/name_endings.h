@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/string_hash.h"
+#include "core/word_set.h"
 #include "extractor/text/tokenizer.h"
 
 namespace kgex {

@@ -2,10 +2,10 @@
 
 #include <doctest/doctest.h>
 
-#include "core/string_hash.h"
-
 #include <string>
 #include <unordered_map>
+
+#include "core/string_hash.h"
 
 namespace kgex {
 namespace {
@@ -53,6 +53,36 @@ TEST_CASE("StringIndex keeps every key through growth, with or without reserve()
     }
     CHECK(index.find("w3700") == StringIndex::kAbsent);
   }
+}
+
+TEST_CASE("StringIndex over fixed tables finds their keys, and copies them before a change") {
+  StringIndex built;
+  for (const char* key : {"openai", "오픈ai", "gemini", ""}) {
+    built.insert(key);
+  }
+  // Tables as the build writes them for the built-in pack: static arrays of the same content.
+  const StringIndex::Tables t = built.tables();
+  const std::string chars(t.chars);
+  const std::vector<std::uint32_t> ends(t.ends.begin(), t.ends.end());
+  const std::vector<StringIndex::Slot> slots(t.slots.begin(), t.slots.end());
+  StringIndex fixed(StringIndex::Tables{chars, ends, slots});
+  CHECK(fixed.size() == 4);
+  CHECK(fixed.tables().chars.data() == chars.data());  // a view, not a copy
+  CHECK(fixed.find("gemini") == 2);
+  CHECK(fixed.find("오픈ai", StringHash{}("오픈ai")) == 1);
+  CHECK(fixed.find("") == 3);
+  CHECK(fixed.find("gem") == StringIndex::kAbsent);
+  CHECK(fixed.key(1) == "오픈ai");
+  const StringIndex copy = fixed;
+  CHECK(copy.tables().slots.data() == slots.data());
+  CHECK(fixed.insert("gemini") == 2);
+  CHECK(fixed.insert("claude") == 4);
+  CHECK(fixed.tables().chars.data() != chars.data());
+  CHECK(chars == std::string(t.chars));  // the fixed tables are untouched
+  CHECK(fixed.find("openai") == 0);
+  CHECK(fixed.find("claude") == 4);
+  CHECK(copy.find("claude") == StringIndex::kAbsent);
+  CHECK(copy.size() == 4);
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ class Dictionary {
     for (const GazetteerMatch& m : gazetteer_->match_all(tokens, text)) {
       const std::string_view written =
           text.substr(tokens[m.begin].begin, tokens[m.end - 1].base_end - tokens[m.begin].begin);
-      out.push_back(std::string(written) + "=" + rules_->gazetteer[m.entry].name);
+      out.push_back(std::string(written) + "=" + std::string(rules_->gazetteer[m.entry].name()));
     }
     return out;
   }

@@ -26,9 +26,11 @@ TEST_CASE("the build's forms of the built-in names are name_form's, in the pack'
   const auto rules = load_rules({builtin_pack()});
   REQUIRE(rules.ok());
   std::vector<std::string> names;
-  for (const GazetteerEntry& e : rules.value()->gazetteer) {
-    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-    names.push_back(e.name);
+  for (const GazetteerEntry e : rules.value()->gazetteer) {
+    for (std::size_t a = 0; a < e.aliases().size(); ++a) {
+      names.emplace_back(e.aliases()[a]);
+    }
+    names.emplace_back(e.name());
   }
   std::size_t next = 0;
   for (std::size_t i = 0; i < builtin_name_form_count(); ++i) {

@@ -50,7 +50,7 @@ class Probe {
         c.begin = g.begin;
         c.end = g.end;
         c.entry = static_cast<int>(g.entry);
-        c.type = rules_->gazetteer[g.entry].type;
+        c.type = rules_->gazetteer[g.entry].type();
         in_sentence.push_back(static_cast<int>(doc_.mentions.size()));
         doc_.mentions.push_back(c);
       }

@@ -33,6 +33,19 @@ TEST_CASE("two patterns asked about the same text keep their own answers") {
   }
 }
 
+TEST_CASE("answers stay right past the bound where a thread forgets the ones it remembers") {
+  auto even = CompiledRegex::compile("[0-9]*[02468]");
+  REQUIRE(even.ok());
+  // More distinct texts than a thread remembers (65,536), then the first ones again.
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 70000; i += round == 0 ? 1 : 7) {
+      const Result<bool> m = even.value()->full_match(std::to_string(i));
+      REQUIRE(m.ok());
+      REQUIRE(m.value() == (i % 2 == 0));
+    }
+  }
+}
+
 TEST_CASE("a pattern that does not compile is kRule with the offset") {
   auto bad = CompiledRegex::compile("[a-");
   REQUIRE_FALSE(bad.ok());

@@ -50,12 +50,12 @@ TEST_CASE("a valid pack compiles every section") {
   const RuleSet& set = *loaded.value();
   CHECK(set.packs == std::vector<std::string>{"mem"});
   CHECK(set.gazetteer.size() == 12);
-  CHECK(set.gazetteer[3].name == "Rocket");
-  CHECK(set.gazetteer[3].by == "Acme");
-  CHECK(set.gazetteer[3].file == "mem/base.json");
-  CHECK(set.gazetteer[8].exact_case);
-  CHECK(set.gazetteer[8].window == 3);
-  CHECK(set.gazetteer[8].context.contains("rust"));
+  CHECK(set.gazetteer[3].name() == "Rocket");
+  CHECK(set.gazetteer[3].by() == "Acme");
+  CHECK(set.gazetteer[3].file() == "mem/base.json");
+  CHECK(set.gazetteer[8].exact_case());
+  CHECK(set.gazetteer[8].window() == 3);
+  CHECK(set.gazetteer[8].context().contains("rust"));
   CHECK(set.stoplist.contains("ai"));
   REQUIRE(set.lexicons.contains("verbs"));
   CHECK(*set.lexicons.at("verbs") == WordSet{"builds", "ships"});  // case folded
@@ -431,7 +431,7 @@ TEST_CASE("packs stack: a later pack adds names, lexicon words and rules") {
   const RuleSet& rules = *set.value();
   CHECK(rules.packs == std::vector<std::string>{"base", "extra"});
   CHECK(rules.gazetteer.size() == 14);
-  CHECK(rules.gazetteer.back().file == "extra/x.json");
+  CHECK(rules.gazetteer.back().file() == "extra/x.json");
   // The second pack's words join the first pack's lexicon of the same name.
   CHECK(*rules.lexicons.at("roles") == WordSet{"ceo", "대표", "boss"});
 

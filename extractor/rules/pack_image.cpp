@@ -1,0 +1,546 @@
+#include "extractor/rules/pack_image.h"
+
+#include <bit>
+#include <deque>
+#include <unordered_map>
+
+#include "extractor/match/gazetteer.h"
+#include "extractor/match/pattern_matcher.h"
+#include "extractor/match/regex.h"
+#include "extractor/rules/rule_set.h"
+
+namespace kgex {
+
+void ImageWriter::f64(double v) {
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  u32(static_cast<std::uint32_t>(bits));
+  u32(static_cast<std::uint32_t>(bits >> 32));
+}
+
+void ImageWriter::str(std::string_view s) {
+  u32(static_cast<std::uint32_t>(chars_.size()));
+  u32(static_cast<std::uint32_t>(s.size()));
+  chars_.append(s);
+}
+
+void ImageWriter::u32s(std::span<const std::uint32_t> v) {
+  u32(static_cast<std::uint32_t>(v.size()));
+  words_.insert(words_.end(), v.begin(), v.end());
+}
+
+void ImageWriter::index(const StringIndex& index) {
+  const StringIndex::Tables t = index.tables();
+  str(t.chars);
+  u32s(t.ends);
+  u32(static_cast<std::uint32_t>(slots_.size()));
+  u32(static_cast<std::uint32_t>(t.slots.size()));
+  slots_.insert(slots_.end(), t.slots.begin(), t.slots.end());
+}
+
+void ImageWriter::bits(const HashBits& bits) {
+  u32(static_cast<std::uint32_t>(bits_.size()));
+  bits_.insert(bits_.end(), bits.words().begin(), bits.words().end());
+}
+
+double ImageReader::f64() {
+  const std::uint64_t low = u32();
+  const std::uint64_t high = u32();
+  return std::bit_cast<double>(low | high << 32);
+}
+
+std::string_view ImageReader::str() {
+  const std::uint32_t offset = u32();
+  const std::uint32_t size = u32();
+  return image_.chars.substr(offset, size);
+}
+
+std::span<const std::uint32_t> ImageReader::u32s() {
+  const std::uint32_t size = u32();
+  const std::span<const std::uint32_t> v = image_.words.subspan(at_, size);
+  at_ += size;
+  return v;
+}
+
+StringIndex::Tables ImageReader::index() {
+  StringIndex::Tables t;
+  t.chars = str();
+  t.ends = u32s();
+  const std::uint32_t offset = u32();
+  const std::uint32_t size = u32();
+  t.slots = image_.slots.subspan(offset, size);
+  return t;
+}
+
+std::span<const std::uint64_t> ImageReader::bits() {
+  return image_.bits.subspan(u32(), HashBits::kWords);
+}
+
+namespace {
+
+// The first word of an image, and the one after its RuleSet: an image of another layout
+// (another version of this file) is not read.
+constexpr std::uint32_t kMagic = 0x6B677831;  // "kgx1"
+constexpr std::uint32_t kRulesEnd = 0x52554C45;
+
+constexpr std::uint32_t kNone = UINT32_MAX;
+
+// Writes a RuleSet. Word sets that rules share are written once, and referred to by number.
+class RulesWriter {
+ public:
+  explicit RulesWriter(ImageWriter& out) : out_(out) {}
+
+  void rule_set(const RuleSet& r) {
+    out_.u32(static_cast<std::uint32_t>(r.packs.size()));
+    for (const std::string& p : r.packs) {
+      out_.str(p);
+    }
+    const GazetteerEntries::Tables g = r.gazetteer.tables();
+    out_.str(g.chars);
+    out_.u32s(g.rows);
+    out_.u32s(g.aliases);
+    out_.u32s(g.files);
+    out_.u32(static_cast<std::uint32_t>(r.gazetteer.contexts().size()));
+    for (const WordSet& context : r.gazetteer.contexts()) {
+      out_.index(context.index());
+    }
+    out_.index(r.stoplist.index());
+    // Lexicons by name, so that the image does not depend on the order of a hash map.
+    std::vector<const std::string*> names;
+    for (const auto& [name, set] : r.lexicons) {
+      names.push_back(&name);
+    }
+    std::sort(names.begin(), names.end(), [](auto* a, auto* b) { return *a < *b; });
+    out_.u32(static_cast<std::uint32_t>(names.size()));
+    for (const std::string* name : names) {
+      out_.str(*name);
+      shared(r.lexicons.at(*name));
+    }
+    std::vector<std::pair<std::string_view, EntityType>> cues(r.type_cues.begin(),
+                                                              r.type_cues.end());
+    std::sort(cues.begin(), cues.end());
+    out_.u32(static_cast<std::uint32_t>(cues.size()));
+    for (const auto& [word, type] : cues) {
+      out_.str(word);
+      out_.u32(static_cast<std::uint32_t>(type));
+    }
+    for (const WordSet* set :
+         {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
+          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
+          &r.name_endings.honorifics}) {
+      out_.index(set->index());
+    }
+    out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
+    for (const auto& [word, type] : r.layout.table_columns) {
+      out_.str(word);
+      out_.u32(static_cast<std::uint32_t>(type));
+    }
+    out_.u32(static_cast<std::uint32_t>(r.entity_rules.size()));
+    for (const EntityRule& rule : r.entity_rules) {
+      entity_rule(rule);
+    }
+    out_.u32(static_cast<std::uint32_t>(r.relation_rules.size()));
+    for (const RelationRule& rule : r.relation_rules) {
+      relation_rule(rule);
+    }
+    out_.u32(static_cast<std::uint32_t>(r.document_rules.size()));
+    for (const DocumentRule& rule : r.document_rules) {
+      document_rule(rule);
+    }
+    out_.u32(static_cast<std::uint32_t>(r.examples.size()));
+    for (const RuleExample& ex : r.examples) {
+      example(ex);
+    }
+  }
+
+ private:
+  // A shared word set: kNone for none, its number if written before, else a new number and
+  // the set.
+  void shared(const SharedWordSet& set) {
+    if (!set) {
+      out_.u32(kNone);
+      return;
+    }
+    const auto [it, fresh] =
+        numbers_.try_emplace(set.get(), static_cast<std::uint32_t>(numbers_.size()));
+    out_.u32(it->second);
+    if (fresh) {
+      out_.index(set->index());
+    }
+  }
+  void strings(const std::vector<std::string>& v) {
+    out_.u32(static_cast<std::uint32_t>(v.size()));
+    for (const std::string& s : v) {
+      out_.str(s);
+    }
+  }
+  template <class T>
+  void optional(const std::optional<T>& v) {
+    out_.u32(v ? static_cast<std::uint32_t>(*v) : kNone);
+  }
+
+  void element(const Element& el) {
+    out_.u32(static_cast<std::uint32_t>(el.kind));
+    out_.u32(el.types);
+    out_.flag(el.list);
+    optional(el.listed);
+    const TokenTest& t = el.test;
+    shared(t.text);
+    strings(t.starts);
+    strings(t.ends);
+    out_.flag(t.regex != nullptr);
+    if (t.regex) {
+      out_.str(t.regex->source());
+    }
+    out_.str(t.regex_source);
+    optional(t.script);
+    optional(t.shape);
+    optional(t.space_before);
+    optional(t.known);
+    shared(el.particle);
+    out_.u32(static_cast<std::uint32_t>(el.negated.size()));
+    for (const auto& negated : el.negated) {
+      element(*negated);
+    }
+    out_.i32(el.min);
+    out_.i32(el.max);
+    out_.i32(el.capture);
+    out_.u32(static_cast<std::uint32_t>(el.anchor));
+  }
+
+  void header(const RuleHeader& h) {
+    out_.str(h.id);
+    out_.str(h.file);
+    out_.str(h.pointer);
+    out_.u32(static_cast<std::uint32_t>(h.lang));
+    out_.i32(h.priority);
+    out_.u32(static_cast<std::uint32_t>(h.pattern.size()));
+    for (const Element& el : h.pattern) {
+      element(el);
+    }
+    strings(h.captures);
+  }
+
+  void entity_rule(const EntityRule& r) {
+    header(r);
+    out_.i32(r.entity_capture);
+    out_.i32(r.through);
+    optional(r.type);
+    out_.i32(r.type_from);
+    out_.flag(r.refers);
+    out_.i32(r.alias_entity);
+    out_.i32(r.alias_name);
+    out_.i32(r.alias_through);
+  }
+
+  void ref(const Ref& r) {
+    out_.u32(static_cast<std::uint32_t>(r.kind));
+    out_.i32(r.capture);
+    out_.u32(r.types);
+    out_.u32(static_cast<std::uint32_t>(r.preference.size()));
+    for (const EntityType t : r.preference) {
+      out_.u32(static_cast<std::uint32_t>(t));
+    }
+    out_.flag(r.sentence_scope);
+    out_.flag(r.before_only);
+    shared(r.particle);
+    out_.flag(r.else_topic);
+    out_.flag(r.all_topics);
+    out_.flag(r.else_previous);
+  }
+
+  void relation_rule(const RelationRule& r) {
+    header(r);
+    out_.f64(r.confidence);
+    optional(r.relation);
+    out_.i32(r.relation_by_capture);
+    out_.u32(static_cast<std::uint32_t>(r.relation_by.size()));
+    for (const auto& [set, type] : r.relation_by) {
+      shared(set);
+      out_.u32(static_cast<std::uint32_t>(type));
+    }
+    ref(r.source);
+    ref(r.target);
+    strings(r.unless);
+  }
+
+  void document_rule(const DocumentRule& r) {
+    out_.str(r.id);
+    out_.u32(static_cast<std::uint32_t>(r.kind));
+    out_.u32(r.types);
+    out_.u32(static_cast<std::uint32_t>(r.relation));
+    out_.flag(r.from_topic);
+    out_.flag(r.unlisted_only);
+    out_.f64(r.confidence);
+  }
+
+  void example(const RuleExample& ex) {
+    out_.str(ex.text);
+    out_.u32(static_cast<std::uint32_t>(ex.entities.size()));
+    for (const auto& [name, type] : ex.entities) {
+      out_.str(name);
+      out_.u32(static_cast<std::uint32_t>(type));
+    }
+    out_.u32(static_cast<std::uint32_t>(ex.relations.size()));
+    for (const auto& [source, type, target] : ex.relations) {
+      out_.str(source);
+      out_.u32(static_cast<std::uint32_t>(type));
+      out_.str(target);
+    }
+    out_.u32(static_cast<std::uint32_t>(ex.absent.size()));
+    for (const auto& [source, type, target] : ex.absent) {
+      out_.str(source);
+      out_.str(type);
+      out_.str(target);
+    }
+    out_.str(ex.file);
+    out_.str(ex.pointer);
+  }
+
+  ImageWriter& out_;
+  std::unordered_map<const WordSet*, std::uint32_t> numbers_;
+};
+
+// Reads what RulesWriter wrote. The word sets are views of the image, kept in one deque that
+// the shared pointers to them share.
+class RulesReader {
+ public:
+  explicit RulesReader(ImageReader& in) : in_(in), sets_(std::make_shared<std::deque<WordSet>>()) {}
+
+  void rule_set(RuleSet& r) {
+    r.packs.resize(in_.u32());
+    for (std::string& p : r.packs) {
+      p = in_.str();
+    }
+    GazetteerEntries::Tables g;
+    g.chars = in_.str();
+    g.rows = in_.u32s();
+    g.aliases = in_.u32s();
+    g.files = in_.u32s();
+    std::vector<WordSet> contexts(in_.u32());
+    for (WordSet& context : contexts) {
+      context = words();
+    }
+    r.gazetteer = GazetteerEntries(g, std::move(contexts));
+    r.stoplist = words();
+    const std::uint32_t lexicons = in_.u32();
+    r.lexicons.reserve(lexicons);
+    for (std::uint32_t i = 0; i < lexicons; ++i) {
+      const std::string_view name = in_.str();
+      r.lexicons.emplace(name, shared());
+    }
+    const std::uint32_t cues = in_.u32();
+    r.type_cues.reserve(cues);
+    for (std::uint32_t i = 0; i < cues; ++i) {
+      const std::string_view word = in_.str();
+      r.type_cues.emplace(word, static_cast<EntityType>(in_.u32()));
+    }
+    for (WordSet* set : {&r.layout.boilerplate_markers, &r.layout.byline_markers,
+                         &r.layout.report_verbs, &r.name_endings.endings, &r.name_endings.initials,
+                         &r.name_endings.titles, &r.name_endings.honorifics}) {
+      *set = words();
+    }
+    r.layout.table_columns.resize(in_.u32());
+    for (auto& [word, type] : r.layout.table_columns) {
+      word = in_.str();
+      type = static_cast<EntityType>(in_.u32());
+    }
+    r.entity_rules.resize(in_.u32());
+    for (EntityRule& rule : r.entity_rules) {
+      entity_rule(rule);
+    }
+    r.relation_rules.resize(in_.u32());
+    for (RelationRule& rule : r.relation_rules) {
+      relation_rule(rule);
+    }
+    r.document_rules.resize(in_.u32());
+    for (DocumentRule& rule : r.document_rules) {
+      document_rule(rule);
+    }
+    r.examples.resize(in_.u32());
+    for (RuleExample& ex : r.examples) {
+      example(ex);
+    }
+  }
+
+ private:
+  WordSet words() { return WordSet(StringIndex(in_.index())); }
+  SharedWordSet shared() {
+    const std::uint32_t number = in_.u32();
+    if (number == kNone) {
+      return nullptr;
+    }
+    if (number == sets_->size()) {
+      sets_->push_back(words());
+    }
+    return {sets_, &(*sets_)[number]};
+  }
+  void strings(std::vector<std::string>& v) {
+    v.resize(in_.u32());
+    for (std::string& s : v) {
+      s = in_.str();
+    }
+  }
+  template <class T>
+  void optional(std::optional<T>& v) {
+    if (const std::uint32_t u = in_.u32(); u != kNone) {
+      v = static_cast<T>(u);
+    }
+  }
+  std::shared_ptr<const CompiledRegex> regex(std::string_view pattern) {
+    std::shared_ptr<const CompiledRegex>& known = regexes_[std::string(pattern)];
+    if (!known) {
+      known = CompiledRegex::deferred(std::string(pattern));
+    }
+    return known;
+  }
+
+  void element(Element& el) {
+    el.kind = static_cast<ElementKind>(in_.u32());
+    el.types = static_cast<TypeMask>(in_.u32());
+    el.list = in_.flag();
+    optional(el.listed);
+    TokenTest& t = el.test;
+    t.text = shared();
+    strings(t.starts);
+    strings(t.ends);
+    if (in_.flag()) {
+      t.regex = regex(in_.str());
+    }
+    t.regex_source = in_.str();
+    optional(t.script);
+    optional(t.shape);
+    optional(t.space_before);
+    optional(t.known);
+    el.particle = shared();
+    el.negated.resize(in_.u32());
+    for (auto& negated : el.negated) {
+      auto one = std::make_shared<Element>();
+      element(*one);
+      negated = std::move(one);
+    }
+    el.min = in_.i32();
+    el.max = in_.i32();
+    el.capture = in_.i32();
+    el.anchor = static_cast<Anchor>(in_.u32());
+  }
+
+  void header(RuleHeader& h) {
+    h.id = in_.str();
+    h.file = in_.str();
+    h.pointer = in_.str();
+    h.lang = static_cast<Lang>(in_.u32());
+    h.priority = in_.i32();
+    h.pattern.resize(in_.u32());
+    for (Element& el : h.pattern) {
+      element(el);
+    }
+    strings(h.captures);
+  }
+
+  void entity_rule(EntityRule& r) {
+    header(r);
+    r.entity_capture = in_.i32();
+    r.through = in_.i32();
+    optional(r.type);
+    r.type_from = in_.i32();
+    r.refers = in_.flag();
+    r.alias_entity = in_.i32();
+    r.alias_name = in_.i32();
+    r.alias_through = in_.i32();
+  }
+
+  void ref(Ref& r) {
+    r.kind = static_cast<Ref::Kind>(in_.u32());
+    r.capture = in_.i32();
+    r.types = static_cast<TypeMask>(in_.u32());
+    r.preference.resize(in_.u32());
+    for (EntityType& t : r.preference) {
+      t = static_cast<EntityType>(in_.u32());
+    }
+    r.sentence_scope = in_.flag();
+    r.before_only = in_.flag();
+    r.particle = shared();
+    r.else_topic = in_.flag();
+    r.all_topics = in_.flag();
+    r.else_previous = in_.flag();
+  }
+
+  void relation_rule(RelationRule& r) {
+    header(r);
+    r.confidence = in_.f64();
+    optional(r.relation);
+    r.relation_by_capture = in_.i32();
+    r.relation_by.resize(in_.u32());
+    for (auto& [set, type] : r.relation_by) {
+      set = shared();
+      type = static_cast<RelationType>(in_.u32());
+    }
+    ref(r.source);
+    ref(r.target);
+    strings(r.unless);
+  }
+
+  void document_rule(DocumentRule& r) {
+    r.id = in_.str();
+    r.kind = static_cast<DocumentRuleKind>(in_.u32());
+    r.types = static_cast<TypeMask>(in_.u32());
+    r.relation = static_cast<RelationType>(in_.u32());
+    r.from_topic = in_.flag();
+    r.unlisted_only = in_.flag();
+    r.confidence = in_.f64();
+  }
+
+  void example(RuleExample& ex) {
+    ex.text = in_.str();
+    ex.entities.resize(in_.u32());
+    for (auto& [name, type] : ex.entities) {
+      name = in_.str();
+      type = static_cast<EntityType>(in_.u32());
+    }
+    ex.relations.resize(in_.u32());
+    for (auto& [source, type, target] : ex.relations) {
+      source = in_.str();
+      type = static_cast<RelationType>(in_.u32());
+      target = in_.str();
+    }
+    ex.absent.resize(in_.u32());
+    for (auto& [source, type, target] : ex.absent) {
+      source = in_.str();
+      type = in_.str();
+      target = in_.str();
+    }
+    ex.file = in_.str();
+    ex.pointer = in_.str();
+  }
+
+  ImageReader& in_;
+  std::shared_ptr<std::deque<WordSet>> sets_;
+  std::unordered_map<std::string, std::shared_ptr<const CompiledRegex>> regexes_;
+};
+
+}  // namespace
+
+void write_pack_image(ImageWriter& out, const RuleSet& rules, const Gazetteer& gazetteer,
+                      const RuleFilter& filter) {
+  out.u32(kMagic);
+  RulesWriter(out).rule_set(rules);
+  out.u32(kRulesEnd);
+  gazetteer.write_tables(out);
+  filter.write_tables(out);
+}
+
+std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image) {
+  ImageReader in(image);
+  if (in.remaining() < 2 || in.u32() != kMagic) {
+    return nullptr;
+  }
+  auto rules = std::make_shared<RuleSet>();
+  RulesReader(in).rule_set(*rules);
+  if (in.u32() != kRulesEnd) {
+    return nullptr;
+  }
+  rules->prebuilt = PrebuiltIndexes(in);
+  return rules;
+}
+
+}  // namespace kgex
