@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/group_by_key.h"
 #include "extractor/match/name_form.h"
 
 namespace kgex {
@@ -118,24 +119,16 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   for (const std::string_view w : rules.stoplist) {
     name_words_.insert(w);
   }
-  // Counting sort by key; each key keeps its variants in the order they were found.
-  std::vector<std::uint32_t>& first = first_variant_.own();
-  first.assign(keys_.size() + 1, 0);
-  for (const auto& [k, v] : found) {
-    ++first[k + 1];
-  }
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    first[k + 1] += first[k];
-  }
+  // Grouped by key; each key keeps its variants in the order they were found.
   std::vector<std::uint32_t>& variants = variants_.own();
   variants.resize(kVariantSize * found.size());
-  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
-  for (const auto& [k, v] : found) {
-    const std::size_t at = kVariantSize * next[k]++;
-    variants[at] = v.entry;
-    variants[at + 1] = v.exact;
-    variants[at + 2] = v.exact_size;
-  }
+  group_by_key(found, keys_.size(), first_variant_.own(),
+               [&variants](std::uint32_t at, const Variant& v) {
+                 const std::size_t i = kVariantSize * std::size_t{at};
+                 variants[i] = v.entry;
+                 variants[i + 1] = v.exact;
+                 variants[i + 2] = v.exact_size;
+               });
   std::vector<std::uint32_t>& prefix_bits = prefix_.own();
   prefix_bits.assign((prefix.size() + 31) / 32, 0);
   for (std::size_t k = 0; k < prefix.size(); ++k) {

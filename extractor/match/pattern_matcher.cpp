@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/group_by_key.h"
 #include "extractor/match/regex.h"
 
 namespace kgex {
@@ -353,21 +354,11 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
     relation_.push_back(needs_of(rule.pattern, ids, found));
   }
   word_sets_ = ids.size();
-  // Counting sort by word; each word keeps its sets in the order they were found.
-  std::vector<std::uint32_t>& first = first_set_.own();
-  first.assign(words_.size() + 1, 0);
-  for (const auto& [word, set] : found) {
-    ++first[word + 1];
-  }
-  for (std::size_t w = 0; w < words_.size(); ++w) {
-    first[w + 1] += first[w];
-  }
+  // Grouped by word; each word keeps its sets in the order they were found.
   std::vector<std::uint32_t>& sets = sets_.own();
   sets.resize(found.size());
-  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
-  for (const auto& [word, set] : found) {
-    sets[next[word]++] = set;
-  }
+  group_by_key(found, words_.size(), first_set_.own(),
+               [&sets](std::uint32_t at, std::uint32_t set) { sets[at] = set; });
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
   }
