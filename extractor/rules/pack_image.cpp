@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <deque>
+#include <iterator>
 #include <unordered_map>
 
 #include "extractor/match/gazetteer.h"
@@ -90,19 +91,13 @@ class RulesWriter {
   explicit RulesWriter(ImageWriter& out) : out_(out) {}
 
   void rule_set(const RuleSet& r) {
-    out_.u32(static_cast<std::uint32_t>(r.packs.size()));
-    for (const std::string& p : r.packs) {
-      out_.str(p);
-    }
+    each(r.packs, [&](const std::string& p) { out_.str(p); });
     const GazetteerEntries::Tables g = r.gazetteer.tables();
     out_.str(g.chars);
     out_.u32s(g.rows);
     out_.u32s(g.aliases);
     out_.u32s(g.files);
-    out_.u32(static_cast<std::uint32_t>(r.gazetteer.contexts().size()));
-    for (const WordSet& context : r.gazetteer.contexts()) {
-      out_.index(context.index());
-    }
+    each(r.gazetteer.contexts(), [&](const WordSet& context) { out_.index(context.index()); });
     out_.index(r.stoplist.index());
     // Lexicons by name, so that the image does not depend on the order of a hash map.
     std::vector<const std::string*> names;
@@ -134,25 +129,21 @@ class RulesWriter {
       out_.str(word);
       out_.u32(static_cast<std::uint32_t>(type));
     }
-    out_.u32(static_cast<std::uint32_t>(r.entity_rules.size()));
-    for (const EntityRule& rule : r.entity_rules) {
-      entity_rule(rule);
-    }
-    out_.u32(static_cast<std::uint32_t>(r.relation_rules.size()));
-    for (const RelationRule& rule : r.relation_rules) {
-      relation_rule(rule);
-    }
-    out_.u32(static_cast<std::uint32_t>(r.document_rules.size()));
-    for (const DocumentRule& rule : r.document_rules) {
-      document_rule(rule);
-    }
-    out_.u32(static_cast<std::uint32_t>(r.examples.size()));
-    for (const RuleExample& ex : r.examples) {
-      example(ex);
-    }
+    each(r.entity_rules, [&](const EntityRule& rule) { entity_rule(rule); });
+    each(r.relation_rules, [&](const RelationRule& rule) { relation_rule(rule); });
+    each(r.document_rules, [&](const DocumentRule& rule) { document_rule(rule); });
+    each(r.examples, [&](const RuleExample& ex) { example(ex); });
   }
 
  private:
+  // The number of items, then each item as `write` writes it.
+  template <class Range, class Write>
+  void each(const Range& items, Write&& write) {
+    out_.u32(static_cast<std::uint32_t>(std::size(items)));
+    for (const auto& item : items) {
+      write(item);
+    }
+  }
   // A shared word set: kNone for none, its number if written before, else a new number and
   // the set.
   void shared(const SharedWordSet& set) {
@@ -168,10 +159,7 @@ class RulesWriter {
     }
   }
   void strings(const std::vector<std::string>& v) {
-    out_.u32(static_cast<std::uint32_t>(v.size()));
-    for (const std::string& s : v) {
-      out_.str(s);
-    }
+    each(v, [&](const std::string& s) { out_.str(s); });
   }
   template <class T>
   void optional(const std::optional<T>& v) {
@@ -197,10 +185,7 @@ class RulesWriter {
     optional(t.space_before);
     optional(t.known);
     shared(el.particle);
-    out_.u32(static_cast<std::uint32_t>(el.negated.size()));
-    for (const auto& negated : el.negated) {
-      element(*negated);
-    }
+    each(el.negated, [&](const auto& negated) { element(*negated); });
     out_.i32(el.min);
     out_.i32(el.max);
     out_.i32(el.capture);
@@ -213,10 +198,7 @@ class RulesWriter {
     out_.str(h.pointer);
     out_.u32(static_cast<std::uint32_t>(h.lang));
     out_.i32(h.priority);
-    out_.u32(static_cast<std::uint32_t>(h.pattern.size()));
-    for (const Element& el : h.pattern) {
-      element(el);
-    }
+    each(h.pattern, [&](const Element& el) { element(el); });
     strings(h.captures);
   }
 
@@ -236,10 +218,7 @@ class RulesWriter {
     out_.u32(static_cast<std::uint32_t>(r.kind));
     out_.i32(r.capture);
     out_.u32(r.types);
-    out_.u32(static_cast<std::uint32_t>(r.preference.size()));
-    for (const EntityType t : r.preference) {
-      out_.u32(static_cast<std::uint32_t>(t));
-    }
+    each(r.preference, [&](const EntityType t) { out_.u32(static_cast<std::uint32_t>(t)); });
     out_.flag(r.sentence_scope);
     out_.flag(r.before_only);
     shared(r.particle);
