@@ -372,12 +372,9 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
         }
         // A capitalised name is not the lower-case word: "Media" (of Causeway Media Partners)
         // is not the "media" of "social media".
-        const std::string& first = s.tokens[i].text;
         const std::string& name = l.from.canonical.empty() ? l.from.surface : l.from.canonical;
-        if (match && is_upper_ascii(name.front()) && is_lower_ascii(first.front())) {
-          match = false;
-        }
-        if (match) {
+        if (match &&
+            !(is_upper_ascii(name.front()) && is_lower_ascii(s.tokens[i].text.front()))) {
           MentionCandidate c = l.from;
           c.sentence = si;
           c.begin = i;
