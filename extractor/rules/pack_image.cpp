@@ -286,10 +286,7 @@ class RulesReader {
   explicit RulesReader(ImageReader& in) : in_(in), sets_(std::make_shared<std::deque<WordSet>>()) {}
 
   void rule_set(RuleSet& r) {
-    r.packs.resize(in_.u32());
-    for (std::string& p : r.packs) {
-      p = in_.str();
-    }
+    each(r.packs, [&](std::string& p) { p = in_.str(); });
     GazetteerEntries::Tables g;
     g.chars = in_.str();
     g.rows = in_.u32s();
@@ -323,25 +320,21 @@ class RulesReader {
       word = in_.str();
       type = static_cast<EntityType>(in_.u32());
     }
-    r.entity_rules.resize(in_.u32());
-    for (EntityRule& rule : r.entity_rules) {
-      entity_rule(rule);
-    }
-    r.relation_rules.resize(in_.u32());
-    for (RelationRule& rule : r.relation_rules) {
-      relation_rule(rule);
-    }
-    r.document_rules.resize(in_.u32());
-    for (DocumentRule& rule : r.document_rules) {
-      document_rule(rule);
-    }
-    r.examples.resize(in_.u32());
-    for (RuleExample& ex : r.examples) {
-      example(ex);
-    }
+    each(r.entity_rules, [&](EntityRule& rule) { entity_rule(rule); });
+    each(r.relation_rules, [&](RelationRule& rule) { relation_rule(rule); });
+    each(r.document_rules, [&](DocumentRule& rule) { document_rule(rule); });
+    each(r.examples, [&](RuleExample& ex) { example(ex); });
   }
 
  private:
+  // A count, then that many items, each read by `read`.
+  template <class T, class Read>
+  void each(std::vector<T>& items, Read&& read) {
+    items.resize(in_.u32());
+    for (T& item : items) {
+      read(item);
+    }
+  }
   WordSet words() { return WordSet(StringIndex(in_.index())); }
   SharedWordSet shared() {
     const std::uint32_t number = in_.u32();
@@ -354,10 +347,7 @@ class RulesReader {
     return {sets_, &(*sets_)[number]};
   }
   void strings(std::vector<std::string>& v) {
-    v.resize(in_.u32());
-    for (std::string& s : v) {
-      s = in_.str();
-    }
+    each(v, [&](std::string& s) { s = in_.str(); });
   }
   template <class T>
   void optional(std::optional<T>& v) {
@@ -409,10 +399,7 @@ class RulesReader {
     h.pointer = in_.str();
     h.lang = static_cast<Lang>(in_.u32());
     h.priority = in_.i32();
-    h.pattern.resize(in_.u32());
-    for (Element& el : h.pattern) {
-      element(el);
-    }
+    each(h.pattern, [&](Element& el) { element(el); });
     strings(h.captures);
   }
 
@@ -432,10 +419,7 @@ class RulesReader {
     r.kind = static_cast<Ref::Kind>(in_.u32());
     r.capture = in_.i32();
     r.types = static_cast<TypeMask>(in_.u32());
-    r.preference.resize(in_.u32());
-    for (EntityType& t : r.preference) {
-      t = static_cast<EntityType>(in_.u32());
-    }
+    each(r.preference, [&](EntityType& t) { t = static_cast<EntityType>(in_.u32()); });
     r.sentence_scope = in_.flag();
     r.before_only = in_.flag();
     r.particle = shared();
