@@ -31,6 +31,7 @@ struct MentionCandidate {
   bool short_form = false;  // stands for an entity named in full elsewhere: a surname, a
                             // given name, a company's first word, or a `refers` mention
   bool refers = false;      // words standing for the document's own entity (저희 팀)
+  bool retyped = false;     // a known name that a rule gave another type (Facebook, a company)
 };
 
 // A unit of a sentence for pattern matching: one mention or one token.

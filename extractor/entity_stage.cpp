@@ -142,6 +142,13 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
             }
             c.surface = span_text(doc, s, c.begin, c.end);
             c.canonical = c.surface;
+            // A rule that retypes one known name keeps that name (페이스북 is still Facebook).
+            if (held.size() == 1 && s.units[held.front()].mention >= 0) {
+              const MentionCandidate& known = doc.mentions[s.units[held.front()].mention];
+              c.canonical = known.canonical;
+              c.entry = known.entry;
+              c.retyped = known.entry >= 0 && known.type != *type;
+            }
             c.type = *type;
             c.priority = rule->priority;
             c.rule = rule->id;
@@ -317,7 +324,8 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
   }
   std::set<std::pair<EntityType, std::string>> seen;
   for (const MentionCandidate& c : candidates) {
-    if (c.entry >= 0 || c.short_form || count_code_points_utf8(name_key(c.surface)) < 2 ||
+    if ((c.entry >= 0 && !c.retyped) || c.short_form ||
+        count_code_points_utf8(name_key(c.surface)) < 2 ||
         !seen.emplace(c.type, c.surface).second) {
       continue;
     }
@@ -373,8 +381,7 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
         // A capitalised name is not the lower-case word: "Media" (of Causeway Media Partners)
         // is not the "media" of "social media".
         const std::string& name = l.from.canonical.empty() ? l.from.surface : l.from.canonical;
-        if (match &&
-            !(is_upper_ascii(name.front()) && is_lower_ascii(s.tokens[i].text.front()))) {
+        if (match && !(is_upper_ascii(name.front()) && is_lower_ascii(s.tokens[i].text.front()))) {
           MentionCandidate c = l.from;
           c.sentence = si;
           c.begin = i;

@@ -153,7 +153,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     resolve_overlaps(doc, candidates);
     std::vector<std::uint32_t> now(doc.sentences.size(), 0);
     for (const MentionCandidate& m : doc.mentions) {
-      now[m.sentence] += m.entry < 0 ? 1 : 0;
+      now[m.sentence] += m.entry < 0 || m.retyped ? 1 : 0;
     }
     std::vector<bool> run(doc.sentences.size(), false);
     bool any = false;

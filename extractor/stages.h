@@ -79,8 +79,9 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
                                                 std::vector<MentionCandidate>& candidates,
                                                 const std::vector<bool>& run = {});
 
-// A name found by a rule or a table in one place of a document is a mention
-// wherever else the document writes it: adds those occurrences to `candidates`.
+// A name found by a rule or a table in one place of a document, or a known name a rule
+// gave another type, is a mention wherever else the document writes it: adds those
+// occurrences to `candidates`.
 // People named in full are also found by surname or given name alone ("최 부사장",
 // "Malhotra"), unless `name_word` says the word is a name or stop word of its own, and
 // `refers` mentions (저희 팀) take the name of the document's own entity or are dropped; see
