@@ -111,6 +111,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     s.tokens = tokenize(doc.norm.text, span.begin, span.end, known);
     join_name_endings(s.tokens, doc.norm.text, rules.name_endings, known);
     split_honorifics(s.tokens, doc.norm.text, rules.name_endings, known);
+    split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
     const auto si = static_cast<std::uint32_t>(doc.sentences.size());
     if (!s.boilerplate) {

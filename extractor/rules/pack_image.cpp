@@ -121,7 +121,7 @@ class RulesWriter {
     for (const WordSet* set :
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
           &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics}) {
+          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
       out_.index(set->index());
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
@@ -310,9 +310,10 @@ class RulesReader {
       const std::string_view word = in_.str();
       r.type_cues.emplace(word, static_cast<EntityType>(in_.u32()));
     }
-    for (WordSet* set : {&r.layout.boilerplate_markers, &r.layout.byline_markers,
-                         &r.layout.report_verbs, &r.name_endings.endings, &r.name_endings.initials,
-                         &r.name_endings.titles, &r.name_endings.honorifics}) {
+    for (WordSet* set :
+         {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
+          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
+          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
       *set = words();
     }
     r.layout.table_columns.resize(in_.u32());

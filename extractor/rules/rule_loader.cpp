@@ -316,7 +316,8 @@ class Compiler {
     NameEndings& out = out_.name_endings;
     for (const auto& [key, set] :
          {std::pair{"endings", &out.endings}, std::pair{"initials", &out.initials},
-          std::pair{"titles", &out.titles}, std::pair{"honorifics", &out.honorifics}}) {
+          std::pair{"titles", &out.titles}, std::pair{"honorifics", &out.honorifics},
+          std::pair{"units", &out.units}, std::pair{"heads", &out.heads}}) {
       if (!v.HasMember(key)) {
         continue;
       }

@@ -90,4 +90,51 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
   }
 }
 
+void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
+                      const KnownWord& known) {
+  if (names.units.empty() || names.heads.empty()) {
+    return;
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const std::string_view word = t.folded;
+    if (t.particle_only() || word.size() < 3 * kSyllable || t.base_end - t.begin != word.size() ||
+        names.titles.contains(word) || (known && known(word))) {
+      continue;
+    }
+    std::size_t head = 0;
+    for (std::size_t n = kSyllable; n < word.size() && head == 0; n += kSyllable) {
+      head = names.heads.contains(word.substr(word.size() - n)) ? n : 0;
+    }
+    if (head == 0) {
+      continue;
+    }
+    const std::string_view rest = word.substr(0, word.size() - head);
+    std::size_t unit = 0;  // the longest unit the rest ends in
+    for (std::size_t n = kSyllable; n <= rest.size(); n += kSyllable) {
+      unit = names.units.contains(rest.substr(rest.size() - n)) ? n : unit;
+    }
+    if (unit == 0 || unit == rest.size()) {
+      continue;
+    }
+    Token title = t;
+    title.begin = t.begin + static_cast<std::uint32_t>(rest.size());
+    title.space_before = false;
+    title.capitalized = false;
+    title.all_upper = false;
+    title.has_digit = false;
+    title.script = Script::kHangul;
+    title.text.assign(text.substr(title.begin, t.base_end - title.begin));
+    title.folded = title.text;
+    Token& named = tokens[i];
+    named.end = title.begin;
+    named.base_end = named.end;
+    named.particle = {};
+    named.text.assign(text.substr(named.begin, named.end - named.begin));
+    named.folded.resize(rest.size());
+    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(title));
+    ++i;
+  }
+}
+
 }  // namespace kgex

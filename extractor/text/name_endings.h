@@ -11,6 +11,8 @@
 // "name_endings" (docs/rules.md).
 //
 // An honorific written onto a name is split off the same way: "김민수씨는" -> 김민수 | 씨+는.
+// So is the head of a named unit: "기획본부장은" -> 기획본부 | 장+은, "한빛협회장" -> 한빛협회 |
+// 장.
 #pragma once
 
 #include <string_view>
@@ -26,6 +28,8 @@ struct NameEndings {
   WordSet initials;    // first syllables of personal names (surnames)
   WordSet titles;      // words that follow a person's name
   WordSet honorifics;  // written onto a name: 씨, 님
+  WordSet units;       // units whose head is written onto their name: 본부, 사업본부, 협회
+  WordSet heads;       // the head so written: 장
 
   bool empty() const { return endings.empty() || initials.empty() || titles.empty(); }
 };
@@ -39,6 +43,12 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
 // Splits an honorific off a three-syllable word that starts with an initial ("김민수씨",
 // "이서연님"), unless the rest is a title or `known` ("이사장님").
 void split_honorifics(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
+                      const KnownWord& known);
+
+// Splits a head off a word that is a named unit and its head ("기획본부장" -> 기획본부 | 장).
+// The longest unit the word ends in must have a name before it: "사업본부장" and "본부장" are
+// titles and stay whole, as does a word that is itself a title or `known`.
+void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
                       const KnownWord& known);
 
 }  // namespace kgex

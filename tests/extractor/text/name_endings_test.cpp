@@ -19,6 +19,8 @@ NameEndings names() {
   n.initials = {"김", "이", "박", "정", "주", "노", "한"};
   n.titles = {"대표", "사장", "이사", "cto", "이사장"};
   n.honorifics = {"씨", "님"};
+  n.units = {"본부", "사업본부", "팀", "협회"};
+  n.heads = {"장"};
   return n;
 }
 
@@ -98,6 +100,37 @@ TEST_CASE("split_honorifics: titles, known words, other lengths and initials sta
   CHECK(split("코로나씨") == V{"코로나씨"});
   const KnownWord known = [](std::string_view w) { return w == "한빛랩"; };
   CHECK(split("한빛랩님", known) == V{"한빛랩님"});
+}
+
+std::vector<std::string> split_heads(std::string_view text, const KnownWord& known = nullptr) {
+  return forms(text, known, split_unit_heads);
+}
+
+TEST_CASE("split_unit_heads: a head written onto a named unit becomes a word of its own") {
+  CHECK(split_heads("정해린 기획본부장은 말했다") == V{"정해린", "기획본부", "장+은", "말했다"});
+  CHECK(split_heads("한빛가상현실협회장") == V{"한빛가상현실협회", "장"});
+  CHECK(split_heads("클라우드사업본부장을") == V{"클라우드사업본부", "장+을"});
+  std::vector<Token> tokens = tokenize("홍보팀장이", 0, 15, nullptr);
+  split_unit_heads(tokens, "홍보팀장이", names(), nullptr);
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].end == 9);
+  CHECK(tokens[0].particle.empty());
+  CHECK(tokens[1].begin == 9);
+  CHECK(tokens[1].particle == "이");
+  CHECK_FALSE(tokens[1].space_before);
+}
+
+TEST_CASE("split_unit_heads: titles without a name before the unit, and known words, stay whole") {
+  CHECK(split_heads("본부장은") == V{"본부장+은"});
+  CHECK(split_heads("사업본부장") == V{"사업본부장"});
+  CHECK(split_heads("팀장") == V{"팀장"});
+  CHECK(split_heads("시장") == V{"시장"});
+  const KnownWord known = [](std::string_view w) { return w == "한빛팀장"; };
+  CHECK(split_heads("한빛팀장", known) == V{"한빛팀장"});
+  const std::string text = "기획본부장";
+  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  split_unit_heads(tokens, text, NameEndings{}, nullptr);
+  CHECK(tokens.size() == 1);
 }
 
 TEST_CASE("join_name_endings: an empty configuration changes nothing") {
