@@ -7,7 +7,9 @@
 namespace kgex {
 namespace {
 
-constexpr std::size_t kSyllable = 3;  // bytes of a Hangul syllable in UTF-8
+constexpr std::size_t kSyllable = 3;             // bytes of a Hangul syllable in UTF-8
+constexpr std::size_t kMaxHead = 2 * kSyllable;  // the longest head split off a unit (장)
+constexpr std::size_t kMaxUnit = 6 * kSyllable;  // the longest unit word (사업본부, 연구원)
 
 bool is_title(const Token& t, const NameEndings& names) {
   return t.particle_only() ? false : names.titles.contains(t.folded);
@@ -103,7 +105,7 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
       continue;
     }
     std::size_t head = 0;
-    for (std::size_t n = kSyllable; n < word.size() && head == 0; n += kSyllable) {
+    for (std::size_t n = kSyllable; n <= kMaxHead && n < word.size() && head == 0; n += kSyllable) {
       head = names.heads.contains(word.substr(word.size() - n)) ? n : 0;
     }
     if (head == 0) {
@@ -111,7 +113,7 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     }
     const std::string_view rest = word.substr(0, word.size() - head);
     std::size_t unit = 0;  // the longest unit the rest ends in
-    for (std::size_t n = kSyllable; n <= rest.size(); n += kSyllable) {
+    for (std::size_t n = kSyllable; n <= kMaxUnit && n <= rest.size(); n += kSyllable) {
       unit = names.units.contains(rest.substr(rest.size() - n)) ? n : unit;
     }
     if (unit == 0 || unit == rest.size()) {
