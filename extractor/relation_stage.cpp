@@ -424,8 +424,9 @@ bool relation_allowed(RT type, ET s, ET t) {
       return in(s, {ET::kOrganization, ET::kTeam, ET::kPerson, ET::kProduct}) &&
              in(t, {ET::kTool, ET::kProduct});
     case RT::kCompetesWith:
+      // Tools compete too: cloud platforms, databases (Azure and AWS).
       return (s == ET::kOrganization && t == ET::kOrganization) ||
-             (s == ET::kProduct && t == ET::kProduct);
+             (s == ET::kProduct && t == ET::kProduct) || (s == ET::kTool && t == ET::kTool);
     case RT::kPartnersWith:
       return s == ET::kOrganization && t == ET::kOrganization;
     case RT::kInvestsIn:

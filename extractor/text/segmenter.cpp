@@ -64,6 +64,37 @@ bool one_sentence(std::string_view line) {
   return true;
 }
 
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// True when the break at `b` follows a middle initial: a capitalised word, a
+// space, one capital letter and a period, with a capitalised word after the
+// break ("Patricia B. Morrison", "John F. Kennedy"). "the U.S. Army" and "Plan
+// B. Then" (no lower-case word before the letter's word start) are not.
+bool middle_initial(std::string_view body, std::size_t b) {
+  if (b < 6 || b >= body.size() || !is_upper(body[b])) {
+    return false;
+  }
+  if (body[b - 1] != ' ' || body[b - 2] != '.' || !is_upper(body[b - 3]) || body[b - 4] != ' ') {
+    return false;
+  }
+  // The word before the initial: a capital and then lower-case letters only.
+  std::size_t start = b - 4;
+  while (start > 0 && body[start - 1] != ' ') {
+    --start;
+  }
+  const std::size_t len = b - 4 - start;
+  if (len < 2 || !is_upper(body[start])) {
+    return false;
+  }
+  for (std::size_t i = start + 1; i < b - 4; ++i) {
+    if (!is_lower(body[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -132,6 +163,9 @@ Segmentation Segmenter::segment(std::string_view text) const {
                b = impl_->sentences->next()) {
             // A break must follow whitespace: "C++ .NET" is one sentence.
             if (b > 0 && static_cast<std::size_t>(b) < body.size() && body[b - 1] != ' ') {
+              continue;
+            }
+            if (middle_initial(body, static_cast<std::size_t>(b))) {
               continue;
             }
             cuts.push_back(static_cast<std::uint32_t>(b));

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "extractor/stages.h"
 #include "tests/extractor/test_pack.h"
 
 namespace kgex {
@@ -719,6 +720,13 @@ TEST_CASE("one extractor serves several threads at once") {
   for (std::size_t count : relations) {
     CHECK(count == 20 * 4);
   }
+}
+
+TEST_CASE("relation type table: tools compete with tools, not with companies") {
+  CHECK(relation_allowed(RT::kCompetesWith, ET::kTool, ET::kTool));
+  CHECK(relation_allowed(RT::kCompetesWith, ET::kOrganization, ET::kOrganization));
+  CHECK_FALSE(relation_allowed(RT::kCompetesWith, ET::kTool, ET::kOrganization));
+  CHECK_FALSE(relation_allowed(RT::kPartnersWith, ET::kTool, ET::kTool));
 }
 
 TEST_CASE("Extractor::create needs a rule set") {

@@ -81,6 +81,13 @@ TEST_CASE("a sentence break needs whitespace after it") {
         std::vector<std::string>{"Node.js와 GPT-3.5를 쓴다.", "끝."});
 }
 
+TEST_CASE("a middle initial does not end a sentence") {
+  CHECK(sentences_of("Acme hired Dana K. Whitfield as CTO. She starts in May.") ==
+        std::vector<std::string>{"Acme hired Dana K. Whitfield as CTO.", "She starts in May."});
+  CHECK(sentences_of("We chose plan B. Then we shipped.") ==
+        std::vector<std::string>{"We chose plan B.", "Then we shipped."});
+}
+
 TEST_CASE("table rows, headings and list items are one sentence each") {
   CHECK(sentences_of("| 부서 | 역할. 설명. |") ==
         std::vector<std::string>{"| 부서 | 역할. 설명. |"});
