@@ -26,6 +26,13 @@ NameEndings names() {
 
 using Step = void (*)(std::vector<Token>&, std::string_view, const NameEndings&, const KnownWord&);
 
+// The tokens of `text` after `step`, with the default configuration and nothing known.
+std::vector<Token> after_step(Step step, std::string_view text) {
+  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  step(tokens, text, names(), nullptr);
+  return tokens;
+}
+
 // The base forms of `text`'s tokens after `step` (by default the join), with "+particle" when
 // one is left. Every token's text is where its offsets say.
 std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr,
@@ -85,8 +92,7 @@ std::vector<std::string> split(std::string_view text, const KnownWord& known = n
 TEST_CASE("split_honorifics: an honorific written onto a name becomes a word of its own") {
   CHECK(split("김민수씨는 말했다") == V{"김민수", "씨+는", "말했다"});
   CHECK(split("이서연님") == V{"이서연", "님"});
-  std::vector<Token> tokens = tokenize("박지호씨가", 0, 15, nullptr);
-  split_honorifics(tokens, "박지호씨가", names(), nullptr);
+  const std::vector<Token> tokens = after_step(split_honorifics, "박지호씨가");
   REQUIRE(tokens.size() == 2);
   CHECK(tokens[0].end == 9);
   CHECK(tokens[1].begin == 9);
@@ -110,13 +116,12 @@ TEST_CASE("split_unit_heads: a head written onto a named unit becomes a word of 
   CHECK(split_heads("정해린 기획본부장은 말했다") == V{"정해린", "기획본부", "장+은", "말했다"});
   CHECK(split_heads("한빛가상현실협회장") == V{"한빛가상현실협회", "장"});
   CHECK(split_heads("클라우드사업본부장을") == V{"클라우드사업본부", "장+을"});
-  std::vector<Token> tokens = tokenize("홍보팀장이", 0, 15, nullptr);
-  split_unit_heads(tokens, "홍보팀장이", names(), nullptr);
+  const std::vector<Token> tokens = after_step(split_unit_heads, "홍보팀장이");
   REQUIRE(tokens.size() == 2);
   CHECK(tokens[0].end == 9);
   CHECK(tokens[0].particle.empty());
-  CHECK(tokens[1].begin == 9);
   CHECK(tokens[1].particle == "이");
+  CHECK(tokens[1].begin == 9);
   CHECK_FALSE(tokens[1].space_before);
 }
 
