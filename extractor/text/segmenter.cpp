@@ -79,12 +79,9 @@ bool middle_initial(std::string_view body, std::size_t b) {
     return false;
   }
   // The word before the initial: a capital and then lower-case letters only.
-  std::size_t start = b - 4;
-  while (start > 0 && body[start - 1] != ' ') {
-    --start;
-  }
-  const std::size_t len = b - 4 - start;
-  if (len < 2 || !is_upper(body[start])) {
+  const std::size_t space = body.rfind(' ', b - 5);
+  const std::size_t start = space == std::string_view::npos ? 0 : space + 1;
+  if (start + 2 > b - 4 || !is_upper(body[start])) {
     return false;
   }
   for (std::size_t i = start + 1; i < b - 4; ++i) {
