@@ -148,7 +148,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   // rule can build on it: "박도윤 한빛소프트 부사장" needs 한빛소프트, which a rule on company
   // words found, as a mention before a rule on name, company and title can see it; in a list
   // "카카오·A·B" a rule on coordination types A in one pass and B in the next.
-  constexpr int kMaxExtraPasses = 4;
+  constexpr int kMaxExtraPasses = 16;
   std::vector<std::uint32_t> found_by_rules(doc.sentences.size(), 0);  // mentions, by sentence
   for (int pass = 0; pass < kMaxExtraPasses; ++pass) {
     resolve_overlaps(doc, candidates);
