@@ -52,12 +52,23 @@ bool listed_together(const SentenceAnalysis& s, std::uint32_t a, std::uint32_t b
 
 // The topic entities, less those the matched words name themselves: in "the round was led by
 // A, along with B", A is an investor, not the company B invested in, even when A is the topic.
-std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+// A symmetric relation keeps a topic that a capture holds: the topic listed among an alliance's
+// members is the partner of the others.
+std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
+                                bool symmetric) {
   std::vector<int> out = ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
+  const auto names = [&](std::uint32_t u, int e) {
+    const int mention = sc.s.units[u].mention;
+    return mention >= 0 && sc.doc.entity_of_mention[mention] == e;
+  };
   std::erase_if(out, [&](int e) {
+    if (symmetric && std::ranges::any_of(m.captures, [&](const auto& held) {
+          return std::ranges::any_of(held, [&](std::uint32_t u) { return names(u, e); });
+        })) {
+      return false;
+    }
     for (std::uint32_t u = m.begin; u < m.end; ++u) {
-      const int mention = sc.s.units[u].mention;
-      if (mention >= 0 && sc.doc.entity_of_mention[mention] == e) {
+      if (names(u, e)) {
         return true;
       }
     }
@@ -75,7 +86,8 @@ bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic.
-std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
+                                  bool symmetric) {
   constexpr int kNoSubject = 2;
   if (sc.previous != nullptr) {
     const Unit* best = nullptr;
@@ -89,7 +101,7 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
       return {sc.doc.entity_of_mention[best->mention]};
     }
   }
-  return topics_outside(sc, ref, m);
+  return topics_outside(sc, ref, m, symmetric);
 }
 
 bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
@@ -116,9 +128,9 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
 }
 
 // `from_context` is set when the entities come from outside the sentence (the topic or the
-// previous sentence's subject).
+// previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
-                         bool& from_context) {
+                         bool symmetric, bool& from_context) {
   std::vector<int> out;
   switch (ref.kind) {
     case Ref::Kind::kCapture:
@@ -130,7 +142,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       return out;
     case Ref::Kind::kTopic:
       from_context = true;
-      return topics_outside(sc, ref, m);
+      return topics_outside(sc, ref, m, symmetric);
     case Ref::Kind::kFind:
       break;
   }
@@ -176,10 +188,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     out.push_back(best);
   } else if (ref.else_previous) {
     from_context = true;
-    out = previous_subject(sc, ref, m);
+    out = previous_subject(sc, ref, m, symmetric);
   } else if (ref.else_topic) {
     from_context = true;
-    out = topics_outside(sc, ref, m);
+    out = topics_outside(sc, ref, m, symmetric);
   }
   return out;
 }
@@ -486,8 +498,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
           continue;
         }
         bool from_context = false;
-        const std::vector<int> sources = resolve(sc, rule.source, m, from_context);
-        const std::vector<int> targets = resolve(sc, rule.target, m, from_context);
+        const bool symmetric = std::ranges::all_of(types, is_symmetric);
+        const std::vector<int> sources = resolve(sc, rule.source, m, symmetric, from_context);
+        const std::vector<int> targets = resolve(sc, rule.target, m, symmetric, from_context);
         for (const int src : sources) {
           for (const int dst : targets) {
             for (const RT type : types) {

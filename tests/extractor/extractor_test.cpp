@@ -329,6 +329,27 @@ TEST_CASE("relation action: the topic never stands for an entity the match names
   CHECK(g.relation_count() == 0);
 }
 
+TEST_CASE("relation action: a symmetric relation keeps the topic listed in a capture") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "members", "pattern": [
+      {"text": "members"}, {"ent": "Organization", "list": true, "capture": "m"}],
+      "relation": "partners_with", "source": "$topic", "target": "m"}])");
+  // Globex, the topic, is one of the alliance's members: it partners with the others.
+  const KnowledgeGraph g = graph_of(
+      rules, "Globex and Globex news\n\nThe alliance members Globex, Initech and Acme met.");
+  const auto partners = [&](std::string_view a, std::string_view b) {
+    return has_relation(g, a, RT::kPartnersWith, b) || has_relation(g, b, RT::kPartnersWith, a);
+  };
+  CHECK(partners("Globex", "Initech"));
+  CHECK(partners("Globex", "Acme"));
+  CHECK(g.relation_count() == 2);
+  // Named by the matched words outside a capture, the topic still stands for nobody.
+  const std::string gap = rule_file(R"("relation_rules": [{"id": "rivals", "pattern": [
+      {"ent": "Organization", "capture": "o"}, {"any": true, "max": 3}, {"text": "compete"}],
+      "relation": "competes_with", "source": "$topic", "target": "o"}])");
+  CHECK(graph_of(gap, "Globex and Globex news\n\nInitech and Globex compete.").relation_count() ==
+        0);
+}
+
 TEST_CASE("relation action: find falls back to the topic with else") {
   const std::string text = "에이크미 소식\n에이크미는 좋다.\nRust를 사용한다.";
   const KnowledgeGraph with_else =
