@@ -272,6 +272,19 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   return false;
 }
 
+// The particle written after token `close` (a closing parenthesis): its own, or a
+// particle-only token right after it.
+std::string_view particle_after(const std::vector<Token>& tokens, std::uint32_t close) {
+  if (!tokens[close].particle.empty()) {
+    return tokens[close].particle;
+  }
+  const std::uint32_t next = close + 1;
+  if (next < tokens.size() && tokens[next].particle_only() && !tokens[next].space_before) {
+    return tokens[next].particle;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<Unit> build_units(const SentenceAnalysis& sentence,
@@ -307,7 +320,8 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       ++next_mention;
       // "앤스로픽(Anthropic)의" reads as "앤스로픽의": the parenthetical joins the mention.
       // Not one that names a person after something else: "가온셈(대표 한지우)" says who
-      // leads it, while "샘 올트먼(Sam Altman)" is one person's two names.
+      // leads it, while "샘 올트먼(Sam Altman)" is one person's two names; the mention still
+      // takes the particle after it ("가온셈(대표 한지우)와 제휴" is a partnership with 가온셈).
       if (fold_parentheticals && u.particle.empty() && u.end < n && tokens[u.end].text == "(" &&
           !tokens[u.end].space_before) {
         for (std::uint32_t j = u.end + 1; j < n && j <= u.end + kMaxParenthetical; ++j) {
@@ -323,6 +337,8 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                 });
             if (!names_person || m.type == EntityType::kPerson) {
               u.end = j + 1;
+            } else {
+              u.particle = particle_after(tokens, j);
             }
             break;
           }

@@ -153,6 +153,12 @@ TEST_CASE("units: with folded parentheticals, X(Y)의 reads as X의") {
     const Probe apart(R"({"any": true})", "에이크미 (Acme)의 Rocket", true, true);
     CHECK(apart.units().size() == 5);
   }
+  SUBCASE("a parenthetical naming a person stays apart, its particle also the mention's") {
+    const Probe leader(R"({"any": true})", "에이크미(대표 Jane Roe)와 글로벡스", true, true);
+    CHECK(leader.units() == Units{"에이크미", "(", "대표", "Jane Roe", ")와", "글로벡스"});
+    CHECK(leader.raw_units()[0].particle == "와");
+    CHECK(leader.raw_units()[4].particle == "와");
+  }
 }
 
 TEST_CASE("units: ';', ':' and '|' end a clause") {
