@@ -28,10 +28,29 @@ bool is_list_separator(const Token& t) {
          w == "and" || w == "or" || w == "그리고";
 }
 
+// Whether unit `u` is a quotation mark.
+bool is_quote(const SentenceAnalysis& s, const Unit& u) {
+  if (u.mention >= 0) {
+    return false;
+  }
+  const std::string& w = s.tokens[u.begin].folded;
+  return w == "'" || w == "\"";
+}
+
+// The unit after member `i`: past its closing quote when the member is quoted ('A', 'B'를),
+// for the quote carries the member's particle.
+std::uint32_t member_end(const SentenceAnalysis& s, std::uint32_t i) {
+  const std::vector<Unit>& units = s.units;
+  const bool quoted = units[i].particle.empty() && i > 0 && is_quote(s, units[i - 1]) &&
+                      i + 1 < units.size() && is_quote(s, units[i + 1]);
+  return quoted ? i + 2 : i + 1;
+}
+
 // Coordinated lists of an element at one position: their members are the first
-// `lengths` units of `members`, longest list first.
+// `lengths` units of `members`, longest list first; member k ends before unit `ends[k]`.
 struct Lists {
   std::vector<std::uint32_t> members;
+  std::vector<std::uint32_t> ends;
   std::vector<std::uint32_t> lengths;
 };
 
@@ -149,31 +168,38 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
                       [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
 }
 
-// The coordinated lists of `el` that start at `at`.
+// The coordinated lists of `el` that start at `at`. Members may be quoted ('A', 'B'를).
 void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   const std::vector<Unit>& units = ctx.s.units;
   out.members.clear();
+  out.ends.clear();
   out.lengths.clear();
   std::uint32_t i = at;
   // Each member passes the element's own tests; its particle and negations
   // apply to the list's last member only (below).
   while (i < units.size() && unit_kind_passes(ctx, el, units[i])) {
+    const std::uint32_t end = member_end(ctx.s, i);
     out.members.push_back(i);
+    out.ends.push_back(end);
     out.lengths.push_back(static_cast<std::uint32_t>(out.members.size()));
-    const Unit& u = units[i];
-    std::uint32_t next = i + 1;
-    if (!is_coordinating_particle(u.particle)) {
-      if (!u.particle.empty()) {
+    const std::string_view particle = units[end - 1].particle;
+    std::uint32_t next = end;
+    if (!is_coordinating_particle(particle)) {
+      if (!particle.empty()) {
         break;
       }
       // separators: "," "/" "·" "및" "and" ", and"
       while (next < units.size() && units[next].mention < 0 &&
-             is_list_separator(ctx.s.tokens[units[next].begin]) && next - i <= 2) {
+             is_list_separator(ctx.s.tokens[units[next].begin]) && next - end < 2) {
         ++next;
       }
-      if (next == i + 1) {
+      if (next == end) {
         break;
       }
+    }
+    // The next member's opening quote.
+    if (next + 1 < units.size() && is_quote(ctx.s, units[next]) && units[next].particle.empty()) {
+      ++next;
     }
     i = next;
   }
@@ -181,7 +207,8 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   // The list's own tests (particle, negation) apply to its last member.
   std::erase_if(out.lengths, [&](std::uint32_t length) {
     const Unit& last = units[out.members[length - 1]];
-    return (el.particle && !el.particle->contains(last.particle)) ||
+    const std::string_view particle = units[out.ends[length - 1] - 1].particle;
+    return (el.particle && !el.particle->contains(particle)) ||
            std::any_of(el.negated.begin(), el.negated.end(),
                        [&](const auto& neg) { return unit_passes(ctx, *neg, last); });
   });
@@ -218,7 +245,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     lists_at(ctx, el, ui, lists);
     for (const std::uint32_t length : lists.lengths) {
       const auto members = lists.members.begin();
-      const std::uint32_t after = members[length - 1] + 1;
+      const std::uint32_t after = lists.ends[length - 1];
       if (finish(after, [&](std::vector<std::uint32_t>& held) {
             held.assign(members, members + length);
           })) {
@@ -245,14 +272,28 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
                                      ctx.pattern[ei + 1].list
                                  ? &ctx.pattern[ei + 1]
                                  : nullptr;
+  // Whether the list's member would end at unit `end` (before a separator or a coordinating
+  // particle), quoted or not.
+  const auto member_before = [&](std::uint32_t end) {
+    const std::vector<Unit>& units = ctx.s.units;
+    if (end > ui && unit_kind_passes(ctx, *list_next, units[end - 1])) {
+      return true;
+    }
+    return end > ui + 1 && is_quote(ctx.s, units[end - 1]) &&
+           unit_kind_passes(ctx, *list_next, units[end - 2]) && member_end(ctx.s, end - 2) == end;
+  };
   const auto joins_list = [&](std::uint32_t at) {
     const std::vector<Unit>& units = ctx.s.units;
-    const Unit& before = units[at - 1];
-    if (before.mention >= 0) {
-      return is_coordinating_particle(before.particle) && unit_kind_passes(ctx, *list_next, before);
+    if (is_quote(ctx.s, units[at - 1]) && units[at - 1].particle.empty() && at > ui + 1) {
+      --at;  // the member's opening quote
     }
-    return at >= ui + 2 && is_list_separator(ctx.s.tokens[before.begin]) &&
-           units[at - 2].particle.empty() && unit_kind_passes(ctx, *list_next, units[at - 2]);
+    const Unit& before = units[at - 1];
+    if (is_coordinating_particle(before.particle)) {
+      return member_before(at);
+    }
+    return at >= ui + 2 && before.mention < 0 && before.particle.empty() &&
+           is_list_separator(ctx.s.tokens[before.begin]) && units[at - 2].particle.empty() &&
+           member_before(at - 1);
   };
   for (std::uint32_t c = run + 1; c-- > static_cast<std::uint32_t>(el.min);) {
     if (list_next != nullptr && c > 0 && ui + c < n && joins_list(ui + c)) {

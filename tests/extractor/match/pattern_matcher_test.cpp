@@ -356,6 +356,18 @@ TEST_CASE("lists: coordinated mentions in one capture") {
               R"({"ent": "Tool", "list": true, "capture": "n"}, {"text": "and"}, {"ent": "Tool"})",
               "Rust, Python and Kafka") == Units{"Rust", "Python"});
   }
+  SUBCASE("quoted members, the closing quote carrying the particle") {
+    const std::string quoted =
+        R"({"ent": "Tool", "list": true, "particle": ["를"], "capture": "n"}, {"text": "쓴다"})";
+    CHECK(captured(quoted, "'Rust', 'Python', 그리고 'Kafka'를 쓴다") ==
+          Units{"Rust", "Python", "Kafka"});
+    CHECK(captured(quoted, "'Rust'와 'Kafka'를 쓴다") == Units{"Rust", "Kafka"});
+    CHECK(captured(quoted, "'Rust', 'Kafka'는 쓴다") == Units{"<no match>"});
+  }
+  SUBCASE("a gap before a quoted list leaves it its earlier members") {
+    CHECK(captured(R"({"any": true, "max": 6}, {"ent": "Tool", "list": true, "capture": "n"})",
+                   "이제 'Rust', 'Kafka'") == Units{"Rust", "Kafka"});
+  }
 }
 
 TEST_CASE("rule filter: a rule is skipped where a required word or mention is missing") {
