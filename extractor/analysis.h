@@ -66,6 +66,7 @@ struct DocumentAnalysis {
   std::vector<int> entity_of_mention;      // mention -> local entity index
   int topic = -1;                          // local entity index of the topic organization
   std::vector<int> topics;                 // the topic entity of each type that has one
+  int own_team = -1;  // the team first-person words stand for (저희 팀, our team), if any
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {
     return std::string_view(norm.text).substr(begin, end - begin);

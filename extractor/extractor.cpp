@@ -184,6 +184,11 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
+  for (std::size_t m = 0; m < doc.mentions.size() && doc.own_team < 0; ++m) {
+    if (doc.mentions[m].refers && doc.mentions[m].type == EntityType::kTeam) {
+      doc.own_team = doc.entity_of_mention[m];
+    }
+  }
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
     if (int t = find_topic(rules, doc, entities, type); t >= 0) {
       doc.topics.push_back(t);

@@ -56,7 +56,9 @@ bool listed_together(const SentenceAnalysis& s, std::uint32_t a, std::uint32_t b
 // members is the partner of the others.
 std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                 bool symmetric) {
-  std::vector<int> out = ref.all_topics ? sc.doc.topics : topic_only(sc.doc);
+  std::vector<int> out = ref.all_topics                     ? sc.doc.topics
+                         : ref.self && sc.doc.own_team >= 0 ? std::vector<int>{sc.doc.own_team}
+                                                            : topic_only(sc.doc);
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;
     return mention >= 0 && sc.doc.entity_of_mention[mention] == e;

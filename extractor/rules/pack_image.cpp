@@ -225,6 +225,7 @@ class RulesWriter {
     out_.flag(r.else_topic);
     out_.flag(r.all_topics);
     out_.flag(r.else_previous);
+    out_.flag(r.self);
   }
 
   void relation_rule(const RelationRule& r) {
@@ -427,6 +428,7 @@ class RulesReader {
     r.else_topic = in_.flag();
     r.all_topics = in_.flag();
     r.else_previous = in_.flag();
+    r.self = in_.flag();
   }
 
   void relation_rule(RelationRule& r) {

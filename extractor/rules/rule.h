@@ -73,6 +73,7 @@ struct Ref {
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
   bool else_previous = false;  // "$previous": the previous sentence's subject, then the topic
+  bool self = false;  // "$self": the document's own team (저희 팀, our team), else the topic
 };
 
 struct RuleHeader {

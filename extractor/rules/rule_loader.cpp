@@ -648,9 +648,10 @@ class Compiler {
   Result<Ref> ref(const RuleHeader& h, const Value& v, const std::string& pointer) {
     Ref r;
     if (v.IsString()) {
-      if (str(v) == "$topic" || str(v) == "$topics") {
+      if (str(v) == "$topic" || str(v) == "$topics" || str(v) == "$self") {
         r.kind = Ref::Kind::kTopic;
         r.all_topics = str(v) == "$topics";
+        r.self = str(v) == "$self";
         return r;
       }
       Result<int> c = capture_ref(h, v, pointer);
@@ -677,6 +678,7 @@ class Compiler {
     r.else_topic = v.HasMember("else");
     r.all_topics = r.else_topic && str(v["else"]) == "$topics";
     r.else_previous = r.else_topic && str(v["else"]) == "$previous";
+    r.self = r.else_topic && str(v["else"]) == "$self";
     return r;
   }
 

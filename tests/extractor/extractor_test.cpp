@@ -379,6 +379,28 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
       RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Team"}},
+        {"id": "our-team", "pattern": [{"text": ["저희"]}, {"text": ["팀"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Team", "refers": true}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
+        "relation": "uses", "source": {"find": ["Team"], "else": "$self"}, "target": "t"}])");
+  // 저희 팀 stands for 검색팀, named first: the sentence with no team is about it.
+  const KnowledgeGraph own = graph_of(
+      rules,
+      "에이크미 소식\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 사용한다.");
+  CHECK(has_relation(own, "검색팀", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(own, "Acme", RT::kUses, "Rust"));
+  // Without first-person words the topic organization stands in.
+  const KnowledgeGraph topic =
+      graph_of(rules, "에이크미 소식\n에이크미 검색팀이 바쁩니다. 이제 Rust를 사용한다.");
+  CHECK(has_relation(topic, "Acme", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},
