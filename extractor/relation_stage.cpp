@@ -198,28 +198,26 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   return out;
 }
 
+// Whether folded word `w` is one of a rule's `unless` words. A Latin word is a whole word
+// ("no" is not "now" or "Notion"); other scripts are stems that take endings ("않" in "않는다").
+bool unless_word(const std::vector<std::string>& unless, const std::string& w) {
+  return std::any_of(unless.begin(), unless.end(), [&](const std::string& stop) {
+    const bool latin = std::all_of(stop.begin(), stop.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return latin ? w == stop : w.starts_with(stop);
+  });
+}
+
 bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
   if (rule.unless.empty()) {
     return false;
   }
   const std::uint32_t first = sc.s.units[m.begin].clause;
   const std::uint32_t last = sc.s.units[m.end - 1].clause;
-  for (const Unit& u : sc.s.units) {
-    if (u.mention >= 0 || u.clause < first || u.clause > last) {
-      continue;
-    }
-    const std::string& w = sc.s.tokens[u.begin].folded;
-    for (const std::string& stop : rule.unless) {
-      // A Latin word is a whole word ("no" is not "now" or "Notion"); other
-      // scripts are stems that take endings ("않" in "않는다").
-      const bool latin = std::all_of(stop.begin(), stop.end(),
-                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-      if (latin ? w == stop : w.starts_with(stop)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return std::any_of(sc.s.units.begin(), sc.s.units.end(), [&](const Unit& u) {
+    return u.mention < 0 && u.clause >= first && u.clause <= last &&
+           unless_word(rule.unless, sc.s.tokens[u.begin].folded);
+  });
 }
 
 // The relation types a match states: the rule's own, or one per captured word
@@ -351,7 +349,34 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     });
   };
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
+  // Whether a sentence naming `e` has one of the rule's `unless` words ("We also looked at
+  // Typesense": a tool the writers weighed is not one they use).
+  auto near_unless = [&](const DocumentRule& rule, int e) {
+    return !rule.unless.empty() &&
+           std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
+             const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+             return std::any_of(s.tokens.begin(), s.tokens.end(),
+                                [&](const Token& t) { return unless_word(rule.unless, t.folded); });
+           });
+  };
+  // Whether the document is written in the voice a rule asks for: it uses the rule's
+  // first-person words often enough (any document, for a rule that asks for none).
+  auto in_voice = [&doc](const DocumentRule& rule) {
+    if (rule.voice_words == nullptr) {
+      return true;
+    }
+    int count = 0;
+    for (const SentenceAnalysis& s : doc.sentences) {
+      for (const Token& t : s.tokens) {
+        count += rule.voice_words->contains(t.folded) ? 1 : 0;
+      }
+    }
+    return count >= rule.voice_min;
+  };
   for (const DocumentRule& rule : ctx.rules.document_rules) {
+    if (!in_voice(rule)) {
+      continue;
+    }
     for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
       const LocalEntity& ent = entities[e];
       if (!(rule.types & type_bit(ent.type)) || ent.mentions.empty()) {
@@ -382,15 +407,17 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
       } else {
-        if (doc.topic < 0 || doc.topic == e || (rule.unlisted_only && ent.entry >= 0) ||
-            near_other_org(e)) {
+        const int topic =
+            rule.voice_words != nullptr && doc.own_team >= 0 ? doc.own_team : doc.topic;
+        if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
+            near_other_org(e) || near_unless(rule, e)) {
           continue;
         }
         if (related_ends.contains({e, rule.relation, !rule.from_topic})) {
           continue;
         }
-        source = rule.from_topic ? doc.topic : e;
-        target = rule.from_topic ? e : doc.topic;
+        source = rule.from_topic ? topic : e;
+        target = rule.from_topic ? e : topic;
       }
       if (source < 0 || source == target || has(source, target, rule.relation) ||
           !relation_allowed(rule.relation, entities[source].type, entities[target].type)) {

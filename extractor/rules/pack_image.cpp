@@ -250,6 +250,9 @@ class RulesWriter {
     out_.u32(static_cast<std::uint32_t>(r.relation));
     out_.flag(r.from_topic);
     out_.flag(r.unlisted_only);
+    shared(r.voice_words);
+    out_.i32(r.voice_min);
+    strings(r.unless);
     out_.f64(r.confidence);
   }
 
@@ -453,6 +456,9 @@ class RulesReader {
     r.relation = static_cast<RelationType>(in_.u32());
     r.from_topic = in_.flag();
     r.unlisted_only = in_.flag();
+    r.voice_words = shared();
+    r.voice_min = in_.i32();
+    strings(r.unless);
     r.confidence = in_.f64();
   }
 

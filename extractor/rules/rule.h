@@ -116,6 +116,12 @@ struct DocumentRule {
   RelationType relation = RelationType::kDevelops;
   bool from_topic = true;
   bool unlisted_only = false;
+  // orphan: only in a document written in the first person, one that uses these words at
+  // least `voice_min` times; the topic side is then the document's own team, if it names one
+  // (`$self`).
+  SharedWordSet voice_words;
+  int voice_min = 0;
+  std::vector<std::string> unless;  // orphan: not an entity a sentence names with these words
   double confidence = 0.5;
 };
 

@@ -219,7 +219,11 @@ class Compiler {
         if (!s.ok()) {
           return s;
         }
-        out_.document_rules.push_back(document_rule(arr[i]));
+        Result<DocumentRule> r = document_rule(arr[i], "/document_rules/" + std::to_string(i));
+        if (!r.ok()) {
+          return r.status();
+        }
+        out_.document_rules.push_back(std::move(r).value());
       }
     }
     if (root.HasMember("name_endings")) {
@@ -731,7 +735,7 @@ class Compiler {
     return r;
   }
 
-  DocumentRule document_rule(const Value& v) const {
+  Result<DocumentRule> document_rule(const Value& v, const std::string& pointer) {
     DocumentRule r;
     r.id = str(v["id"]);
     r.kind = str(v["kind"]) == "owner" ? DocumentRuleKind::kOwner : DocumentRuleKind::kOrphan;
@@ -741,6 +745,22 @@ class Compiler {
     r.relation = *parse_relation_type(str(v["relation"]));
     r.from_topic = !v.HasMember("direction") || str(v["direction"]) == "from_topic";
     r.unlisted_only = v.HasMember("unlisted_only") && v["unlisted_only"].GetBool();
+    if (v.HasMember("first_person")) {
+      const Value& voice = v["first_person"];
+      Result<SharedWordSet> w = words(voice["words"], pointer + "/first_person/words");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.voice_words = std::move(w).value();
+      r.voice_min = voice["min"].GetInt();
+    }
+    if (v.HasMember("unless")) {
+      Result<std::vector<std::string>> w = word_vector(v["unless"], pointer + "/unless");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.unless = std::move(w).value();
+    }
     r.confidence = v["confidence"].GetDouble();
     return r;
   }

@@ -536,6 +536,30 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
   }
 }
 
+TEST_CASE("document rules: an orphan in a first-person document, with unless words") {
+  const std::string rules = rule_file(R"(
+    "entity_rules": [
+      {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}},
+      {"id": "our-team", "pattern": [{"text": "저희"}, {"text": "팀", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Team", "refers": true}}],
+    "document_rules": [
+      {"id": "voice", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "first_person": {"words": ["저희", "우리"], "min": 3}, "unless": ["검토"], "confidence": 0.4}])");
+  const std::string own =
+      "에이크미 블로그\n에이크미 검색팀입니다. 저희 팀은 바쁩니다. 저희는 일합니다. ";
+  // Three first-person words: the team they stand for uses the tools no rule gave a user,
+  // but not one the writers only weighed.
+  const KnowledgeGraph g = graph_of(rules, own + "우리는 Kafka로 옮겼습니다. Rust도 검토했습니다.");
+  CHECK(has_relation(g, "검색팀", RT::kUses, "Kafka"));
+  CHECK(test::relation(g, "검색팀", RT::kUses, "Kafka").evidence.front().rule == "voice");
+  CHECK_FALSE(has_relation(g, "검색팀", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
+  // Two are too few: not a first-person document.
+  CHECK(graph_of(rules,
+                 "에이크미 블로그\n에이크미 검색팀입니다. 저희 팀은 바쁩니다. Kafka로 옮겼습니다.")
+            .relation_count() == 0);
+}
+
 TEST_CASE("overlaps: the longest span wins over a higher priority") {
   const std::string rules = rule_file(R"("entity_rules": [
     {"id": "short", "priority": 50, "pattern": [{"text": "zeta", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}},
