@@ -87,7 +87,7 @@ bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
 
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
-// particles the search itself asks for; with none, the topic.
+// particles the search itself asks for; with none, the topic, if organizations are searched.
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                   bool symmetric) {
   constexpr int kNoSubject = 2;
@@ -102,6 +102,11 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
     }
+  }
+  // The topic organization only where the search takes organizations: "부문장은 X가 맡는다"
+  // after a sentence about no unit names no head of the company.
+  if ((ref.types & type_bit(EntityType::kOrganization)) == 0) {
+    return {};
   }
   return topics_outside(sc, ref, m, symmetric);
 }

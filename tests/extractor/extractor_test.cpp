@@ -377,6 +377,10 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   CHECK(has_relation(
       graph_of(rules, "에이크미 소식\n에이크미는 좋다.\n날씨가 맑다. Rust를 사용한다."), "Acme",
       RT::kUses, "Rust"));
+  // But not for a search that takes no organizations.
+  const std::string teams = uses_ko(R"({"find": ["Team"], "else": "$previous"})");
+  CHECK(graph_of(teams, "에이크미 소식\n에이크미는 좋다.\n날씨가 맑다. Rust를 사용한다.")
+            .relation_count() == 0);
 }
 
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
