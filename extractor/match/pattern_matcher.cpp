@@ -463,10 +463,17 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
-  f.word_sets_.assign(word_sets_, false);
+  if (f.seen_.size() != word_sets_ || f.sentence_ == UINT32_MAX) {
+    f.sentence_ = 0;
+    f.seen_.assign(word_sets_, 0);
+    f.listed_.assign(word_sets_, 0);
+    f.first_unit_.resize(word_sets_);
+    f.last_unit_.resize(word_sets_);
+  }
+  const std::uint32_t now = ++f.sentence_;
   for (const std::span<const std::uint32_t> sets : sentence.word_sets) {
     for (const std::uint32_t id : sets) {
-      f.word_sets_[id] = true;
+      f.seen_[id] = now;
     }
   }
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
@@ -482,11 +489,18 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mention_units_.push_back(i);
     } else {
       for (const std::uint32_t id : sentence.word_sets[u.begin]) {
-        f.word_units_.emplace_back(id, i);
+        const auto at = static_cast<std::uint32_t>(f.word_units_.size());
+        f.word_units_.push_back({i, Facts::kNone});
+        if (f.listed_[id] == now) {
+          f.word_units_[f.last_unit_[id]].next = at;
+        } else {
+          f.listed_[id] = now;
+          f.first_unit_[id] = at;
+        }
+        f.last_unit_[id] = at;
       }
     }
   }
-  std::sort(f.word_units_.begin(), f.word_units_.end());
 }
 
 void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const {
@@ -499,9 +513,10 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     }
   } else if (needs.first_word_set) {
     const std::uint32_t id = *needs.first_word_set;
-    for (auto it = std::lower_bound(word_units_.begin(), word_units_.end(), std::make_pair(id, 0u));
-         it != word_units_.end() && it->first == id; ++it) {
-      out.push_back(it->second);
+    if (listed_[id] == sentence_) {
+      for (std::uint32_t at = first_unit_[id]; at != kNone; at = word_units_[at].next) {
+        out.push_back(word_units_[at].unit);
+      }
     }
   } else {
     for (std::uint32_t u = 0; u < units_; ++u) {

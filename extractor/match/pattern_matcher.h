@@ -78,7 +78,7 @@ class RuleFilter {
         }
       }
       return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
-                         [&](std::uint32_t id) { return word_sets_[id]; });
+                         [&](std::uint32_t id) { return seen_[id] == sentence_; });
     }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit.
@@ -86,11 +86,24 @@ class RuleFilter {
 
    private:
     friend class RuleFilter;
-    std::vector<bool> word_sets_;
+    static constexpr std::uint32_t kNone = UINT32_MAX;
+    // Stamped per word set with the number of the sentence (counted from 1 per Facts) that
+    // last held one of its words, so that no table is cleared from sentence to sentence.
+    std::uint32_t sentence_ = 0;
+    std::vector<std::uint32_t> seen_;
+    // The token units whose word is in set w, in order: a list through word_units_ from
+    // first_unit_[w] to last_unit_[w], valid when listed_[w] == sentence_.
+    struct WordUnit {
+      std::uint32_t unit;
+      std::uint32_t next;
+    };
+    std::vector<std::uint32_t> listed_;
+    std::vector<std::uint32_t> first_unit_;
+    std::vector<std::uint32_t> last_unit_;
+    std::vector<WordUnit> word_units_;
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> word_units_;  // (word set, token unit)
     std::uint32_t units_ = 0;
   };
   // Fills sentence.word_sets, which facts() reads.
