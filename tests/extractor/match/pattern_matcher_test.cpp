@@ -395,6 +395,23 @@ TEST_CASE("rule filter: a rule starts only where its first word is, in order") {
       std::vector<std::uint32_t>{0, 1, 2});
 }
 
+TEST_CASE("rule filter: a rule whose first element has particles starts only at those") {
+  RuleFilter::Facts facts;
+  const std::string text = "에이크미는 오늘 러스트를 쓰고 우리는 고를 쓴다";
+  REQUIRE(Probe("{}", text).units() == std::vector<std::string>{"에이크미는", "오늘", "러스트를",
+                                                                "쓰고", "우리는", "고를", "쓴다"});
+  CHECK(Probe(R"({"particle": ["은", "는"]}, {"ent": "Tool"})", text).starts(facts) ==
+        std::vector<std::uint32_t>{0, 4});
+  CHECK(Probe(R"({"ent": "Organization", "particle": ["는"]})", text).starts(facts) ==
+        std::vector<std::uint32_t>{0});
+  // A set that takes no particle ("") lets most units through: every unit is a start.
+  CHECK(Probe(R"({"particle": ["를", ""]}, {"ent": "Tool"})", text).starts(facts) ==
+        std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6});
+  // A list's particle is its last member's: the list may start at a unit without it.
+  CHECK(Probe(R"({"ent": "Tool", "list": true, "particle": ["는"]})", text).starts(facts) ==
+        std::vector<std::uint32_t>{2});
+}
+
 TEST_CASE("rule filter: never skips a rule that matches") {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"({"ent": "Organization", "list": true, "capture": "n"}, {"text": ["use"]})",
