@@ -368,6 +368,18 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
   }
+  find_first_sets();
+}
+
+void RuleFilter::find_first_sets() {
+  first_sets_.assign(word_sets_, 0);
+  for (const auto* needs : {&entity_, &relation_}) {
+    for (const PatternNeeds& n : *needs) {
+      if (n.first_word_set) {
+        first_sets_[*n.first_word_set] = true;
+      }
+    }
+  }
 }
 
 RuleFilter::RuleFilter(ImageReader& tables)
@@ -398,6 +410,7 @@ RuleFilter::RuleFilter(ImageReader& tables)
       }
     }
   }
+  find_first_sets();
 }
 
 void RuleFilter::write_tables(ImageWriter& out) const {
@@ -524,7 +537,9 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mention_units_.push_back(i);
     } else {
       for (const std::uint32_t id : sentence.word_sets[u.begin]) {
-        f.word_units_.add(id, i, now);
+        if (first_sets_[id]) {
+          f.word_units_.add(id, i, now);
+        }
       }
     }
   }

@@ -167,6 +167,9 @@ class RuleFilter {
   OwnedOrFixed<std::uint32_t> particle_sets_of_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
+  // Whether word set w is the first_word_set of some rule: Facts lists the units of those only.
+  std::vector<std::uint8_t> first_sets_;
+  void find_first_sets();
 };
 
 class PatternMatcher {
