@@ -8,11 +8,11 @@ namespace {
 
 // Whether a byte of `w` may need escaping: below 0x20, or '&', '<' or `third`. False positives
 // (a borrow between bytes) only send a word to the byte-by-byte loop.
-bool may_escape(std::uint64_t w, char third) {
+bool may_escape(std::uint64_t w, unsigned char third) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kHigh = 0x8080808080808080u;
   const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  const auto byte = [](char c) { return kOnes * static_cast<unsigned char>(c); };
+  const auto byte = [](unsigned char c) { return kOnes * c; };
   return (((w - kOnes * 0x20) & ~w & kHigh) | zero_byte(w ^ byte('&')) | zero_byte(w ^ byte('<')) |
           zero_byte(w ^ byte(third))) != 0;
 }
@@ -23,7 +23,7 @@ bool may_escape(std::uint64_t w, char third) {
 template <bool Attribute>
 void append_escaped(std::string& out, std::string_view s) {
   s = s.substr(0, s.find('\0'));
-  constexpr char kThird = Attribute ? '"' : '>';
+  constexpr unsigned char kThird = Attribute ? '"' : '>';
   std::size_t run = 0;  // start of the bytes not yet appended
   for (std::size_t i = 0; i < s.size();) {
     if (i + 8 <= s.size()) {
