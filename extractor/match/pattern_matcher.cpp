@@ -376,7 +376,7 @@ void RuleFilter::find_first_sets() {
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
       if (n.first_word_set) {
-        first_sets_[*n.first_word_set] = true;
+        first_sets_[*n.first_word_set] = 1;
       }
     }
   }

@@ -125,7 +125,7 @@ class RuleFilter {
     // sentence that held a word of set w.
     std::uint32_t sentence_ = 0;
     std::vector<std::uint32_t> seen_;
-    UnitLists word_units_;                      // token units by word set
+    UnitLists word_units_;                      // token units by word set (of first_sets_)
     UnitLists particle_units_;                  // units by particle set
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
@@ -161,7 +161,7 @@ class RuleFilter {
   OwnedOrFixed<std::uint32_t> sets_;
   HashBits word_bits_;             // the words
   std::size_t particle_sets_ = 0;  // distinct particle sets of first elements
-  StringIndex particles_;          // every particle of those ("" for none)
+  StringIndex particles_;          // every particle of those
   // The sets of particle p are particle_sets_of_[first_particle_set_[p], ...[p + 1]).
   OwnedOrFixed<std::uint32_t> first_particle_set_;
   OwnedOrFixed<std::uint32_t> particle_sets_of_;
