@@ -1,5 +1,3 @@
-#include <pugixml.hpp>
-
 #include "exporters/detail/json.h"
 #include "exporters/detail/naming.h"
 #include "exporters/detail/text.h"
@@ -24,69 +22,78 @@ constexpr AttributeSpec kEdgeAttributes[] = {{"confidence", "double"},
 
 template <std::size_t N>
 void declare(XmlStream& xml, const char* class_name, const AttributeSpec (&specs)[N]) {
-  pugi::xml_node attributes = xml.scratch().append_child("attributes");
-  attributes.append_attribute("class").set_value(class_name);
+  xml.element("attributes");
+  xml.attribute("class", class_name);
   for (std::size_t i = 0; i < N; ++i) {
-    pugi::xml_node attribute = attributes.append_child("attribute");
-    attribute.append_attribute("id").set_value(std::to_string(i).c_str());
-    attribute.append_attribute("title").set_value(specs[i].title);
-    attribute.append_attribute("type").set_value(specs[i].type);
+    xml.element("attribute");
+    xml.attribute("id", std::to_string(i));
+    xml.attribute("title", specs[i].title);
+    xml.attribute("type", specs[i].type);
+    xml.end();
   }
-  xml.print();
+  xml.end();
 }
 
-// Appends <attvalue for="id" value="..."/> unless `value` is empty, for a value that is
+// Writes <attvalue for="id" value="..."/> unless `value` is empty, for a value that is
 // already what clean_text() makes of it: a number, a name of the model, or JSON, whose strings
 // write_string() cleaned and whose escapes are printable ASCII.
-void add_clean_value(pugi::xml_node attvalues, int id, const std::string& value) {
+void add_clean_value(XmlStream& xml, int id, std::string_view value) {
   if (value.empty()) {
     return;
   }
-  pugi::xml_node attvalue = attvalues.append_child("attvalue");
-  attvalue.append_attribute("for").set_value(std::to_string(id).c_str());
-  attvalue.append_attribute("value").set_value(value.c_str());
+  xml.element("attvalue");
+  xml.attribute("for", std::to_string(id));
+  xml.attribute("value", value);
+  xml.end();
 }
 
 // The same for text from the documents, which is cleaned first.
-void add_value(pugi::xml_node attvalues, int id, const std::string& value) {
-  add_clean_value(attvalues, id, clean_text(value));
+void add_value(XmlStream& xml, int id, std::string_view value) {
+  add_clean_value(xml, id, clean_text(value));
 }
 
-void add_node(pugi::xml_node nodes, const Entity& entity, const std::string& id, double size) {
-  pugi::xml_node node = nodes.append_child("node");
-  node.append_attribute("id").set_value(id.c_str());
-  node.append_attribute("label").set_value(clean_text(entity.name).c_str());
-  pugi::xml_node attvalues = node.append_child("attvalues");
-  add_clean_value(attvalues, 0, std::string(to_string(entity.type)));
+void add_node(XmlStream& xml, const Entity& entity, const std::string& id, double size) {
+  xml.element("node");
+  xml.attribute("id", id);
+  xml.attribute("label", clean_text(entity.name));
+  xml.element("attvalues");
+  add_clean_value(xml, 0, to_string(entity.type));
   if (!entity.aliases.empty()) {
-    add_clean_value(attvalues, 1, string_list_json(entity.aliases));
+    add_clean_value(xml, 1, string_list_json(entity.aliases));
   }
-  add_clean_value(attvalues, 2, std::to_string(entity.mention_count));
+  add_clean_value(xml, 2, std::to_string(entity.mention_count));
+  xml.end();
   const Rgb rgb = type_color(entity.type);
-  pugi::xml_node color = node.append_child("viz:color");
-  color.append_attribute("r").set_value(rgb.r);
-  color.append_attribute("g").set_value(rgb.g);
-  color.append_attribute("b").set_value(rgb.b);
-  node.append_child("viz:size").append_attribute("value").set_value(format_decimal(size).c_str());
+  xml.element("viz:color");
+  xml.attribute("r", std::to_string(rgb.r));
+  xml.attribute("g", std::to_string(rgb.g));
+  xml.attribute("b", std::to_string(rgb.b));
+  xml.end();
+  xml.element("viz:size");
+  xml.attribute("value", format_decimal(size));
+  xml.end();
+  xml.end();
 }
 
-void add_edge(pugi::xml_node edges, const RelationView& view, const GraphIds& ids) {
+void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
   const Relation& relation = *view.relation;
-  const std::string type(to_string(relation.type));
-  pugi::xml_node edge = edges.append_child("edge");
-  edge.append_attribute("id").set_value(ids.relation(view).c_str());
-  edge.append_attribute("source").set_value(ids.entity(view.source).c_str());
-  edge.append_attribute("target").set_value(ids.entity(view.target).c_str());
-  edge.append_attribute("label").set_value(type.c_str());
-  edge.append_attribute("kind").set_value(type.c_str());
-  edge.append_attribute("weight").set_value(format_decimal(relation.confidence).c_str());
-  pugi::xml_node attvalues = edge.append_child("attvalues");
-  add_clean_value(attvalues, 0, format_decimal(relation.confidence));
-  add_clean_value(attvalues, 1, std::to_string(relation.support));
-  add_value(attvalues, 2, join(display_sentences(relation), "\n"));
+  const std::string_view type = to_string(relation.type);
+  xml.element("edge");
+  xml.attribute("id", ids.relation(view));
+  xml.attribute("source", ids.entity(view.source));
+  xml.attribute("target", ids.entity(view.target));
+  xml.attribute("label", type);
+  xml.attribute("kind", type);
+  xml.attribute("weight", format_decimal(relation.confidence));
+  xml.element("attvalues");
+  add_clean_value(xml, 0, format_decimal(relation.confidence));
+  add_clean_value(xml, 1, std::to_string(relation.support));
+  add_value(xml, 2, join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {
-    add_clean_value(attvalues, 3, string_list_json(evidence_documents(relation)));
+    add_clean_value(xml, 3, string_list_json(evidence_documents(relation)));
   }
+  xml.end();
+  xml.end();
 }
 
 }  // namespace
@@ -95,8 +102,11 @@ Status write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
   XmlStream xml(out);
   xml.open("gexf", R"(xmlns=")" + std::string(kGexfNamespace) + R"(" xmlns:viz=")" +
                        std::string(kGexfVizNamespace) + R"(" version="1.3")");
-  xml.scratch().append_child("meta").append_child("creator").text().set("kgex");
-  xml.print();
+  xml.element("meta");
+  xml.element("creator");
+  xml.text("kgex");
+  xml.end();
+  xml.end();
   xml.open("graph", R"(mode="static" defaultedgetype="directed")");
   declare(xml, "node", kNodeAttributes);
   declare(xml, "edge", kEdgeAttributes);
@@ -105,14 +115,12 @@ Status write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
   const std::vector<double> sizes = node_sizes(graph);
   xml.open("nodes");
   for (const EntityId id : graph.sorted_entities()) {
-    add_node(xml.scratch(), graph.entity(id), ids.entity(id), sizes[id]);
-    xml.print();
+    add_node(xml, graph.entity(id), ids.entity(id), sizes[id]);
   }
   xml.close();
   xml.open("edges");
   for (const RelationView& view : graph.relations()) {
-    add_edge(xml.scratch(), view, ids);
-    xml.print();
+    add_edge(xml, view, ids);
   }
   xml.close();
   xml.close();

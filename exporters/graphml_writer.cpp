@@ -1,5 +1,3 @@
-#include <pugixml.hpp>
-
 #include "exporters/detail/json.h"
 #include "exporters/detail/naming.h"
 #include "exporters/detail/text.h"
@@ -35,57 +33,60 @@ constexpr KeySpec kKeys[] = {
     {"provenance", "edge", "provenance", "string"},
 };
 
-// Appends <data key="key">value</data> for a value that is already what clean_text() makes
+// Writes <data key="key">value</data> for a value that is already what clean_text() makes
 // of it: a number, a name of the model, or JSON, whose strings write_string() cleaned and
 // whose escapes are printable ASCII. Empty values are left out.
-void add_clean_data(pugi::xml_node parent, const char* key, const std::string& value) {
+void add_clean_data(XmlStream& xml, const char* key, std::string_view value) {
   if (value.empty()) {
     return;
   }
-  pugi::xml_node data = parent.append_child("data");
-  data.append_attribute("key").set_value(key);
-  data.text().set(value.c_str());
+  xml.element("data");
+  xml.attribute("key", key);
+  xml.text(value);
+  xml.end();
 }
 
 // The same for text from the documents, which is cleaned first.
-void add_data(pugi::xml_node parent, const char* key, const std::string& value) {
-  add_clean_data(parent, key, clean_text(value));
+void add_data(XmlStream& xml, const char* key, std::string_view value) {
+  add_clean_data(xml, key, clean_text(value));
 }
 
-void add_node(pugi::xml_node graph_node, const Entity& entity, const std::string& id, double size) {
-  pugi::xml_node node = graph_node.append_child("node");
-  node.append_attribute("id").set_value(id.c_str());
-  add_data(node, "label", entity.name);
-  add_clean_data(node, "type", std::string(to_string(entity.type)));
+void add_node(XmlStream& xml, const Entity& entity, const std::string& id, double size) {
+  xml.element("node");
+  xml.attribute("id", id);
+  add_data(xml, "label", entity.name);
+  add_clean_data(xml, "type", to_string(entity.type));
   if (!entity.aliases.empty()) {
-    add_clean_data(node, "aliases", string_list_json(entity.aliases));
+    add_clean_data(xml, "aliases", string_list_json(entity.aliases));
   }
-  add_clean_data(node, "mentions", std::to_string(entity.mention_count));
+  add_clean_data(xml, "mentions", std::to_string(entity.mention_count));
   if (!entity.mentions.empty()) {
-    add_clean_data(node, "mention_spans", mentions_json(entity.mentions));
+    add_clean_data(xml, "mention_spans", mentions_json(entity.mentions));
   }
   const Rgb color = type_color(entity.type);
-  add_clean_data(node, "r", std::to_string(color.r));
-  add_clean_data(node, "g", std::to_string(color.g));
-  add_clean_data(node, "b", std::to_string(color.b));
-  add_clean_data(node, "size", format_decimal(size));
+  add_clean_data(xml, "r", std::to_string(color.r));
+  add_clean_data(xml, "g", std::to_string(color.g));
+  add_clean_data(xml, "b", std::to_string(color.b));
+  add_clean_data(xml, "size", format_decimal(size));
+  xml.end();
 }
 
-void add_edge(pugi::xml_node graph_node, const RelationView& view, const GraphIds& ids) {
+void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
   const Relation& relation = *view.relation;
-  pugi::xml_node edge = graph_node.append_child("edge");
-  edge.append_attribute("id").set_value(ids.relation(view).c_str());
-  edge.append_attribute("source").set_value(ids.entity(view.source).c_str());
-  edge.append_attribute("target").set_value(ids.entity(view.target).c_str());
-  add_clean_data(edge, "edge_label", std::string(to_string(relation.type)));
-  add_clean_data(edge, "weight", format_decimal(relation.confidence));
-  add_clean_data(edge, "confidence", format_decimal(relation.confidence));
-  add_clean_data(edge, "support", std::to_string(relation.support));
-  add_data(edge, "evidence", join(display_sentences(relation), "\n"));
+  xml.element("edge");
+  xml.attribute("id", ids.relation(view));
+  xml.attribute("source", ids.entity(view.source));
+  xml.attribute("target", ids.entity(view.target));
+  add_clean_data(xml, "edge_label", to_string(relation.type));
+  add_clean_data(xml, "weight", format_decimal(relation.confidence));
+  add_clean_data(xml, "confidence", format_decimal(relation.confidence));
+  add_clean_data(xml, "support", std::to_string(relation.support));
+  add_data(xml, "evidence", join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {
-    add_clean_data(edge, "documents", string_list_json(evidence_documents(relation)));
-    add_clean_data(edge, "provenance", evidence_json(relation.evidence));
+    add_clean_data(xml, "documents", string_list_json(evidence_documents(relation)));
+    add_clean_data(xml, "provenance", evidence_json(relation.evidence));
   }
+  xml.end();
 }
 
 }  // namespace
@@ -97,23 +98,21 @@ Status write_graphml(const KnowledgeGraph& graph, std::ostream& out) {
                           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
                           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"");
   for (const KeySpec& spec : kKeys) {
-    pugi::xml_node key = xml.scratch().append_child("key");
-    key.append_attribute("id").set_value(spec.id);
-    key.append_attribute("for").set_value(spec.for_what);
-    key.append_attribute("attr.name").set_value(spec.name);
-    key.append_attribute("attr.type").set_value(spec.type);
-    xml.print();
+    xml.element("key");
+    xml.attribute("id", spec.id);
+    xml.attribute("for", spec.for_what);
+    xml.attribute("attr.name", spec.name);
+    xml.attribute("attr.type", spec.type);
+    xml.end();
   }
   xml.open("graph", R"(id="kgex" edgedefault="directed")");
   const GraphIds ids(graph);
   const std::vector<double> sizes = node_sizes(graph);
   for (const EntityId id : graph.sorted_entities()) {
-    add_node(xml.scratch(), graph.entity(id), ids.entity(id), sizes[id]);
-    xml.print();
+    add_node(xml, graph.entity(id), ids.entity(id), sizes[id]);
   }
   for (const RelationView& view : graph.relations()) {
-    add_edge(xml.scratch(), view, ids);
-    xml.print();
+    add_edge(xml, view, ids);
   }
   xml.close();
   xml.close();

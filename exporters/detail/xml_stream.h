@@ -1,18 +1,25 @@
-// Writes a large XML document one element at a time with pugixml, so that
-// memory holds one node or edge element, never a tree of the whole graph.
-// The few enclosing elements (<graphml>, <graph>, <nodes>...) are opened and
-// closed here with constant markup; every other element is built by pugixml
-// in a scratch document and printed, escaped, at the current depth. The
-// result is what pugixml's save() prints for the same tree.
+// Writes a large XML document one element at a time, so that memory holds one node or edge
+// element, never a tree of the whole graph. The few enclosing elements (<graphml>, <graph>,
+// <nodes>...) are opened and closed with constant markup; every other element is written
+// with element()/attribute()/text()/end(), escaped and laid out as pugixml's print() lays
+// out the same tree (format_default: two spaces per level, " />" closing an empty element,
+// an element with text alone on one line), so the result is what pugixml's save() prints.
+// It used to build each element in a pugixml scratch document and print it, at several
+// allocations per element; a test compares the two on every byte value.
 #pragma once
 
 #include <ostream>
-#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace kgex::exporters {
+
+// `value` escaped as pugixml escapes an attribute value ('&', '<', '"' and every byte below
+// 32) or element text ('&', '<', '>' and bytes below 32 other than tab, LF and CR), appended
+// to `out`. Like pugixml, which takes C strings, it stops at a NUL byte.
+void append_xml_attribute(std::string& out, std::string_view value);
+void append_xml_text(std::string& out, std::string_view text);
 
 class XmlStream {
  public:
@@ -33,14 +40,15 @@ class XmlStream {
     indent() << "</" << open_.back() << ">\n";
     open_.pop_back();
   }
-  // A fresh parent for the next element: append exactly one child to it, then print().
-  pugi::xml_node scratch() {
-    scratch_.reset();
-    return scratch_;
-  }
-  void print() {
-    scratch_.first_child().print(out_, "  ", pugi::format_default, pugi::encoding_utf8, depth_);
-  }
+  // Starts element `name` (which must outlive its end()): a child of the element started
+  // before it and not yet ended, if any. Its attributes follow, then either its text or its
+  // child elements, then end().
+  void element(std::string_view name);
+  void attribute(std::string_view name, std::string_view value);
+  // The element's text; it then has no child elements.
+  void text(std::string_view text);
+  // Ends the innermost element started; ending the outermost one writes it out.
+  void end();
 
  private:
   std::ostream& indent() {
@@ -49,11 +57,20 @@ class XmlStream {
     }
     return out_;
   }
+  void indent_element();
+
+  // An element started and not yet ended.
+  struct Started {
+    std::string_view name;
+    bool tag_open = true;  // its start tag still takes attributes
+    bool has_text = false;
+  };
 
   std::ostream& out_;
-  pugi::xml_document scratch_;
   std::vector<std::string> open_;
   unsigned depth_ = 0;
+  std::vector<Started> started_;
+  std::string element_;  // the outermost started element, written out by its end()
 };
 
 }  // namespace kgex::exporters

@@ -400,24 +400,42 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 }
 
 RuleFilter::RuleFilter(const RuleSet& rules) {
-  std::unordered_map<const WordSet*, std::uint32_t> ids;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+  SetNumbering word_sets{words_, {}, {}};
+  SetNumbering particle_sets{particles_, {}, {}};
   entity_.reserve(rules.entity_rules.size());
   for (const EntityRule& rule : rules.entity_rules) {
-    entity_.push_back(needs_of(rule.pattern, ids, found));
+    entity_.push_back(needs_of(rule.pattern, word_sets, particle_sets));
   }
   relation_.reserve(rules.relation_rules.size());
   for (const RelationRule& rule : rules.relation_rules) {
-    relation_.push_back(needs_of(rule.pattern, ids, found));
+    relation_.push_back(needs_of(rule.pattern, word_sets, particle_sets));
   }
-  word_sets_ = ids.size();
+  word_sets_ = word_sets.ids.size();
+  particle_sets_ = particle_sets.ids.size();
   // Grouped by word; each word keeps its sets in the order they were found.
-  std::vector<std::uint32_t>& sets = sets_.own();
-  sets.resize(found.size());
-  group_by_key(found, words_.size(), first_set_.own(),
-               [&sets](std::uint32_t at, std::uint32_t set) { sets[at] = set; });
+  const auto group = [](const SetNumbering& numbering, OwnedOrFixed<std::uint32_t>& first,
+                        OwnedOrFixed<std::uint32_t>& sets_of) {
+    std::vector<std::uint32_t>& sets = sets_of.own();
+    sets.resize(numbering.found.size());
+    group_by_key(numbering.found, numbering.words.size(), first.own(),
+                 [&sets](std::uint32_t at, std::uint32_t set) { sets[at] = set; });
+  };
+  group(word_sets, first_set_, sets_);
+  group(particle_sets, first_particle_set_, particle_sets_of_);
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
+  }
+  find_first_sets();
+}
+
+void RuleFilter::find_first_sets() {
+  first_sets_.assign(word_sets_, 0);
+  for (const auto* needs : {&entity_, &relation_}) {
+    for (const PatternNeeds& n : *needs) {
+      if (n.first_word_set) {
+        first_sets_[*n.first_word_set] = 1;
+      }
+    }
   }
 }
 
@@ -426,7 +444,11 @@ RuleFilter::RuleFilter(ImageReader& tables)
       words_(tables.index()),
       first_set_(tables.u32s()),
       sets_(tables.u32s()),
-      word_bits_(tables.bits()) {
+      word_bits_(tables.bits()),
+      particle_sets_(tables.u32()),
+      particles_(tables.index()),
+      first_particle_set_(tables.u32s()),
+      particle_sets_of_(tables.u32s()) {
   for (auto* needs : {&entity_, &relation_}) {
     needs->resize(tables.u32());
     for (PatternNeeds& n : *needs) {
@@ -440,8 +462,12 @@ RuleFilter::RuleFilter(ImageReader& tables)
       if (const std::uint32_t w = tables.u32(); w != UINT32_MAX) {
         n.first_word_set = w;
       }
+      if (const std::uint32_t p = tables.u32(); p != UINT32_MAX) {
+        n.first_particles = p;
+      }
     }
   }
+  find_first_sets();
 }
 
 void RuleFilter::write_tables(ImageWriter& out) const {
@@ -450,6 +476,10 @@ void RuleFilter::write_tables(ImageWriter& out) const {
   out.u32s(first_set_.view());
   out.u32s(sets_.view());
   out.bits(word_bits_);
+  out.u32(static_cast<std::uint32_t>(particle_sets_));
+  out.index(particles_);
+  out.u32s(first_particle_set_.view());
+  out.u32s(particle_sets_of_.view());
   for (const auto* needs : {&entity_, &relation_}) {
     out.u32(static_cast<std::uint32_t>(needs->size()));
     for (const PatternNeeds& n : *needs) {
@@ -458,34 +488,42 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32s(mentions);
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
+      out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
     }
   }
 }
 
-PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern,
-                                  std::unordered_map<const WordSet*, std::uint32_t>& ids,
-                                  std::vector<std::pair<std::uint32_t, std::uint32_t>>& found) {
+std::uint32_t RuleFilter::SetNumbering::id_of(const WordSet& set) {
+  // Rules that share a word set share its number (see SharedWordSet).
+  const auto [known, fresh] = ids.try_emplace(&set, static_cast<std::uint32_t>(ids.size()));
+  if (fresh) {
+    for (const std::string_view w : set) {
+      found.emplace_back(words.insert(w), known->second);
+    }
+  }
+  return known->second;
+}
+
+PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
+                                  SetNumbering& particle_sets) {
   PatternNeeds needs;
   for (const Element& el : pattern) {
     if (el.min < 1) {
       continue;
     }
     const bool first = &el == &pattern.front();
+    // A set with "" lets most units through: only sets of particles proper narrow the starts.
+    if (first && el.particle && !el.particle->contains("") &&
+        !(el.kind == ElementKind::kEntity && el.list)) {
+      needs.first_particles = particle_sets.id_of(*el.particle);
+    }
     if (el.kind == ElementKind::kEntity) {
       needs.mentions.push_back(el.types);
       if (first) {
         needs.first_mention = el.types;
       }
     } else if (el.kind == ElementKind::kToken && el.test.text) {
-      // Rules that share a word set share its number (see SharedWordSet).
-      const auto [known, fresh] =
-          ids.try_emplace(el.test.text.get(), static_cast<std::uint32_t>(ids.size()));
-      const std::uint32_t id = known->second;
-      if (fresh) {
-        for (const std::string_view w : *el.test.text) {
-          found.emplace_back(words_.insert(w), id);
-        }
-      }
+      const std::uint32_t id = word_sets.id_of(*el.test.text);
       needs.word_sets.push_back(id);
       if (first) {
         needs.first_word_set = id;
@@ -520,10 +558,17 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
-  f.word_sets_.assign(word_sets_, false);
+  if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
+      f.sentence_ == UINT32_MAX) {
+    f.sentence_ = 0;
+    f.seen_.assign(word_sets_, 0);
+    f.word_units_.resize(word_sets_);
+    f.particle_units_.resize(particle_sets_);
+  }
+  const std::uint32_t now = ++f.sentence_;
   for (const std::span<const std::uint32_t> sets : sentence.word_sets) {
     for (const std::uint32_t id : sets) {
-      f.word_sets_[id] = true;
+      f.seen_[id] = now;
     }
   }
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
@@ -531,19 +576,45 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.mention_types_ = 0;
   f.mention_units_.clear();
   f.word_units_.clear();
+  f.particle_units_.clear();
+  const std::span<const std::uint32_t> first_particle_set = first_particle_set_.view();
+  const std::span<const std::uint32_t> particle_sets_of = particle_sets_of_.view();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
     const Unit& u = sentence.units[i];
+    if (const std::uint32_t p =
+            u.particle.empty() ? StringIndex::kAbsent : particles_.find(u.particle);
+        p != StringIndex::kAbsent) {
+      for (std::uint32_t k = first_particle_set[p]; k < first_particle_set[p + 1]; ++k) {
+        f.particle_units_.add(particle_sets_of[k], i, now);
+      }
+    }
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
       f.mention_types_ |= f.mentions_.back();
       f.mention_units_.push_back(i);
     } else {
       for (const std::uint32_t id : sentence.word_sets[u.begin]) {
-        f.word_units_.emplace_back(id, i);
+        if (first_sets_[id]) {
+          f.word_units_.add(id, i, now);
+        }
       }
     }
   }
-  std::sort(f.word_units_.begin(), f.word_units_.end());
+}
+
+void RuleFilter::Facts::UnitLists::resize(std::size_t sets) {
+  stamp_.assign(sets, 0);
+  first_.resize(sets);
+  last_.resize(sets);
+}
+
+void RuleFilter::Facts::UnitLists::append(std::uint32_t set, std::uint32_t sentence,
+                                          std::vector<std::uint32_t>& out) const {
+  if (stamp_[set] == sentence) {
+    for (std::uint32_t at = first_[set]; at != kNone; at = entries_[at].next) {
+      out.push_back(entries_[at].unit);
+    }
+  }
 }
 
 void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const {
@@ -555,11 +626,9 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
       }
     }
   } else if (needs.first_word_set) {
-    const std::uint32_t id = *needs.first_word_set;
-    for (auto it = std::lower_bound(word_units_.begin(), word_units_.end(), std::make_pair(id, 0u));
-         it != word_units_.end() && it->first == id; ++it) {
-      out.push_back(it->second);
-    }
+    word_units_.append(*needs.first_word_set, sentence_, out);
+  } else if (needs.first_particles) {
+    particle_units_.append(*needs.first_particles, sentence_, out);
   } else {
     for (std::uint32_t u = 0; u < units_; ++u) {
       out.push_back(u);

@@ -49,6 +49,9 @@ struct PatternNeeds {
   // required: a mention of one of these types, or a token of this word set.
   std::optional<TypeMask> first_mention;
   std::optional<std::uint32_t> first_word_set;
+  // And a unit with a particle of this set (RuleFilter's numbering of particle sets), when
+  // the first element is required, is not a list, and has a particle set without "".
+  std::optional<std::uint32_t> first_particles;
 };
 
 // The needs of every entity and relation rule of a rule set, and an index from
@@ -78,7 +81,7 @@ class RuleFilter {
         }
       }
       return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
-                         [&](std::uint32_t id) { return word_sets_[id]; });
+                         [&](std::uint32_t id) { return seen_[id] == sentence_; });
     }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit.
@@ -86,11 +89,47 @@ class RuleFilter {
 
    private:
     friend class RuleFilter;
-    std::vector<bool> word_sets_;
+    // The units of a sentence in reading order for each set (of words or of particles), as
+    // lists through one vector, so that no table is cleared from sentence to sentence: the
+    // list of set k is valid when it is stamped with the sentence's number.
+    class UnitLists {
+     public:
+      void resize(std::size_t sets);
+      std::size_t sets() const { return stamp_.size(); }
+      void clear() { entries_.clear(); }
+      void add(std::uint32_t set, std::uint32_t unit, std::uint32_t sentence) {
+        const auto at = static_cast<std::uint32_t>(entries_.size());
+        entries_.push_back({unit, kNone});
+        if (stamp_[set] == sentence) {
+          entries_[last_[set]].next = at;
+        } else {
+          stamp_[set] = sentence;
+          first_[set] = at;
+        }
+        last_[set] = at;
+      }
+      void append(std::uint32_t set, std::uint32_t sentence, std::vector<std::uint32_t>& out) const;
+
+     private:
+      static constexpr std::uint32_t kNone = UINT32_MAX;
+      struct Entry {
+        std::uint32_t unit;
+        std::uint32_t next;
+      };
+      std::vector<std::uint32_t> stamp_;
+      std::vector<std::uint32_t> first_;
+      std::vector<std::uint32_t> last_;
+      std::vector<Entry> entries_;
+    };
+    // The number of the sentence (counted from 1 per Facts); seen_[w] is that of the last
+    // sentence that held a word of set w.
+    std::uint32_t sentence_ = 0;
+    std::vector<std::uint32_t> seen_;
+    UnitLists word_units_;                      // token units by word set (of first_sets_)
+    UnitLists particle_units_;                  // units by particle set
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> word_units_;  // (word set, token unit)
     std::uint32_t units_ = 0;
   };
   // Fills sentence.word_sets, which facts() reads.
@@ -104,19 +143,33 @@ class RuleFilter {
   const PatternNeeds& relation_rule(std::size_t i) const { return relation_[i]; }
 
  private:
-  // `found` collects (word of words_, set) pairs, in the order found.
-  PatternNeeds needs_of(const std::vector<Element>& pattern,
-                        std::unordered_map<const WordSet*, std::uint32_t>& ids,
-                        std::vector<std::pair<std::uint32_t, std::uint32_t>>& found);
+  // Numbered word or particle sets: `found` collects (word of `words`, set) pairs, in the
+  // order found.
+  struct SetNumbering {
+    StringIndex& words;
+    std::unordered_map<const WordSet*, std::uint32_t> ids;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+    std::uint32_t id_of(const WordSet& set);
+  };
+  static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
+                               SetNumbering& particle_sets);
 
   std::size_t word_sets_ = 0;  // distinct required word sets
   StringIndex words_;          // every word of a required word set
   // The sets of word w are sets_[first_set_[w], first_set_[w + 1]).
   OwnedOrFixed<std::uint32_t> first_set_;
   OwnedOrFixed<std::uint32_t> sets_;
-  HashBits word_bits_;  // the words
+  HashBits word_bits_;             // the words
+  std::size_t particle_sets_ = 0;  // distinct particle sets of first elements
+  StringIndex particles_;          // every particle of those
+  // The sets of particle p are particle_sets_of_[first_particle_set_[p], ...[p + 1]).
+  OwnedOrFixed<std::uint32_t> first_particle_set_;
+  OwnedOrFixed<std::uint32_t> particle_sets_of_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
+  // Whether word set w is the first_word_set of some rule: Facts lists the units of those only.
+  std::vector<std::uint8_t> first_sets_;
+  void find_first_sets();
 };
 
 class PatternMatcher {

@@ -80,6 +80,20 @@ class Probe {
     return filter.facts(s, doc_).may_match(filter.relation_rule(0));
   }
 
+  // The units the rule filter lets a match start at, from `facts` reused as an earlier
+  // sentence left them; empty when it skips the rule.
+  std::vector<std::uint32_t> starts(RuleFilter::Facts& facts) const {
+    const RuleFilter filter(*rules_);
+    SentenceAnalysis s = s_;
+    filter.find_word_sets(s);
+    filter.facts(s, doc_, facts);
+    std::vector<std::uint32_t> out;
+    if (facts.may_match(filter.relation_rule(0))) {
+      facts.starts(filter.relation_rule(0), out);
+    }
+    return out;
+  }
+
   // The first match from the left; the matcher must not fail.
   std::optional<Found> first() const {
     Result<std::optional<Found>> r = try_first();
@@ -382,6 +396,38 @@ TEST_CASE("rule filter: a rule is skipped where a required word or mention is mi
   // Optional elements and tests inside `not` need nothing.
   CHECK(Probe(R"({"ent": "Tool"}, {"text": ["uses"], "min": 0})", "Rust").may_match());
   CHECK(Probe(R"({"ent": "Tool"}, {"not": {"text": ["uses"]}})", "Rust is").may_match());
+}
+
+TEST_CASE("rule filter: a rule starts only where its first word is, in order") {
+  const std::string uses = R"({"text": ["uses", "adopts"]}, {"ent": "Tool"})";
+  RuleFilter::Facts facts;
+  // Units: Acme uses Rust and Globex adopts Go, and uses it
+  CHECK(Probe(uses, "Acme uses Rust and Globex adopts Go, and uses it").starts(facts) ==
+        std::vector<std::uint32_t>{1, 5, 9});
+  // Facts reused for the next sentences keep nothing of the one before.
+  CHECK(Probe(uses, "Acme likes Rust").starts(facts).empty());
+  CHECK(Probe(uses, "Rust adopts uses").starts(facts) == std::vector<std::uint32_t>{1, 2});
+  // A first element without words may start anywhere.
+  CHECK(
+      Probe(R"({"min": 0}, {"text": ["uses"]}, {"ent": "Tool"})", "Acme uses Rust").starts(facts) ==
+      std::vector<std::uint32_t>{0, 1, 2});
+}
+
+TEST_CASE("rule filter: a rule whose first element has particles starts only at those") {
+  RuleFilter::Facts facts;
+  const std::string text = "에이크미는 오늘 러스트를 쓰고 우리는 고를 쓴다";
+  REQUIRE(Probe("{}", text).units() == std::vector<std::string>{"에이크미는", "오늘", "러스트를",
+                                                                "쓰고", "우리는", "고를", "쓴다"});
+  CHECK(Probe(R"({"particle": ["은", "는"]}, {"ent": "Tool"})", text).starts(facts) ==
+        std::vector<std::uint32_t>{0, 4});
+  CHECK(Probe(R"({"ent": "Organization", "particle": ["는"]})", text).starts(facts) ==
+        std::vector<std::uint32_t>{0});
+  // A set that takes no particle ("") lets most units through: every unit is a start.
+  CHECK(Probe(R"({"particle": ["를", ""]}, {"ent": "Tool"})", text).starts(facts) ==
+        std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6});
+  // A list's particle is its last member's: the list may start at a unit without it.
+  CHECK(Probe(R"({"ent": "Tool", "list": true, "particle": ["는"]})", text).starts(facts) ==
+        std::vector<std::uint32_t>{2});
 }
 
 TEST_CASE("rule filter: never skips a rule that matches") {
