@@ -17,6 +17,10 @@
 
 namespace kgex {
 
+// How many sentences from the start a document has to name its own team or company in, for
+// "저희 팀" or "당사" to stand for it: the title, a greeting and the self-introduction.
+inline constexpr std::uint32_t kOwnEntityLead = 4;
+
 // A candidate entity occurrence: a token range of one sentence.
 struct MentionCandidate {
   std::uint32_t sentence = 0;
@@ -66,7 +70,8 @@ struct DocumentAnalysis {
   std::vector<int> entity_of_mention;      // mention -> local entity index
   int topic = -1;                          // local entity index of the topic organization
   std::vector<int> topics;                 // the topic entity of each type that has one
-  int own_team = -1;  // the team first-person words stand for (저희 팀, our team), if any
+  int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
+  int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {
     return std::string_view(norm.text).substr(begin, end - begin);

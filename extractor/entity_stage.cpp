@@ -199,10 +199,6 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 
 namespace {
 
-// How many sentences from the start a document has to name its own team or company in, for
-// "저희 팀" or "당사" to stand for it: the title, a greeting and the self-introduction.
-constexpr std::uint32_t kOwnEntityLead = 4;
-
 bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }

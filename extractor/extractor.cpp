@@ -184,9 +184,16 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
-  for (std::size_t m = 0; m < doc.mentions.size() && doc.own_team < 0; ++m) {
-    if (doc.mentions[m].refers && doc.mentions[m].type == EntityType::kTeam) {
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    if (c.type != EntityType::kTeam) {
+      continue;
+    }
+    if (c.refers && doc.own_team < 0) {
       doc.own_team = doc.entity_of_mention[m];
+    }
+    if (!c.refers && c.sentence < kOwnEntityLead && doc.lead_team < 0) {
+      doc.lead_team = doc.entity_of_mention[m];
     }
   }
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {

@@ -213,6 +213,16 @@ bool unless_word(const std::vector<std::string>& unless, const std::string& w) {
   });
 }
 
+// Who "we" are in a document written in the first person: the team its first-person words
+// stand for, else the team it names first (a byline's or a self-introduction's), else the
+// topic organization.
+int first_person_side(const DocumentAnalysis& doc) {
+  if (doc.own_team >= 0) {
+    return doc.own_team;
+  }
+  return doc.lead_team >= 0 ? doc.lead_team : doc.topic;
+}
+
 bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
   if (rule.unless.empty()) {
     return false;
@@ -412,8 +422,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
       } else {
-        const int topic =
-            rule.voice_words != nullptr && doc.own_team >= 0 ? doc.own_team : doc.topic;
+        const int topic = rule.voice_words == nullptr ? doc.topic : first_person_side(doc);
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             near_other_org(e) || near_unless(rule, e)) {
           continue;

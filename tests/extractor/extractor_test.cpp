@@ -558,6 +558,12 @@ TEST_CASE("document rules: an orphan in a first-person document, with unless wor
   CHECK(test::relation(g, "검색팀", RT::kUses, "Kafka").evidence.front().rule == "voice");
   CHECK_FALSE(has_relation(g, "검색팀", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
+  // Without 저희 팀, the team the document names first is the one writing.
+  const KnowledgeGraph lead =
+      graph_of(rules,
+               "에이크미 블로그\n에이크미 검색팀 김하늘입니다. 저희는 바쁩니다. 우리는 일합니다. "
+               "저희는 Kafka로 옮겼습니다.");
+  CHECK(has_relation(lead, "검색팀", RT::kUses, "Kafka"));
   // Two are too few: not a first-person document.
   CHECK(graph_of(rules,
                  "에이크미 블로그\n에이크미 검색팀입니다. 저희 팀은 바쁩니다. Kafka로 옮겼습니다.")
