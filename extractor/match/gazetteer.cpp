@@ -33,7 +33,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   }
   keys_.reserve(names + names / 4, 2 * chars);
   name_words_.reserve(names + rules.stoplist.size(), chars);
-  known_words_.reserve(names, chars);
+  known_words_.reserve(names + rules.stoplist.size(), chars);
   // The variants of each key, in the order they are found; grouped by key at the end.
   struct Variant {
     std::uint32_t entry;
@@ -116,8 +116,13 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
       max_tokens_ = std::max<std::uint32_t>(max_tokens_, static_cast<std::uint32_t>(tokens.size()));
     }
   }
+  // A Hangul stop word is whole too: "일본법인" is not "일본법" with the copula 인.
   for (const std::string_view w : rules.stoplist) {
     name_words_.insert(w);
+    const NameForm form = name_form(w);
+    if (form.all_hangul && form.tokens.size() == 1) {
+      known_words_.insert(w);
+    }
   }
   // Grouped by key; each key keeps its variants in the order they were found.
   std::vector<std::uint32_t>& variants = variants_.own();

@@ -26,7 +26,7 @@ const char* kEntries = R"(
     {"name": "라인", "type": "Organization"},
     {"name": "Open Intelligence", "type": "Organization", "aliases": ["AI"]}
   ],
-  "stoplist": ["AI"])";
+  "stoplist": ["AI", "일본법인", "회사 소개"])";
 
 // A gazetteer over kEntries and the tokens of texts matched against it.
 class Dictionary {
@@ -123,7 +123,10 @@ TEST_CASE("gazetteer: known words and name words") {
   CHECK_FALSE(g.is_known_word("로"));     // its last word takes particles
   CHECK(g.is_name_word("kafka"));
   CHECK(g.is_name_word("라인"));
-  CHECK(g.is_name_word("ai"));  // stop list
+  CHECK(g.is_name_word("ai"));                // stop list
+  CHECK(g.is_known_word("일본법인"));         // a Hangul stop word keeps its 인
+  CHECK_FALSE(g.is_known_word("회사 소개"));  // a phrase is no word
+  CHECK_FALSE(g.is_known_word("ai"));
   CHECK_FALSE(g.is_name_word("jane"));
   CHECK_FALSE(g.is_name_word("cloud"));
   // 라인 keeps its ending in the tokens, so it matches; with a particle too.
