@@ -214,9 +214,9 @@ bool korean_full_name(std::string_view name) {
 // surname-only candidate, from a rule on surname + title), "Dev Malhotra ... Malhotra
 // wrote", or by given name in interviews ("Abby Lindqvist ... Abby runs engineering"); a
 // company a rule found as "Ostwind AI" or "Clearpath Labs" is "Ostwind" and "Clearpath"
-// after that. A short form stands for the one entity it fits; one that fits no one or
-// several is dropped. Returns the Latin short forms to look for in the text, each with the
-// candidate of the full name.
+// after that, also where a rule finds the short form as a company of its own. A short form stands
+// for the one entity it fits; one that fits no one or several is dropped. Returns the Latin short
+// forms to look for in the text, each with the candidate of the full name.
 std::vector<std::pair<std::string, MentionCandidate>> short_names(
     std::vector<MentionCandidate>& candidates, const KnownWord& known) {
   std::map<std::string, std::set<std::pair<EntityType, std::string>>> fits;  // short -> full
@@ -287,6 +287,15 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       }
       c.canonical = person->canonical.empty() ? person->surface : person->canonical;
       c.short_form = true;
+    } else if (c.type == EntityType::kOrganization && c.entry < 0 &&
+               c.surface.find(' ') == std::string::npos) {
+      // A rule may find the short form itself ("Clearpath's co-founder"): it is still the
+      // company named in full.
+      const MentionCandidate* company = unique_fit(fold_case(c.surface));
+      if (company != nullptr && company->type == EntityType::kOrganization) {
+        c.canonical = company->canonical.empty() ? company->surface : company->canonical;
+        c.short_form = true;
+      }
     }
     kept.push_back(std::move(c));
   }

@@ -71,6 +71,20 @@ TEST_CASE("entity action: a name found once is a mention wherever the document w
   CHECK(g.entity(*id).mention_count == 2);
 }
 
+TEST_CASE("entity action: a company's short form is the company, also where a rule finds it") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "labs", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "labs", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "founder-of", "pattern": [{"shape": "capitalized", "particle": ["'s"], "capture": "n"},
+       {"text": "founder"}], "entity": {"capture": "n", "type": "Organization"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "We bought Clearpath Labs last year. Clearpath's founder joined us.");
+  const auto id = g.find("Clearpath Labs", ET::kOrganization);
+  REQUIRE(id);
+  CHECK(g.entity(*id).mention_count == 2);
+  CHECK_FALSE(g.find("Clearpath", ET::kOrganization));
+}
+
 TEST_CASE("entity action: type_from a cue word") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "cue",
       "pattern": [{"particle": ["인", "이라는"], "capture": "cue"}, {"script": "latin", "capture": "n"}],
