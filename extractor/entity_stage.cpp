@@ -421,11 +421,24 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
     if (a.priority != b.priority) return a.priority > b.priority;
     return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
   });
+  // Where a person's name is found, a unit of three words or more that a rule read as starting
+  // with it is none: in "강국현 커스토머 부문장" the unit is 커스토머 부문, and 강국현 heads it.
+  // (A two-word unit such as "모바일 팀" keeps its place against a weak reading of its first word.)
+  std::set<std::pair<std::uint32_t, std::uint32_t>> person_starts;  // (sentence, token)
+  for (const MentionCandidate& c : candidates) {
+    if (c.type == EntityType::kPerson) {
+      person_starts.emplace(c.sentence, c.begin);
+    }
+  }
   // Tokens already taken, per sentence.
   std::vector<std::vector<bool>> taken(doc.sentences.size());
   std::vector<std::uint32_t> accepted;
   for (const std::uint32_t i : order) {
     const MentionCandidate& c = candidates[i];
+    if (c.type == EntityType::kTeam && c.entry < 0 && c.end - c.begin > 2 &&
+        person_starts.contains({c.sentence, c.begin})) {
+      continue;
+    }
     std::vector<bool>& used = taken[c.sentence];
     used.resize(doc.sentences[c.sentence].tokens.size(), false);
     const auto first = used.begin() + c.begin;

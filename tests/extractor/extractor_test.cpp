@@ -636,6 +636,19 @@ TEST_CASE("overlaps: no mention lies inside or across another") {
   CHECK(has_entity(g, "Beam Kite", ET::kProduct));
 }
 
+TEST_CASE("overlaps: a unit of three words or more does not start with a person's name") {
+  const std::string rules = rule_file(R"("entity_rules": [
+    {"id": "unit", "pattern": [{"script": "hangul", "min": 1, "max": 3, "capture": "n"},
+     {"text": "부문", "capture": "cue"}], "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "person", "pattern": [{"regex": "강[가-힣]{2}", "capture": "n"}, {"script": "hangul"},
+     {"text": "부문장"}], "entity": {"capture": "n", "type": "Person"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "강서준 커스토머 부문 소속이다. 강서준 커스토머 부문장이 말했다.");
+  CHECK(has_entity(g, "강서준", ET::kPerson));
+  CHECK(has_entity(g, "커스토머 부문", ET::kTeam));
+  CHECK_FALSE(has_entity(g, "강서준 커스토머 부문", ET::kTeam));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
