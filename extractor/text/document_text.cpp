@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+
 #include "core/utf8.h"
 
 namespace kgex {
@@ -142,6 +144,54 @@ DecodedText decode_text(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+bool ascii_space(char c) { return c == ' ' || c == '\t'; }
+
+// The length of an HTML line-break tag at `at` (<br>, <br/>, <br />, <p>, </p>, <p ...>, any
+// case), or 0.
+std::size_t html_break_at(const std::string& text, std::size_t at) {
+  std::size_t i = at + 1;
+  if (i < text.size() && text[i] == '/') {
+    ++i;
+  }
+  const auto lower = [&](std::size_t k) {
+    return k < text.size() ? static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])))
+                           : '\0';
+  };
+  if (lower(i) == 'b' && lower(i + 1) == 'r') {
+    i += 2;
+  } else if (lower(i) == 'p') {
+    i += 1;
+  } else {
+    return 0;
+  }
+  const std::size_t name_end = i;
+  while (i < text.size() && i - at < 64 && text[i] != '>' && text[i] != '<' && text[i] != '\n') {
+    ++i;
+  }
+  if (i >= text.size() || text[i] != '>' ||
+      (i > name_end && !ascii_space(text[name_end]) && text[name_end] != '/')) {
+    return 0;
+  }
+  return i + 1 - at;
+}
+
+}  // namespace
+
+// Scraped pages often keep their HTML line breaks as text: "...했다.<br /><br />지난달에는". Each
+// such tag becomes a line break and spaces of the same length, so offsets stay as they are.
+void break_html_lines(std::string& text) {
+  for (std::size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
+    const std::size_t n = html_break_at(text, at);
+    if (n > 0) {
+      text[at] = '\n';
+      std::fill(text.begin() + static_cast<std::ptrdiff_t>(at) + 1,
+                text.begin() + static_cast<std::ptrdiff_t>(at + n), ' ');
+    }
+  }
+}
+
 NormalizedText normalize_text(std::string_view original) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -246,6 +296,7 @@ NormalizedText normalize_text(std::string_view original) {
     }
   }
   out.to_original.push_back(static_cast<std::uint32_t>(original.size()));
+  break_html_lines(out.text);
   return out;
 }
 

@@ -33,7 +33,8 @@ DecodedText decode_text(std::string_view bytes);
 //   NFC (so Hangul saved as jamo matches); full-width ASCII to ASCII; every kind
 //   of space (NBSP, ideographic space, tabs) to ' '; zero-width characters
 //   removed; curly quotes to ' and "; dash variants to '-'; middle dots (·, ㆍ, ・)
-//   to U+00B7. Line breaks are kept.
+//   to U+00B7. Line breaks are kept, and HTML line-break tags written in the
+//   text (<br>, <br />, <p>, </p>) become line breaks (see break_html_lines).
 struct NormalizedText {
   std::string text;
   // to_original[i] is the original byte offset of normalised byte i; it has
@@ -61,5 +62,9 @@ struct NormalizedText {
 
 // Precondition: `original` is valid UTF-8 (decode_text's output).
 NormalizedText normalize_text(std::string_view original);
+
+// Replaces each HTML line-break tag in `text` (<br>, <br/>, <br />, <p>, <p class=..>, </p>, any
+// case) with '\n' and spaces, keeping every byte where it was.
+void break_html_lines(std::string& text);
 
 }  // namespace kgex

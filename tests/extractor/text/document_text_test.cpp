@@ -137,6 +137,16 @@ TEST_CASE("normalize_text: every kind of space becomes ' ', line breaks stay") {
   CHECK(normalize_text("첫 줄\n둘째 줄").text == "첫 줄\n둘째 줄");
 }
 
+TEST_CASE("normalize_text: HTML line breaks written in the text become line breaks") {
+  const std::string original = "첫 문장이다.<br /><br />둘째 문장<BR>셋째</p><p class=\"x\">넷째";
+  const NormalizedText n = normalize_text(original);
+  CHECK(n.text == "첫 문장이다.\n     \n     둘째 문장\n   셋째\n   \n            넷째");
+  CHECK(n.text.size() == original.size());
+  CHECK(n.original_offset(n.text.find("둘째")) == original.find("둘째"));
+  CHECK(normalize_text("a <brand> and <pre>x</pre> and 1<2>0").text ==
+        "a <brand> and <pre>x</pre> and 1<2>0");
+}
+
 TEST_CASE("normalize_text: curly quotes, dashes and middle dots are folded") {
   CHECK(normalize_text("“인용” ‘작은’ «guillemets»").text == "\"인용\" '작은' \"guillemets\"");
   CHECK(normalize_text("Jane’s").text == "Jane's");
