@@ -277,7 +277,11 @@ std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& token
                                                  std::string_view text) const {
   std::vector<GazetteerMatch> out;
   for (std::uint32_t i = 0; i < tokens.size();) {
-    if (auto m = match_at(tokens, i, text)) {
+    // Latin letters written onto a Hangul word are the end of another name: "누리GPT" is not
+    // GPT. Names the gazetteer knows whole (오픈AI, 삼성SDS) match from their first token.
+    const bool glued = i > 0 && !tokens[i].space_before && tokens[i].script == Script::kLatin &&
+                       tokens[i - 1].script == Script::kHangul && tokens[i - 1].particle.empty();
+    if (auto m = glued ? std::nullopt : match_at(tokens, i, text)) {
       out.push_back(*m);
       i = m->end;
     } else {

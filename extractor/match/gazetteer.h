@@ -53,7 +53,8 @@ class Gazetteer {
   std::optional<GazetteerMatch> match_at(const std::vector<Token>& tokens, std::uint32_t at,
                                          std::string_view text) const;
 
-  // Every match of `tokens`, left to right, longest first, non-overlapping.
+  // Every match of `tokens`, left to right, longest first, non-overlapping; none that starts
+  // with Latin letters written onto a Hangul word.
   std::vector<GazetteerMatch> match_all(const std::vector<Token>& tokens,
                                         std::string_view text) const;
 

@@ -108,6 +108,14 @@ TEST_CASE("gazetteer: a particle ends a name") {
   CHECK(d.matches("Acme's Cloud") == Matches{"Acme=Acme"});
 }
 
+TEST_CASE("gazetteer: Latin letters written onto a Hangul word are not a name of their own") {
+  const Dictionary d;
+  CHECK(d.matches("누리Kafka를 쓴다") == Matches{});
+  CHECK(d.matches("누리 Kafka를 쓴다") == Matches{"Kafka=Kafka"});
+  CHECK(d.matches("'Kafka'를 쓴다") == Matches{"Kafka=Kafka"});
+  CHECK(d.matches("팀은Kafka를") == Matches{"Kafka=Kafka"});  // after a particle
+}
+
 TEST_CASE("gazetteer: a stop-list word never matches, even as an alias") {
   const Dictionary d;
   CHECK(d.matches("AI and Open Intelligence") == Matches{"Open Intelligence=Open Intelligence"});
