@@ -22,10 +22,12 @@ bool is_coordinating_particle(std::string_view p) {
          p == "하고" || p == "및";
 }
 
+// Separators between members; the triangles mark the items of a list in Korean news
+// (▲A ▲B ▲C 등으로부터).
 bool is_list_separator(const Token& t) {
   const std::string& w = t.folded;
   return w == "," || w == "/" || w == "\xC2\xB7" || w == "&" || w == "+" || w == "및" ||
-         w == "and" || w == "or" || w == "그리고";
+         w == "and" || w == "or" || w == "그리고" || w == "\xE2\x96\xB2" || w == "\xE2\x96\xB3";
 }
 
 // Whether unit `u` is a quotation mark.

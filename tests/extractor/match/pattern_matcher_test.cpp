@@ -351,6 +351,7 @@ TEST_CASE("lists: coordinated mentions in one capture") {
   CHECK(captured(list, "Rust 및 Python") == Units{"Rust", "Python"});
   CHECK(captured(list, "Rust나 Python") == Units{"Rust나", "Python"});
   CHECK(captured(list, "Rust or Python") == Units{"Rust", "Python"});
+  CHECK(captured(list, "▲Rust ▲Python △Kafka") == Units{"Rust", "Python", "Kafka"});
   SUBCASE("a list ends at a particle that does not coordinate") {
     CHECK(captured(list, "Rust는 Python과 쓴다") == Units{"Rust는"});
   }
