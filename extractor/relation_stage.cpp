@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "core/name_key.h"
 #include "extractor/stages.h"
@@ -34,6 +35,8 @@ struct SentenceScope {
   const std::vector<LocalEntity>& entities;
   const SentenceAnalysis*
       previous;  // the sentence before, unless there is none or it is boilerplate
+  // The sources of the relations the sentence before gave, with their types.
+  const std::set<std::pair<int, RelationType>>& previous_sources;
 };
 
 std::vector<int> topic_only(const DocumentAnalysis& doc) {
@@ -92,13 +95,23 @@ bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
+// Looking for the other end of relations of `types`, a subject that was the source of one of
+// them in the sentence before is passed over: in "A와 B가 투자했다. C도 투자에 참여했다" the
+// company C invests in is not the investor B.
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
-                                  bool symmetric) {
+                                  bool symmetric, std::span<const RelationType> types) {
   constexpr int kNoSubject = 2;
+  const auto was_source = [&](const Unit& unit) {
+    const int e = sc.doc.entity_of_mention[unit.mention];
+    return std::ranges::any_of(types, [&](RelationType t) {
+      return sc.previous_sources.contains({e, t});
+    });
+  };
   if (sc.previous != nullptr) {
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
+          !was_source(unit) &&
           (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
         best = &unit;
       }
@@ -140,8 +153,10 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
 
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
+// `agent_of` holds the relation types when `ref` is their target (see previous_subject).
 std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
-                         bool symmetric, bool& from_context) {
+                         bool symmetric, bool& from_context,
+                         std::span<const RelationType> agent_of = {}) {
   std::vector<int> out;
   switch (ref.kind) {
     case Ref::Kind::kCapture:
@@ -199,7 +214,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     out.push_back(best);
   } else if (ref.else_previous) {
     from_context = true;
-    out = previous_subject(sc, ref, m, symmetric);
+    out = previous_subject(sc, ref, m, symmetric, agent_of);
   } else if (ref.else_topic) {
     from_context = true;
     out = topics_outside(sc, ref, m, symmetric);
@@ -517,14 +532,19 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
   std::vector<PatternMatch> matches;
+  // The sources of the relations found in the sentence before and in this one.
+  std::set<std::pair<int, RT>> previous_sources;
+  std::set<std::pair<int, RT>> sources_here;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
+    previous_sources.clear();
+    std::swap(previous_sources, sources_here);
     if (s.boilerplate) {
       continue;
     }
     const SentenceAnalysis* previous =
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
-    const SentenceScope sc{doc, s, entities, previous};
+    const SentenceScope sc{doc, s, entities, previous, previous_sources};
     ctx.filter.facts(s, doc, facts);
     for (const RelationRule* applies : rules_for[static_cast<std::size_t>(s.lang)]) {
       const RelationRule& rule = *applies;
@@ -551,7 +571,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         bool from_context = false;
         const bool symmetric = std::ranges::all_of(types, is_symmetric);
         const std::vector<int> sources = resolve(sc, rule.source, m, symmetric, from_context);
-        const std::vector<int> targets = resolve(sc, rule.target, m, symmetric, from_context);
+        const std::vector<int> targets =
+            resolve(sc, rule.target, m, symmetric, from_context, types);
         for (const int src : sources) {
           for (const int dst : targets) {
             for (const RT type : types) {
@@ -563,6 +584,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               auto it = best.find(key);
               if (it == best.end() || std::tie(rule.priority, rule.confidence) >
                                           std::tie(it->second.priority, it->second.confidence)) {
+                sources_here.emplace(src, type);
                 best.insert_or_assign(
                     key,
                     RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,

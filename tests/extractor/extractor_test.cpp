@@ -397,6 +397,18 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
             .relation_count() == 0);
 }
 
+TEST_CASE("relation action: $previous passes over a subject that was a source of the same kind") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "invested", "pattern": [
+      {"ent": "Organization", "particle": ["이", "가", "도"], "capture": "a"}, {"starts": "투자했"}],
+      "relation": "invests_in", "source": "a",
+      "target": {"find": ["Organization"], "particle": ["에"], "else": "$previous"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "소식\n\n글로벡스가 투자를 받았다. 이니텍이 투자했다. 에이크미도 투자했다.");
+  CHECK(has_relation(g, "Initech", RT::kInvestsIn, "Globex"));
+  // The investor of the sentence before is no company invested in; the topic is.
+  CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Initech"));
+}
+
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
