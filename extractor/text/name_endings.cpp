@@ -100,8 +100,12 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     const std::string_view word = t.folded;
-    if (t.particle_only() || word.size() < 3 * kSyllable || t.base_end - t.begin != word.size() ||
-        names.titles.contains(word) || (known && known(word))) {
+    // Written onto Latin letters, a unit and its head ("PS부문장", "QA팀장") have their name
+    // before them: there the whole title splits too.
+    const bool after_latin = i > 0 && !t.space_before && tokens[i - 1].script == Script::kLatin;
+    if (t.particle_only() || word.size() < (after_latin ? 2 : 3) * kSyllable ||
+        t.base_end - t.begin != word.size() || (!after_latin && names.titles.contains(word)) ||
+        (known && known(word))) {
       continue;
     }
     std::size_t head = 0;
@@ -116,7 +120,7 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     for (std::size_t n = kSyllable; n <= kMaxUnit && n <= rest.size(); n += kSyllable) {
       unit = names.units.contains(rest.substr(rest.size() - n)) ? n : unit;
     }
-    if (unit == 0 || unit == rest.size()) {
+    if (unit == 0 || (unit == rest.size() && !after_latin)) {
       continue;
     }
     Token title = t;

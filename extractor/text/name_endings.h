@@ -47,8 +47,9 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
 
 // Splits a head off a word that is a named unit and its head ("기획본부장" -> 기획본부 | 장).
 // The longest unit the word ends in must have a name before it: "사업본부장" and "본부장" are
-// titles and stay whole, as does a word that is itself a title or `known`. Heads of up to two
-// syllables and units of up to six are looked for.
+// titles and stay whole, as does a word that is itself a title or `known`, unless Latin letters
+// written onto it name the unit ("PS부문장" -> PS | 부문 | 장). Heads of up to two syllables and
+// units of up to six are looked for.
 void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
                       const KnownWord& known);
 

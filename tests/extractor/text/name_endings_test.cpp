@@ -125,6 +125,13 @@ TEST_CASE("split_unit_heads: a head written onto a named unit becomes a word of 
   CHECK_FALSE(tokens[1].space_before);
 }
 
+TEST_CASE("split_unit_heads: Latin letters written onto a unit name it") {
+  CHECK(split_heads("황현식 PS본부장(부사장)") ==
+        V{"황현식", "PS", "본부", "장", "(", "부사장", ")"});
+  CHECK(split_heads("QA팀장이") == V{"QA", "팀", "장+이"});
+  CHECK(split_heads("PS 본부장") == V{"PS", "본부장"});  // a space: a title after a word
+}
+
 TEST_CASE("split_unit_heads: titles without a name before the unit, and known words, stay whole") {
   CHECK(split_heads("본부장은") == V{"본부장+은"});
   CHECK(split_heads("사업본부장") == V{"사업본부장"});
