@@ -48,6 +48,26 @@ std::uint32_t member_end(const SentenceAnalysis& s, std::uint32_t i) {
   return quoted ? i + 2 : i + 1;
 }
 
+// The unit after a parenthetical that starts at unit `at` ("SK스퀘어(대표 박정호)와"), whose
+// particle the mention before it took (build_units); `at` itself when none starts there.
+std::uint32_t past_parenthetical(const SentenceAnalysis& s, std::uint32_t at) {
+  const std::vector<Unit>& units = s.units;
+  if (at >= units.size() || units[at].mention >= 0 || s.tokens[units[at].begin].text != "(" ||
+      units[at - 1].mention < 0) {
+    return at;
+  }
+  for (std::uint32_t j = at + 1; j < units.size() && j <= at + kMaxParenthetical; ++j) {
+    const std::string& w = s.tokens[units[j].begin].text;
+    if (units[j].mention < 0 && w == "(") {
+      break;
+    }
+    if (units[j].mention < 0 && w == ")") {
+      return units[j].particle == units[at - 1].particle ? j + 1 : at;
+    }
+  }
+  return at;
+}
+
 // Coordinated lists of an element at one position: their members are the first
 // `lengths` units of `members`, longest list first; member k ends before unit `ends[k]`.
 struct Lists {
@@ -180,7 +200,8 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   // Each member passes the element's own tests; its particle and negations
   // apply to the list's last member only (below).
   while (i < units.size() && unit_kind_passes(ctx, el, units[i])) {
-    const std::uint32_t end = member_end(ctx.s, i);
+    // A parenthetical after the member ("A(대표 X)와 B(대표 Y)는") is part of it.
+    const std::uint32_t end = past_parenthetical(ctx.s, member_end(ctx.s, i));
     out.members.push_back(i);
     out.ends.push_back(end);
     out.lengths.push_back(static_cast<std::uint32_t>(out.members.size()));

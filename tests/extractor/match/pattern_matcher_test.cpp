@@ -175,6 +175,16 @@ TEST_CASE("units: with folded parentheticals, X(Y)의 reads as X의") {
   }
 }
 
+TEST_CASE("lists: a member's parenthetical naming a person is part of the member") {
+  const std::string list =
+      R"({"ent": "Organization", "list": true, "capture": "n"}, {"any": true})";
+  const Probe s(list, "에이크미(대표 Jane Roe)와 글로벡스(대표 John Doe)는 협력한다", true, true);
+  const std::optional<Found> f = s.first();
+  REQUIRE(f);
+  CHECK(f->captures.at("n") == std::vector<std::string>{"에이크미", "글로벡스"});
+  CHECK(s.unit_text(f->end - 1) == "협력한다");  // the element after the list
+}
+
 TEST_CASE("units: ';', ':' and '|' end a clause") {
   const Probe s(R"({"any": true})", "Acme uses Rust; Globex: Kafka | Go");
   const std::vector<Unit>& u = s.raw_units();
