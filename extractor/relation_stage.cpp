@@ -151,6 +151,15 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
   return false;
 }
 
+// Whether unit `u` is whom something is told: right after "tells", "told" or "telling".
+bool told_to(const SentenceAnalysis& s, std::uint32_t u) {
+  if (u == 0 || s.units[u - 1].mention >= 0) {
+    return false;
+  }
+  const std::string& w = s.tokens[s.units[u - 1].begin].folded;
+  return w == "tells" || w == "told" || w == "telling";
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -191,9 +200,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (captured[u + 2] && listed_together(sc.s, u, u + 2))) {
       continue;
     }
-    // A possessor ("구글의") modifies a noun; it is never the one acting.
+    // A possessor ("구글의") modifies a noun; it is never the one acting. Nor is the outlet a
+    // company tells its news to ("the startup tells TechCrunch that it closed a round").
     if (unit.particle == "의" || unit.particle == "'s" ||
-        (ref.particle && !ref.particle->contains(unit.particle))) {
+        (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc.s, u)) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];

@@ -397,6 +397,18 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
             .relation_count() == 0);
 }
 
+TEST_CASE("relation action: find passes over the one a sentence's news is told to") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "led", "pattern": [
+      {"text": "led"}, {"text": "by"}, {"ent": "Organization", "capture": "a"}],
+      "relation": "invests_in", "source": "a",
+      "target": {"find": ["Organization"], "side": "before", "else": "$topic"}}])");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Globex news\n\nGlobex is growing. The startup tells Initech "
+                                    "that it closed a round led by Acme.");
+  CHECK(has_relation(g, "Acme", RT::kInvestsIn, "Globex"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Initech"));
+}
+
 TEST_CASE("relation action: $previous passes over a subject that was a source of the same kind") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "invested", "pattern": [
       {"ent": "Organization", "particle": ["이", "가", "도"], "capture": "a"}, {"starts": "투자했"}],
