@@ -100,9 +100,11 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     const std::string_view word = t.folded;
-    // Written onto Latin letters, a unit and its head ("PS부문장", "QA팀장") have their name
-    // before them: there the whole title splits too.
-    const bool after_latin = i > 0 && !t.space_before && tokens[i - 1].script == Script::kLatin;
+    // Written onto Latin letters that open a word, a unit and its head ("PS부문장", "QA팀장")
+    // have their name before them: there the whole title splits too. Not after letters inside a
+    // word ("한국AI협회장": the name is 한국AI협회).
+    const bool after_latin = i > 0 && !t.space_before && tokens[i - 1].script == Script::kLatin &&
+                             (i == 1 || tokens[i - 1].space_before);
     if (t.particle_only() || word.size() < (after_latin ? 2 : 3) * kSyllable ||
         t.base_end - t.begin != word.size() || (!after_latin && names.titles.contains(word)) ||
         (known && known(word))) {

@@ -129,7 +129,8 @@ TEST_CASE("split_unit_heads: Latin letters written onto a unit name it") {
   CHECK(split_heads("황현식 PS본부장(부사장)") ==
         V{"황현식", "PS", "본부", "장", "(", "부사장", ")"});
   CHECK(split_heads("QA팀장이") == V{"QA", "팀", "장+이"});
-  CHECK(split_heads("PS 본부장") == V{"PS", "본부장"});  // a space: a title after a word
+  CHECK(split_heads("PS 본부장") == V{"PS", "본부장"});             // a space: a title after a word
+  CHECK(split_heads("한국AI본부장") == V{"한국", "AI", "본부장"});  // letters inside a word
 }
 
 TEST_CASE("split_unit_heads: titles without a name before the unit, and known words, stay whole") {
