@@ -97,7 +97,8 @@ bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
 // particles the search itself asks for; with none, the topic, if organizations are searched.
 // Looking for the other end of relations of `types`, a subject that was the source of one of
 // them in the sentence before is passed over: in "A와 B가 투자했다. C도 투자에 참여했다" the
-// company C invests in is not the investor B.
+// company C invests in is not the investor B. So is a subject marked with 도 ("too"), one more
+// of those acting ("A와 B도 200억원을 투자했다").
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                   bool symmetric, std::span<const RelationType> types) {
   constexpr int kNoSubject = 2;
@@ -111,7 +112,7 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
-          !was_source(unit) &&
+          !was_source(unit) && (types.empty() || unit.particle != "도") &&
           (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
         best = &unit;
       }

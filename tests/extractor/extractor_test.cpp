@@ -419,6 +419,10 @@ TEST_CASE("relation action: $previous passes over a subject that was a source of
   CHECK(has_relation(g, "Initech", RT::kInvestsIn, "Globex"));
   // The investor of the sentence before is no company invested in; the topic is.
   CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Initech"));
+  // Nor is a subject marked with 도, one more of those acting.
+  const KnowledgeGraph too = graph_of(
+      rules, "소식\n\n글로벡스가 투자를 받았다. 이니텍도 200억원을 냈다. 에이크미도 투자했다.");
+  CHECK_FALSE(has_relation(too, "Acme", RT::kInvestsIn, "Initech"));
 }
 
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
