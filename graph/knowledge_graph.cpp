@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <compare>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -24,6 +25,17 @@ std::vector<std::string> keys_of(const Entity& e) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
+}
+
+// Sorts `items`, drops repeats and keeps the `cap` smallest: what merge_capped keeps, so that
+// an item list ends up the same whether it was added whole or merged in parts.
+template <typename T>
+void sort_capped(std::vector<T>& items, std::size_t cap) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  if (items.size() > cap) {
+    items.resize(cap);
+  }
 }
 
 // `into` is sorted and unique; keeps the `cap` smallest of both.
@@ -55,8 +67,9 @@ void tidy_aliases(Entity& e) {
 // minimum is associative and commutative, so graphs merged in any order and grouping name
 // an entity alike. (Preferring the name with more mentions was not: three documents naming
 // one thing Alpha, Beta and Gamma, linked by aliases, gave Alpha in one order and Beta in
-// another.) Within a document the extractor has already chosen the name.
-void merge_entity(Entity& into, Entity&& from) {
+// another.) Within a document the extractor has already chosen the name. Returns whether
+// `into` took the name of `from`.
+bool merge_entity(Entity& into, Entity&& from) {
   into.aliases.insert(into.aliases.end(), from.aliases.begin(), from.aliases.end());
   const bool take_name = from.name < into.name;
   if (take_name) {
@@ -68,16 +81,68 @@ void merge_entity(Entity& into, Entity&& from) {
   tidy_aliases(into);
   into.mention_count += from.mention_count;
   merge_capped(into.mentions, std::move(from.mentions), kMaxKeptMentions);
+  return take_name;
 }
 
+// Adds `count` reads of `confidence` to `counts` (see Relation::combined).
+void add_confidence(std::vector<ConfidenceCount>& counts, double confidence, std::size_t count) {
+  const auto at = std::lower_bound(counts.begin(), counts.end(), confidence,
+                                   [](const ConfidenceCount& c, double value) {
+                                     return std::strong_order(c.confidence, value) < 0;
+                                   });
+  if (at != counts.end() && std::strong_order(at->confidence, confidence) == 0) {
+    at->count += count;
+  } else {
+    counts.insert(at, {confidence, count});
+  }
+}
+
+// The confidence is recomputed from all the confidences combined, in ascending order, rather
+// than combined with the running value: floating-point noisy-or is commutative but not
+// associative, and merging per-worker graphs must give what merging in input order gives.
 void merge_relation(Relation& into, Relation&& from) {
   into.support += from.support;
-  into.confidence = combine_confidence(into.confidence, from.confidence);
+  if (into.combined.empty()) {
+    into.combined.push_back({into.confidence, 1});
+  }
+  if (from.combined.empty()) {
+    add_confidence(into.combined, from.confidence, 1);
+  }
+  for (const ConfidenceCount& c : from.combined) {
+    add_confidence(into.combined, c.confidence, c.count);
+  }
+  into.confidence = combine_confidences(into.combined);
   merge_capped(into.evidence, std::move(from.evidence), kMaxKeptEvidence);
 }
 
 // Total order on entities used for symmetric edges and canonical output.
 auto order_key(const Entity& e) { return std::make_tuple(e.type, name_key(e.name), e.name); }
+
+// Takes out the symmetric relations of `v` that no longer run in the canonical direction
+// (its name changed), turned around, for add_relation to put back.
+std::vector<std::tuple<EntityId, EntityId, Relation>> take_misdirected(BoostGraph& g, EntityId v) {
+  const auto key = order_key(g[v]);
+  std::vector<BoostGraph::edge_descriptor> misdirected;
+  std::vector<std::tuple<EntityId, EntityId, Relation>> turned;
+  for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+    const EntityId t = boost::target(*e, g);
+    if (is_symmetric(g[*e].type) && t != v && order_key(g[t]) < key) {
+      misdirected.push_back(*e);
+      turned.emplace_back(t, v, std::move(g[*e]));
+    }
+  }
+  for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) {
+    const EntityId s = boost::source(*e, g);
+    if (is_symmetric(g[*e].type) && s != v && key < order_key(g[s])) {
+      misdirected.push_back(*e);
+      turned.emplace_back(v, s, std::move(g[*e]));
+    }
+  }
+  for (const BoostGraph::edge_descriptor& e : misdirected) {
+    boost::remove_edge(e, g);
+  }
+  return turned;
+}
 
 }  // namespace
 
@@ -99,10 +164,7 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
   impl_->order_valid = false;
   impl_->undirected.reset();
   tidy_aliases(entity);
-  std::sort(entity.mentions.begin(), entity.mentions.end());
-  if (entity.mentions.size() > kMaxKeptMentions) {
-    entity.mentions.resize(kMaxKeptMentions);
-  }
+  sort_capped(entity.mentions, kMaxKeptMentions);
   const std::vector<std::string> keys = keys_of(entity);
   std::set<EntityId> hits;
   for (const std::string& key : keys) {
@@ -126,7 +188,15 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
     return id;
   }
   const EntityId target = *hits.begin();
-  merge_entity(g[target], std::move(entity));
+  // A new name may turn the canonical direction of the target's symmetric relations.
+  bool renamed = merge_entity(g[target], std::move(entity));
+  auto redirect = [&] {
+    if (renamed) {
+      for (auto& [s, t, rel] : take_misdirected(g, target)) {
+        add_relation(s, t, std::move(rel));
+      }
+    }
+  };
   if (hits.size() == 1) {
     for (const std::string& key : keys) {
       std::vector<EntityId>& ids = impl_->alias_index[key];
@@ -134,6 +204,7 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
         ids.push_back(target);
       }
     }
+    redirect();
     return target;
   }
   // Entities that the new one links together become one; remove from the back
@@ -151,7 +222,7 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
         moved.emplace_back(s, target, g[*e]);
       }
     }
-    merge_entity(g[target], std::move(g[victim]));
+    renamed = merge_entity(g[target], std::move(g[victim])) || renamed;
     boost::clear_vertex(victim, g);
     boost::remove_vertex(victim, g);
     for (auto& [s, t, rel] : moved) {
@@ -164,6 +235,7 @@ EntityId KnowledgeGraph::add_entity(Entity entity) {
       impl_->alias_index[key].push_back(*v);
     }
   }
+  redirect();
   return target;
 }
 
@@ -179,10 +251,7 @@ void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation rel
       return;
     }
   }
-  std::sort(relation.evidence.begin(), relation.evidence.end());
-  if (relation.evidence.size() > kMaxKeptEvidence) {
-    relation.evidence.resize(kMaxKeptEvidence);
-  }
+  sort_capped(relation.evidence, kMaxKeptEvidence);
   g[boost::add_edge(source, target, g).first] = std::move(relation);
 }
 

@@ -11,7 +11,8 @@
 // united, mentions appended); when one entity links two existing ones, they
 // become one. The same (source, type, target) relation seen twice is one edge:
 // support is summed, evidence appended and confidence combined by noisy-or.
-// Symmetric relation types are stored once, in a canonical direction.
+// Symmetric relation types are stored once, in a canonical direction. Merging
+// graphs gives the same graph in any order and grouping (see merge()).
 //
 // EntityIds are dense (0 .. entity_count()-1) and stay valid until the next
 // add_entity() or merge(), which may merge vertices and renumber them.
@@ -54,6 +55,10 @@ class KnowledgeGraph {
   void add_relation(EntityId source, EntityId target, Relation relation);
 
   // Adds every entity and relation of `other`, as add_entity/add_relation would.
+  // Associative and commutative up to EntityIds: canonical names are the smallest,
+  // kept mentions and evidence the smallest, and confidences are combined in
+  // ascending order (Relation::combined), so graphs extracted in parallel and
+  // merged in any grouping write the same bytes as one merged in input order.
   void merge(const KnowledgeGraph& other);
   // The same, taking the other graph's entities and relations instead of
   // copying them; `other` is left empty.

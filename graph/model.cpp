@@ -45,4 +45,23 @@ double combine_confidence(double a, double b) {
   return std::clamp(1.0 - (1.0 - a) * (1.0 - b), 0.0, 1.0);
 }
 
+double combine_confidences(const std::vector<ConfidenceCount>& counts) {
+  if (counts.empty()) {
+    return 0.0;
+  }
+  double combined = counts.front().confidence;
+  std::size_t skip = 1;  // the first confidence is where combining starts
+  for (const auto& [confidence, count] : counts) {
+    for (std::size_t i = skip; i < count; ++i) {
+      const double next = combine_confidence(combined, confidence);
+      if (next == combined) {
+        break;  // a fixed point (1.0, say): the rest of this count changes nothing
+      }
+      combined = next;
+    }
+    skip = 0;
+  }
+  return combined;
+}
+
 }  // namespace kgex

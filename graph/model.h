@@ -85,11 +85,22 @@ struct Entity {
   std::vector<Mention> mentions;     // the first kMaxKeptMentions, sorted
 };
 
+// A confidence a relation was read with, and how many times.
+struct ConfidenceCount {
+  double confidence = 0.0;
+  std::size_t count = 0;
+};
+
 struct Relation {
   RelationType type = RelationType::kUses;
   double confidence = 0.0;         // in [0, 1]; independent evidence combines by noisy-or
   std::size_t support = 0;         // how many times the relation was read
   std::vector<Evidence> evidence;  // the first kMaxKeptEvidence, sorted
+  // The confidences combined into `confidence`, each once with its count, ascending; empty
+  // while the relation holds a single one (`confidence`). Floating-point noisy-or is not
+  // associative, so the graph keeps these and combines them in this order: `confidence` is
+  // then the same whatever order relations and graphs are merged in.
+  std::vector<ConfidenceCount> combined;
 };
 
 // Caps that keep memory bounded on large corpora; counts keep counting past them.
@@ -98,5 +109,8 @@ inline constexpr std::size_t kMaxKeptEvidence = 8;
 
 // 1 - (1 - a)(1 - b), clamped to [0, 1].
 double combine_confidence(double a, double b);
+// The confidences of `counts` combined one at a time by combine_confidence, from the smallest
+// up; a single confidence is returned as it is, and none gives 0.
+double combine_confidences(const std::vector<ConfidenceCount>& counts);
 
 }  // namespace kgex

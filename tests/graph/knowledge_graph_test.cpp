@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <set>
+#include <string>
 
 namespace kgex {
 namespace {
@@ -115,6 +118,100 @@ TEST_CASE("merging is associative and commutative on names linked through aliase
   CHECK(names == std::set<std::string>{"Alpha"});
 }
 
+// Everything a writer reads of a graph, confidences to the last bit, in canonical order.
+std::string dump(const KnowledgeGraph& g) {
+  std::string out;
+  auto number = [&](double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, " %a", x);
+    out += buffer;
+  };
+  for (EntityId id : g.sorted_entities()) {
+    const Entity& e = g.entity(id);
+    out += std::string(to_string(e.type)) + " " + e.name + " " + std::to_string(e.mention_count);
+    for (const std::string& a : e.aliases) {
+      out += " alias " + a;
+    }
+    for (const Mention& m : e.mentions) {
+      out += " @" + m.document + ":" + std::to_string(m.bytes.begin);
+    }
+    out += "\n";
+  }
+  for (const RelationView& r : g.relations()) {
+    out += g.entity(r.source).name + " " + std::string(to_string(r.relation->type)) + " " +
+           g.entity(r.target).name + " " + std::to_string(r.relation->support);
+    number(r.relation->confidence);
+    for (const Evidence& e : r.relation->evidence) {
+      out += " " + e.document + "/" + e.rule;
+      number(e.confidence);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+TEST_CASE("merging gives the same graph in any order and grouping") {
+  auto document = [](const std::string& id, std::vector<Entity> entities,
+                     std::vector<std::tuple<std::size_t, RelationType, std::size_t, double>> rels) {
+    KnowledgeGraph g;
+    std::vector<EntityId> ids;
+    for (Entity& e : entities) {
+      e.mentions.push_back({.document = id, .bytes = {1, 2}, .chars = {1, 2}});
+      ids.push_back(g.add_entity(std::move(e)));
+    }
+    for (const auto& [s, type, t, confidence] : rels) {
+      Relation r = rel(type, confidence, id);
+      r.evidence.front().confidence = confidence;
+      g.add_relation(ids[s], ids[t], std::move(r));
+    }
+    return g;
+  };
+  const auto org = EntityType::kOrganization;
+  const auto competes = RelationType::kCompetesWith;
+  const auto develops = RelationType::kDevelops;
+  // Noisy-or of 0.45, 0.5 and 0.65 depends on the order of floating-point operations (0.9038 or
+  // 0.9037 to four places); "Zeta" renamed "Alpha" turns the canonical direction of its
+  // competes_with; a list of kept mentions with repeats must not keep fewer distinct ones.
+  Entity rust = make("Rust", EntityType::kTool);
+  rust.mentions.assign(kMaxKeptMentions + 1, {.document = "r", .bytes = {5, 6}});
+  rust.mentions.push_back({.document = "r", .bytes = {7, 8}});
+  std::vector<KnowledgeGraph> docs;
+  docs.push_back(
+      document("1", {make("Zeta", org), make("Beta", org), make("Gemini", EntityType::kProduct)},
+               {{0, competes, 1, 0.45}, {0, develops, 2, 0.45}}));
+  docs.push_back(document("2", {make("Alpha", org, {"Zeta"}), make("Gemini", EntityType::kProduct)},
+                          {{0, develops, 1, 0.5}}));
+  docs.push_back(
+      document("3", {make("Alpha", org), make("Beta", org), make("Gemini", EntityType::kProduct)},
+               {{0, competes, 1, 0.65}, {1, competes, 0, 0.5}, {0, develops, 2, 0.65}}));
+  docs.push_back(document("4", {std::move(rust)}, {}));
+  docs.push_back(document("5", {make("rust", EntityType::kTool)}, {}));
+
+  KnowledgeGraph serial;
+  for (const KnowledgeGraph& d : docs) {
+    serial.merge(d);
+  }
+  const std::string expected = dump(serial);
+  CHECK(serial.relation_count() == 2);
+  CHECK(serial.entity(*serial.find("rust", EntityType::kTool)).mentions.size() == 4);
+  std::vector<std::size_t> order{0, 1, 2, 3, 4};
+  do {
+    // One graph in this order, and two per-worker graphs (alternate documents) merged either way.
+    KnowledgeGraph one;
+    KnowledgeGraph parts[2];
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      one.merge(docs[order[i]]);
+      parts[i % 2].merge(docs[order[i]]);
+    }
+    CHECK(dump(one) == expected);
+    KnowledgeGraph even = parts[0];
+    even.merge(parts[1]);
+    CHECK(dump(even) == expected);
+    parts[1].merge(std::move(parts[0]));
+    CHECK(dump(parts[1]) == expected);
+  } while (std::next_permutation(order.begin(), order.end()));
+}
+
 TEST_CASE("merging graphs is commutative on content") {
   KnowledgeGraph x;
   EntityId p = x.add_entity(make("Sam Altman", EntityType::kPerson, {"sama"}));
@@ -186,6 +283,16 @@ TEST_CASE("confidence combines by noisy-or and stays in range") {
   CHECK(combine_confidence(0.5, 0.5) == doctest::Approx(0.75));
   CHECK(combine_confidence(1.5, 0.2) == doctest::Approx(1.0));
   CHECK(combine_confidence(0.0, 0.0) == doctest::Approx(0.0));
+}
+
+TEST_CASE("confidences combine from the smallest up, each count as repeated reads") {
+  CHECK(combine_confidences({}) == 0.0);
+  CHECK(combine_confidences({{0.7, 1}}) == 0.7);
+  CHECK(combine_confidences({{0.45, 1}, {0.5, 1}, {0.65, 1}}) ==
+        combine_confidence(combine_confidence(0.45, 0.5), 0.65));
+  CHECK(combine_confidences({{0.5, 3}}) == combine_confidence(combine_confidence(0.5, 0.5), 0.5));
+  // Reads past the point where the value stops changing cost nothing.
+  CHECK(combine_confidences({{0.0, 1}, {0.8, std::size_t{1} << 60}}) == 1.0);
 }
 
 }  // namespace
