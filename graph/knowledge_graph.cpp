@@ -88,9 +88,9 @@ bool merge_entity(Entity& into, Entity&& from) {
 void add_confidence(std::vector<ConfidenceCount>& counts, double confidence, std::size_t count) {
   const auto at = std::lower_bound(counts.begin(), counts.end(), confidence,
                                    [](const ConfidenceCount& c, double value) {
-                                     return std::strong_order(c.confidence, value) < 0;
+                                     return std::is_lt(std::strong_order(c.confidence, value));
                                    });
-  if (at != counts.end() && std::strong_order(at->confidence, confidence) == 0) {
+  if (at != counts.end() && std::is_eq(std::strong_order(at->confidence, confidence))) {
     at->count += count;
   } else {
     counts.insert(at, {confidence, count});
