@@ -120,7 +120,7 @@ class RulesWriter {
     }
     for (const WordSet* set :
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
-          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
+          &r.layout.tell_verbs, &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
           &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
       out_.index(set->index());
     }
@@ -316,7 +316,7 @@ class RulesReader {
     }
     for (WordSet* set :
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
-          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
+          &r.layout.tell_verbs, &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
           &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
       *set = words();
     }

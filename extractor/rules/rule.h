@@ -141,6 +141,9 @@ struct Layout {
   WordSet byline_markers;
   // Verbs of reporting ("보도했다"): their subject is the outlet reporting the news.
   WordSet report_verbs;
+  // Verbs of telling ("tells", "told"): the organization right after one is whom the news is
+  // told to, never the other end of a relation a rule searches for.
+  WordSet tell_verbs;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

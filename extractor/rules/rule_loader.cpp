@@ -162,7 +162,8 @@ class Compiler {
       for (const auto& [key, set] :
            {std::pair{"boilerplate_markers", &out_.layout.boilerplate_markers},
             std::pair{"byline_markers", &out_.layout.byline_markers},
-            std::pair{"report_verbs", &out_.layout.report_verbs}}) {
+            std::pair{"report_verbs", &out_.layout.report_verbs},
+            std::pair{"tell_verbs", &out_.layout.tell_verbs}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));

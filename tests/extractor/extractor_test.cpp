@@ -398,7 +398,8 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
 }
 
 TEST_CASE("relation action: find passes over the one a sentence's news is told to") {
-  const std::string rules = rule_file(R"("relation_rules": [{"id": "led", "pattern": [
+  const std::string rules = rule_file(R"("layout": {"tell_verbs": ["tells"]},
+      "relation_rules": [{"id": "led", "pattern": [
       {"text": "led"}, {"text": "by"}, {"ent": "Organization", "capture": "a"}],
       "relation": "invests_in", "source": "a",
       "target": {"find": ["Organization"], "side": "before", "else": "$topic"}}])");
