@@ -136,8 +136,9 @@ struct RuleExample {
 
 struct Layout {
   WordSet boilerplate_markers;
-  // Words of a byline or dateline ("기자", "=", "reporter"): an organization next to one is the
-  // outlet that publishes the article, not what the article is about.
+  // Words of a byline, dateline or photo caption ("기자", "=", "reporter", "사진", "logo"): an
+  // organization next to one is the outlet that publishes the article, or what a picture shows,
+  // not what the article is about.
   WordSet byline_markers;
   // Verbs of reporting ("보도했다"): their subject is the outlet reporting the news.
   WordSet report_verbs;
