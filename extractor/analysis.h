@@ -20,6 +20,8 @@ namespace kgex {
 // How many sentences from the start a document has to name its own team or company in, for
 // "저희 팀" or "당사" to stand for it: the title, a greeting and the self-introduction.
 inline constexpr std::uint32_t kOwnEntityLead = 4;
+// A `refers: "previous"` mention (이 회사) stands for a name at most this many sentences back.
+inline constexpr std::uint32_t kPreviousReach = 2;
 
 // A candidate entity occurrence: a token range of one sentence.
 struct MentionCandidate {
@@ -29,13 +31,13 @@ struct MentionCandidate {
   EntityType type = EntityType::kOrganization;
   int entry = -1;  // gazetteer entry, or -1 for a name found by a rule
   int priority = 0;
-  std::string rule;         // "gazetteer", "table", or an entity rule id
-  std::string surface;      // the name as written (normalised), particle excluded
-  std::string canonical;    // the entity's canonical name
-  bool short_form = false;  // stands for an entity named in full elsewhere: a surname, a
-                            // given name, a company's first word, or a `refers` mention
-  bool refers = false;      // words standing for the document's own entity (저희 팀)
-  bool retyped = false;     // a known name that a rule gave another type (Facebook, a company)
+  std::string rule;               // "gazetteer", "table", or an entity rule id
+  std::string surface;            // the name as written (normalised), particle excluded
+  std::string canonical;          // the entity's canonical name
+  bool short_form = false;        // stands for an entity named in full elsewhere: a surname, a
+                                  // given name, a company's first word, or a `refers` mention
+  Refers refers = Refers::kNone;  // words standing for an entity named elsewhere (저희 팀, 이 회사)
+  bool retyped = false;  // a known name that a rule gave another type (Facebook, a company)
 };
 
 // A unit of a sentence for pattern matching: one mention or one token.

@@ -155,7 +155,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
             c.refers = rule->refers;
             // Neither a stop word nor a bare type noun ("회사", "model") is a name.
             const std::string folded = fold_case(c.surface);
-            if (c.refers ||
+            if (c.refers != Refers::kNone ||
                 (!ctx.rules.stoplist.contains(folded) && !ctx.rules.type_cues.contains(folded) &&
                  !name_key(c.surface).empty())) {
               candidates.push_back(std::move(c));
@@ -234,7 +234,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     const std::size_t last_space = name.rfind(' ');
     const bool two_or_three_words =
         first_space != std::string::npos && std::count(name.begin(), name.end(), ' ') <= 2;
-    if (c.refers) {
+    if (c.refers != Refers::kNone) {
       continue;
     }
     // The Korean form as written: "이재용 회장 ... 이 회장은" also for a person whose
@@ -257,7 +257,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // The document's own entity of a type: the first one it names, in its first sentences.
   std::map<EntityType, const MentionCandidate*> own;
   for (const MentionCandidate& c : candidates) {
-    if (c.refers || c.sentence >= kOwnEntityLead) {
+    if (c.refers != Refers::kNone || c.sentence >= kOwnEntityLead) {
       continue;
     }
     const MentionCandidate*& first = own[c.type];
@@ -270,14 +270,48 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   for (const auto& [type, c] : own) {
     own_name[type] = c->canonical.empty() ? c->surface : c->canonical;
   }
+  // Each type's names in reading order, for the one named last before a `refers` mention.
+  std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>>> named;
+  for (const MentionCandidate& c : candidates) {
+    if (c.refers == Refers::kNone) {
+      named[c.type].emplace_back(c.sentence, c.begin,
+                                 c.canonical.empty() ? c.surface : c.canonical);
+    }
+  }
+  for (auto& [type, names] : named) {
+    std::ranges::sort(names);
+  }
+  auto named_before = [&](const MentionCandidate& c) -> const std::string* {
+    auto it = named.find(c.type);
+    if (it == named.end()) {
+      return nullptr;
+    }
+    const auto& names = it->second;
+    auto after = std::lower_bound(names.begin(), names.end(), std::make_tuple(c.sentence, c.begin),
+                                  [](const auto& n, const auto& at) {
+                                    return std::tie(std::get<0>(n), std::get<1>(n)) <
+                                           std::tie(std::get<0>(at), std::get<1>(at));
+                                  });
+    if (after == names.begin() || std::get<0>(*std::prev(after)) + kPreviousReach < c.sentence) {
+      return nullptr;
+    }
+    return &std::get<2>(*std::prev(after));
+  };
   std::vector<MentionCandidate> kept;
   for (MentionCandidate& c : candidates) {
-    if (c.refers) {
+    if (c.refers == Refers::kOwn) {
       auto it = own_name.find(c.type);
       if (it == own_name.end()) {
         continue;
       }
       c.canonical = it->second;
+      c.short_form = true;
+    } else if (c.refers == Refers::kPrevious) {
+      const std::string* name = named_before(c);
+      if (name == nullptr) {
+        continue;
+      }
+      c.canonical = *name;
       c.short_form = true;
     } else if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
                c.surface.size() == 3) {

@@ -189,10 +189,10 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     if (c.type != EntityType::kTeam) {
       continue;
     }
-    if (c.refers && doc.own_team < 0) {
+    if (c.refers == Refers::kOwn && doc.own_team < 0) {
       doc.own_team = doc.entity_of_mention[m];
     }
-    if (!c.refers && c.sentence < kOwnEntityLead && doc.lead_team < 0) {
+    if (c.refers == Refers::kNone && c.sentence < kOwnEntityLead && doc.lead_team < 0) {
       doc.lead_team = doc.entity_of_mention[m];
     }
   }

@@ -120,8 +120,9 @@ class RulesWriter {
     }
     for (const WordSet* set :
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
-          &r.layout.tell_verbs, &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
+          &r.layout.tell_verbs, &r.name_endings.endings, &r.name_endings.initials,
+          &r.name_endings.titles, &r.name_endings.honorifics, &r.name_endings.units,
+          &r.name_endings.heads}) {
       out_.index(set->index());
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
@@ -208,7 +209,7 @@ class RulesWriter {
     out_.i32(r.through);
     optional(r.type);
     out_.i32(r.type_from);
-    out_.flag(r.refers);
+    out_.i32(static_cast<std::int32_t>(r.refers));
     out_.i32(r.alias_entity);
     out_.i32(r.alias_name);
     out_.i32(r.alias_through);
@@ -316,8 +317,9 @@ class RulesReader {
     }
     for (WordSet* set :
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
-          &r.layout.tell_verbs, &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
+          &r.layout.tell_verbs, &r.name_endings.endings, &r.name_endings.initials,
+          &r.name_endings.titles, &r.name_endings.honorifics, &r.name_endings.units,
+          &r.name_endings.heads}) {
       *set = words();
     }
     r.layout.table_columns.resize(in_.u32());
@@ -414,7 +416,7 @@ class RulesReader {
     r.through = in_.i32();
     optional(r.type);
     r.type_from = in_.i32();
-    r.refers = in_.flag();
+    r.refers = static_cast<Refers>(in_.i32());
     r.alias_entity = in_.i32();
     r.alias_name = in_.i32();
     r.alias_through = in_.i32();

@@ -76,6 +76,13 @@ struct Ref {
   bool self = false;  // "$self": the document's own team (저희 팀, our team), else the topic
 };
 
+// What the words of a `refers` entity rule stand for.
+enum class Refers : std::uint8_t {
+  kNone,
+  kOwn,       // the document's own entity of the type (저희 팀, 당사)
+  kPrevious,  // the entity of the type named last before them (이 회사, 해당 업체)
+};
+
 struct RuleHeader {
   std::string id;
   std::string file;     // where it was defined, for --explain and errors
@@ -90,8 +97,8 @@ struct EntityRule : RuleHeader {
   int entity_capture = -1;
   int through = -1;  // the name ends with this capture instead
   std::optional<EntityType> type;
-  int type_from = -1;   // capture whose word is a type cue
-  bool refers = false;  // the words stand for the document's own entity of the type
+  int type_from = -1;             // capture whose word is a type cue
+  Refers refers = Refers::kNone;  // the words stand for an entity named elsewhere
   int alias_entity = -1;
   int alias_name = -1;
   int alias_through = -1;  // the alias runs on to the end of this capture

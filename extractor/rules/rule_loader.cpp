@@ -615,7 +615,12 @@ class Compiler {
         }
         r.through = t.value();
       }
-      r.refers = e.HasMember("refers") && e["refers"].GetBool();
+      if (e.HasMember("refers")) {
+        const rapidjson::Value& refers = e["refers"];
+        r.refers = refers.IsString()  ? Refers::kPrevious
+                   : refers.GetBool() ? Refers::kOwn
+                                      : Refers::kNone;
+      }
       if (e.HasMember("type")) {
         r.type = parse_entity_type(str(e["type"]));
       } else if (e.HasMember("type_from")) {

@@ -448,6 +448,27 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
   CHECK(has_relation(topic, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity rule: refers \"previous\" stands for the entity of its type named last") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["해당"]}, {"text": ["회사"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "particle": ["은", "는"], "capture": "o"},
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // The company named last, not the first one or the subject.
+  const KnowledgeGraph g =
+      graph_of(rules, "에이크미가 이니텍을 인수했다. 해당 회사는 Rust를 사용한다.");
+  CHECK(has_relation(g, "Initech", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Rust"));
+  // A name three sentences back is too far; the words are then no name at all.
+  const KnowledgeGraph far = graph_of(
+      rules, "에이크미가 이니텍을 인수했다. 날씨가 좋다. 비가 온다. 해당 회사는 Rust를 사용한다.");
+  CHECK(far.relation_count() == 0);
+  CHECK(far.entity_count() == 3);
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},
