@@ -106,6 +106,12 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
         for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
           known_words_.insert(tokens[k]);
         }
+        // The last word too, when it is longer than a syllable: bare, "알트만" in "샘 알트만
+        // CEO" is not "알트" with 만 ("only"); with a particle it is still split. A one-syllable
+        // last word may be a particle of its own (이, 도).
+        if (tokens.back().size() > 3) {
+          known_words_.insert(tokens.back());
+        }
       }
       if (tokens.size() == 1) {
         name_words_.insert(folded);

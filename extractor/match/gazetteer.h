@@ -35,7 +35,8 @@ class Gazetteer {
   void write_tables(ImageWriter& out) const;
 
   // Whether a case-folded Hangul word is a whole name, or a word of a name of
-  // several Hangul words, whose ending must not be cut ("제인" in "제인 로가").
+  // several Hangul words, whose ending must not be cut ("제인" in "제인 로가"; the last
+  // word only when it is longer than one syllable).
   bool is_known_word(std::string_view folded) const {
     const std::size_t hash = StringHash{}(folded);
     return known_bits_.may_contain_hash(hash) &&

@@ -23,6 +23,7 @@ const char* kEntries = R"(
     {"name": "Kafka", "type": "Tool"},
     {"name": "Jane Roe", "type": "Person", "aliases": ["제인 로"]},
     {"name": "John Doe", "type": "Person", "aliases": ["존 도"]},
+    {"name": "Sam Altman", "type": "Person", "aliases": ["샘 알트만"]},
     {"name": "라인", "type": "Organization"},
     {"name": "Open Intelligence", "type": "Organization", "aliases": ["AI"]}
   ],
@@ -101,6 +102,14 @@ TEST_CASE("gazetteer: a Korean multi-word name whose first word ends like a part
   CHECK(d.matches("제인 로가 말했다") == Matches{"제인 로=Jane Roe"});
 }
 
+// The last word of "샘 알트만" ends in 만 ("only"); bare, it keeps it, and with a particle
+// the particle is cut.
+TEST_CASE("gazetteer: a Korean multi-word name whose last word ends like a particle") {
+  const Dictionary d;
+  CHECK(d.matches("샘 알트만 CEO가 말했다") == Matches{"샘 알트만=Sam Altman"});
+  CHECK(d.matches("샘 알트만은 말했다") == Matches{"샘 알트만=Sam Altman"});
+}
+
 TEST_CASE("gazetteer: a particle ends a name") {
   const Dictionary d;
   CHECK(d.matches("Kafka를 쓴다") == Matches{"Kafka=Kafka"});
@@ -128,7 +137,8 @@ TEST_CASE("gazetteer: known words and name words") {
   CHECK(g.is_known_word("에이크미"));
   CHECK_FALSE(g.is_known_word("kafka"));  // only Hangul names need protection
   CHECK(g.is_known_word("제인"));         // first word of "제인 로"
-  CHECK_FALSE(g.is_known_word("로"));     // its last word takes particles
+  CHECK_FALSE(g.is_known_word("로"));     // its last word, one syllable, may be a particle
+  CHECK(g.is_known_word("알트만"));       // a longer last word is whole when bare
   CHECK(g.is_name_word("kafka"));
   CHECK(g.is_name_word("라인"));
   CHECK(g.is_name_word("ai"));                // stop list
