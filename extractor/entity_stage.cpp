@@ -456,12 +456,15 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
     return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
   });
   // Where a person's name is found, a unit of three words or more that a rule read as starting
-  // with it is none: in "강국현 커스토머 부문장" the unit is 커스토머 부문, and 강국현 heads it.
-  // (A two-word unit such as "모바일 팀" keeps its place against a weak reading of its first word.)
-  std::set<std::pair<std::uint32_t, std::uint32_t>> person_starts;  // (sentence, token)
+  // with it, or with its last words, is none: in "강국현 커스토머 부문장" the unit is 커스토머
+  // 부문, and 강국현 heads it; in "케빈 양 머신러닝 부문 이사" it is not "양 머신러닝 부문". (A
+  // two-word unit such as "모바일 팀" keeps its place against a weak reading of its first word.)
+  std::set<std::pair<std::uint32_t, std::uint32_t>> person_words;  // (sentence, token)
   for (const MentionCandidate& c : candidates) {
     if (c.type == EntityType::kPerson) {
-      person_starts.emplace(c.sentence, c.begin);
+      for (std::uint32_t t = c.begin; t < c.end; ++t) {
+        person_words.emplace(c.sentence, t);
+      }
     }
   }
   // Tokens already taken, per sentence.
@@ -470,7 +473,7 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
   for (const std::uint32_t i : order) {
     const MentionCandidate& c = candidates[i];
     if (c.type == EntityType::kTeam && c.entry < 0 && c.end - c.begin > 2 &&
-        person_starts.contains({c.sentence, c.begin})) {
+        person_words.contains({c.sentence, c.begin})) {
       continue;
     }
     std::vector<bool>& used = taken[c.sentence];

@@ -699,6 +699,17 @@ TEST_CASE("overlaps: a unit of three words or more does not start with a person'
   CHECK_FALSE(has_entity(g, "강서준 커스토머 부문", ET::kTeam));
 }
 
+TEST_CASE("overlaps: a unit of three words or more does not start inside a person's name") {
+  const std::string rules = rule_file(R"("entity_rules": [
+    {"id": "unit", "pattern": [{"script": "hangul", "min": 2, "max": 2, "capture": "n"},
+     {"text": "부문", "capture": "cue"}], "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "given", "pattern": [{"text": ["케빈"], "capture": "n"}, {"script": "hangul", "capture": "s"}],
+     "entity": {"capture": "n", "through": "s", "type": "Person"}}])");
+  const KnowledgeGraph g = graph_of(rules, "케빈 양 머신러닝 부문 이사가 말했다.");
+  CHECK(has_entity(g, "케빈 양", ET::kPerson));
+  CHECK_FALSE(has_entity(g, "양 머신러닝 부문", ET::kTeam));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
