@@ -297,6 +297,36 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     }
     return &std::get<2>(*std::prev(after));
   };
+  // People named in full in Korean, in reading order: where a surname fits several, "정 전
+  // CTO" is the one named last before it, in its sentence or the two before, unless another
+  // with that surname is named in the same sentence as that one ("한지민 부사장과 한도윤
+  // 상무를 ... 한 부사장은" stays unresolved).
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> full_names;
+  for (const MentionCandidate& c : candidates) {
+    if (c.type == EntityType::kPerson && c.refers == Refers::kNone && korean_full_name(c.surface)) {
+      full_names.emplace_back(c.sentence, c.begin, c.surface.substr(0, 3),
+                              c.canonical.empty() ? c.surface : c.canonical);
+    }
+  }
+  std::ranges::sort(full_names);
+  auto named_last = [&](const MentionCandidate& c) -> const std::string* {
+    const std::string* found = nullptr;
+    std::uint32_t found_in = 0;
+    bool ambiguous = false;
+    for (const auto& [sentence, begin, surname, name] : full_names) {
+      if (std::tie(sentence, begin) >= std::tie(c.sentence, c.begin)) {
+        break;
+      }
+      if (surname != c.surface) {
+        continue;
+      }
+      ambiguous = found != nullptr && found_in == sentence && *found != name;
+      found = &name;
+      found_in = sentence;
+    }
+    return found != nullptr && !ambiguous && found_in + kPreviousReach >= c.sentence ? found
+                                                                                     : nullptr;
+  };
   std::vector<MentionCandidate> kept;
   for (MentionCandidate& c : candidates) {
     if (c.refers == Refers::kOwn) {
@@ -316,10 +346,14 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     } else if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
                c.surface.size() == 3) {
       const MentionCandidate* person = unique_fit(c.surface);
-      if (person == nullptr || person->type != EntityType::kPerson) {
+      const std::string* last = named_last(c);
+      if (person != nullptr && person->type == EntityType::kPerson) {
+        c.canonical = person->canonical.empty() ? person->surface : person->canonical;
+      } else if (last != nullptr) {
+        c.canonical = *last;
+      } else {
         continue;
       }
-      c.canonical = person->canonical.empty() ? person->surface : person->canonical;
       c.short_form = true;
     } else if (c.type == EntityType::kOrganization && c.entry < 0 &&
                c.surface.find(' ') == std::string::npos) {

@@ -710,6 +710,32 @@ TEST_CASE("overlaps: a unit of three words or more does not start inside a perso
   CHECK_FALSE(has_entity(g, "양 머신러닝 부문", ET::kTeam));
 }
 
+TEST_CASE("short names: a surname several people share is the one named last, if alone there") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "full", "pattern": [{"regex": "정[가-힣]{2}", "capture": "n"}, {"text": ["대표", "이사"]}],
+         "entity": {"capture": "n", "type": "Person"}},
+        {"id": "short", "pattern": [{"text": ["정"], "capture": "n"}, {"text": ["대표", "이사"]}],
+         "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "join", "pattern": [
+        {"ent": "Person", "capture": "p"}, {"text": ["이사"], "particle": ["은", "는"]},
+        {"ent": "Organization", "particle": ["에"], "capture": "o"}, {"starts": "합류"}],
+        "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph last =
+      graph_of(rules, "정하늘 대표가 왔다. 정도윤 이사가 왔다. 정 이사는 에이크미에 합류했다.");
+  CHECK(has_relation(last, "정도윤", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(last, "정하늘", RT::kWorksAt, "Acme"));
+  // Two of them in one sentence: the surname stands for neither.
+  const KnowledgeGraph both =
+      graph_of(rules, "정하늘 대표와 정도윤 이사가 왔다. 정 이사는 에이크미에 합류했다.");
+  CHECK(both.relation_count() == 0);
+  // Nor for one named more than two sentences before.
+  const KnowledgeGraph far = graph_of(rules,
+                                      "정하늘 대표가 왔다. 정도윤 이사가 왔다. 비가 왔다. 눈이 "
+                                      "왔다. 정 이사는 에이크미에 합류했다.");
+  CHECK(far.relation_count() == 0);
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
