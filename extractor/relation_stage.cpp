@@ -314,14 +314,17 @@ std::string matched_text(const SentenceScope& sc, const PatternMatch& m) {
 // A person's role read against the topic or the previous sentence yields to the same role
 // (or, for a lead, a founding) that a sentence states with its own organization: after "장성현
 // 대한항공 정보시스템실장(CIO)은", "장성현 CIO가 답했다" in an article about AWS is not a lead of
-// AWS.
-void drop_context_affiliations(std::vector<RelationCandidate>& out) {
+// AWS. A unit the person heads is no such organization: after "신임 CTO로는 이상호
+// 커머스사업부장이", the CTO is still the previous sentence's company's.
+void drop_context_affiliations(const std::vector<LocalEntity>& entities,
+                               std::vector<RelationCandidate>& out) {
   auto affiliation = [](RT type) {
     return type == RT::kLeads || type == RT::kWorksAt || type == RT::kFounded;
   };
   std::set<std::tuple<int, RT, int>> stated;  // (person, type, organization)
   for (const RelationCandidate& c : out) {
-    if (!c.from_context && affiliation(c.type)) {
+    if (!c.from_context && affiliation(c.type) &&
+        entities[c.target].type == EntityType::kOrganization) {
       stated.emplace(c.source, c.type, c.target);
     }
   }
@@ -612,12 +615,14 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // '클로바 데스크' 출시…삼성SDS와 손잡고" says the assistant uses HyperCLOVA X, not Samsung
   // SDS; "소프트뱅크벤처스의 박서윤 수석심사역" works at SoftBank Ventures, not at the
   // company the sentence is about.
+  // A source stated with a team does not make a searched organization yield ("신임 CTO로는
+  // 이상호 커머스사업부장이": he heads the unit and is the previous sentence's company's CTO).
   std::set<std::tuple<int, int, std::uint32_t>> stated_target;  // (entity, group, sentence)
-  std::set<std::tuple<int, int, std::uint32_t>> stated_source;
+  std::set<std::tuple<int, int, std::uint32_t, EntityType>> stated_source;  // + target type
   for (const auto& [key, c] : best) {
     if (!c.searched_source && !c.searched_target) {
       stated_target.emplace(c.target, conflict_group(c.type), c.sentence);
-      stated_source.emplace(c.source, conflict_group(c.type), c.sentence);
+      stated_source.emplace(c.source, conflict_group(c.type), c.sentence, entities[c.target].type);
     }
   }
   std::vector<RelationCandidate> out;
@@ -625,12 +630,13 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     const int group = conflict_group(c.type);
     const bool yields =
         (c.searched_source && stated_target.contains({c.target, group, c.sentence})) ||
-        (c.searched_target && stated_source.contains({c.source, group, c.sentence}));
+        (c.searched_target &&
+         stated_source.contains({c.source, group, c.sentence, entities[c.target].type}));
     if (c.confidence >= ctx.options.min_confidence && !yields) {
       out.push_back(std::move(c));
     }
   }
-  drop_context_affiliations(out);
+  drop_context_affiliations(entities, out);
   apply_document_rules(ctx, doc, entities, out);
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;

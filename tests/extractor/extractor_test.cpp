@@ -736,6 +736,26 @@ TEST_CASE("short names: a surname several people share is the one named last, if
   CHECK(far.relation_count() == 0);
 }
 
+TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Team"}},
+        {"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [
+        {"id": "head", "pattern": [{"ent": "Person", "capture": "p"}, {"ent": "Team", "capture": "t"},
+          {"text": ["팀장"]}], "relation": "leads", "source": "p", "target": "t"},
+        {"id": "new", "pattern": [{"text": ["신임"]}, {"text": ["CTO"], "particle": ["로는"]},
+          {"ent": "Person", "capture": "p"}], "relation": "leads", "source": "p",
+         "target": {"find": ["Organization"], "scope": "sentence", "side": "before",
+                    "else": "$previous"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "에이크미는 CTO를 교체했다. 신임 CTO로는 김하늘 검색팀 팀장이 임명됐다.");
+  CHECK(has_relation(g, "김하늘", RT::kLeads, "검색팀"));
+  CHECK(has_relation(g, "김하늘", RT::kLeads, "Acme"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
