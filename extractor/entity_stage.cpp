@@ -12,8 +12,6 @@
 namespace kgex {
 namespace {
 
-bool lang_applies(Lang rule, Lang sentence) { return rule == Lang::kAny || rule == sentence; }
-
 std::string sentence_text(const DocumentAnalysis& doc, std::uint32_t si) {
   const Sentence& s = doc.sentences[si].span;
   return std::string(doc.original(s.begin, s.end));
@@ -61,35 +59,12 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
                                                 std::vector<MentionCandidate>& candidates,
                                                 const std::vector<bool>& run) {
   std::vector<AliasLink> links;
-  // A second pass (over the sentences `run` marks) can only add what a rule matching a
-  // mention finds: a rule of words alone found everything it could in the first.
-  const auto matches_mentions = [](const EntityRule& r) {
-    return std::any_of(r.pattern.begin(), r.pattern.end(),
-                       [](const Element& el) { return el.kind == ElementKind::kEntity; });
-  };
-  std::vector<const EntityRule*> rules;
-  for (const EntityRule& r : ctx.rules.entity_rules) {
-    if (run.empty() || matches_mentions(r)) {
-      rules.push_back(&r);
-    }
-  }
-  std::stable_sort(rules.begin(), rules.end(), [](const EntityRule* a, const EntityRule* b) {
-    return a->priority > b->priority;
-  });
-  // The rules that apply to a sentence of each language, by priority: a sentence's loop
-  // meets only those.
-  std::array<std::vector<const EntityRule*>, 3> rules_for;
-  for (const EntityRule* rule : rules) {
-    for (const Lang lang : {Lang::kAny, Lang::kKo, Lang::kEn}) {
-      if (lang_applies(rule->lang, lang)) {
-        rules_for[static_cast<std::size_t>(lang)].push_back(rule);
-      }
-    }
-  }
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   RuleFilter::Facts facts;
   std::vector<std::uint32_t> starts;
   std::vector<PatternMatch> matches;
+  std::vector<std::uint64_t> bits;
+  std::vector<std::uint32_t> candidates_here;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate || (!run.empty() && !run[si])) {
@@ -98,9 +73,16 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
     ctx.filter.find_word_sets(s);
     ctx.filter.facts(s, doc, facts);
-    for (const EntityRule* rule : rules_for[static_cast<std::size_t>(s.lang)]) {
-      const PatternNeeds& needs = ctx.filter.entity_rule(rule - ctx.rules.entity_rules.data());
-      if (!facts.may_match(needs)) {
+    // The rules by priority that the sentence may run. A second pass (over the sentences `run`
+    // marks) can only add what a rule matching a mention finds: a rule of words alone found
+    // everything it could in the first.
+    const RuleIndex& index = ctx.order.entity[static_cast<std::size_t>(s.lang)];
+    index.candidates(s, facts.mention_types(), bits, candidates_here);
+    for (const std::uint32_t at : candidates_here) {
+      const std::uint32_t r = index.rules()[at];
+      const EntityRule* rule = &ctx.rules.entity_rules[r];
+      const PatternNeeds& needs = ctx.filter.entity_rule(r);
+      if ((!run.empty() && !ctx.order.entity_uses_mentions[r]) || !facts.may_match(needs)) {
         continue;
       }
       facts.starts(needs, starts);

@@ -17,13 +17,15 @@ struct Extractor::Impl {
   Gazetteer gazetteer;
   PatternMatcher matcher;
   RuleFilter filter;
+  RuleOrder order;
 
   explicit Impl(std::shared_ptr<const RuleSet> r)
       : rules(std::move(r)),
         tables(rules->prebuilt.tables()),
         gazetteer(tables ? Gazetteer(*rules, *tables) : Gazetteer(*rules)),
         matcher(gazetteer),
-        filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)) {}
+        filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)),
+        order(*rules, filter) {}
 };
 
 namespace {
@@ -96,9 +98,13 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   doc.segmentation = segmenter.segment(doc.norm.text);
 
   const RuleSet& rules = *impl_->rules;
-  const StageContext ctx{rules,          impl_->gazetteer,
-                         impl_->matcher, impl_->filter,
-                         options,        options.explain ? &result.trace : nullptr};
+  const StageContext ctx{rules,
+                         impl_->gazetteer,
+                         impl_->matcher,
+                         impl_->filter,
+                         impl_->order,
+                         options,
+                         options.explain ? &result.trace : nullptr};
   doc.boilerplate_line = find_boilerplate(doc, rules.layout);
   const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
   std::vector<MentionCandidate> candidates;

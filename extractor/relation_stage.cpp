@@ -532,16 +532,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                                          const std::vector<LocalEntity>& entities) {
   // (pair, sentence, conflict group) -> the best candidate there.
   std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
-  // The rules that apply to a sentence of each language: a sentence's loop meets only those.
-  std::array<std::vector<const RelationRule*>, 3> rules_for;
-  for (const RelationRule& rule : ctx.rules.relation_rules) {
-    for (const Lang lang : {Lang::kAny, Lang::kKo, Lang::kEn}) {
-      if (rule.lang == Lang::kAny || rule.lang == lang) {
-        rules_for[static_cast<std::size_t>(lang)].push_back(&rule);
-      }
-    }
-  }
   RuleFilter::Facts facts;
+  std::vector<std::uint64_t> bits;
+  std::vector<std::uint32_t> candidates_here;
   std::vector<std::uint32_t> starts;
   std::vector<PatternMatch> matches;
   // The sources of the relations found in the sentence before and in this one.
@@ -559,9 +552,13 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     const SentenceScope sc{
         doc, s, entities, previous, previous_sources, ctx.rules.layout.tell_verbs};
     ctx.filter.facts(s, doc, facts);
-    for (const RelationRule* applies : rules_for[static_cast<std::size_t>(s.lang)]) {
-      const RelationRule& rule = *applies;
-      const PatternNeeds& needs = ctx.filter.relation_rule(&rule - ctx.rules.relation_rules.data());
+    // The rules, as written, that the sentence may run.
+    const RuleIndex& index = ctx.order.relation[static_cast<std::size_t>(s.lang)];
+    index.candidates(s, facts.mention_types(), bits, candidates_here);
+    for (const std::uint32_t at : candidates_here) {
+      const std::uint32_t r = index.rules()[at];
+      const RelationRule& rule = ctx.rules.relation_rules[r];
+      const PatternNeeds& needs = ctx.filter.relation_rule(r);
       if (!facts.may_match(needs)) {
         continue;
       }

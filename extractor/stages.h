@@ -10,6 +10,7 @@
 #include "extractor/extractor.h"
 #include "extractor/match/gazetteer.h"
 #include "extractor/match/pattern_matcher.h"
+#include "extractor/match/rule_index.h"
 
 namespace kgex {
 
@@ -46,6 +47,7 @@ struct StageContext {
   const Gazetteer& gazetteer;
   const PatternMatcher& matcher;
   const RuleFilter& filter;
+  const RuleOrder& order;
   const ExtractOptions& options;
   std::vector<TraceLine>* trace;  // null unless explaining
 };

@@ -83,6 +83,8 @@ class RuleFilter {
       return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
                          [&](std::uint32_t id) { return seen_[id] == sentence_; });
     }
+    // The types of the sentence's mentions, as one mask.
+    TypeMask mention_types() const { return mention_types_; }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;

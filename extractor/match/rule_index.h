@@ -1,0 +1,64 @@
+// Which rules a sentence can run, found from the sentence rather than by asking every rule.
+//
+// A stage runs its rules in a fixed order. Each rule needs something of a sentence to match
+// anywhere in it (PatternNeeds: words of some word sets, mentions of some types); the index
+// keys each rule by one of those needs, a word set if it has one, else the narrowest mention
+// type mask, and lists the rules under their key. A sentence then meets only the rules whose
+// key it holds, plus those with no need at all, in the stage's order; RuleFilter::Facts::
+// may_match still checks all the needs of each. With several hundred rules, most of which need
+// a word most sentences lack, this replaces a loop over every rule by one over the sentence's
+// words and mention types.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "extractor/analysis.h"
+#include "extractor/match/pattern_matcher.h"
+
+namespace kgex {
+
+class RuleIndex {
+ public:
+  RuleIndex() = default;
+  // `rules`: the stage's rules (any numbering of the caller's) in the order they run;
+  // `needs_of` gives the needs of one of them.
+  RuleIndex(std::vector<std::uint32_t> rules,
+            const std::function<const PatternNeeds&(std::uint32_t)>& needs_of);
+
+  // The rules in the order they run.
+  const std::vector<std::uint32_t>& rules() const { return rules_; }
+
+  // The positions in rules(), ascending, of the rules whose key `sentence` holds (its tokens'
+  // word sets, RuleFilter::find_word_sets, and `mention_types`) or that have none. `bits` is
+  // scratch kept by the caller from sentence to sentence.
+  void candidates(const SentenceAnalysis& sentence, TypeMask mention_types,
+                  std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& out) const;
+
+ private:
+  std::vector<std::uint32_t> rules_;
+  // Positions keyed by word set w: by_word_[first_word_[w] .. first_word_[w + 1]).
+  std::vector<std::uint32_t> first_word_;
+  std::vector<std::uint32_t> by_word_;
+  // For each entity type, the bit set of positions keyed by a mask holding it; and the bit
+  // set of positions with no key.
+  std::vector<std::vector<std::uint64_t>> by_type_;
+  std::vector<std::uint64_t> always_;
+};
+
+// The rule indexes of a rule set's two sentence stages, for each sentence language.
+struct RuleOrder {
+  // Entity rules by priority (higher first, then as written); relation rules as written.
+  std::array<RuleIndex, 3> entity;
+  std::array<RuleIndex, 3> relation;
+  // Whether an entity rule (by its number in the rule set) has an element that is a mention:
+  // only those can find more in a later pass.
+  std::vector<bool> entity_uses_mentions;
+
+  RuleOrder() = default;
+  RuleOrder(const RuleSet& rules, const RuleFilter& filter);
+};
+
+}  // namespace kgex
