@@ -274,7 +274,11 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       t.base_end = t.end;
       if (!known || !known(word)) {
         ParticleSplit split = split_particle(word, known);
-        if (!split.particle.empty()) {
+        // A syllable standing apart that is all particle is a word: the demonstrative or the
+        // surname 이 ("이 회사", "이 대표"), not 이 with nothing before it. Written onto something
+        // else (")를"), or longer (a copula written apart, "조성창 입니다"), it stays a particle.
+        const bool syllable_apart = split.base.empty() && t.space_before && word.size() == 3;
+        if (!split.particle.empty() && !syllable_apart) {
           t.base_end = pos + static_cast<std::uint32_t>(split.base.size());
           t.particle = split.particle;
         }

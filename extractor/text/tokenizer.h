@@ -8,7 +8,8 @@
 // (".NET"); '/' and '·' always split. Hangul right after a Latin word is its
 // particle when the whole run is one ("ChatGPT를"); otherwise it is a token of
 // its own ("AI팀" -> AI | 팀). A Hangul word loses its longest particle suffix
-// unless the full word is known (a gazetteer name such as "라인").
+// unless the full word is known (a gazetteer name such as "라인"), or is one syllable,
+// all particle, standing apart (the 이 of "이 회사").
 #pragma once
 
 #include <cstdint>

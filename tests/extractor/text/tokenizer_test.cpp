@@ -179,6 +179,14 @@ TEST_CASE("a known Hangul word keeps its ending") {
   CHECK(words("이가는", known) == Words{"이가+는"});
 }
 
+TEST_CASE("a syllable standing apart that is all particle is a word; a longer one is not") {
+  CHECK(words("이 회사의 대표") == Words{"이", "회사+의", "대표"});
+  CHECK(words("이 대표는") == Words{"이", "대표+는"});
+  // Written onto what comes before, or a copula written apart, it stays a particle.
+  CHECK(words("앤스로픽(Anthropic)이") == Words{"앤스로픽", "(", "Anthropic", ")", "+이"});
+  CHECK(words("김하늘 입니다") == Words{"김하늘", "+입니다"});
+}
+
 // Full Unicode case folding: "ß" folds to "ss", so "Straße" matches "STRASSE".
 TEST_CASE("fold_case applies full case folding") {
   CHECK(fold_case("Straße") == fold_case("STRASSE"));
