@@ -252,10 +252,17 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   for (const auto& [type, c] : own) {
     own_name[type] = c->canonical.empty() ? c->surface : c->canonical;
   }
-  // Each type's names in reading order, for the one named last before a `refers` mention.
+  // Each type's names in reading order, for the one named last before a `refers` mention;
+  // and Korean full names, for surnames. Only built where such a short form was found.
+  const bool any_previous = std::ranges::any_of(
+      candidates, [](const MentionCandidate& c) { return c.refers == Refers::kPrevious; });
+  const bool any_surname = std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+    return c.type == EntityType::kPerson && c.surface.size() == 3 &&
+           count_code_points_utf8(c.surface) == 1;
+  });
   std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>>> named;
   for (const MentionCandidate& c : candidates) {
-    if (c.refers == Refers::kNone) {
+    if (any_previous && c.refers == Refers::kNone) {
       named[c.type].emplace_back(c.sentence, c.begin,
                                  c.canonical.empty() ? c.surface : c.canonical);
     }
@@ -285,7 +292,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // 상무를 ... 한 부사장은" stays unresolved).
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> full_names;
   for (const MentionCandidate& c : candidates) {
-    if (c.type == EntityType::kPerson && c.refers == Refers::kNone && korean_full_name(c.surface)) {
+    if (any_surname && c.type == EntityType::kPerson && c.refers == Refers::kNone &&
+        korean_full_name(c.surface)) {
       full_names.emplace_back(c.sentence, c.begin, c.surface.substr(0, 3),
                               c.canonical.empty() ? c.surface : c.canonical);
     }
