@@ -198,9 +198,21 @@ bool korean_full_name(std::string_view name) {
 // company a rule found as "Ostwind AI" or "Clearpath Labs" is "Ostwind" and "Clearpath"
 // after that, also where a rule finds the short form as a company of its own. A short form stands
 // for the one entity it fits; one that fits no one or several is dropped. Returns the Latin short
-// forms to look for in the text, each with the candidate of the full name.
+// forms to look for in the text, each with the candidate of the full name. A short form that
+// fits no one yet waits in `pending` for a later pass, which may find the full name.
 std::vector<std::pair<std::string, MentionCandidate>> short_names(
-    std::vector<MentionCandidate>& candidates, const KnownWord& known) {
+    std::vector<MentionCandidate>& candidates, std::vector<MentionCandidate>& pending,
+    const KnownWord& known) {
+  for (MentionCandidate& p : pending) {
+    const bool again = std::ranges::any_of(candidates, [&](const MentionCandidate& c) {
+      return c.sentence == p.sentence && c.begin == p.begin && c.end == p.end && c.type == p.type &&
+             c.rule == p.rule;
+    });
+    if (!again) {
+      candidates.push_back(std::move(p));
+    }
+  }
+  pending.clear();
   std::map<std::string, std::set<std::pair<EntityType, std::string>>> fits;  // short -> full
   std::map<std::pair<EntityType, std::string>, MentionCandidate> full;
   auto fit = [&](const std::string& part, const MentionCandidate& c, const std::string& name) {
@@ -322,6 +334,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     if (c.refers == Refers::kOwn) {
       auto it = own_name.find(c.type);
       if (it == own_name.end()) {
+        pending.push_back(std::move(c));
         continue;
       }
       c.canonical = it->second;
@@ -329,6 +342,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     } else if (c.refers == Refers::kPrevious) {
       const std::string* name = named_before(c);
       if (name == nullptr) {
+        pending.push_back(std::move(c));
         continue;
       }
       c.canonical = *name;
@@ -342,6 +356,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       } else if (last != nullptr) {
         c.canonical = *last;
       } else {
+        pending.push_back(std::move(c));
         continue;
       }
       c.short_form = true;
@@ -370,14 +385,15 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
 }  // namespace
 
 void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
-                     const KnownWord& known, const std::vector<AliasLink>& links) {
+                     std::vector<MentionCandidate>& pending, const KnownWord& known,
+                     const std::vector<AliasLink>& links) {
   struct Learned {
     std::vector<std::string> tokens;  // folded surface forms
     MentionCandidate from;
   };
   const KnownWord keep_whole = [](std::string_view) { return true; };
   std::vector<Learned> learned;
-  for (const auto& [form, person] : short_names(candidates, known)) {
+  for (const auto& [form, person] : short_names(candidates, pending, known)) {
     Learned l{{form}, person};
     l.from.surface = form;
     l.from.canonical = person.canonical.empty() ? person.surface : person.canonical;

@@ -86,12 +86,14 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 // occurrences to `candidates`.
 // People named in full are also found by surname or given name alone ("최 부사장",
 // "Malhotra"), unless `name_word` says the word is a name or stop word of its own, and
-// `refers` mentions (저희 팀) take the name of the document's own entity or are dropped; see
-// short_names in entity_stage.cpp.
+// `refers` mentions (저희 팀) take the name of the document's own entity. Short forms that fit
+// no one yet move to `pending`, and are tried again on the next call (a later pass may find
+// the full name); see short_names in entity_stage.cpp.
 // A short name an alias rule gave in words ("넥슨코리아(이하 넥슨)") stands for its entity
 // wherever it recurs.
 void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
-                     const KnownWord& name_word, const std::vector<AliasLink>& links);
+                     std::vector<MentionCandidate>& pending, const KnownWord& name_word,
+                     const std::vector<AliasLink>& links);
 
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.

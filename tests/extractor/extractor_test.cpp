@@ -736,6 +736,28 @@ TEST_CASE("short names: a surname several people share is the one named last, if
   CHECK(far.relation_count() == 0);
 }
 
+TEST_CASE("short names: a surname waits for a full name that a later pass finds") {
+  // The full name needs the company, which the first pass finds; the surname, in the next
+  // sentence, is found in the first pass and fits no one until then.
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "company", "pattern": [{"regex": "[가-힣]+소프트", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization"}},
+        {"id": "full", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"},
+          {"ent": "Organization"}, {"text": ["대표"]}], "entity": {"capture": "n", "type": "Person"}},
+        {"id": "short", "pattern": [{"text": ["김"], "capture": "n"}, {"text": ["대표"]}],
+         "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "join", "pattern": [
+        {"ent": "Person", "capture": "p"}, {"text": ["대표"], "particle": ["은", "는"]},
+        {"ent": "Organization", "particle": ["에"], "capture": "o"}, {"starts": "합류"}],
+        "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "김하람 가온소프트 대표가 말했다. 김 대표는 누리소프트에 합류했다.");
+  CHECK(has_entity(g, "김하람", ET::kPerson));
+  CHECK(has_relation(g, "김하람", RT::kWorksAt, "누리소프트"));
+  CHECK_FALSE(has_entity(g, "김", ET::kPerson));
+}
+
 TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
