@@ -185,6 +185,9 @@ bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= '
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
+std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
+                                           const std::vector<MentionCandidate>& candidates);
+
 // Korean names are a one-syllable surname and a one- or two-syllable given name.
 bool korean_full_name(std::string_view name) {
   const std::size_t n = count_code_points_utf8(name);
@@ -201,8 +204,8 @@ bool korean_full_name(std::string_view name) {
 // forms to look for in the text, each with the candidate of the full name. A short form that
 // fits no one yet waits in `pending` for a later pass, which may find the full name.
 std::vector<std::pair<std::string, MentionCandidate>> short_names(
-    std::vector<MentionCandidate>& candidates, std::vector<MentionCandidate>& pending,
-    const KnownWord& known) {
+    const DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
+    std::vector<MentionCandidate>& pending, const KnownWord& known) {
   for (MentionCandidate& p : pending) {
     const bool again = std::ranges::any_of(candidates, [&](const MentionCandidate& c) {
       return c.sentence == p.sentence && c.begin == p.begin && c.end == p.end && c.type == p.type &&
@@ -272,9 +275,17 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     return c.type == EntityType::kPerson && c.surface.size() == 3 &&
            count_code_points_utf8(c.surface) == 1;
   });
+  // Only names that win their overlaps: "김앤장 변호사" is no person named 김앤장.
+  std::vector<bool> wins(candidates.size(), false);
+  if (any_previous || any_surname) {
+    for (const std::uint32_t i : overlap_winners(doc, candidates)) {
+      wins[i] = true;
+    }
+  }
   std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>>> named;
-  for (const MentionCandidate& c : candidates) {
-    if (any_previous && c.refers == Refers::kNone) {
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const MentionCandidate& c = candidates[i];
+    if (any_previous && wins[i] && c.refers == Refers::kNone) {
       named[c.type].emplace_back(c.sentence, c.begin,
                                  c.canonical.empty() ? c.surface : c.canonical);
     }
@@ -303,8 +314,9 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // with that surname is named in the same sentence as that one ("한지민 부사장과 한도윤
   // 상무를 ... 한 부사장은" stays unresolved).
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> full_names;
-  for (const MentionCandidate& c : candidates) {
-    if (any_surname && c.type == EntityType::kPerson && c.refers == Refers::kNone &&
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const MentionCandidate& c = candidates[i];
+    if (any_surname && wins[i] && c.type == EntityType::kPerson && c.refers == Refers::kNone &&
         korean_full_name(c.surface)) {
       full_names.emplace_back(c.sentence, c.begin, c.surface.substr(0, 3),
                               c.canonical.empty() ? c.surface : c.canonical);
@@ -393,7 +405,7 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
   };
   const KnownWord keep_whole = [](std::string_view) { return true; };
   std::vector<Learned> learned;
-  for (const auto& [form, person] : short_names(candidates, pending, known)) {
+  for (const auto& [form, person] : short_names(doc, candidates, pending, known)) {
     Learned l{{form}, person};
     l.from.surface = form;
     l.from.canonical = person.canonical.empty() ? person.surface : person.canonical;

@@ -758,6 +758,29 @@ TEST_CASE("short names: a surname waits for a full name that a later pass finds"
   CHECK_FALSE(has_entity(g, "김", ET::kPerson));
 }
 
+TEST_CASE("short names: only a name that wins its overlaps is named before a short form") {
+  // 김앤장 is read as a person and as a company; the company wins, so "그는" has no person to
+  // stand for.
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "firm", "priority": 90, "pattern": [{"regex": "[가-힣]+앤장", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization"}},
+        {"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}, {"text": ["변호사"]}],
+         "entity": {"capture": "n", "type": "Person"}},
+        {"id": "he", "pattern": [{"text": ["그"], "particle": ["는"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Person", "refers": "previous"}}],
+      "relation_rules": [{"id": "join", "pattern": [
+        {"ent": "Person", "capture": "p"}, {"ent": "Organization", "particle": ["에"], "capture": "o"},
+        {"starts": "합류"}], "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph g = graph_of(rules, "김앤장 변호사가 왔다. 그는 에이크미에 합류했다.");
+  CHECK(has_entity(g, "김앤장", ET::kOrganization));
+  CHECK_FALSE(has_entity(g, "김앤장", ET::kPerson));
+  CHECK(g.relation_count() == 0);
+  // A person who wins the place is.
+  const KnowledgeGraph named = graph_of(rules, "김하람 변호사가 왔다. 그는 에이크미에 합류했다.");
+  CHECK(has_relation(named, "김하람", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
