@@ -278,7 +278,13 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
         // surname 이 ("이 회사", "이 대표"), not 이 with nothing before it. Written onto something
         // else (")를"), or longer (a copula written apart, "조성창 입니다"), it stays a particle.
         const bool syllable_apart = split.base.empty() && t.space_before && word.size() == 3;
-        if (!split.particle.empty() && !syllable_apart) {
+        // A word written onto a closing quote or onto a Latin name in parentheses ends a name,
+        // which takes its particle after them: '콜트레인'을, 콜트레인(Coltrane)을.
+        std::uint32_t inside = t.end;
+        const char32_t next = cur.at(t.end, &inside);
+        const bool name_end =
+            next == '\'' || next == '"' || (next == '(' && cur.cls(inside) == CharClass::kLetter);
+        if (!split.particle.empty() && !syllable_apart && !name_end) {
           t.base_end = pos + static_cast<std::uint32_t>(split.base.size());
           t.particle = split.particle;
         }

@@ -187,6 +187,15 @@ TEST_CASE("a syllable standing apart that is all particle is a word; a longer on
   CHECK(words("김하늘 입니다") == Words{"김하늘", "+입니다"});
 }
 
+TEST_CASE("a word written onto a closing quote or a Latin parenthetical keeps its ending") {
+  // 콜트레인 ends in 인, which elsewhere is the copula written onto a noun (스타트업인).
+  CHECK(words("'콜트레인'을 개발") == Words{"'", "콜트레인", "'", "+을", "개발"});
+  CHECK(words("콜트레인(Coltrane)을") == Words{"콜트레인", "(", "Coltrane", ")", "+을"});
+  CHECK(words("스타트업인 가온") == Words{"스타트업+인", "가온"});
+  // Not before a parenthetical in Hangul ("대표는(사진)").
+  CHECK(words("대표는(사진)") == Words{"대표+는", "(", "사진", ")"});
+}
+
 // Full Unicode case folding: "ß" folds to "ss", so "Straße" matches "STRASSE".
 TEST_CASE("fold_case applies full case folding") {
   CHECK(fold_case("Straße") == fold_case("STRASSE"));
