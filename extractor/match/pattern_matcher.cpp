@@ -415,6 +415,23 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       if (is_clause_break(t)) {
         ++clause;
       }
+      // "'레드 로버 인터랙티브'(이하 레드 로버)에": a parenthetical after a quoted mention joins
+      // its closing quote, which takes the particle after it.
+      const bool closing_quote = (t.folded == "'" || t.folded == "\"") && t.particle.empty() &&
+                                 !units.empty() && units.back().mention >= 0 &&
+                                 units.back().end == i;
+      if (fold_parentheticals && closing_quote && i + 1 < n && tokens[i + 1].text == "(" &&
+          !tokens[i + 1].space_before) {
+        for (std::uint32_t j = i + 2; j < n && j <= i + 1 + kMaxParenthetical; ++j) {
+          if (tokens[j].text == "(") {
+            break;
+          }
+          if (tokens[j].text == ")") {
+            u.end = j + 1;
+            break;
+          }
+        }
+      }
     }
     i = u.end;
     units.push_back(u);

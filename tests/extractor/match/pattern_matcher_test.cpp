@@ -175,6 +175,18 @@ TEST_CASE("units: with folded parentheticals, X(Y)의 reads as X의") {
   }
 }
 
+TEST_CASE("units: a parenthetical after a quoted mention joins its closing quote") {
+  const Probe s(R"({"any": true})", "'에이크미'(이하 에이크미)에 투자", true, true);
+  CHECK(s.units() == Units{"'", "에이크미", "'(이하 에이크미)에", "투자"});
+  CHECK(s.raw_units()[2].particle == "에");
+  SUBCASE("not without folding, nor after a quote that ends no mention") {
+    CHECK(
+        Probe(R"({"any": true})", "'에이크미'(이하 에이크미)에 투자", true, false).units().size() ==
+        8);
+    CHECK(Probe(R"({"any": true})", "'우주'(이하 별)에 투자", true, true).units().size() == 8);
+  }
+}
+
 TEST_CASE("lists: a member's parenthetical naming a person is part of the member") {
   const std::string list =
       R"({"ent": "Organization", "list": true, "capture": "n"}, {"any": true})";
