@@ -187,6 +187,7 @@ bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
 std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
                                            const std::vector<MentionCandidate>& candidates);
+bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m);
 
 // Korean names are a one-syllable surname and a one- or two-syllable given name.
 bool korean_full_name(std::string_view name) {
@@ -204,7 +205,7 @@ bool korean_full_name(std::string_view name) {
 // forms to look for in the text, each with the candidate of the full name. A short form that
 // fits no one yet waits in `pending` for a later pass, which may find the full name.
 std::vector<std::pair<std::string, MentionCandidate>> short_names(
-    const DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
+    const DocumentAnalysis& doc, const Layout& layout, std::vector<MentionCandidate>& candidates,
     std::vector<MentionCandidate>& pending, const KnownWord& known) {
   for (MentionCandidate& p : pending) {
     const bool again = std::ranges::any_of(candidates, [&](const MentionCandidate& c) {
@@ -217,12 +218,18 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   }
   pending.clear();
   std::map<std::string, std::set<std::pair<EntityType, std::string>>> fits;  // short -> full
-  std::map<std::pair<EntityType, std::string>, MentionCandidate> full;
+  std::map<std::pair<EntityType, std::string>, MentionCandidate> full;       // its first mention
+  auto add_full = [&](const MentionCandidate& c, const std::string& name) {
+    auto [it, fresh] = full.emplace(std::make_pair(c.type, name), c);
+    if (!fresh && std::tie(c.sentence, c.begin) < std::tie(it->second.sentence, it->second.begin)) {
+      it->second = c;
+    }
+  };
   auto fit = [&](const std::string& part, const MentionCandidate& c, const std::string& name) {
     const std::string form = fold_case(part);
     if (part.size() >= 3 && part.front() >= 'A' && part.front() <= 'Z' && !known(form)) {
       fits[form].emplace(c.type, name);
-      full.emplace(std::make_pair(c.type, name), c);
+      add_full(c, name);
     }
   };
   for (const MentionCandidate& c : candidates) {
@@ -238,7 +245,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     // gazetteer name is Latin (Lee Jae-yong).
     if (c.type == EntityType::kPerson && korean_full_name(c.surface)) {
       fits[c.surface.substr(0, 3)].emplace(c.type, name);
-      full.emplace(std::make_pair(c.type, name), c);
+      add_full(c, name);
     } else if (c.type == EntityType::kPerson && two_or_three_words) {
       fit(name.substr(0, first_space), c, name);
       fit(name.substr(last_space + 1), c, name);
@@ -361,9 +368,16 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       c.short_form = true;
     } else if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
                c.surface.size() == 3) {
+      // Not a reporter named later in a byline ("신혜권 기자" at the end is not the "신 사장" of
+      // the article); a lede may use the surname before the full name ("백 대표가 ... 백준호
+      // 대표는").
       const MentionCandidate* person = unique_fit(c.surface);
       const std::string* last = named_last(c);
-      if (person != nullptr && person->type == EntityType::kPerson) {
+      const bool byline_after =
+          person != nullptr &&
+          std::tie(person->sentence, person->begin) > std::tie(c.sentence, c.begin) &&
+          in_byline(layout, doc, *person);
+      if (person != nullptr && person->type == EntityType::kPerson && !byline_after) {
         c.canonical = person->canonical.empty() ? person->surface : person->canonical;
       } else if (last != nullptr) {
         c.canonical = *last;
@@ -396,7 +410,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
 
 }  // namespace
 
-void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
+void propagate_names(DocumentAnalysis& doc, const Layout& layout,
+                     std::vector<MentionCandidate>& candidates,
                      std::vector<MentionCandidate>& pending, const KnownWord& known,
                      const std::vector<AliasLink>& links) {
   struct Learned {
@@ -405,7 +420,7 @@ void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candi
   };
   const KnownWord keep_whole = [](std::string_view) { return true; };
   std::vector<Learned> learned;
-  for (const auto& [form, person] : short_names(doc, candidates, pending, known)) {
+  for (const auto& [form, person] : short_names(doc, layout, candidates, pending, known)) {
     Learned l{{form}, person};
     l.from.surface = form;
     l.from.canonical = person.canonical.empty() ? person.surface : person.canonical;

@@ -91,7 +91,8 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 // the full name); see short_names in entity_stage.cpp.
 // A short name an alias rule gave in words ("넥슨코리아(이하 넥슨)") stands for its entity
 // wherever it recurs.
-void propagate_names(DocumentAnalysis& doc, std::vector<MentionCandidate>& candidates,
+void propagate_names(DocumentAnalysis& doc, const Layout& layout,
+                     std::vector<MentionCandidate>& candidates,
                      std::vector<MentionCandidate>& pending, const KnownWord& name_word,
                      const std::vector<AliasLink>& links);
 

@@ -781,6 +781,25 @@ TEST_CASE("short names: only a name that wins its overlaps is named before a sho
   CHECK(has_relation(named, "김하람", RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("short names: a surname is not the reporter of a byline after it") {
+  const std::string rules = rule_file(R"("layout": {"byline_markers": ["기자"]},
+      "entity_rules": [
+        {"id": "full", "pattern": [{"regex": "정[가-힣]{2}", "capture": "n"}, {"text": ["기자", "대표"]}],
+         "entity": {"capture": "n", "type": "Person"}},
+        {"id": "short", "pattern": [{"text": ["정"], "capture": "n"}, {"text": ["대표"]}],
+         "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "join", "pattern": [
+        {"ent": "Person", "capture": "p"}, {"text": ["대표"], "particle": ["는"]},
+        {"ent": "Organization", "particle": ["에"], "capture": "o"}, {"starts": "합류"}],
+        "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph byline = graph_of(rules, "정 대표는 에이크미에 합류했다.\n정하늘 기자");
+  CHECK_FALSE(has_relation(byline, "정하늘", RT::kWorksAt, "Acme"));
+  // Someone named after the surname elsewhere, as in a lede, still is.
+  const KnowledgeGraph lede =
+      graph_of(rules, "정 대표는 에이크미에 합류했다. 정하늘 대표가 말했다.");
+  CHECK(has_relation(lede, "정하늘", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
