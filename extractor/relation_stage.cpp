@@ -241,6 +241,31 @@ bool unless_word(const std::vector<std::string>& unless, const std::string& w) {
   });
 }
 
+// Whether a document is written in the voice a rule asks for: it uses the rule's first-person
+// words, or words with its endings as written, at least `min` times in all (any document, for a
+// rule that asks for none).
+bool in_voice_of(const DocumentAnalysis& doc, const SharedWordSet& words,
+                 const std::vector<std::string>& endings, int min) {
+  if (words == nullptr) {
+    return true;
+  }
+  int count = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    for (const Token& t : s.tokens) {
+      const std::string_view written = doc.normalized(t.begin, t.end);
+      count += words->contains(t.folded) ||
+                       std::ranges::any_of(
+                           endings, [&](const std::string& e) { return written.ends_with(e); })
+                   ? 1
+                   : 0;
+      if (count >= min) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Who "we" are in a document written in the first person: the team its first-person words
 // stand for, else the team it names first (a byline's or a self-introduction's), else the
 // topic organization.
@@ -405,19 +430,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
                                 [&](const Token& t) { return unless_word(rule.unless, t.folded); });
            });
   };
-  // Whether the document is written in the voice a rule asks for: it uses the rule's
-  // first-person words often enough (any document, for a rule that asks for none).
   auto in_voice = [&doc](const DocumentRule& rule) {
-    if (rule.voice_words == nullptr) {
-      return true;
-    }
-    int count = 0;
-    for (const SentenceAnalysis& s : doc.sentences) {
-      for (const Token& t : s.tokens) {
-        count += rule.voice_words->contains(t.folded) ? 1 : 0;
-      }
-    }
-    return count >= rule.voice_min;
+    return in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
   };
   for (const DocumentRule& rule : ctx.rules.document_rules) {
     // Counted once per rule, and only when an entity gets that far: most documents have no
@@ -540,6 +554,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // The sources of the relations found in the sentence before and in this one.
   std::set<std::pair<int, RT>> previous_sources;
   std::set<std::pair<int, RT>> sources_here;
+  std::map<std::uint32_t, bool> voice;  // rule -> whether the document is in its voice
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     previous_sources.clear();
@@ -561,6 +576,15 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
       const PatternNeeds& needs = ctx.filter.relation_rule(r);
       if (!facts.may_match(needs)) {
         continue;
+      }
+      if (rule.voice_words != nullptr) {
+        auto [known, fresh] = voice.try_emplace(r, false);
+        if (fresh) {
+          known->second = in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
+        }
+        if (!known->second) {
+          continue;
+        }
       }
       facts.starts(needs, starts);
       matches.clear();

@@ -242,6 +242,9 @@ class RulesWriter {
     ref(r.source);
     ref(r.target);
     strings(r.unless);
+    shared(r.voice_words);
+    strings(r.voice_endings);
+    out_.i32(r.voice_min);
   }
 
   void document_rule(const DocumentRule& r) {
@@ -252,6 +255,7 @@ class RulesWriter {
     out_.flag(r.from_topic);
     out_.flag(r.unlisted_only);
     shared(r.voice_words);
+    strings(r.voice_endings);
     out_.i32(r.voice_min);
     strings(r.unless);
     out_.f64(r.confidence);
@@ -449,6 +453,9 @@ class RulesReader {
     ref(r.source);
     ref(r.target);
     strings(r.unless);
+    r.voice_words = shared();
+    strings(r.voice_endings);
+    r.voice_min = in_.i32();
   }
 
   void document_rule(DocumentRule& r) {
@@ -459,6 +466,7 @@ class RulesReader {
     r.from_topic = in_.flag();
     r.unlisted_only = in_.flag();
     r.voice_words = shared();
+    strings(r.voice_endings);
     r.voice_min = in_.i32();
     strings(r.unless);
     r.confidence = in_.f64();

@@ -112,6 +112,12 @@ struct RelationRule : RuleHeader {
   Ref source;
   Ref target;
   std::vector<std::string> unless;  // folded word prefixes
+  // Only in a document written in the first person: one that uses these words, or words
+  // ending in `voice_endings` (a polite verb ending, 니다), at least `voice_min` times in all
+  // (none: any document).
+  SharedWordSet voice_words;
+  std::vector<std::string> voice_endings;
+  int voice_min = 0;
 };
 
 enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan };
@@ -127,6 +133,7 @@ struct DocumentRule {
   // least `voice_min` times; the topic side is then the document's own team, if it names one
   // (`$self`).
   SharedWordSet voice_words;
+  std::vector<std::string> voice_endings;
   int voice_min = 0;
   std::vector<std::string> unless;  // orphan: not an entity a sentence names with these words
   double confidence = 0.5;

@@ -738,7 +738,35 @@ class Compiler {
       }
       r.unless = std::move(w).value();
     }
+    if (Status voice = first_person(v, pointer, r.voice_words, r.voice_endings, r.voice_min);
+        !voice.ok()) {
+      return voice;
+    }
     return r;
+  }
+
+  // A rule's "first_person": the words and how often a document must use them.
+  Status first_person(const Value& v, const std::string& pointer, SharedWordSet& voice_words,
+                      std::vector<std::string>& voice_endings, int& voice_min) {
+    if (!v.HasMember("first_person")) {
+      return Status::ok_status();
+    }
+    const Value& voice = v["first_person"];
+    Result<SharedWordSet> w = words(voice["words"], pointer + "/first_person/words");
+    if (!w.ok()) {
+      return w.status();
+    }
+    voice_words = std::move(w).value();
+    if (voice.HasMember("endings")) {
+      Result<std::vector<std::string>> e =
+          word_vector(voice["endings"], pointer + "/first_person/endings");
+      if (!e.ok()) {
+        return e.status();
+      }
+      voice_endings = std::move(e).value();
+    }
+    voice_min = voice["min"].GetInt();
+    return Status::ok_status();
   }
 
   Result<DocumentRule> document_rule(const Value& v, const std::string& pointer) {
@@ -751,14 +779,9 @@ class Compiler {
     r.relation = *parse_relation_type(str(v["relation"]));
     r.from_topic = !v.HasMember("direction") || str(v["direction"]) == "from_topic";
     r.unlisted_only = v.HasMember("unlisted_only") && v["unlisted_only"].GetBool();
-    if (v.HasMember("first_person")) {
-      const Value& voice = v["first_person"];
-      Result<SharedWordSet> w = words(voice["words"], pointer + "/first_person/words");
-      if (!w.ok()) {
-        return w.status();
-      }
-      r.voice_words = std::move(w).value();
-      r.voice_min = voice["min"].GetInt();
+    if (Status voice = first_person(v, pointer, r.voice_words, r.voice_endings, r.voice_min);
+        !voice.ok()) {
+      return voice;
     }
     if (v.HasMember("unless")) {
       Result<std::vector<std::string>> w = word_vector(v["unless"], pointer + "/unless");

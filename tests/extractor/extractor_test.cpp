@@ -800,6 +800,25 @@ TEST_CASE("short names: a surname is not the reporter of a byline after it") {
   CHECK(has_relation(lede, "정하늘", RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation rule: first_person runs a rule only in a document in the writer's voice") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "stack",
+      "pattern": [{"ent": "Tool", "capture": "t", "particle": ["를"]}, {"starts": "써"}],
+      "relation": "uses", "source": "$topic", "target": "t",
+      "first_person": {"words": ["저희"], "endings": ["니다"], "min": 3}}])");
+  // News, in the plain form: no one's stack.
+  const KnowledgeGraph news =
+      graph_of(rules, "에이크미는 신제품을 냈다. 행사에서는 Kafka를 써 시연했다.");
+  CHECK(news.relation_count() == 0);
+  // A post in the polite form: the words and the endings count together.
+  const KnowledgeGraph post =
+      graph_of(rules, "에이크미 블로그입니다. 저희는 Kafka를 써 왔습니다. 오늘 소개합니다.");
+  CHECK(has_relation(post, "Acme", RT::kUses, "Kafka"));
+  // Two are not enough.
+  const KnowledgeGraph short_post =
+      graph_of(rules, "에이크미 블로그입니다. 에이크미는 Kafka를 써 왔습니다.");
+  CHECK(short_post.relation_count() == 0);
+}
+
 TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
