@@ -46,12 +46,19 @@ std::vector<int> topic_only(const DocumentAnalysis& doc) {
 
 // Whether units a < b are neighbours in one list written with separators ("AWS, Google
 // Cloud, Microsoft가"): such a neighbour is a member of the list, not the one acting on it.
-// "X와 Y가" is not counted: in Korean it is also how a pair partners or competes.
-bool listed_together(const SentenceAnalysis& s, std::uint32_t a, std::uint32_t b) {
+// "X와 Y가" is not counted: in Korean it is also how a pair partners or competes; English
+// "A and B" of one type is ("Lightspeed and Tusk Ventures also participated": neither invests in
+// the other), not "CEO Raj Shanmugaraj and Acacia employees".
+bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std::uint32_t a,
+                     std::uint32_t b) {
   if (b != a + 2 || s.units[a].particle != "" || s.units[a + 1].mention >= 0) {
     return false;
   }
   const std::string& w = s.tokens[s.units[a + 1].begin].folded;
+  if (w == "and" || w == "or" || w == "&") {
+    return s.units[a].mention >= 0 && s.units[b].mention >= 0 &&
+           doc.mentions[s.units[a].mention].type == doc.mentions[s.units[b].mention].type;
+  }
   return w == "," || w == "·" || w == "/" || w == "및";
 }
 
@@ -195,8 +202,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     if (!of_types(sc, ref, unit) || captured[u] ||
         (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin))) ||
         (!ref.sentence_scope && unit.clause != clause) ||
-        (u >= 2 && captured[u - 2] && listed_together(sc.s, u - 2, u)) ||
-        (captured[u + 2] && listed_together(sc.s, u, u + 2))) {
+        (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||
+        (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
       continue;
     }
     // A possessor ("구글의") modifies a noun; it is never the one acting. Nor is the outlet a
