@@ -370,7 +370,7 @@ void drop_context_affiliations(const std::vector<LocalEntity>& entities,
     return false;
   };
   std::erase_if(out, [&](const RelationCandidate& c) {
-    return c.from_context && affiliation(c.type) &&
+    return c.yields && c.from_context && affiliation(c.type) &&
            (states_other(c.source, c.type, c.target) ||
             (c.type == RT::kLeads && states_other(c.source, RT::kFounded, c.target)));
   });
@@ -627,10 +627,10 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                           std::tie(it->second.priority, it->second.confidence)) {
                 sources_here.emplace(src, type);
                 best.insert_or_assign(
-                    key,
-                    RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,
-                                      matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
-                                      rule.target.kind != Ref::Kind::kCapture, from_context});
+                    key, RelationCandidate{
+                             src, dst, type, rule.confidence, rule.priority, si, rule.id,
+                             matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
+                             rule.target.kind != Ref::Kind::kCapture, from_context, rule.yields});
               }
             }
           }
@@ -657,9 +657,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   for (auto& [key, c] : best) {
     const int group = conflict_group(c.type);
     const bool yields =
-        (c.searched_source && stated_target.contains({c.target, group, c.sentence})) ||
-        (c.searched_target &&
-         stated_source.contains({c.source, group, c.sentence, entities[c.target].type}));
+        c.yields && ((c.searched_source && stated_target.contains({c.target, group, c.sentence})) ||
+                     (c.searched_target && stated_source.contains({c.source, group, c.sentence,
+                                                                   entities[c.target].type})));
     if (c.confidence >= ctx.options.min_confidence && !yields) {
       out.push_back(std::move(c));
     }

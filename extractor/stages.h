@@ -40,6 +40,8 @@ struct RelationCandidate {
   // Whether an end is the topic or the previous sentence's subject, found outside the
   // sentence because the sentence names no candidate.
   bool from_context = false;
+  // Whether it gives way to a relation stated with another organization (the rule's yields).
+  bool yields = true;
 };
 
 struct StageContext {

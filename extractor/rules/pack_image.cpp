@@ -242,6 +242,7 @@ class RulesWriter {
     ref(r.source);
     ref(r.target);
     strings(r.unless);
+    out_.flag(r.yields);
     shared(r.voice_words);
     strings(r.voice_endings);
     out_.i32(r.voice_min);
@@ -453,6 +454,7 @@ class RulesReader {
     ref(r.source);
     ref(r.target);
     strings(r.unless);
+    r.yields = in_.flag();
     r.voice_words = shared();
     strings(r.voice_endings);
     r.voice_min = in_.i32();

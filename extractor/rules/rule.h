@@ -112,6 +112,10 @@ struct RelationRule : RuleHeader {
   Ref source;
   Ref target;
   std::vector<std::string> unless;  // folded word prefixes
+  // Whether a relation whose other end the rule searched for gives way to one stated with
+  // another organization (see extract_relations). A rule on joining or hiring says false: a
+  // former post stated beside the new one does not undo the new one.
+  bool yields = true;
   // Only in a document written in the first person: one that uses these words, or words
   // ending in `voice_endings` (a polite verb ending, 니다), at least `voice_min` times in all
   // (none: any document).

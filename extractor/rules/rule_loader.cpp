@@ -742,6 +742,7 @@ class Compiler {
         !voice.ok()) {
       return voice;
     }
+    r.yields = !v.HasMember("yields") || v["yields"].GetBool();
     return r;
   }
 

@@ -819,6 +819,29 @@ TEST_CASE("relation rule: first_person runs a rule only in a document in the wri
   CHECK(short_post.relation_count() == 0);
 }
 
+TEST_CASE("relation rule: yields false keeps a searched end beside one stated with another") {
+  auto rules = [](const std::string& yields) {
+    return rule_file(
+        R"("entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [
+        {"id": "former", "pattern": [{"ent": "Person", "capture": "p"}, {"text": ["전"]},
+          {"ent": "Organization", "capture": "o"}, {"text": ["부사장"]}],
+         "relation": "works_at", "source": "p", "target": "o"},
+        {"id": "hired", "pattern": [{"ent": "Person", "capture": "p"}, {"any": true, "min": 0, "max": 4},
+          {"starts": "영입"}], "relation": "works_at", "source": "p",
+         "target": {"find": ["Organization"], "scope": "sentence", "particle": ["는"]})" +
+        yields + "}]");
+  };
+  const std::string text = "에이크미는 김하람 전 글로벡스 부사장을 CTO로 영입했다.";
+  const KnowledgeGraph yielding = graph_of(rules(""), text);
+  CHECK(has_relation(yielding, "김하람", RT::kWorksAt, "Globex"));
+  CHECK_FALSE(has_relation(yielding, "김하람", RT::kWorksAt, "Acme"));
+  const KnowledgeGraph kept = graph_of(rules(R"(, "yields": false)"), text);
+  CHECK(has_relation(kept, "김하람", RT::kWorksAt, "Globex"));
+  CHECK(has_relation(kept, "김하람", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
