@@ -187,7 +187,6 @@ bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
 std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
                                            const std::vector<MentionCandidate>& candidates);
-bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m);
 
 // Korean names are a one-syllable surname and a one- or two-syllable given name.
 bool korean_full_name(std::string_view name) {
@@ -713,8 +712,6 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   return entities;
 }
 
-namespace {
-
 // "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|
 // 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
 // name or within three words after it marks it, and so does a short line that opens with a bar.
@@ -742,13 +739,16 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   const auto subject = [&](const Token& t) {
     return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
   };
-  return subject(tokens[m.end - 1]) &&
-         std::none_of(tokens.begin(), tokens.begin() + m.begin, subject) &&
+  // The subject particle may sit on the noun after the name ("블룸버그 통신은").
+  const bool is_subject =
+      subject(tokens[m.end - 1]) ||
+      (tokens[m.end - 1].particle.empty() && m.end < tokens.size() && subject(tokens[m.end]));
+  return is_subject && std::none_of(tokens.begin(), tokens.begin() + m.begin, subject) &&
          std::any_of(tokens.begin(), tokens.end(),
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
-}  // namespace
+namespace {}  // namespace
 
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {

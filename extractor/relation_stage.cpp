@@ -37,7 +37,7 @@ struct SentenceScope {
       previous;  // the sentence before, unless there is none or it is boilerplate
   // The sources of the relations the sentence before gave, with their types.
   const std::set<std::pair<int, RelationType>>& previous_sources;
-  const WordSet& tell_verbs;  // the pack's layout.tell_verbs
+  const Layout& layout;  // the pack's
 };
 
 std::vector<int> topic_only(const DocumentAnalysis& doc) {
@@ -163,7 +163,7 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
 // Whether unit `u` is whom something is told: right after a verb of layout.tell_verbs.
 bool told_to(const SentenceScope& sc, std::uint32_t u) {
   return u > 0 && sc.s.units[u - 1].mention < 0 &&
-         sc.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
+         sc.layout.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
 }
 
 // `from_context` is set when the entities come from outside the sentence (the topic or the
@@ -209,7 +209,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // A possessor ("구글의") modifies a noun; it is never the one acting. Nor is the outlet a
     // company tells its news to ("the startup tells TechCrunch that it closed a round").
     if (unit.particle == "의" || unit.particle == "'s" ||
-        (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u)) {
+        (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
+        in_byline(sc.layout, sc.doc, sc.doc.mentions[unit.mention])) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -571,8 +572,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
     const SentenceAnalysis* previous =
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
-    const SentenceScope sc{
-        doc, s, entities, previous, previous_sources, ctx.rules.layout.tell_verbs};
+    const SentenceScope sc{doc, s, entities, previous, previous_sources, ctx.rules.layout};
     ctx.filter.facts(s, doc, facts);
     // The rules, as written, that the sentence may run.
     const RuleIndex& index = ctx.order.relation[static_cast<std::size_t>(s.lang)];

@@ -98,6 +98,11 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
                      std::vector<MentionCandidate>& pending, const KnownWord& name_word,
                      const std::vector<AliasLink>& links);
 
+// Whether mention `m` is the outlet or the reporter of a byline, dateline or caption ("(서울=
+// 연합뉴스) 김민수 기자", "ZDNet Korea 김민수 기자"), or the first subject of a sentence with a
+// verb of reporting ("블룸버그는 ... 보도했다"): no party to what the sentence reports.
+bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m);
+
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.
 void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>& candidates);
