@@ -748,8 +748,6 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
-namespace {}  // namespace
-
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
   // The header: the lines before the first prose line (title, byline, tags), at most three.
