@@ -39,6 +39,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
     std::uint32_t entry;
     std::uint32_t exact;  // offset and size in `exact`
     std::uint32_t exact_size;
+    std::uint32_t needs_context;
   };
   std::vector<std::pair<std::uint32_t, Variant>> found;
   found.reserve(names + names / 4);
@@ -94,7 +95,9 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
         }
         key += token;
       }
-      Variant v{i, 0, 0};
+      const bool needs_context =
+          !e.context().empty() && (e.context_forms().empty() || e.context_forms().contains(folded));
+      Variant v{i, 0, 0, needs_context ? 1U : 0U};
       if (e.exact_case()) {
         v.exact = static_cast<std::uint32_t>(exact.size());
         exact += without_spaces(name);
@@ -139,6 +142,7 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
                  variants[i] = v.entry;
                  variants[i + 1] = v.exact;
                  variants[i + 2] = v.exact_size;
+                 variants[i + 3] = v.needs_context;
                });
   std::vector<std::uint32_t>& prefix_bits = prefix_.own();
   prefix_bits.assign((prefix.size() + 31) / 32, 0);
@@ -204,7 +208,8 @@ bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::u
       return false;
     }
   }
-  if (const WordSet& context = e.context(); !context.empty()) {
+  if (variant[3] != 0) {
+    const WordSet& context = e.context();
     const auto window = static_cast<std::uint32_t>(e.window());
     const std::uint32_t lo = begin > window ? begin - window : 0;
     const std::uint32_t hi =

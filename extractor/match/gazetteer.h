@@ -74,9 +74,10 @@ class Gazetteer {
   // The names with key k are variants [first_variant_[k], first_variant_[k + 1]); none for a
   // mere prefix. Variant v is kVariantSize integers from variants_[kVariantSize * v]: its
   // entry, then the offset and size in exact_ of the written form without spaces, for
-  // exact-case entries (size 0 for the others).
+  // exact-case entries (size 0 for the others), then 1 if the entry's context words must be
+  // near this form.
   OwnedOrFixed<std::uint32_t> first_variant_;
-  static constexpr std::size_t kVariantSize = 3;
+  static constexpr std::size_t kVariantSize = 4;
   OwnedOrFixed<std::uint32_t> variants_;
   OwnedOrFixed<char> exact_;
   StringIndex known_words_;

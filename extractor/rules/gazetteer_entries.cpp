@@ -44,6 +44,7 @@ void GazetteerEntries::add(const NewEntry& entry) {
   if (!entry.context.empty()) {
     context = static_cast<std::uint32_t>(contexts_.size());
     contexts_.push_back(entry.context);
+    context_forms_.push_back(entry.context_forms);
   }
   rows_.insert(rows_.end(), {add_chars(entry.name), static_cast<std::uint32_t>(entry.name.size()),
                              add_chars(entry.by), static_cast<std::uint32_t>(entry.by.size()),

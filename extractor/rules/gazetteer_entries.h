@@ -46,6 +46,8 @@ class GazetteerEntries {
     std::vector<std::string_view> aliases;
     bool exact_case = false;
     WordSet context;
+    // The written forms (folded) that need the context; empty: all of them.
+    WordSet context_forms;
     int window = 8;
     std::string_view by;
     std::string_view file;
@@ -79,9 +81,13 @@ class GazetteerEntries {
 
   GazetteerEntries() = default;
   // A view of `fixed`, which must outlive the table and its copies, with the context sets its
-  // rows number.
-  GazetteerEntries(const Tables& fixed, std::vector<WordSet> contexts)
-      : contexts_(std::move(contexts)), fixed_(fixed), is_fixed_(true) {}
+  // rows number and the forms each context is for.
+  GazetteerEntries(const Tables& fixed, std::vector<WordSet> contexts,
+                   std::vector<WordSet> context_forms)
+      : contexts_(std::move(contexts)),
+        context_forms_(std::move(context_forms)),
+        fixed_(fixed),
+        is_fixed_(true) {}
 
   void reserve(std::size_t entries);
   void add(const NewEntry& entry);
@@ -122,9 +128,14 @@ class GazetteerEntries {
 
   Tables tables() const { return is_fixed_ ? fixed_ : Tables{chars_, rows_, aliases_, files_}; }
   const std::vector<WordSet>& contexts() const { return contexts_; }
+  const std::vector<WordSet>& context_forms() const { return context_forms_; }
   // Context set `i` of the rows, or an empty set for kNoContext.
   const WordSet& context(std::uint32_t i) const {
     return i == kNoContext ? kNoWords : contexts_[i];
+  }
+  // The forms context set `i` is for, or an empty set (all forms).
+  const WordSet& context_forms(std::uint32_t i) const {
+    return i == kNoContext ? kNoWords : context_forms_[i];
   }
 
  private:
@@ -137,6 +148,7 @@ class GazetteerEntries {
   std::vector<std::uint32_t> aliases_;
   std::vector<std::uint32_t> files_;
   std::vector<WordSet> contexts_;
+  std::vector<WordSet> context_forms_;
   static const WordSet kNoWords;
   Tables fixed_;
   bool is_fixed_ = false;
@@ -157,6 +169,10 @@ class GazetteerEntry {
   bool exact_case() const { return row_[GazetteerEntries::kExactCase] != 0; }
   // Words one of which must be near the name; empty: no condition.
   const WordSet& context() const { return table_->context(row_[GazetteerEntries::kContext]); }
+  // The written forms (folded) the context is asked of; empty: every form.
+  const WordSet& context_forms() const {
+    return table_->context_forms(row_[GazetteerEntries::kContext]);
+  }
   int window() const { return static_cast<int>(row_[GazetteerEntries::kWindow]); }
   std::string_view by() const { return text(GazetteerEntries::kBy); }  // the owner, or empty
   std::string_view file() const {

@@ -98,6 +98,9 @@ class RulesWriter {
     out_.u32s(g.aliases);
     out_.u32s(g.files);
     each(r.gazetteer.contexts(), [&](const WordSet& context) { out_.index(context.index()); });
+    for (const WordSet& forms : r.gazetteer.context_forms()) {
+      out_.index(forms.index());
+    }
     out_.index(r.stoplist.index());
     // Lexicons by name, so that the image does not depend on the order of a hash map.
     std::vector<const std::string*> names;
@@ -306,7 +309,11 @@ class RulesReader {
     for (WordSet& context : contexts) {
       context = words();
     }
-    r.gazetteer = GazetteerEntries(g, std::move(contexts));
+    std::vector<WordSet> context_forms(contexts.size());
+    for (WordSet& forms : context_forms) {
+      forms = words();
+    }
+    r.gazetteer = GazetteerEntries(g, std::move(contexts), std::move(context_forms));
     r.stoplist = words();
     const std::uint32_t lexicons = in_.u32();
     r.lexicons.reserve(lexicons);

@@ -190,7 +190,11 @@ class Compiler {
     if (root.HasMember("gazetteer")) {
       const auto& arr = root["gazetteer"].GetArray();
       for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
-        out_.gazetteer.add(gazetteer_entry(arr[i], i));
+        GazetteerEntries::NewEntry entry = gazetteer_entry(arr[i], i);
+        if (Status s = check_context_forms(arr[i], "/gazetteer/" + std::to_string(i)); !s.ok()) {
+          return s;
+        }
+        out_.gazetteer.add(entry);
       }
     }
     if (root.HasMember("entity_rules")) {
@@ -372,11 +376,38 @@ class Compiler {
       if (const Value* window = member(*m[kContext], "window")) {
         e.window = window->GetInt();
       }
+      if (const Value* forms = member(*m[kContext], "forms")) {
+        for (const auto& f : forms->GetArray()) {
+          e.context_forms.insert(fold_case(view(f)));
+        }
+      }
     }
     if (m[kBy]) {
       e.by = view(*m[kBy]);
     }
     return e;
+  }
+
+  // Each of an entry's context forms must be its name or one of its aliases.
+  Status check_context_forms(const Value& v, const std::string& pointer) const {
+    const Value* context = member(v, "context");
+    const Value* forms = context ? member(*context, "forms") : nullptr;
+    if (!forms) {
+      return Status::ok_status();
+    }
+    const Value* aliases = member(v, "aliases");
+    for (rapidjson::SizeType i = 0; i < forms->Size(); ++i) {
+      const std::string_view form = view((*forms)[i]);
+      bool found = view(v["name"]) == form;
+      for (rapidjson::SizeType a = 0; aliases && !found && a < aliases->Size(); ++a) {
+        found = view((*aliases)[a]) == form;
+      }
+      if (!found) {
+        return error(pointer + "/context/forms/" + std::to_string(i),
+                     "\"" + std::string(form) + "\" is not the entry's name or one of its aliases");
+      }
+    }
+    return Status::ok_status();
   }
 
   // One CompiledRegex per distinct pattern (rules repeat a few, such as Korean surnames).

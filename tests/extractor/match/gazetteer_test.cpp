@@ -21,6 +21,8 @@ const char* kEntries = R"(
     {"name": "Go", "type": "Tool", "exact_case": true,
      "context": {"words": ["언어", "language"], "window": 2}},
     {"name": "Kafka", "type": "Tool"},
+    {"name": "Lyft", "type": "Organization", "aliases": ["리프트"], "exact_case": true,
+     "context": {"words": ["승차공유"], "window": 3, "forms": ["리프트"]}},
     {"name": "Jane Roe", "type": "Person", "aliases": ["제인 로"]},
     {"name": "John Doe", "type": "Person", "aliases": ["존 도"]},
     {"name": "Sam Altman", "type": "Person", "aliases": ["샘 알트만"]},
@@ -84,6 +86,22 @@ TEST_CASE("gazetteer: a context condition needs a context word within the window
   CHECK(d.matches("언어 하나 Go") == Matches{"Go=Go"});
   CHECK(d.matches("Go is a fine language") == Matches{});  // beyond the window
   CHECK(d.matches("let us Go") == Matches{});
+}
+
+TEST_CASE("gazetteer: a context condition asked only of some forms") {
+  const Dictionary d;
+  CHECK(d.matches("Lyft hired her") == Matches{"Lyft=Lyft"});
+  CHECK(d.matches("승차공유 업체 리프트가") == Matches{"리프트=Lyft"});
+  CHECK(d.matches("헬스장 리프트 기구") == Matches{});
+}
+
+TEST_CASE("gazetteer: context forms must be the entry's own") {
+  const auto set = load_rules({test::memory_pack({{"g.json", test::rule_file(R"(
+  "gazetteer": [{"name": "Lyft", "type": "Organization", "aliases": ["리프트"],
+                 "context": {"words": ["우버"], "forms": ["라이프트"]}}])")}})});
+  REQUIRE_FALSE(set.ok());
+  CHECK(set.status().to_string().find("/gazetteer/0/context/forms/0") != std::string::npos);
+  CHECK(set.status().message().find("not the entry's name") != std::string::npos);
 }
 
 TEST_CASE("gazetteer: a Korean multi-word name also matches without spaces") {

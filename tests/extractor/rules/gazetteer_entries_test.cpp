@@ -17,8 +17,10 @@ GazetteerEntries two_files() {
              .index = 0});
   table.add({.name = "Rust",
              .type = EntityType::kTool,
+             .aliases = {"러스트"},
              .exact_case = true,
              .context = {"language", "cargo"},
+             .context_forms = {"러스트"},
              .window = 3,
              .file = "pack/tools.json",
              .index = 0});
@@ -46,9 +48,11 @@ void check_entries(const GazetteerEntries& table) {
   CHECK(openai.pointer() == "/gazetteer/0");
   const GazetteerEntry rust = table[1];
   CHECK(rust.type() == EntityType::kTool);
-  CHECK(rust.aliases().empty());
+  CHECK(rust.aliases().size() == 1);
   CHECK(rust.exact_case());
   CHECK(rust.context() == WordSet{"cargo", "language"});
+  CHECK(rust.context_forms() == WordSet{"러스트"});
+  CHECK(openai.context_forms().empty());
   CHECK(rust.window() == 3);
   CHECK(rust.file() == "pack/tools.json");
   CHECK(table.back().by() == "OpenAI");
@@ -71,7 +75,7 @@ TEST_CASE("GazetteerEntries keeps every field of the entries added") {
 TEST_CASE(
     "GazetteerEntries over fixed tables reads them in place, and copies them before a change") {
   const GazetteerEntries built = two_files();
-  GazetteerEntries fixed(built.tables(), built.contexts());
+  GazetteerEntries fixed(built.tables(), built.contexts(), built.context_forms());
   check_entries(fixed);
   CHECK(fixed.tables().rows.data() == built.tables().rows.data());
   fixed.add({.name = "Gemini", .type = EntityType::kProduct, .file = "pack/products.json"});
