@@ -166,6 +166,14 @@ bool told_to(const SentenceScope& sc, std::uint32_t u) {
          sc.layout.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
 }
 
+// Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
+// was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
+// and C into Vela, not into A.
+bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
+  return u > 0 && sc.s.units[u - 1].mention < 0 &&
+         sc.s.tokens[sc.s.units[u - 1].begin].folded == "by";
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -200,7 +208,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
     if (!of_types(sc, ref, unit) || captured[u] ||
-        (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin))) ||
+        (ref.before_only &&
+         (u >= m.begin || in_apposition(sc.s, u, m.begin) || agent_of_passive(sc, u))) ||
         (!ref.sentence_scope && unit.clause != clause) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {

@@ -329,6 +329,11 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const KnowledgeGraph g = graph_of(led(R"(, "side": "before")"), apposition);
   CHECK(has_relation(g, "Globex", RT::kInvestsIn, "Acme"));
   CHECK_FALSE(has_relation(g, "Globex", RT::kInvestsIn, "Initech"));
+  // Nor the agent of a passive: the investor before ("led by Initech") is not the company.
+  const std::string agent = "Acme raised a round led by Initech, joining round led by Globex.";
+  const KnowledgeGraph a = graph_of(led(R"(, "side": "before")"), agent);
+  CHECK(has_relation(a, "Globex", RT::kInvestsIn, "Acme"));
+  CHECK_FALSE(has_relation(a, "Globex", RT::kInvestsIn, "Initech"));
 }
 
 TEST_CASE("relation action: the topic never stands for an entity the match names") {
