@@ -1,6 +1,7 @@
 #include "extractor/text/document_text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -67,6 +68,18 @@ UChar32 fold_variant(UChar32 c) {
       break;
   }
   if (c >= 0x2000 && c <= 0x200A) {
+    return ' ';
+  }
+  // Emoji are spaces: a newsletter's "🇪🇺 Upvest, a ... provider, has raised" opens its
+  // sentence with the name. Only those of the emoji blocks and the dingbats, so that ©, ® and ™
+  // stay; the emoji variation selector goes with them.
+  if (c == 0xFE0F) {
+    return -1;
+  }
+  if (((c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF)) &&
+      (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+       u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) ||
+       u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER))) {
     return ' ';
   }
   return c;

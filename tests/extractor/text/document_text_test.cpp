@@ -124,6 +124,17 @@ TEST_CASE("normalize_text: full-width Latin letters, digits and signs become ASC
   CHECK(normalize_text("Ｃ＋＋").text == "C++");
 }
 
+TEST_CASE("normalize_text: emoji become spaces, and the signs ©, ® and ™ stay") {
+  CHECK(normalize_text("\U0001F1EA\U0001F1FA Upvest raised").text == "   Upvest raised");
+  CHECK(normalize_text("Funding \U0001F4B8\n\U0001F64C\U0001F3FB Tink").text ==
+        "Funding  \n   Tink");
+  CHECK(normalize_text("\u2764\uFE0F Acme").text == "  Acme");
+  CHECK(normalize_text("\u00A9 2025 Acme\u2122 \u00AE").text == "\u00A9 2025 Acme\u2122 \u00AE");
+  const NormalizedText n = normalize_text("\U0001F4B8Acme");
+  CHECK(n.text == " Acme");
+  CHECK(n.original_offset(1) == 4);
+}
+
 TEST_CASE("normalize_text: every kind of space becomes ' ', line breaks stay") {
   CHECK(normalize_text("a\xC2\xA0"
                        "b")
