@@ -166,6 +166,23 @@ bool told_to(const SentenceScope& sc, std::uint32_t u) {
          sc.layout.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
 }
 
+// Whether unit `u` is what something is compared with: its particle, or that of the closing
+// quote written onto it ("'딥시크'보다"), is 보다, 처럼 or 만큼.
+bool compared_with(const SentenceAnalysis& s, std::uint32_t u) {
+  const auto comparing = [](std::string_view p) {
+    return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
+  };
+  if (comparing(s.units[u].particle)) {
+    return true;
+  }
+  if (u + 1 < s.units.size() && s.units[u].particle.empty() && s.units[u + 1].mention < 0) {
+    const Token& next = s.tokens[s.units[u + 1].begin];
+    return (next.folded == "'" || next.folded == "\"") && !next.space_before &&
+           comparing(s.units[u + 1].particle);
+  }
+  return false;
+}
+
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
@@ -215,9 +232,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
       continue;
     }
-    // A possessor ("구글의") modifies a noun; it is never the one acting. Nor is the outlet a
-    // company tells its news to ("the startup tells TechCrunch that it closed a round").
-    if (unit.particle == "의" || unit.particle == "'s" ||
+    // A possessor ("구글의") modifies a noun; it is never the one acting. Nor is what something
+    // is compared with ("딥시크보다 가벼운 모델을 공개했다", "구글처럼"), nor the outlet a company
+    // tells its news to ("the startup tells TechCrunch that it closed a round").
+    if (unit.particle == "의" || unit.particle == "'s" || compared_with(sc.s, u) ||
         (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
         in_byline(sc.layout, sc.doc, sc.doc.mentions[unit.mention])) {
       continue;
