@@ -8,6 +8,7 @@
 #include "core/name_key.h"
 #include "core/utf8.h"
 #include "extractor/stages.h"
+#include "extractor/text/particles.h"
 
 namespace kgex {
 namespace {
@@ -407,6 +408,33 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   return latin;
 }
 
+// A Hangul name the document taught ends in a syllable that also starts a particle: the
+// tokenizer read "리턴제로는" as 리턴제 + 로는 and "리턴제로의" as 리턴제 + 로의. Where the surface
+// is the name and then a particle (or nothing), the token is split again after the name.
+void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::string_view name) {
+  if (name.empty() || static_cast<unsigned char>(name.front()) < 0x80) {
+    return;
+  }
+  for (Token& t : s.tokens) {
+    if (t.particle.empty() || t.folded.size() >= name.size() || !name.starts_with(t.folded)) {
+      continue;
+    }
+    const std::string_view surface = doc.normalized(t.begin, t.end);
+    if (!surface.starts_with(name)) {
+      continue;
+    }
+    const std::string_view rest = surface.substr(name.size());
+    const ParticleSplit split = split_particle(rest);
+    if (!rest.empty() && (!split.base.empty() || split.particle.size() != rest.size())) {
+      continue;
+    }
+    t.base_end = t.begin + static_cast<std::uint32_t>(name.size());
+    t.text = std::string(name);
+    t.folded = std::string(name);
+    t.particle = rest.empty() ? std::string_view() : split.particle;
+  }
+}
+
 }  // namespace
 
 void propagate_names(DocumentAnalysis& doc, const Layout& layout,
@@ -468,9 +496,12 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
     learned.push_back(std::move(l));
   }
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
-    const SentenceAnalysis& s = doc.sentences[si];
+    SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate) {
       continue;
+    }
+    for (const Learned& l : learned) {
+      resplit_onto_name(doc, s, l.tokens.back());
     }
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     for (const Learned& l : learned) {

@@ -71,6 +71,26 @@ TEST_CASE("entity action: a name found once is a mention wherever the document w
   CHECK(g.entity(*id).mention_count == 2);
 }
 
+TEST_CASE(
+    "entity action: a Korean name found once keeps an ending the tokenizer took for a particle") {
+  // 리턴제로는 reads as 리턴제 + 로는 and 리턴제로의 as 리턴제 + 로의 until the document names
+  // 리턴제로; the particle that is left is the one relation rules then see.
+  const std::string rules = rule_file(R"("entity_rules": [{"id": "quoted",
+      "pattern": [{"text": "스타트업"}, {"text": "'"}, {"script": "hangul", "capture": "n"},
+      {"text": "'"}], "entity": {"capture": "n", "type": "Organization"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Organization", "particle": ["는"],
+      "capture": "o"}, {"ent": "Tool", "particle": ["를"], "capture": "t"}, {"starts": "사용"}],
+      "relation": "uses", "source": "o", "target": "t"}])");
+  const KnowledgeGraph g = graph_of(
+      rules,
+      "음성 스타트업 '리턴제로' 대표를 만났다. 리턴제로의 도전. 리턴제로는 Kafka를 사용한다.");
+  const auto id = g.find("리턴제로", ET::kOrganization);
+  REQUIRE(id);
+  CHECK(g.entity(*id).mention_count == 3);
+  CHECK(has_relation(g, "리턴제로", RT::kUses, "Kafka"));
+  CHECK(g.find("리턴제").empty());
+}
+
 TEST_CASE("entity action: a company's short form is the company, also where a rule finds it") {
   const std::string rules = rule_file(R"("entity_rules": [
       {"id": "labs", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "labs", "capture": "s"}],
