@@ -654,10 +654,11 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                           std::tie(it->second.priority, it->second.confidence)) {
                 sources_here.emplace(src, type);
                 best.insert_or_assign(
-                    key, RelationCandidate{
-                             src, dst, type, rule.confidence, rule.priority, si, rule.id,
-                             matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
-                             rule.target.kind != Ref::Kind::kCapture, from_context, rule.yields});
+                    key,
+                    RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,
+                                      matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
+                                      rule.target.kind != Ref::Kind::kCapture, from_context,
+                                      rule.yields, m.begin, m.end});
               }
             }
           }
@@ -672,21 +673,45 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // company the sentence is about.
   // A source stated with a team does not make a searched organization yield ("신임 CTO로는
   // 이상호 커머스사업부장이": he heads the unit and is the previous sentence's company's CTO).
-  std::set<std::tuple<int, int, std::uint32_t>> stated_target;  // (entity, group, sentence)
-  std::set<std::tuple<int, int, std::uint32_t, EntityType>> stated_source;  // + target type
+  // Making and using yield to each other only where the same words say both (the matches share
+  // more than the product): "'모아톡'을 운영 중인 누리소프트와 가온네트웍스가" says who runs
+  // 모아톡, but in "누리랩스는 오픈AI의 챗GPT를 활용한다" OpenAI makes ChatGPT and 누리랩스 uses
+  // it.
+  using Stated = std::map<std::pair<std::uint32_t, int>, std::vector<const RelationCandidate*>>;
+  Stated by_target;  // (sentence, entity)
+  Stated by_source;
   for (const auto& [key, c] : best) {
     if (!c.searched_source && !c.searched_target) {
-      stated_target.emplace(c.target, conflict_group(c.type), c.sentence);
-      stated_source.emplace(c.source, conflict_group(c.type), c.sentence, entities[c.target].type);
+      by_target[{c.sentence, c.target}].push_back(&c);
+      by_source[{c.sentence, c.source}].push_back(&c);
     }
   }
+  const auto same_claim = [&](const RelationCandidate& c, const RelationCandidate& s) {
+    return conflict_group(s.type) == conflict_group(c.type) &&
+           (s.type == c.type || conflict_group(c.type) != conflict_group(RT::kUses) ||
+            std::min(s.match_end, c.match_end) >= std::max(s.match_begin, c.match_begin) + 2);
+  };
+  const auto gives_way = [&](const RelationCandidate& c) {
+    if (c.searched_source) {
+      if (auto it = by_target.find({c.sentence, c.target});
+          it != by_target.end() &&
+          std::ranges::any_of(it->second, [&](auto* s) { return same_claim(c, *s); })) {
+        return true;
+      }
+    }
+    if (c.searched_target) {
+      if (auto it = by_source.find({c.sentence, c.source});
+          it != by_source.end() && std::ranges::any_of(it->second, [&](auto* s) {
+            return same_claim(c, *s) && entities[s->target].type == entities[c.target].type;
+          })) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<RelationCandidate> out;
   for (auto& [key, c] : best) {
-    const int group = conflict_group(c.type);
-    const bool yields =
-        c.yields && ((c.searched_source && stated_target.contains({c.target, group, c.sentence})) ||
-                     (c.searched_target && stated_source.contains({c.source, group, c.sentence,
-                                                                   entities[c.target].type})));
+    const bool yields = c.yields && gives_way(c);
     if (c.confidence >= ctx.options.min_confidence && !yields) {
       out.push_back(std::move(c));
     }

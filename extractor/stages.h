@@ -42,6 +42,9 @@ struct RelationCandidate {
   bool from_context = false;
   // Whether it gives way to a relation stated with another organization (the rule's yields).
   bool yields = true;
+  // The matched units of the sentence, [match_begin, match_end).
+  std::uint32_t match_begin = 0;
+  std::uint32_t match_end = 0;
 };
 
 struct StageContext {

@@ -875,6 +875,24 @@ TEST_CASE("relation rule: yields false keeps a searched end beside one stated wi
   CHECK(has_relation(kept, "김하람", RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation action: making and using yield to each other only in the same words") {
+  const std::string rules = rule_file(R"("relation_rules": [
+      {"id": "own", "pattern": [{"ent": "Organization", "particle": ["의"], "capture": "o"},
+        {"ent": "Tool", "capture": "t"}], "relation": "develops", "source": "o", "target": "t"},
+      {"id": "runs", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
+        {"starts": "운영하"}, {"ent": "Organization", "capture": "o"}],
+       "relation": "develops", "source": "o", "target": "t"},
+      {"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
+        {"starts": ["활용", "운영"]}], "relation": "uses", "target": "t",
+       "source": {"find": ["Organization"], "scope": "sentence"}}])");
+  const KnowledgeGraph other = graph_of(rules, "에이크미는 글로벡스의 Kafka를 활용한다.");
+  CHECK(has_relation(other, "Globex", RT::kDevelops, "Kafka"));
+  CHECK(has_relation(other, "Acme", RT::kUses, "Kafka"));
+  const KnowledgeGraph same = graph_of(rules, "Kafka를 운영하는 글로벡스와 에이크미가 만났다.");
+  CHECK(has_relation(same, "Globex", RT::kDevelops, "Kafka"));
+  CHECK_FALSE(has_relation(same, "Acme", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("relation action: a unit a person heads does not make the searched company yield") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
