@@ -764,6 +764,16 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   if (tokens.size() <= kShortLine && tokens.front().text == "|") {
     return true;
   }
+  // A line that is nothing but an organization's name, as a scraped page prints its outlet
+  // under the headline ("중앙일보").
+  if (m.type == EntityType::kOrganization && m.begin == 0 && m.end == tokens.size()) {
+    const std::uint32_t si = m.sentence;
+    const std::uint32_t line = doc.sentences[si].span.line;
+    if ((si == 0 || doc.sentences[si - 1].span.line != line) &&
+        (si + 1 == doc.sentences.size() || doc.sentences[si + 1].span.line != line)) {
+      return true;
+    }
+  }
   // "블룸버그는 지푸가 ... 조달했다고 보도했다": the first subject of a sentence with a verb of
   // reporting (not 지푸, the subject of what is reported).
   static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};

@@ -265,6 +265,12 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
         graph_of(rules, "Big week\n| Globex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
   }
+  SUBCASE("a line that is only an organization's name names the site") {
+    const KnowledgeGraph g =
+        graph_of(rules, "Big week\nGlobex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
   SUBCASE("the subject of a verb of reporting is the outlet") {
     const std::string reporting = rule_file(R"("layout": {"report_verbs": ["보도했다"]},
         "relation_rules": [{"id": "joined",
