@@ -70,9 +70,12 @@ struct DocumentAnalysis {
   std::vector<SentenceAnalysis> sentences;
   std::vector<MentionCandidate> mentions;  // accepted, non-overlapping
   std::vector<int> entity_of_mention;      // mention -> local entity index
-  int topic = -1;                          // local entity index of the topic organization
-  std::vector<int> topics;                 // the topic entity of each type that has one
-  int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
+  // mention -> whether it is an outlet or reporter of a byline, no party to the text (in_byline;
+  // worked out once, for the topic and every relation search)
+  std::vector<bool> byline_mention;
+  int topic = -1;           // local entity index of the topic organization
+  std::vector<int> topics;  // the topic entity of each type that has one
+  int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {

@@ -822,7 +822,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   std::vector<bool> led(entities.size(), false);
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
-      if (in_byline(rules.layout, doc, doc.mentions[m])) {
+      if (doc.byline_mention[m]) {
         continue;
       }
       const std::uint32_t si = doc.mentions[m].sentence;

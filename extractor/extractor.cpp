@@ -190,6 +190,10 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }
+  doc.byline_mention.assign(doc.mentions.size(), false);
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    doc.byline_mention[m] = in_byline(rules.layout, doc, doc.mentions[m]);
+  }
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const MentionCandidate& c = doc.mentions[m];

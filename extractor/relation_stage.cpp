@@ -237,7 +237,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // tells its news to ("the startup tells TechCrunch that it closed a round").
     if (unit.particle == "의" || unit.particle == "'s" || compared_with(sc.s, u) ||
         (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
-        in_byline(sc.layout, sc.doc, sc.doc.mentions[unit.mention])) {
+        sc.doc.byline_mention[unit.mention]) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
