@@ -166,21 +166,21 @@ bool told_to(const SentenceScope& sc, std::uint32_t u) {
          sc.layout.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
 }
 
-// Whether unit `u` is what something is compared with: its particle, or that of the closing
-// quote written onto it ("'딥시크'보다"), is 보다, 처럼 or 만큼.
-bool compared_with(const SentenceAnalysis& s, std::uint32_t u) {
-  const auto comparing = [](std::string_view p) {
-    return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
-  };
-  if (comparing(s.units[u].particle)) {
-    return true;
-  }
-  if (u + 1 < s.units.size() && s.units[u].particle.empty() && s.units[u + 1].mention < 0) {
+// The particle of mention unit `u`, or, for a quoted mention, that of its closing quote
+// ("'딥시크'보다", "'누리랩스'는"): the quote carries what follows the name.
+std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0) {
     const Token& next = s.tokens[s.units[u + 1].begin];
-    return (next.folded == "'" || next.folded == "\"") && !next.space_before &&
-           comparing(s.units[u + 1].particle);
+    if ((next.folded == "'" || next.folded == "\"") && !next.space_before) {
+      return s.units[u + 1].particle;
+    }
   }
-  return false;
+  return s.units[u].particle;
+}
+
+// Whether a particle marks what something is compared with: 보다, 처럼, 만큼.
+bool comparing(std::string_view p) {
+  return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
 }
 
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
@@ -232,10 +232,14 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
       continue;
     }
-    // A possessor ("구글의") modifies a noun; it is never the one acting. Nor is what something
-    // is compared with ("딥시크보다 가벼운 모델을 공개했다", "구글처럼"), nor the outlet a company
-    // tells its news to ("the startup tells TechCrunch that it closed a round").
-    if (unit.particle == "의" || unit.particle == "'s" || compared_with(sc.s, u) ||
+    // A possessor ("구글의", "'구글'의") modifies a noun; it is never the one acting. Nor is what
+    // something is compared with ("딥시크보다 가벼운 모델을 공개했다", "구글처럼"), nor the outlet
+    // a company tells its news to ("the startup tells TechCrunch that it closed a round"). The
+    // particles a search asks for and the subject rank read the mention's own particle, as the
+    // pack's rules were written: reading the quote's there too lost "'아스테로모프'를 창업한 이민형
+    // 대표" on probe22.
+    const std::string_view particle = particle_of(sc.s, u);
+    if (particle == "의" || particle == "'s" || comparing(particle) ||
         (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
         sc.doc.byline_mention[unit.mention]) {
       continue;

@@ -317,6 +317,11 @@ TEST_CASE("relation action: find prefers a subject to a nearer entity") {
         graph_of(uses_ko(R"({"find": ["Organization"]})"), "글로벡스의 팀이 Rust를 사용한다.");
     CHECK(p.relation_count() == 0);
   }
+  SUBCASE("nor a quoted possessor") {
+    const KnowledgeGraph q =
+        graph_of(uses_ko(R"({"find": ["Organization"]})"), "'글로벡스'의 팀이 Rust를 사용한다.");
+    CHECK(q.relation_count() == 0);
+  }
   SUBCASE("nor what something is compared with, quoted or not") {
     for (const char* text :
          {"글로벡스보다 빠르게 Rust를 사용한다.", "'글로벡스'처럼 Rust를 사용한다."}) {
