@@ -92,6 +92,13 @@ bool middle_initial(std::string_view body, std::size_t b) {
   return true;
 }
 
+// True when the break at `b` follows a Korean sentence ending glued to the next sentence, as
+// pages joined from paragraphs print it ("평가를 받고 있다.딥엑스도 5월"): the syllable 다
+// and a period.
+bool glued_korean_end(std::string_view body, std::size_t b) {
+  return b >= 4 && b < body.size() && body[b - 1] == '.' && body.substr(b - 4, 3) == "\xEB\x8B\xA4";
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -159,7 +166,8 @@ Segmentation Segmenter::segment(std::string_view text) const {
           for (int32_t b = impl_->sentences->next(); b != icu::BreakIterator::DONE;
                b = impl_->sentences->next()) {
             // A break must follow whitespace: "C++ .NET" is one sentence.
-            if (b > 0 && static_cast<std::size_t>(b) < body.size() && body[b - 1] != ' ') {
+            if (b > 0 && static_cast<std::size_t>(b) < body.size() && body[b - 1] != ' ' &&
+                !glued_korean_end(body, static_cast<std::size_t>(b))) {
               continue;
             }
             if (middle_initial(body, static_cast<std::size_t>(b))) {

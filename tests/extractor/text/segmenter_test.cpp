@@ -81,6 +81,16 @@ TEST_CASE("a sentence break needs whitespace after it") {
         std::vector<std::string>{"Node.js와 GPT-3.5를 쓴다.", "끝."});
 }
 
+TEST_CASE("a Korean sentence ending glued to the next sentence still ends it") {
+  CHECK(sentences_of("에이크미는 앱을 냈다.글로벡스도 곧 낸다.") ==
+        std::vector<std::string>{"에이크미는 앱을 냈다.", "글로벡스도 곧 낸다."});
+  CHECK(sentences_of("에이크미는 앱을 냈다.Globex도 낸다.") ==
+        std::vector<std::string>{"에이크미는 앱을 냈다.", "Globex도 낸다."});
+  // Only after 다: a version or a domain is no sentence end.
+  CHECK(sentences_of("주소는 acme.com이다. 버전 3.5를 냈다.") ==
+        std::vector<std::string>{"주소는 acme.com이다.", "버전 3.5를 냈다."});
+}
+
 TEST_CASE("a middle initial does not end a sentence") {
   CHECK(sentences_of("Acme hired Dana K. Whitfield as CTO. She starts in May.") ==
         std::vector<std::string>{"Acme hired Dana K. Whitfield as CTO.", "She starts in May."});
