@@ -100,13 +100,22 @@ bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
          (ref.types & type_bit(sc.entities[sc.doc.entity_of_mention[unit.mention]].type)) != 0;
 }
 
+// Whether a word of sentence `s` begins with one of the layout's receive_words ("마감했다").
+bool tells_receiving(const Layout& layout, const SentenceAnalysis& s) {
+  return std::ranges::any_of(s.tokens, [&](const Token& t) {
+    return std::ranges::any_of(layout.receive_words,
+                               [&](std::string_view w) { return t.folded.starts_with(w); });
+  });
+}
+
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
 // Looking for the other end of relations of `types`, a subject that was the source of one of
 // them in the sentence before is passed over: in "A와 B가 투자했다. C도 투자에 참여했다" the
 // company C invests in is not the investor B. So is a subject marked with 도 ("too"), one more
-// of those acting ("A와 B도 200억원을 투자했다").
+// of those acting ("A와 B도 200억원을 투자했다"), unless that sentence tells of receiving: in
+// "X도 시리즈B 라운드를 마감했다. A, B 등이 투자했다" A and B invest in X.
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                   bool symmetric, std::span<const RelationType> types) {
   constexpr int kNoSubject = 2;
@@ -117,10 +126,11 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     });
   };
   if (sc.previous != nullptr) {
+    const bool too_counts = types.empty() || tells_receiving(sc.layout, *sc.previous);
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
-          !was_source(unit) && (types.empty() || unit.particle != "도") &&
+          !was_source(unit) && (too_counts || unit.particle != "도") &&
           (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
         best = &unit;
       }

@@ -163,6 +163,10 @@ struct Layout {
   // Verbs of telling ("tells", "told"): the organization right after one is whom the news is
   // told to, never the other end of a relation a rule searches for.
   WordSet tell_verbs;
+  // Beginnings of words of raising or receiving ("유치", "마감", "받았"): a subject marked with
+  // 도 in a sentence holding one is one more that received ("X도 시리즈B 라운드를 마감했다"),
+  // which "$previous" may take as the other end of the next sentence's relation.
+  WordSet receive_words;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

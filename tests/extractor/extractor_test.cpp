@@ -468,6 +468,16 @@ TEST_CASE("relation action: $previous passes over a subject that was a source of
   const KnowledgeGraph too = graph_of(
       rules, "소식\n\n글로벡스가 투자를 받았다. 이니텍도 200억원을 냈다. 에이크미도 투자했다.");
   CHECK_FALSE(has_relation(too, "Acme", RT::kInvestsIn, "Initech"));
+  // Unless the layout says its sentence tells of receiving: then it is one more that raised.
+  const std::string receiving = rule_file(R"("layout": {"receive_words": ["마감"]},
+      "relation_rules": [{"id": "invested", "pattern": [
+      {"ent": "Organization", "particle": ["이", "가", "도"], "capture": "a"}, {"starts": "투자했"}],
+      "relation": "invests_in", "source": "a",
+      "target": {"find": ["Organization"], "particle": ["에"], "else": "$previous"}}])");
+  const std::string closed =
+      "소식\n\n글로벡스가 투자를 받았다. 이니텍도 라운드를 마감했다. 에이크미도 투자했다.";
+  CHECK(has_relation(graph_of(receiving, closed), "Acme", RT::kInvestsIn, "Initech"));
+  CHECK_FALSE(has_relation(graph_of(rules, closed), "Acme", RT::kInvestsIn, "Initech"));
 }
 
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
