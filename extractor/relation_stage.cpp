@@ -108,6 +108,12 @@ bool tells_receiving(const Layout& layout, const SentenceAnalysis& s) {
   });
 }
 
+// Whether sentence `s` holds one of the layout's respectively_words.
+bool pairs_in_order(const Layout& layout, const SentenceAnalysis& s) {
+  return std::ranges::any_of(
+      s.tokens, [&](const Token& t) { return layout.respectively_words.contains(t.folded); });
+}
+
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
@@ -642,8 +648,16 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         return Status(found.code(), "rule \"" + rule.id + "\": " + found.message(),
                       {.file = rule.file, .pointer = rule.pointer});
       }
+      const bool respectively = pairs_in_order(ctx.rules.layout, s);
       for (const PatternMatch& m : matches) {
         if (m.end == m.begin) {
+          continue;
+        }
+        // Where lists pair member by member, a match that starts inside the source list
+        // ("크래프톤은 … 넥슨과 엔씨소프트를") would pair its part of the list with all targets.
+        if (respectively && std::ranges::any_of(matches, [&](const PatternMatch& other) {
+              return other.end == m.end && other.begin < m.begin;
+            })) {
           continue;
         }
         const std::vector<RT> types = relations_of(sc, rule, m);
@@ -655,8 +669,17 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         const std::vector<int> sources = resolve(sc, rule.source, m, symmetric, from_context);
         const std::vector<int> targets =
             resolve(sc, rule.target, m, symmetric, from_context, types);
-        for (const int src : sources) {
-          for (const int dst : targets) {
+        // "A와 B는 각각 X와 Y를 인수했다": A bought X and B bought Y.
+        const bool in_order = rule.source.kind == Ref::Kind::kCapture &&
+                              rule.target.kind == Ref::Kind::kCapture && sources.size() > 1 &&
+                              sources.size() == targets.size() && respectively;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+          const int src = sources[i];
+          for (std::size_t j = 0; j < targets.size(); ++j) {
+            const int dst = targets[j];
+            if (in_order && i != j) {
+              continue;
+            }
             for (const RT type : types) {
               if (src == dst || !relation_allowed(type, entities[src].type, entities[dst].type)) {
                 continue;

@@ -164,7 +164,8 @@ class Compiler {
             std::pair{"byline_markers", &out_.layout.byline_markers},
             std::pair{"report_verbs", &out_.layout.report_verbs},
             std::pair{"tell_verbs", &out_.layout.tell_verbs},
-            std::pair{"receive_words", &out_.layout.receive_words}}) {
+            std::pair{"receive_words", &out_.layout.receive_words},
+            std::pair{"respectively_words", &out_.layout.respectively_words}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));

@@ -480,6 +480,29 @@ TEST_CASE("relation action: $previous passes over a subject that was a source of
   CHECK_FALSE(has_relation(graph_of(rules, closed), "Acme", RT::kInvestsIn, "Initech"));
 }
 
+TEST_CASE("relation action: respectively_words pair two lists member by member") {
+  const std::string body = R"("relation_rules": [{"id": "bought", "pattern": [
+      {"ent": "Organization", "list": true, "capture": "a"}, {"text": "bought"},
+      {"ent": "Organization", "list": true, "capture": "b"}],
+      "relation": "acquires", "source": "a", "target": "b"}])";
+  const std::string pairing =
+      rule_file(R"("layout": {"respectively_words": ["respectively"]},)" + body);
+  const KnowledgeGraph g =
+      graph_of(pairing, "Acme and Globex bought Initech and 라인, respectively.");
+  CHECK(has_relation(g, "Acme", RT::kAcquires, "Initech"));
+  CHECK(has_relation(g, "Globex", RT::kAcquires, "라인"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kAcquires, "라인"));
+  CHECK_FALSE(has_relation(g, "Globex", RT::kAcquires, "Initech"));
+  // Without the word each bought both.
+  const KnowledgeGraph both = graph_of(pairing, "Acme and Globex bought Initech and 라인.");
+  CHECK(has_relation(both, "Globex", RT::kAcquires, "Initech"));
+  CHECK(has_relation(both, "Acme", RT::kAcquires, "라인"));
+  // Lists of different lengths are no pairing: both bought the one company.
+  const KnowledgeGraph one = graph_of(pairing, "Acme and Globex bought Initech, respectively.");
+  CHECK(has_relation(one, "Acme", RT::kAcquires, "Initech"));
+  CHECK(has_relation(one, "Globex", RT::kAcquires, "Initech"));
+}
+
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
