@@ -485,6 +485,43 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
                                 [&](const Token& t) { return unless_word(rule.unless, t.folded); });
            });
   };
+  // The organizations by the keys of their names and aliases (the document's and their
+  // gazetteer entries'), for names that open with one
+  // ("Google Docs"); built when a named_after rule first needs it.
+  std::optional<std::map<std::string, int>> org_by_key;
+  auto named_after = [&](const LocalEntity& ent) {
+    if (!org_by_key) {
+      org_by_key.emplace();
+      for (int o = 0; o < static_cast<int>(entities.size()); ++o) {
+        if (entities[o].type == ET::kOrganization && !entities[o].mentions.empty()) {
+          org_by_key->emplace(name_key(entities[o].name), o);
+          for (const std::string& alias : entities[o].aliases) {
+            org_by_key->emplace(name_key(alias), o);
+          }
+          if (entities[o].entry >= 0) {
+            const GazetteerAliases known = ctx.rules.gazetteer[entities[o].entry].aliases();
+            for (std::size_t a = 0; a < known.size(); ++a) {
+              org_by_key->emplace(name_key(known[a]), o);
+            }
+          }
+        }
+      }
+    }
+    auto opened_by = [&](std::string_view form) {
+      for (std::size_t space = form.find(' '); space != std::string_view::npos;
+           space = form.find(' ', space + 1)) {
+        if (auto it = org_by_key->find(name_key(form.substr(0, space))); it != org_by_key->end()) {
+          return it->second;
+        }
+      }
+      return -1;
+    };
+    int o = opened_by(ent.name);
+    for (auto alias = ent.aliases.begin(); o < 0 && alias != ent.aliases.end(); ++alias) {
+      o = opened_by(*alias);
+    }
+    return o;
+  };
   auto in_voice = [&doc](const DocumentRule& rule) {
     return in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
   };
@@ -519,6 +556,20 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
               return holds(in_line[doc.sentences[doc.mentions[m].sentence].span.line], source);
             })) {
+          continue;
+        }
+      } else if (rule.kind == DocumentRuleKind::kNamedAfter) {
+        if (rule.unlisted_only && ent.entry >= 0) {
+          continue;
+        }
+        source = named_after(ent);
+        // A listed entry's maker is the one it names ("Amazon S3" is AWS's, not Amazon's).
+        if (source >= 0 && ent.entry >= 0 && name_key(entities[source].name) != name_key(owner)) {
+          continue;
+        }
+        target = e;
+        if (source >= 0 && (acquired.contains(e) || linked.contains({std::min(source, target),
+                                                                     std::max(source, target)}))) {
           continue;
         }
       } else {

@@ -124,7 +124,7 @@ struct RelationRule : RuleHeader {
   int voice_min = 0;
 };
 
-enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan };
+enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan, kNamedAfter };
 
 struct DocumentRule {
   std::string id;

@@ -806,7 +806,10 @@ class Compiler {
   Result<DocumentRule> document_rule(const Value& v, const std::string& pointer) {
     DocumentRule r;
     r.id = str(v["id"]);
-    r.kind = str(v["kind"]) == "owner" ? DocumentRuleKind::kOwner : DocumentRuleKind::kOrphan;
+    const std::string kind = str(v["kind"]);
+    r.kind = kind == "owner"         ? DocumentRuleKind::kOwner
+             : kind == "named_after" ? DocumentRuleKind::kNamedAfter
+                                     : DocumentRuleKind::kOrphan;
     for (const auto& t : v["types"].GetArray()) {
       r.types |= type_bit(*parse_entity_type(str(t)));
     }

@@ -649,6 +649,45 @@ TEST_CASE("document rules: an owner named by the gazetteer, when the document na
   CHECK(graph_of(rules, "Comet과 에이크미.").relation_count() == 0);  // Comet has no owner
 }
 
+TEST_CASE("document rules: a product named after an organization the document names") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [
+      {"name": "Acme Notes", "type": "Product", "by": "Acme"},
+      {"name": "ACME Pad", "type": "Product", "by": "Acme"},
+      {"name": "에이크미 노트", "type": "Product", "by": "Acme"},
+      {"name": "Acmely Notes", "type": "Product", "by": "Acme"},
+      {"name": "Acme Cloud", "type": "Product", "by": "Globex"}],
+    "relation_rules": [{"id": "bought", "pattern": [{"ent": "Organization", "capture": "o"},
+      {"text": "bought"}, {"ent": "Product", "capture": "p"}],
+      "relation": "acquires", "source": "o", "target": "p"}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  const KnowledgeGraph g = graph_of(rules, "We tried the app Acme Notes. Acme is busy.");
+  CHECK(has_relation(g, "Acme", RT::kDevelops, "Acme Notes"));
+  CHECK(test::relation(g, "Acme", RT::kDevelops, "Acme Notes").evidence.front().rule == "named");
+  // Also an alias of the organization, and whatever its case.
+  CHECK(has_relation(graph_of(rules, "에이크미 노트를 썼다. Acme is busy."), "Acme", RT::kDevelops,
+                     "에이크미 노트"));
+  CHECK(has_relation(graph_of(rules, "We tried ACME Pad. Acme is busy."), "Acme", RT::kDevelops,
+                     "ACME Pad"));
+  // Only a whole name followed by a space, of an organization the document names, and not an
+  // organization that bought it.
+  CHECK(graph_of(rules, "We tried the app Acmely Notes. Acme is busy.").relation_count() == 0);
+  CHECK(graph_of(rules, "We tried the app Acme Notes. Globex is busy.").relation_count() == 0);
+  // A listed product only by the maker its entry names.
+  CHECK(graph_of(rules, "We tried Acme Cloud. Acme is busy.").relation_count() == 0);
+  // An unlisted product, found by a rule, by any organization the document names.
+  const std::string found = rule_file(R"(
+    "entity_rules": [{"id": "app", "pattern": [{"text": "app"},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  CHECK(has_relation(graph_of(found, "We tried the app Globex Maps today. Globex is busy."),
+                     "Globex", RT::kDevelops, "Globex Maps"));
+  CHECK_FALSE(has_relation(graph_of(rules, "Acme bought Acme Notes."), "Acme", RT::kDevelops,
+                           "Acme Notes"));
+}
+
 TEST_CASE("document rules: orphans to and from the topic organization") {
   const std::string rules = rule_file(R"(
     "entity_rules": [
