@@ -672,6 +672,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
     const SentenceScope sc{doc, s, entities, previous, previous_sources, ctx.rules.layout};
     ctx.filter.facts(s, doc, facts);
+    const bool respectively = pairs_in_order(ctx.rules.layout, s);
     // The rules, as written, that the sentence may run.
     const RuleIndex& index = ctx.order.relation[static_cast<std::size_t>(s.lang)];
     index.candidates(s, facts.mention_types(), bits, candidates_here);
@@ -699,16 +700,18 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         return Status(found.code(), "rule \"" + rule.id + "\": " + found.message(),
                       {.file = rule.file, .pointer = rule.pointer});
       }
-      const bool respectively = pairs_in_order(ctx.rules.layout, s);
-      for (const PatternMatch& m : matches) {
-        if (m.end == m.begin) {
-          continue;
+      // Where lists pair member by member, a match that starts inside the source list
+      // ("크래프톤은 … 넥슨과 엔씨소프트를") would pair its part of the list with all targets:
+      // only the earliest match ending at a unit counts.
+      std::map<std::uint32_t, std::uint32_t> earliest;  // match end -> earliest begin
+      if (respectively) {
+        for (const PatternMatch& m : matches) {
+          const auto at = earliest.try_emplace(m.end, m.begin).first;
+          at->second = std::min(at->second, m.begin);
         }
-        // Where lists pair member by member, a match that starts inside the source list
-        // ("크래프톤은 … 넥슨과 엔씨소프트를") would pair its part of the list with all targets.
-        if (respectively && std::ranges::any_of(matches, [&](const PatternMatch& other) {
-              return other.end == m.end && other.begin < m.begin;
-            })) {
+      }
+      for (const PatternMatch& m : matches) {
+        if (m.end == m.begin || (respectively && earliest[m.end] < m.begin)) {
           continue;
         }
         const std::vector<RT> types = relations_of(sc, rule, m);
