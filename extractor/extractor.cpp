@@ -23,7 +23,7 @@ struct Extractor::Impl {
       : rules(std::move(r)),
         tables(rules->prebuilt.tables()),
         gazetteer(tables ? Gazetteer(*rules, *tables) : Gazetteer(*rules)),
-        matcher(gazetteer),
+        matcher(gazetteer, &rules->name_endings.titles),
         filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)),
         order(*rules, filter) {}
 };

@@ -81,6 +81,7 @@ struct Context {
   const SentenceAnalysis& s;
   const DocumentAnalysis& doc;
   const Gazetteer& gazetteer;
+  const WordSet* member_titles;  // see PatternMatcher
   // Scratch of the calling thread, reused from attempt to attempt so that failed
   // attempts allocate nothing; copied into the PatternMatch when one succeeds.
   std::vector<std::vector<std::uint32_t>>& captures;
@@ -190,7 +191,34 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
                       [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
 }
 
-// The coordinated lists of `el` that start at `at`. Members may be quoted ('A', 'B'를).
+// Past the title that follows person unit `at - 1` ("김하늘 대표와"), with a gloss of it in
+// parentheses ("최고운영책임자(COO·부사장)와"), which then carries the particle; `at` itself
+// when no title follows.
+std::uint32_t past_member_title(const Context& ctx, std::uint32_t at) {
+  const std::vector<Unit>& units = ctx.s.units;
+  const auto n = static_cast<std::uint32_t>(units.size());
+  const Unit& name = units[at - 1];
+  if (ctx.member_titles == nullptr || at >= n || name.mention < 0 ||
+      ctx.doc.mentions[name.mention].type != EntityType::kPerson || !name.particle.empty() ||
+      units[at].mention >= 0 ||
+      !ctx.member_titles->contains(ctx.s.tokens[units[at].begin].folded)) {
+    return at;
+  }
+  const std::uint32_t after = at + 1;
+  if (!units[at].particle.empty() || after >= n || units[after].mention >= 0 ||
+      ctx.s.tokens[units[after].begin].text != "(") {
+    return after;
+  }
+  for (std::uint32_t j = after + 1; j < n && j <= after + kMaxParenthetical; ++j) {
+    if (units[j].mention < 0 && ctx.s.tokens[units[j].begin].text == ")") {
+      return j + 1;
+    }
+  }
+  return after;
+}
+
+// The coordinated lists of `el` that start at `at`. Members may be quoted ('A', 'B'를), and
+// people may carry titles (past_member_title) before the word that joins the next member.
 void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   const std::vector<Unit>& units = ctx.s.units;
   out.members.clear();
@@ -205,18 +233,21 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
     out.members.push_back(i);
     out.ends.push_back(end);
     out.lengths.push_back(static_cast<std::uint32_t>(out.members.size()));
-    const std::string_view particle = units[end - 1].particle;
-    std::uint32_t next = end;
+    // Where the word joining the next member is: after the member, or after its title. A list
+    // that stops at this member ends before the title, which a later element may match.
+    const std::uint32_t joint = past_member_title(ctx, end);
+    const std::string_view particle = units[joint - 1].particle;
+    std::uint32_t next = joint;
     if (!is_coordinating_particle(particle)) {
       if (!particle.empty()) {
         break;
       }
       // separators: "," "/" "·" "및" "and" ", and"
       while (next < units.size() && units[next].mention < 0 &&
-             is_list_separator(ctx.s.tokens[units[next].begin]) && next - end < 2) {
+             is_list_separator(ctx.s.tokens[units[next].begin]) && next - joint < 2) {
         ++next;
       }
-      if (next == end) {
+      if (next == joint) {
         break;
       }
     }
@@ -688,7 +719,7 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
   if (lists.size() < pattern.size()) {
     lists.resize(pattern.size());
   }
-  Context ctx{pattern, sentence, doc, gazetteer_, scratch, lists, {}};
+  Context ctx{pattern, sentence, doc, gazetteer_, member_titles_, scratch, lists, {}};
   const bool first_required = !pattern.empty() && pattern.front().min >= 1;
   for (const std::uint32_t start : starts) {
     // Most rules fail on their first element: test it before setting up captures.

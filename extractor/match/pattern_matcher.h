@@ -176,7 +176,10 @@ class RuleFilter {
 
 class PatternMatcher {
  public:
-  explicit PatternMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  // `member_titles`, if given, are the titles a person in a list may carry before the word
+  // that joins the next member ("김하늘 대표와 박서연 CTO가": the list is 김하늘 and 박서연).
+  explicit PatternMatcher(const Gazetteer& gazetteer, const WordSet* member_titles = nullptr)
+      : gazetteer_(gazetteer), member_titles_(member_titles) {}
 
   // The first match of `pattern` starting at each unit of `starts` (greedy quantifiers,
   // longest list first), appended to `found` in the order of `starts`; a start where the
@@ -189,6 +192,7 @@ class PatternMatcher {
 
  private:
   const Gazetteer& gazetteer_;
+  const WordSet* member_titles_;
 };
 
 }  // namespace kgex

@@ -31,10 +31,11 @@ struct Found {
 // matches as its mentions, and the pattern of one rule to match on it.
 class Probe {
  public:
+  // `extra`: more members of the rule file ("name_endings": {...},).
   Probe(const std::string& pattern, std::string_view text, bool with_mentions = true,
-        bool fold_parentheticals = false) {
+        bool fold_parentheticals = false, const std::string& extra = "") {
     auto set = test::load_fixture(
-        test::rule_file(R"("relation_rules": [{"id": "p", "pattern": [)" + pattern +
+        test::rule_file(extra + R"("relation_rules": [{"id": "p", "pattern": [)" + pattern +
                         R"(], "relation": "uses", "source": "$topic", "target": "$topic"}])"));
     REQUIRE_MESSAGE(set.ok(), set.status().to_string());
     rules_ = set.value();
@@ -104,7 +105,7 @@ class Probe {
 
   Result<std::optional<Found>> try_first() const {
     const RelationRule& rule = rules_->relation_rules.front();
-    const PatternMatcher matcher(*gazetteer_);
+    const PatternMatcher matcher(*gazetteer_, &rules_->name_endings.titles);
     for (std::uint32_t start = 0; start < s_.units.size(); ++start) {
       std::vector<PatternMatch> m;
       if (Status status =
@@ -195,6 +196,32 @@ TEST_CASE("lists: a member's parenthetical naming a person is part of the member
   REQUIRE(f);
   CHECK(f->captures.at("n") == std::vector<std::string>{"에이크미", "글로벡스"});
   CHECK(s.unit_text(f->end - 1) == "협력한다");  // the element after the list
+}
+
+TEST_CASE("lists: people may carry titles before the word that joins the next member") {
+  const std::string titles =
+      R"("name_endings": {"endings": ["수"], "initials": ["김"], "titles": ["@roles", "CTO"]},)";
+  const std::string list =
+      R"({"ent": "Person", "list": true, "capture": "n"}, {"text": "@roles", "capture": "r"})";
+  const Probe s(list, "Jane Roe 대표와 John Doe CTO, 제인 로 대표가 말했다", true, false, titles);
+  const std::optional<Found> f = s.first();
+  REQUIRE(f);
+  CHECK(f->captures.at("n") == std::vector<std::string>{"Jane Roe", "John Doe", "제인 로"});
+  // The last member's title is left to the element after the list.
+  CHECK(f->captures.at("r") == std::vector<std::string>{"대표가"});
+  SUBCASE("a title glossed in parentheses, which carry the particle") {
+    const Probe p(list, "Jane Roe 대표(CEO)와 John Doe 대표가 말했다", true, false, titles);
+    REQUIRE(p.first());
+    CHECK(p.first()->captures.at("n") == std::vector<std::string>{"Jane Roe", "John Doe"});
+  }
+  SUBCASE("not without the titles, nor after a title that takes another particle") {
+    const Probe none(list, "Jane Roe 대표와 John Doe 대표가 말했다");
+    REQUIRE(none.first());
+    CHECK(none.first()->captures.at("n") == std::vector<std::string>{"Jane Roe"});
+    const Probe other(list, "Jane Roe 대표가 John Doe 대표를 만났다", true, false, titles);
+    REQUIRE(other.first());
+    CHECK(other.first()->captures.at("n") == std::vector<std::string>{"Jane Roe"});
+  }
 }
 
 TEST_CASE("units: ';', ':' and '|' end a clause") {
