@@ -701,13 +701,13 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                       {.file = rule.file, .pointer = rule.pointer});
       }
       // Where lists pair member by member, a match that starts inside the source list
-      // ("크래프톤은 … 넥슨과 엔씨소프트를") would pair its part of the list with all targets:
-      // only the earliest match ending at a unit counts.
+      // ("누리게임즈는 … 모아랩스와 한빛미디어를") would pair its part of the list with all
+      // targets: only the earliest match ending at a unit counts.
       std::map<std::uint32_t, std::uint32_t> earliest;  // match end -> earliest begin
       if (respectively) {
         for (const PatternMatch& m : matches) {
-          const auto at = earliest.try_emplace(m.end, m.begin).first;
-          at->second = std::min(at->second, m.begin);
+          const auto slot = earliest.try_emplace(m.end, m.begin).first;
+          slot->second = std::min(slot->second, m.begin);
         }
       }
       for (const PatternMatch& m : matches) {
