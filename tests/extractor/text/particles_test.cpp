@@ -36,6 +36,8 @@ TEST_CASE("split_particle: the longest ending wins") {
   check_split("파이썬으로부터", "파이썬", "으로부터");
   check_split("개발자들이", "개발자", "들이");
   check_split("스타트업이라는", "스타트업", "이라는");
+  check_split("크래프톤뿐이었다", "크래프톤", "뿐이었다");
+  check_split("에이크미뿐", "에이크미", "뿐");
 }
 
 TEST_CASE("split_particle: a word without a particle is left whole") {
