@@ -272,6 +272,30 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     }
     key.push_back(kNameKeySeparator);
   }
+  // Two words written apart that the gazetteer knows as one ("카카오 브레인", "스케일 AI"),
+  // where one of them is Hangul: Korean spacing of a name varies.
+  if (at + 1 < n && tokens[at].particle.empty() && !tokens[at].particle_only() &&
+      tokens[at + 1].space_before && !tokens[at + 1].particle_only() &&
+      (tokens[at].script == Script::kHangul || tokens[at + 1].script == Script::kHangul) &&
+      tokens[at].script != Script::kPunct && tokens[at + 1].script != Script::kPunct) {
+    key.assign(tokens[at].folded).append(tokens[at + 1].folded);
+    const std::uint32_t joined = find(key);
+    std::optional<Hit> hit;
+    if (has_variants(joined)) {
+      hit = Hit{2, joined};
+    }
+    if (!tokens[at + 1].particle.empty()) {
+      key += tokens[at + 1].particle;
+      if (const std::uint32_t whole = find(key); has_variants(whole)) {
+        hit = Hit{2, whole};
+      }
+    }
+    if (hit) {
+      // Longest first below: before any longer hit.
+      const auto longer = std::ranges::find_if(hits, [](const Hit& h) { return h.len > 2; });
+      hits.insert(longer, *hit);
+    }
+  }
   for (std::size_t i = hits.size(); i-- > 0;) {  // longest first
     const std::uint32_t end = at + hits[i].len;
     const std::uint32_t k = hits[i].key;

@@ -27,6 +27,7 @@ const char* kEntries = R"(
     {"name": "John Doe", "type": "Person", "aliases": ["존 도"]},
     {"name": "Sam Altman", "type": "Person", "aliases": ["샘 알트만"]},
     {"name": "라인", "type": "Organization"},
+    {"name": "Acme Brain", "type": "Organization", "aliases": ["에이크미브레인", "에이크미AI"]},
     {"name": "Open Intelligence", "type": "Organization", "aliases": ["AI"]}
   ],
   "stoplist": ["AI", "일본법인", "회사 소개"])";
@@ -111,6 +112,15 @@ TEST_CASE("gazetteer: a Korean multi-word name also matches without spaces") {
   CHECK(d.matches("제인로가 말했다") == Matches{"제인로=Jane Roe"});
   CHECK(d.matches("Jane Roe said") == Matches{"Jane Roe=Jane Roe"});
   CHECK(d.matches("JaneRoe said") == Matches{});
+}
+
+TEST_CASE("gazetteer: a name the gazetteer writes as one word also matches in two") {
+  const Dictionary d;
+  CHECK(d.matches("에이크미 브레인은 크다") == Matches{"에이크미 브레인=Acme Brain"});
+  CHECK(d.matches("에이크미 AI가 크다") == Matches{"에이크미 AI=Acme Brain"});
+  CHECK(d.matches("에이크미브레인은 크다") == Matches{"에이크미브레인=Acme Brain"});
+  // Not past a particle.
+  CHECK(d.matches("에이크미의 브레인") == Matches{"에이크미=Acme"});
 }
 
 // The first word of "제인 로" ends in the copula 인; as a word of a known name it
