@@ -199,6 +199,13 @@ bool comparing(std::string_view p) {
   return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
 }
 
+// Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
+// with Rust"): an origin, never the one a search looks for.
+bool origin(const SentenceScope& sc, std::uint32_t u) {
+  return u > 0 && sc.s.units[u - 1].mention < 0 &&
+         sc.s.tokens[sc.s.units[u - 1].begin].folded == "from";
+}
+
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
@@ -257,7 +264,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const std::string_view particle = particle_of(sc.s, u);
     if (particle == "의" || particle == "'s" || comparing(particle) ||
         (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
-        sc.doc.byline_mention[unit.mention]) {
+        origin(sc, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];

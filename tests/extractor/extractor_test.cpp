@@ -441,6 +441,18 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
             .relation_count() == 0);
 }
 
+TEST_CASE("relation action: find passes over where something comes from") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
+      {"text": "built"}, {"text": "with"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization"], "else": "$topic"}, "target": "t"}])");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Globex news\n\nGlobex is growing. Its app runs on models from Acme and is built "
+               "with Rust.");
+  CHECK(has_relation(g, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: find passes over the one a sentence's news is told to") {
   const std::string rules = rule_file(R"("layout": {"tell_verbs": ["tells"]},
       "relation_rules": [{"id": "led", "pattern": [
