@@ -255,14 +255,15 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
       continue;
     }
-    // A possessor ("구글의", "'구글'의") modifies a noun; it is never the one acting. Nor is what
-    // something is compared with ("딥시크보다 가벼운 모델을 공개했다", "구글처럼"), nor the outlet
-    // a company tells its news to ("the startup tells TechCrunch that it closed a round"). The
-    // particles a search asks for and the subject rank read the mention's own particle, as the
-    // pack's rules were written: reading the quote's there too lost "'아스테로모프'를 창업한 이민형
-    // 대표" on probe22.
+    // A possessor ("구글의", "'구글'의") modifies a noun; it is never the one acting, except an
+    // English one that opens the sentence, the owner of its subject ("Sentrion's software is
+    // written in Rust": Sentrion uses Rust). Nor is what something is compared with ("딥시크보다
+    // 가벼운 모델을 공개했다", "구글처럼"), nor the outlet a company tells its news to ("the
+    // startup tells TechCrunch that it closed a round"). The particles a search asks for and the
+    // subject rank read the mention's own particle, as the pack's rules were written: reading the
+    // quote's there too lost "'아스테로모프'를 창업한 이민형 대표" on probe22.
     const std::string_view particle = particle_of(sc.s, u);
-    if (particle == "의" || particle == "'s" || comparing(particle) ||
+    if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
         (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
         origin(sc, u) || sc.doc.byline_mention[unit.mention]) {
       continue;

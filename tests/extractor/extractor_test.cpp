@@ -441,6 +441,22 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
             .relation_count() == 0);
 }
 
+TEST_CASE("relation action: find takes a possessor only where it opens the sentence") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
+      {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization"], "else": "$topic"}, "target": "t"}])");
+  // "Acme's app is written in Rust": the subject's owner uses Rust.
+  const KnowledgeGraph opens =
+      graph_of(rules, "Globex news\n\nGlobex is big. Acme's app is written in Rust.");
+  CHECK(has_relation(opens, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(opens, "Globex", RT::kUses, "Rust"));
+  // Elsewhere a possessor only modifies a noun.
+  const KnowledgeGraph inside = graph_of(
+      rules, "Globex news\n\nGlobex is big. We like Acme's app, which is written in Rust.");
+  CHECK(has_relation(inside, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(inside, "Acme", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: find passes over where something comes from") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
       {"text": "built"}, {"text": "with"}, {"ent": "Tool", "capture": "t"}],
