@@ -789,6 +789,21 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
+// Whether mention `m` is the subject of sentence `s`: it bears a subject particle, on its last
+// word or on the noun after it ("블룸버그 통신은"), or it opens a sentence in a language that
+// marks no subject.
+bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
+  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
+  const auto marked = [&](const Token& t) {
+    return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
+  };
+  if (s.lang != Lang::kKo) {
+    return m.begin == 0;
+  }
+  return marked(s.tokens[m.end - 1]) || (s.tokens[m.end - 1].particle.empty() &&
+                                         m.end < s.tokens.size() && marked(s.tokens[m.end]));
+}
+
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
   // The header: the lines before the first prose line (title, byline, tags), at most three.
@@ -819,6 +834,8 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     body_sentences += head ? 0 : 1;
   }
   std::vector<int> score(entities.size(), 0);
+  std::vector<int> subject(entities.size(), 0);
+  std::vector<std::uint32_t> first_subject(entities.size(), UINT32_MAX);
   std::vector<bool> led(entities.size(), false);
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
@@ -827,6 +844,10 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       }
       const std::uint32_t si = doc.mentions[m].sentence;
       score[e] += header[doc.sentences[si].span.line] ? 3 : 1;
+      if (is_subject(doc.sentences[si], doc.mentions[m])) {
+        ++subject[e];
+        first_subject[e] = std::min(first_subject[e], si);
+      }
       led[e] = led[e] || in_lead[si];
     }
   }
@@ -850,10 +871,16 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   for (std::size_t e = 0; e < entities.size(); ++e) {
     score[e] += lent[e];
   }
+  // On a tie, the one more often the subject of its sentence, then the one first a subject: in
+  // "The former Databricks AI chief raised $475 million for Unconventional AI. Unconventional AI
+  // closed the round ... Databricks acquired his startup" the article is about the startup.
   int best = -1;
   int best_score = 0;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
-    if (entities[e].type == type && led[e] && score[e] > best_score) {
+    if (entities[e].type == type && led[e] &&
+        (score[e] > best_score || (best >= 0 && score[e] == best_score &&
+                                   std::pair(-subject[e], first_subject[e]) <
+                                       std::pair(-subject[best], first_subject[best])))) {
       best = e;
       best_score = score[e];
     }

@@ -248,6 +248,23 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
       graph_of(rules, "Jane Roe joined last week.\n\nShe likes Acme a lot.");
   CHECK(has_entity(none, "Acme", ET::kOrganization));
   CHECK(none.relation_count() == 0);
+  SUBCASE("on a tie, the one first the subject of a sentence") {
+    const KnowledgeGraph en = graph_of(rules,
+                                       "Jane Roe left Globex for Acme. Acme grew fast. Globex "
+                                       "declined to comment. Jane Roe joined last week.");
+    CHECK(has_relation(en, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(en, "Jane Roe", RT::kWorksAt, "Globex"));
+    const KnowledgeGraph ko = graph_of(rules,
+                                       "김하늘 씨가 글로벡스를 떠나 에이크미로 갔다. 에이크미는 "
+                                       "빠르게 컸다. Jane Roe joined last week.");
+    CHECK(has_relation(ko, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
+  SUBCASE("on a tie, the one more often the subject") {
+    const KnowledgeGraph g = graph_of(rules,
+                                      "Globex praised Acme. Acme grew fast. Acme hired from "
+                                      "Globex. Jane Roe joined, Globex said.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
 }
 
 TEST_CASE("relation action: the outlet named in a byline is not the topic") {
