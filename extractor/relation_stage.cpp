@@ -776,13 +776,20 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // more than the product): "'모아톡'을 운영 중인 누리소프트와 가온네트웍스가" says who runs
   // 모아톡, but in "누리랩스는 오픈AI의 챗GPT를 활용한다" OpenAI makes ChatGPT and 누리랩스 uses
   // it.
+  // Nor is the company invested in or bought one that the sentence names as an investor or a
+  // buyer: in "A and B co-led the round, with backing from C and D", C backs the company the
+  // round is for, not B, and D is no company A invests in.
   using Stated = std::map<std::pair<std::uint32_t, int>, std::vector<const RelationCandidate*>>;
   Stated by_target;  // (sentence, entity)
   Stated by_source;
+  std::set<std::tuple<std::uint32_t, int, RT>> dealers;  // (sentence, entity, type)
   for (const auto& [key, c] : best) {
     if (!c.searched_source && !c.searched_target) {
       by_target[{c.sentence, c.target}].push_back(&c);
       by_source[{c.sentence, c.source}].push_back(&c);
+    }
+    if (!c.searched_source && (c.type == RT::kInvestsIn || c.type == RT::kAcquires)) {
+      dealers.emplace(c.sentence, c.source, c.type);
     }
   }
   const auto same_claim = [&](const RelationCandidate& c, const RelationCandidate& s) {
@@ -797,6 +804,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
           std::ranges::any_of(it->second, [&](auto* s) { return same_claim(c, *s); })) {
         return true;
       }
+    }
+    if (c.searched_target && dealers.contains({c.sentence, c.target, c.type})) {
+      return true;
     }
     if (c.searched_target) {
       if (auto it = by_source.find({c.sentence, c.source});
