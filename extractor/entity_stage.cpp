@@ -186,7 +186,7 @@ bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= '
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
 
-std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
+std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const Layout& layout,
                                            const std::vector<MentionCandidate>& candidates);
 
 // Korean names are a one-syllable surname and a one- or two-syllable given name.
@@ -285,7 +285,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // Only names that win their overlaps: "김앤장 변호사" is no person named 김앤장.
   std::vector<bool> wins(candidates.size(), false);
   if (any_previous || any_surname) {
-    for (const std::uint32_t i : overlap_winners(doc, candidates)) {
+    for (const std::uint32_t i : overlap_winners(doc, layout, candidates)) {
       wins[i] = true;
     }
   }
@@ -534,7 +534,7 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
 namespace {
 
 // The indices of the candidates resolve_overlaps keeps, sorted by position.
-std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
+std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const Layout& layout,
                                            const std::vector<MentionCandidate>& candidates) {
   // Candidates are ordered by index: moving whole candidates costs more.
   std::vector<std::uint32_t> length(candidates.size());
@@ -564,13 +564,31 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
       }
     }
   }
+  // A company's name and a staff word ("the Xero team", "토스팀") name its people, not a unit,
+  // where the document names that company.
+  std::set<std::string> companies;
+  for (const MentionCandidate& c : candidates) {
+    if (c.type == EntityType::kOrganization) {
+      companies.insert(name_key(c.surface));
+      companies.insert(name_key(c.canonical));
+    }
+  }
+  const auto staff_of_company = [&](const MentionCandidate& c) {
+    const std::string key = name_key(c.surface);
+    return std::ranges::any_of(layout.staff_words, [&](std::string_view w) {
+      const std::string staff = name_key(w);
+      return key.size() > staff.size() && key.ends_with(staff) &&
+             companies.contains(key.substr(0, key.size() - staff.size()));
+    });
+  };
   // Tokens already taken, per sentence.
   std::vector<std::vector<bool>> taken(doc.sentences.size());
   std::vector<std::uint32_t> accepted;
   for (const std::uint32_t i : order) {
     const MentionCandidate& c = candidates[i];
-    if (c.type == EntityType::kTeam && c.entry < 0 && c.end - c.begin > 2 &&
-        person_words.contains({c.sentence, c.begin})) {
+    if (c.type == EntityType::kTeam && c.entry < 0 &&
+        ((c.end - c.begin > 2 && person_words.contains({c.sentence, c.begin})) ||
+         staff_of_company(c))) {
       continue;
     }
     std::vector<bool>& used = taken[c.sentence];
@@ -591,8 +609,9 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc,
 
 }  // namespace
 
-void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>& candidates) {
-  const std::vector<std::uint32_t> accepted = overlap_winners(doc, candidates);
+void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
+                      const std::vector<MentionCandidate>& candidates) {
+  const std::vector<std::uint32_t> accepted = overlap_winners(doc, layout, candidates);
   std::vector<MentionCandidate> mentions;
   mentions.reserve(accepted.size());
   for (const std::uint32_t i : accepted) {
@@ -601,8 +620,9 @@ void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>
   doc.mentions = std::move(mentions);
 }
 
-void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate>&& candidates) {
-  const std::vector<std::uint32_t> accepted = overlap_winners(doc, candidates);
+void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
+                      std::vector<MentionCandidate>&& candidates) {
+  const std::vector<std::uint32_t> accepted = overlap_winners(doc, layout, candidates);
   std::vector<MentionCandidate> mentions;
   mentions.reserve(accepted.size());
   for (const std::uint32_t i : accepted) {

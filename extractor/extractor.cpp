@@ -144,7 +144,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   const KnownWord name_word = [this](std::string_view w) {
     return impl_->gazetteer.is_name_word(w);
   };
-  resolve_overlaps(doc, candidates);
+  resolve_overlaps(doc, rules.layout, candidates);
   Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
   if (!links.ok()) {
     return links.status();
@@ -158,7 +158,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   constexpr int kMaxExtraPasses = 16;
   std::vector<std::uint32_t> found_by_rules(doc.sentences.size(), 0);  // mentions, by sentence
   for (int pass = 0; pass < kMaxExtraPasses; ++pass) {
-    resolve_overlaps(doc, candidates);
+    resolve_overlaps(doc, rules.layout, candidates);
     std::vector<std::uint32_t> now(doc.sentences.size(), 0);
     for (const MentionCandidate& m : doc.mentions) {
       now[m.sentence] += m.entry < 0 || m.retyped ? 1 : 0;
@@ -184,7 +184,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     links.value().insert(links.value().end(), more.value().begin(), more.value().end());
     propagate_names(doc, rules.layout, candidates, pending, name_word, links.value());
   }
-  resolve_overlaps(doc, std::move(candidates));
+  resolve_overlaps(doc, rules.layout, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {

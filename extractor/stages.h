@@ -108,9 +108,11 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
 
 // Keeps the winners of overlapping candidates (longest, then priority, then
 // earliest) and records them in doc.mentions, sorted by position.
-void resolve_overlaps(DocumentAnalysis& doc, const std::vector<MentionCandidate>& candidates);
+void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
+                      const std::vector<MentionCandidate>& candidates);
 // The same, moving the winners out of `candidates` instead of copying them.
-void resolve_overlaps(DocumentAnalysis& doc, std::vector<MentionCandidate>&& candidates);
+void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
+                      std::vector<MentionCandidate>&& candidates);
 
 // Groups mentions into entities (same type and name key, or linked by an alias).
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,

@@ -170,6 +170,9 @@ struct Layout {
   // Words that pair two lists member by member ("respectively", "각각"): "A and B bought X and
   // Y, respectively" says A bought X and B bought Y, not that each bought both.
   WordSet respectively_words;
+  // Words that after a company's name mean its people, not a unit ("team", "팀"): "the Xero
+  // team", "토스팀" name no team of Xero or Toss.
+  WordSet staff_words;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

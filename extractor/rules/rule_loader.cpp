@@ -165,7 +165,8 @@ class Compiler {
             std::pair{"report_verbs", &out_.layout.report_verbs},
             std::pair{"tell_verbs", &out_.layout.tell_verbs},
             std::pair{"receive_words", &out_.layout.receive_words},
-            std::pair{"respectively_words", &out_.layout.respectively_words}}) {
+            std::pair{"respectively_words", &out_.layout.respectively_words},
+            std::pair{"staff_words", &out_.layout.staff_words}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));

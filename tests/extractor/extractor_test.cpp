@@ -870,6 +870,32 @@ TEST_CASE("overlaps: a unit of three words or more does not start inside a perso
   CHECK_FALSE(has_entity(g, "양 머신러닝 부문", ET::kTeam));
 }
 
+TEST_CASE("overlaps: a company's name and a staff word name its people, not a unit") {
+  const std::string entity_rules = R"("entity_rules": [
+    {"id": "bought", "pattern": [{"text": "bought"}, {"shape": "capitalized", "capture": "n"}],
+     "entity": {"capture": "n", "type": "Organization"}},
+    {"id": "company-ko", "pattern": [{"text": "누리페이", "capture": "n"}],
+     "entity": {"capture": "n", "type": "Organization"}},
+    {"id": "team", "pattern": [{"shape": "capitalized", "capture": "n"},
+     {"text": "team", "capture": "cue"}], "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "team-ko", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+     "entity": {"capture": "n", "type": "Team"}}])";
+  const std::string text =
+      "Acme bought Brindle. The Brindle team moved and the Payments team stayed. 누리페이는 작다. "
+      "누리페이팀은 작다. 결제팀은 크다.";
+  const KnowledgeGraph g =
+      graph_of(rule_file(R"("layout": {"staff_words": ["team", "팀"]}, )" + entity_rules), text);
+  CHECK(has_entity(g, "Brindle", ET::kOrganization));
+  CHECK_FALSE(has_entity(g, "Brindle team", ET::kTeam));
+  CHECK_FALSE(has_entity(g, "누리페이팀", ET::kTeam));
+  CHECK(has_entity(g, "Payments team", ET::kTeam));
+  CHECK(has_entity(g, "결제팀", ET::kTeam));
+  // Without the layout's words, they are teams.
+  const KnowledgeGraph plain = graph_of(rule_file(entity_rules), text);
+  CHECK(has_entity(plain, "Brindle team", ET::kTeam));
+  CHECK(has_entity(plain, "누리페이팀", ET::kTeam));
+}
+
 TEST_CASE("short names: a surname several people share is the one named last, if alone there") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
