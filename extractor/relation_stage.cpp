@@ -37,7 +37,8 @@ struct SentenceScope {
       previous;  // the sentence before, unless there is none or it is boilerplate
   // The sources of the relations the sentence before gave, with their types.
   const std::set<std::pair<int, RelationType>>& previous_sources;
-  const Layout& layout;  // the pack's
+  const Layout& layout;   // the pack's
+  const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
 };
 
 std::vector<int> topic_only(const DocumentAnalysis& doc) {
@@ -214,6 +215,19 @@ bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
          sc.s.tokens[sc.s.units[u - 1].begin].folded == "by";
 }
 
+// Whether organization unit `u`, before the match, holds a title of someone else: followed by
+// a title and then by more words before the match ("넥슨네트웍스 대표를 거쳐 지난해 강대현
+// 공동대표가 취임하며", "이진수 가온엔터 대표, 정의정 CTO"), the title is another's or a post the
+// subject held, and the company is not the one of the match's person. Not where the match
+// comes right after the title ("가온엔터 대표인 이진수 대표는").
+bool titled_other(const SentenceScope& sc, std::uint32_t u, const PatternMatch& m) {
+  const auto title = [&](std::uint32_t v) {
+    const Unit& unit = sc.s.units[v];
+    return unit.mention < 0 && sc.titles.contains(sc.s.tokens[unit.begin].folded);
+  };
+  return u + 2 < m.begin && title(u + 1);
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -248,8 +262,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
     if (!of_types(sc, ref, unit) || captured[u] ||
-        (ref.before_only &&
-         (u >= m.begin || in_apposition(sc.s, u, m.begin) || agent_of_passive(sc, u))) ||
+        (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin) ||
+                             agent_of_passive(sc, u) || titled_other(sc, u, m))) ||
         (!ref.sentence_scope && unit.clause != clause) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
@@ -678,7 +692,13 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
     const SentenceAnalysis* previous =
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
-    const SentenceScope sc{doc, s, entities, previous, previous_sources, ctx.rules.layout};
+    const SentenceScope sc{doc,
+                           s,
+                           entities,
+                           previous,
+                           previous_sources,
+                           ctx.rules.layout,
+                           ctx.rules.name_endings.titles};
     ctx.filter.facts(s, doc, facts);
     const bool respectively = pairs_in_order(ctx.rules.layout, s);
     // The rules, as written, that the sentence may run.

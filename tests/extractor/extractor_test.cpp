@@ -1046,6 +1046,26 @@ TEST_CASE("relation action: making and using yield to each other only in the sam
   CHECK_FALSE(has_relation(same, "Acme", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("relation action: a search before the match passes over a company with another's title") {
+  const std::string rules = rule_file(R"("name_endings": {"endings": ["인"], "initials": ["김"],
+      "titles": ["대표", "CTO"]},
+      "relation_rules": [{"id": "role",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": ["대표", "CTO"]}],
+      "relation": "works_at", "source": "p",
+      "target": {"find": ["Organization"], "scope": "sentence", "side": "before"}}])");
+  // A post someone held, then more words: not the company of the person after them.
+  CHECK(graph_of(rules, "글로벡스 대표를 거쳐 지난해 Jane Roe 대표가 취임했다.").relation_count() ==
+        0);
+  CHECK_FALSE(has_relation(graph_of(rules, "회의에는 글로벡스 대표, Jane Roe CTO가 왔다."),
+                           "Jane Roe", RT::kWorksAt, "Globex"));
+  // The title right before the person is the person's own.
+  CHECK(has_relation(graph_of(rules, "글로벡스 대표인 Jane Roe 대표가 말했다."), "Jane Roe",
+                     RT::kWorksAt, "Globex"));
+  // Without the title, the company before is the one searched for.
+  CHECK(has_relation(graph_of(rules, "글로벡스에서 지난해 Jane Roe 대표가 취임했다."), "Jane Roe",
+                     RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: an investor the sentence names is not the company invested in") {
   const std::string rules = rule_file(R"("relation_rules": [
       {"id": "led", "pattern": [{"ent": "Organization", "list": true, "capture": "i"},
