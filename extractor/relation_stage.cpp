@@ -682,6 +682,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // The sources of the relations found in the sentence before and in this one.
   std::set<std::pair<int, RT>> previous_sources;
   std::set<std::pair<int, RT>> sources_here;
+  // The investors and buyers a rule's own words name, by sentence, whichever candidate wins
+  // for the pair.
+  std::set<std::tuple<std::uint32_t, int, RT>> dealers;  // (sentence, entity, type)
   std::map<std::uint32_t, bool> voice;  // rule -> whether the document is in its voice
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
@@ -766,6 +769,10 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               if (src == dst || !relation_allowed(type, entities[src].type, entities[dst].type)) {
                 continue;
               }
+              if (rule.source.kind == Ref::Kind::kCapture &&
+                  (type == RT::kInvestsIn || type == RT::kAcquires)) {
+                dealers.emplace(si, src, type);
+              }
               auto key =
                   std::make_tuple(std::min(src, dst), std::max(src, dst), si, conflict_group(type));
               auto it = best.find(key);
@@ -802,14 +809,10 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   using Stated = std::map<std::pair<std::uint32_t, int>, std::vector<const RelationCandidate*>>;
   Stated by_target;  // (sentence, entity)
   Stated by_source;
-  std::set<std::tuple<std::uint32_t, int, RT>> dealers;  // (sentence, entity, type)
   for (const auto& [key, c] : best) {
     if (!c.searched_source && !c.searched_target) {
       by_target[{c.sentence, c.target}].push_back(&c);
       by_source[{c.sentence, c.source}].push_back(&c);
-    }
-    if (!c.searched_source && (c.type == RT::kInvestsIn || c.type == RT::kAcquires)) {
-      dealers.emplace(c.sentence, c.source, c.type);
     }
   }
   const auto same_claim = [&](const RelationCandidate& c, const RelationCandidate& s) {

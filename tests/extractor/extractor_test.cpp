@@ -1067,7 +1067,9 @@ TEST_CASE("relation action: a search before the match passes over a company with
 }
 
 TEST_CASE("relation action: an investor the sentence names is not the company invested in") {
-  const std::string rules = rule_file(R"("relation_rules": [
+  const std::string rules =
+      rule_file(R"("gazetteer": [{"name": "Umbrella", "type": "Organization"}],
+      "relation_rules": [
       {"id": "led", "pattern": [{"ent": "Organization", "list": true, "capture": "i"},
         {"text": "led"}], "relation": "invests_in", "source": "i",
        "target": {"find": ["Organization"], "scope": "sentence", "else": "$topic"}},
@@ -1085,6 +1087,15 @@ TEST_CASE("relation action: an investor the sentence names is not the company in
                "Acme news\n\nAcme raised money. Globex led the round, with backing from "
                "Initech.");
   CHECK_FALSE(has_relation(g, "Initech", RT::kInvestsIn, "Globex"));
+  // Where two readings of one pair compete, the one that loses still names an investor: in
+  // the backing, Initech invests in Globex, which its search found; in the lead, Globex invests
+  // in Initech, the nearest after it.
+  const KnowledgeGraph both =
+      graph_of(rules,
+               "Acme news\n\nAcme raised money. Globex led the round, with backing from Umbrella "
+               "and Initech.");
+  CHECK_FALSE(has_relation(both, "Globex", RT::kInvestsIn, "Initech"));
+  CHECK_FALSE(has_relation(both, "Initech", RT::kInvestsIn, "Globex"));
   // A buyer the same words name is no company bought either.
   const KnowledgeGraph bought =
       graph_of(rules, "Initech closed the deal after Globex bought Acme.");
