@@ -385,6 +385,15 @@ std::vector<RT> relations_of(const SentenceScope& sc, const RelationRule& rule,
       }
     }
   }
+  // A title that joins a word of leading to a word of a post ("chief architect", "vice
+  // president") names the post: the person works at the organization. Leading stays for what
+  // one cannot work at ("senior vice president of Chrome" leads the product), so works_at goes
+  // first and wins where both fit.
+  const auto works = std::ranges::find(types, RT::kWorksAt);
+  const auto leads = std::ranges::find(types, RT::kLeads);
+  if (works != types.end() && leads != types.end() && leads < works) {
+    std::iter_swap(works, leads);
+  }
   return types;
 }
 

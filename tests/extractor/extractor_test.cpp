@@ -606,6 +606,26 @@ TEST_CASE("relation action: relation_by picks the type from the captured word's 
   CHECK(g.relation_count() == 3);  // "advisor" is in no lexicon
 }
 
+TEST_CASE("relation action: a title joining a leading word to a post's word names the post") {
+  const std::string rules = rule_file(R"("lexicons": {"roles": ["chief", "president"],
+      "staff": ["architect", "vice"]},
+      "relation_rules": [{"id": "role",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": ","},
+                  {"text": ["@roles", "@staff"], "min": 1, "max": 2, "capture": "r"},
+                  {"text": ["at", "of"]}, {"ent": ["Organization", "Product"], "capture": "o"}],
+      "relation_by": {"capture": "r", "lexicons": {"roles": "leads", "staff": "works_at"}},
+      "source": "p", "target": "o"}])");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Jane Roe, chief architect at Acme, spoke. John Doe, vice "
+                                    "president of Rocket, listened. Jane Roe, president of Globex, "
+                                    "left.");
+  // One cannot work at a product: the vice president leads it.
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kLeads, "Acme"));
+  CHECK(has_relation(g, "John Doe", RT::kLeads, "Rocket"));
+  CHECK(has_relation(g, "Jane Roe", RT::kLeads, "Globex"));
+}
+
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
   const std::string extra = R"(, "unless": ["않", "대신"])";
   const std::string src = R"({"find": ["Organization"]})";
