@@ -297,6 +297,22 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
                                  c.canonical.empty() ? c.surface : c.canonical);
     }
   }
+  // A person named again by one part of the name counts where it is written ("Arvind Krishna
+  // ... Krishna graduated in 1985. He joined IBM in 1990": He is Krishna), though short forms
+  // are only looked for later.
+  if (any_previous) {
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const std::vector<Token>& tokens = doc.sentences[si].tokens;
+      for (std::uint32_t t = 0; t < tokens.size(); ++t) {
+        const MentionCandidate* whole = unique_fit(tokens[t].folded);
+        if (whole != nullptr && whole->type == EntityType::kPerson &&
+            is_upper_ascii(tokens[t].text.front())) {
+          named[EntityType::kPerson].emplace_back(
+              si, t, whole->canonical.empty() ? whole->surface : whole->canonical);
+        }
+      }
+    }
+  }
   for (auto& [type, names] : named) {
     std::ranges::sort(names);
   }

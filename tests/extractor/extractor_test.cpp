@@ -916,6 +916,19 @@ TEST_CASE("overlaps: a company's name and a staff word name its people, not a un
   CHECK(has_entity(plain, "누리페이팀", ET::kTeam));
 }
 
+TEST_CASE("short names: words for the one named last count a part of a name as naming") {
+  const std::string rules = rule_file(R"("entity_rules": [{"id": "pronoun",
+      "pattern": [{"text": ["he", "she"], "anchor": "start", "capture": "n"}],
+      "entity": {"capture": "n", "type": "Person", "refers": "previous"}}],
+      "relation_rules": [{"id": "joined", "pattern": [{"ent": "Person", "capture": "p"},
+        {"text": "joined"}, {"ent": "Organization", "capture": "o"}],
+       "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "Jane Roe met John Doe. Roe spoke first. She joined Acme in May.");
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(g, "John Doe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("short names: a surname several people share is the one named last, if alone there") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
