@@ -202,9 +202,18 @@ bool comparing(std::string_view p) {
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
 // with Rust"): an origin, never the one a search looks for.
+// So is a later member of a list that opens after "from" ("four engineers from Nvidia and
+// Google: CTO Raj Mehta, ...").
 bool origin(const SentenceScope& sc, std::uint32_t u) {
-  return u > 0 && sc.s.units[u - 1].mention < 0 &&
-         sc.s.tokens[sc.s.units[u - 1].begin].folded == "from";
+  const auto word = [&](std::uint32_t v) -> std::string_view {
+    return sc.s.units[v].mention < 0 ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
+                                     : std::string_view();
+  };
+  while (u >= 2 && sc.s.units[u - 2].mention >= 0 &&
+         (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
+    u -= 2;
+  }
+  return u > 0 && word(u - 1) == "from";
 }
 
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what

@@ -483,6 +483,13 @@ TEST_CASE("relation action: find passes over where something comes from") {
                "with Rust.");
   CHECK(has_relation(g, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Rust"));
+  // The later members of a list after "from" come from there too.
+  const KnowledgeGraph listed =
+      graph_of(rules,
+               "Globex news\n\nGlobex is growing. Its app runs on models from Initech and Acme, "
+               "and is built with Rust.");
+  CHECK(has_relation(listed, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find passes over the one a sentence's news is told to") {
