@@ -195,6 +195,23 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   return s.units[u].particle;
 }
 
+// The particle of unit `u` as a member of a list written with commas or middle dots: the
+// particle of the list's last member ("인텔·스페이스X를 거쳐": Intel is passed through too).
+std::string_view list_particle(const SentenceAnalysis& s, std::uint32_t u) {
+  const auto separator = [&](std::uint32_t v) {
+    if (s.units[v].mention >= 0) {
+      return false;
+    }
+    const std::string& w = s.tokens[s.units[v].begin].folded;
+    return w == "," || w == "·";
+  };
+  while (s.units[u].particle.empty() && u + 2 < s.units.size() && separator(u + 1) &&
+         s.units[u + 2].mention >= 0) {
+    u += 2;
+  }
+  return s.units[u].particle;
+}
+
 // Whether a particle marks what something is compared with: 보다, 처럼, 만큼.
 bool comparing(std::string_view p) {
   return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
@@ -287,7 +304,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // quote's there too lost "'아스테로모프'를 창업한 이민형 대표" on probe22.
     const std::string_view particle = particle_of(sc.s, u);
     if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
-        (ref.particle && !ref.particle->contains(unit.particle)) || told_to(sc, u) ||
+        (ref.particle && !ref.particle->contains(list_particle(sc.s, u))) || told_to(sc, u) ||
         origin(sc, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
     }

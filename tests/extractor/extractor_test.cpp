@@ -492,6 +492,15 @@ TEST_CASE("relation action: find passes over where something comes from") {
   CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: a list member takes the particle of the list's last member") {
+  const std::string rules = uses_ko(R"({"find": ["Organization"], "particle": ["는", ""]})");
+  // 이니텍 is left too, with 글로벡스: neither is the one that uses Rust.
+  CHECK(graph_of(rules, "이니텍·글로벡스를 떠난 뒤 Rust를 사용한다.").relation_count() == 0);
+  CHECK(graph_of(rules, "이니텍, 글로벡스를 떠난 뒤 Rust를 사용한다.").relation_count() == 0);
+  CHECK(has_relation(graph_of(rules, "이니텍 직원들은 Rust를 사용한다."), "Initech", RT::kUses,
+                     "Rust"));
+}
+
 TEST_CASE("relation action: find passes over the one a sentence's news is told to") {
   const std::string rules = rule_file(R"("layout": {"tell_verbs": ["tells"]},
       "relation_rules": [{"id": "led", "pattern": [
