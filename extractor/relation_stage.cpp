@@ -134,10 +134,22 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
   };
   if (sc.previous != nullptr) {
     const bool too_counts = types.empty() || tells_receiving(sc.layout, *sc.previous);
+    // A subject inside a quotation is the speaker's, not the sentence's: after "그는 “엔비디아가
+    // 1위지만 경쟁할 수 있다”고 말했다", the next sentence is not about Nvidia.
+    std::vector<bool> quoted(sc.previous->tokens.size(), false);
+    bool open = false;
+    for (std::size_t t = 0; t < quoted.size(); ++t) {
+      const std::string& w = sc.previous->tokens[t].text;
+      if (w == "“" || w == "”" || w == "\"") {
+        open = w == "“" || (w == "\"" && !open);
+        continue;
+      }
+      quoted[t] = open;
+    }
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
-          !was_source(unit) && (too_counts || unit.particle != "도") &&
+          !quoted[unit.begin] && !was_source(unit) && (too_counts || unit.particle != "도") &&
           (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
         best = &unit;
       }

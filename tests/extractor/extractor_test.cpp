@@ -444,6 +444,8 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   // A subject (은/는) ranks above an earlier organization with another particle.
   CHECK(has_relation(g("이니텍과 함께 글로벡스는 일한다. Rust를 사용한다."), "Globex", RT::kUses,
                      "Rust"));
+  // Not a subject inside a quotation: that is what the speaker said.
+  CHECK(g("Jane Roe는 “글로벡스가 최고다”라고 말했다. Rust를 사용한다.").relation_count() == 0);
   // Only the sentence right before counts, and only a subject.
   CHECK(g("글로벡스가 일한다. 오늘은 맑다. Rust를 사용한다.").relation_count() == 0);
   CHECK(g("이니텍의 서비스다. Rust를 사용한다.").relation_count() == 0);
