@@ -779,6 +779,20 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   return entities;
 }
 
+// Whether token `t` carries a subject particle (은/는/이/가).
+bool subject_particle(const Token& t) {
+  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
+  return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
+}
+
+// Whether mention `m` bears a subject particle, on its last word or on the noun after it
+// ("블룸버그 통신은").
+bool marked_subject(const std::vector<Token>& tokens, const MentionCandidate& m) {
+  return subject_particle(tokens[m.end - 1]) ||
+         (tokens[m.end - 1].particle.empty() && m.end < tokens.size() &&
+          subject_particle(tokens[m.end]));
+}
+
 // "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|
 // 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
 // name or within three words after it marks it, and so does a short line that opens with a bar.
@@ -812,32 +826,16 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   }
   // "블룸버그는 지푸가 ... 조달했다고 보도했다": the first subject of a sentence with a verb of
   // reporting (not 지푸, the subject of what is reported).
-  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
-  const auto subject = [&](const Token& t) {
-    return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
-  };
-  // The subject particle may sit on the noun after the name ("블룸버그 통신은").
-  const bool is_subject =
-      subject(tokens[m.end - 1]) ||
-      (tokens[m.end - 1].particle.empty() && m.end < tokens.size() && subject(tokens[m.end]));
-  return is_subject && std::none_of(tokens.begin(), tokens.begin() + m.begin, subject) &&
+  return marked_subject(tokens, m) &&
+         std::none_of(tokens.begin(), tokens.begin() + m.begin, subject_particle) &&
          std::any_of(tokens.begin(), tokens.end(),
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
-// Whether mention `m` is the subject of sentence `s`: it bears a subject particle, on its last
-// word or on the noun after it ("블룸버그 통신은"), or it opens a sentence in a language that
-// marks no subject.
+// Whether mention `m` is the subject of sentence `s`: it bears a subject particle, or it opens
+// a sentence in a language that marks no subject.
 bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
-  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
-  const auto marked = [&](const Token& t) {
-    return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
-  };
-  if (s.lang != Lang::kKo) {
-    return m.begin == 0;
-  }
-  return marked(s.tokens[m.end - 1]) || (s.tokens[m.end - 1].particle.empty() &&
-                                         m.end < s.tokens.size() && marked(s.tokens[m.end]));
+  return s.lang == Lang::kKo ? marked_subject(s.tokens, m) : m.begin == 0;
 }
 
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
