@@ -254,9 +254,11 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
                                        "declined to comment. Jane Roe joined last week.");
     CHECK(has_relation(en, "Jane Roe", RT::kWorksAt, "Acme"));
     CHECK_FALSE(has_relation(en, "Jane Roe", RT::kWorksAt, "Globex"));
-    const KnowledgeGraph ko = graph_of(rules,
-                                       "김하늘 씨가 글로벡스를 떠나 에이크미로 갔다. 에이크미는 "
-                                       "빠르게 컸다. Jane Roe joined last week.");
+    const KnowledgeGraph ko =
+        graph_of(rules,
+                 "김하늘 씨가 글로벡스를 떠나 에이크미로 갔다. 에이크미는 "
+                 "빠르게 컸다. 글로벡스에는 남은 이가 없다. Jane Roe joined last "
+                 "week.");
     CHECK(has_relation(ko, "Jane Roe", RT::kWorksAt, "Acme"));
   }
   SUBCASE("on a tie, the one more often the subject") {
