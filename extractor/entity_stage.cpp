@@ -581,12 +581,17 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
     }
   }
   // A company's name and a staff word ("the Xero team", "토스팀") name its people, not a unit,
-  // where the document names that company.
+  // where the document names that company. The companies' keys are only gathered where a team
+  // found by a rule may need them: this runs once per entity pass.
   std::set<std::string> companies;
-  for (const MentionCandidate& c : candidates) {
-    if (c.type == EntityType::kOrganization) {
-      companies.insert(name_key(c.surface));
-      companies.insert(name_key(c.canonical));
+  if (!layout.staff_words.empty() && std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+        return c.type == EntityType::kTeam && c.entry < 0;
+      })) {
+    for (const MentionCandidate& c : candidates) {
+      if (c.type == EntityType::kOrganization) {
+        companies.insert(name_key(c.surface));
+        companies.insert(name_key(c.canonical));
+      }
     }
   }
   const auto staff_of_company = [&](const MentionCandidate& c) {
