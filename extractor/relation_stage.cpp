@@ -266,6 +266,30 @@ bool titled_other(const SentenceScope& sc, std::uint32_t u, const PatternMatch& 
   return u + 2 < m.begin && title(u + 1);
 }
 
+bool is_subject_particle(std::string_view p) {
+  return p == "은" || p == "는" || p == "이" || p == "가";
+}
+
+// Whether a product the search does not take is the subject of the match's clause, before the
+// match: in "토스는 하나은행과 업무협약을 맺었다" the product (or the company the pack knows by
+// its product's name) acted, and the topic organization of the article did not.
+bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
+                     const std::vector<bool>& captured) {
+  if ((ref.types & type_bit(EntityType::kProduct)) != 0) {
+    return false;
+  }
+  const std::uint32_t clause = sc.s.units[m.begin].clause;
+  for (std::uint32_t u = 0; u < m.begin; ++u) {
+    const Unit& unit = sc.s.units[u];
+    if (unit.mention >= 0 && !captured[u] && unit.clause == clause &&
+        is_subject_particle(particle_of(sc.s, u)) &&
+        sc.entities[sc.doc.entity_of_mention[unit.mention]].type == EntityType::kProduct) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -336,6 +360,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   }
   if (best >= 0) {
     out.push_back(best);
+  } else if (product_subject(sc, ref, m, captured)) {
+    return out;
   } else if (ref.else_previous) {
     from_context = true;
     out = previous_subject(sc, ref, m, symmetric, agent_of);

@@ -1176,6 +1176,24 @@ TEST_CASE("relation action: a unit a person heads does not make the searched com
   CHECK(has_relation(g, "김하늘", RT::kLeads, "Acme"));
 }
 
+TEST_CASE("relation action: a product as the subject keeps the topic out of a search") {
+  const std::string rules = rule_file(R"("gazetteer": [{"name": "Zapp", "type": "Product",
+      "aliases": ["재프"]}],
+      "relation_rules": [{"id": "pact", "pattern": [{"ent": "Organization", "capture": "o",
+        "particle": ["와", "과"]}, {"text": ["협약"]}], "relation": "partners_with",
+       "source": {"find": ["Organization"], "scope": "sentence", "else": "$topic"},
+       "target": "o"}])");
+  const std::string topic = "에이크미 소식\n\n에이크미는 성장했다. ";
+  CHECK_FALSE(has_relation(graph_of(rules, topic + "재프는 글로벡스와 협약을 맺었다."), "Acme",
+                           RT::kPartnersWith, "Globex"));
+  // A subject that names no entity leaves the topic as the one acting.
+  CHECK(has_relation(graph_of(rules, topic + "이 회사는 글로벡스와 협약을 맺었다."), "Acme",
+                     RT::kPartnersWith, "Globex"));
+  // Nor does a product that is not the subject.
+  CHECK(has_relation(graph_of(rules, topic + "재프를 두고 글로벡스와 협약을 맺었다."), "Acme",
+                     RT::kPartnersWith, "Globex"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
