@@ -33,6 +33,7 @@ TEST_CASE("a particle glued to a Latin word is split off") {
   CHECK(words("ChatGPT를") == Words{"ChatGPT+를"});
   CHECK(words("Kafka에서는") == Words{"Kafka+에서는"});
   CHECK(words("exec들이") == Words{"exec+들이"});
+  CHECK(words("Abridge예요") == Words{"Abridge+예요"});
 }
 
 TEST_CASE("a parenthetical between a name and its particle") {
