@@ -8,6 +8,7 @@
 #include <span>
 
 #include "core/name_key.h"
+#include "core/utf8.h"
 #include "extractor/stages.h"
 
 namespace kgex {
@@ -617,6 +618,67 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     }
     return o;
   };
+  // The entity that opens line `l`: the first mention of its first sentence, with nothing but
+  // punctuation (a bullet) before it; -1 for none.
+  // Built when an outline rule first needs it.
+  std::optional<std::vector<int>> first_sentence;
+  auto opens_line = [&](std::size_t l) {
+    if (!first_sentence) {
+      first_sentence.emplace(doc.segmentation.lines.size(), -1);
+      for (std::size_t si = doc.sentences.size(); si-- > 0;) {
+        (*first_sentence)[doc.sentences[si].span.line] = static_cast<int>(si);
+      }
+    }
+    if ((*first_sentence)[l] < 0) {
+      return -1;
+    }
+    const SentenceAnalysis& s = doc.sentences[(*first_sentence)[l]];
+    for (const Unit& unit : s.units) {
+      if (unit.mention >= 0) {
+        return doc.entity_of_mention[unit.mention];
+      }
+      if (s.tokens[unit.begin].script != Script::kPunct) {
+        return -1;
+      }
+    }
+    return -1;
+  };
+  // A heading, or a longer line that reads as one: no full stop at its end, or a colon
+  // ("Product Engineering Group (led by Rachel Kim)", "플랫폼실:").
+  auto heading_like = [&doc](const Line& line) {
+    constexpr std::size_t kLongest = 80;
+    if (line.kind == LineKind::kHeading) {
+      return true;
+    }
+    const std::string_view text = doc.normalized(line.begin, line.end);
+    return line.kind == LineKind::kProse && !text.empty() &&
+           count_code_points_utf8(text) <= kLongest &&
+           (text.back() == ':' || (text.back() != '.' && text.back() != '!' && text.back() != '?' &&
+                                   !text.ends_with("\xE3\x80\x82")));
+  };
+  // For an entity that opens a list item, the entity that opens the heading above the list
+  // ("Platform Group (led by Ada Obi)" over "- Core Infrastructure, led by ..."); -1 for none.
+  auto heading_over = [&](int e) {
+    const std::vector<Line>& lines = doc.segmentation.lines;
+    for (int m : entities[e].mentions) {
+      const std::size_t l = doc.sentences[doc.mentions[m].sentence].span.line;
+      if (lines[l].kind != LineKind::kListItem || opens_line(l) != e) {
+        continue;
+      }
+      std::size_t k = l;
+      while (k > 0 &&
+             (lines[k - 1].kind == LineKind::kListItem || lines[k - 1].kind == LineKind::kBlank)) {
+        --k;
+      }
+      if (k > 0 && heading_like(lines[k - 1])) {
+        const int h = opens_line(k - 1);
+        if (h >= 0 && h != e) {
+          return h;
+        }
+      }
+    }
+    return -1;
+  };
   auto in_voice = [&doc](const DocumentRule& rule) {
     return in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
   };
@@ -651,6 +713,12 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
               return holds(in_line[doc.sentences[doc.mentions[m].sentence].span.line], source);
             })) {
+          continue;
+        }
+      } else if (rule.kind == DocumentRuleKind::kOutline) {
+        source = e;
+        target = heading_over(e);
+        if (target < 0) {
           continue;
         }
       } else if (rule.kind == DocumentRuleKind::kNamedAfter) {

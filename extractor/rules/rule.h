@@ -124,7 +124,7 @@ struct RelationRule : RuleHeader {
   int voice_min = 0;
 };
 
-enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan, kNamedAfter };
+enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan, kNamedAfter, kOutline };
 
 struct DocumentRule {
   std::string id;

@@ -810,6 +810,7 @@ class Compiler {
     const std::string kind = str(v["kind"]);
     r.kind = kind == "owner"         ? DocumentRuleKind::kOwner
              : kind == "named_after" ? DocumentRuleKind::kNamedAfter
+             : kind == "outline"     ? DocumentRuleKind::kOutline
                                      : DocumentRuleKind::kOrphan;
     for (const auto& t : v["types"].GetArray()) {
       r.types |= type_bit(*parse_entity_type(str(t)));

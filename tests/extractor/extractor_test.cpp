@@ -772,6 +772,25 @@ TEST_CASE("document rules: a product named after an organization the document na
                            "Acme Notes"));
 }
 
+TEST_CASE("document rules: a team listed under a heading belongs to the heading's team") {
+  const std::string rules = rule_file(R"json(
+    "entity_rules": [
+      {"id": "team", "pattern": [{"regex": "[가-힣]+(팀|실)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}],
+    "document_rules": [
+      {"id": "outline", "kind": "outline", "types": ["Team"], "relation": "part_of", "confidence": 0.6}])json");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "조직 개편 안내\n\n플랫폼실\n- 인프라팀: 클러스터 운영\n\n- "
+                                    "데이터팀\n\n제품실 (실장 김하늘)\n- 앱팀\n");
+  CHECK(has_relation(g, "인프라팀", RT::kPartOf, "플랫폼실"));
+  CHECK(has_relation(g, "데이터팀", RT::kPartOf, "플랫폼실"));
+  CHECK(has_relation(g, "앱팀", RT::kPartOf, "제품실"));
+  CHECK(test::relation(g, "앱팀", RT::kPartOf, "제품실").evidence.front().rule == "outline");
+  CHECK_FALSE(has_relation(g, "앱팀", RT::kPartOf, "플랫폼실"));
+  // Not under a sentence of prose, nor a team that does not open its item.
+  CHECK(graph_of(rules, "플랫폼실은 바쁘다.\n- 인프라팀: 운영\n").relation_count() == 0);
+  CHECK(graph_of(rules, "플랫폼실\n- 운영은 인프라팀이 맡는다\n").relation_count() == 0);
+}
+
 TEST_CASE("document rules: orphans to and from the topic organization") {
   const std::string rules = rule_file(R"(
     "entity_rules": [
