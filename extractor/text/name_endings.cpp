@@ -66,7 +66,16 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
   }
   constexpr std::size_t kName = 3 * kSyllable;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+    Token& t = tokens[i];
+    // A title with an honorific reads as the title ("팀장님이", "교수님은").
+    if (t.script == Script::kHangul && t.folded.size() > kSyllable &&
+        names.honorifics.contains(std::string_view(t.folded).substr(t.folded.size() - kSyllable)) &&
+        names.titles.contains(std::string_view(t.folded).substr(0, t.folded.size() - kSyllable))) {
+      t.base_end -= static_cast<std::uint32_t>(kSyllable);
+      t.text.assign(text.substr(t.begin, t.base_end - t.begin));
+      t.folded = t.text;
+      continue;
+    }
     if (t.script != Script::kHangul || t.folded.size() != kName + kSyllable) {
       continue;
     }
