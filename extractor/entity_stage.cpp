@@ -1,6 +1,5 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
-#include <array>
 #include <map>
 #include <numeric>
 #include <set>
@@ -785,10 +784,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
 }
 
 // Whether token `t` carries a subject particle (은/는/이/가).
-bool subject_particle(const Token& t) {
-  static const std::array<std::string_view, 4> kSubject = {"은", "는", "이", "가"};
-  return std::find(kSubject.begin(), kSubject.end(), t.particle) != kSubject.end();
-}
+bool subject_particle(const Token& t) { return is_subject_particle(t.particle); }
 
 // Whether mention `m` bears a subject particle, on its last word or on the noun after it
 // ("블룸버그 통신은").

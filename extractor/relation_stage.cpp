@@ -10,6 +10,7 @@
 #include "core/name_key.h"
 #include "core/utf8.h"
 #include "extractor/stages.h"
+#include "extractor/text/particles.h"
 
 namespace kgex {
 namespace {
@@ -265,10 +266,6 @@ bool titled_other(const SentenceScope& sc, std::uint32_t u, const PatternMatch& 
     return unit.mention < 0 && sc.titles.contains(sc.s.tokens[unit.begin].folded);
   };
   return u + 2 < m.begin && title(u + 1);
-}
-
-bool is_subject_particle(std::string_view p) {
-  return p == "은" || p == "는" || p == "이" || p == "가";
 }
 
 // Whether a product the search does not take is the subject of the match's clause, before the

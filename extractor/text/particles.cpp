@@ -157,4 +157,8 @@ ParticleSplit split_particle(std::string_view word,
 
 bool is_particle(std::string_view word) { return particle_set().contains(word); }
 
+bool is_subject_particle(std::string_view particle) {
+  return particle == "은" || particle == "는" || particle == "이" || particle == "가";
+}
+
 }  // namespace kgex

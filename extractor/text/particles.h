@@ -28,4 +28,7 @@ ParticleSplit split_particle(std::string_view word,
 // True when `word` as a whole is a particle (or particle sequence) from the table.
 bool is_particle(std::string_view word);
 
+// True when `particle` marks a subject or topic: 은/는/이/가.
+bool is_subject_particle(std::string_view particle);
+
 }  // namespace kgex

@@ -109,6 +109,17 @@ TEST_CASE("is_particle: whole particles and compounds from the table") {
   CHECK_FALSE(is_particle("의의"));
 }
 
+TEST_CASE("is_subject_particle: the subject and topic particles only") {
+  for (std::string_view p : {"은", "는", "이", "가"}) {
+    INFO(p);
+    CHECK(is_subject_particle(p));
+  }
+  for (std::string_view p : {"", "의", "을", "에서는", "도", "이라는"}) {
+    INFO(p);
+    CHECK_FALSE(is_subject_particle(p));
+  }
+}
+
 // Stripping as the tokenizer applies it, with a gazetteer's names as known words.
 std::vector<std::string> words(std::string_view text, const KnownWord& known) {
   std::vector<std::string> out;
