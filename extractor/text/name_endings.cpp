@@ -67,6 +67,17 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
   constexpr std::size_t kName = 3 * kSyllable;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
+    // An honorific written onto a Latin title goes with it, and its particle with the title
+    // ("CTO님이" reads as "CTO이").
+    if (i > 0 && t.script == Script::kHangul && !t.space_before &&
+        names.honorifics.contains(t.folded) && tokens[i - 1].script == Script::kLatin &&
+        names.titles.contains(tokens[i - 1].folded)) {
+      tokens[i - 1].end = t.end;
+      tokens[i - 1].particle = t.particle;
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i));
+      --i;
+      continue;
+    }
     // A title with an honorific reads as the title ("팀장님이", "교수님은").
     if (t.script == Script::kHangul && t.folded.size() > kSyllable &&
         names.honorifics.contains(std::string_view(t.folded).substr(t.folded.size() - kSyllable)) &&

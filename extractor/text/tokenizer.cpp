@@ -13,9 +13,6 @@
 namespace kgex {
 namespace {
 
-// The honorific written onto a title (CTO님이).
-constexpr std::string_view kHonorific = "\xEB\x8B\x98";
-
 enum class CharClass { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
 
 CharClass classify(char32_t c) {
@@ -265,14 +262,8 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       // Korean particle glued to a Latin word or number: ChatGPT를, 2025년 stays apart.
       if (t.particle.empty() && cur.cls(t.end) == CharClass::kHangul) {
         std::uint32_t run_end = scan_class(cur, t.end, CharClass::kHangul);
-        std::string_view run = text.substr(t.end, run_end - t.end);
-        // The honorific 님 written onto a title ("CTO님이") goes with the particle after it.
-        const bool honorific = run.starts_with(kHonorific);
-        if (honorific) {
-          run.remove_prefix(kHonorific.size());
-        }
-        if ((run.empty() ? honorific : is_particle(run)) && t.script == Script::kLatin) {
-          t.particle = run.empty() ? std::string_view() : split_particle(run).particle;
+        if (is_particle(text.substr(t.end, run_end - t.end)) && t.script == Script::kLatin) {
+          t.particle = split_particle(text.substr(t.end, run_end - t.end)).particle;
           t.end = run_end;
         }
       }

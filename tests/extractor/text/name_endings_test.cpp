@@ -103,6 +103,10 @@ TEST_CASE("split_honorifics: titles, known words, other lengths and initials sta
   // A title with an honorific is no name: it reads as the title.
   CHECK(split("이사장님") == V{"이사장"});
   CHECK(split("대표님과") == V{"대표+과"});
+  // On a Latin title the honorific goes with the title, and its particle too.
+  CHECK(split("CTO님이") == V{"CTO+이"});
+  CHECK(split("CTO님") == V{"CTO"});
+  CHECK(split("Acme님이") == V{"Acme", "님+이"});
   CHECK(split("아가씨") == V{"아가씨"});
   CHECK(split("마음씨") == V{"마음씨"});
   CHECK(split("코로나씨") == V{"코로나씨"});

@@ -34,9 +34,6 @@ TEST_CASE("a particle glued to a Latin word is split off") {
   CHECK(words("Kafka에서는") == Words{"Kafka+에서는"});
   CHECK(words("exec들이") == Words{"exec+들이"});
   CHECK(words("Abridge예요") == Words{"Abridge+예요"});
-  // The honorific 님 on a Latin title goes with the particle after it.
-  CHECK(words("CTO님이") == Words{"CTO+이"});
-  CHECK(words("CTO님") == Words{"CTO"});
 }
 
 TEST_CASE("a parenthetical between a name and its particle") {
