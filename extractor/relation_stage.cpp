@@ -288,6 +288,20 @@ bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch
   return false;
 }
 
+// The unit a head's title captured by `ref.head_of` heads: the title without its final 장
+// (본부장: 본부, 실장: 실); empty when the ref has no such capture or the title has no 장.
+std::string_view headed_unit(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+  constexpr std::string_view kHead = "\xEC\x9E\xA5";  // 장
+  if (ref.head_of < 0 || m.captures[ref.head_of].empty()) {
+    return {};
+  }
+  const std::string_view title =
+      sc.s.tokens[sc.s.units[m.captures[ref.head_of].front()].begin].text;
+  return title.size() > kHead.size() && title.ends_with(kHead)
+             ? title.substr(0, title.size() - kHead.size())
+             : std::string_view();
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -317,6 +331,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     }
   }
   const std::uint32_t clause = sc.s.units[m.begin].clause;
+  const std::string_view headed = headed_unit(sc, ref, m);
+  const auto heads = [&](int e) {
+    return ref.head_of < 0 || (!headed.empty() && sc.entities[e].name.ends_with(headed));
+  };
   int best = -1;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
@@ -343,6 +361,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
+    if (!heads(e)) {
+      continue;
+    }
     // Subjects first, then the type the rule prefers, then the nearest before the
     // match, then the nearest after.
     const int distance =
@@ -367,6 +388,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     from_context = true;
     out = topics_outside(sc, ref, m, symmetric);
   }
+  std::erase_if(out, [&](int e) { return !heads(e); });
   return out;
 }
 
@@ -615,27 +637,62 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     }
     return o;
   };
-  // The entity that opens line `l`: the first mention of its first sentence, with nothing but
-  // punctuation (a bullet) before it; -1 for none.
-  // Built when an outline rule first needs it.
-  std::optional<std::vector<int>> first_sentence;
-  auto opens_line = [&](std::size_t l) {
-    if (!first_sentence) {
-      first_sentence.emplace(doc.segmentation.lines.size(), -1);
+  // The first and the last sentence of each line, built when an outline rule first needs them.
+  std::optional<std::vector<std::pair<int, int>>> line_sentences;
+  auto sentences_of = [&](std::size_t l) {
+    if (!line_sentences) {
+      line_sentences.emplace(doc.segmentation.lines.size(), std::pair<int, int>{-1, -1});
       for (std::size_t si = doc.sentences.size(); si-- > 0;) {
-        (*first_sentence)[doc.sentences[si].span.line] = static_cast<int>(si);
+        std::pair<int, int>& range = (*line_sentences)[doc.sentences[si].span.line];
+        range.first = static_cast<int>(si);
+        if (range.second < 0) {
+          range.second = static_cast<int>(si);
+        }
       }
     }
-    if ((*first_sentence)[l] < 0) {
+    return (*line_sentences)[l];
+  };
+  // The entity that opens line `l`: the first mention of its first sentence, with nothing but
+  // punctuation (a bullet) before it; -1 for none.
+  auto opens_line = [&](std::size_t l) {
+    const int first = sentences_of(l).first;
+    if (first < 0) {
       return -1;
     }
-    const SentenceAnalysis& s = doc.sentences[(*first_sentence)[l]];
+    const SentenceAnalysis& s = doc.sentences[first];
     for (const Unit& unit : s.units) {
       if (unit.mention >= 0) {
         return doc.entity_of_mention[unit.mention];
       }
       if (s.tokens[unit.begin].script != Script::kPunct) {
         return -1;
+      }
+    }
+    return -1;
+  };
+  // The team or organization that a line's last sentence introduces the list after it with,
+  // when that sentence ends in a colon or holds one of the rule's lead-in words ("AI본부
+  // 아래에는 다음 세 팀을 둡니다.", "The platform group gets the following teams."): the first
+  // one it names; -1 for none.
+  auto leads_into_list = [&](const DocumentRule& rule, std::size_t l, int e) {
+    const int last = sentences_of(l).second;
+    if (last < 0 || rule.lead_in.empty()) {
+      return -1;
+    }
+    const SentenceAnalysis& s = doc.sentences[last];
+    const bool colon = !s.tokens.empty() && s.tokens.back().text == ":";
+    if (!colon && std::none_of(s.tokens.begin(), s.tokens.end(), [&](const Token& t) {
+          return unless_word(rule.lead_in, t.folded);
+        })) {
+      return -1;
+    }
+    for (const Unit& unit : s.units) {
+      if (unit.mention < 0) {
+        continue;
+      }
+      const int h = doc.entity_of_mention[unit.mention];
+      if (h != e && (entities[h].type == ET::kTeam || entities[h].type == ET::kOrganization)) {
+        return h;
       }
     }
     return -1;
@@ -654,8 +711,9 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
                                    !text.ends_with("\xE3\x80\x82")));
   };
   // For an entity that opens a list item, the entity that opens the heading above the list
-  // ("Platform Group (led by Ada Obi)" over "- Core Infrastructure, led by ..."); -1 for none.
-  auto heading_over = [&](int e) {
+  // ("Platform Group (led by Ada Obi)" over "- Core Infrastructure, led by ..."), or that the
+  // sentence leading into the list introduces it with; -1 for none.
+  auto heading_over = [&](const DocumentRule& rule, int e) {
     const std::vector<Line>& lines = doc.segmentation.lines;
     for (int m : entities[e].mentions) {
       const std::size_t l = doc.sentences[doc.mentions[m].sentence].span.line;
@@ -667,11 +725,15 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
              (lines[k - 1].kind == LineKind::kListItem || lines[k - 1].kind == LineKind::kBlank)) {
         --k;
       }
-      if (k > 0 && heading_like(lines[k - 1])) {
-        const int h = opens_line(k - 1);
-        if (h >= 0 && h != e) {
-          return h;
-        }
+      if (k == 0) {
+        continue;
+      }
+      int h = heading_like(lines[k - 1]) ? opens_line(k - 1) : -1;
+      if (h < 0) {
+        h = leads_into_list(rule, k - 1, e);
+      }
+      if (h >= 0 && h != e) {
+        return h;
       }
     }
     return -1;
@@ -714,7 +776,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         }
       } else if (rule.kind == DocumentRuleKind::kOutline) {
         source = e;
-        target = heading_over(e);
+        target = heading_over(rule, e);
         if (target < 0) {
           continue;
         }

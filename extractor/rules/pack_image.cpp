@@ -231,6 +231,7 @@ class RulesWriter {
     out_.flag(r.all_topics);
     out_.flag(r.else_previous);
     out_.flag(r.self);
+    out_.i32(r.head_of);
   }
 
   void relation_rule(const RelationRule& r) {
@@ -263,6 +264,7 @@ class RulesWriter {
     strings(r.voice_endings);
     out_.i32(r.voice_min);
     strings(r.unless);
+    strings(r.lead_in);
     out_.f64(r.confidence);
   }
 
@@ -448,6 +450,7 @@ class RulesReader {
     r.all_topics = in_.flag();
     r.else_previous = in_.flag();
     r.self = in_.flag();
+    r.head_of = in_.i32();
   }
 
   void relation_rule(RelationRule& r) {
@@ -480,6 +483,7 @@ class RulesReader {
     strings(r.voice_endings);
     r.voice_min = in_.i32();
     strings(r.unless);
+    strings(r.lead_in);
     r.confidence = in_.f64();
   }
 

@@ -74,6 +74,9 @@ struct Ref {
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
   bool else_previous = false;  // "$previous": the previous sentence's subject, then the topic
   bool self = false;  // "$self": the document's own team (저희 팀, our team), else the topic
+  // kFind: the capture holding a unit head's title (본부장, 실장): only an entity whose name
+  // ends in the unit the title heads (본부, 실), the title without its final 장.
+  int head_of = -1;
 };
 
 // What the words of a `refers` entity rule stand for.
@@ -140,6 +143,9 @@ struct DocumentRule {
   std::vector<std::string> voice_endings;
   int voice_min = 0;
   std::vector<std::string> unless;  // orphan: not an entity a sentence names with these words
+  // outline: words that make a sentence introduce the list below it ("다음", "following"), the
+  // way a heading does; matched as `unless` words are.
+  std::vector<std::string> lead_in;
   double confidence = 0.5;
 };
 

@@ -723,6 +723,13 @@ class Compiler {
     r.all_topics = r.else_topic && str(v["else"]) == "$topics";
     r.else_previous = r.else_topic && str(v["else"]) == "$previous";
     r.self = r.else_topic && str(v["else"]) == "$self";
+    if (v.HasMember("head_of")) {
+      Result<int> c = capture_ref(h, v["head_of"], pointer + "/head_of");
+      if (!c.ok()) {
+        return c.status();
+      }
+      r.head_of = c.value();
+    }
     return r;
   }
 
@@ -828,6 +835,13 @@ class Compiler {
         return w.status();
       }
       r.unless = std::move(w).value();
+    }
+    if (v.HasMember("lead_in")) {
+      Result<std::vector<std::string>> w = word_vector(v["lead_in"], pointer + "/lead_in");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.lead_in = std::move(w).value();
     }
     r.confidence = v["confidence"].GetDouble();
     return r;

@@ -791,6 +791,53 @@ TEST_CASE("document rules: a team listed under a heading belongs to the heading'
   CHECK(graph_of(rules, "플랫폼실\n- 운영은 인프라팀이 맡는다\n").relation_count() == 0);
 }
 
+TEST_CASE("document rules: a sentence that leads into a list stands for its heading") {
+  const std::string rules = rule_file(R"json(
+    "entity_rules": [
+      {"id": "team", "pattern": [{"regex": "[가-힣]+(팀|실)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}],
+    "document_rules": [
+      {"id": "outline", "kind": "outline", "types": ["Team"], "relation": "part_of",
+       "lead_in": ["다음", "following"], "confidence": 0.6}])json");
+  // The last sentence of the line above the list, with a lead-in word or a colon: the first
+  // team it names, wherever it stands in the sentence.
+  const KnowledgeGraph g = graph_of(
+      rules, "올해 제품실을 만든다. 새 제품실 아래에 다음 두 팀을 둔다.\n- 앱팀: 모바일\n- 웹팀\n");
+  CHECK(has_relation(g, "앱팀", RT::kPartOf, "제품실"));
+  CHECK(has_relation(g, "웹팀", RT::kPartOf, "제품실"));
+  CHECK(has_relation(graph_of(rules, "올해 바쁘다. 제품실이 맡는 팀은 이렇다:\n- 앱팀\n"), "앱팀",
+                     RT::kPartOf, "제품실"));
+  // Not a sentence without either, nor an earlier sentence of the line.
+  CHECK(graph_of(rules, "제품실을 만든다. 두 팀을 둔다.\n- 앱팀\n").relation_count() == 0);
+  CHECK(graph_of(rules, "다음 달 제품실을 만든다. 두 팀을 둔다.\n- 앱팀\n").relation_count() == 0);
+  // Without lead-in words only a heading counts, as before.
+  const std::string plain = rule_file(R"json(
+    "entity_rules": [
+      {"id": "team", "pattern": [{"regex": "[가-힣]+(팀|실)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}],
+    "document_rules": [
+      {"id": "outline", "kind": "outline", "types": ["Team"], "relation": "part_of", "confidence": 0.6}])json");
+  CHECK(graph_of(plain, "새 제품실 아래에 다음 두 팀을 둔다.\n- 앱팀\n").relation_count() == 0);
+}
+
+TEST_CASE("relation rules: a search for the unit a head's title heads") {
+  const std::string rules = rule_file(R"json(
+    "entity_rules": [
+      {"id": "unit", "pattern": [{"regex": "[가-힣]+(팀|실|본부)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}},
+      {"id": "person", "pattern": [{"regex": "[김하][가-힣]{2}", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
+    "relation_rules": [{"id": "head", "pattern": [
+      {"text": ["실장", "본부장", "팀장"], "particle": ["은", "에"], "capture": "h"},
+      {"ent": "Person", "capture": "p"}, {"starts": ["맡", "선임"]}],
+      "relation": "leads", "source": "p",
+      "target": {"find": ["Team"], "scope": "sentence", "head_of": "h", "else": "$previous"}}])json");
+  // The unit whose name ends in the titled unit, not the subject nearer to the title.
+  const KnowledgeGraph g = graph_of(rules, "결제팀은 결제실로 바뀌고, 실장은 하도겸이 맡는다.");
+  CHECK(has_relation(g, "하도겸", RT::kLeads, "결제실"));
+  CHECK_FALSE(has_relation(g, "하도겸", RT::kLeads, "결제팀"));
+  // Through the previous sentence's subject too, and only when it is such a unit.
+  CHECK(has_relation(graph_of(rules, "보안본부가 생긴다. 본부장에 김노을이 선임된다."), "김노을",
+                     RT::kLeads, "보안본부"));
+  CHECK(graph_of(rules, "보안팀이 생긴다. 본부장에 김노을이 선임된다.").relation_count() == 0);
+}
+
 TEST_CASE("document rules: orphans to and from the topic organization") {
   const std::string rules = rule_file(R"(
     "entity_rules": [
