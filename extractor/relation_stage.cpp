@@ -234,12 +234,17 @@ bool comparing(std::string_view p) {
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
 // with Rust"): an origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
-// Google: CTO Raj Mehta, ...").
+// Google: CTO Raj Mehta, ..."), and, in Korean, a unit followed by 출신 ("카카오 추천팀 출신":
+// where a person came from).
 bool origin(const SentenceScope& sc, std::uint32_t u) {
   const auto word = [&](std::uint32_t v) -> std::string_view {
     return sc.s.units[v].mention < 0 ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
                                      : std::string_view();
   };
+  if (sc.s.units[u].particle.empty() && u + 1 < sc.s.units.size() &&
+      word(u + 1) == "\xEC\xB6\x9C\xEC\x8B\xA0") {  // 출신
+    return true;
+  }
   while (u >= 2 && sc.s.units[u - 2].mention >= 0 &&
          (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
     u -= 2;
@@ -289,7 +294,8 @@ bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch
 }
 
 // The unit a head's title captured by `ref.head_of` heads: the title without its final 장
-// (본부장: 본부, 실장: 실); empty when the ref has no such capture or the title has no 장.
+// (본부장: 본부, 실장: 실); empty, narrowing nothing, when the ref has no such capture or the
+// title has no 장 (리드).
 std::string_view headed_unit(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   constexpr std::string_view kHead = "\xEC\x9E\xA5";  // 장
   if (ref.head_of < 0 || m.captures[ref.head_of].empty()) {
@@ -332,9 +338,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   }
   const std::uint32_t clause = sc.s.units[m.begin].clause;
   const std::string_view headed = headed_unit(sc, ref, m);
-  const auto heads = [&](int e) {
-    return ref.head_of < 0 || (!headed.empty() && sc.entities[e].name.ends_with(headed));
-  };
+  const auto heads = [&](int e) { return headed.empty() || sc.entities[e].name.ends_with(headed); };
   int best = -1;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {

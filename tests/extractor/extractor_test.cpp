@@ -824,7 +824,7 @@ TEST_CASE("relation rules: a search for the unit a head's title heads") {
       {"id": "unit", "pattern": [{"regex": "[가-힣]+(팀|실|본부)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}},
       {"id": "person", "pattern": [{"regex": "[김하][가-힣]{2}", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
     "relation_rules": [{"id": "head", "pattern": [
-      {"text": ["실장", "본부장", "팀장"], "particle": ["은", "에"], "capture": "h"},
+      {"text": ["실장", "본부장", "팀장", "리드"], "particle": ["은", "는", "에"], "capture": "h"},
       {"ent": "Person", "capture": "p"}, {"starts": ["맡", "선임"]}],
       "relation": "leads", "source": "p",
       "target": {"find": ["Team"], "scope": "sentence", "head_of": "h", "else": "$previous"}}])json");
@@ -836,6 +836,9 @@ TEST_CASE("relation rules: a search for the unit a head's title heads") {
   CHECK(has_relation(graph_of(rules, "보안본부가 생긴다. 본부장에 김노을이 선임된다."), "김노을",
                      RT::kLeads, "보안본부"));
   CHECK(graph_of(rules, "보안팀이 생긴다. 본부장에 김노을이 선임된다.").relation_count() == 0);
+  // A title without 장 narrows nothing.
+  CHECK(has_relation(graph_of(rules, "보안팀이 생긴다. 리드는 김노을이 맡는다."), "김노을",
+                     RT::kLeads, "보안팀"));
 }
 
 TEST_CASE("document rules: orphans to and from the topic organization") {
