@@ -108,6 +108,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   doc.boilerplate_line = find_boilerplate(doc, rules.layout);
   const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
   std::vector<MentionCandidate> candidates;
+  // Each sentence's gazetteer matches, and whether it held back a name for want of context.
+  std::vector<std::vector<GazetteerMatch>> matches;
+  std::vector<bool> held_back;
   for (const Sentence& span : doc.segmentation.sentences) {
     SentenceAnalysis s;
     s.span = span;
@@ -119,24 +122,46 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     split_honorifics(s.tokens, doc.norm.text, rules.name_endings, known);
     split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
-    const auto si = static_cast<std::uint32_t>(doc.sentences.size());
-    if (!s.boilerplate) {
-      for (const GazetteerMatch& g : impl_->gazetteer.match_all(s.tokens, doc.norm.text)) {
-        MentionCandidate c;
-        c.sentence = si;
-        c.begin = g.begin;
-        c.end = g.end;
-        c.entry = static_cast<int>(g.entry);
-        c.type = rules.gazetteer[g.entry].type();
-        c.priority = 100;
-        c.rule = "gazetteer";
-        c.surface =
-            std::string(doc.normalized(s.tokens[g.begin].begin, s.tokens[g.end - 1].base_end));
-        c.canonical = rules.gazetteer[g.entry].name();
-        candidates.push_back(std::move(c));
+    bool held = false;
+    matches.push_back(s.boilerplate
+                          ? std::vector<GazetteerMatch>()
+                          : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held));
+    held_back.push_back(held);
+    doc.sentences.push_back(std::move(s));
+  }
+  // One sense per document: a name the gazetteer holds only near context words stands for its
+  // entry without them once the document has named that entry anywhere (당근 after 당근(Daangn)).
+  if (std::find(held_back.begin(), held_back.end(), true) != held_back.end()) {
+    std::vector<std::uint32_t> named;
+    for (const std::vector<GazetteerMatch>& found : matches) {
+      for (const GazetteerMatch& g : found) {
+        named.push_back(g.entry);
       }
     }
-    doc.sentences.push_back(std::move(s));
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    for (std::size_t si = 0; si < matches.size(); ++si) {
+      if (held_back[si] && !named.empty()) {
+        matches[si] = impl_->gazetteer.match_all(doc.sentences[si].tokens, doc.norm.text, named);
+      }
+    }
+  }
+  for (std::size_t si = 0; si < matches.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    for (const GazetteerMatch& g : matches[si]) {
+      MentionCandidate c;
+      c.sentence = static_cast<std::uint32_t>(si);
+      c.begin = g.begin;
+      c.end = g.end;
+      c.entry = static_cast<int>(g.entry);
+      c.type = rules.gazetteer[g.entry].type();
+      c.priority = 100;
+      c.rule = "gazetteer";
+      c.surface =
+          std::string(doc.normalized(s.tokens[g.begin].begin, s.tokens[g.end - 1].base_end));
+      c.canonical = rules.gazetteer[g.entry].name();
+      candidates.push_back(std::move(c));
+    }
   }
   for (MentionCandidate& c : table_mentions(doc, rules.layout)) {
     candidates.push_back(std::move(c));

@@ -192,7 +192,8 @@ void Gazetteer::write_tables(ImageWriter& out) const {
 }
 
 bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
-                       std::uint32_t end, std::string_view text) const {
+                       std::uint32_t end, std::string_view text,
+                       std::span<const std::uint32_t> confirmed, bool* held_back) const {
   const std::span<const std::uint32_t> variant = variants_.view().subspan(kVariantSize * v);
   const GazetteerEntry e = rules_.gazetteer[variant[0]];
   if (variant[2] > 0) {
@@ -208,7 +209,7 @@ bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::u
       return false;
     }
   }
-  if (variant[3] != 0) {
+  if (variant[3] != 0 && !std::binary_search(confirmed.begin(), confirmed.end(), variant[0])) {
     const WordSet& context = e.context();
     const auto window = static_cast<std::uint32_t>(e.window());
     const std::uint32_t lo = begin > window ? begin - window : 0;
@@ -219,13 +220,18 @@ bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::u
         return true;
       }
     }
+    if (held_back != nullptr) {
+      *held_back = true;
+    }
     return false;
   }
   return true;
 }
 
 std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& tokens,
-                                                  std::uint32_t at, std::string_view text) const {
+                                                  std::uint32_t at, std::string_view text,
+                                                  std::span<const std::uint32_t> confirmed,
+                                                  bool* held_back) const {
   // Walk forward while the tokens so far begin some name, noting each length
   // that is a whole name; then take the longest that an entry accepts. A token
   // with a particle ends the walk and is looked up both by its base form and by
@@ -300,7 +306,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     const std::uint32_t end = at + hits[i].len;
     const std::uint32_t k = hits[i].key;
     for (std::uint32_t v = first[k]; v < first[k + 1]; ++v) {
-      if (accept(v, tokens, at, end, text)) {
+      if (accept(v, tokens, at, end, text, confirmed, held_back)) {
         return GazetteerMatch{at, end, variants_.view()[kVariantSize * v]};
       }
     }
@@ -309,14 +315,16 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
 }
 
 std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& tokens,
-                                                 std::string_view text) const {
+                                                 std::string_view text,
+                                                 std::span<const std::uint32_t> confirmed,
+                                                 bool* held_back) const {
   std::vector<GazetteerMatch> out;
   for (std::uint32_t i = 0; i < tokens.size();) {
     // Latin letters written onto a Hangul word are the end of another name: "누리GPT" is not
     // GPT. Names the gazetteer knows whole (오픈AI, 삼성SDS) match from their first token.
     const bool glued = i > 0 && !tokens[i].space_before && tokens[i].script == Script::kLatin &&
                        tokens[i - 1].script == Script::kHangul && tokens[i - 1].particle.empty();
-    if (auto m = glued ? std::nullopt : match_at(tokens, i, text)) {
+    if (auto m = glued ? std::nullopt : match_at(tokens, i, text, confirmed, held_back)) {
       out.push_back(*m);
       i = m->end;
     } else {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,19 +51,25 @@ class Gazetteer {
   }
 
   // The longest match starting at token `at`, if any; `text` is the sentence's
-  // normalised text the tokens point into.
+  // normalised text the tokens point into. Entries in `confirmed` (sorted) need no context
+  // words; `held_back`, if given, is set when a name was refused for want of them.
   std::optional<GazetteerMatch> match_at(const std::vector<Token>& tokens, std::uint32_t at,
-                                         std::string_view text) const;
+                                         std::string_view text,
+                                         std::span<const std::uint32_t> confirmed = {},
+                                         bool* held_back = nullptr) const;
 
   // Every match of `tokens`, left to right, longest first, non-overlapping; none that starts
-  // with Latin letters written onto a Hangul word.
-  std::vector<GazetteerMatch> match_all(const std::vector<Token>& tokens,
-                                        std::string_view text) const;
+  // with Latin letters written onto a Hangul word. `confirmed` and `held_back` as for match_at.
+  std::vector<GazetteerMatch> match_all(const std::vector<Token>& tokens, std::string_view text,
+                                        std::span<const std::uint32_t> confirmed = {},
+                                        bool* held_back = nullptr) const;
 
  private:
-  // Whether variant `v` (see variants_) accepts tokens [begin, end).
+  // Whether variant `v` (see variants_) accepts tokens [begin, end); `confirmed` and
+  // `held_back` as for match_at.
   bool accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
-              std::uint32_t end, std::string_view text) const;
+              std::uint32_t end, std::string_view text, std::span<const std::uint32_t> confirmed,
+              bool* held_back) const;
 
   const RuleSet& rules_;
   // Keys: the folded tokens of a name joined by U+001F, in flat tables (about 6,000 keys for

@@ -56,6 +56,21 @@ TEST_CASE("gazetteer names become entities with their canonical names and aliase
   CHECK(g.entity_count() == 2);
 }
 
+TEST_CASE(
+    "one sense per document: a name held back for want of context words is taken once "
+    "the document names its entry elsewhere") {
+  const std::string rules = rule_file(R"json("gazetteer": [
+      {"name": "Carrot Market", "type": "Organization", "aliases": ["당근", "Carrot"],
+       "context": {"words": ["중고거래"], "window": 3, "forms": ["당근"]}}])json");
+  const auto mentions = [](const KnowledgeGraph& g) {
+    const auto e = g.find("Carrot Market", ET::kOrganization);
+    return e ? g.entity(*e).mention_count : 0;
+  };
+  CHECK(mentions(graph_of(rules, "당근 광고팀이 바쁘다. 당근 주스를 마셨다.")) == 0);
+  CHECK(mentions(graph_of(rules, "당근 광고팀이 바쁘다. 이 회사는 Carrot이라 불린다.")) == 2);
+  CHECK(mentions(graph_of(rules, "Carrot은 크다. 당근 광고팀이 바쁘다.")) == 2);
+}
+
 TEST_CASE("entity action: a name of the given type") {
   const std::string rules = rule_file(std::string(R"("entity_rules": [)") + kToolNamed + "]");
   const KnowledgeGraph g = graph_of(rules, "We wrote the tool Zephyr last year.");

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,13 +43,23 @@ class Dictionary {
     gazetteer_ = std::make_unique<Gazetteer>(*rules_);
   }
 
-  // Each match of `text` as "written text=canonical name".
-  std::vector<std::string> matches(std::string_view text) const {
+  // Each match of `text` as "written text=canonical name"; entries named `confirmed` need no
+  // context words, and `held_back` is set as match_all sets it.
+  std::vector<std::string> matches(std::string_view text,
+                                   const std::vector<std::string>& confirmed = {},
+                                   bool* held_back = nullptr) const {
     const std::vector<Token> tokens =
         tokenize(text, 0, static_cast<std::uint32_t>(text.size()),
                  [this](std::string_view w) { return gazetteer_->is_known_word(w); });
+    std::vector<std::uint32_t> entries;
+    for (std::uint32_t e = 0; e < rules_->gazetteer.size(); ++e) {
+      if (std::find(confirmed.begin(), confirmed.end(), rules_->gazetteer[e].name()) !=
+          confirmed.end()) {
+        entries.push_back(e);
+      }
+    }
     std::vector<std::string> out;
-    for (const GazetteerMatch& m : gazetteer_->match_all(tokens, text)) {
+    for (const GazetteerMatch& m : gazetteer_->match_all(tokens, text, entries, held_back)) {
       const std::string_view written =
           text.substr(tokens[m.begin].begin, tokens[m.end - 1].base_end - tokens[m.begin].begin);
       out.push_back(std::string(written) + "=" + std::string(rules_->gazetteer[m.entry].name()));
@@ -94,6 +105,20 @@ TEST_CASE("gazetteer: a context condition asked only of some forms") {
   CHECK(d.matches("Lyft hired her") == Matches{"Lyft=Lyft"});
   CHECK(d.matches("승차공유 업체 리프트가") == Matches{"리프트=Lyft"});
   CHECK(d.matches("헬스장 리프트 기구") == Matches{});
+}
+
+TEST_CASE("gazetteer: a confirmed entry needs no context words, and a refusal is reported") {
+  const Dictionary d;
+  bool held = false;
+  CHECK(d.matches("헬스장 리프트 기구", {}, &held) == Matches{});
+  CHECK(held);
+  CHECK(d.matches("헬스장 리프트 기구", {"Lyft"}) == Matches{"리프트=Lyft"});
+  // Exact case still holds, and other entries still ask for their words.
+  CHECK(d.matches("let us go", {"Go"}) == Matches{});
+  CHECK(d.matches("let us Go", {"Lyft"}) == Matches{});
+  held = false;
+  CHECK(d.matches("Acme runs Kafka", {}, &held) == Matches{"Acme=Acme", "Kafka=Kafka"});
+  CHECK_FALSE(held);
 }
 
 TEST_CASE("gazetteer: context forms must be the entry's own") {
