@@ -381,6 +381,15 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       best = e;
     }
   }
+  // A head's title names its unit: with none in the sentence, the last unit the sentence
+  // before names that the title heads, whatever its particle ("'음성랩'으로 옮긴다. 랩장은 …").
+  if (best < 0 && !headed.empty() && ref.else_previous && sc.previous != nullptr) {
+    for (const Unit& unit : sc.previous->units) {
+      if (of_types(sc, ref, unit) && heads(sc.doc.entity_of_mention[unit.mention])) {
+        best = sc.doc.entity_of_mention[unit.mention];
+      }
+    }
+  }
   if (best >= 0) {
     out.push_back(best);
   } else if (product_subject(sc, ref, m, captured)) {

@@ -851,6 +851,9 @@ TEST_CASE("relation rules: a search for the unit a head's title heads") {
   CHECK(has_relation(graph_of(rules, "보안본부가 생긴다. 본부장에 김노을이 선임된다."), "김노을",
                      RT::kLeads, "보안본부"));
   CHECK(graph_of(rules, "보안팀이 생긴다. 본부장에 김노을이 선임된다.").relation_count() == 0);
+  // The unit the title heads in the sentence before, whatever its particle.
+  CHECK(has_relation(graph_of(rules, "사람들은 결제실로 옮긴다. 실장은 하도겸이 맡는다."), "하도겸",
+                     RT::kLeads, "결제실"));
   // A title without 장 narrows nothing.
   CHECK(has_relation(graph_of(rules, "보안팀이 생긴다. 리드는 김노을이 맡는다."), "김노을",
                      RT::kLeads, "보안팀"));
