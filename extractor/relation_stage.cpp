@@ -156,6 +156,19 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
         best = &unit;
       }
     }
+    // English marks no subject: the entity that opens the sentence, after a bullet, is it
+    // ("- Core Infrastructure, led by Hana Obi. Owns our AWS accounts.").
+    if (best == nullptr && sc.previous->lang == Lang::kEn) {
+      for (const Unit& unit : sc.previous->units) {
+        if (unit.mention < 0 && sc.previous->tokens[unit.begin].script == Script::kPunct) {
+          continue;
+        }
+        if (of_types(sc, ref, unit) && !was_source(unit)) {
+          best = &unit;
+        }
+        break;
+      }
+    }
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
     }

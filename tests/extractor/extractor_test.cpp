@@ -476,6 +476,17 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
             .relation_count() == 0);
 }
 
+TEST_CASE(
+    "relation action: in English, $previous takes the entity that opens the sentence before") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "owns", "pattern": [
+      {"text": "owns", "anchor": "start"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization"], "else": "$previous"}, "target": "t"}])");
+  const auto g = [&](const std::string& body) { return graph_of(rules, "News\n\n" + body); };
+  CHECK(has_relation(g("- Globex, our new vendor. Owns Rust."), "Globex", RT::kUses, "Rust"));
+  // Not an organization later in the sentence, which English marks no more than the first.
+  CHECK(g("We met Globex at lunch. Owns Rust.").relation_count() == 0);
+}
+
 TEST_CASE("relation action: find takes a possessor only where it opens the sentence") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
       {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
