@@ -86,6 +86,9 @@ struct Context {
   // attempts allocate nothing; copied into the PatternMatch when one succeeds.
   std::vector<std::vector<std::uint32_t>>& captures;
   std::vector<Lists>& lists;  // per pattern element, scratch as well
+  // unit_passes of element e on unit u, at [e * units + u]: 0 not tested yet, 1 fails,
+  // 2 passes. The starts of one rule test the same elements on the same units again and again.
+  std::vector<std::uint8_t>& passes;
   Status error;
 };
 
@@ -103,10 +106,9 @@ bool starts_or_ends(const std::vector<std::string>& words, const std::string& w,
   });
 }
 
-bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
-  // The tests that compare a field of the token come first: they are the cheapest and
-  // reject most tokens. Every test must hold, and the regex, the only one that can fail
-  // with an error, stays last, so the order changes no answer.
+// The tests of `t` that compare a field of the token: the cheapest, and they reject most
+// tokens.
+bool token_fields_pass(const TokenTest& t, const Token& tok) {
   if (t.script && *t.script != tok.script) {
     return false;
   }
@@ -116,19 +118,22 @@ bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
   if (t.shape) {
     switch (*t.shape) {
       case Shape::kCapitalized:
-        if (!tok.capitalized) return false;
-        break;
+        return tok.capitalized;
       case Shape::kUpper:
-        if (!tok.all_upper) return false;
-        break;
+        return tok.all_upper;
       case Shape::kLower:
-        if (tok.capitalized || tok.all_upper) return false;
-        break;
+        return !tok.capitalized && !tok.all_upper;
       case Shape::kHasDigit:
-        if (!tok.has_digit) return false;
-        break;
+        return tok.has_digit;
     }
   }
+  return true;
+}
+
+// The other tests of `t`: word lists, the gazetteer and the regex. Every test must hold, and
+// the regex, the only one that can fail with an error, stays last, so the order of the tests
+// changes no answer.
+bool token_lookups_pass(Context& ctx, const TokenTest& t, const Token& tok) {
   if (t.text && !t.text->contains(tok.folded)) {
     return false;
   }
@@ -160,35 +165,45 @@ bool token_passes(Context& ctx, const TokenTest& t, const Token& tok) {
   return true;
 }
 
-// The tests of `el` on `u` other than its particle and negations.
-bool unit_kind_passes(Context& ctx, const Element& el, const Unit& u) {
+// The tests of `el`'s kind on `u` that compare fields: the mention's type, or the token's.
+bool kind_fields_pass(const Context& ctx, const Element& el, const Unit& u) {
   switch (el.kind) {
     case ElementKind::kAny:
-      break;
+      return true;
     case ElementKind::kEntity:
-      if (u.mention < 0 || !(el.types & type_bit(ctx.doc.mentions[u.mention].type))) {
-        return false;
-      }
-      if (el.listed && *el.listed != (ctx.doc.mentions[u.mention].entry >= 0)) {
-        return false;
-      }
-      break;
+      return u.mention >= 0 && (el.types & type_bit(ctx.doc.mentions[u.mention].type)) &&
+             (!el.listed || *el.listed == (ctx.doc.mentions[u.mention].entry >= 0));
     case ElementKind::kToken:
-      if (u.mention >= 0 || !token_passes(ctx, el.test, ctx.s.tokens[u.begin])) {
-        return false;
-      }
-      break;
+      return u.mention < 0 && token_fields_pass(el.test, ctx.s.tokens[u.begin]);
   }
   return true;
 }
 
+// The tests of `el` on `u` other than its particle and negations.
+bool unit_kind_passes(Context& ctx, const Element& el, const Unit& u) {
+  return kind_fields_pass(ctx, el, u) && (el.kind != ElementKind::kToken ||
+                                          token_lookups_pass(ctx, el.test, ctx.s.tokens[u.begin]));
+}
+
 bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
-  // The particle first: a set lookup that rejects most units before a regex runs.
-  if ((el.particle && !el.particle->contains(u.particle)) || !unit_kind_passes(ctx, el, u)) {
+  // The fields first, then the particle (a set lookup that rejects most units before a
+  // regex runs), then the token's lookups.
+  if (!kind_fields_pass(ctx, el, u) || (el.particle && !el.particle->contains(u.particle)) ||
+      (el.kind == ElementKind::kToken &&
+       !token_lookups_pass(ctx, el.test, ctx.s.tokens[u.begin]))) {
     return false;
   }
   return std::none_of(el.negated.begin(), el.negated.end(),
                       [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
+}
+
+// unit_passes of pattern element `ei` on unit `u`, tested once per match_each call.
+bool element_passes(Context& ctx, std::size_t ei, std::uint32_t u) {
+  std::uint8_t& known = ctx.passes[ei * ctx.s.units.size() + u];
+  if (known == 0) {
+    known = unit_passes(ctx, ctx.pattern[ei], ctx.s.units[u]) ? 2 : 1;
+  }
+  return known == 2;
 }
 
 // Past the title that follows person unit `at - 1` ("김하늘 대표와"), with a gloss of it in
@@ -313,7 +328,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   }
   std::uint32_t run = 0;
   while (run < static_cast<std::uint32_t>(el.max) && ui + run < n &&
-         unit_passes(ctx, el, ctx.s.units[ui + run])) {
+         element_passes(ctx, ei, ui + run)) {
     ++run;
   }
   if (!ctx.error.ok()) {
@@ -713,13 +728,15 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
                                   std::vector<PatternMatch>& found) const {
   thread_local std::vector<std::vector<std::uint32_t>> scratch;
   thread_local std::vector<Lists> lists;
+  thread_local std::vector<std::uint8_t> passes;
   if (scratch.size() < captures) {
     scratch.resize(captures);
   }
   if (lists.size() < pattern.size()) {
     lists.resize(pattern.size());
   }
-  Context ctx{pattern, sentence, doc, gazetteer_, member_titles_, scratch, lists, {}};
+  passes.assign(pattern.size() * sentence.units.size(), 0);
+  Context ctx{pattern, sentence, doc, gazetteer_, member_titles_, scratch, lists, passes, {}};
   const bool first_required = !pattern.empty() && pattern.front().min >= 1;
   for (const std::uint32_t start : starts) {
     // Most rules fail on their first element: test it before setting up captures.
@@ -729,7 +746,7 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
       const bool could =
           first.kind == ElementKind::kEntity && first.list
               ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
-              : unit_passes(ctx, first, u);
+              : element_passes(ctx, 0, start);
       if (!ctx.error.ok()) {
         return ctx.error;
       }
