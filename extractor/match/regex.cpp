@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/string_index.h"
 #include "extractor/match/simple_regex.h"
@@ -73,29 +74,38 @@ const Status& CompiledRegex::ensure_compiled() const {
 }
 
 Result<bool> CompiledRegex::full_match(std::string_view text) const {
-  // The same words come back sentence after sentence: answers are remembered
-  // per thread (pattern id and text), up to a bound, then forgotten at once. The keys are
-  // in a StringIndex (a short run asks mostly new questions, and a hash map of strings made
-  // an allocation or two for each).
+  // The same words come back sentence after sentence: answers are remembered per thread and
+  // pattern, up to a bound for all patterns together, then forgotten at once. The keys are in
+  // a StringIndex per pattern (a short run asks mostly new questions, and a hash map of
+  // strings made an allocation or two for each), so that a question is looked up by its text
+  // as it is.
   struct Answers {
-    StringIndex keys;  // the id's bytes, then the text
+    StringIndex keys;
     std::vector<bool> matched;
-    std::string key;
   };
-  thread_local Answers answers;
-  std::string& key = answers.key;
-  key.assign(reinterpret_cast<const char*>(&id_), sizeof id_);
-  key.append(text);
-  if (const std::uint32_t known = answers.keys.find(key); known != StringIndex::kAbsent) {
-    return static_cast<bool>(answers.matched[known]);
+  struct AllAnswers {
+    // By pattern id (numbered from 1 per process: a run compiles a pack's few dozen patterns
+    // once, so the vector stays short).
+    std::vector<Answers> of;
+    std::size_t size = 0;  // in all
+  };
+  thread_local AllAnswers answers;
+  if (answers.of.size() <= id_) {
+    answers.of.resize(id_ + 1);
   }
-  if (answers.keys.size() >= kRememberedAnswers) {
-    answers.keys = StringIndex();
-    answers.matched.clear();
+  if (const std::uint32_t known = answers.of[id_].keys.find(text); known != StringIndex::kAbsent) {
+    return static_cast<bool>(answers.of[id_].matched[known]);
   }
-  const auto remember = [&key](bool matched) {
-    answers.keys.insert(key);
-    answers.matched.push_back(matched);
+  if (answers.size >= kRememberedAnswers) {
+    answers.of.clear();
+    answers.of.resize(id_ + 1);
+    answers.size = 0;
+  }
+  const auto remember = [this, text](bool matched) {
+    Answers& mine = answers.of[id_];
+    mine.keys.insert(text);
+    mine.matched.push_back(matched);
+    ++answers.size;
   };
   if (impl_->simple) {
     if (const std::optional<bool> matched = impl_->simple->full_match(text)) {
