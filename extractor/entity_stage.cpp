@@ -60,11 +60,12 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
                                                 const std::vector<bool>& run) {
   std::vector<AliasLink> links;
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);
-  RuleFilter::Facts facts;
-  std::vector<std::uint32_t> starts;
-  std::vector<PatternMatch> matches;
-  std::vector<std::uint64_t> bits;
-  std::vector<std::uint32_t> candidates_here;
+  // Scratch of the calling thread, reused from document to document.
+  thread_local RuleFilter::Facts facts;
+  thread_local std::vector<std::uint32_t> starts;
+  thread_local std::vector<PatternMatch> matches;
+  thread_local std::vector<std::uint64_t> bits;
+  thread_local std::vector<std::uint32_t> candidates_here;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate || (!run.empty() && !run[si])) {

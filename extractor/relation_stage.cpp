@@ -900,11 +900,12 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                                                          const std::vector<LocalEntity>& entities) {
   // (pair, sentence, conflict group) -> the best candidate there.
   std::map<std::tuple<int, int, std::uint32_t, int>, RelationCandidate> best;
-  RuleFilter::Facts facts;
-  std::vector<std::uint64_t> bits;
-  std::vector<std::uint32_t> candidates_here;
-  std::vector<std::uint32_t> starts;
-  std::vector<PatternMatch> matches;
+  // Scratch of the calling thread, reused from document to document.
+  thread_local RuleFilter::Facts facts;
+  thread_local std::vector<std::uint64_t> bits;
+  thread_local std::vector<std::uint32_t> candidates_here;
+  thread_local std::vector<std::uint32_t> starts;
+  thread_local std::vector<PatternMatch> matches;
   // The sources of the relations found in the sentence before and in this one.
   std::set<std::pair<int, RT>> previous_sources;
   std::set<std::pair<int, RT>> sources_here;
