@@ -87,6 +87,9 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
         continue;
       }
       facts.starts(needs, starts);
+      if (starts.empty()) {
+        continue;  // no unit the first element can be
+      }
       matches.clear();
       if (Status found =
               ctx.matcher.match_each(rule->pattern, rule->captures.size(), s, doc, starts, matches);

@@ -951,6 +951,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         }
       }
       facts.starts(needs, starts);
+      if (starts.empty()) {
+        continue;  // no unit the first element can be
+      }
       matches.clear();
       if (Status found =
               ctx.matcher.match_each(rule.pattern, rule.captures.size(), s, doc, starts, matches);
