@@ -10,6 +10,7 @@ namespace kgex {
 namespace {
 
 constexpr std::uint32_t kMaxParenthetical = 8;
+constexpr std::size_t kScripts = static_cast<std::size_t>(Script::kPunct) + 1;
 constexpr std::size_t kMaxRegexToken = 256;
 
 bool is_clause_break(const Token& t) {
@@ -551,6 +552,9 @@ RuleFilter::RuleFilter(ImageReader& tables)
       if (const std::uint32_t p = tables.u32(); p != UINT32_MAX) {
         n.first_particles = p;
       }
+      if (const std::uint32_t sc = tables.u32(); sc != UINT32_MAX) {
+        n.first_script = static_cast<Script>(sc);
+      }
     }
   }
   find_first_sets();
@@ -575,6 +579,7 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
+      out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
     }
   }
 }
@@ -615,6 +620,9 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         needs.first_word_set = id;
       }
     }
+    if (first && el.kind == ElementKind::kToken && el.test.script) {
+      needs.first_script = *el.test.script;
+    }
   }
   return needs;
 }
@@ -645,11 +653,12 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
   if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
-      f.sentence_ == UINT32_MAX) {
+      f.script_units_.sets() != kScripts || f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
     f.seen_.assign(word_sets_, 0);
     f.word_units_.resize(word_sets_);
     f.particle_units_.resize(particle_sets_);
+    f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
   for (const std::span<const std::uint32_t> sets : sentence.word_sets) {
@@ -663,6 +672,7 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.mention_units_.clear();
   f.word_units_.clear();
   f.particle_units_.clear();
+  f.script_units_.clear();
   const std::span<const std::uint32_t> first_particle_set = first_particle_set_.view();
   const std::span<const std::uint32_t> particle_sets_of = particle_sets_of_.view();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
@@ -679,6 +689,7 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mention_types_ |= f.mentions_.back();
       f.mention_units_.push_back(i);
     } else {
+      f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
       for (const std::uint32_t id : sentence.word_sets[u.begin]) {
         if (first_sets_[id]) {
           f.word_units_.add(id, i, now);
@@ -715,6 +726,8 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     word_units_.append(*needs.first_word_set, sentence_, out);
   } else if (needs.first_particles) {
     particle_units_.append(*needs.first_particles, sentence_, out);
+  } else if (needs.first_script) {
+    script_units_.append(static_cast<std::uint32_t>(*needs.first_script), sentence_, out);
   } else {
     for (std::uint32_t u = 0; u < units_; ++u) {
       out.push_back(u);

@@ -52,6 +52,8 @@ struct PatternNeeds {
   // And a unit with a particle of this set (RuleFilter's numbering of particle sets), when
   // the first element is required, is not a list, and has a particle set without "".
   std::optional<std::uint32_t> first_particles;
+  // And a token of this script, when the first element is a required token with a script test.
+  std::optional<Script> first_script;
 };
 
 // The needs of every entity and relation rule of a rule set, and an index from
@@ -129,6 +131,7 @@ class RuleFilter {
     std::vector<std::uint32_t> seen_;
     UnitLists word_units_;                      // token units by word set (of first_sets_)
     UnitLists particle_units_;                  // units by particle set
+    UnitLists script_units_;                    // token units by their token's script
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
     std::vector<std::uint32_t> mention_units_;  // and its index, in order

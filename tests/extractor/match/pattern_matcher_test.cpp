@@ -480,6 +480,24 @@ TEST_CASE("rule filter: a rule whose first element has particles starts only at 
         std::vector<std::uint32_t>{2});
 }
 
+TEST_CASE("rule filter: a rule whose first element is a token of a script starts only at those") {
+  RuleFilter::Facts facts;
+  const std::string text = "에이크미는 Zeta 42 쓴다";
+  REQUIRE(Probe("{}", text, false).units() ==
+          std::vector<std::string>{"에이크미는", "Zeta", "42", "쓴다"});
+  CHECK(Probe(R"({"script": "hangul"})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{0, 3});
+  CHECK(Probe(R"({"script": "latin"}, {"script": "digit"})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{1});
+  CHECK(Probe(R"({"script": "han"})", text, false).starts(facts).empty());
+  // A mention is no token, whatever its script: Acme and Rust are mentions.
+  CHECK(Probe(R"({"script": "latin"})", "Acme uses Rust").starts(facts) ==
+        std::vector<std::uint32_t>{1});
+  // An optional first element may start anywhere.
+  CHECK(Probe(R"({"script": "digit", "min": 0})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{0, 1, 2, 3});
+}
+
 TEST_CASE("rule filter: never skips a rule that matches") {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"({"ent": "Organization", "list": true, "capture": "n"}, {"text": ["use"]})",
@@ -488,6 +506,7 @@ TEST_CASE("rule filter: never skips a rule that matches") {
        "Acme uses Rust"},
       {R"({"ent": "Organization", "particle": ["의"]}, {"ent": "Product"})", "에이크미의 Rocket"},
       {R"({"text": ["by"]}, {"ent": "Person"})", "built by Jane Roe"},
+      {R"({"script": "latin", "capture": "v"}, {"ent": "Tool"})", "Acme uses Rust"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.first);
