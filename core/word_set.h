@@ -33,6 +33,10 @@ class WordSet {
   }
 
   bool contains(std::string_view word) const { return index_.contains(word); }
+  // The same, for a word whose StringHash (core/string_hash.h) is `hash`.
+  bool contains(std::string_view word, std::size_t hash) const {
+    return index_.find(word, hash) != StringIndex::kAbsent;
+  }
   std::size_t size() const { return index_.size(); }
   bool empty() const { return size() == 0; }
   const StringIndex& index() const { return index_; }

@@ -45,7 +45,10 @@ class Gazetteer {
   }
   // Whether a folded word is a one-token name or a stop-list word.
   bool is_name_word(std::string_view folded) const {
-    const std::size_t hash = StringHash{}(folded);
+    return is_name_word(folded, StringHash{}(folded));
+  }
+  // The same, for a word whose StringHash is `hash`.
+  bool is_name_word(std::string_view folded, std::size_t hash) const {
     return name_bits_.may_contain_hash(hash) &&
            name_words_.find(folded, hash) != StringIndex::kAbsent;
   }

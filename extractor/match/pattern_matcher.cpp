@@ -134,8 +134,10 @@ bool token_fields_pass(const TokenTest& t, const Token& tok) {
 // The other tests of `t`: word lists, the gazetteer and the regex. Every test must hold, and
 // the regex, the only one that can fail with an error, stays last, so the order of the tests
 // changes no answer.
-bool token_lookups_pass(Context& ctx, const TokenTest& t, const Token& tok) {
-  if (t.text && !t.text->contains(tok.folded)) {
+bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
+  const Token& tok = ctx.s.tokens[token];
+  const std::size_t hash = ctx.s.folded_hashes[token];
+  if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
   if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
@@ -144,7 +146,7 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, const Token& tok) {
   if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
     return false;
   }
-  if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded)) {
+  if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded, hash)) {
     return false;
   }
   if (t.regex) {
@@ -182,16 +184,15 @@ bool kind_fields_pass(const Context& ctx, const Element& el, const Unit& u) {
 
 // The tests of `el` on `u` other than its particle and negations.
 bool unit_kind_passes(Context& ctx, const Element& el, const Unit& u) {
-  return kind_fields_pass(ctx, el, u) && (el.kind != ElementKind::kToken ||
-                                          token_lookups_pass(ctx, el.test, ctx.s.tokens[u.begin]));
+  return kind_fields_pass(ctx, el, u) &&
+         (el.kind != ElementKind::kToken || token_lookups_pass(ctx, el.test, u.begin));
 }
 
 bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
   // The fields first, then the particle (a set lookup that rejects most units before a
   // regex runs), then the token's lookups.
   if (!kind_fields_pass(ctx, el, u) || (el.particle && !el.particle->contains(u.particle)) ||
-      (el.kind == ElementKind::kToken &&
-       !token_lookups_pass(ctx, el.test, ctx.s.tokens[u.begin]))) {
+      (el.kind == ElementKind::kToken && !token_lookups_pass(ctx, el.test, u.begin))) {
     return false;
   }
   return std::none_of(el.negated.begin(), el.negated.end(),
@@ -636,11 +637,13 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   sentence.word_sets.assign(sentence.tokens.size(), {});
+  sentence.folded_hashes.resize(sentence.tokens.size());
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
+    sentence.folded_hashes[k] = hash;
     if (!word_bits_.may_contain_hash(hash)) {
       continue;
     }

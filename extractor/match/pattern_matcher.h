@@ -137,7 +137,8 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
-  // Fills sentence.word_sets, which facts() reads.
+  // Fills sentence.word_sets, which facts() reads, and sentence.folded_hashes, which
+  // PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
   // Precondition: find_word_sets(sentence) was called.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
@@ -188,6 +189,7 @@ class PatternMatcher {
   // longest list first), appended to `found` in the order of `starts`; a start where the
   // pattern does not match adds nothing. One call per rule and sentence sets up the
   // matching once for all its starts. kTimeout when a regex exceeds its limit.
+  // Precondition: RuleFilter::find_word_sets(sentence) was called.
   Status match_each(const std::vector<Element>& pattern, std::size_t captures,
                     const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                     const std::vector<std::uint32_t>& starts,

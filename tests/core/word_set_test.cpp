@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/string_hash.h"
+
 namespace kgex {
 
 TEST_CASE("WordSet holds each word once, in the order first added") {
@@ -24,6 +26,14 @@ TEST_CASE("WordSet holds each word once, in the order first added") {
   CHECK(set.contains("대표"));
   CHECK_FALSE(WordSet().contains(""));
   CHECK(WordSet().empty());
+}
+
+TEST_CASE("A WordSet is looked up with a hash computed once") {
+  const WordSet set = {"builds", "ships", "대표"};
+  for (const std::string word : {"builds", "ships", "대표", "ship", "", "makes"}) {
+    CAPTURE(word);
+    CHECK(set.contains(word, StringHash{}(word)) == set.contains(word));
+  }
 }
 
 TEST_CASE("WordSets are equal when they hold the same words in any order") {

@@ -57,6 +57,7 @@ class Probe {
       }
     }
     s_.units = build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
+    RuleFilter(*rules_).find_word_sets(s_);
   }
 
   // The written text of a unit.
