@@ -61,6 +61,32 @@ constexpr std::uint64_t hash_string(std::string_view s) {
   return h;
 }
 
+// Whether `a` and `b` hold the same bytes. Up to 16 bytes (most words) they are compared as
+// overlapping words, as hash_string reads them, without a call to memcmp: StringIndex compares
+// the key of every slot whose hash matches.
+inline bool same_string(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) {
+    return false;
+  }
+  const auto word = [](const char* p, auto w) {
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  if (n >= 8 && n <= 16) {
+    return word(a.data(), std::uint64_t{}) == word(b.data(), std::uint64_t{}) &&
+           word(a.data() + n - 8, std::uint64_t{}) == word(b.data() + n - 8, std::uint64_t{});
+  }
+  if (n >= 4 && n < 8) {
+    return word(a.data(), std::uint32_t{}) == word(b.data(), std::uint32_t{}) &&
+           word(a.data() + n - 4, std::uint32_t{}) == word(b.data() + n - 4, std::uint32_t{});
+  }
+  if (n < 4) {
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+  }
+  return a == b;
+}
+
 // Deliberately not noexcept: libstdc++ then keeps each key's hash in its node,
 // so a lookup compares stored hashes before strings and walking a bucket never
 // hashes the keys stored in it again.

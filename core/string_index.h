@@ -67,14 +67,14 @@ class StringIndex {
  private:
   static std::string_view key_in(const Tables& t, std::uint32_t id) {
     const std::uint32_t begin = id == 0 ? 0 : t.ends[id - 1];
-    return t.chars.substr(begin, t.ends[id] - begin);
+    return {t.chars.data() + begin, t.ends[id] - begin};  // within chars by construction
   }
   // The slot holding `s`, or the empty slot where it would go.
   static std::size_t slot_of(const Tables& t, std::string_view s, std::uint32_t h) {
     const std::size_t mask = t.slots.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& slot = t.slots[i];
-      if (slot.id == kAbsent || (slot.hash == h && key_in(t, slot.id) == s)) {
+      if (slot.id == kAbsent || (slot.hash == h && same_string(key_in(t, slot.id), s))) {
         return i;
       }
     }

@@ -46,5 +46,30 @@ TEST_CASE("hash_string spreads similar words over the low bits HashBits and Stri
   CHECK(buckets.size() > 3900);
 }
 
+TEST_CASE("same_string tells apart strings that differ in any one byte, of any length") {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a;
+    for (std::size_t i = 0; i < n; ++i) {
+      a += static_cast<char>('a' + i % 26);
+    }
+    CAPTURE(n);
+    CHECK(same_string(a, std::string(a)));
+    CHECK_FALSE(same_string(a, a + "x"));
+    CHECK_FALSE(same_string(a + "x", a));
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = '\xEA';  // a byte of a Hangul syllable
+      CAPTURE(i);
+      CHECK_FALSE(same_string(a, b));
+      CHECK(same_string(b, std::string(b)));
+    }
+  }
+  // Views into longer strings compare only their own bytes.
+  const std::string text = "openai openai!";
+  CHECK(same_string(std::string_view(text).substr(0, 6), std::string_view(text).substr(7, 6)));
+  CHECK_FALSE(
+      same_string(std::string_view(text).substr(0, 7), std::string_view(text).substr(7, 7)));
+}
+
 }  // namespace
 }  // namespace kgex
