@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "core/group_by_key.h"
 #include "extractor/match/regex.h"
@@ -79,7 +80,9 @@ struct Lists {
 
 struct Context {
   const std::vector<Element>& pattern;
+  std::size_t elements;  // pattern.size()
   const SentenceAnalysis& s;
+  std::uint32_t units;  // s.units.size()
   const DocumentAnalysis& doc;
   const Gazetteer& gazetteer;
   const WordSet* member_titles;  // see PatternMatcher
@@ -90,7 +93,7 @@ struct Context {
   // unit_passes of element e on unit u, at [e * units + u]: 0 not tested yet, 1 fails,
   // 2 passes. The starts of one rule test the same elements on the same units again and again.
   std::vector<std::uint8_t>& passes;
-  Status error;
+  std::optional<Status> error;  // the first error, if any: a Status is costly to construct
 };
 
 bool starts_or_ends(const std::vector<std::string>& words, const std::string& w, bool starts) {
@@ -156,7 +159,7 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
     }
     Result<bool> m = t.regex->full_match(tok.text);
     if (!m.ok()) {
-      if (ctx.error.ok()) {
+      if (!ctx.error) {
         ctx.error = m.status();
       }
       return false;
@@ -201,7 +204,7 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
 
 // unit_passes of pattern element `ei` on unit `u`, tested once per match_each call.
 bool element_passes(Context& ctx, std::size_t ei, std::uint32_t u) {
-  std::uint8_t& known = ctx.passes[ei * ctx.s.units.size() + u];
+  std::uint8_t& known = ctx.passes[ei * ctx.units + u];
   if (known == 0) {
     known = unit_passes(ctx, ctx.pattern[ei], ctx.s.units[u]) ? 2 : 1;
   }
@@ -286,12 +289,12 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
 }
 
 bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& end) {
-  if (ei == ctx.pattern.size()) {
+  if (ei == ctx.elements) {
     end = ui;
     return true;
   }
   const Element& el = ctx.pattern[ei];
-  const auto n = static_cast<std::uint32_t>(ctx.s.units.size());
+  const std::uint32_t n = ctx.units;
   if (el.anchor == Anchor::kStart && ui != 0) {
     return false;
   }
@@ -322,7 +325,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
           })) {
         return true;
       }
-      if (!ctx.error.ok()) {
+      if (ctx.error) {
         return false;
       }
     }
@@ -333,12 +336,12 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
          element_passes(ctx, ei, ui + run)) {
     ++run;
   }
-  if (!ctx.error.ok()) {
+  if (ctx.error) {
     return false;
   }
   // A gap before a list gives up the list's earlier members: in "A는 B와 C를 인수했다" the
   // list is "B와 C", not "C" after a gap that took "B와".
-  const Element* list_next = ei + 1 < ctx.pattern.size() &&
+  const Element* list_next = ei + 1 < ctx.elements &&
                                      ctx.pattern[ei + 1].kind == ElementKind::kEntity &&
                                      ctx.pattern[ei + 1].list
                                  ? &ctx.pattern[ei + 1]
@@ -377,7 +380,7 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     if (finish(ui + c, hold)) {
       return true;
     }
-    if (!ctx.error.ok()) {
+    if (ctx.error) {
       return false;
     }
   }
@@ -751,20 +754,31 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
   if (lists.size() < pattern.size()) {
     lists.resize(pattern.size());
   }
-  passes.assign(pattern.size() * sentence.units.size(), 0);
-  Context ctx{pattern, sentence, doc, gazetteer_, member_titles_, scratch, lists, passes, {}};
+  const auto units = static_cast<std::uint32_t>(sentence.units.size());
+  passes.assign(pattern.size() * units, 0);
+  Context ctx{.pattern = pattern,
+              .elements = pattern.size(),
+              .s = sentence,
+              .units = units,
+              .doc = doc,
+              .gazetteer = gazetteer_,
+              .member_titles = member_titles_,
+              .captures = scratch,
+              .lists = lists,
+              .passes = passes,
+              .error = {}};
   const bool first_required = !pattern.empty() && pattern.front().min >= 1;
   for (const std::uint32_t start : starts) {
     // Most rules fail on their first element: test it before setting up captures.
-    if (first_required && start < sentence.units.size()) {
+    if (first_required && start < units) {
       const Element& first = pattern.front();
       const Unit& u = sentence.units[start];
       const bool could =
           first.kind == ElementKind::kEntity && first.list
               ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
               : element_passes(ctx, 0, start);
-      if (!ctx.error.ok()) {
-        return ctx.error;
+      if (ctx.error) {
+        return *ctx.error;
       }
       if (!could) {
         continue;
@@ -775,8 +789,8 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
     }
     std::uint32_t end = start;
     const bool ok = match_from(ctx, 0, start, end);
-    if (!ctx.error.ok()) {
-      return ctx.error;
+    if (ctx.error) {
+      return *ctx.error;
     }
     if (ok) {
       found.push_back(PatternMatch{
