@@ -56,6 +56,28 @@ Lang sentence_lang(const std::vector<Token>& tokens) {
              : Lang::kEn;
 }
 
+// Whether the document is an interview: four lines or more open with one of the layout's
+// interview markers followed by a full stop or a colon ("Q.", "A:", "질문:").
+bool is_interview(const Layout& layout, const DocumentAnalysis& doc) {
+  constexpr int kLines = 4;
+  if (layout.interview_markers.empty()) {
+    return false;
+  }
+  int lines = 0;
+  std::uint32_t last_line = UINT32_MAX;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (s.span.line == last_line) {
+      continue;
+    }
+    last_line = s.span.line;
+    if (s.tokens.size() >= 2 && layout.interview_markers.contains(s.tokens[0].folded) &&
+        (s.tokens[1].text == "." || s.tokens[1].text == ":") && ++lines >= kLines) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -231,6 +253,11 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     if (c.refers == Refers::kNone && c.sentence < kOwnEntityLead && doc.lead_team < 0) {
       doc.lead_team = doc.entity_of_mention[m];
     }
+  }
+  // In an interview the answers speak for the interviewee's team, the one the article opens
+  // with ("메디노트 정하린 음성AI팀장"), unless first-person words name another.
+  if (doc.own_team < 0 && doc.lead_team >= 0 && is_interview(rules.layout, doc)) {
+    doc.own_team = doc.lead_team;
   }
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
     if (int t = find_topic(rules, doc, entities, type); t >= 0) {

@@ -180,6 +180,9 @@ struct Layout {
   // Words that after a company's name mean its people, not a unit ("team", "팀"): "the Xero
   // team", "토스팀" name no team of Xero or Toss.
   WordSet staff_words;
+  // Words that open the lines of an interview, before a full stop or a colon ("Q", "A",
+  // "질문"): in an interview the answers speak for the team the article opens with.
+  WordSet interview_markers;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

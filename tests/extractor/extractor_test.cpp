@@ -615,6 +615,29 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
   CHECK(has_relation(topic, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: in an interview $self is the team the article opens with") {
+  const std::string rules = rule_file(R"(
+      "layout": {"interview_markers": ["Q", "A"]},
+      "entity_rules": [
+        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Team"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "썼"}],
+        "relation": "uses", "source": {"find": ["Team"], "else": "$self"}, "target": "t"}])");
+  const std::string lines =
+      "Q. 무엇을 하나요?\nA. 모델을 만듭니다.\nQ. 어떻게요?\nA. Rust를 썼어요.\n";
+  const KnowledgeGraph interview =
+      graph_of(rules, "에이크미 검색팀장 인터뷰\n\n에이크미 검색팀을 만났다.\n\n" + lines);
+  CHECK(has_relation(interview, "검색팀", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(interview, "Acme", RT::kUses, "Rust"));
+  // Three marked lines are no interview: the topic organization stands in.
+  const KnowledgeGraph short_one = graph_of(rules,
+                                            "에이크미 검색팀장 인터뷰\n\n에이크미 검색팀을 "
+                                            "만났다.\n\nQ. 무엇을?\nA. 모델.\nA. Rust를 썼어요.\n");
+  CHECK(has_relation(short_one, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" stands for the entity of its type named last") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
