@@ -41,6 +41,7 @@ struct SentenceScope {
   const std::set<std::pair<int, RelationType>>& previous_sources;
   const Layout& layout;   // the pack's
   const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
+  const WordSet& heads;   // the pack's name_endings heads, written onto a unit's name ("장")
 };
 
 std::vector<int> topic_only(const DocumentAnalysis& doc) {
@@ -306,19 +307,23 @@ bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch
   return false;
 }
 
-// The unit a head's title captured by `ref.head_of` heads: the title without its final 장
-// (본부장: 본부, 실장: 실); empty, narrowing nothing, when the ref has no such capture or the
-// title has no 장 (리드).
+// The unit a head's title captured by `ref.head_of` heads: the title without the pack's head
+// word written onto it (본부장: 본부, 실장: 실, with the name_endings head 장); empty, narrowing
+// nothing, when the ref has no such capture or the title ends in no head word (리드).
 std::string_view headed_unit(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
-  constexpr std::string_view kHead = "\xEC\x9E\xA5";  // 장
   if (ref.head_of < 0 || m.captures[ref.head_of].empty()) {
     return {};
   }
   const std::string_view title =
       sc.s.tokens[sc.s.units[m.captures[ref.head_of].front()].begin].text;
-  return title.size() > kHead.size() && title.ends_with(kHead)
-             ? title.substr(0, title.size() - kHead.size())
-             : std::string_view();
+  // Each code point boundary but the first, from the end: the longest unit before a head.
+  for (std::size_t at = title.size(); at-- > 1;) {
+    if ((static_cast<unsigned char>(title[at]) & 0xC0) != 0x80 &&
+        sc.heads.contains(title.substr(at))) {
+      return title.substr(0, at);
+    }
+  }
+  return {};
 }
 
 // `from_context` is set when the entities come from outside the sentence (the topic or the
@@ -928,7 +933,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            previous,
                            previous_sources,
                            ctx.rules.layout,
-                           ctx.rules.name_endings.titles};
+                           ctx.rules.name_endings.titles,
+                           ctx.rules.name_endings.heads};
     ctx.filter.facts(s, doc, facts);
     const bool respectively = pairs_in_order(ctx.rules.layout, s);
     // The rules, as written, that the sentence may run.

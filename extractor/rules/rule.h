@@ -75,8 +75,8 @@ struct Ref {
   bool else_previous = false;  // "$previous": the previous sentence's subject, then the topic
   bool self = false;  // "$self": the document's own team (저희 팀, our team), else the topic
   // kFind: the capture holding a unit head's title (본부장, 실장): only an entity whose name
-  // ends in the unit the title heads (본부, 실), the title without its final 장; a title
-  // without 장 (리드) narrows nothing.
+  // ends in the unit the title heads (본부, 실), the title without a name_endings head word (장); a
+  // title ending in none (리드) narrows nothing.
   int head_of = -1;
 };
 

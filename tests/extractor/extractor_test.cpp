@@ -868,7 +868,9 @@ TEST_CASE("document rules: a sentence that leads into a list stands for its head
 }
 
 TEST_CASE("relation rules: a search for the unit a head's title heads") {
+  // The head word written onto a unit's name comes from the pack's name_endings.
   const std::string rules = rule_file(R"json(
+    "name_endings": {"endings": ["씨"], "initials": ["박"], "titles": ["대표"], "heads": ["장"]},
     "entity_rules": [
       {"id": "unit", "pattern": [{"regex": "[가-힣]+(팀|실|본부)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}},
       {"id": "person", "pattern": [{"regex": "[김하][가-힣]{2}", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
