@@ -436,8 +436,10 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       ++next_mention;
       // "앤스로픽(Anthropic)의" reads as "앤스로픽의": the parenthetical joins the mention.
       // Not one that names a person after something else: "가온셈(대표 한지우)" says who
-      // leads it, while "샘 올트먼(Sam Altman)" is one person's two names; the mention still
-      // takes the particle after it ("가온셈(대표 한지우)와 제휴" is a partnership with 가온셈).
+      // leads it, while "샘 올트먼(Sam Altman)" is one person's two names; nor one that names
+      // a person's organization or team: "하세린(플로우온 검색팀 리드)" says where she works.
+      // The mention still takes the particle after it ("가온셈(대표 한지우)와 제휴" is a
+      // partnership with 가온셈).
       if (fold_parentheticals && u.particle.empty() && u.end < n && tokens[u.end].text == "(" &&
           !tokens[u.end].space_before) {
         for (std::uint32_t j = u.end + 1; j < n && j <= u.end + kMaxParenthetical; ++j) {
@@ -445,13 +447,16 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
             break;
           }
           if (tokens[j].text == ")") {
-            const bool names_person = std::any_of(
+            const bool person = m.type == EntityType::kPerson;
+            const bool says_more = std::any_of(
                 mentions_in_sentence.begin() + static_cast<std::ptrdiff_t>(next_mention),
                 mentions_in_sentence.end(), [&](int k) {
+                  const EntityType type = mentions[k].type;
                   return mentions[k].begin > u.end && mentions[k].end <= j &&
-                         mentions[k].type == EntityType::kPerson;
+                         (person ? type == EntityType::kOrganization || type == EntityType::kTeam
+                                 : type == EntityType::kPerson);
                 });
-            if (!names_person || m.type == EntityType::kPerson) {
+            if (!says_more) {
               u.end = j + 1;
             } else {
               u.particle = particle_after(tokens, j);
