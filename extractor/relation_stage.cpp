@@ -309,8 +309,12 @@ bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch
 
 // The unit a head's title captured by `ref.head_of` heads: the title without the pack's head
 // word written onto it (본부장: 본부, 실장: 실, with the name_endings head 장); empty, narrowing
-// nothing, when the ref has no such capture or the title ends in no head word (리드).
+// nothing, when the ref has no such capture or the title ends in no head word (리드). A bare
+// unit noun captured by `ref.ends_in` (연구소) is the ending itself.
 std::string_view headed_unit(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+  if (ref.ends_in >= 0 && !m.captures[ref.ends_in].empty()) {
+    return sc.s.tokens[sc.s.units[m.captures[ref.ends_in].front()].begin].text;
+  }
   if (ref.head_of < 0 || m.captures[ref.head_of].empty()) {
     return {};
   }

@@ -232,6 +232,7 @@ class RulesWriter {
     out_.flag(r.else_previous);
     out_.flag(r.self);
     out_.i32(r.head_of);
+    out_.i32(r.ends_in);
   }
 
   void relation_rule(const RelationRule& r) {
@@ -451,6 +452,7 @@ class RulesReader {
     r.else_previous = in_.flag();
     r.self = in_.flag();
     r.head_of = in_.i32();
+    r.ends_in = in_.i32();
   }
 
   void relation_rule(RelationRule& r) {

@@ -78,6 +78,9 @@ struct Ref {
   // ends in the unit the title heads (본부, 실), the title without a name_endings head word (장); a
   // title ending in none (리드) narrows nothing.
   int head_of = -1;
+  // kFind: the capture holding a unit's bare head noun (연구소, 본부) standing for a unit named
+  // before: only an entity whose name ends in that word (AI연구소, 게임개발본부).
+  int ends_in = -1;
 };
 
 // What the words of a `refers` entity rule stand for.

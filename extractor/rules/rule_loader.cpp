@@ -731,6 +731,13 @@ class Compiler {
       }
       r.head_of = c.value();
     }
+    if (v.HasMember("ends_in")) {
+      Result<int> c = capture_ref(h, v["ends_in"], pointer + "/ends_in");
+      if (!c.ok()) {
+        return c.status();
+      }
+      r.ends_in = c.value();
+    }
     return r;
   }
 
