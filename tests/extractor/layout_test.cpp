@@ -126,6 +126,20 @@ TEST_CASE("boilerplate: a related-links box inside an article ends where the art
   CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
 }
 
+TEST_CASE("boilerplate: a marker written with spaces is the whole line") {
+  const std::string text =
+      "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 협력을 이어간다.\n"
+      "관련 글\n- 글로벡스 주가 급등\n";
+  Layout layout;
+  layout.boilerplate_markers = {"관련글"};
+  CHECK(boilerplate_lines(text, layout) == Lines{3, 4, 5});
+  // Only the whole line: a line that holds the words among others is not a marker.
+  CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다.\n양사는 협력한다.\n"
+                          "관련 글 목록\n글로벡스 주가 급등\n",
+                          layout)
+            .empty());
+}
+
 const std::string kTableRules =
     rule_file(R"("layout": {"table_columns": {"Team": ["부서", "team"], "Product": ["제품"]}})");
 
