@@ -203,10 +203,12 @@ bool korean_full_name(std::string_view name) {
 // surname-only candidate, from a rule on surname + title), "Dev Malhotra ... Malhotra
 // wrote", or by given name in interviews ("Abby Lindqvist ... Abby runs engineering"); a
 // company a rule found as "Ostwind AI" or "Clearpath Labs" is "Ostwind" and "Clearpath"
-// after that, also where a rule finds the short form as a company of its own. A short form stands
-// for the one entity it fits; one that fits no one or several is dropped. Returns the Latin short
-// forms to look for in the text, each with the candidate of the full name. A short form that
-// fits no one yet waits in `pending` for a later pass, which may find the full name.
+// after that, also where a rule finds the short form as a company of its own. A Korean product
+// name with its maker first is named by the rest after that ("한컴 도큐봇 ... 도큐봇은", with 한컴
+// an organization of the document). A short form stands for the one entity it fits; one that fits
+// no one or several is dropped. Returns the Latin short forms and the products' short forms to
+// look for in the text, each with the candidate of the full name. A short form that fits no one
+// yet waits in `pending` for a later pass, which may find the full name.
 std::vector<std::pair<std::string, MentionCandidate>> short_names(
     const DocumentAnalysis& doc, const Layout& layout, std::vector<MentionCandidate>& candidates,
     std::vector<MentionCandidate>& pending, const KnownWord& known) {
@@ -235,6 +237,13 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       add_full(c, name);
     }
   };
+  std::set<std::string> organizations;  // folded names the document gives organizations
+  for (const MentionCandidate& c : candidates) {
+    if (c.type == EntityType::kOrganization && c.refers == Refers::kNone) {
+      organizations.insert(fold_case(c.surface));
+    }
+  }
+  std::map<std::string, std::set<std::pair<EntityType, std::string>>> products;  // short -> full
   for (const MentionCandidate& c : candidates) {
     const std::string& name = c.canonical.empty() ? c.surface : c.canonical;
     const std::size_t first_space = name.find(' ');
@@ -255,6 +264,15 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
                first_space >= 4) {
       fit(name.substr(0, first_space), c, name);
+    } else if ((c.type == EntityType::kProduct || c.type == EntityType::kTool) && c.entry < 0 &&
+               first_space != std::string::npos && first_space == last_space &&
+               organizations.contains(fold_case(c.surface.substr(0, c.surface.find(' '))))) {
+      const std::string form = fold_case(c.surface.substr(c.surface.find(' ') + 1));
+      // Korean only: an English rest is often an ordinary word ("Google Search": search).
+      if (count_code_points_utf8(form) >= 2 && !ascii_letter(form.front()) && !known(form)) {
+        products[form].emplace(c.type, name);
+        add_full(c, name);
+      }
     }
   }
   auto unique_fit = [&](const std::string& form) -> const MentionCandidate* {
@@ -418,13 +436,18 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     kept.push_back(std::move(c));
   }
   candidates = std::move(kept);
-  std::vector<std::pair<std::string, MentionCandidate>> latin;
+  std::vector<std::pair<std::string, MentionCandidate>> forms;
   for (const auto& [form, names] : fits) {
     if (ascii_letter(form.front()) && names.size() == 1) {
-      latin.emplace_back(form, full.at(*names.begin()));
+      forms.emplace_back(form, full.at(*names.begin()));
     }
   }
-  return latin;
+  for (const auto& [form, names] : products) {
+    if (names.size() == 1 && !fits.contains(form)) {
+      forms.emplace_back(form, full.at(*names.begin()));
+    }
+  }
+  return forms;
 }
 
 // A Hangul name the document taught ends in a syllable that also starts a particle: the

@@ -28,6 +28,10 @@ int subject_rank(std::string_view p) {
   if (p == "이" || p == "가" || p == "께서" || p == "도" || p == "에서") {
     return 1;
   }
+  // Whom one acts with ("미스트랄 AI와 손잡고 '도큐봇' 출시"): the actor only when no one else is.
+  if (p == "와" || p == "과") {
+    return 3;
+  }
   return 2;
 }
 
