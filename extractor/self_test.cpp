@@ -67,6 +67,12 @@ std::vector<ExampleFailure> run_rule_examples(const Extractor& extractor, std::s
              "no relation " + source + " " + std::string(to_string(type)) + " " + target});
       }
     }
+    for (const auto& [name, type] : ex.absent_entities) {
+      if (g.find(name, type)) {
+        failures.push_back(
+            {where, ex.text, "unexpected " + std::string(to_string(type)) + " \"" + name + "\""});
+      }
+    }
     for (const auto& [source, type, target] : ex.absent) {
       if (parse_relation_type(type) && has_relation(g, source, type, target)) {
         failures.push_back(

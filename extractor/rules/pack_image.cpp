@@ -288,6 +288,11 @@ class RulesWriter {
       out_.str(type);
       out_.str(target);
     }
+    out_.u32(static_cast<std::uint32_t>(ex.absent_entities.size()));
+    for (const auto& [name, type] : ex.absent_entities) {
+      out_.str(name);
+      out_.u32(static_cast<std::uint32_t>(type));
+    }
     out_.str(ex.file);
     out_.str(ex.pointer);
   }
@@ -507,6 +512,11 @@ class RulesReader {
       source = in_.str();
       type = in_.str();
       target = in_.str();
+    }
+    ex.absent_entities.resize(in_.u32());
+    for (auto& [name, type] : ex.absent_entities) {
+      name = in_.str();
+      type = static_cast<EntityType>(in_.u32());
     }
     ex.file = in_.str();
     ex.pointer = in_.str();

@@ -158,6 +158,7 @@ struct RuleExample {
   std::vector<std::pair<std::string, EntityType>> entities;
   std::vector<std::tuple<std::string, RelationType, std::string>> relations;
   std::vector<std::tuple<std::string, std::string, std::string>> absent;
+  std::vector<std::pair<std::string, EntityType>> absent_entities;
   std::string file;
   std::string pointer;
 };

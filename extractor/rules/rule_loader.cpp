@@ -875,6 +875,11 @@ class Compiler {
         ex.absent.emplace_back(str(r[0]), str(r[1]), str(r[2]));
       }
     }
+    if (v.HasMember("absent_entities")) {
+      for (const auto& e : v["absent_entities"].GetArray()) {
+        ex.absent_entities.emplace_back(str(e[0]), *parse_entity_type(str(e[1])));
+      }
+    }
     return ex;
   }
 

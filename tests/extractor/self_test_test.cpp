@@ -39,22 +39,24 @@ const std::string kExampleRules = rule_file(R"(
      "relations": [["Acme", "uses", "Kafka"]], "absent": [["Acme", "develops", "*"]]},
     {"text": "Globex rivals Initech.", "relations": [["Initech", "competes_with", "Globex"]]},
     {"text": "Acme uses Rust.", "entities": [["Rust", "Product"]],
-     "relations": [["Acme", "uses", "Python"]], "absent": [["*", "uses", "Rust"]]}])");
+     "relations": [["Acme", "uses", "Python"]], "absent": [["*", "uses", "Rust"]],
+     "absent_entities": [["Rust", "Tool"], ["Rust", "Person"]]}])");
 
 TEST_CASE("run_rule_examples reports each missing entity, missing relation and unexpected one") {
   const Extractor ex = test::make_extractor(kExampleRules);
   std::size_t checked = 0;
   const std::vector<ExampleFailure> failures = run_rule_examples(ex, &checked);
   CHECK(checked == 3);
-  // The first two examples pass (competes_with is symmetric); the third fails three ways.
-  REQUIRE(failures.size() == 3);
+  // The first two examples pass (competes_with is symmetric); the third fails four ways.
+  REQUIRE(failures.size() == 4);
   for (const ExampleFailure& f : failures) {
     CHECK(f.where == "mem/r.json: /examples/2");
     CHECK(f.text == "Acme uses Rust.");
   }
   CHECK(failures[0].problem == "no Product \"Rust\"");
   CHECK(failures[1].problem == "no relation Acme uses Python");
-  CHECK(failures[2].problem == "unexpected relation * uses Rust");
+  CHECK(failures[2].problem == "unexpected Tool \"Rust\"");
+  CHECK(failures[3].problem == "unexpected relation * uses Rust");
 }
 
 TEST_CASE("run_rule_examples reports an extraction error as a failure") {
