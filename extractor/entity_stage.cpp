@@ -348,6 +348,23 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
                                     return std::tie(std::get<0>(n), std::get<1>(n)) <
                                            std::tie(std::get<0>(at), std::get<1>(at));
                                   });
+    // Not one of its own clause, which acts beside it ("아마존과 구글이 모두 이 회사에
+    // 투자했다": the company is one named before the comma).
+    const std::vector<Token>& tokens = doc.sentences[c.sentence].tokens;
+    const auto same_clause = [&](const auto& n) {
+      if (std::get<0>(n) != c.sentence) {
+        return false;
+      }
+      for (std::uint32_t t = std::get<1>(n); t < c.begin; ++t) {
+        if (tokens[t].text == "," || tokens[t].text == ";") {
+          return false;
+        }
+      }
+      return true;
+    };
+    while (after != names.begin() && same_clause(*std::prev(after))) {
+      --after;
+    }
     if (after == names.begin() || std::get<0>(*std::prev(after)) + kPreviousReach < c.sentence) {
       return nullptr;
     }
