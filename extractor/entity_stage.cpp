@@ -66,12 +66,14 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   thread_local std::vector<PatternMatch> matches;
   thread_local std::vector<std::uint64_t> bits;
   thread_local std::vector<std::uint32_t> candidates_here;
+  thread_local UnitAnswers answers;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceAnalysis& s = doc.sentences[si];
     if (s.boilerplate || (!run.empty() && !run[si])) {
       continue;
     }
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
+    answers.start(ctx.order.entity_shared, static_cast<std::uint32_t>(s.units.size()));
     ctx.filter.find_word_sets(s);
     ctx.filter.facts(s, doc, facts);
     // The rules by priority that the sentence may run. A second pass (over the sentences `run`
@@ -92,7 +94,8 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
       }
       matches.clear();
       if (Status found =
-              ctx.matcher.match_each(rule->pattern, rule->captures.size(), s, doc, starts, matches);
+              ctx.matcher.match_each(rule->pattern, rule->captures.size(), s, doc, starts, matches,
+                                     &answers, ctx.order.entity_first[r]);
           !found.ok()) {
         return Status(found.code(), "rule \"" + rule->id + "\": " + found.message(),
                       {.file = rule->file, .pointer = rule->pointer});

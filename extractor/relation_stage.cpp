@@ -919,6 +919,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   thread_local std::vector<std::uint32_t> candidates_here;
   thread_local std::vector<std::uint32_t> starts;
   thread_local std::vector<PatternMatch> matches;
+  thread_local UnitAnswers answers;
   // The sources of the relations found in the sentence before and in this one.
   std::set<std::pair<int, RT>> previous_sources;
   std::set<std::pair<int, RT>> sources_here;
@@ -944,6 +945,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            ctx.rules.name_endings.titles,
                            ctx.rules.name_endings.heads};
     ctx.filter.facts(s, doc, facts);
+    answers.start(ctx.order.relation_shared, static_cast<std::uint32_t>(s.units.size()));
     const bool respectively = pairs_in_order(ctx.rules.layout, s);
     // The rules, as written, that the sentence may run.
     const RuleIndex& index = ctx.order.relation[static_cast<std::size_t>(s.lang)];
@@ -969,8 +971,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         continue;  // no unit the first element can be
       }
       matches.clear();
-      if (Status found =
-              ctx.matcher.match_each(rule.pattern, rule.captures.size(), s, doc, starts, matches);
+      if (Status found = ctx.matcher.match_each(rule.pattern, rule.captures.size(), s, doc, starts,
+                                                matches, &answers, ctx.order.relation_first[r]);
           !found.ok()) {
         return Status(found.code(), "rule \"" + rule.id + "\": " + found.message(),
                       {.file = rule.file, .pointer = rule.pointer});

@@ -1,6 +1,7 @@
 #include "extractor/match/pattern_matcher.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <optional>
 
@@ -93,6 +94,8 @@ struct Context {
   // unit_passes of element e on unit u, at [e * units + u]: 0 not tested yet, 1 fails,
   // 2 passes. The starts of one rule test the same elements on the same units again and again.
   std::vector<std::uint8_t>& passes;
+  // Those of the first element: in `passes`, or kept for the rules that share it (UnitAnswers).
+  std::uint8_t* first_passes;
   std::optional<Status> error;  // the first error, if any: a Status is costly to construct
 };
 
@@ -203,9 +206,10 @@ bool unit_passes(Context& ctx, const Element& el, const Unit& u) {
                       [&](const auto& neg) { return unit_passes(ctx, *neg, u); });
 }
 
-// unit_passes of pattern element `ei` on unit `u`, tested once per match_each call.
+// unit_passes of pattern element `ei` on unit `u`, tested once per match_each call (or per
+// sentence, with UnitAnswers).
 bool element_passes(Context& ctx, std::size_t ei, std::uint32_t u) {
-  std::uint8_t& known = ctx.passes[ei * ctx.units + u];
+  std::uint8_t& known = (ei == 0 ? ctx.first_passes : ctx.passes.data() + ei * ctx.units)[u];
   if (known == 0) {
     known = unit_passes(ctx, ctx.pattern[ei], ctx.s.units[u]) ? 2 : 1;
   }
@@ -747,10 +751,65 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
   }
 }
 
+namespace {
+
+bool same_unit_tests(const Element& a, const Element& b) {
+  const TokenTest& x = a.test;
+  const TokenTest& y = b.test;
+  return a.kind == b.kind && a.types == b.types && a.list == b.list && a.listed == b.listed &&
+         a.particle == b.particle && x.text == y.text && x.starts == y.starts && x.ends == y.ends &&
+         x.regex == y.regex && x.script == y.script && x.shape == y.shape &&
+         x.space_before == y.space_before && x.known == y.known &&
+         std::equal(a.negated.begin(), a.negated.end(), b.negated.begin(), b.negated.end(),
+                    [](const auto& p, const auto& q) { return p == q || same_unit_tests(*p, *q); });
+}
+
+// A hash of the fields same_unit_tests compares first: elements it tells apart mostly differ
+// in one of them.
+std::size_t unit_tests_hash(const Element& el) {
+  const auto mix = [](std::size_t h, std::size_t v) {
+    return h ^ (v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2));
+  };
+  std::size_t h = static_cast<std::size_t>(el.kind) | static_cast<std::size_t>(el.types) << 8;
+  h = mix(h, std::hash<const void*>{}(el.particle.get()));
+  h = mix(h, std::hash<const void*>{}(el.test.text.get()));
+  h = mix(h, std::hash<const void*>{}(el.test.regex.get()));
+  h = mix(h, el.test.starts.size() << 16 | el.test.ends.size() << 8 | el.negated.size());
+  h = mix(h, el.test.script ? static_cast<std::size_t>(*el.test.script) + 1 : 0);
+  return mix(h, el.test.shape ? static_cast<std::size_t>(*el.test.shape) + 1 : 0);
+}
+
+}  // namespace
+
+std::uint32_t ElementNumbering::number(const Element& el) {
+  const std::size_t h = unit_tests_hash(el);
+  for (auto [it, end] = by_hash_.equal_range(h); it != end; ++it) {
+    if (same_unit_tests(*elements_[it->second], el)) {
+      return it->second;
+    }
+  }
+  const std::uint32_t id = size();
+  elements_.push_back(&el);
+  by_hash_.emplace(h, id);
+  return id;
+}
+
+void UnitAnswers::start(std::uint32_t elements, std::uint32_t units) {
+  ++sentence_;
+  units_ = units;
+  if (stamp_.size() < elements) {
+    stamp_.resize(elements, 0);
+  }
+  if (units <= kMaxUnits && answers_.size() < static_cast<std::size_t>(elements) * units) {
+    answers_.resize(static_cast<std::size_t>(elements) * units);
+  }
+}
+
 Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size_t captures,
                                   const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                                   const std::vector<std::uint32_t>& starts,
-                                  std::vector<PatternMatch>& found) const {
+                                  std::vector<PatternMatch>& found, UnitAnswers* shared,
+                                  std::uint32_t first) const {
   thread_local std::vector<std::vector<std::uint32_t>> scratch;
   thread_local std::vector<Lists> lists;
   thread_local std::vector<std::uint8_t> passes;
@@ -762,6 +821,7 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
   }
   const auto units = static_cast<std::uint32_t>(sentence.units.size());
   passes.assign(pattern.size() * units, 0);
+  std::uint8_t* first_passes = shared != nullptr ? shared->row(first) : nullptr;
   Context ctx{.pattern = pattern,
               .elements = pattern.size(),
               .s = sentence,
@@ -772,6 +832,7 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
               .captures = scratch,
               .lists = lists,
               .passes = passes,
+              .first_passes = first_passes != nullptr ? first_passes : passes.data(),
               .error = {}};
   const bool first_required = !pattern.empty() && pattern.front().min >= 1;
   for (const std::uint32_t start : starts) {

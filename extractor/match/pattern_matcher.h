@@ -178,6 +178,52 @@ class RuleFilter {
   void find_first_sets();
 };
 
+// Numbers pattern elements so that elements whose tests on a unit are the same (kind, types,
+// token tests, particle set and negations; quantifiers, captures and anchors aside) share a
+// number: rules that share an element can then share its answers on a sentence (UnitAnswers).
+// Word sets, particle sets and regexes count as the same when they are the same object, as
+// the rules that repeat them share them.
+class ElementNumbering {
+ public:
+  std::uint32_t number(const Element& el);
+  std::uint32_t size() const { return static_cast<std::uint32_t>(elements_.size()); }
+
+ private:
+  std::unordered_multimap<std::size_t, std::uint32_t> by_hash_;
+  std::vector<const Element*> elements_;  // by number; must outlive the numbering
+};
+
+// The answers of elements numbered 0 .. n-1 on the units of one sentence, shared by the rules
+// of a stage that begin with the same element (RuleOrder): scratch of a stage, kept from
+// sentence to sentence.
+class UnitAnswers {
+ public:
+  static constexpr std::uint32_t kUnshared = UINT32_MAX;
+  // Forgets every answer: the next rules run on a sentence of `units` units, with elements
+  // numbered below `elements`.
+  void start(std::uint32_t elements, std::uint32_t units);
+  // The answers of element `id` on the sentence's units (0 not tested yet, 1 fails, 2 passes).
+  // Null for kUnshared, and in a sentence too long to keep the answers of all elements.
+  std::uint8_t* row(std::uint32_t id) {
+    if (id == kUnshared || units_ > kMaxUnits) {
+      return nullptr;
+    }
+    std::uint8_t* answers = answers_.data() + static_cast<std::size_t>(id) * units_;
+    if (stamp_[id] != sentence_) {
+      stamp_[id] = sentence_;
+      std::fill_n(answers, units_, 0);
+    }
+    return answers;
+  }
+
+ private:
+  static constexpr std::uint32_t kMaxUnits = 1024;
+  std::uint32_t sentence_ = 0;  // counted from 1 per UnitAnswers
+  std::uint32_t units_ = 0;
+  std::vector<std::uint32_t> stamp_;   // element i's row holds answers when stamp_[i] == sentence_
+  std::vector<std::uint8_t> answers_;  // element i's at [i * units_, (i + 1) * units_)
+};
+
 class PatternMatcher {
  public:
   // `member_titles`, if given, are the titles a person in a list may carry before the word
@@ -189,11 +235,15 @@ class PatternMatcher {
   // longest list first), appended to `found` in the order of `starts`; a start where the
   // pattern does not match adds nothing. One call per rule and sentence sets up the
   // matching once for all its starts. kTimeout when a regex exceeds its limit.
-  // Precondition: RuleFilter::find_word_sets(sentence) was called.
+  // With `shared`, the answers of the pattern's first element, numbered `first` (or
+  // UnitAnswers::kUnshared), are taken from and kept in it for the other rules of the
+  // sentence. Precondition: RuleFilter::find_word_sets(sentence) was called; with `shared`,
+  // shared->start() was called for the sentence's units as they are now.
   Status match_each(const std::vector<Element>& pattern, std::size_t captures,
                     const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
-                    const std::vector<std::uint32_t>& starts,
-                    std::vector<PatternMatch>& found) const;
+                    const std::vector<std::uint32_t>& starts, std::vector<PatternMatch>& found,
+                    UnitAnswers* shared = nullptr,
+                    std::uint32_t first = UnitAnswers::kUnshared) const;
 
  private:
   const Gazetteer& gazetteer_;

@@ -89,7 +89,46 @@ void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_ty
   }
 }
 
+namespace {
+
+// The number of each rule's first element among those that begin more than one of `rules`,
+// else UnitAnswers::kUnshared; `shared` is set to how many there are.
+template <class Rule>
+std::vector<std::uint32_t> shared_first_elements(const std::vector<Rule>& rules,
+                                                 std::uint32_t& shared) {
+  ElementNumbering numbering;
+  std::vector<std::uint32_t> first(rules.size(), UnitAnswers::kUnshared);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (!rules[r].pattern.empty()) {
+      first[r] = numbering.number(rules[r].pattern.front());
+    }
+  }
+  std::vector<std::uint32_t> uses(numbering.size(), 0);
+  for (const std::uint32_t e : first) {
+    if (e != UnitAnswers::kUnshared) {
+      ++uses[e];
+    }
+  }
+  std::vector<std::uint32_t> renumbered(numbering.size(), UnitAnswers::kUnshared);
+  shared = 0;
+  for (std::uint32_t e = 0; e < numbering.size(); ++e) {
+    if (uses[e] > 1) {
+      renumbered[e] = shared++;
+    }
+  }
+  for (std::uint32_t& e : first) {
+    if (e != UnitAnswers::kUnshared) {
+      e = renumbered[e];
+    }
+  }
+  return first;
+}
+
+}  // namespace
+
 RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter) {
+  entity_first = shared_first_elements(rules.entity_rules, entity_shared);
+  relation_first = shared_first_elements(rules.relation_rules, relation_shared);
   std::vector<std::uint32_t> by_priority(rules.entity_rules.size());
   for (std::uint32_t i = 0; i < by_priority.size(); ++i) {
     by_priority[i] = i;

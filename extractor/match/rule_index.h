@@ -56,6 +56,14 @@ struct RuleOrder {
   // Whether an entity rule (by its number in the rule set) has an element that is a mention:
   // only those can find more in a later pass.
   std::vector<bool> entity_uses_mentions;
+  // For each entity and relation rule, the number of its first element among the first
+  // elements that begin more than one rule of the stage (ElementNumbering), else
+  // UnitAnswers::kUnshared; and how many such elements each stage has. The rules of a sentence
+  // that begin with the same element share its answers.
+  std::vector<std::uint32_t> entity_first;
+  std::vector<std::uint32_t> relation_first;
+  std::uint32_t entity_shared = 0;
+  std::uint32_t relation_shared = 0;
 
   RuleOrder() = default;
   RuleOrder(const RuleSet& rules, const RuleFilter& filter);

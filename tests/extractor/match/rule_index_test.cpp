@@ -90,6 +90,30 @@ TEST_CASE("rule index: more rules than one word of bits, each met once") {
   CHECK(out == expected);
 }
 
+TEST_CASE("element numbering: elements that test a unit alike share a number") {
+  Element hangul;
+  hangul.test.script = Script::kHangul;
+  Element optional_capture = hangul;  // quantifiers and captures test nothing on a unit
+  optional_capture.min = 0;
+  optional_capture.capture = 2;
+  Element with_particle = hangul;
+  with_particle.particle = std::make_shared<const WordSet>(WordSet{"는"});
+  Element negating = hangul;
+  negating.negated.push_back(std::make_shared<const Element>(with_particle));
+  Element negating_too = hangul;
+  negating_too.negated.push_back(std::make_shared<const Element>(with_particle));
+  Element mention;
+  mention.kind = ElementKind::kEntity;
+  ElementNumbering numbering;
+  CHECK(numbering.number(hangul) == 0);
+  CHECK(numbering.number(optional_capture) == 0);
+  CHECK(numbering.number(with_particle) == 1);
+  CHECK(numbering.number(negating) == 2);
+  CHECK(numbering.number(negating_too) == 2);
+  CHECK(numbering.number(mention) == 3);
+  CHECK(numbering.size() == 4);
+}
+
 TEST_CASE("rule order: entity rules by priority, then as written; relation rules as written") {
   const auto set = load_rules({test::memory_pack({{"r.json", test::rule_file(R"(
       "entity_rules": [
@@ -124,6 +148,13 @@ TEST_CASE("rule order: entity rules by priority, then as written; relation rules
         Ids{"a", "b"});
   CHECK(ids(rules.relation_rules, order.relation[static_cast<std::size_t>(Lang::kKo)]) == Ids{"b"});
   CHECK(order.entity_uses_mentions == std::vector<bool>{false, false, true});
+  // Both relation rules begin with a person (their captures aside): they share its answers.
+  // No two entity rules begin alike.
+  const std::uint32_t unshared = UnitAnswers::kUnshared;
+  CHECK(order.relation_first == std::vector<std::uint32_t>{0, 0});
+  CHECK(order.relation_shared == 1);
+  CHECK(order.entity_first == std::vector<std::uint32_t>{unshared, unshared, unshared});
+  CHECK(order.entity_shared == 0);
 }
 
 }  // namespace
