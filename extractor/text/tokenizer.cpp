@@ -128,24 +128,58 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
 
 void describe(Token& t, std::string_view text) {
   t.text.assign(text.substr(t.begin, t.base_end - t.begin));
-  t.folded = fold_case(t.text);
   int letters = 0;
   int uppers = 0;
   bool first = true;
-  for (std::size_t p = 0; p < t.text.size();) {
+  // Describes an ASCII character; true for an upper-case letter.
+  const auto ascii = [&](unsigned char byte) {
+    if (byte >= '0' && byte <= '9') {
+      t.has_digit = true;
+      return false;
+    }
+    if ((byte | 0x20) < 'a' || (byte | 0x20) > 'z') {
+      return false;
+    }
+    ++letters;
+    const bool upper = byte <= 'Z';
+    if (upper) {
+      ++uppers;
+      t.capitalized = t.capitalized || first;
+    }
+    first = false;
+    return upper;
+  };
+  // ASCII and Hangul syllables, nearly all tokens, are folded as they are described, in a copy;
+  // from the first other character on, the token is folded by fold_case and described code
+  // point by code point.
+  t.folded = t.text;
+  std::size_t p = 0;
+  while (p < t.text.size()) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
     if (byte < 0x80) {
-      ++p;
-      if (byte >= '0' && byte <= '9') {
-        t.has_digit = true;
-      } else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
-        ++letters;
-        if (byte <= 'Z') {
-          ++uppers;
-          t.capitalized = t.capitalized || first;
-        }
-        first = false;
+      if (ascii(byte)) {
+        t.folded[p] = static_cast<char>(byte + ('a' - 'A'));
       }
+      ++p;
+      continue;
+    }
+    std::size_t next = p;
+    const char32_t c = decode_code_point(t.text, next);
+    if (c < 0xAC00 || c > 0xD7A3) {
+      break;
+    }
+    ++letters;
+    first = false;
+    p = next;
+  }
+  if (p < t.text.size()) {
+    t.folded = fold_case(t.text);
+  }
+  while (p < t.text.size()) {
+    const auto byte = static_cast<unsigned char>(t.text[p]);
+    if (byte < 0x80) {
+      ascii(byte);
+      ++p;
       continue;
     }
     const auto c = static_cast<UChar32>(decode_code_point(t.text, p));

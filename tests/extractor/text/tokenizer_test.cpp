@@ -171,6 +171,20 @@ TEST_CASE("text is the base form as written, folded its case folding") {
   CHECK(fold_case("한글 ABC") == "한글 abc");
 }
 
+TEST_CASE("a token that leaves ASCII and Hangul midway is folded and described whole") {
+  const std::vector<Token> t = tokens_of("MÜNCHEN München Straße İstanbul ÉCOLE");
+  REQUIRE(t.size() == 5);
+  for (const Token& k : t) {
+    CHECK(k.folded == fold_case(k.text));
+    CHECK(k.capitalized);
+  }
+  CHECK(t[0].folded == "münchen");
+  CHECK(t[0].all_upper);
+  CHECK_FALSE(t[1].all_upper);
+  CHECK(t[2].folded == "strasse");
+  CHECK(t[4].all_upper);
+}
+
 TEST_CASE("a known Hangul word keeps its ending") {
   const KnownWord known = [](std::string_view w) { return w == "라인" || w == "이가"; };
   CHECK(words("라인", known) == Words{"라인"});
