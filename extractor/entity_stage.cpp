@@ -618,14 +618,16 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
   // with it, or with its last words, is none: in "강국현 커스토머 부문장" the unit is 커스토머
   // 부문, and 강국현 heads it; in "케빈 양 머신러닝 부문 이사" it is not "양 머신러닝 부문". (A
   // two-word unit such as "모바일 팀" keeps its place against a weak reading of its first word.)
-  std::set<std::pair<std::uint32_t, std::uint32_t>> person_words;  // (sentence, token)
+  // (sentence, token), sorted.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> person_words;
   for (const MentionCandidate& c : candidates) {
     if (c.type == EntityType::kPerson) {
       for (std::uint32_t t = c.begin; t < c.end; ++t) {
-        person_words.emplace(c.sentence, t);
+        person_words.emplace_back(c.sentence, t);
       }
     }
   }
+  std::sort(person_words.begin(), person_words.end());
   // A company's name and a staff word ("the Xero team", "토스팀") name its people, not a unit,
   // where the document names that company. The companies' keys are only gathered where a team
   // found by a rule may need them: this runs once per entity pass.
@@ -648,20 +650,24 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
              companies.contains(key.substr(0, key.size() - staff.size()));
     });
   };
-  // Tokens already taken, per sentence.
-  std::vector<std::vector<bool>> taken(doc.sentences.size());
+  // Tokens already taken: those of sentence s from first_token[s] on, in one vector.
+  std::vector<std::uint32_t> first_token(doc.sentences.size() + 1, 0);
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    first_token[si + 1] =
+        first_token[si] + static_cast<std::uint32_t>(doc.sentences[si].tokens.size());
+  }
+  std::vector<bool> taken(first_token.back(), false);
   std::vector<std::uint32_t> accepted;
   for (const std::uint32_t i : order) {
     const MentionCandidate& c = candidates[i];
     if (c.type == EntityType::kTeam && c.entry < 0 &&
-        ((c.end - c.begin > 2 && person_words.contains({c.sentence, c.begin})) ||
+        ((c.end - c.begin > 2 && std::binary_search(person_words.begin(), person_words.end(),
+                                                    std::make_pair(c.sentence, c.begin))) ||
          staff_of_company(c))) {
       continue;
     }
-    std::vector<bool>& used = taken[c.sentence];
-    used.resize(doc.sentences[c.sentence].tokens.size(), false);
-    const auto first = used.begin() + c.begin;
-    const auto last = used.begin() + c.end;
+    const auto first = taken.begin() + first_token[c.sentence] + c.begin;
+    const auto last = taken.begin() + first_token[c.sentence] + c.end;
     if (std::none_of(first, last, [](bool b) { return b; })) {
       std::fill(first, last, true);
       accepted.push_back(i);
