@@ -13,18 +13,19 @@ constexpr int kMinProseBeforeMarker = 2;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// "2025.04.04", "2025-04-04", "2025/4/4" or "12:15".
+// "2025.04.04", "2025-04-04", "2025/4/4" or "12:15". One pass for both forms: both start with
+// two digits, which most bytes are not.
 bool has_stamp(std::string_view s) {
   for (std::size_t i = 0; i + 4 < s.size(); ++i) {
-    if (is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+    if (!is_digit(s[i]) || !is_digit(s[i + 1])) {
+      continue;
+    }
+    if (is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
         (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/') && i + 6 < s.size() &&
         is_digit(s[i + 5])) {
       return true;
     }
-  }
-  for (std::size_t i = 0; i + 4 < s.size() + 0; ++i) {
-    if (is_digit(s[i]) && is_digit(s[i + 1]) && s[i + 2] == ':' && is_digit(s[i + 3]) &&
-        is_digit(s[i + 4])) {
+    if (s[i + 2] == ':' && is_digit(s[i + 3]) && is_digit(s[i + 4])) {
       return true;
     }
   }
