@@ -405,6 +405,30 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     return found != nullptr && !ambiguous && found_in + kPreviousReach >= c.sentence ? found
                                                                                      : nullptr;
   };
+  // Words that stand for the entity named before, in reading order: one found so stands for it
+  // in turn ("광고추천팀 ... 팀이 만든 X ... 그래서 팀은 Kafka로": the second 팀 too).
+  std::vector<std::size_t> referring;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].refers == Refers::kPrevious) {
+      referring.push_back(i);
+    }
+  }
+  std::ranges::sort(referring, [&](std::size_t a, std::size_t b) {
+    return std::tie(candidates[a].sentence, candidates[a].begin) <
+           std::tie(candidates[b].sentence, candidates[b].begin);
+  });
+  std::map<std::size_t, std::string> referred;
+  for (const std::size_t i : referring) {
+    const MentionCandidate& c = candidates[i];
+    const std::string* name = named_before(c);
+    if (name == nullptr) {
+      continue;
+    }
+    referred[i] = *name;
+    auto& names = named[c.type];
+    const auto at = std::make_tuple(c.sentence, c.begin, *name);
+    names.insert(std::ranges::upper_bound(names, at), at);
+  }
   std::vector<MentionCandidate> kept;
   for (MentionCandidate& c : candidates) {
     if (c.refers == Refers::kOwn) {
@@ -416,12 +440,12 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       c.canonical = it->second;
       c.short_form = true;
     } else if (c.refers == Refers::kPrevious) {
-      const std::string* name = named_before(c);
-      if (name == nullptr) {
+      const auto name = referred.find(static_cast<std::size_t>(&c - candidates.data()));
+      if (name == referred.end()) {
         pending.push_back(std::move(c));
         continue;
       }
-      c.canonical = *name;
+      c.canonical = name->second;
       c.short_form = true;
     } else if (c.type == EntityType::kPerson && count_code_points_utf8(c.surface) == 1 &&
                c.surface.size() == 3) {
