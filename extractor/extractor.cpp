@@ -6,6 +6,7 @@
 #include "extractor/layout.h"
 #include "extractor/stages.h"
 #include "extractor/text/name_endings.h"
+#include "extractor/text/tokenizer.h"
 
 namespace kgex {
 
@@ -72,6 +73,38 @@ bool is_interview(const Layout& layout, const DocumentAnalysis& doc) {
     last_line = s.span.line;
     if (s.tokens.size() >= 2 && layout.interview_markers.contains(s.tokens[0].folded) &&
         (s.tokens[1].text == "." || s.tokens[1].text == ":") && ++lines >= kLines) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the document is a job posting: three lines or more are one of the layout's posting
+// headings, read without their bullets, spaces and colon ("■ 주요 업무", "## 기술 스택",
+// "Requirements:").
+bool is_posting(const Layout& layout, const DocumentAnalysis& doc) {
+  constexpr int kLines = 3;
+  constexpr std::size_t kMaxWords = 4;
+  if (layout.posting_markers.empty()) {
+    return false;
+  }
+  int lines = 0;
+  std::uint32_t last_line = UINT32_MAX;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (s.span.line == last_line) {
+      continue;
+    }
+    last_line = s.span.line;
+    std::string heading;
+    std::size_t words = 0;
+    for (const Token& t : s.tokens) {
+      if (t.script != Script::kPunct) {
+        heading += fold_case(t.text);
+        ++words;
+      }
+    }
+    if (words > 0 && words <= kMaxWords && layout.posting_markers.contains(heading) &&
+        ++lines >= kLines) {
       return true;
     }
   }
@@ -256,7 +289,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   // In an interview the answers speak for the interviewee's team, the one the article opens
   // with ("메디노트 정하린 음성AI팀장"), unless first-person words name another.
-  if (doc.own_team < 0 && doc.lead_team >= 0 && is_interview(rules.layout, doc)) {
+  if (doc.own_team < 0 && doc.lead_team >= 0 &&
+      (is_interview(rules.layout, doc) || is_posting(rules.layout, doc))) {
     doc.own_team = doc.lead_team;
   }
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {

@@ -187,6 +187,9 @@ struct Layout {
   // Words that open the lines of an interview, before a full stop or a colon ("Q", "A",
   // "질문"): in an interview the answers speak for the team the article opens with.
   WordSet interview_markers;
+  // The headings of a job posting, written without spaces ("주요업무", "자격요건",
+  // "requirements"): in a posting the stack and the work are the team's it names first.
+  WordSet posting_markers;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

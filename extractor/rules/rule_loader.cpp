@@ -167,7 +167,8 @@ class Compiler {
             std::pair{"receive_words", &out_.layout.receive_words},
             std::pair{"respectively_words", &out_.layout.respectively_words},
             std::pair{"staff_words", &out_.layout.staff_words},
-            std::pair{"interview_markers", &out_.layout.interview_markers}}) {
+            std::pair{"interview_markers", &out_.layout.interview_markers},
+            std::pair{"posting_markers", &out_.layout.posting_markers}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));

@@ -638,6 +638,28 @@ TEST_CASE("relation action: in an interview $self is the team the article opens 
   CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: in a job posting $self is the team the posting names first") {
+  const std::string rules = rule_file(R"(
+      "layout": {"posting_markers": ["주요업무", "기술스택", "자격요건"]},
+      "entity_rules": [
+        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Team"}}],
+      "relation_rules": [{"id": "stack", "pattern": [
+        {"text": "-"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": {"find": ["Team"], "else": "$self"}, "target": "t"}])");
+  const std::string body =
+      "에이크미는 메신저 회사입니다.\n\n■ 주요 업무\n- 서버 개발\n\n■ 기술 스택\n- Rust\n\n";
+  const KnowledgeGraph posting =
+      graph_of(rules, "에이크미 채용 | 검색팀 백엔드 엔지니어\n\n" + body + "■ 자격 요건\n- 5년\n");
+  CHECK(has_relation(posting, "검색팀", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(posting, "Acme", RT::kUses, "Rust"));
+  // Two headings are no posting: the topic organization stands in.
+  const KnowledgeGraph short_one =
+      graph_of(rules, "에이크미 채용 | 검색팀 백엔드 엔지니어\n\n" + body);
+  CHECK(has_relation(short_one, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" stands for the entity of its type named last") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
