@@ -371,6 +371,18 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     if (after == names.begin() || std::get<0>(*std::prev(after)) + kPreviousReach < c.sentence) {
       return nullptr;
     }
+    // A unit noun stands for a unit of its own kind first: in "배차엔진팀은 모빌리티플랫폼실
+    // 소속으로 … 팀은" the team, not the office named last.
+    for (auto it = after; it != names.begin();) {
+      --it;
+      if (std::get<0>(*it) + kPreviousReach < c.sentence) {
+        break;
+      }
+      const std::string& name = std::get<2>(*it);
+      if (name.size() > c.surface.size() && name.ends_with(c.surface) && !same_clause(*it)) {
+        return &name;
+      }
+    }
     return &std::get<2>(*std::prev(after));
   };
   // People named in full in Korean, in reading order: where a surname fits several, "정 전
