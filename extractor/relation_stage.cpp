@@ -643,7 +643,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   // gazetteer entries'), for names that open with one
   // ("Google Docs"); built when a named_after rule first needs it.
   std::optional<std::map<std::string, int>> org_by_key;
-  auto named_after = [&](const LocalEntity& ent) {
+  auto named_after = [&](const DocumentRule& rule, const LocalEntity& ent) {
     if (!org_by_key) {
       org_by_key.emplace();
       for (int o = 0; o < static_cast<int>(entities.size()); ++o) {
@@ -673,6 +673,27 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     int o = opened_by(ent.name);
     for (auto alias = ent.aliases.begin(); o < 0 && alias != ent.aliases.end(); ++alias) {
       o = opened_by(*alias);
+    }
+    // The organization's name without its company word, written onto the product's or before a
+    // space ("해솔소프트": "해솔드라이브", "해솔 미트"); a stem that opens several names says none.
+    constexpr std::size_t kMinStem = 2;
+    for (int other = 0; o < 0 && other < static_cast<int>(entities.size()); ++other) {
+      const LocalEntity& org = entities[other];
+      if (org.type != ET::kOrganization || org.mentions.empty()) {
+        continue;
+      }
+      for (const std::string& ending : rule.org_endings) {
+        if (org.name.size() <= ending.size() || !org.name.ends_with(ending)) {
+          continue;
+        }
+        const std::string_view stem =
+            std::string_view(org.name).substr(0, org.name.size() - ending.size());
+        if (count_code_points_utf8(stem) >= kMinStem && ent.name.size() > stem.size() &&
+            ent.name.starts_with(stem) && !ent.name.starts_with(org.name)) {
+          o = other;
+          break;
+        }
+      }
     }
     return o;
   };
@@ -823,7 +844,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (rule.unlisted_only && ent.entry >= 0) {
           continue;
         }
-        source = named_after(ent);
+        source = named_after(rule, ent);
         // A listed entry's maker is the one it names ("Amazon S3" is AWS's, not Amazon's).
         if (source >= 0 && ent.entry >= 0 && name_key(entities[source].name) != name_key(owner)) {
           continue;

@@ -266,6 +266,7 @@ class RulesWriter {
     out_.i32(r.voice_min);
     strings(r.unless);
     strings(r.lead_in);
+    strings(r.org_endings);
     out_.f64(r.confidence);
   }
 
@@ -491,6 +492,7 @@ class RulesReader {
     r.voice_min = in_.i32();
     strings(r.unless);
     strings(r.lead_in);
+    strings(r.org_endings);
     r.confidence = in_.f64();
   }
 

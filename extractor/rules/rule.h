@@ -150,6 +150,9 @@ struct DocumentRule {
   // outline: words that make a sentence introduce the list below it ("다음", "following"), the
   // way a heading does; matched as `unless` words are.
   std::vector<std::string> lead_in;
+  // named_after: company words that end an organization's name (소프트, 랩스); the name without
+  // one opens a product's name written onto it too (해솔소프트: 해솔드라이브).
+  std::vector<std::string> org_endings;
   double confidence = 0.5;
 };
 

@@ -852,6 +852,13 @@ class Compiler {
       }
       r.lead_in = std::move(w).value();
     }
+    if (v.HasMember("org_endings")) {
+      Result<std::vector<std::string>> w = word_vector(v["org_endings"], pointer + "/org_endings");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.org_endings = std::move(w).value();
+    }
     r.confidence = v["confidence"].GetDouble();
     return r;
   }
