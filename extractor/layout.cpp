@@ -51,6 +51,68 @@ bool resumes_article(const DocumentAnalysis& doc, const Line& line) {
          !has_stamp(text);
 }
 
+// A short line that is a heading of one of `layout`'s section lists, read without its bullets,
+// spaces and colon ("■ 자격 요건", "Requirements:"): 1 for a skipped section's, 2 for another's.
+int section_heading(const DocumentAnalysis& doc, const Layout& layout, const Line& line) {
+  constexpr std::size_t kMaxHeading = 24;
+  const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
+  if (line.kind == LineKind::kBlank || text.empty() || count_code_points_utf8(text) > kMaxHeading) {
+    return 0;
+  }
+  std::string compact = fold_case(text);
+  std::erase(compact, ' ');
+  const auto within = [&](const WordSet& set) {
+    return std::any_of(set.begin(), set.end(),
+                       [&](std::string_view m) { return compact.find(m) != std::string::npos; });
+  };
+  if (!within(layout.skipped_sections) && !within(layout.posting_markers)) {
+    return 0;
+  }
+  std::string heading;
+  for (const Token& t : tokenize(doc.norm.text, line.begin, line.end, nullptr)) {
+    if (t.script != Script::kPunct) {
+      heading += fold_case(t.text);
+    }
+  }
+  return layout.skipped_sections.contains(heading)  ? 1
+         : layout.posting_markers.contains(heading) ? 2
+                                                    : 0;
+}
+
+// Whether a line opens with a heading's mark: "■ 팀 리드 한마디", "## Benefits", "[복지]".
+bool marked_heading(const DocumentAnalysis& doc, const Line& line) {
+  const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
+  for (const std::string_view mark :
+       {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86", "\xE2\x96\xB6", "#", "["}) {
+    if (text.starts_with(mark)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Sections about the reader, from a skipped heading to the next heading: one of either list, or
+// a line that opens with a heading's mark.
+void mark_skipped_sections(const DocumentAnalysis& doc, const Layout& layout,
+                           std::vector<bool>& out) {
+  if (layout.skipped_sections.empty()) {
+    return;
+  }
+  const auto& lines = doc.segmentation.lines;
+  bool skipping = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const int heading = section_heading(doc, layout, lines[i]);
+    if (heading != 0) {
+      skipping = heading == 1;
+    } else if (skipping && marked_heading(doc, lines[i])) {
+      skipping = false;
+    }
+    if (skipping) {
+      out[i] = true;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
@@ -98,6 +160,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
       i = end;
     }
   }
+  mark_skipped_sections(doc, layout, out);
   std::size_t run_start = 0;
   std::size_t run = 0;
   for (std::size_t i = 0; i <= lines.size(); ++i) {

@@ -125,8 +125,9 @@ class RulesWriter {
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
           &r.layout.tell_verbs, &r.layout.receive_words, &r.layout.respectively_words,
           &r.layout.staff_words, &r.layout.interview_markers, &r.layout.posting_markers,
-          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
+          &r.layout.skipped_sections, &r.name_endings.endings, &r.name_endings.initials,
+          &r.name_endings.titles, &r.name_endings.honorifics, &r.name_endings.units,
+          &r.name_endings.heads}) {
       out_.index(set->index());
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
@@ -341,8 +342,9 @@ class RulesReader {
          {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
           &r.layout.tell_verbs, &r.layout.receive_words, &r.layout.respectively_words,
           &r.layout.staff_words, &r.layout.interview_markers, &r.layout.posting_markers,
-          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
+          &r.layout.skipped_sections, &r.name_endings.endings, &r.name_endings.initials,
+          &r.name_endings.titles, &r.name_endings.honorifics, &r.name_endings.units,
+          &r.name_endings.heads}) {
       *set = words();
     }
     r.layout.table_columns.resize(in_.u32());

@@ -193,6 +193,10 @@ struct Layout {
   // The headings of a job posting, written without spaces ("주요업무", "자격요건",
   // "requirements"): in a posting the stack and the work are the team's it names first.
   WordSet posting_markers;
+  // Headings of sections about the reader rather than the subject, written without spaces
+  // ("자격요건", "우대사항", "requirements"): a posting's requirements name what a candidate
+  // should know, not the team's stack. Such a section yields nothing.
+  WordSet skipped_sections;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
 };
 

@@ -168,7 +168,8 @@ class Compiler {
             std::pair{"respectively_words", &out_.layout.respectively_words},
             std::pair{"staff_words", &out_.layout.staff_words},
             std::pair{"interview_markers", &out_.layout.interview_markers},
-            std::pair{"posting_markers", &out_.layout.posting_markers}}) {
+            std::pair{"posting_markers", &out_.layout.posting_markers},
+            std::pair{"skipped_sections", &out_.layout.skipped_sections}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));

@@ -140,6 +140,22 @@ TEST_CASE("boilerplate: a marker written with spaces is the whole line") {
             .empty());
 }
 
+TEST_CASE("boilerplate: a skipped section runs from its heading to the next heading") {
+  const std::string text =
+      "에이크미 채용\n에이크미는 메신저를 만든다.\n\n"
+      "■ 자격 요건\n- Rust 경험\n\n■ 우대 사항\n- Kafka 경험\n\n"
+      "■ 기술 스택\n- Go\n\n■ 팀 리드 한마디\n좋은 팀입니다.\n";
+  Layout layout;
+  layout.skipped_sections = {"자격요건", "우대사항"};
+  layout.posting_markers = {"기술스택"};
+  // Lines 3 to 8 (both skipped sections and the blank lines in them); the stack section and
+  // the section after a heading's mark are kept.
+  CHECK(boilerplate_lines(text, layout) == Lines{3, 4, 5, 6, 7, 8});
+  layout.posting_markers = {};
+  CHECK(boilerplate_lines(text, layout) == Lines{3, 4, 5, 6, 7, 8});
+  CHECK(boilerplate_lines(text, Layout{}).empty());
+}
+
 const std::string kTableRules =
     rule_file(R"("layout": {"table_columns": {"Team": ["부서", "team"], "Product": ["제품"]}})");
 
