@@ -373,13 +373,13 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     }
     // A unit noun stands for a unit of its own kind first: in "배차엔진팀은 모빌리티플랫폼실
     // 소속으로 … 팀은" the team, not the office named last.
-    for (auto it = after; it != names.begin();) {
-      --it;
-      if (std::get<0>(*it) + kPreviousReach < c.sentence) {
+    for (auto earlier = after; earlier != names.begin();) {
+      --earlier;
+      if (std::get<0>(*earlier) + kPreviousReach < c.sentence) {
         break;
       }
-      const std::string& name = std::get<2>(*it);
-      if (name.size() > c.surface.size() && name.ends_with(c.surface) && !same_clause(*it)) {
+      const std::string& name = std::get<2>(*earlier);
+      if (name.size() > c.surface.size() && name.ends_with(c.surface) && !same_clause(*earlier)) {
         return &name;
       }
     }

@@ -838,11 +838,11 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
   for (const std::uint32_t start : starts) {
     // Most rules fail on their first element: test it before setting up captures.
     if (first_required && start < units) {
-      const Element& first = pattern.front();
+      const Element& head = pattern.front();
       const Unit& u = sentence.units[start];
       const bool could =
-          first.kind == ElementKind::kEntity && first.list
-              ? u.mention >= 0 && (first.types & type_bit(doc.mentions[u.mention].type))
+          head.kind == ElementKind::kEntity && head.list
+              ? u.mention >= 0 && (head.types & type_bit(doc.mentions[u.mention].type))
               : element_passes(ctx, 0, start);
       if (ctx.error) {
         return *ctx.error;
