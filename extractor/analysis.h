@@ -64,6 +64,20 @@ struct SentenceAnalysis {
   std::vector<std::size_t> folded_hashes;
 };
 
+// What a document's lines say about the kind of document it is.
+struct DocumentKind {
+  // Four lines or more open with one of the layout's interview markers followed by a full stop
+  // or a colon ("Q.", "A:", "질문:").
+  bool interview = false;
+  // Three lines or more are headings of the layout's posting or skipped sections, read without
+  // their bullets, spaces and colon ("■ 주요 업무", "## 기술 스택", "Requirements:").
+  bool posting = false;
+  // A digest of unrelated items ("① Figma, 스타트업 인수", "② 말다리, 시리즈A 유치", …): three item
+  // headings or more (a heading's mark, a circled number or a numbering) whose first
+  // organizations differ.
+  bool digest = false;
+};
+
 struct DocumentAnalysis {
   std::string id;
   DecodedText decoded;
@@ -76,6 +90,7 @@ struct DocumentAnalysis {
   // mention -> whether it is an outlet or reporter of a byline, no party to the text (in_byline;
   // worked out once, for the topic and every relation search)
   std::vector<bool> byline_mention;
+  DocumentKind kind;        // from its layout (document_kind in layout.h)
   int topic = -1;           // local entity index of the topic organization
   std::vector<int> topics;  // the topic entity of each type that has one
   int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any

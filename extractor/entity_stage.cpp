@@ -928,63 +928,9 @@ bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
   return s.lang == Lang::kKo ? marked_subject(s.tokens, m) : m.begin == 0;
 }
 
-namespace {
-
-// Whether a line opens like an item of a digest: a circled number (①), a numbering ("3.", "2)")
-// or a heading's mark (■, ▶).
-bool item_heading(std::string_view line) {
-  while (!line.empty() && line.front() == ' ') {
-    line.remove_prefix(1);
-  }
-  constexpr std::size_t kMaxItemHeading = 240;  // bytes: a heading, not a paragraph
-  if (line.empty() || line.size() > kMaxItemHeading) {
-    return false;
-  }
-  // ① .. ⑳ are U+2460 .. U+2473: E2 91 A0 .. E2 91 B3.
-  if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xE2 &&
-      static_cast<unsigned char>(line[1]) == 0x91 && static_cast<unsigned char>(line[2]) >= 0xA0 &&
-      static_cast<unsigned char>(line[2]) <= 0xB3) {
-    return true;
-  }
-  for (const std::string_view mark : {"\xE2\x96\xA0", "\xE2\x96\xB6", "\xE2\x96\xB7"}) {
-    if (line.starts_with(mark)) {
-      return true;
-    }
-  }
-  std::size_t digits = 0;
-  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
-    ++digits;
-  }
-  return digits > 0 && digits <= 2 && digits + 1 < line.size() &&
-         (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
-}
-
-// A digest of unrelated items ("① Figma, 스타트업 인수", "② 말다리, 시리즈A 유치", …): three item
-// headings or more whose first organizations differ. It is about none of them.
-bool is_digest(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
-  constexpr std::size_t kItems = 3;
-  std::vector<int> first_org(doc.segmentation.lines.size(), -1);
-  for (std::size_t m = doc.mentions.size(); m-- > 0;) {
-    const int e = doc.entity_of_mention[m];
-    if (e >= 0 && entities[e].type == EntityType::kOrganization) {
-      first_org[doc.sentences[doc.mentions[m].sentence].span.line] = e;
-    }
-  }
-  std::set<int> named;
-  for (std::size_t l = 0; l < doc.segmentation.lines.size(); ++l) {
-    const Line& line = doc.segmentation.lines[l];
-    if (first_org[l] >= 0 && item_heading(doc.normalized(line.begin, line.end))) {
-      named.insert(first_org[l]);
-    }
-  }
-  return named.size() >= kItems;
-}
-
-}  // namespace
-
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
-  if (is_digest(doc, entities)) {
+  if (doc.kind.digest) {  // about none of its items' organizations
     return -1;
   }
   // The header: the lines before the first prose line (title, byline, tags), at most three.

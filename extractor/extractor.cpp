@@ -57,60 +57,6 @@ Lang sentence_lang(const std::vector<Token>& tokens) {
              : Lang::kEn;
 }
 
-// Whether the document is an interview: four lines or more open with one of the layout's
-// interview markers followed by a full stop or a colon ("Q.", "A:", "질문:").
-bool is_interview(const Layout& layout, const DocumentAnalysis& doc) {
-  constexpr int kLines = 4;
-  if (layout.interview_markers.empty()) {
-    return false;
-  }
-  int lines = 0;
-  std::uint32_t last_line = UINT32_MAX;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    if (s.span.line == last_line) {
-      continue;
-    }
-    last_line = s.span.line;
-    if (s.tokens.size() >= 2 && layout.interview_markers.contains(s.tokens[0].folded) &&
-        (s.tokens[1].text == "." || s.tokens[1].text == ":") && ++lines >= kLines) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Whether the document is a job posting: three lines or more are one of the layout's posting
-// headings, read without their bullets, spaces and colon ("■ 주요 업무", "## 기술 스택",
-// "Requirements:").
-bool is_posting(const Layout& layout, const DocumentAnalysis& doc) {
-  constexpr int kLines = 3;
-  constexpr std::size_t kMaxWords = 4;
-  if (layout.posting_markers.empty()) {
-    return false;
-  }
-  int lines = 0;
-  std::uint32_t last_line = UINT32_MAX;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    if (s.span.line == last_line) {
-      continue;
-    }
-    last_line = s.span.line;
-    std::string heading;
-    std::size_t words = 0;
-    for (const Token& t : s.tokens) {
-      if (t.script != Script::kPunct) {
-        heading += fold_case(t.text);
-        ++words;
-      }
-    }
-    if (words > 0 && words <= kMaxWords && layout.posting_markers.contains(heading) &&
-        ++lines >= kLines) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -274,6 +220,14 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     doc.byline_mention[m] = in_byline(rules.layout, doc, doc.mentions[m]);
   }
+  std::vector<int> first_org(doc.segmentation.lines.size(), -1);
+  for (std::size_t m = doc.mentions.size(); m-- > 0;) {
+    const int e = doc.entity_of_mention[m];
+    if (e >= 0 && entities[e].type == EntityType::kOrganization) {
+      first_org[doc.sentences[doc.mentions[m].sentence].span.line] = e;
+    }
+  }
+  doc.kind = document_kind(doc, rules.layout, first_org);
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const MentionCandidate& c = doc.mentions[m];
@@ -289,8 +243,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   // In an interview the answers speak for the interviewee's team, the one the article opens
   // with ("메디노트 정하린 음성AI팀장"), unless first-person words name another.
-  if (doc.own_team < 0 && doc.lead_team >= 0 &&
-      (is_interview(rules.layout, doc) || is_posting(rules.layout, doc))) {
+  if (doc.own_team < 0 && doc.lead_team >= 0 && (doc.kind.interview || doc.kind.posting)) {
     doc.own_team = doc.lead_team;
   }
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {

@@ -1,6 +1,7 @@
 #include "extractor/layout.h"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "core/utf8.h"
@@ -79,16 +80,52 @@ int section_heading(const DocumentAnalysis& doc, const Layout& layout, const Lin
                                                     : 0;
 }
 
-// Whether a line opens with a heading's mark: "■ 팀 리드 한마디", "## Benefits", "[복지]".
-bool marked_heading(const DocumentAnalysis& doc, const Line& line) {
-  const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
-  for (const std::string_view mark :
-       {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86", "\xE2\x96\xB6", "#", "["}) {
+// Whether a line opens with a bullet that marks a heading: "■ 팀 리드 한마디", "▶ 말다리".
+bool bullet_heading(std::string_view text) {
+  for (const std::string_view mark : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F",
+                                      "\xE2\x97\x86", "\xE2\x96\xB6", "\xE2\x96\xB7"}) {
     if (text.starts_with(mark)) {
       return true;
     }
   }
   return false;
+}
+
+// Whether a line opens with a heading's mark: a bullet, or Markdown's "## Benefits" or a
+// bracketed "[복지]".
+bool marked_heading(std::string_view text) {
+  return bullet_heading(text) || text.starts_with('#') || text.starts_with('[');
+}
+
+// Whether a line opens like an item of a digest: a bullet, a circled number (①) or a numbering
+// ("3.", "2)"). Brackets open time stamps of transcripts and Markdown headings sections of one
+// story, so neither counts.
+bool item_heading(std::string_view line) {
+  constexpr std::size_t kMaxItemHeading = 240;  // bytes: a heading, not a paragraph
+  if (line.empty() || line.size() > kMaxItemHeading) {
+    return false;
+  }
+  if (bullet_heading(line)) {
+    return true;
+  }
+  // ① .. ⑳ are U+2460 .. U+2473: E2 91 A0 .. E2 91 B3.
+  if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xE2 &&
+      static_cast<unsigned char>(line[1]) == 0x91 && static_cast<unsigned char>(line[2]) >= 0xA0 &&
+      static_cast<unsigned char>(line[2]) <= 0xB3) {
+    return true;
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && is_digit(line[digits])) {
+    ++digits;
+  }
+  return digits > 0 && digits <= 2 && digits + 1 < line.size() &&
+         (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
+}
+
+// Whether a sentence opens with an interview marker and a full stop or a colon ("Q.", "A:").
+bool interview_line(const Layout& layout, const SentenceAnalysis& s) {
+  return s.tokens.size() >= 2 && layout.interview_markers.contains(s.tokens[0].folded) &&
+         (s.tokens[1].text == "." || s.tokens[1].text == ":");
 }
 
 // Sections about the reader, from a skipped heading to the next heading: one of either list, or
@@ -104,7 +141,7 @@ void mark_skipped_sections(const DocumentAnalysis& doc, const Layout& layout,
     const int heading = section_heading(doc, layout, lines[i]);
     if (heading != 0) {
       skipping = heading == 1;
-    } else if (skipping && marked_heading(doc, lines[i])) {
+    } else if (skipping && marked_heading(trimmed(doc.normalized(lines[i].begin, lines[i].end)))) {
       skipping = false;
     }
     if (skipping) {
@@ -114,6 +151,35 @@ void mark_skipped_sections(const DocumentAnalysis& doc, const Layout& layout,
 }
 
 }  // namespace
+
+DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
+                           const std::vector<int>& first_org) {
+  constexpr int kInterviewLines = 4;
+  constexpr int kPostingLines = 3;
+  constexpr std::size_t kDigestItems = 3;
+  int interview_lines = 0;
+  std::uint32_t last_line = UINT32_MAX;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (s.span.line != last_line && interview_line(layout, s)) {
+      ++interview_lines;
+    }
+    last_line = s.span.line;
+  }
+  int posting_lines = 0;
+  std::set<int> items;
+  for (std::size_t l = 0; l < doc.segmentation.lines.size(); ++l) {
+    const Line& line = doc.segmentation.lines[l];
+    if (!layout.posting_markers.empty() && section_heading(doc, layout, line) != 0) {
+      ++posting_lines;
+    }
+    if (first_org[l] >= 0 && item_heading(trimmed(doc.normalized(line.begin, line.end)))) {
+      items.insert(first_org[l]);
+    }
+  }
+  return DocumentKind{.interview = interview_lines >= kInterviewLines,
+                      .posting = posting_lines >= kPostingLines,
+                      .digest = items.size() >= kDigestItems};
+}
 
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
   const auto& lines = doc.segmentation.lines;

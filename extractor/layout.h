@@ -10,6 +10,11 @@
 
 namespace kgex {
 
+// `first_org[l]`: the entity of the first organization named on line l, or -1.
+// Requires tokens.
+DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
+                           const std::vector<int>& first_org);
+
 // Marks the lines of `doc` that are page boilerplate:
 //  - from a short line holding a boilerplate marker word ("댓글", "Comments")
 //    to the end of the document;

@@ -156,6 +156,58 @@ TEST_CASE("boilerplate: a skipped section runs from its heading to the next head
   CHECK(boilerplate_lines(text, Layout{}).empty());
 }
 
+// The kind document_kind reads from `text`, whose line l names organization first_org[l].
+DocumentKind kind_of(std::string_view text, const Layout& layout,
+                     const std::vector<int>& first_org = {}) {
+  DocumentAnalysis doc;
+  doc.decoded.text = std::string(text);
+  doc.norm = normalize_text(doc.decoded.text);
+  const Segmenter segmenter;
+  doc.segmentation = segmenter.segment(doc.norm.text);
+  for (const Sentence& span : doc.segmentation.sentences) {
+    SentenceAnalysis& s = doc.sentences.emplace_back();
+    s.span = span;
+    s.tokens = tokenize(doc.norm.text, span.begin, span.end, nullptr);
+  }
+  std::vector<int> orgs = first_org;
+  orgs.resize(doc.segmentation.lines.size(), -1);
+  return document_kind(doc, layout, orgs);
+}
+
+TEST_CASE("document kind: four lines opening with an interview marker make an interview") {
+  Layout layout;
+  layout.interview_markers = {"q", "a"};
+  const std::string three = "에이크미 인터뷰\nQ. 팀 소개를?\nA: 검색팀입니다.\nQ. 스택은?\n";
+  CHECK_FALSE(kind_of(three, layout).interview);
+  CHECK(kind_of(three + "A. Rust입니다.\n", layout).interview);
+  CHECK_FALSE(kind_of(three + "A Rust입니다.\n", layout).interview);
+  CHECK_FALSE(kind_of(three + "A. Rust입니다.\n", Layout{}).interview);
+}
+
+TEST_CASE("document kind: three section headings make a job posting") {
+  Layout layout;
+  layout.posting_markers = {"주요업무", "기술스택"};
+  layout.skipped_sections = {"자격요건"};
+  const std::string two = "에이크미 채용\n■ 주요 업무\n- 검색\n## 기술스택:\n- Go\n";
+  CHECK_FALSE(kind_of(two, layout).posting);
+  CHECK(kind_of(two + "[자격 요건]\n- Rust\n", layout).posting);
+  // A heading is a short line, not a sentence that holds the words.
+  CHECK_FALSE(kind_of(two + "자격 요건은 따로 없고 누구나 지원할 수 있습니다.\n", layout).posting);
+}
+
+TEST_CASE("document kind: three item headings naming different organizations make a digest") {
+  const std::string text =
+      "이번 주 소식\n① 에이크미, 인수\n② 글로벡스, 투자 유치\n3. 이니텍, 신제품\n4) 에이크미, "
+      "채용\n";
+  CHECK(kind_of(text, Layout{}, {-1, 0, 1, 2, 0}).digest);
+  CHECK_FALSE(kind_of(text, Layout{}, {-1, 0, 1, 1, 0}).digest);
+  const std::string bullets = "소식\n▶ 에이크미\n■ 글로벡스\n▷ 이니텍\n";
+  CHECK(kind_of(bullets, Layout{}, {-1, 0, 1, 2}).digest);
+  // Bracketed time stamps of a transcript and Markdown headings are no items.
+  const std::string transcript = "팟캐스트\n[00:01] 에이크미\n[00:02] 글로벡스\n## 이니텍\n";
+  CHECK_FALSE(kind_of(transcript, Layout{}, {-1, 0, 1, 2}).digest);
+}
+
 const std::string kTableRules =
     rule_file(R"("layout": {"table_columns": {"Team": ["부서", "team"], "Product": ["제품"]}})");
 
