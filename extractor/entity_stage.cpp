@@ -883,6 +883,12 @@ bool marked_subject(const std::vector<Token>& tokens, const MentionCandidate& m)
           subject_particle(tokens[m.end]));
 }
 
+// Whether mention `m` is the subject of sentence `s`: it bears a subject particle, or it opens
+// a sentence in a language that marks no subject.
+bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
+  return s.lang == Lang::kKo ? marked_subject(s.tokens, m) : m.begin == 0;
+}
+
 // "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|
 // 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
 // name or within three words after it marks it, and so does a short line that opens with a bar.
@@ -905,13 +911,17 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
     return true;
   }
   // A line that is nothing but an organization's name, as a scraped page prints its outlet
-  // under the headline ("중앙일보").
+  // under the headline ("중앙일보"); not a page's title, the name the next sentences are about
+  // ("베리모션" over "베리모션은 로봇 기업이다").
   if (m.type == EntityType::kOrganization && m.begin == 0 && m.end == tokens.size()) {
     const std::uint32_t si = m.sentence;
     const std::uint32_t line = doc.sentences[si].span.line;
     if ((si == 0 || doc.sentences[si - 1].span.line != line) &&
         (si + 1 == doc.sentences.size() || doc.sentences[si + 1].span.line != line)) {
-      return true;
+      return !(si == 0 && std::ranges::any_of(doc.mentions, [&](const MentionCandidate& o) {
+                 return o.sentence > si && o.sentence <= si + 2 && o.canonical == m.canonical &&
+                        is_subject(doc.sentences[o.sentence], o);
+               }));
     }
   }
   // "블룸버그는 지푸가 ... 조달했다고 보도했다": the first subject of a sentence with a verb of
@@ -920,12 +930,6 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
          std::none_of(tokens.begin(), tokens.begin() + m.begin, subject_particle) &&
          std::any_of(tokens.begin(), tokens.end(),
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
-}
-
-// Whether mention `m` is the subject of sentence `s`: it bears a subject particle, or it opens
-// a sentence in a language that marks no subject.
-bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
-  return s.lang == Lang::kKo ? marked_subject(s.tokens, m) : m.begin == 0;
 }
 
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
@@ -946,6 +950,9 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     }
     header[i] = true;
     ++header_lines;
+    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
+      break;
+    }
   }
   // The lead: the header and the first two sentences after it. An article names what it
   // is about there; a company met only further down is not its topic, however often the

@@ -305,6 +305,13 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
     CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
   }
+  SUBCASE("a page's title that the next sentences are about is no site") {
+    const KnowledgeGraph g = graph_of(rules, "Globex\nGlobex is growing fast. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+    const KnowledgeGraph site =
+        graph_of(rules, "Globex\nAcme is growing fast. Acme hires. Jane Roe joined.");
+    CHECK(has_relation(site, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
   SUBCASE("the subject of a verb of reporting is the outlet") {
     const std::string reporting = rule_file(R"("layout": {"report_verbs": ["보도했다"]},
         "relation_rules": [{"id": "joined",
@@ -320,6 +327,17 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
         rules, "Globex news\nGlobex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
   }
+}
+
+TEST_CASE("relation action: list items below an opening paragraph are no header") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // Were the list items header lines, Globex (named twice there) would outweigh Acme.
+  const KnowledgeGraph g = graph_of(
+      rules, "Acme is growing fast.\n\n- Globex partnered\n- Globex invested\n\nJane Roe joined.");
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
 TEST_CASE("relation action: the topic counts the mentions of the organization's products") {
