@@ -1,6 +1,7 @@
 #include "extractor/layout.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -150,6 +151,126 @@ void mark_skipped_sections(const DocumentAnalysis& doc, const Layout& layout,
   }
 }
 
+using Cells = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+// The cells of a table row: token ranges between '|' tokens.
+Cells cells_of(const SentenceAnalysis& s) {
+  Cells cells;
+  std::uint32_t start = 0;
+  bool opened = false;
+  for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+    if (s.tokens[k].text == "|") {
+      if (opened) {
+        cells.emplace_back(start, k);
+      }
+      opened = true;
+      start = k + 1;
+    }
+  }
+  return cells;
+}
+
+// Whether a row is the rule under a header: "|---|:---:|".
+bool rule_row(const SentenceAnalysis& s, const Cells& cells) {
+  return std::all_of(cells.begin(), cells.end(), [&](const auto& c) {
+    for (std::uint32_t k = c.first; k < c.second; ++k) {
+      if (s.tokens[k].text != "-" && s.tokens[k].text != ":") {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+// Calls row(sentence, cells, header row, header cells) for each body row of each Markdown
+// table: rows on consecutive lines, the first of them the header.
+template <class Row>
+void each_table_row(const DocumentAnalysis& doc, Row&& row) {
+  const SentenceAnalysis* header = nullptr;
+  Cells header_cells;
+  std::uint32_t previous_line = 0;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (!s.table_row || s.boilerplate) {
+      header = nullptr;
+      continue;
+    }
+    Cells cells = cells_of(s);
+    const bool continues = header != nullptr && s.span.line <= previous_line + 1;
+    previous_line = s.span.line;
+    if (rule_row(s, cells)) {
+      continue;
+    }
+    if (!continues) {
+      header = &s;
+      header_cells = std::move(cells);
+      continue;
+    }
+    row(si, cells, *header, header_cells);
+  }
+}
+
+// Whether a header cell holds one of `words`.
+bool holds(const SentenceAnalysis& header, std::pair<std::uint32_t, std::uint32_t> cell,
+           const std::vector<std::string>& words) {
+  for (std::uint32_t k = cell.first; k < cell.second; ++k) {
+    if (std::find(words.begin(), words.end(), header.tokens[k].folded) != words.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool column_word(const Layout& layout, const std::string& folded) {
+  return std::any_of(layout.table_columns.begin(), layout.table_columns.end(),
+                     [&](const auto& tc) { return tc.first == folded; });
+}
+
+// The type the first table_columns word of a header cell gives its column.
+std::optional<EntityType> column_type(const Layout& layout, const SentenceAnalysis& header,
+                                      std::pair<std::uint32_t, std::uint32_t> cell) {
+  for (std::uint32_t k = cell.first; k < cell.second; ++k) {
+    auto it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
+                           [&](const auto& tc) { return tc.first == header.tokens[k].folded; });
+    if (it != layout.table_columns.end()) {
+      return it->second;
+    }
+  }
+  return std::nullopt;
+}
+
+// The members of a cell that lists several ("에이티넘인베스트먼트, KB인베스트먼트", "a16z &
+// Accel"), each without a trailing parenthetical ("핵심 LLM (ChatGPT)"); a member of punctuation
+// only
+// ("—") is none.
+Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t> cell) {
+  Cells out;
+  std::uint32_t b = cell.first;
+  const auto close = [&](std::uint32_t e) {
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (s.tokens[k].text == "(") {
+        e = k;
+        break;
+      }
+    }
+    if (std::any_of(s.tokens.begin() + b, s.tokens.begin() + e,
+                    [](const Token& t) { return t.script != Script::kPunct; })) {
+      out.emplace_back(b, e);
+    }
+  };
+  int depth = 0;
+  for (std::uint32_t k = cell.first; k < cell.second; ++k) {
+    const std::string& t = s.tokens[k].text;
+    depth += t == "(" ? 1 : t == ")" ? -1 : 0;
+    if (depth == 0 && (t == "," || t == "\xC2\xB7" || t == "/" || t == "&" || t == ";")) {
+      close(k);
+      b = k + 1;
+    }
+  }
+  close(cell.second);
+  return out;
+}
+
 }  // namespace
 
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
@@ -253,83 +374,57 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
 
 std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const Layout& layout) {
   std::vector<MentionCandidate> out;
-  std::vector<std::pair<std::size_t, EntityType>> columns;  // cell index -> type
-  bool in_table = false;
-  std::uint32_t previous_line = 0;
-  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+  each_table_row(doc, [&](std::uint32_t si, const Cells& cells, const SentenceAnalysis& header,
+                          const Cells& header_cells) {
     const SentenceAnalysis& s = doc.sentences[si];
-    if (!s.table_row || s.boilerplate) {
-      in_table = false;
-      continue;
-    }
-    // Cells: token ranges between '|' tokens.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> cells;
-    std::uint32_t start = 0;
-    bool opened = false;
-    for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
-      if (s.tokens[k].text == "|") {
-        if (opened) {
-          cells.emplace_back(start, k);
+    for (std::size_t c = 0; c < header_cells.size() && c < cells.size(); ++c) {
+      const std::optional<EntityType> type = column_type(layout, header, header_cells[c]);
+      if (!type) {
+        continue;
+      }
+      for (auto [b, e] : members(s, cells[c])) {
+        // A member that ends in a column word describes, it does not name ("개인 투자자").
+        if (column_word(layout, s.tokens[e - 1].folded)) {
+          continue;
         }
-        opened = true;
-        start = k + 1;
+        MentionCandidate m;
+        m.sentence = si;
+        m.begin = b;
+        m.end = e;
+        m.type = *type;
+        m.priority = 200;
+        m.rule = "table";
+        m.surface = std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
+        m.canonical = m.surface;
+        out.push_back(std::move(m));
       }
     }
-    const bool rule_row = std::all_of(cells.begin(), cells.end(), [&](const auto& c) {
-      for (std::uint32_t k = c.first; k < c.second; ++k) {
-        if (s.tokens[k].text != "-" && s.tokens[k].text != ":") {
-          return false;
+  });
+  return out;
+}
+
+std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& layout) {
+  std::vector<TableLink> out;
+  if (layout.table_relations.empty()) {
+    return out;
+  }
+  each_table_row(doc, [&](std::uint32_t si, const Cells& cells, const SentenceAnalysis& header,
+                          const Cells& header_cells) {
+    const std::size_t columns = std::min(cells.size(), header_cells.size());
+    for (std::size_t r = 0; r < layout.table_relations.size(); ++r) {
+      const TableRelation& relation = layout.table_relations[r];
+      for (std::size_t from = 0; from < columns; ++from) {
+        if (!holds(header, header_cells[from], relation.source)) {
+          continue;
         }
-      }
-      return true;
-    });
-    const bool continues = in_table && s.span.line <= previous_line + 1;
-    previous_line = s.span.line;
-    if (rule_row) {
-      continue;
-    }
-    if (!continues) {
-      in_table = true;
-      columns.clear();
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        for (std::uint32_t k = cells[c].first; k < cells[c].second; ++k) {
-          auto it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
-                                 [&](const auto& tc) { return tc.first == s.tokens[k].folded; });
-          if (it != layout.table_columns.end()) {
-            columns.emplace_back(c, it->second);
-            break;
+        for (std::size_t to = 0; to < columns; ++to) {
+          if (to != from && holds(header, header_cells[to], relation.target)) {
+            out.push_back({si, cells[from], cells[to], r});
           }
         }
       }
-      continue;
     }
-    for (const auto& [c, type] : columns) {
-      if (c >= cells.size()) {
-        continue;
-      }
-      std::uint32_t b = cells[c].first;
-      std::uint32_t e = cells[c].second;
-      for (std::uint32_t k = b; k < e; ++k) {
-        if (s.tokens[k].text == "(") {
-          e = k;
-          break;
-        }
-      }
-      if (b >= e) {
-        continue;
-      }
-      MentionCandidate m;
-      m.sentence = si;
-      m.begin = b;
-      m.end = e;
-      m.type = type;
-      m.priority = 200;
-      m.rule = "table";
-      m.surface = std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
-      m.canonical = m.surface;
-      out.push_back(std::move(m));
-    }
-  }
+  });
   return out;
 }
 

@@ -24,8 +24,20 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout);
 
 // Mentions from Markdown tables: the cells of a column whose header holds a
-// table_columns word become entities of that type (a trailing parenthetical
-// such as "핵심 LLM (ChatGPT)" is left out of the name). Requires tokens.
+// table_columns word become entities of that type, each member of a cell that lists several
+// (a trailing parenthetical such as "핵심 LLM (ChatGPT)" is left out of the name, and a member
+// that ends in a column word, "개인 투자자", describes and names nothing). Requires tokens.
 std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const Layout& layout);
+
+// Two cells of a table row that one of the layout's table_relations relates: the cell of a
+// column whose header holds a source word and the cell of one whose header holds a target word
+// ("| 리드 투자사 |" and "| 스타트업 |": the investor invests in the startup).
+struct TableLink {
+  std::uint32_t sentence = 0;
+  std::pair<std::uint32_t, std::uint32_t> source;  // token ranges
+  std::pair<std::uint32_t, std::uint32_t> target;
+  std::size_t relation = 0;  // index into Layout::table_relations
+};
+std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& layout);
 
 }  // namespace kgex

@@ -9,6 +9,7 @@
 
 #include "core/name_key.h"
 #include "core/utf8.h"
+#include "extractor/layout.h"
 #include "extractor/stages.h"
 #include "extractor/text/particles.h"
 
@@ -892,6 +893,44 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
+// The relations table rows state between their cells (table_links), for each pair of entities
+// the two cells name that the relation allows.
+void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
+                         const std::vector<LocalEntity>& entities,
+                         std::vector<RelationCandidate>& out) {
+  const auto named_in = [&](std::uint32_t si, std::pair<std::uint32_t, std::uint32_t> cell) {
+    std::vector<int> named;
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+      const MentionCandidate& c = doc.mentions[m];
+      if (c.sentence == si && c.begin >= cell.first && c.end <= cell.second) {
+        named.push_back(doc.entity_of_mention[m]);
+      }
+    }
+    return named;
+  };
+  for (const TableLink& link : table_links(doc, ctx.rules.layout)) {
+    const TableRelation& relation = ctx.rules.layout.table_relations[link.relation];
+    for (const int source : named_in(link.sentence, link.source)) {
+      for (const int target : named_in(link.sentence, link.target)) {
+        const bool known = std::ranges::any_of(out, [&](const RelationCandidate& c) {
+          return c.source == source && c.target == target && c.type == relation.relation;
+        });
+        if (source != target && !known &&
+            relation_allowed(relation.relation, entities[source].type, entities[target].type)) {
+          RelationCandidate c;
+          c.source = source;
+          c.target = target;
+          c.type = relation.relation;
+          c.confidence = relation.confidence;
+          c.sentence = link.sentence;
+          c.rule = "table";
+          out.push_back(std::move(c));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool relation_allowed(RT type, ET s, ET t) {
@@ -1116,6 +1155,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
   }
   drop_context_affiliations(entities, out);
+  add_table_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;

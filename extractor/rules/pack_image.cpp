@@ -135,6 +135,17 @@ class RulesWriter {
       out_.str(word);
       out_.u32(static_cast<std::uint32_t>(type));
     }
+    out_.u32(static_cast<std::uint32_t>(r.layout.table_relations.size()));
+    for (const TableRelation& t : r.layout.table_relations) {
+      for (const std::vector<std::string>* words : {&t.source, &t.target}) {
+        out_.u32(static_cast<std::uint32_t>(words->size()));
+        for (const std::string& w : *words) {
+          out_.str(w);
+        }
+      }
+      out_.u32(static_cast<std::uint32_t>(t.relation));
+      out_.f64(t.confidence);
+    }
     each(r.entity_rules, [&](const EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](const RelationRule& rule) { relation_rule(rule); });
     each(r.document_rules, [&](const DocumentRule& rule) { document_rule(rule); });
@@ -351,6 +362,17 @@ class RulesReader {
     for (auto& [word, type] : r.layout.table_columns) {
       word = in_.str();
       type = static_cast<EntityType>(in_.u32());
+    }
+    r.layout.table_relations.resize(in_.u32());
+    for (TableRelation& t : r.layout.table_relations) {
+      for (std::vector<std::string>* words : {&t.source, &t.target}) {
+        words->resize(in_.u32());
+        for (std::string& w : *words) {
+          w = in_.str();
+        }
+      }
+      t.relation = static_cast<RelationType>(in_.u32());
+      t.confidence = in_.f64();
     }
     each(r.entity_rules, [&](EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](RelationRule& rule) { relation_rule(rule); });

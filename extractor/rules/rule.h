@@ -166,6 +166,14 @@ struct RuleExample {
   std::string pointer;
 };
 
+// A relation a table row states between two of its cells (see table_links in layout.h).
+struct TableRelation {
+  std::vector<std::string> source;  // folded header words of the source column
+  RelationType relation = RelationType::kInvestsIn;
+  std::vector<std::string> target;  // and of the target column
+  double confidence = 0.7;
+};
+
 struct Layout {
   WordSet boilerplate_markers;
   // Words of a byline, dateline or photo caption ("기자", "=", "reporter", "사진", "logo"): an
@@ -198,6 +206,7 @@ struct Layout {
   // should know, not the team's stack. Such a section yields nothing.
   WordSet skipped_sections;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
+  std::vector<TableRelation> table_relations;
 };
 
 }  // namespace kgex

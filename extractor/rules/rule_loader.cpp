@@ -184,6 +184,22 @@ class Compiler {
           }
         }
       }
+      if (layout.HasMember("table_relations")) {
+        for (const auto& t : layout["table_relations"].GetArray()) {
+          TableRelation relation;
+          for (const auto& w : t["source"].GetArray()) {
+            relation.source.push_back(fold_case(str(w)));
+          }
+          relation.relation = *parse_relation_type(str(t["relation"]));
+          for (const auto& w : t["target"].GetArray()) {
+            relation.target.push_back(fold_case(str(w)));
+          }
+          if (t.HasMember("confidence")) {
+            relation.confidence = t["confidence"].GetDouble();
+          }
+          out_.layout.table_relations.push_back(std::move(relation));
+        }
+      }
     }
     (void)file;
     return {};

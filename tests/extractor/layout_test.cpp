@@ -15,8 +15,10 @@ namespace {
 
 using test::graph_of;
 using test::has_entity;
+using test::has_relation;
 using test::rule_file;
 using ET = EntityType;
+using RT = RelationType;
 
 // The lines of `text` that find_boilerplate marks, by index.
 std::vector<std::size_t> boilerplate_lines(std::string_view text, const Layout& layout) {
@@ -235,6 +237,45 @@ TEST_CASE("tables: a header without a column word yields nothing") {
   const std::string text = "| 이름 | 값 |\n|---|---|\n| Quill Notes | 1 |\n";
   const KnowledgeGraph g = graph_of(kTableRules, text);
   CHECK(g.entity_count() == 0);
+}
+
+TEST_CASE("tables: a cell that lists several names each, and no description or dash") {
+  const std::string rules = rule_file(
+      R"("layout": {"table_columns": {"Organization": ["투자사", "투자자", "investors"]}})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "| 스타트업 | 투자사 |\n|---|---|\n"
+                                    "| 가 | 누리벤처스, 한빛파트너스 · 모아캐피탈 |\n"
+                                    "| 나 | 개인 투자자 |\n| 다 | — |\n");
+  CHECK(has_entity(g, "누리벤처스", ET::kOrganization));
+  CHECK(has_entity(g, "한빛파트너스", ET::kOrganization));
+  CHECK(has_entity(g, "모아캐피탈", ET::kOrganization));
+  CHECK(g.entity_count() == 3);
+}
+
+TEST_CASE("tables: a row relates the cells of the columns a table relation names") {
+  const std::string rules = rule_file(R"("layout": {
+      "table_columns": {"Organization": ["스타트업", "투자사", "startup", "investor"]},
+      "table_relations": [{"source": ["투자사", "investor"], "relation": "invests_in",
+                           "target": ["스타트업", "startup"]}]})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "| 스타트업 | 라운드 | 리드 투자사 | 참여 투자사 |\n"
+                                    "|---|---|---|---|\n"
+                                    "| 모아랩 | 시리즈A | 누리벤처스 | 한빛파트너스, 가온캐피탈 |\n"
+                                    "| 다온소프트 | 시드 | 한빛파트너스 | — |\n");
+  CHECK(has_relation(g, "누리벤처스", RT::kInvestsIn, "모아랩"));
+  CHECK(has_relation(g, "한빛파트너스", RT::kInvestsIn, "모아랩"));
+  CHECK(has_relation(g, "가온캐피탈", RT::kInvestsIn, "모아랩"));
+  CHECK(has_relation(g, "한빛파트너스", RT::kInvestsIn, "다온소프트"));
+  // Only within a row, and only from an investor column.
+  CHECK_FALSE(has_relation(g, "누리벤처스", RT::kInvestsIn, "다온소프트"));
+  CHECK_FALSE(has_relation(g, "모아랩", RT::kInvestsIn, "누리벤처스"));
+  CHECK(g.relation_count() == 4);
+  // Without the relation, the same table names the companies and relates nothing.
+  const KnowledgeGraph plain = graph_of(
+      rule_file(R"("layout": {"table_columns": {"Organization": ["스타트업", "투자사"]}})"),
+      "| 스타트업 | 투자사 |\n|---|---|\n| 모아랩 | 누리벤처스 |\n");
+  CHECK(has_entity(plain, "모아랩", ET::kOrganization));
+  CHECK(plain.relation_count() == 0);
 }
 
 TEST_CASE("tables: a new table reads its own header") {
