@@ -94,6 +94,7 @@ struct DocumentAnalysis {
   int topic = -1;           // local entity index of the topic organization
   std::vector<int> topics;  // the topic entity of each type that has one
   int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
+  int writer = -1;          // the person a post in the first person singular is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {

@@ -932,28 +932,103 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
+namespace {
+
+// The header: the lines before the first prose line (title, byline, tags), at most three; an
+// opening paragraph, when the document starts with one.
+std::vector<bool> header_lines(const DocumentAnalysis& doc) {
+  std::vector<bool> header(doc.segmentation.lines.size(), false);
+  int count = 0;
+  for (std::size_t i = 0; i < doc.segmentation.lines.size() && count < 3; ++i) {
+    const LineKind kind = doc.segmentation.lines[i].kind;
+    if (kind == LineKind::kBlank) {
+      continue;
+    }
+    if (kind == LineKind::kProse && count > 0) {
+      break;
+    }
+    header[i] = true;
+    ++count;
+    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
+      break;
+    }
+  }
+  return header;
+}
+
+bool quoting(const DocumentAnalysis& doc, const SentenceAnalysis& s) {
+  const std::string_view text = doc.normalized(s.span.begin, s.span.end);
+  for (const std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+    if (text.find(mark) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int find_writer(const Layout& layout, const DocumentAnalysis& doc,
+                const std::vector<LocalEntity>& entities) {
+  constexpr int kWords = 2;
+  if (layout.writer_words.empty() || doc.kind.interview) {
+    return -1;
+  }
+  int words = 0;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (s.boilerplate || quoting(doc, s)) {
+      continue;
+    }
+    for (const Token& t : s.tokens) {
+      words += layout.writer_words.contains(fold_case(doc.normalized(t.begin, t.end))) ? 1 : 0;
+      we += layout.we_words.contains(t.folded) ? 1 : 0;
+    }
+  }
+  if (words < kWords || words <= we) {
+    return -1;
+  }
+  // A transcript, whose speakers each say "I": three turns or more open with a speaker's name
+  // in capitalised Latin words and a colon ("THEO: …", "[00:01:05] Carla Jiménez: …").
+  constexpr int kTurns = 3;
+  constexpr std::size_t kSpeakerWords = 3;
+  int turns = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    std::size_t k = 0;
+    if (!s.tokens.empty() && s.tokens[0].text == "[") {
+      while (k < s.tokens.size() && s.tokens[k].text != "]") {
+        ++k;
+      }
+      ++k;
+    }
+    const std::size_t first = k;
+    while (k < s.tokens.size() && k - first < kSpeakerWords &&
+           s.tokens[k].script == Script::kLatin &&
+           (s.tokens[k].capitalized || s.tokens[k].all_upper)) {
+      ++k;
+    }
+    turns += k > first && k < s.tokens.size() && s.tokens[k].text == ":" ? 1 : 0;
+  }
+  if (turns >= kTurns) {
+    return -1;
+  }
+  const std::vector<bool> header = header_lines(doc);
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const int e = doc.entity_of_mention[m];
+    if (header[doc.sentences[doc.mentions[m].sentence].span.line] && e >= 0 &&
+        entities[e].type == EntityType::kPerson) {
+      return e;
+    }
+  }
+  return -1;
+}
+
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
   if (doc.kind.digest) {  // about none of its items' organizations
     return -1;
   }
-  // The header: the lines before the first prose line (title, byline, tags), at most three.
-  std::vector<bool> header(doc.segmentation.lines.size(), false);
-  int header_lines = 0;
-  for (std::size_t i = 0; i < doc.segmentation.lines.size() && header_lines < 3; ++i) {
-    const LineKind kind = doc.segmentation.lines[i].kind;
-    if (kind == LineKind::kBlank) {
-      continue;
-    }
-    if (kind == LineKind::kProse && header_lines > 0) {
-      break;
-    }
-    header[i] = true;
-    ++header_lines;
-    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
-      break;
-    }
-  }
+  const std::vector<bool> header = header_lines(doc);
   // The lead: the header and the first two sentences after it. An article names what it
   // is about there; a company met only further down is not its topic, however often the
   // text comes back to it.

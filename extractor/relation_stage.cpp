@@ -75,13 +75,15 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
 // A, along with B", A is an investor, not the company B invested in, even when A is the topic.
 // A symmetric relation keeps a topic that a capture holds: the topic listed among an alliance's
 // members is the partner of the others. "$self" is the team first-person words stand for, else
-// the topic; not the team a document names first, which only a document in the first person
-// (first_person_side) makes the writer: taken everywhere, it gave the topic's uses and products
-// to whatever team an article opens with (dev relation F1 0.71 -> 0.65).
+// the person a post in the first person singular is by (find_writer), else the topic; not the team
+// a document names first, which only a document in the first person (first_person_side) makes the
+// writer: taken everywhere, it gave the topic's uses and products to whatever team an article opens
+// with (dev relation F1 0.71 -> 0.65).
 std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                 bool symmetric) {
   std::vector<int> out = ref.all_topics                     ? sc.doc.topics
                          : ref.self && sc.doc.own_team >= 0 ? std::vector<int>{sc.doc.own_team}
+                         : ref.self && sc.doc.writer >= 0   ? std::vector<int>{sc.doc.writer}
                                                             : topic_only(sc.doc);
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;
@@ -468,11 +470,14 @@ bool in_voice_of(const DocumentAnalysis& doc, const SharedWordSet& words,
 }
 
 // Who "we" are in a document written in the first person: the team its first-person words
-// stand for, else the team it names first (a byline's or a self-introduction's), else the
-// topic organization.
+// stand for, else the writer of a post in the first person singular, else the team it names
+// first (a byline's or a self-introduction's), else the topic organization.
 int first_person_side(const DocumentAnalysis& doc) {
   if (doc.own_team >= 0) {
     return doc.own_team;
+  }
+  if (doc.writer >= 0) {
+    return doc.writer;
   }
   return doc.lead_team >= 0 ? doc.lead_team : doc.topic;
 }

@@ -195,6 +195,12 @@ struct Layout {
   // Words that after a company's name mean its people, not a unit ("team", "팀"): "the Xero
   // team", "토스팀" name no team of Xero or Toss.
   WordSet staff_words;
+  // Words of the first person singular as written ("나는", "내가", "제가", "I", "my"): a post
+  // that uses them twice or more outside quotations, and more often than `we_words`
+  // ("우리", "저희", "we", "our", read without particles), is by the person its header names
+  // (find_writer), unless it is an interview.
+  WordSet writer_words;
+  WordSet we_words;
   // Words that open the lines of an interview, before a full stop or a colon ("Q", "A",
   // "질문"): in an interview the answers speak for the team the article opens with.
   WordSet interview_markers;

@@ -167,6 +167,8 @@ class Compiler {
             std::pair{"receive_words", &out_.layout.receive_words},
             std::pair{"respectively_words", &out_.layout.respectively_words},
             std::pair{"staff_words", &out_.layout.staff_words},
+            std::pair{"writer_words", &out_.layout.writer_words},
+            std::pair{"we_words", &out_.layout.we_words},
             std::pair{"interview_markers", &out_.layout.interview_markers},
             std::pair{"posting_markers", &out_.layout.posting_markers},
             std::pair{"skipped_sections", &out_.layout.skipped_sections}}) {

@@ -656,6 +656,40 @@ TEST_CASE("relation action: in an interview $self is the team the article opens 
   CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: in a post in the first person singular $self is its writer") {
+  const std::string rules = rule_file(R"(
+      "layout": {"writer_words": ["나는", "내가", "i", "my"], "we_words": ["우리", "we"]},
+      "entity_rules": [
+        {"id": "byline", "pattern": [{"regex": "[가-힣]{3}", "anchor": "start", "capture": "n"},
+          {"text": "·"}], "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "썼"}],
+        "relation": "uses", "source": {"find": ["Team", "Person"], "else": "$self"},
+        "target": "t"}])");
+  const std::string head = "개발 회고\n채도윤 · 2024년 3월\n\n";
+  const KnowledgeGraph post =
+      graph_of(rules, head + "에이크미에서 나는 많이 배웠다. 내가 맡은 일에는 Rust를 썼다.\n");
+  CHECK(has_relation(post, "채도윤", RT::kUses, "Rust"));
+  // Once: no writer, and the topic organization stands in.
+  const KnowledgeGraph once =
+      graph_of(rules, head + "에이크미는 커졌다. 에이크미에서 나는 Rust를 썼다.\n");
+  CHECK_FALSE(has_relation(once, "채도윤", RT::kUses, "Rust"));
+  // Written for a team: "우리" as often as "나".
+  const KnowledgeGraph team = graph_of(
+      rules, head + "나는 우리 팀을 믿는다. 내가 본 우리 팀은 Rust를 썼다. 우리는 빠르다.\n");
+  CHECK_FALSE(has_relation(team, "채도윤", RT::kUses, "Rust"));
+  // Words inside a quotation are someone else's.
+  const KnowledgeGraph quoted = graph_of(
+      rules, head + "\"나는 좋다\"고 했다. \"내가 한다\"고 했다. 에이크미는 Rust를 썼다.\n");
+  CHECK_FALSE(has_relation(quoted, "채도윤", RT::kUses, "Rust"));
+  SUBCASE("a transcript's speakers each say I") {
+    const KnowledgeGraph transcript = graph_of(
+        rules,
+        head + "HOST: 나는 묻는다.\nGUEST: 내가 답한다.\nHOST: 좋다.\nGUEST: Rust를 썼다.\n");
+    CHECK_FALSE(has_relation(transcript, "채도윤", RT::kUses, "Rust"));
+  }
+}
+
 TEST_CASE("relation action: in a job posting $self is the team the posting names first") {
   const std::string rules = rule_file(R"(
       "layout": {"posting_markers": ["주요업무", "기술스택", "자격요건"]},
