@@ -92,6 +92,25 @@ bool middle_initial(std::string_view body, std::size_t b) {
   return true;
 }
 
+// True when the break at `b` follows a title written with a period before a capitalised name
+// ("led by Dr. Ada Obi", "Mr. Park said"): the title is a word of its own (after a space, an
+// opening parenthesis or the line's start).
+bool title_abbreviation(std::string_view body, std::size_t b) {
+  if (b < 4 || b >= body.size() || !is_upper(body[b]) || body[b - 1] != ' ' || body[b - 2] != '.') {
+    return false;
+  }
+  for (std::string_view title : {"Dr", "Mr", "Mrs", "Ms", "Prof"}) {
+    const std::size_t len = title.size();
+    if (b < len + 2 || body.substr(b - 2 - len, len) != title) {
+      continue;
+    }
+    if (b == len + 2 || body[b - 3 - len] == ' ' || body[b - 3 - len] == '(') {
+      return true;
+    }
+  }
+  return false;
+}
+
 // True when the break at `b` follows a Korean sentence ending glued to the next sentence, as
 // pages joined from paragraphs print it ("평가를 받고 있다.딥엑스도 5월"): the syllable 다
 // and a period.
@@ -170,7 +189,8 @@ Segmentation Segmenter::segment(std::string_view text) const {
                 !glued_korean_end(body, static_cast<std::size_t>(b))) {
               continue;
             }
-            if (middle_initial(body, static_cast<std::size_t>(b))) {
+            if (middle_initial(body, static_cast<std::size_t>(b)) ||
+                title_abbreviation(body, static_cast<std::size_t>(b))) {
               continue;
             }
             cuts.push_back(static_cast<std::uint32_t>(b));

@@ -98,6 +98,13 @@ TEST_CASE("a middle initial does not end a sentence") {
         std::vector<std::string>{"We chose plan B.", "Then we shipped."});
 }
 
+TEST_CASE("a title written with a period does not end a sentence") {
+  CHECK(sentences_of("The lab is led by Dr. Wenna Ostrakova. She joined in May.") ==
+        std::vector<std::string>{"The lab is led by Dr. Wenna Ostrakova.", "She joined in May."});
+  CHECK(sentences_of("Mr. Park agreed (Prof. Lee did not).") ==
+        std::vector<std::string>{"Mr. Park agreed (Prof. Lee did not)."});
+}
+
 TEST_CASE("table rows, headings and list items are one sentence each") {
   CHECK(sentences_of("| 부서 | 역할. 설명. |") ==
         std::vector<std::string>{"| 부서 | 역할. 설명. |"});
