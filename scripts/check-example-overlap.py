@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
-"""Fail when a rule example copies text from an evaluation text.
+"""Fail when a rule example or description copies text from an evaluation text.
 
-Usage: check-example-overlap.py [--min-chars N] RULES_DIR TEXT_DIR_OR_FILE...
+Usage: check-example-overlap.py [--min-chars N] [--only examples|descriptions]
+                                RULES_DIR TEXT_DIR_OR_FILE...
 
-Every JSON file under RULES_DIR is searched for "examples" arrays; the "text" of each example is
-compared with every *.txt file in the text folders (searched recursively; a file named on the
-command line is read whatever its name). Whitespace is collapsed to one space on both sides.
-An example that shares a substring of N characters or more (default 25) with a text is printed
-with the file it comes from, the text it shares with and the longest shared substring, and the
-exit status is 1 (2 for a missing folder or no texts). A lower --min-chars (14, say) lists the
-near copies too.
+Every JSON file under RULES_DIR is searched for "examples" arrays and for "description" strings
+(of rules, lexicons and the manifest), and its file-level "source" string is read as well; the
+"text" of each example and each description or source is compared with every *.txt file in the
+text folders (searched recursively; a file named on the command line is read whatever its
+name). Whitespace is collapsed to one space on both sides. An example or description that
+shares a substring of N characters or more (default 25) with a text is printed with the file it
+comes from, the text it shares with and the longest shared substring, and the exit status is 1
+(2 for a missing folder or no texts). A lower --min-chars (14, say) lists the near copies too;
+--only checks one of the two kinds.
 
-Rule examples must be written in our own words: an example copied from an evaluation text
-makes the rule look better on that text than it is.
+Rule examples and descriptions must be written in our own words, with invented names: an
+example copied from an evaluation text makes the rule look better on that text than it is, and
+a description that quotes one documents the rule with a phrase of the text it is judged on.
 """
 
 import argparse
@@ -34,8 +38,9 @@ def collapse(text):
     return WHITESPACE.sub(" ", text).strip()
 
 
-def find_examples(rules_dir):
-    """Yields (json file, JSON pointer, text) for every example in every file."""
+def find_strings(rules_dir):
+    """Yields (kind, json file, JSON pointer, text) for every example ("example") and every
+    description or file-level source ("description") in every file."""
     for root, dirs, files in os.walk(rules_dir):
         dirs.sort()
         for name in sorted(files):
@@ -44,6 +49,9 @@ def find_examples(rules_dir):
             path = os.path.join(root, name)
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)
+            if isinstance(data, dict) and isinstance(data.get("source"), str):
+                # A rule's "source" names a capture; only the file's own is prose.
+                yield "description", path, "/source", data["source"]
             stack = [("", data)]
             while stack:
                 pointer, node = stack.pop()
@@ -52,7 +60,9 @@ def find_examples(rules_dir):
                         if key == "examples" and isinstance(value, list):
                             for i, example in enumerate(value):
                                 if isinstance(example, dict) and isinstance(example.get("text"), str):
-                                    yield path, f"{pointer}/examples/{i}", example["text"]
+                                    yield "example", path, f"{pointer}/examples/{i}", example["text"]
+                        elif key == "description" and isinstance(value, str):
+                            yield "description", path, f"{pointer}/description", value
                         else:
                             stack.append((f"{pointer}/{key}", value))
                 elif isinstance(node, list):
@@ -106,6 +116,8 @@ def main():
     parser.add_argument("texts", nargs="+", help="folders of *.txt evaluation texts, or files")
     parser.add_argument("--min-chars", type=int, default=25,
                         help="shared characters that make an example a copy (default 25)")
+    parser.add_argument("--only", choices=["examples", "descriptions"],
+                        help="check only the examples or only the descriptions (default both)")
     args = parser.parse_args()
     k = args.min_chars
     if k < 1:
@@ -122,18 +134,22 @@ def main():
                 owners.append(t)
 
     found = 0
-    examples = 0
-    for path, pointer, text in find_examples(args.rules_dir):
-        examples += 1
+    counts = {"example": 0, "description": 0}
+    for kind, path, pointer, text in find_strings(args.rules_dir):
+        if args.only and args.only != kind + "s":
+            continue
+        counts[kind] += 1
         best = longest_shared(collapse(text), texts, grams, k)
         if best is None:
             continue
         found += 1
         length, shared, source = best
         print(f"{path}: {pointer}: shares {length} characters with {source}")
-        print(f"  example: {text!r}")
-        print(f"  shared:  {shared!r}")
-    print(f"check-example-overlap: {examples} examples, {len(texts)} texts, "
+        print(f"  {kind + ':':12} {text!r}")
+        print(f"  {'shared:':12} {shared!r}")
+    checked = ", ".join(f"{n} {kind}s" for kind, n in counts.items()
+                        if not args.only or args.only == kind + "s")
+    print(f"check-example-overlap: {checked}, {len(texts)} texts, "
           f"{found} sharing {k} characters or more")
     return 1 if found else 0
 
