@@ -976,12 +976,14 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
   }
   int words = 0;
   int we = 0;
+  std::string written;  // the folded word with its particle, which folding leaves as it is
   for (const SentenceAnalysis& s : doc.sentences) {
     if (s.boilerplate || quoting(doc, s)) {
       continue;
     }
     for (const Token& t : s.tokens) {
-      words += layout.writer_words.contains(fold_case(doc.normalized(t.begin, t.end))) ? 1 : 0;
+      written.assign(t.folded).append(t.particle);
+      words += layout.writer_words.contains(written) ? 1 : 0;
       we += layout.we_words.contains(t.folded) ? 1 : 0;
     }
   }
