@@ -167,6 +167,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (MentionCandidate& c : table_mentions(doc, rules.layout)) {
     candidates.push_back(std::move(c));
   }
+  for (MentionCandidate& c : section_mentions(doc, rules.layout)) {
+    candidates.push_back(std::move(c));
+  }
   const KnownWord name_word = [this](std::string_view w) {
     return impl_->gazetteer.is_name_word(w);
   };

@@ -271,6 +271,42 @@ Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t>
   return out;
 }
 
+// A short line read as a heading: folded, without spaces, a leading number ("3."), a heading's
+// mark or "#", and a trailing colon ("3. 주요 제품" → "주요제품", "## Products:" → "products").
+std::string heading_key(std::string_view line) {
+  constexpr std::size_t kMaxHeading = 24;
+  line = trimmed(line);
+  if (line.empty() || count_code_points_utf8(line) > kMaxHeading) {
+    return {};
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && is_digit(line[digits])) {
+    ++digits;
+  }
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
+    line.remove_prefix(digits + 1);
+  }
+  while (!line.empty() && (line.front() == '#' || line.front() == ' ')) {
+    line.remove_prefix(1);
+  }
+  if (bullet_heading(line)) {
+    line.remove_prefix(3);  // the marks are three bytes
+  }
+  std::string key = fold_case(line);
+  std::erase(key, ' ');
+  while (!key.empty() && key.back() == ':') {
+    key.pop_back();
+  }
+  return key;
+}
+
+// Whether a line is an item of a bulleted (not numbered) list: "- ", "* ", "• ", "· ".
+bool bullet_item(std::string_view line) {
+  line = trimmed(line);
+  return line.starts_with("- ") || line.starts_with("* ") || line.starts_with("\xE2\x80\xA2") ||
+         line.starts_with("\xC2\xB7 ");
+}
+
 }  // namespace
 
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
@@ -425,6 +461,77 @@ std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& la
       }
     }
   });
+  return out;
+}
+
+std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout& layout) {
+  constexpr std::uint32_t kMaxName = 6;  // tokens
+  std::vector<SectionItem> out;
+  if (layout.list_sections.empty()) {
+    return out;
+  }
+  const auto& lines = doc.segmentation.lines;
+  // The first sentence of each line.
+  std::vector<std::uint32_t> first_sentence(lines.size(), UINT32_MAX);
+  for (std::uint32_t si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
+    first_sentence[doc.sentences[si].span.line] = si;
+  }
+  int section = -1;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (lines[l].kind == LineKind::kBlank) {
+      continue;
+    }
+    const std::string_view text = doc.normalized(lines[l].begin, lines[l].end);
+    const std::string key = heading_key(text);
+    const auto heads = std::find_if(
+        layout.list_sections.begin(), layout.list_sections.end(), [&](const ListSection& s) {
+          return !key.empty() &&
+                 std::find(s.headings.begin(), s.headings.end(), key) != s.headings.end();
+        });
+    if (heads != layout.list_sections.end()) {
+      section = static_cast<int>(heads - layout.list_sections.begin());
+      continue;
+    }
+    if (section < 0 || !bullet_item(text) || first_sentence[l] == UINT32_MAX) {
+      section = bullet_item(text) ? section : -1;
+      continue;
+    }
+    const SentenceAnalysis& s = doc.sentences[first_sentence[l]];
+    if (s.boilerplate) {
+      continue;
+    }
+    std::uint32_t b = 0;
+    while (b < s.tokens.size() && s.tokens[b].script == Script::kPunct) {
+      ++b;
+    }
+    std::uint32_t e = b;
+    while (e < s.tokens.size() && e - b < kMaxName && s.tokens[e].script != Script::kPunct) {
+      ++e;
+    }
+    // A name ends at punctuation or the line's end, within a few words; a sentence is no name.
+    if (e > b && (e == s.tokens.size() || s.tokens[e].script == Script::kPunct)) {
+      out.push_back({first_sentence[l], b, e, static_cast<std::size_t>(section)});
+    }
+  }
+  return out;
+}
+
+std::vector<MentionCandidate> section_mentions(const DocumentAnalysis& doc, const Layout& layout) {
+  std::vector<MentionCandidate> out;
+  for (const SectionItem& item : section_items(doc, layout)) {
+    const SentenceAnalysis& s = doc.sentences[item.sentence];
+    MentionCandidate m;
+    m.sentence = item.sentence;
+    m.begin = item.begin;
+    m.end = item.end;
+    m.type = layout.list_sections[item.section].type;
+    m.priority = 150;
+    m.rule = "section";
+    m.surface =
+        std::string(doc.normalized(s.tokens[item.begin].begin, s.tokens[item.end - 1].base_end));
+    m.canonical = m.surface;
+    out.push_back(std::move(m));
+  }
   return out;
 }
 

@@ -40,4 +40,18 @@ struct TableLink {
 };
 std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& layout);
 
+// The name that opens an item of a bulleted list under one of the layout's list_sections
+// headings: "- 카고비(CargoBee): 최대 300kg을 싣는 AMR" under "3. 주요 제품" names 카고비, up to
+// the first dash, colon, comma or parenthesis.
+struct SectionItem {
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;  // token range of the name
+  std::uint32_t end = 0;
+  std::size_t section = 0;  // index into Layout::list_sections
+};
+std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout& layout);
+
+// The items of section_items as mentions of their sections' types.
+std::vector<MentionCandidate> section_mentions(const DocumentAnalysis& doc, const Layout& layout);
+
 }  // namespace kgex

@@ -936,6 +936,43 @@ void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
+// The topic organization's relation to each item of a list section that has one (section_items:
+// the products a company page lists under "주요 제품" are the company's).
+void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
+                           const std::vector<LocalEntity>& entities,
+                           std::vector<RelationCandidate>& out) {
+  if (doc.topic < 0) {
+    return;
+  }
+  for (const SectionItem& item : section_items(doc, ctx.rules.layout)) {
+    const ListSection& section = ctx.rules.layout.list_sections[item.section];
+    if (!section.relation) {
+      continue;
+    }
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+      const MentionCandidate& c = doc.mentions[m];
+      const int e = doc.entity_of_mention[m];
+      if (c.sentence != item.sentence || c.begin < item.begin || c.end > item.end ||
+          e == doc.topic ||
+          !relation_allowed(*section.relation, entities[doc.topic].type, entities[e].type) ||
+          std::ranges::any_of(out, [&](const RelationCandidate& r) {
+            return r.source == doc.topic && r.target == e && r.type == *section.relation;
+          })) {
+        continue;
+      }
+      RelationCandidate r;
+      r.source = doc.topic;
+      r.target = e;
+      r.type = *section.relation;
+      r.confidence = section.confidence;
+      r.sentence = item.sentence;
+      r.rule = "section";
+      r.from_context = true;
+      out.push_back(std::move(r));
+    }
+  }
+}
+
 }  // namespace
 
 bool relation_allowed(RT type, ET s, ET t) {
@@ -1161,6 +1198,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   }
   drop_context_affiliations(entities, out);
   add_table_relations(ctx, doc, entities, out);
+  add_section_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;

@@ -146,6 +146,17 @@ class RulesWriter {
       out_.u32(static_cast<std::uint32_t>(t.relation));
       out_.f64(t.confidence);
     }
+    out_.u32(static_cast<std::uint32_t>(r.layout.list_sections.size()));
+    for (const ListSection& l : r.layout.list_sections) {
+      out_.u32(static_cast<std::uint32_t>(l.headings.size()));
+      for (const std::string& w : l.headings) {
+        out_.str(w);
+      }
+      out_.u32(static_cast<std::uint32_t>(l.type));
+      out_.flag(l.relation.has_value());
+      out_.u32(static_cast<std::uint32_t>(l.relation.value_or(RelationType::kDevelops)));
+      out_.f64(l.confidence);
+    }
     each(r.entity_rules, [&](const EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](const RelationRule& rule) { relation_rule(rule); });
     each(r.document_rules, [&](const DocumentRule& rule) { document_rule(rule); });
@@ -373,6 +384,20 @@ class RulesReader {
       }
       t.relation = static_cast<RelationType>(in_.u32());
       t.confidence = in_.f64();
+    }
+    r.layout.list_sections.resize(in_.u32());
+    for (ListSection& l : r.layout.list_sections) {
+      l.headings.resize(in_.u32());
+      for (std::string& w : l.headings) {
+        w = in_.str();
+      }
+      l.type = static_cast<EntityType>(in_.u32());
+      const bool related = in_.flag();
+      const auto relation = static_cast<RelationType>(in_.u32());
+      if (related) {
+        l.relation = relation;
+      }
+      l.confidence = in_.f64();
     }
     each(r.entity_rules, [&](EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](RelationRule& rule) { relation_rule(rule); });

@@ -174,6 +174,16 @@ struct TableRelation {
   double confidence = 0.7;
 };
 
+// The bulleted list under a heading that says what its items are ("주요 제품", "Products",
+// "자회사"): each item's leading name is an entity of `type`, and with a relation, the topic
+// organization's (see section_items in layout.h).
+struct ListSection {
+  std::vector<std::string> headings;  // folded, without spaces
+  EntityType type = EntityType::kProduct;
+  std::optional<RelationType> relation;  // from the topic organization to each item
+  double confidence = 0.6;
+};
+
 struct Layout {
   WordSet boilerplate_markers;
   // Words of a byline, dateline or photo caption ("기자", "=", "reporter", "사진", "logo"): an
@@ -213,6 +223,7 @@ struct Layout {
   WordSet skipped_sections;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
   std::vector<TableRelation> table_relations;
+  std::vector<ListSection> list_sections;
 };
 
 }  // namespace kgex

@@ -202,6 +202,24 @@ class Compiler {
           out_.layout.table_relations.push_back(std::move(relation));
         }
       }
+      if (layout.HasMember("list_sections")) {
+        for (const auto& l : layout["list_sections"].GetArray()) {
+          ListSection section;
+          for (const auto& w : l["headings"].GetArray()) {
+            std::string heading = fold_case(str(w));
+            std::erase(heading, ' ');
+            section.headings.push_back(std::move(heading));
+          }
+          section.type = *parse_entity_type(str(l["type"]));
+          if (l.HasMember("relation")) {
+            section.relation = *parse_relation_type(str(l["relation"]));
+          }
+          if (l.HasMember("confidence")) {
+            section.confidence = l["confidence"].GetDouble();
+          }
+          out_.layout.list_sections.push_back(std::move(section));
+        }
+      }
     }
     (void)file;
     return {};

@@ -278,6 +278,33 @@ TEST_CASE("tables: a row relates the cells of the columns a table relation names
   CHECK(plain.relation_count() == 0);
 }
 
+TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {
+  const std::string rules = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["주요 제품", "products"], "type": "Product", "relation": "develops"},
+      {"headings": ["자회사"], "type": "Organization"}]},
+      "entity_rules": [{"id": "org", "pattern": [{"regex": "[가-힣]+로보", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Organization"}}])");
+  const std::string page =
+      "가온로보\n가온로보는 로봇 회사다. 가온로보는 판교에 있다.\n\n"
+      "목차\n1. 주요 제품\n2. 자회사\n\n"
+      "3. 주요 제품\n- 나르미(Narumi): 배송 로봇.\n- 두리 V2 – 협동 로봇\n"
+      "- 관제 소프트웨어를 함께 판다는 점이 강점이다\n\n"
+      "4. 자회사\n- 가온로보 재팬 (지분 100%)\n\n"
+      "5. 같이 보기\n- 협동로봇\n";
+  const KnowledgeGraph g = graph_of(rules, page);
+  CHECK(has_entity(g, "나르미", ET::kProduct));
+  CHECK(has_entity(g, "두리 V2", ET::kProduct));
+  CHECK(has_relation(g, "가온로보", RT::kDevelops, "나르미"));
+  CHECK(has_relation(g, "가온로보", RT::kDevelops, "두리 V2"));
+  CHECK(has_entity(g, "가온로보 재팬", ET::kOrganization));
+  CHECK_FALSE(has_relation(g, "가온로보", RT::kDevelops, "가온로보 재팬"));
+  // An item that is a sentence names nothing; a list under another heading, and the numbered
+  // contents list, are no section's items.
+  CHECK(g.find("관제 소프트웨어를 함께 판다는 점이 강점이다").empty());
+  CHECK(g.find("협동로봇").empty());
+  CHECK(g.find("자회사").empty());
+}
+
 TEST_CASE("tables: a new table reads its own header") {
   const std::string text =
       "| Team | Note |\n|---|---|\n| Growth Lab | new |\n\n"
