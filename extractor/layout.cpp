@@ -473,7 +473,7 @@ std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout
   const auto& lines = doc.segmentation.lines;
   // The first sentence of each line.
   std::vector<std::uint32_t> first_sentence(lines.size(), UINT32_MAX);
-  for (std::uint32_t si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
+  for (auto si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
     first_sentence[doc.sentences[si].span.line] = si;
   }
   int section = -1;
