@@ -20,13 +20,19 @@ using test::rule_file;
 using ET = EntityType;
 using RT = RelationType;
 
-// The lines of `text` that find_boilerplate marks, by index.
-std::vector<std::size_t> boilerplate_lines(std::string_view text, const Layout& layout) {
+// `text` normalised and cut into lines and sentences.
+DocumentAnalysis segmented(std::string_view text) {
   DocumentAnalysis doc;
   doc.decoded.text = std::string(text);
   doc.norm = normalize_text(doc.decoded.text);
   const Segmenter segmenter;
   doc.segmentation = segmenter.segment(doc.norm.text);
+  return doc;
+}
+
+// The lines of `text` that find_boilerplate marks, by index.
+std::vector<std::size_t> boilerplate_lines(std::string_view text, const Layout& layout) {
+  const DocumentAnalysis doc = segmented(text);
   const std::vector<bool> marked = find_boilerplate(doc, layout);
   REQUIRE(marked.size() == doc.segmentation.lines.size());
   std::vector<std::size_t> out;
@@ -161,11 +167,7 @@ TEST_CASE("boilerplate: a skipped section runs from its heading to the next head
 // The kind document_kind reads from `text`, whose line l names organization first_org[l].
 DocumentKind kind_of(std::string_view text, const Layout& layout,
                      const std::vector<int>& first_org = {}) {
-  DocumentAnalysis doc;
-  doc.decoded.text = std::string(text);
-  doc.norm = normalize_text(doc.decoded.text);
-  const Segmenter segmenter;
-  doc.segmentation = segmenter.segment(doc.norm.text);
+  DocumentAnalysis doc = segmented(text);
   for (const Sentence& span : doc.segmentation.sentences) {
     SentenceAnalysis& s = doc.sentences.emplace_back();
     s.span = span;
