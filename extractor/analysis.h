@@ -78,11 +78,32 @@ struct DocumentKind {
   bool digest = false;
 };
 
+// Two cells of a table row that one of the layout's table_relations relates: the cell of a
+// column whose header holds a source word and the cell of one whose header holds a target word
+// ("| 리드 투자사 |" and "| 스타트업 |": the investor invests in the startup).
+struct TableLink {
+  std::uint32_t sentence = 0;
+  std::pair<std::uint32_t, std::uint32_t> source;  // token ranges
+  std::pair<std::uint32_t, std::uint32_t> target;
+  std::size_t relation = 0;  // index into Layout::table_relations
+};
+
+// The name that opens an item of a bulleted list under one of the layout's list_sections
+// headings: "- 카고비(CargoBee): 최대 300kg을 싣는 AMR" under "3. 주요 제품" names 카고비, up to
+// the first dash, colon, comma or parenthesis.
+struct SectionItem {
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;  // token range of the name
+  std::uint32_t end = 0;
+  std::size_t section = 0;  // index into Layout::list_sections
+};
+
 struct DocumentAnalysis {
   std::string id;
   DecodedText decoded;
   NormalizedText norm;
   Segmentation segmentation;
+  std::vector<std::string> headings;  // line -> its heading key (line_headings in layout.h)
   std::vector<bool> boilerplate_line;
   std::vector<SentenceAnalysis> sentences;
   std::vector<MentionCandidate> mentions;  // accepted, non-overlapping
@@ -90,11 +111,13 @@ struct DocumentAnalysis {
   // mention -> whether it is an outlet or reporter of a byline, no party to the text (in_byline;
   // worked out once, for the topic and every relation search)
   std::vector<bool> byline_mention;
-  DocumentKind kind;        // from its layout (document_kind in layout.h)
-  int topic = -1;           // local entity index of the topic organization
-  std::vector<int> topics;  // the topic entity of each type that has one
-  int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
-  int writer = -1;          // the person a post in the first person singular is by (find_writer)
+  std::vector<TableLink> table_links;      // read_tables_and_sections in layout.h
+  std::vector<SectionItem> section_items;  // likewise
+  DocumentKind kind;                       // from its layout (document_kind in layout.h)
+  int topic = -1;                          // local entity index of the topic organization
+  std::vector<int> topics;                 // the topic entity of each type that has one
+  int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
+  int writer = -1;     // the person a post in the first person singular is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {

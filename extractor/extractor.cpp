@@ -106,6 +106,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                          impl_->order,
                          options,
                          options.explain ? &result.trace : nullptr};
+  doc.headings = line_headings(doc);
   doc.boilerplate_line = find_boilerplate(doc, rules.layout);
   const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
   std::vector<MentionCandidate> candidates;
@@ -164,10 +165,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       candidates.push_back(std::move(c));
     }
   }
-  for (MentionCandidate& c : table_mentions(doc, rules.layout)) {
-    candidates.push_back(std::move(c));
-  }
-  for (MentionCandidate& c : section_mentions(doc, rules.layout)) {
+  for (MentionCandidate& c : read_tables_and_sections(doc, rules.layout)) {
     candidates.push_back(std::move(c));
   }
   const KnownWord name_word = [this](std::string_view w) {

@@ -53,32 +53,13 @@ bool resumes_article(const DocumentAnalysis& doc, const Line& line) {
          !has_stamp(text);
 }
 
-// A short line that is a heading of one of `layout`'s section lists, read without its bullets,
-// spaces and colon ("■ 자격 요건", "Requirements:"): 1 for a skipped section's, 2 for another's.
-int section_heading(const DocumentAnalysis& doc, const Layout& layout, const Line& line) {
-  constexpr std::size_t kMaxHeading = 24;
-  const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
-  if (line.kind == LineKind::kBlank || text.empty() || count_code_points_utf8(text) > kMaxHeading) {
-    return 0;
-  }
-  std::string compact = fold_case(text);
-  std::erase(compact, ' ');
-  const auto within = [&](const WordSet& set) {
-    return std::any_of(set.begin(), set.end(),
-                       [&](std::string_view m) { return compact.find(m) != std::string::npos; });
-  };
-  if (!within(layout.skipped_sections) && !within(layout.posting_markers)) {
-    return 0;
-  }
-  std::string heading;
-  for (const Token& t : tokenize(doc.norm.text, line.begin, line.end, nullptr)) {
-    if (t.script != Script::kPunct) {
-      heading += fold_case(t.text);
-    }
-  }
-  return layout.skipped_sections.contains(heading)  ? 1
-         : layout.posting_markers.contains(heading) ? 2
-                                                    : 0;
+// Whether a heading key is one of `layout`'s section headings: 1 for a skipped section's, 2 for
+// a posting's, else 0.
+int section_heading(const Layout& layout, const std::string& key) {
+  return key.empty()                             ? 0
+         : layout.skipped_sections.contains(key) ? 1
+         : layout.posting_markers.contains(key)  ? 2
+                                                 : 0;
 }
 
 // Whether a line opens with a bullet that marks a heading: "■ 팀 리드 한마디", "▶ 말다리".
@@ -139,7 +120,7 @@ void mark_skipped_sections(const DocumentAnalysis& doc, const Layout& layout,
   const auto& lines = doc.segmentation.lines;
   bool skipping = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const int heading = section_heading(doc, layout, lines[i]);
+    const int heading = section_heading(layout, doc.headings[i]);
     if (heading != 0) {
       skipping = heading == 1;
     } else if (skipping && marked_heading(trimmed(doc.normalized(lines[i].begin, lines[i].end)))) {
@@ -271,8 +252,15 @@ Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t>
   return out;
 }
 
-// A short line read as a heading: folded, without spaces, a leading number ("3."), a heading's
-// mark or "#", and a trailing colon ("3. 주요 제품" → "주요제품", "## Products:" → "products").
+// Whether a line is an item of a bulleted (not numbered) list: "- ", "* ", "• ", "· ".
+bool bullet_item(std::string_view line) {
+  line = trimmed(line);
+  return line.starts_with("- ") || line.starts_with("* ") || line.starts_with("\xE2\x80\xA2") ||
+         line.starts_with("\xC2\xB7 ");
+}
+
+}  // namespace
+
 std::string heading_key(std::string_view line) {
   constexpr std::size_t kMaxHeading = 24;
   line = trimmed(line);
@@ -286,28 +274,19 @@ std::string heading_key(std::string_view line) {
   if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
     line.remove_prefix(digits + 1);
   }
-  while (!line.empty() && (line.front() == '#' || line.front() == ' ')) {
-    line.remove_prefix(1);
-  }
-  if (bullet_heading(line)) {
-    line.remove_prefix(3);  // the marks are three bytes
-  }
-  std::string key = fold_case(line);
-  std::erase(key, ' ');
-  while (!key.empty() && key.back() == ':') {
-    key.pop_back();
-  }
-  return key;
+  return fold_letters(line);
 }
 
-// Whether a line is an item of a bulleted (not numbered) list: "- ", "* ", "• ", "· ".
-bool bullet_item(std::string_view line) {
-  line = trimmed(line);
-  return line.starts_with("- ") || line.starts_with("* ") || line.starts_with("\xE2\x80\xA2") ||
-         line.starts_with("\xC2\xB7 ");
+std::vector<std::string> line_headings(const DocumentAnalysis& doc) {
+  std::vector<std::string> out;
+  out.reserve(doc.segmentation.lines.size());
+  for (const Line& line : doc.segmentation.lines) {
+    out.push_back(line.kind == LineKind::kBlank
+                      ? std::string()
+                      : heading_key(doc.normalized(line.begin, line.end)));
+  }
+  return out;
 }
-
-}  // namespace
 
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org) {
@@ -326,7 +305,7 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
   std::set<int> items;
   for (std::size_t l = 0; l < doc.segmentation.lines.size(); ++l) {
     const Line& line = doc.segmentation.lines[l];
-    if (!layout.posting_markers.empty() && section_heading(doc, layout, line) != 0) {
+    if (section_heading(layout, doc.headings[l]) != 0) {
       ++posting_lines;
     }
     if (first_org[l] >= 0 && item_heading(trimmed(doc.normalized(line.begin, line.end)))) {
@@ -408,12 +387,16 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
   return out;
 }
 
-std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const Layout& layout) {
-  std::vector<MentionCandidate> out;
+namespace {
+
+// The mentions table cells name (see read_tables_and_sections), and the cells table_relations
+// relate, into doc.table_links.
+void read_tables(DocumentAnalysis& doc, const Layout& layout, std::vector<MentionCandidate>& out) {
   each_table_row(doc, [&](std::uint32_t si, const Cells& cells, const SentenceAnalysis& header,
                           const Cells& header_cells) {
     const SentenceAnalysis& s = doc.sentences[si];
-    for (std::size_t c = 0; c < header_cells.size() && c < cells.size(); ++c) {
+    const std::size_t columns = std::min(cells.size(), header_cells.size());
+    for (std::size_t c = 0; c < columns; ++c) {
       const std::optional<EntityType> type = column_type(layout, header, header_cells[c]);
       if (!type) {
         continue;
@@ -435,18 +418,6 @@ std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const 
         out.push_back(std::move(m));
       }
     }
-  });
-  return out;
-}
-
-std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& layout) {
-  std::vector<TableLink> out;
-  if (layout.table_relations.empty()) {
-    return out;
-  }
-  each_table_row(doc, [&](std::uint32_t si, const Cells& cells, const SentenceAnalysis& header,
-                          const Cells& header_cells) {
-    const std::size_t columns = std::min(cells.size(), header_cells.size());
     for (std::size_t r = 0; r < layout.table_relations.size(); ++r) {
       const TableRelation& relation = layout.table_relations[r];
       for (std::size_t from = 0; from < columns; ++from) {
@@ -455,20 +426,20 @@ std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& la
         }
         for (std::size_t to = 0; to < columns; ++to) {
           if (to != from && holds(header, header_cells[to], relation.target)) {
-            out.push_back({si, cells[from], cells[to], r});
+            doc.table_links.push_back({si, cells[from], cells[to], r});
           }
         }
       }
     }
   });
-  return out;
 }
 
-std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout& layout) {
+// The items of list sections, into doc.section_items, and the mentions they name.
+void read_sections(DocumentAnalysis& doc, const Layout& layout,
+                   std::vector<MentionCandidate>& out) {
   constexpr std::uint32_t kMaxName = 6;  // tokens
-  std::vector<SectionItem> out;
   if (layout.list_sections.empty()) {
-    return out;
+    return;
   }
   const auto& lines = doc.segmentation.lines;
   // The first sentence of each line.
@@ -481,8 +452,7 @@ std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout
     if (lines[l].kind == LineKind::kBlank) {
       continue;
     }
-    const std::string_view text = doc.normalized(lines[l].begin, lines[l].end);
-    const std::string key = heading_key(text);
+    const std::string& key = doc.headings[l];
     const auto heads = std::find_if(
         layout.list_sections.begin(), layout.list_sections.end(), [&](const ListSection& s) {
           return !key.empty() &&
@@ -492,6 +462,7 @@ std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout
       section = static_cast<int>(heads - layout.list_sections.begin());
       continue;
     }
+    const std::string_view text = doc.normalized(lines[l].begin, lines[l].end);
     if (section < 0 || !bullet_item(text) || first_sentence[l] == UINT32_MAX) {
       section = bullet_item(text) ? section : -1;
       continue;
@@ -509,29 +480,33 @@ std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout
       ++e;
     }
     // A name ends at punctuation or the line's end, within a few words; a sentence is no name.
-    if (e > b && (e == s.tokens.size() || s.tokens[e].script == Script::kPunct)) {
-      out.push_back({first_sentence[l], b, e, static_cast<std::size_t>(section)});
+    if (e == b || (e < s.tokens.size() && s.tokens[e].script != Script::kPunct)) {
+      continue;
     }
-  }
-  return out;
-}
-
-std::vector<MentionCandidate> section_mentions(const DocumentAnalysis& doc, const Layout& layout) {
-  std::vector<MentionCandidate> out;
-  for (const SectionItem& item : section_items(doc, layout)) {
-    const SentenceAnalysis& s = doc.sentences[item.sentence];
+    const SectionItem item{first_sentence[l], b, e, static_cast<std::size_t>(section)};
+    doc.section_items.push_back(item);
     MentionCandidate m;
     m.sentence = item.sentence;
-    m.begin = item.begin;
-    m.end = item.end;
+    m.begin = b;
+    m.end = e;
     m.type = layout.list_sections[item.section].type;
     m.priority = 150;
     m.rule = "section";
-    m.surface =
-        std::string(doc.normalized(s.tokens[item.begin].begin, s.tokens[item.end - 1].base_end));
+    m.surface = std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
     m.canonical = m.surface;
     out.push_back(std::move(m));
   }
+}
+
+}  // namespace
+
+std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc,
+                                                       const Layout& layout) {
+  std::vector<MentionCandidate> out;
+  doc.table_links.clear();
+  doc.section_items.clear();
+  read_tables(doc, layout, out);
+  read_sections(doc, layout, out);
   return out;
 }
 

@@ -3,6 +3,8 @@
 // Not public: use extractor/extractor.h.
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/analysis.h"
@@ -15,43 +17,33 @@ namespace kgex {
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org);
 
+// The heading key of each line of `doc` (heading_key), empty for a line too long to be a
+// heading. Requires doc.segmentation and doc.norm.
+std::vector<std::string> line_headings(const DocumentAnalysis& doc);
+
+// A short line read as a heading: its letters and digits, folded (fold_letters), without a
+// leading numbering ("3. 주요 제품" is "주요제품", "■ 자격 요건:" is "자격요건", "## Products"
+// is "products"); empty for a line longer than a heading.
+std::string heading_key(std::string_view line);
+
 // Marks the lines of `doc` that are page boilerplate:
 //  - from a short line holding a boilerplate marker word ("댓글", "Comments")
 //    to the end of the document;
 //  - runs of two or more lines that carry a date or time stamp and start or
-//    end with a number (headline lists, comment headers).
-// Requires doc.segmentation and doc.norm.
+//    end with a number (headline lists, comment headers);
+//  - a section whose heading is one of the layout's skipped_sections, to the next heading.
+// Requires doc.segmentation, doc.norm and doc.headings.
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout);
 
-// Mentions from Markdown tables: the cells of a column whose header holds a
-// table_columns word become entities of that type, each member of a cell that lists several
-// (a trailing parenthetical such as "핵심 LLM (ChatGPT)" is left out of the name, and a member
-// that ends in a column word, "개인 투자자", describes and names nothing). Requires tokens.
-std::vector<MentionCandidate> table_mentions(const DocumentAnalysis& doc, const Layout& layout);
-
-// Two cells of a table row that one of the layout's table_relations relates: the cell of a
-// column whose header holds a source word and the cell of one whose header holds a target word
-// ("| 리드 투자사 |" and "| 스타트업 |": the investor invests in the startup).
-struct TableLink {
-  std::uint32_t sentence = 0;
-  std::pair<std::uint32_t, std::uint32_t> source;  // token ranges
-  std::pair<std::uint32_t, std::uint32_t> target;
-  std::size_t relation = 0;  // index into Layout::table_relations
-};
-std::vector<TableLink> table_links(const DocumentAnalysis& doc, const Layout& layout);
-
-// The name that opens an item of a bulleted list under one of the layout's list_sections
-// headings: "- 카고비(CargoBee): 최대 300kg을 싣는 AMR" under "3. 주요 제품" names 카고비, up to
-// the first dash, colon, comma or parenthesis.
-struct SectionItem {
-  std::uint32_t sentence = 0;
-  std::uint32_t begin = 0;  // token range of the name
-  std::uint32_t end = 0;
-  std::size_t section = 0;  // index into Layout::list_sections
-};
-std::vector<SectionItem> section_items(const DocumentAnalysis& doc, const Layout& layout);
-
-// The items of section_items as mentions of their sections' types.
-std::vector<MentionCandidate> section_mentions(const DocumentAnalysis& doc, const Layout& layout);
+// Reads the document's tables and list sections, once: stores in doc.table_links the cells that
+// the layout's table_relations relate and in doc.section_items the items of its list_sections,
+// and returns the mentions both name:
+//  - the cells of a table column whose header holds a table_columns word are entities of that
+//    type, each member of a cell that lists several (a trailing parenthetical such as "핵심 LLM
+//    (ChatGPT)" is left out of the name, and a member that ends in a column word, "개인 투자자",
+//    describes and names nothing);
+//  - the name that opens an item of a list section is an entity of the section's type.
+// Requires tokens.
+std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, const Layout& layout);
 
 }  // namespace kgex

@@ -898,7 +898,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
-// The relations table rows state between their cells (table_links), for each pair of entities
+// The relations table rows state between their cells (doc.table_links), for each pair of entities
 // the two cells name that the relation allows.
 void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                          const std::vector<LocalEntity>& entities,
@@ -913,7 +913,7 @@ void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
     }
     return named;
   };
-  for (const TableLink& link : table_links(doc, ctx.rules.layout)) {
+  for (const TableLink& link : doc.table_links) {
     const TableRelation& relation = ctx.rules.layout.table_relations[link.relation];
     for (const int source : named_in(link.sentence, link.source)) {
       for (const int target : named_in(link.sentence, link.target)) {
@@ -936,7 +936,7 @@ void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
-// The topic organization's relation to each item of a list section that has one (section_items:
+// The topic organization's relation to each item of a list section that has one (doc.section_items:
 // the products a company page lists under "주요 제품" are the company's).
 void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                            const std::vector<LocalEntity>& entities,
@@ -944,7 +944,7 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
   if (doc.topic < 0) {
     return;
   }
-  for (const SectionItem& item : section_items(doc, ctx.rules.layout)) {
+  for (const SectionItem& item : doc.section_items) {
     const ListSection& section = ctx.rules.layout.list_sections[item.section];
     if (!section.relation) {
       continue;

@@ -166,7 +166,8 @@ struct RuleExample {
   std::string pointer;
 };
 
-// A relation a table row states between two of its cells (see table_links in layout.h).
+// A relation a table row states between two of its cells (see read_tables_and_sections in
+// layout.h).
 struct TableRelation {
   std::vector<std::string> source;  // folded header words of the source column
   RelationType relation = RelationType::kInvestsIn;
@@ -176,9 +177,9 @@ struct TableRelation {
 
 // The bulleted list under a heading that says what its items are ("주요 제품", "Products",
 // "자회사"): each item's leading name is an entity of `type`, and with a relation, the topic
-// organization's (see section_items in layout.h).
+// organization's (see read_tables_and_sections in layout.h).
 struct ListSection {
-  std::vector<std::string> headings;  // folded, without spaces
+  std::vector<std::string> headings;  // their letters and digits, folded (fold_letters)
   EntityType type = EntityType::kProduct;
   std::optional<RelationType> relation;  // from the topic organization to each item
   double confidence = 0.6;
@@ -214,10 +215,11 @@ struct Layout {
   // Words that open the lines of an interview, before a full stop or a colon ("Q", "A",
   // "질문"): in an interview the answers speak for the team the article opens with.
   WordSet interview_markers;
-  // The headings of a job posting, written without spaces ("주요업무", "자격요건",
-  // "requirements"): in a posting the stack and the work are the team's it names first.
+  // The headings of a job posting, kept as their letters and digits, folded ("주요업무",
+  // "자격요건", "requirements"; see fold_letters): in a posting the stack and the work are the
+  // team's it names first.
   WordSet posting_markers;
-  // Headings of sections about the reader rather than the subject, written without spaces
+  // Headings of sections about the reader rather than the subject, kept as posting_markers are
   // ("자격요건", "우대사항", "requirements"): a posting's requirements name what a candidate
   // should know, not the team's stack. Such a section yields nothing.
   WordSet skipped_sections;

@@ -169,12 +169,20 @@ class Compiler {
             std::pair{"staff_words", &out_.layout.staff_words},
             std::pair{"writer_words", &out_.layout.writer_words},
             std::pair{"we_words", &out_.layout.we_words},
-            std::pair{"interview_markers", &out_.layout.interview_markers},
-            std::pair{"posting_markers", &out_.layout.posting_markers},
-            std::pair{"skipped_sections", &out_.layout.skipped_sections}}) {
+            std::pair{"interview_markers", &out_.layout.interview_markers}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_case(str(w)));
+          }
+        }
+      }
+      // Headings are compared by their letters and digits (heading_key in layout.h).
+      for (const auto& [key, set] :
+           {std::pair{"posting_markers", &out_.layout.posting_markers},
+            std::pair{"skipped_sections", &out_.layout.skipped_sections}}) {
+        if (layout.HasMember(key)) {
+          for (const auto& w : layout[key].GetArray()) {
+            set->insert(fold_letters(str(w)));
           }
         }
       }
@@ -206,9 +214,7 @@ class Compiler {
         for (const auto& l : layout["list_sections"].GetArray()) {
           ListSection section;
           for (const auto& w : l["headings"].GetArray()) {
-            std::string heading = fold_case(str(w));
-            std::erase(heading, ' ');
-            section.headings.push_back(std::move(heading));
+            section.headings.push_back(fold_letters(str(w)));
           }
           section.type = *parse_entity_type(str(l["type"]));
           if (l.HasMember("relation")) {

@@ -245,6 +245,21 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+std::string fold_letters(std::string_view text) {
+  std::string letters;
+  letters.reserve(text.size());
+  for (std::size_t p = 0; p < text.size();) {
+    const std::size_t start = p;
+    const char32_t c = decode_code_point(text, p);
+    const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
+    if (u_isalnum(static_cast<UChar32>(c)) != 0 || category == U_NON_SPACING_MARK ||
+        category == U_COMBINING_SPACING_MARK) {
+      letters.append(text.substr(start, p - start));
+    }
+  }
+  return fold_case(letters);
+}
+
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                             const KnownWord& known) {
   // About one token per six bytes of text (a word and its space), so that the

@@ -48,4 +48,9 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
 // Case folding as used for matching (full Unicode case folding).
 std::string fold_case(std::string_view text);
 
+// The letters, digits and combining marks of `text`, case folded, without spaces, punctuation
+// or symbols: how headings are compared ("■ 자격 요건:" and "[자격요건]" are "자격요건",
+// "Nice-to-have" is "nicetohave").
+std::string fold_letters(std::string_view text);
+
 }  // namespace kgex

@@ -27,6 +27,7 @@ DocumentAnalysis segmented(std::string_view text) {
   doc.norm = normalize_text(doc.decoded.text);
   const Segmenter segmenter;
   doc.segmentation = segmenter.segment(doc.norm.text);
+  doc.headings = line_headings(doc);
   return doc;
 }
 
@@ -176,6 +177,35 @@ DocumentKind kind_of(std::string_view text, const Layout& layout,
   std::vector<int> orgs = first_org;
   orgs.resize(doc.segmentation.lines.size(), -1);
   return document_kind(doc, layout, orgs);
+}
+
+TEST_CASE("headings: a short line is read by its letters and digits, without its numbering") {
+  CHECK(heading_key("3. 주요 제품") == "주요제품");
+  CHECK(heading_key("  ■ 자격 요건:") == "자격요건");
+  CHECK(heading_key("[자격 요건]") == "자격요건");
+  CHECK(heading_key("## Nice-to-have") == "nicetohave");
+  CHECK(heading_key("2) Main Products") == "mainproducts");
+  CHECK(heading_key("Web 3.0") == "web30");
+  // A line longer than a heading is none.
+  CHECK(heading_key("자격 요건은 따로 없고 누구나 지원할 수 있습니다").empty());
+}
+
+TEST_CASE("headings: a pack's section headings are compared as the lines are read") {
+  // The pack writes a heading with spaces, the page with a hyphen and brackets.
+  const std::string rules = rule_file(R"("layout": {"skipped_sections": ["Nice to have"]},
+      "entity_rules": [{"id": "tool", "pattern": [{"regex": "Kafka|Go", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Tool"}}])");
+  const std::string text =
+      "에이크미 채용\n에이크미는 메신저를 만든다.\n\n[Nice-to-have]\n- Kafka 경험\n\n"
+      "## Tech stack\n- Go\n";
+  const KnowledgeGraph g = graph_of(rules, text);
+  CHECK(has_entity(g, "Go", ET::kTool));
+  CHECK(g.find("Kafka").empty());
+  CHECK(graph_of(rule_file(R"("entity_rules": [{"id": "tool", "pattern": [{"regex": "Kafka",
+      "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])"),
+                 text)
+            .find("Kafka")
+            .size() == 1);
 }
 
 TEST_CASE("document kind: four lines opening with an interview marker make an interview") {
