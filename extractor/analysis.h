@@ -104,6 +104,7 @@ struct DocumentAnalysis {
   NormalizedText norm;
   Segmentation segmentation;
   std::vector<std::string> headings;  // line -> its heading key (line_headings in layout.h)
+  std::vector<bool> header_line;      // find_header in layout.h
   std::vector<bool> boilerplate_line;
   std::vector<SentenceAnalysis> sentences;
   std::vector<MentionCandidate> mentions;  // accepted, non-overlapping

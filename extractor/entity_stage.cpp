@@ -934,28 +934,6 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
 
 namespace {
 
-// The header: the lines before the first prose line (title, byline, tags), at most three; an
-// opening paragraph, when the document starts with one.
-std::vector<bool> header_lines(const DocumentAnalysis& doc) {
-  std::vector<bool> header(doc.segmentation.lines.size(), false);
-  int count = 0;
-  for (std::size_t i = 0; i < doc.segmentation.lines.size() && count < 3; ++i) {
-    const LineKind kind = doc.segmentation.lines[i].kind;
-    if (kind == LineKind::kBlank) {
-      continue;
-    }
-    if (kind == LineKind::kProse && count > 0) {
-      break;
-    }
-    header[i] = true;
-    ++count;
-    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
-      break;
-    }
-  }
-  return header;
-}
-
 bool quoting(const DocumentAnalysis& doc, const SentenceAnalysis& s) {
   const std::string_view text = doc.normalized(s.span.begin, s.span.end);
   for (const std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
@@ -972,6 +950,18 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
                 const std::vector<LocalEntity>& entities) {
   constexpr int kWords = 2;
   if (layout.writer_words.empty() || doc.kind.interview) {
+    return -1;
+  }
+  // The person the header names; without one, no writer, and nothing more to read.
+  int writer = -1;
+  for (std::size_t m = 0; m < doc.mentions.size() && writer < 0; ++m) {
+    const int e = doc.entity_of_mention[m];
+    if (doc.header_line[doc.sentences[doc.mentions[m].sentence].span.line] && e >= 0 &&
+        entities[e].type == EntityType::kPerson) {
+      writer = e;
+    }
+  }
+  if (writer < 0) {
     return -1;
   }
   int words = 0;
@@ -1014,15 +1004,7 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
   if (turns >= kTurns) {
     return -1;
   }
-  const std::vector<bool> header = header_lines(doc);
-  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    const int e = doc.entity_of_mention[m];
-    if (header[doc.sentences[doc.mentions[m].sentence].span.line] && e >= 0 &&
-        entities[e].type == EntityType::kPerson) {
-      return e;
-    }
-  }
-  return -1;
+  return writer;
 }
 
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
@@ -1030,7 +1012,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   if (doc.kind.digest) {  // about none of its items' organizations
     return -1;
   }
-  const std::vector<bool> header = header_lines(doc);
+  const std::vector<bool>& header = doc.header_line;
   // The lead: the header and the first two sentences after it. An article names what it
   // is about there; a company met only further down is not its topic, however often the
   // text comes back to it.

@@ -288,6 +288,26 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc) {
   return out;
 }
 
+std::vector<bool> find_header(const DocumentAnalysis& doc) {
+  std::vector<bool> header(doc.segmentation.lines.size(), false);
+  int count = 0;
+  for (std::size_t i = 0; i < doc.segmentation.lines.size() && count < 3; ++i) {
+    const LineKind kind = doc.segmentation.lines[i].kind;
+    if (kind == LineKind::kBlank) {
+      continue;
+    }
+    if (kind == LineKind::kProse && count > 0) {
+      break;
+    }
+    header[i] = true;
+    ++count;
+    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
+      break;
+    }
+  }
+  return header;
+}
+
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org) {
   constexpr int kInterviewLines = 4;

@@ -26,6 +26,11 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc);
 // is "products"); empty for a line longer than a heading.
 std::string heading_key(std::string_view line);
 
+// Marks the lines of `doc`'s header: the lines before the first prose line (title, byline,
+// tags), at most three; an opening paragraph, when the document starts with one. Requires
+// doc.segmentation.
+std::vector<bool> find_header(const DocumentAnalysis& doc);
+
 // Marks the lines of `doc` that are page boilerplate:
 //  - from a short line holding a boilerplate marker word ("댓글", "Comments")
 //    to the end of the document;
