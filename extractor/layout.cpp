@@ -222,9 +222,10 @@ std::optional<EntityType> column_type(const Layout& layout, const SentenceAnalys
 
 // The members of a cell that lists several ("에이티넘인베스트먼트, KB인베스트먼트", "a16z &
 // Accel"), each without a trailing parenthetical ("핵심 LLM (ChatGPT)"); a member of punctuation
-// only
-// ("—") is none.
-Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t> cell) {
+// only ("—") is none. "&" parts members only with `ampersand`: it lists investors, but it is
+// part of a team's name ("Web & Partners", "Research & Development").
+Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t> cell,
+              bool ampersand) {
   Cells out;
   std::uint32_t b = cell.first;
   const auto close = [&](std::uint32_t e) {
@@ -243,7 +244,8 @@ Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t>
   for (std::uint32_t k = cell.first; k < cell.second; ++k) {
     const std::string& t = s.tokens[k].text;
     depth += t == "(" ? 1 : t == ")" ? -1 : 0;
-    if (depth == 0 && (t == "," || t == "\xC2\xB7" || t == "/" || t == "&" || t == ";")) {
+    if (depth == 0 &&
+        (t == "," || t == "\xC2\xB7" || t == "/" || t == ";" || (ampersand && t == "&"))) {
       close(k);
       b = k + 1;
     }
@@ -421,7 +423,8 @@ void read_tables(DocumentAnalysis& doc, const Layout& layout, std::vector<Mentio
       if (!type) {
         continue;
       }
-      for (auto [b, e] : members(s, cells[c])) {
+      const bool ampersand = *type == EntityType::kOrganization || *type == EntityType::kPerson;
+      for (auto [b, e] : members(s, cells[c], ampersand)) {
         // A member that ends in a column word describes, it does not name ("개인 투자자").
         if (column_word(layout, s.tokens[e - 1].folded)) {
           continue;

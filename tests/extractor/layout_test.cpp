@@ -310,6 +310,32 @@ TEST_CASE("tables: a row relates the cells of the columns a table relation names
   CHECK(plain.relation_count() == 0);
 }
 
+TEST_CASE("tables: an org chart's rows give each team its group, owner and tools") {
+  const std::string rules = rule_file(R"("layout": {
+      "table_columns": {"Team": ["team", "group"], "Person": ["owner"], "Tool": ["tools"],
+                        "Organization": ["investors"]},
+      "table_relations": [
+        {"source": ["team"], "relation": "uses", "target": ["tools"]},
+        {"source": ["team"], "relation": "part_of", "target": ["group"]},
+        {"source": ["owner"], "relation": "leads", "target": ["team"]}]})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "| Team | Group | Owner | Main tools | Investors |\n"
+                                    "|---|---|---|---|---|\n"
+                                    "| Maps & Places | Consumer | Ilse Varga | Rust, Redis | — |\n"
+                                    "| Ledger | Payments | Teodor Lind | Go | Arden & Pike |\n");
+  CHECK(has_relation(g, "Maps & Places", RT::kUses, "Rust"));
+  CHECK(has_relation(g, "Maps & Places", RT::kUses, "Redis"));
+  CHECK(has_relation(g, "Maps & Places", RT::kPartOf, "Consumer"));
+  CHECK(has_relation(g, "Ilse Varga", RT::kLeads, "Maps & Places"));
+  CHECK(has_relation(g, "Ledger", RT::kUses, "Go"));
+  CHECK(has_relation(g, "Teodor Lind", RT::kLeads, "Ledger"));
+  // "&" is part of a team's name; it lists organizations.
+  CHECK(g.find("Maps").empty());
+  CHECK(has_entity(g, "Arden", ET::kOrganization));
+  CHECK(has_entity(g, "Pike", ET::kOrganization));
+  CHECK_FALSE(has_relation(g, "Ilse Varga", RT::kLeads, "Ledger"));
+}
+
 TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {
   const std::string rules = rule_file(R"("layout": {"list_sections": [
       {"headings": ["주요 제품", "products"], "type": "Product", "relation": "develops"},
