@@ -98,6 +98,16 @@ struct SectionItem {
   std::size_t section = 0;  // index into Layout::list_sections
 };
 
+// An item of a nested bulleted list and the item it is indented under: "  - 플랫폼실 (실장: …)"
+// under "- 테크본부". The names are the words the item opens with, before a parenthesis, a dash or
+// a colon ("디자인팀, PM팀" in "- 디자인팀, PM팀").
+struct OutlineItem {
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;  // token range of the names
+  std::uint32_t end = 0;
+  int parent = -1;  // index into DocumentAnalysis::outline_items, or -1 for a top item
+};
+
 struct DocumentAnalysis {
   std::string id;
   DecodedText decoded;
@@ -114,6 +124,7 @@ struct DocumentAnalysis {
   std::vector<bool> byline_mention;
   std::vector<TableLink> table_links;      // read_tables_and_sections in layout.h
   std::vector<SectionItem> section_items;  // likewise
+  std::vector<OutlineItem> outline_items;  // likewise
   DocumentKind kind;                       // from its layout (document_kind in layout.h)
   int topic = -1;                          // local entity index of the topic organization
   std::vector<int> topics;                 // the topic entity of each type that has one

@@ -521,6 +521,64 @@ void read_sections(DocumentAnalysis& doc, const Layout& layout,
   }
 }
 
+// The indentation of a line, in spaces (a tab counts four).
+std::size_t indentation(std::string_view line) {
+  constexpr std::size_t kTab = 4;
+  std::size_t width = 0;
+  for (const char c : line) {
+    if (c == ' ') {
+      ++width;
+    } else if (c == '\t') {
+      width += kTab;
+    } else {
+      break;
+    }
+  }
+  return width;
+}
+
+// The items of bulleted lists, each with the nearest item above it that is less indented, into
+// doc.outline_items. A line that is neither blank nor a bullet item ends the list.
+void read_outline(DocumentAnalysis& doc) {
+  const auto& lines = doc.segmentation.lines;
+  std::vector<std::uint32_t> first_sentence(lines.size(), UINT32_MAX);
+  for (auto si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
+    first_sentence[doc.sentences[si].span.line] = si;
+  }
+  std::vector<std::pair<std::size_t, int>> open;  // the indentation and item of each level
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (lines[l].kind == LineKind::kBlank) {
+      continue;
+    }
+    const std::string_view text = doc.normalized(lines[l].begin, lines[l].end);
+    if (!bullet_item(text) || first_sentence[l] == UINT32_MAX ||
+        doc.sentences[first_sentence[l]].boilerplate) {
+      open.clear();
+      continue;
+    }
+    const std::size_t indent = indentation(text);
+    while (!open.empty() && open.back().first >= indent) {
+      open.pop_back();
+    }
+    const SentenceAnalysis& s = doc.sentences[first_sentence[l]];
+    std::uint32_t b = 0;
+    while (b < s.tokens.size() && s.tokens[b].script == Script::kPunct) {
+      ++b;
+    }
+    std::uint32_t e = b;
+    while (e < s.tokens.size()) {
+      const std::string& t = s.tokens[e].text;
+      if (t == "(" || t == ":" || t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93") {
+        break;  // (, :, -, —, –
+      }
+      ++e;
+    }
+    const int parent = open.empty() ? -1 : open.back().second;
+    open.emplace_back(indent, static_cast<int>(doc.outline_items.size()));
+    doc.outline_items.push_back({first_sentence[l], b, e, parent});
+  }
+}
+
 }  // namespace
 
 std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc,
@@ -528,8 +586,12 @@ std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc,
   std::vector<MentionCandidate> out;
   doc.table_links.clear();
   doc.section_items.clear();
+  doc.outline_items.clear();
   read_tables(doc, layout, out);
   read_sections(doc, layout, out);
+  if (!layout.outline_relations.empty()) {
+    read_outline(doc);
+  }
   return out;
 }
 

@@ -48,6 +48,8 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
 //    (ChatGPT)" is left out of the name, and a member that ends in a column word, "개인 투자자",
 //    describes and names nothing);
 //  - the name that opens an item of a list section is an entity of the section's type.
+// With outline_relations in the layout, it also stores in doc.outline_items the items of nested
+// bulleted lists, each with the item it is indented under.
 // Requires tokens.
 std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, const Layout& layout);
 

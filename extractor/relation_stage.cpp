@@ -936,6 +936,60 @@ void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
+// The relations an outline states between an item and the item it is indented under
+// (doc.outline_items): each entity of a child type among the item's names to the first entity
+// of a parent type the item above names.
+void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
+                           const std::vector<LocalEntity>& entities,
+                           std::vector<RelationCandidate>& out) {
+  // The entities named within an item's names, in order.
+  const auto named_in = [&](const OutlineItem& item) {
+    std::vector<int> named;
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+      const MentionCandidate& c = doc.mentions[m];
+      if (c.sentence == item.sentence && c.begin >= item.begin && c.end <= item.end) {
+        named.push_back(doc.entity_of_mention[m]);
+      }
+    }
+    return named;
+  };
+  const auto of = [&](const std::vector<EntityType>& types, int e) {
+    return std::find(types.begin(), types.end(), entities[e].type) != types.end();
+  };
+  for (const OutlineItem& item : doc.outline_items) {
+    if (item.parent < 0) {
+      continue;
+    }
+    const OutlineItem& above = doc.outline_items[item.parent];
+    const std::vector<int> children = named_in(item);
+    const std::vector<int> parents = named_in(above);
+    for (const OutlineRelation& relation : ctx.rules.layout.outline_relations) {
+      const auto parent = std::find_if(parents.begin(), parents.end(),
+                                       [&](int e) { return of(relation.parent, e); });
+      if (parent == parents.end()) {
+        continue;
+      }
+      for (const int child : children) {
+        const bool known = std::ranges::any_of(out, [&](const RelationCandidate& c) {
+          return c.source == child && c.target == *parent && c.type == relation.relation;
+        });
+        if (child == *parent || known || !of(relation.child, child) ||
+            !relation_allowed(relation.relation, entities[child].type, entities[*parent].type)) {
+          continue;
+        }
+        RelationCandidate c;
+        c.source = child;
+        c.target = *parent;
+        c.type = relation.relation;
+        c.confidence = relation.confidence;
+        c.sentence = item.sentence;
+        c.rule = "outline";
+        out.push_back(std::move(c));
+      }
+    }
+  }
+}
+
 // The topic organization's relation to each item of a list section that has one (doc.section_items:
 // the products a company page lists under "주요 제품" are the company's).
 void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
@@ -1199,6 +1253,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   drop_context_affiliations(entities, out);
   add_table_relations(ctx, doc, entities, out);
   add_section_relations(ctx, doc, entities, out);
+  add_outline_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;

@@ -157,6 +157,17 @@ class RulesWriter {
       out_.u32(static_cast<std::uint32_t>(l.relation.value_or(RelationType::kDevelops)));
       out_.f64(l.confidence);
     }
+    out_.u32(static_cast<std::uint32_t>(r.layout.outline_relations.size()));
+    for (const OutlineRelation& o : r.layout.outline_relations) {
+      for (const std::vector<EntityType>* types : {&o.child, &o.parent}) {
+        out_.u32(static_cast<std::uint32_t>(types->size()));
+        for (const EntityType t : *types) {
+          out_.u32(static_cast<std::uint32_t>(t));
+        }
+      }
+      out_.u32(static_cast<std::uint32_t>(o.relation));
+      out_.f64(o.confidence);
+    }
     each(r.entity_rules, [&](const EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](const RelationRule& rule) { relation_rule(rule); });
     each(r.document_rules, [&](const DocumentRule& rule) { document_rule(rule); });
@@ -398,6 +409,17 @@ class RulesReader {
         l.relation = relation;
       }
       l.confidence = in_.f64();
+    }
+    r.layout.outline_relations.resize(in_.u32());
+    for (OutlineRelation& o : r.layout.outline_relations) {
+      for (std::vector<EntityType>* types : {&o.child, &o.parent}) {
+        types->resize(in_.u32());
+        for (EntityType& t : *types) {
+          t = static_cast<EntityType>(in_.u32());
+        }
+      }
+      o.relation = static_cast<RelationType>(in_.u32());
+      o.confidence = in_.f64();
     }
     each(r.entity_rules, [&](EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](RelationRule& rule) { relation_rule(rule); });

@@ -175,6 +175,17 @@ struct TableRelation {
   double confidence = 0.7;
 };
 
+// A relation an outline states between a bulleted item and the item it is indented under: in an
+// org chart written as a nested list ("- 테크본부" over "  - 플랫폼실"), each unit of a `child`
+// type the item opens with relates to the first unit of a `parent` type the item above names
+// (see read_tables_and_sections in layout.h).
+struct OutlineRelation {
+  std::vector<EntityType> child;
+  RelationType relation = RelationType::kPartOf;
+  std::vector<EntityType> parent;
+  double confidence = 0.6;
+};
+
 // The bulleted list under a heading that says what its items are ("주요 제품", "Products",
 // "자회사"): each item's leading name is an entity of `type`, and with a relation, the topic
 // organization's (see read_tables_and_sections in layout.h).
@@ -226,6 +237,7 @@ struct Layout {
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
   std::vector<TableRelation> table_relations;
   std::vector<ListSection> list_sections;
+  std::vector<OutlineRelation> outline_relations;
 };
 
 }  // namespace kgex

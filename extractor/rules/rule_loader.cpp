@@ -210,6 +210,22 @@ class Compiler {
           out_.layout.table_relations.push_back(std::move(relation));
         }
       }
+      if (layout.HasMember("outline_relations")) {
+        for (const auto& o : layout["outline_relations"].GetArray()) {
+          OutlineRelation relation;
+          for (const auto& t : o["child"].GetArray()) {
+            relation.child.push_back(*parse_entity_type(str(t)));
+          }
+          relation.relation = *parse_relation_type(str(o["relation"]));
+          for (const auto& t : o["parent"].GetArray()) {
+            relation.parent.push_back(*parse_entity_type(str(t)));
+          }
+          if (o.HasMember("confidence")) {
+            relation.confidence = o["confidence"].GetDouble();
+          }
+          out_.layout.outline_relations.push_back(std::move(relation));
+        }
+      }
       if (layout.HasMember("list_sections")) {
         for (const auto& l : layout["list_sections"].GetArray()) {
           ListSection section;

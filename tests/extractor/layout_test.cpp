@@ -336,6 +336,41 @@ TEST_CASE("tables: an org chart's rows give each team its group, owner and tools
   CHECK_FALSE(has_relation(g, "Ilse Varga", RT::kLeads, "Ledger"));
 }
 
+TEST_CASE("outlines: a team listed under another item is part of the unit that item names") {
+  const std::string units = R"j("entity_rules": [{"id": "unit", "pattern": [{"regex":
+      "[가-힣]+(본부|실|팀)", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}])j";
+  const std::string rules = rule_file(R"("layout": {"outline_relations": [
+      {"child": ["Team"], "relation": "part_of", "parent": ["Team", "Organization"]}]},)" +
+                                      units);
+  const std::string page =
+      "조직도\n"
+      "- 기술본부 (본부장: 한도윤)\n"
+      "  - 검색실 — 실장 유가람\n"
+      "    - 색인팀\n"
+      "    - 랭킹팀, 품질팀\n"
+      "  - 결제실\n"
+      "- 사업본부\n"
+      "    - 영업팀\n"
+      "기타 문의는 운영팀으로.\n"
+      "  - 지원팀\n";
+  const KnowledgeGraph g = graph_of(rules, page);
+  CHECK(has_relation(g, "검색실", RT::kPartOf, "기술본부"));
+  CHECK(has_relation(g, "색인팀", RT::kPartOf, "검색실"));
+  CHECK(has_relation(g, "랭킹팀", RT::kPartOf, "검색실"));
+  CHECK(has_relation(g, "품질팀", RT::kPartOf, "검색실"));
+  CHECK(has_relation(g, "결제실", RT::kPartOf, "기술본부"));
+  CHECK(has_relation(g, "영업팀", RT::kPartOf, "사업본부"));
+  // An item is under the nearest item above that is less indented, not under a sibling; a line
+  // that is no item ends the list.
+  CHECK_FALSE(has_relation(g, "결제실", RT::kPartOf, "검색실"));
+  CHECK_FALSE(has_relation(g, "색인팀", RT::kPartOf, "기술본부"));
+  CHECK_FALSE(has_relation(g, "지원팀", RT::kPartOf, "운영팀"));
+  CHECK_FALSE(has_relation(g, "지원팀", RT::kPartOf, "사업본부"));
+  CHECK(g.relation_count() == 6);
+  // Without outline_relations, the same list relates nothing.
+  CHECK(graph_of(rule_file(units), page).relation_count() == 0);
+}
+
 TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {
   const std::string rules = rule_file(R"("layout": {"list_sections": [
       {"headings": ["주요 제품", "products"], "type": "Product", "relation": "develops"},
