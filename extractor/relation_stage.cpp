@@ -36,6 +36,25 @@ int subject_rank(std::string_view p) {
   return 2;
 }
 
+// Which tokens of a sentence stand inside a quotation in double quotes (“…”, "…"); empty when
+// the sentence has none.
+std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
+  std::vector<bool> quoted;
+  bool open = false;
+  for (std::size_t t = 0; t < s.tokens.size(); ++t) {
+    const std::string& w = s.tokens[t].text;
+    if (w == "“" || w == "”" || w == "\"") {
+      open = w == "“" || (w == "\"" && !open);
+      quoted.resize(s.tokens.size(), false);
+      continue;
+    }
+    if (open) {
+      quoted[t] = true;
+    }
+  }
+  return quoted;
+}
+
 struct SentenceScope {
   const DocumentAnalysis& doc;
   const SentenceAnalysis& s;
@@ -47,6 +66,7 @@ struct SentenceScope {
   const Layout& layout;   // the pack's
   const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
   const WordSet& heads;   // the pack's name_endings heads, written onto a unit's name ("장")
+  const std::vector<bool>& quoted;  // quoted_tokens of s
 };
 
 std::vector<int> topic_only(const DocumentAnalysis& doc) {
@@ -146,20 +166,12 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     const bool too_counts = types.empty() || tells_receiving(sc.layout, *sc.previous);
     // A subject inside a quotation is the speaker's, not the sentence's: after "그는 “엔비디아가
     // 1위지만 경쟁할 수 있다”고 말했다", the next sentence is not about Nvidia.
-    std::vector<bool> quoted(sc.previous->tokens.size(), false);
-    bool open = false;
-    for (std::size_t t = 0; t < quoted.size(); ++t) {
-      const std::string& w = sc.previous->tokens[t].text;
-      if (w == "“" || w == "”" || w == "\"") {
-        open = w == "“" || (w == "\"" && !open);
-        continue;
-      }
-      quoted[t] = open;
-    }
+    const std::vector<bool> quoted = quoted_tokens(*sc.previous);
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
-          !quoted[unit.begin] && !was_source(unit) && (too_counts || unit.particle != "도") &&
+          (quoted.empty() || !quoted[unit.begin]) && !was_source(unit) &&
+          (too_counts || unit.particle != "도") &&
           (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
         best = &unit;
       }
@@ -482,7 +494,25 @@ int first_person_side(const DocumentAnalysis& doc) {
   return doc.lead_team >= 0 ? doc.lead_team : doc.topic;
 }
 
+// Whether a match relates a speaker to what the speaker says: one end a capture outside a
+// quotation, the other inside it. In `표해림 전무는 "도토리로보틱스 창업 멤버 중 두 명이 …"이라며`
+// 표해림 founded nothing.
+bool across_quotation(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
+  if (sc.quoted.empty() || rule.source.kind != Ref::Kind::kCapture ||
+      rule.target.kind != Ref::Kind::kCapture || m.captures[rule.source.capture].empty() ||
+      m.captures[rule.target.capture].empty()) {
+    return false;
+  }
+  const auto inside = [&](int capture) {
+    return sc.quoted[sc.s.units[m.captures[capture].front()].begin];
+  };
+  return inside(rule.source.capture) != inside(rule.target.capture);
+}
+
 bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
+  if (across_quotation(sc, rule, m)) {
+    return true;
+  }
   if (rule.unless.empty()) {
     return false;
   }
@@ -1092,6 +1122,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
     const SentenceAnalysis* previous =
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
+    const std::vector<bool> quoted = quoted_tokens(s);
     const SentenceScope sc{doc,
                            s,
                            entities,
@@ -1099,7 +1130,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            previous_sources,
                            ctx.rules.layout,
                            ctx.rules.name_endings.titles,
-                           ctx.rules.name_endings.heads};
+                           ctx.rules.name_endings.heads,
+                           quoted};
     ctx.filter.facts(s, doc, facts);
     answers.start(ctx.order.relation_shared, static_cast<std::uint32_t>(s.units.size()));
     const bool respectively = pairs_in_order(ctx.rules.layout, s);
