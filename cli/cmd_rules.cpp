@@ -11,6 +11,7 @@ namespace {
 struct RulesCommand {
   RulesOptions rules;
   bool strict = false;
+  bool words = false;
 };
 
 int run_check(const RulesCommand& opt) {
@@ -19,7 +20,12 @@ int run_check(const RulesCommand& opt) {
     return report(rules.status());
   }
   const RuleSet& r = *rules.value();
-  const std::vector<std::string> findings = check_rules(r);
+  std::vector<std::string> findings = check_rules(r);
+  if (opt.words) {
+    for (std::string& f : check_rule_words(r)) {
+      findings.push_back(std::move(f));
+    }
+  }
   for (const std::string& f : findings) {
     std::cout << "warning: " << f << "\n";
   }
@@ -58,6 +64,9 @@ void setup_rules(CLI::App& app, CommandRegistry& registry) {
                     "Rule pack folders to check with the built-in pack");
   check->add_flag("--no-default-rules", check_opt->rules.no_default, "Check only the given packs");
   check->add_flag("--strict", check_opt->strict, "Exit 1 when there are warnings");
+  check->add_flag("--words", check_opt->words,
+                  "Also report words of token tests that never match: the tokenizer reads them "
+                  "as a base form and a particle (운영하는: 운영하 + 는)");
   registry.add(check, [check_opt] { return run_check(*check_opt); });
 
   auto test_opt = std::make_shared<RulesCommand>();

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/embedded_files.h"
+#include "extractor/match/gazetteer.h"
 #include "extractor/match/regex.h"
 #include "extractor/rules/rule_set.h"
 #include "extractor/text/tokenizer.h"
@@ -1105,6 +1106,56 @@ std::vector<std::string> check_rules(const RuleSet& rules) {
   }
   for (const auto& r : rules.relation_rules) {
     unreachable(r);
+  }
+  return findings;
+}
+
+std::vector<std::string> check_rule_words(const RuleSet& rules) {
+  // A word of a token test that the tokenizer reads as a shorter base form and a particle
+  // ("운영하는": "운영하" and "는"): the test compares base forms, so it never matches.
+  const Gazetteer gazetteer(rules);
+  const KnownWord known = [&](std::string_view w) { return gazetteer.is_known_word(w); };
+  std::set<std::string> reported;
+  std::vector<std::string> findings;
+  const auto split_word = [&](const RuleHeader& r, const std::string& word) {
+    const std::vector<Token> tokens =
+        tokenize(word, 0, static_cast<std::uint32_t>(word.size()), known);
+    if (tokens.size() == 1 && !tokens[0].particle.empty() && !tokens[0].particle_only() &&
+        reported.insert(r.id + "/" + word).second) {
+      findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id + "\" tests \"" + word +
+                         "\", which the tokenizer reads as \"" + tokens[0].text +
+                         "\" with the particle \"" + std::string(tokens[0].particle) +
+                         "\", so it never matches as written");
+    }
+  };
+  const auto words_of = [&](const RuleHeader& r, const TokenTest& t) {
+    if (t.text) {
+      for (const std::string_view w : *t.text) {
+        split_word(r, std::string(w));
+      }
+    }
+    for (const std::vector<std::string>* list : {&t.starts, &t.ends}) {
+      for (const std::string& w : *list) {
+        split_word(r, w);
+      }
+    }
+  };
+  const auto element_words = [&](const RuleHeader& r, const Element& el, const auto& self) -> void {
+    words_of(r, el.test);
+    for (const auto& negated : el.negated) {
+      self(r, *negated, self);
+    }
+  };
+  const auto each_rule = [&](const RuleHeader& r) {
+    for (const Element& el : r.pattern) {
+      element_words(r, el, element_words);
+    }
+  };
+  for (const auto& r : rules.entity_rules) {
+    each_rule(r);
+  }
+  for (const auto& r : rules.relation_rules) {
+    each_rule(r);
   }
   return findings;
 }

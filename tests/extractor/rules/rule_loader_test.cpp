@@ -116,6 +116,30 @@ TEST_CASE("the built-in pack loads and has nothing for check_rules to report") {
   }
 }
 
+TEST_CASE(
+    "check_rule_words: a word the tokenizer splits into a base and a particle never matches") {
+  const std::string rules = rule_file(R"(
+    "relation_rules": [{"id": "r.runs", "pattern": [{"ent": "Organization", "capture": "o"},
+      {"starts": ["운영하는", "운영하"]}, {"text": ["'", "맡은"], "min": 0},
+      {"ent": "Product", "capture": "p", "not": [{"ends": ["하는"]}]}],
+      "relation": "develops", "source": "o", "target": "p"}])");
+  auto loaded = load_fixture(rules);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
+  const std::vector<std::string> findings = check_rule_words(*loaded.value());
+  const auto reported = [&](std::string_view word) {
+    return std::ranges::any_of(findings, [&](const std::string& f) {
+      return f.find("tests \"" + std::string(word) + "\"") != std::string::npos;
+    });
+  };
+  CHECK(reported("운영하는"));
+  CHECK(reported("맡은"));
+  CHECK(reported("하는"));  // in a `not` element too
+  CHECK_FALSE(reported("운영하"));
+  CHECK_FALSE(reported("'"));
+  CHECK(findings.size() == 3);
+  CHECK(findings.front().find("mem/r.json: /relation_rules/0: rule \"r.runs\"") == 0);
+}
+
 TEST_CASE("schema errors: unknown property") {
   expect_error(
       rule_file(
