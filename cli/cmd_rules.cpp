@@ -65,7 +65,7 @@ void setup_rules(CLI::App& app, CommandRegistry& registry) {
   check->add_flag("--no-default-rules", check_opt->rules.no_default, "Check only the given packs");
   check->add_flag("--strict", check_opt->strict, "Exit 1 when there are warnings");
   check->add_flag("--words", check_opt->words,
-                  "Also report words of token tests that never match: the tokenizer reads them "
+                  "Also report words of text tests that never match: the tokenizer reads them "
                   "as a base form and a particle (운영하는: 운영하 + 는)");
   registry.add(check, [check_opt] { return run_check(*check_opt); });
 

@@ -1111,8 +1111,9 @@ std::vector<std::string> check_rules(const RuleSet& rules) {
 }
 
 std::vector<std::string> check_rule_words(const RuleSet& rules) {
-  // A word of a token test that the tokenizer reads as a shorter base form and a particle
-  // ("운영하는": "운영하" and "는"): the test compares base forms, so it never matches.
+  // A word of a `text` test that the tokenizer reads as a shorter base form and a particle
+  // ("운영하는": "운영하" and "는"): the test compares whole base forms, so it never matches.
+  // (A `starts` or `ends` word may still be part of a longer base: "만들" of "만들었다".)
   const Gazetteer gazetteer(rules);
   const KnownWord known = [&](std::string_view w) { return gazetteer.is_known_word(w); };
   std::set<std::string> reported;
@@ -1132,11 +1133,6 @@ std::vector<std::string> check_rule_words(const RuleSet& rules) {
     if (t.text) {
       for (const std::string_view w : *t.text) {
         split_word(r, std::string(w));
-      }
-    }
-    for (const std::vector<std::string>* list : {&t.starts, &t.ends}) {
-      for (const std::string& w : *list) {
-        split_word(r, w);
       }
     }
   };

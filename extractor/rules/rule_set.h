@@ -67,7 +67,7 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
 // aliases, entries shadowed by the stop list, rules that can never fire.
 std::vector<std::string> check_rules(const RuleSet& rules);
 
-// Words of the rules' token tests (text, starts, ends) that can never match: the tokenizer
+// Words of the rules' `text` tests that can never match: the tokenizer
 // reads each as a shorter base form and a particle ("운영하는" is "운영하" and "는"; "함께" is "함"
 // and "께"), and the tests compare base forms. `kgex rules check --words`.
 std::vector<std::string> check_rule_words(const RuleSet& rules);

@@ -120,8 +120,8 @@ TEST_CASE(
     "check_rule_words: a word the tokenizer splits into a base and a particle never matches") {
   const std::string rules = rule_file(R"(
     "relation_rules": [{"id": "r.runs", "pattern": [{"ent": "Organization", "capture": "o"},
-      {"starts": ["운영하는", "운영하"]}, {"text": ["'", "맡은"], "min": 0},
-      {"ent": "Product", "capture": "p", "not": [{"ends": ["하는"]}]}],
+      {"text": ["운영하는", "운영하"]}, {"text": ["'", "맡은"], "min": 0},
+      {"ent": "Product", "capture": "p", "not": [{"text": ["하는"]}]}, {"starts": ["만들"]}],
       "relation": "develops", "source": "o", "target": "p"}])");
   auto loaded = load_fixture(rules);
   REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
@@ -136,6 +136,7 @@ TEST_CASE(
   CHECK(reported("하는"));  // in a `not` element too
   CHECK_FALSE(reported("운영하"));
   CHECK_FALSE(reported("'"));
+  CHECK_FALSE(reported("만들"));  // a beginning of longer words: 만들었다
   CHECK(findings.size() == 3);
   CHECK(findings.front().find("mem/r.json: /relation_rules/0: rule \"r.runs\"") == 0);
 }
