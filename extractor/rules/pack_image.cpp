@@ -127,7 +127,8 @@ class RulesWriter {
           &r.layout.staff_words, &r.layout.writer_words, &r.layout.we_words,
           &r.layout.interview_markers, &r.layout.posting_markers, &r.layout.skipped_sections,
           &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
+          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads,
+          &r.name_endings.given}) {
       out_.index(set->index());
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
@@ -377,7 +378,8 @@ class RulesReader {
           &r.layout.staff_words, &r.layout.writer_words, &r.layout.we_words,
           &r.layout.interview_markers, &r.layout.posting_markers, &r.layout.skipped_sections,
           &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads}) {
+          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads,
+          &r.name_endings.given}) {
       *set = words();
     }
     r.layout.table_columns.resize(in_.u32());

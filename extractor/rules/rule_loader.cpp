@@ -14,6 +14,7 @@
 #include "extractor/match/gazetteer.h"
 #include "extractor/match/regex.h"
 #include "extractor/rules/rule_set.h"
+#include "extractor/text/name_endings.h"
 #include "extractor/text/tokenizer.h"
 
 namespace kgex {
@@ -391,7 +392,8 @@ class Compiler {
     for (const auto& [key, set] :
          {std::pair{"endings", &out.endings}, std::pair{"initials", &out.initials},
           std::pair{"titles", &out.titles}, std::pair{"honorifics", &out.honorifics},
-          std::pair{"units", &out.units}, std::pair{"heads", &out.heads}}) {
+          std::pair{"units", &out.units}, std::pair{"heads", &out.heads},
+          std::pair{"given", &out.given}}) {
       if (!v.HasMember(key)) {
         continue;
       }
@@ -1119,8 +1121,8 @@ std::vector<std::string> check_rule_words(const RuleSet& rules) {
   std::set<std::string> reported;
   std::vector<std::string> findings;
   const auto split_word = [&](const RuleHeader& r, const std::string& word) {
-    const std::vector<Token> tokens =
-        tokenize(word, 0, static_cast<std::uint32_t>(word.size()), known);
+    std::vector<Token> tokens = tokenize(word, 0, static_cast<std::uint32_t>(word.size()), known);
+    join_name_endings(tokens, word, rules.name_endings, known);
     if (tokens.size() == 1 && !tokens[0].particle.empty() && !tokens[0].particle_only() &&
         reported.insert(r.id + "/" + word).second) {
       findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id + "\" tests \"" + word +

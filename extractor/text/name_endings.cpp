@@ -40,6 +40,20 @@ bool title_follows(const std::vector<Token>& tokens, std::size_t i, const NameEn
 
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
                        const KnownWord& known) {
+  std::string written;
+  for (Token& t : tokens) {
+    if (names.given.empty() || t.script != Script::kHangul || t.particle.empty() ||
+        t.particle_only()) {
+      continue;
+    }
+    written.assign(t.folded).append(t.particle);
+    if (names.given.contains(written)) {
+      t.base_end = t.end;
+      t.particle = {};
+      t.text.assign(text.substr(t.begin, t.end - t.begin));
+      t.folded = t.text;
+    }
+  }
   if (names.empty()) {
     return;
   }

@@ -30,13 +30,16 @@ struct NameEndings {
   WordSet honorifics;  // written onto a name: 씨, 님
   WordSet units;       // units whose head is written onto their name: 본부, 사업본부, 협회
   WordSet heads;       // the head so written: 장
+  WordSet given;       // foreign given names written in Hangul: 페드로, 엘레나 (see below)
 
   bool empty() const { return endings.empty() || initials.empty() || titles.empty(); }
 };
 
-// Joins such endings back onto their names in `tokens` (of normalised `text`). A word that is
-// itself a title or `known` to the gazetteer or the stop list keeps its particle. (A known word
-// with its ending, such as the stop list's 기업인, is never split by the tokenizer.)
+// Joins such endings back onto their names in `tokens` (of normalised `text`), and a word the
+// tokenizer cut that is one of the `given` names with its particle ("페드로" read as 페드 + 로,
+// "엘레나" as 엘레 + 나), wherever it stands: such a word is a name, not a stem and a particle. A
+// word that is itself a title or `known` to the gazetteer or the stop list keeps its particle. (A
+// known word with its ending, such as the stop list's 기업인, is never split by the tokenizer.)
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
                        const KnownWord& known);
 

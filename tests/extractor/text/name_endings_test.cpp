@@ -67,6 +67,24 @@ TEST_CASE("join_name_endings: without a title the particle stays") {
   CHECK(forms("김수인 오늘 아침 대표") == V{"김수+인", "오늘", "아침", "대표"});
 }
 
+TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it stands") {
+  const auto with_given = [](std::string_view text) {
+    std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+    NameEndings n = names();
+    n.given = {"페드로", "엘레나"};
+    join_name_endings(tokens, text, n, nullptr);
+    V out;
+    for (const Token& t : tokens) {
+      out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
+    }
+    return out;
+  };
+  CHECK(forms("페드로 도밍고스와 엘레나") == V{"페드+로", "도밍고스+와", "엘레+나"});
+  CHECK(with_given("페드로 도밍고스와 엘레나") == V{"페드로", "도밍고스+와", "엘레나"});
+  // Only the name as a whole: a word the list does not hold keeps its particle.
+  CHECK(with_given("페드에게 서울로") == V{"페드+에게", "서울+로"});
+}
+
 TEST_CASE("join_name_endings: an apposition before a name is no name") {
   // 인 is the copula of "대주주인": the word between is a name, so 이사 is its title.
   CHECK(forms("주주인 노상범 이사") == V{"주주+인", "노상범", "이사"});
