@@ -248,6 +248,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (doc.own_team < 0 && doc.lead_team >= 0 && (doc.kind.interview || doc.kind.posting)) {
     doc.own_team = doc.lead_team;
   }
+  if (doc.own_team < 0) {
+    doc.own_team = byline_team(doc, rules.layout, entities);
+  }
   doc.writer = find_writer(rules.layout, doc, entities);
   for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
     if (int t = find_topic(rules, doc, entities, type); t >= 0) {

@@ -290,6 +290,41 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc) {
   return out;
 }
 
+int byline_team(const DocumentAnalysis& doc, const Layout& layout,
+                const std::vector<LocalEntity>& entities) {
+  constexpr std::size_t kBylineLines = 8;  // non-blank lines from the top
+  if (layout.writer_markers.empty()) {
+    return -1;
+  }
+  const auto& lines = doc.segmentation.lines;
+  std::size_t seen = 0;
+  for (std::size_t l = 0; l < lines.size() && seen < kBylineLines; ++l) {
+    if (lines[l].kind == LineKind::kBlank) {
+      continue;
+    }
+    ++seen;
+    const std::string letters = fold_letters(doc.normalized(lines[l].begin, lines[l].end));
+    if (std::none_of(layout.writer_markers.begin(), layout.writer_markers.end(),
+                     [&](std::string_view m) { return letters.starts_with(m); })) {
+      continue;
+    }
+    int team = -1;
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+      const int e = doc.entity_of_mention[m];
+      if (doc.sentences[doc.mentions[m].sentence].span.line != l || e < 0 ||
+          entities[e].type != EntityType::kTeam || e == team) {
+        continue;
+      }
+      if (team >= 0) {
+        return -1;  // two teams: whose post it is, the line does not say
+      }
+      team = e;
+    }
+    return team;
+  }
+  return -1;
+}
+
 std::vector<bool> find_header(const DocumentAnalysis& doc) {
   std::vector<bool> header(doc.segmentation.lines.size(), false);
   int count = 0;

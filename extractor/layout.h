@@ -9,6 +9,7 @@
 
 #include "extractor/analysis.h"
 #include "extractor/rules/rule_set.h"
+#include "extractor/stages.h"
 
 namespace kgex {
 
@@ -25,6 +26,13 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc);
 // leading numbering ("3. 주요 제품" is "주요제품", "■ 자격 요건:" is "자격요건", "## Products"
 // is "products"); empty for a line longer than a heading.
 std::string heading_key(std::string_view line);
+
+// The team a post's byline names with its writer ("글쓴이: 육하진 (검색추천팀 엔지니어링
+// 매니저)", "Written by Ana Ruiz, Search team"): a line among the first kBylineLines that opens
+// with one of the layout's writer_markers and names one team. The post is that team's: -1 for
+// none. Requires mentions and entities.
+int byline_team(const DocumentAnalysis& doc, const Layout& layout,
+                const std::vector<LocalEntity>& entities);
 
 // Marks the lines of `doc`'s header: the lines before the first prose line (title, byline,
 // tags), at most three; an opening paragraph, when the document starts with one. Requires

@@ -122,13 +122,13 @@ class RulesWriter {
       out_.u32(static_cast<std::uint32_t>(type));
     }
     for (const WordSet* set :
-         {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
-          &r.layout.tell_verbs, &r.layout.receive_words, &r.layout.respectively_words,
-          &r.layout.staff_words, &r.layout.writer_words, &r.layout.we_words,
-          &r.layout.interview_markers, &r.layout.posting_markers, &r.layout.skipped_sections,
-          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads,
-          &r.name_endings.given}) {
+         {&r.layout.boilerplate_markers, &r.layout.byline_markers,   &r.layout.report_verbs,
+          &r.layout.tell_verbs,          &r.layout.receive_words,    &r.layout.respectively_words,
+          &r.layout.staff_words,         &r.layout.writer_words,     &r.layout.we_words,
+          &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
+          &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
+          &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
+          &r.name_endings.heads,         &r.name_endings.given}) {
       out_.index(set->index());
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
@@ -373,13 +373,13 @@ class RulesReader {
       r.type_cues.emplace(word, static_cast<EntityType>(in_.u32()));
     }
     for (WordSet* set :
-         {&r.layout.boilerplate_markers, &r.layout.byline_markers, &r.layout.report_verbs,
-          &r.layout.tell_verbs, &r.layout.receive_words, &r.layout.respectively_words,
-          &r.layout.staff_words, &r.layout.writer_words, &r.layout.we_words,
-          &r.layout.interview_markers, &r.layout.posting_markers, &r.layout.skipped_sections,
-          &r.name_endings.endings, &r.name_endings.initials, &r.name_endings.titles,
-          &r.name_endings.honorifics, &r.name_endings.units, &r.name_endings.heads,
-          &r.name_endings.given}) {
+         {&r.layout.boilerplate_markers, &r.layout.byline_markers,   &r.layout.report_verbs,
+          &r.layout.tell_verbs,          &r.layout.receive_words,    &r.layout.respectively_words,
+          &r.layout.staff_words,         &r.layout.writer_words,     &r.layout.we_words,
+          &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
+          &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
+          &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
+          &r.name_endings.heads,         &r.name_endings.given}) {
       *set = words();
     }
     r.layout.table_columns.resize(in_.u32());

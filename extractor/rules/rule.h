@@ -223,6 +223,10 @@ struct Layout {
   // (find_writer), unless it is an interview.
   WordSet writer_words;
   WordSet we_words;
+  // Words that open a byline naming a post's writer ("글쓴이", "작성자", "written by"), kept as
+  // headings are (fold_letters): a team the byline names with the writer is the post's
+  // first-person side (byline_team in layout.h).
+  WordSet writer_markers;
   // Words that open the lines of an interview, before a full stop or a colon ("Q", "A",
   // "질문"): in an interview the answers speak for the team the article opens with.
   WordSet interview_markers;

@@ -371,6 +371,30 @@ TEST_CASE("outlines: a team listed under another item is part of the unit that i
   CHECK(graph_of(rule_file(units), page).relation_count() == 0);
 }
 
+TEST_CASE("bylines: a team the byline names with the writer is the post's first-person side") {
+  const std::string units = R"j("entity_rules": [
+      {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Team"}},
+      {"id": "person", "pattern": [{"regex": "[가-힣]{3}", "capture": "n"}, {"text": "("}],
+       "entity": {"capture": "n", "type": "Person"}},
+      {"id": "tool", "pattern": [{"regex": "Redis|Kafka", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Tool"}}],
+    "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "capture": "t"},
+      {"text": "도입"}], "relation": "uses", "source": "$self", "target": "t"}])j";
+  const std::string rules =
+      rule_file(R"("layout": {"writer_markers": ["글쓴이", "written by"]},)" + units);
+  const std::string post =
+      "누리 기술 블로그\n\n올해 돌아보기\n\n글쓴이: 육하람 (검색팀 매니저) · 12월 27일\n\n"
+      "올해도 연말이 왔습니다. 3월에는 Redis 도입. 5월에는 Kafka 도입.\n";
+  const KnowledgeGraph g = graph_of(rules, post);
+  CHECK(has_relation(g, "검색팀", RT::kUses, "Redis"));
+  CHECK(has_relation(g, "검색팀", RT::kUses, "Kafka"));
+  // Without the marker the line is no byline; a byline with two teams names no one side.
+  CHECK(graph_of(rule_file(units), post).relation_count() == 0);
+  const std::string two = "누리 기술 블로그\n\n글쓴이: 육하람 (검색팀, 추천팀)\n\nRedis 도입.\n";
+  CHECK(graph_of(rules, two).relation_count() == 0);
+}
+
 TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {
   const std::string rules = rule_file(R"("layout": {"list_sections": [
       {"headings": ["주요 제품", "products"], "type": "Product", "relation": "develops"},
