@@ -494,17 +494,13 @@ void read_tables(DocumentAnalysis& doc, const Layout& layout, std::vector<Mentio
 
 // The items of list sections, into doc.section_items, and the mentions they name.
 void read_sections(DocumentAnalysis& doc, const Layout& layout,
+                   const std::vector<std::uint32_t>& first_sentence,
                    std::vector<MentionCandidate>& out) {
   constexpr std::uint32_t kMaxName = 6;  // tokens
   if (layout.list_sections.empty()) {
     return;
   }
   const auto& lines = doc.segmentation.lines;
-  // The first sentence of each line.
-  std::vector<std::uint32_t> first_sentence(lines.size(), UINT32_MAX);
-  for (auto si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
-    first_sentence[doc.sentences[si].span.line] = si;
-  }
   int section = -1;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     if (lines[l].kind == LineKind::kBlank) {
@@ -574,12 +570,8 @@ std::size_t indentation(std::string_view line) {
 
 // The items of bulleted lists, each with the nearest item above it that is less indented, into
 // doc.outline_items. A line that is neither blank nor a bullet item ends the list.
-void read_outline(DocumentAnalysis& doc) {
+void read_outline(DocumentAnalysis& doc, const std::vector<std::uint32_t>& first_sentence) {
   const auto& lines = doc.segmentation.lines;
-  std::vector<std::uint32_t> first_sentence(lines.size(), UINT32_MAX);
-  for (auto si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
-    first_sentence[doc.sentences[si].span.line] = si;
-  }
   std::vector<std::pair<std::size_t, int>> open;  // the indentation and item of each level
   for (std::size_t l = 0; l < lines.size(); ++l) {
     if (lines[l].kind == LineKind::kBlank) {
@@ -623,9 +615,17 @@ std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc,
   doc.section_items.clear();
   doc.outline_items.clear();
   read_tables(doc, layout, out);
-  read_sections(doc, layout, out);
+  if (layout.list_sections.empty() && layout.outline_relations.empty()) {
+    return out;
+  }
+  // The first sentence of each line, which list items are read from.
+  std::vector<std::uint32_t> first_sentence(doc.segmentation.lines.size(), UINT32_MAX);
+  for (auto si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
+    first_sentence[doc.sentences[si].span.line] = si;
+  }
+  read_sections(doc, layout, first_sentence, out);
   if (!layout.outline_relations.empty()) {
-    read_outline(doc);
+    read_outline(doc, first_sentence);
   }
   return out;
 }

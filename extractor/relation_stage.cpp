@@ -928,39 +928,52 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
+// The entities named within token range [begin, end) of sentence `si`, in order.
+std::vector<int> named_within(const DocumentAnalysis& doc, std::uint32_t si, std::uint32_t begin,
+                              std::uint32_t end) {
+  std::vector<int> named;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    if (c.sentence == si && c.begin >= begin && c.end <= end) {
+      named.push_back(doc.entity_of_mention[m]);
+    }
+  }
+  return named;
+}
+
+// Adds a relation the document's layout states (a table row, a list section, an outline), unless
+// its ends are one entity, the relation does not allow their types, or it is there already.
+void add_layout_relation(const std::vector<LocalEntity>& entities, RelationCandidate c,
+                         std::vector<RelationCandidate>& out) {
+  if (c.source == c.target ||
+      !relation_allowed(c.type, entities[c.source].type, entities[c.target].type) ||
+      std::ranges::any_of(out, [&](const RelationCandidate& r) {
+        return r.source == c.source && r.target == c.target && r.type == c.type;
+      })) {
+    return;
+  }
+  out.push_back(std::move(c));
+}
+
 // The relations table rows state between their cells (doc.table_links), for each pair of entities
 // the two cells name that the relation allows.
 void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                          const std::vector<LocalEntity>& entities,
                          std::vector<RelationCandidate>& out) {
-  const auto named_in = [&](std::uint32_t si, std::pair<std::uint32_t, std::uint32_t> cell) {
-    std::vector<int> named;
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-      const MentionCandidate& c = doc.mentions[m];
-      if (c.sentence == si && c.begin >= cell.first && c.end <= cell.second) {
-        named.push_back(doc.entity_of_mention[m]);
-      }
-    }
-    return named;
-  };
   for (const TableLink& link : doc.table_links) {
     const TableRelation& relation = ctx.rules.layout.table_relations[link.relation];
-    for (const int source : named_in(link.sentence, link.source)) {
-      for (const int target : named_in(link.sentence, link.target)) {
-        const bool known = std::ranges::any_of(out, [&](const RelationCandidate& c) {
-          return c.source == source && c.target == target && c.type == relation.relation;
-        });
-        if (source != target && !known &&
-            relation_allowed(relation.relation, entities[source].type, entities[target].type)) {
-          RelationCandidate c;
-          c.source = source;
-          c.target = target;
-          c.type = relation.relation;
-          c.confidence = relation.confidence;
-          c.sentence = link.sentence;
-          c.rule = "table";
-          out.push_back(std::move(c));
-        }
+    for (const int source :
+         named_within(doc, link.sentence, link.source.first, link.source.second)) {
+      for (const int target :
+           named_within(doc, link.sentence, link.target.first, link.target.second)) {
+        RelationCandidate c;
+        c.source = source;
+        c.target = target;
+        c.type = relation.relation;
+        c.confidence = relation.confidence;
+        c.sentence = link.sentence;
+        c.rule = "table";
+        add_layout_relation(entities, std::move(c), out);
       }
     }
   }
@@ -972,17 +985,6 @@ void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
 void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                            const std::vector<LocalEntity>& entities,
                            std::vector<RelationCandidate>& out) {
-  // The entities named within an item's names, in order.
-  const auto named_in = [&](const OutlineItem& item) {
-    std::vector<int> named;
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-      const MentionCandidate& c = doc.mentions[m];
-      if (c.sentence == item.sentence && c.begin >= item.begin && c.end <= item.end) {
-        named.push_back(doc.entity_of_mention[m]);
-      }
-    }
-    return named;
-  };
   const auto of = [&](const std::vector<EntityType>& types, int e) {
     return std::find(types.begin(), types.end(), entities[e].type) != types.end();
   };
@@ -991,8 +993,8 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
       continue;
     }
     const OutlineItem& above = doc.outline_items[item.parent];
-    const std::vector<int> children = named_in(item);
-    const std::vector<int> parents = named_in(above);
+    const std::vector<int> children = named_within(doc, item.sentence, item.begin, item.end);
+    const std::vector<int> parents = named_within(doc, above.sentence, above.begin, above.end);
     for (const OutlineRelation& relation : ctx.rules.layout.outline_relations) {
       const auto parent = std::find_if(parents.begin(), parents.end(),
                                        [&](int e) { return of(relation.parent, e); });
@@ -1000,11 +1002,7 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
         continue;
       }
       for (const int child : children) {
-        const bool known = std::ranges::any_of(out, [&](const RelationCandidate& c) {
-          return c.source == child && c.target == *parent && c.type == relation.relation;
-        });
-        if (child == *parent || known || !of(relation.child, child) ||
-            !relation_allowed(relation.relation, entities[child].type, entities[*parent].type)) {
+        if (!of(relation.child, child)) {
           continue;
         }
         RelationCandidate c;
@@ -1014,7 +1012,7 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
         c.confidence = relation.confidence;
         c.sentence = item.sentence;
         c.rule = "outline";
-        out.push_back(std::move(c));
+        add_layout_relation(entities, std::move(c), out);
       }
     }
   }
@@ -1033,17 +1031,7 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
     if (!section.relation) {
       continue;
     }
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-      const MentionCandidate& c = doc.mentions[m];
-      const int e = doc.entity_of_mention[m];
-      if (c.sentence != item.sentence || c.begin < item.begin || c.end > item.end ||
-          e == doc.topic ||
-          !relation_allowed(*section.relation, entities[doc.topic].type, entities[e].type) ||
-          std::ranges::any_of(out, [&](const RelationCandidate& r) {
-            return r.source == doc.topic && r.target == e && r.type == *section.relation;
-          })) {
-        continue;
-      }
+    for (const int e : named_within(doc, item.sentence, item.begin, item.end)) {
       RelationCandidate r;
       r.source = doc.topic;
       r.target = e;
@@ -1052,7 +1040,7 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
       r.sentence = item.sentence;
       r.rule = "section";
       r.from_context = true;
-      out.push_back(std::move(r));
+      add_layout_relation(entities, std::move(r), out);
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "extractor/rules/pack_image.h"
 
+#include <array>
 #include <bit>
 #include <deque>
 #include <iterator>
@@ -85,6 +86,20 @@ constexpr std::uint32_t kRulesEnd = 0x52554C45;
 
 constexpr std::uint32_t kNone = UINT32_MAX;
 
+// The layout's and name endings' word sets, in the order the image holds them: one list for the
+// writer and the reader (`R` is RuleSet or const RuleSet).
+template <class R>
+auto word_sets(R& r) {
+  return std::array{
+      &r.layout.boilerplate_markers, &r.layout.byline_markers,   &r.layout.report_verbs,
+      &r.layout.tell_verbs,          &r.layout.receive_words,    &r.layout.respectively_words,
+      &r.layout.staff_words,         &r.layout.writer_words,     &r.layout.we_words,
+      &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
+      &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
+      &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
+      &r.name_endings.heads,         &r.name_endings.given};
+}
+
 // Writes a RuleSet. Word sets that rules share are written once, and referred to by number.
 class RulesWriter {
  public:
@@ -121,14 +136,7 @@ class RulesWriter {
       out_.str(word);
       out_.u32(static_cast<std::uint32_t>(type));
     }
-    for (const WordSet* set :
-         {&r.layout.boilerplate_markers, &r.layout.byline_markers,   &r.layout.report_verbs,
-          &r.layout.tell_verbs,          &r.layout.receive_words,    &r.layout.respectively_words,
-          &r.layout.staff_words,         &r.layout.writer_words,     &r.layout.we_words,
-          &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
-          &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
-          &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
-          &r.name_endings.heads,         &r.name_endings.given}) {
+    for (const WordSet* set : word_sets(r)) {
       out_.index(set->index());
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_columns.size()));
@@ -372,14 +380,7 @@ class RulesReader {
       const std::string_view word = in_.str();
       r.type_cues.emplace(word, static_cast<EntityType>(in_.u32()));
     }
-    for (WordSet* set :
-         {&r.layout.boilerplate_markers, &r.layout.byline_markers,   &r.layout.report_verbs,
-          &r.layout.tell_verbs,          &r.layout.receive_words,    &r.layout.respectively_words,
-          &r.layout.staff_words,         &r.layout.writer_words,     &r.layout.we_words,
-          &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
-          &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
-          &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
-          &r.name_endings.heads,         &r.name_endings.given}) {
+    for (WordSet* set : word_sets(r)) {
       *set = words();
     }
     r.layout.table_columns.resize(in_.u32());
