@@ -883,6 +883,25 @@ bool marked_subject(const std::vector<Token>& tokens, const MentionCandidate& m)
           subject_particle(tokens[m.end]));
 }
 
+// Which tokens of a sentence stand inside a quotation in double quotes (“…”, "…"); empty when
+// the sentence has none.
+std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
+  std::vector<bool> quoted;
+  bool open = false;
+  for (std::size_t t = 0; t < s.tokens.size(); ++t) {
+    const std::string& w = s.tokens[t].text;
+    if (w == "“" || w == "”" || w == "\"") {
+      open = w == "“" || (w == "\"" && !open);
+      quoted.resize(s.tokens.size(), false);
+      continue;
+    }
+    if (open) {
+      quoted[t] = true;
+    }
+  }
+  return quoted;
+}
+
 // Whether mention `m` is the subject of sentence `s`: it bears a subject particle, or it opens
 // a sentence in a language that marks no subject.
 bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
@@ -1030,13 +1049,24 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   std::vector<int> subject(entities.size(), 0);
   std::vector<std::uint32_t> first_subject(entities.size(), UINT32_MAX);
   std::vector<bool> led(entities.size(), false);
+  // A quotation in a headline ("해윰테크, AI 안경 출시… "메타보다 가볍다"") is what someone
+  // said, often measuring the subject against a rival: a name inside it counts as one in the
+  // body.
+  std::vector<std::vector<bool>> quoted(doc.sentences.size());
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    if (header[doc.sentences[si].span.line]) {
+      quoted[si] = quoted_tokens(doc.sentences[si]);
+    }
+  }
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
       if (doc.byline_mention[m]) {
         continue;
       }
       const std::uint32_t si = doc.mentions[m].sentence;
-      score[e] += header[doc.sentences[si].span.line] ? 3 : 1;
+      const std::vector<bool>& q = quoted[si];
+      score[e] +=
+          header[doc.sentences[si].span.line] && (q.empty() || !q[doc.mentions[m].begin]) ? 3 : 1;
       if (is_subject(doc.sentences[si], doc.mentions[m])) {
         ++subject[e];
         first_subject[e] = std::min(first_subject[e], si);

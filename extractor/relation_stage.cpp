@@ -36,25 +36,6 @@ int subject_rank(std::string_view p) {
   return 2;
 }
 
-// Which tokens of a sentence stand inside a quotation in double quotes (“…”, "…"); empty when
-// the sentence has none.
-std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
-  std::vector<bool> quoted;
-  bool open = false;
-  for (std::size_t t = 0; t < s.tokens.size(); ++t) {
-    const std::string& w = s.tokens[t].text;
-    if (w == "“" || w == "”" || w == "\"") {
-      open = w == "“" || (w == "\"" && !open);
-      quoted.resize(s.tokens.size(), false);
-      continue;
-    }
-    if (open) {
-      quoted[t] = true;
-    }
-  }
-  return quoted;
-}
-
 struct SentenceScope {
   const DocumentAnalysis& doc;
   const SentenceAnalysis& s;

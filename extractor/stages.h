@@ -118,8 +118,12 @@ void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
                                           const std::vector<AliasLink>& links);
 
+// Which tokens of a sentence stand inside a quotation in double quotes (“…”, "…"); empty when
+// the sentence has none.
+std::vector<bool> quoted_tokens(const SentenceAnalysis& s);
+
 // The entity of `type` the document is about, or -1: the most mentions, where
-// a mention in the header lines counts three times and an organization also
+// a mention in the header lines (outside a quotation) counts three times and an organization also
 // counts the mentions of the products its gazetteer entries say it makes; at
 // least two.
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,

@@ -276,6 +276,14 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
                  "week.");
     CHECK(has_relation(ko, "Jane Roe", RT::kWorksAt, "Acme"));
   }
+  SUBCASE("a name quoted in the headline counts as one in the body") {
+    const KnowledgeGraph g = graph_of(rules,
+                                      "Acme ships a phone: \"lighter than Globex, and Globex "
+                                      "knows it\"\n\nAcme is growing fast. Globex sells more. "
+                                      "Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
   SUBCASE("on a tie, the one more often the subject") {
     const KnowledgeGraph g = graph_of(rules,
                                       "Globex praised Acme. Acme grew fast. Acme hired from "
