@@ -127,9 +127,11 @@ struct DocumentAnalysis {
   std::vector<OutlineItem> outline_items;  // likewise
   DocumentKind kind;                       // from its layout (document_kind in layout.h)
   int topic = -1;                          // local entity index of the topic organization
-  std::vector<int> topics;                 // the topic entity of each type that has one
-  int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
-  int writer = -1;     // the person a post in the first person singular is by (find_writer)
+  std::vector<int>
+      section_topic;        // line -> its section's organization (section_topics in layout.h)
+  std::vector<int> topics;  // the topic entity of each type that has one
+  int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
+  int writer = -1;          // the person a post in the first person singular is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {

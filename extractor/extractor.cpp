@@ -231,6 +231,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   doc.kind = document_kind(doc, rules.layout, first_org);
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
+  doc.section_topic = section_topics(doc, entities);
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const MentionCandidate& c = doc.mentions[m];
     if (c.type != EntityType::kTeam) {

@@ -374,6 +374,80 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                       .digest = items.size() >= kDigestItems};
 }
 
+namespace {
+
+// The organization an opening line introduces: the first it names outside quotations
+// ("1) "제목" — 심규현 (반디모빌 서버개발팀)", "② 통역 스타트업 말다리, 시리즈A 유치"); -1 when a
+// product or tool comes first, or a word the line sets off with a dash, the thing the item is
+// about ("3) 받아쓰개 — 문장공방" reviews the product its maker's name follows).
+int introduced_organization(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                            const std::vector<std::vector<int>>& by_sentence, std::size_t line) {
+  const auto dash = [](const Token& t) { return t.text == "—" || t.text == "–" || t.text == "-"; };
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (s.span.line != line) {
+      continue;
+    }
+    const std::vector<bool> quoted = quoted_tokens(s);
+    std::uint32_t t = 0;
+    while (t < s.tokens.size()) {
+      if ((!quoted.empty() && quoted[t]) || s.tokens[t].script == Script::kPunct ||
+          s.tokens[t].script == Script::kDigit) {
+        ++t;
+        continue;
+      }
+      const auto at = std::ranges::find_if(by_sentence[si], [&](int m) {
+        return doc.mentions[m].begin <= t && t < doc.mentions[m].end;
+      });
+      if (at == by_sentence[si].end()) {
+        if (t + 1 < s.tokens.size() && dash(s.tokens[t + 1])) {
+          return -1;
+        }
+        ++t;
+        continue;
+      }
+      const int e = doc.entity_of_mention[*at];
+      if (entities[e].type == EntityType::kOrganization) {
+        return e;
+      }
+      if (entities[e].type == EntityType::kProduct || entities[e].type == EntityType::kTool) {
+        return -1;
+      }
+      t = doc.mentions[*at].end;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::vector<int> section_topics(const DocumentAnalysis& doc,
+                                const std::vector<LocalEntity>& entities) {
+  const auto& lines = doc.segmentation.lines;
+  std::vector<std::vector<int>> by_sentence(doc.sentences.size());
+  std::vector<bool> names(lines.size(), false);
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    if (doc.entity_of_mention[m] >= 0) {
+      by_sentence[doc.mentions[m].sentence].push_back(static_cast<int>(m));
+      names[doc.sentences[doc.mentions[m].sentence].span.line] = true;
+    }
+  }
+  std::vector<int> out(lines.size(), -1);
+  int topic = -1;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
+    const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**");
+    if (opens && names[l] && !doc.header_line[l] && !doc.boilerplate_line[l]) {
+      topic = introduced_organization(doc, entities, by_sentence, l);
+    } else if (opens || doc.header_line[l] || doc.boilerplate_line[l] ||
+               (lines[l].kind == LineKind::kHeading && names[l])) {
+      topic = -1;
+    }
+    out[l] = topic;
+  }
+  return out;
+}
+
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
   const auto& lines = doc.segmentation.lines;
   std::vector<bool> out(lines.size(), false);

@@ -18,6 +18,17 @@ namespace kgex {
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org);
 
+// The organization each line's section is about, or -1. A section opens at an item heading
+// ("1) …", "①", "■ …"), a Markdown heading or a line that opens in bold ("**모아페이스** — 팀장"):
+// a talk recap's "1) "제목" — 발표자 (회사 팀)" or a résumé's employer line heads what follows it.
+// Its organization is the first the opening line names outside quotations; none when a product or
+// tool comes first, or a word the line sets off with a dash ("3) 받아쓰개 — 문장공방" reviews the
+// product). Another heading line that names anyone ("Lightning talk: sluice — Miyu Pemberton") ends
+// it, and so do the header and boilerplate. Requires mentions, entities, doc.header_line and
+// doc.boilerplate_line.
+std::vector<int> section_topics(const DocumentAnalysis& doc,
+                                const std::vector<LocalEntity>& entities);
+
 // The heading key of each line of `doc` (heading_key), empty for a line too long to be a
 // heading. Requires doc.segmentation and doc.norm.
 std::vector<std::string> line_headings(const DocumentAnalysis& doc);

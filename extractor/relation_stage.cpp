@@ -50,8 +50,11 @@ struct SentenceScope {
   const std::vector<bool>& quoted;  // quoted_tokens of s
 };
 
-std::vector<int> topic_only(const DocumentAnalysis& doc) {
-  return doc.topic >= 0 ? std::vector<int>{doc.topic} : std::vector<int>{};
+// The organization a sentence is about: its section's (section_topics), else the document's.
+std::vector<int> topic_only(const DocumentAnalysis& doc, const SentenceAnalysis& s) {
+  const int section = doc.section_topic.empty() ? -1 : doc.section_topic[s.span.line];
+  const int topic = section >= 0 ? section : doc.topic;
+  return topic >= 0 ? std::vector<int>{topic} : std::vector<int>{};
 }
 
 // Whether units a < b are neighbours in one list written with separators ("AWS, Google
@@ -85,7 +88,7 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   std::vector<int> out = ref.all_topics                     ? sc.doc.topics
                          : ref.self && sc.doc.own_team >= 0 ? std::vector<int>{sc.doc.own_team}
                          : ref.self && sc.doc.writer >= 0   ? std::vector<int>{sc.doc.writer}
-                                                            : topic_only(sc.doc);
+                                                            : topic_only(sc.doc, sc.s);
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;
     return mention >= 0 && sc.doc.entity_of_mention[mention] == e;

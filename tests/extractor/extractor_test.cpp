@@ -292,6 +292,38 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
   }
 }
 
+TEST_CASE("relation action: a section's opening line names the organization it is about") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "runs",
+      "pattern": [{"text": "runs"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": "$topic", "target": "t"}])");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Meetup notes\n\nAcme hosted us again. Acme is great.\n\n"
+               "1) \"Fast builds\" — Jane Roe (Globex)\n\nHer team runs "
+               "Rust.\n\n2) Comet — Initech\n\nThe app runs Kafka.\n\n3) "
+               "Tooling — Initech\n\nThe service runs Python.\n\n"
+               "Lightning talk: John Doe, Globex\n\nHis demo runs Go language.");
+  // A quoted title and a speaker come before the speaker's organization.
+  CHECK(has_relation(g, "Globex", RT::kUses, "Rust"));
+  // A product, or a word set off with a dash, is what the item is about: the document's topic
+  // stands.
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Kafka"));
+  CHECK(has_relation(g, "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Python"));
+  // A heading line that names someone ends the section before it.
+  CHECK(has_relation(g, "Acme", RT::kUses, "Go"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Go"));
+  SUBCASE("a line in bold heads a résumé's entry, across its dates and bullets") {
+    const KnowledgeGraph cv = graph_of(rules,
+                                       "Jane Roe\n\nI build backends. Acme is my home. Acme "
+                                       "rocks.\n\n**Globex** — engineer\n2019 – 2022\n- Our "
+                                       "service runs Rust.\n\n## Hobbies\n\nMy blog runs Python.");
+    CHECK(has_relation(cv, "Globex", RT::kUses, "Rust"));
+    CHECK(has_relation(cv, "Acme", RT::kUses, "Python"));
+    CHECK_FALSE(has_relation(cv, "Globex", RT::kUses, "Python"));
+  }
+}
+
 TEST_CASE("relation action: the outlet named in a byline is not the topic") {
   const std::string rules = rule_file(R"("layout": {"byline_markers": ["기자", "=", "reporter"]},
       "relation_rules": [{"id": "joined",
