@@ -664,6 +664,31 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
     }
   }
   std::sort(person_words.begin(), person_words.end());
+  // Likewise a unit read as starting with an organization's name, where the words after the name
+  // are a unit of their own: "그림마루 IP사업본부" is 그림마루's IP사업본부. (sentence, begin,
+  // end), sorted.
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> org_spans;
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> team_spans;
+  for (const MentionCandidate& c : candidates) {
+    if (c.type == EntityType::kOrganization) {
+      org_spans.emplace_back(c.sentence, c.begin, c.end);
+    } else if (c.type == EntityType::kTeam) {
+      team_spans.emplace_back(c.sentence, c.begin, c.end);
+    }
+  }
+  std::ranges::sort(org_spans);
+  std::ranges::sort(team_spans);
+  const auto opens_with_company = [&](const MentionCandidate& c) {
+    const auto from = std::ranges::lower_bound(org_spans, std::tuple(c.sentence, c.begin, 0u));
+    for (auto o = from; o != org_spans.end() && std::get<0>(*o) == c.sentence &&
+                        std::get<1>(*o) == c.begin && std::get<2>(*o) < c.end;
+         ++o) {
+      if (std::ranges::binary_search(team_spans, std::tuple(c.sentence, std::get<2>(*o), c.end))) {
+        return true;
+      }
+    }
+    return false;
+  };
   // A company's name and a staff word ("the Xero team", "토스팀") name its people, not a unit,
   // where the document names that company. The companies' keys are only gathered where a team
   // found by a rule may need them: this runs once per entity pass.
@@ -699,7 +724,7 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
     if (c.type == EntityType::kTeam && c.entry < 0 &&
         ((c.end - c.begin > 2 && std::binary_search(person_words.begin(), person_words.end(),
                                                     std::make_pair(c.sentence, c.begin))) ||
-         staff_of_company(c))) {
+         staff_of_company(c) || opens_with_company(c))) {
       continue;
     }
     const auto first = taken.begin() + first_token[c.sentence] + c.begin;

@@ -1147,6 +1147,20 @@ TEST_CASE("overlaps: a unit of three words or more does not start inside a perso
   CHECK_FALSE(has_entity(g, "양 머신러닝 부문", ET::kTeam));
 }
 
+TEST_CASE("overlaps: a unit that starts with an organization's name is the unit after it") {
+  const std::string rules = rule_file(R"("entity_rules": [
+    {"id": "unit", "pattern": [{"script": "hangul", "min": 1, "max": 2, "capture": "n"},
+     {"text": "본부", "capture": "cue"}], "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "platform", "pattern": [{"text": "플랫폼"}, {"text": "그림마루", "capture": "n"}],
+     "entity": {"capture": "n", "type": "Organization"}}])");
+  const KnowledgeGraph g = graph_of(
+      rules, "웹툰 플랫폼 그림마루가 왔다. 그림마루 사업 본부는 작고, 기획 전략 본부는 크다.");
+  CHECK(has_entity(g, "그림마루", ET::kOrganization));
+  CHECK(has_entity(g, "사업 본부", ET::kTeam));
+  CHECK_FALSE(has_entity(g, "그림마루 사업 본부", ET::kTeam));
+  CHECK(has_entity(g, "기획 전략 본부", ET::kTeam));
+}
+
 TEST_CASE("overlaps: a company's name and a staff word name its people, not a unit") {
   const std::string entity_rules = R"("entity_rules": [
     {"id": "bought", "pattern": [{"text": "bought"}, {"shape": "capitalized", "capture": "n"}],
