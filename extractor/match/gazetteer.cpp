@@ -215,8 +215,25 @@ bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::u
     const std::uint32_t lo = begin > window ? begin - window : 0;
     const std::uint32_t hi =
         std::min<std::uint32_t>(static_cast<std::uint32_t>(tokens.size()), end + window);
+    // A Korean word is read with its ending: "작성" is in "작성했고", "개발" in "개발팀". Hangul
+    // syllables are three bytes each.
+    constexpr std::size_t kSyllable = 3;
+    const auto in_context = [&](const Token& t) {
+      if (context.contains(t.folded)) {
+        return true;
+      }
+      if (t.script != Script::kHangul) {
+        return false;
+      }
+      for (std::size_t n = kSyllable; n < t.folded.size(); n += kSyllable) {
+        if (context.contains(std::string_view(t.folded).substr(0, n))) {
+          return true;
+        }
+      }
+      return false;
+    };
     for (std::uint32_t k = lo; k < hi; ++k) {
-      if ((k < begin || k >= end) && context.contains(tokens[k].folded)) {
+      if ((k < begin || k >= end) && in_context(tokens[k])) {
         return true;
       }
     }

@@ -98,6 +98,10 @@ TEST_CASE("gazetteer: a context condition needs a context word within the window
   CHECK(d.matches("언어 하나 Go") == Matches{"Go=Go"});
   CHECK(d.matches("Go is a fine language") == Matches{});  // beyond the window
   CHECK(d.matches("let us Go") == Matches{});
+  // A Korean context word is read with the ending written onto it; a Latin one is not.
+  CHECK(d.matches("승차공유하는 리프트가") == Matches{"리프트=Lyft"});
+  CHECK(d.matches("승차 리프트가") == Matches{});
+  CHECK(d.matches("Go languages") == Matches{});
 }
 
 TEST_CASE("gazetteer: a context condition asked only of some forms") {
