@@ -500,12 +500,37 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   if (rule.unless.empty()) {
     return false;
   }
-  const std::uint32_t first = sc.s.units[m.begin].clause;
-  const std::uint32_t last = sc.s.units[m.end - 1].clause;
-  return std::any_of(sc.s.units.begin(), sc.s.units.end(), [&](const Unit& u) {
-    return u.mention < 0 && u.clause >= first && u.clause <= last &&
-           unless_word(rule.unless, sc.s.tokens[u.begin].folded);
-  });
+  const std::vector<Unit>& units = sc.s.units;
+  const std::uint32_t first = units[m.begin].clause;
+  const std::uint32_t last = units[m.end - 1].clause;
+  // A comma after a verb that ends in one of the layout's clause_endings closes a clause: the
+  // unless words are looked for between the nearest such commas around the match.
+  const auto closes = [&](std::uint32_t u) {
+    if (u == 0 || units[u].mention >= 0 || sc.s.tokens[units[u].begin].text != "," ||
+        units[u - 1].mention >= 0) {
+      return false;
+    }
+    const Token& verb = sc.s.tokens[units[u - 1].begin];
+    const std::string word = verb.folded + std::string(verb.particle);
+    return verb.script == Script::kHangul &&
+           std::ranges::any_of(sc.layout.clause_endings,
+                               [&](std::string_view e) { return word.ends_with(e); });
+  };
+  std::uint32_t lo = m.begin;
+  while (lo > 0 && !closes(lo)) {
+    --lo;
+  }
+  std::uint32_t hi = m.end;
+  while (hi < units.size() && !closes(hi)) {
+    ++hi;
+  }
+  for (std::uint32_t u = lo; u < hi; ++u) {
+    if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
+        unless_word(rule.unless, sc.s.tokens[units[u].begin].folded)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The relation types a match states: the rule's own, or one per captured word

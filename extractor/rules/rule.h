@@ -214,6 +214,10 @@ struct Layout {
   // Words that pair two lists member by member ("respectively", "각각"): "A and B bought X and
   // Y, respectively" says A bought X and B bought Y, not that each bought both.
   WordSet respectively_words;
+  // Endings of Korean verbs that join two clauses ("고", "며", "지만"): a comma after a word that
+  // ends in one closes a clause, beyond which a rule's `unless` words do not reach ("…를
+  // 비교했고, 부하 테스트에는 k6를 썼습니다" uses k6).
+  WordSet clause_endings;
   // Words that after a company's name mean its people, not a unit ("team", "팀"): "the Xero
   // team", "토스팀" name no team of Xero or Toss.
   WordSet staff_words;

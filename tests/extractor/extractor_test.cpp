@@ -820,6 +820,17 @@ TEST_CASE("relation action: unless blocks a match whose clause has a word starti
   // Another clause's words do not count.
   CHECK(has_relation(graph_of(uses_ko(src, extra), "에이크미는 Rust를 사용한다; 대신 느리다."),
                      "Acme", RT::kUses, "Rust"));
+  SUBCASE("a comma after a verb with one of the layout's clause_endings closes a clause") {
+    const std::string text = "에이크미는 Kafka를 쓰지 않았고, Rust를 사용한다.";
+    CHECK(graph_of(uses_ko(src, extra), text).relation_count() == 0);
+    const std::string rules = rule_file(R"("layout": {"clause_endings": ["고"]},
+        "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
+        "relation": "uses", "source": {"find": ["Organization"]}, "target": "t",
+        "unless": ["않", "대신"]}])");
+    CHECK(has_relation(graph_of(rules, text), "Acme", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(graph_of(rules, text), "Acme", RT::kUses, "Kafka"));
+  }
 }
 
 TEST_CASE("relation action: an unless word in Latin script matches whole words only") {
