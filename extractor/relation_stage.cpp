@@ -594,17 +594,23 @@ std::string matched_text(const SentenceScope& sc, const PatternMatch& m) {
 // (or, for a lead, a founding) that a sentence states with its own organization: after "장성현
 // 대한항공 정보시스템실장(CIO)은", "장성현 CIO가 답했다" in an article about AWS is not a lead of
 // AWS. A unit the person heads is no such organization: after "신임 CTO로는 이상호
-// 커머스사업부장이", the CTO is still the previous sentence's company's.
+// 커머스사업부장이", the CTO is still the previous sentence's company's. Nor is a head's bare
+// title a lead of the company where a sentence states the person works there and heads a unit of
+// it: after "연서진 세움제약 AI신약연구소장", "연 소장은" heads the institute, not 세움제약.
 void drop_context_affiliations(const std::vector<LocalEntity>& entities,
                                std::vector<RelationCandidate>& out) {
   auto affiliation = [](RT type) {
     return type == RT::kLeads || type == RT::kWorksAt || type == RT::kFounded;
   };
   std::set<std::tuple<int, RT, int>> stated;  // (person, type, organization)
+  std::set<int> unit_heads;
   for (const RelationCandidate& c : out) {
     if (!c.from_context && affiliation(c.type) &&
         entities[c.target].type == EntityType::kOrganization) {
       stated.emplace(c.source, c.type, c.target);
+    }
+    if (!c.from_context && c.type == RT::kLeads && entities[c.target].type == EntityType::kTeam) {
+      unit_heads.insert(c.source);
     }
   }
   auto states_other = [&stated](int person, RT type, int target) {
@@ -619,7 +625,9 @@ void drop_context_affiliations(const std::vector<LocalEntity>& entities,
   std::erase_if(out, [&](const RelationCandidate& c) {
     return c.yields && c.from_context && affiliation(c.type) &&
            (states_other(c.source, c.type, c.target) ||
-            (c.type == RT::kLeads && states_other(c.source, RT::kFounded, c.target)));
+            (c.type == RT::kLeads && states_other(c.source, RT::kFounded, c.target)) ||
+            (c.type == RT::kLeads && unit_heads.contains(c.source) &&
+             stated.contains({c.source, RT::kWorksAt, c.target})));
   });
 }
 

@@ -1320,6 +1320,31 @@ TEST_CASE("relation rule: first_person runs a rule only in a document in the wri
   CHECK(short_post.relation_count() == 0);
 }
 
+TEST_CASE("relation action: a unit head's bare title leads no company the person works at") {
+  const std::string rules = rule_file(R"("entity_rules": [{"id": "lab",
+      "pattern": [{"text": "Vision", "capture": "n"}, {"text": "Lab", "capture": "c"}],
+      "entity": {"capture": "n", "through": "c", "type": "Team"}}],
+      "relation_rules": [
+      {"id": "heads", "pattern": [{"ent": "Person", "capture": "p"}, {"text": ","},
+       {"text": "head"}, {"text": "of"}, {"ent": "Team", "capture": "t"}],
+       "relation": "leads", "source": "p", "target": "t"},
+      {"id": "at", "pattern": [{"ent": "Person", "capture": "p"}, {"any": true, "min": 0, "max": 5},
+       {"text": "at"}, {"ent": "Organization", "capture": "o"}],
+       "relation": "works_at", "source": "p", "target": "o"},
+      {"id": "bare", "pattern": [{"text": "Director"}, {"ent": "Person", "capture": "p"}],
+       "relation": "leads", "source": "p", "target": "$topic"}])");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Acme grows. Acme hires.\n\nJane Roe, head of Vision Lab at "
+                                    "Acme, spoke. Director Jane Roe smiled.");
+  CHECK(has_relation(g, "Jane Roe", RT::kLeads, "Vision Lab"));
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kLeads, "Acme"));
+  // Without a unit the person heads, the title is read against the topic.
+  const KnowledgeGraph plain = graph_of(
+      rules, "Acme grows. Acme hires.\n\nJane Roe at Acme spoke. Director Jane Roe smiled.");
+  CHECK(has_relation(plain, "Jane Roe", RT::kLeads, "Acme"));
+}
+
 TEST_CASE("relation rule: yields false keeps a searched end beside one stated with another") {
   auto rules = [](const std::string& yields) {
     return rule_file(
