@@ -976,46 +976,58 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
-namespace {
-
-bool quoting(const DocumentAnalysis& doc, const SentenceAnalysis& s) {
-  const std::string_view text = doc.normalized(s.span.begin, s.span.end);
-  for (const std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
-    if (text.find(mark) != std::string_view::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
 int find_writer(const Layout& layout, const DocumentAnalysis& doc,
                 const std::vector<LocalEntity>& entities) {
   constexpr int kWords = 2;
   if (layout.writer_words.empty() || doc.kind.interview) {
     return -1;
   }
-  // The person the header names; without one, no writer, and nothing more to read.
+  // The person the header names, else the one the first sentence below it introduces
+  // ("안녕하세요, 백엔드 엔지니어 편도윤입니다"); without one, no writer, and nothing more to read.
+  std::uint32_t first_body = 0;
+  while (first_body < doc.sentences.size() &&
+         (doc.header_line[doc.sentences[first_body].span.line] ||
+          doc.sentences[first_body].boilerplate)) {
+    ++first_body;
+  }
   int writer = -1;
+  // Whether the writer introduces themselves (a copula closes the name), which speaks in the
+  // first person itself.
+  bool introduced = false;
   for (std::size_t m = 0; m < doc.mentions.size() && writer < 0; ++m) {
+    const MentionCandidate& c = doc.mentions[m];
     const int e = doc.entity_of_mention[m];
-    if (doc.header_line[doc.sentences[doc.mentions[m].sentence].span.line] && e >= 0 &&
+    if (doc.header_line[doc.sentences[c.sentence].span.line] && e >= 0 &&
         entities[e].type == EntityType::kPerson) {
       writer = e;
+      introduced = is_copula_ending(doc.sentences[c.sentence].tokens[c.end - 1].particle);
+    }
+  }
+  for (std::size_t m = 0; m < doc.mentions.size() && writer < 0; ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    const int e = doc.entity_of_mention[m];
+    if (c.sentence == first_body && e >= 0 && entities[e].type == EntityType::kPerson &&
+        is_copula_ending(doc.sentences[c.sentence].tokens[c.end - 1].particle)) {
+      writer = e;
+      introduced = true;
     }
   }
   if (writer < 0) {
     return -1;
   }
-  int words = 0;
+  int words = introduced ? 1 : 0;
   int we = 0;
   std::string written;  // the folded word with its particle, which folding leaves as it is
   for (const SentenceAnalysis& s : doc.sentences) {
-    if (s.boilerplate || quoting(doc, s)) {
+    if (s.boilerplate) {
       continue;
     }
-    for (const Token& t : s.tokens) {
+    const std::vector<bool> quoted = quoted_tokens(s);
+    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+      if (!quoted.empty() && quoted[k]) {
+        continue;
+      }
+      const Token& t = s.tokens[k];
       written.assign(t.folded).append(t.particle);
       words += layout.writer_words.contains(written) ? 1 : 0;
       we += layout.we_words.contains(t.folded) ? 1 : 0;

@@ -85,10 +85,19 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
 // with (dev relation F1 0.71 -> 0.65).
 std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                 bool symmetric) {
+  // In a section an organization heads (a résumé's employer), a sentence that does not speak in
+  // the first person is that organization's: "- 인프라: AWS EKS, Terraform" under "**모아페이스**".
+  const bool in_section =
+      !sc.doc.section_topic.empty() && sc.doc.section_topic[sc.s.span.line] >= 0 &&
+      std::ranges::none_of(sc.s.tokens, [&](const Token& t) {
+        return sc.layout.writer_words.contains(t.folded + std::string(t.particle));
+      });
   std::vector<int> out = ref.all_topics                     ? sc.doc.topics
                          : ref.self && sc.doc.own_team >= 0 ? std::vector<int>{sc.doc.own_team}
-                         : ref.self && sc.doc.writer >= 0   ? std::vector<int>{sc.doc.writer}
-                                                            : topic_only(sc.doc, sc.s);
+                         : ref.self && sc.doc.writer >= 0 && in_section
+                             ? std::vector<int>{sc.doc.writer, sc.doc.section_topic[sc.s.span.line]}
+                         : ref.self && sc.doc.writer >= 0 ? std::vector<int>{sc.doc.writer}
+                                                          : topic_only(sc.doc, sc.s);
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;
     return mention >= 0 && sc.doc.entity_of_mention[mention] == e;

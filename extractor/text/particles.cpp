@@ -161,4 +161,9 @@ bool is_subject_particle(std::string_view particle) {
   return particle == "은" || particle == "는" || particle == "이" || particle == "가";
 }
 
+bool is_copula_ending(std::string_view particle) {
+  return particle == "입니다" || particle == "이에요" || particle == "예요" ||
+         particle == "입니다만";
+}
+
 }  // namespace kgex

@@ -722,6 +722,25 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
   const KnowledgeGraph quoted = graph_of(
       rules, head + "\"나는 좋다\"고 했다. \"내가 한다\"고 했다. 에이크미는 Rust를 썼다.\n");
   CHECK_FALSE(has_relation(quoted, "채도윤", RT::kUses, "Rust"));
+  SUBCASE("a writer who introduces themselves, and the sections of a résumé") {
+    const std::string intro = rule_file(R"(
+        "layout": {"writer_words": ["나는", "내가"]},
+        "entity_rules": [{"id": "intro", "pattern": [{"regex": "[가-힣]{3}",
+          "particle": ["입니다"], "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
+        "relation_rules": [{"id": "use", "pattern": [
+          {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "썼"}],
+          "relation": "uses", "source": {"find": ["Team", "Person"], "else": "$self"},
+          "target": "t"}])");
+    // The introduction speaks in the first person: with one 나는, a writer.
+    const std::string hello = "개발 회고\n\n안녕하세요, 채도윤입니다.\n\n";
+    const KnowledgeGraph g = graph_of(intro, hello + "에이크미에서 \"좋다\"고 나는 Rust를 썼다.\n");
+    CHECK(has_relation(g, "채도윤", RT::kUses, "Rust"));
+    // Under an employer's line, a sentence without first-person words is the employer's too.
+    const KnowledgeGraph cv =
+        graph_of(intro, hello + "나는 개발자다.\n\n**에이크미** — 엔지니어\n- Kafka를 썼다.\n");
+    CHECK(has_relation(cv, "채도윤", RT::kUses, "Kafka"));
+    CHECK(has_relation(cv, "Acme", RT::kUses, "Kafka"));
+  }
   SUBCASE("a transcript's speakers each say I") {
     const KnowledgeGraph transcript = graph_of(
         rules,
