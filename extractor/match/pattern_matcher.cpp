@@ -476,6 +476,13 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       if (is_clause_break(t)) {
         ++clause;
       }
+      // "전(前)", "신임(新任)": a word glossed in Chinese characters is the word.
+      if (t.script == Script::kHangul && t.particle.empty() && i + 3 < n &&
+          tokens[i + 1].text == "(" && !tokens[i + 1].space_before &&
+          tokens[i + 2].script == Script::kHan && tokens[i + 3].text == ")") {
+        u.end = i + 4;
+        u.particle = tokens[i + 3].particle;
+      }
       // "'레드 로버 인터랙티브'(이하 레드 로버)에": a parenthetical after a quoted mention joins
       // its closing quote, which takes the particle after it.
       const bool closing_quote = (t.folded == "'" || t.folded == "\"") && t.particle.empty() &&

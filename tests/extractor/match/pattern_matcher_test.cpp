@@ -189,6 +189,16 @@ TEST_CASE("units: a parenthetical after a quoted mention joins its closing quote
   }
 }
 
+TEST_CASE("units: a word glossed in Chinese characters is one unit") {
+  const Probe s(R"({"text": "전"}, {"ent": "Organization"})", "김하늘 전(前) 에이크미 부사장");
+  CHECK(s.units() == Units{"김하늘", "전(前)", "에이크미", "부사장"});
+  CHECK(s.matches());
+  CHECK(Probe(R"({"any": true})", "신임(新任)을 뽑았다").raw_units()[0].particle == "을");
+  // Not a parenthetical in other letters, nor one after a space.
+  CHECK(Probe(R"({"any": true})", "전(전임) 에이크미").units().size() == 5);
+  CHECK(Probe(R"({"any": true})", "전 (前) 에이크미").units().size() == 5);
+}
+
 TEST_CASE("lists: a member's parenthetical naming a person is part of the member") {
   const std::string list =
       R"({"ent": "Organization", "list": true, "capture": "n"}, {"any": true})";
