@@ -426,10 +426,17 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   const auto& lines = doc.segmentation.lines;
   std::vector<std::vector<int>> by_sentence(doc.sentences.size());
   std::vector<bool> names(lines.size(), false);
+  std::vector<bool> names_someone(lines.size(), false);  // a person or a team
+  std::vector<bool> team_first(lines.size(), false);     // the first name is a team's
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    if (doc.entity_of_mention[m] >= 0) {
+    const int e = doc.entity_of_mention[m];
+    if (e >= 0) {
+      const std::uint32_t line = doc.sentences[doc.mentions[m].sentence].span.line;
       by_sentence[doc.mentions[m].sentence].push_back(static_cast<int>(m));
-      names[doc.sentences[doc.mentions[m].sentence].span.line] = true;
+      team_first[line] = names[line] ? team_first[line] : entities[e].type == EntityType::kTeam;
+      names[line] = true;
+      names_someone[line] = names_someone[line] || entities[e].type == EntityType::kPerson ||
+                            entities[e].type == EntityType::kTeam;
     }
   }
   std::vector<int> out(lines.size(), -1);
@@ -439,6 +446,9 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
     const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**");
     if (opens && names[l] && !doc.header_line[l] && !doc.boilerplate_line[l]) {
       topic = introduced_organization(doc, entities, by_sentence, l);
+      if (topic < 0 && names_someone[l] && !team_first[l]) {
+        topic = kUnknownSection;
+      }
     } else if (opens || doc.header_line[l] || doc.boilerplate_line[l] ||
                (lines[l].kind == LineKind::kHeading && names[l])) {
       topic = -1;

@@ -53,6 +53,9 @@ struct SentenceScope {
 // The organization a sentence is about: its section's (section_topics), else the document's.
 std::vector<int> topic_only(const DocumentAnalysis& doc, const SentenceAnalysis& s) {
   const int section = doc.section_topic.empty() ? -1 : doc.section_topic[s.span.line];
+  if (section == kUnknownSection) {
+    return {};
+  }
   const int topic = section >= 0 ? section : doc.topic;
   return topic >= 0 ? std::vector<int>{topic} : std::vector<int>{};
 }

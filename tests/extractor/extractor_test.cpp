@@ -313,6 +313,13 @@ TEST_CASE("relation action: a section's opening line names the organization it i
   // A heading line that names someone ends the section before it.
   CHECK(has_relation(g, "Acme", RT::kUses, "Go"));
   CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Go"));
+  SUBCASE("an item that names a speaker and no organization is about no known one") {
+    const KnowledgeGraph talk =
+        graph_of(rules,
+                 "Meetup notes\n\nAcme hosted us again. Acme is great.\n\n1) \"Fast builds\" — "
+                 "Jane Roe\n\nHer team runs Rust.");
+    CHECK_FALSE(has_relation(talk, "Acme", RT::kUses, "Rust"));
+  }
   SUBCASE("a line in bold heads a résumé's entry, across its dates and bullets") {
     const KnowledgeGraph cv = graph_of(rules,
                                        "Jane Roe\n\nI build backends. Acme is my home. Acme "
