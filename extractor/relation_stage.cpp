@@ -533,7 +533,9 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
     --lo;
   }
   std::uint32_t hi = m.end;
-  while (hi < units.size() && !closes(hi)) {
+  while (hi < units.size() && !closes(hi) &&
+         (units[hi].mention >= 0 ||
+          !sc.layout.clause_openers.contains(sc.s.tokens[units[hi].begin].folded))) {
     ++hi;
   }
   for (std::uint32_t u = lo; u < hi; ++u) {

@@ -97,7 +97,8 @@ auto word_sets(R& r) {
       &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
       &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
       &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
-      &r.name_endings.heads,         &r.name_endings.given,      &r.layout.clause_endings};
+      &r.name_endings.heads,         &r.name_endings.given,      &r.layout.clause_endings,
+      &r.layout.clause_openers};
 }
 
 // Writes a RuleSet. Word sets that rules share are written once, and referred to by number.

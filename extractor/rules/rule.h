@@ -218,6 +218,10 @@ struct Layout {
   // ends in one closes a clause, beyond which a rule's `unless` words do not reach ("…를
   // 비교했고, 부하 테스트에는 k6를 썼습니다" uses k6).
   WordSet clause_endings;
+  // Words that open a clause after the one a match stands in ("that", "which", "but"): a rule's
+  // `unless` words after one do not reach back ("Acme launched Brae, a model that never leaves
+  // your laptop" launched Brae).
+  WordSet clause_openers;
   // Words that after a company's name mean its people, not a unit ("team", "팀"): "the Xero
   // team", "토스팀" name no team of Xero or Toss.
   WordSet staff_words;

@@ -169,6 +169,7 @@ class Compiler {
             std::pair{"receive_words", &out_.layout.receive_words},
             std::pair{"respectively_words", &out_.layout.respectively_words},
             std::pair{"clause_endings", &out_.layout.clause_endings},
+            std::pair{"clause_openers", &out_.layout.clause_openers},
             std::pair{"staff_words", &out_.layout.staff_words},
             std::pair{"writer_words", &out_.layout.writer_words},
             std::pair{"we_words", &out_.layout.we_words},

@@ -859,6 +859,19 @@ TEST_CASE("relation action: unless blocks a match whose clause has a word starti
   }
 }
 
+TEST_CASE("relation action: unless words after one of the layout's clause_openers count no more") {
+  const std::string body = R"("relation_rules": [{"id": "launch",
+      "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "launched"},
+      {"ent": "Product", "capture": "p"}],
+      "relation": "develops", "source": "o", "target": "p", "unless": ["never"]}])";
+  const std::string text = "Acme launched Comet, an app that never crashes.";
+  CHECK(graph_of(rule_file(body), text).relation_count() == 0);
+  const std::string rules = rule_file(R"("layout": {"clause_openers": ["that"]}, )" + body);
+  CHECK(has_relation(graph_of(rules, text), "Acme", RT::kDevelops, "Comet"));
+  // Before the match the word still counts.
+  CHECK(graph_of(rules, "Never, Acme launched Comet.").relation_count() == 0);
+}
+
 TEST_CASE("relation action: an unless word in Latin script matches whole words only") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "uses"}, {"ent": "Tool", "capture": "t"}],
