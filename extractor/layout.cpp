@@ -380,14 +380,13 @@ namespace {
 // ("1) "제목" — 심규현 (반디모빌 서버개발팀)", "② 통역 스타트업 말다리, 시리즈A 유치"); -1 when a
 // product or tool comes first, or a word the line sets off with a dash, the thing the item is
 // about ("3) 받아쓰개 — 문장공방" reviews the product its maker's name follows).
+// `sentences`: the range of the line's sentences.
 int introduced_organization(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
-                            const std::vector<std::vector<int>>& by_sentence, std::size_t line) {
+                            const std::vector<std::vector<int>>& by_sentence,
+                            std::pair<std::uint32_t, std::uint32_t> sentences) {
   const auto dash = [](const Token& t) { return t.text == "—" || t.text == "–" || t.text == "-"; };
-  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+  for (std::uint32_t si = sentences.first; si < sentences.second; ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
-    if (s.span.line != line) {
-      continue;
-    }
     const std::vector<bool> quoted = quoted_tokens(s);
     std::uint32_t t = 0;
     while (t < s.tokens.size()) {
@@ -439,13 +438,20 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
                             entities[e].type == EntityType::kTeam;
     }
   }
+  // Each line's sentences, [first, last): sentences come in line order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> line_sentences(lines.size(), {0, 0});
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    auto& range = line_sentences[doc.sentences[si].span.line];
+    range.first = range.second == 0 ? si : range.first;
+    range.second = si + 1;
+  }
   std::vector<int> out(lines.size(), -1);
   int topic = -1;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
     const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**");
     if (opens && names[l] && !doc.header_line[l] && !doc.boilerplate_line[l]) {
-      topic = introduced_organization(doc, entities, by_sentence, l);
+      topic = introduced_organization(doc, entities, by_sentence, line_sentences[l]);
       if (topic < 0 && names_someone[l] && !team_first[l]) {
         topic = kUnknownSection;
       }
