@@ -88,19 +88,25 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
 // with (dev relation F1 0.71 -> 0.65).
 std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                 bool symmetric) {
-  // In a section an organization heads (a résumé's employer), a sentence that does not speak in
-  // the first person is that organization's: "- 인프라: AWS EKS, Terraform" under "**모아페이스**".
-  const bool in_section =
-      !sc.doc.section_topic.empty() && sc.doc.section_topic[sc.s.span.line] >= 0 &&
-      std::ranges::none_of(sc.s.tokens, [&](const Token& t) {
-        return sc.layout.writer_words.contains(t.folded + std::string(t.particle));
-      });
-  std::vector<int> out = ref.all_topics                     ? sc.doc.topics
-                         : ref.self && sc.doc.own_team >= 0 ? std::vector<int>{sc.doc.own_team}
-                         : ref.self && sc.doc.writer >= 0 && in_section
-                             ? std::vector<int>{sc.doc.writer, sc.doc.section_topic[sc.s.span.line]}
-                         : ref.self && sc.doc.writer >= 0 ? std::vector<int>{sc.doc.writer}
-                                                          : topic_only(sc.doc, sc.s);
+  std::vector<int> out;
+  if (ref.all_topics) {
+    out = sc.doc.topics;
+  } else if (ref.self && sc.doc.own_team >= 0) {
+    out = {sc.doc.own_team};
+  } else if (ref.self && sc.doc.writer >= 0) {
+    out = {sc.doc.writer};
+    // In a section an organization heads (a résumé's employer), a sentence that does not speak
+    // in the first person is that organization's too: "- 인프라: AWS EKS, Terraform" under
+    // "**모아페이스**".
+    const int section = sc.doc.section_topic.empty() ? -1 : sc.doc.section_topic[sc.s.span.line];
+    if (section >= 0 && std::ranges::none_of(sc.s.tokens, [&](const Token& t) {
+          return sc.layout.writer_words.contains(t.folded + std::string(t.particle));
+        })) {
+      out.push_back(section);
+    }
+  } else {
+    out = topic_only(sc.doc, sc.s);
+  }
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;
     return mention >= 0 && sc.doc.entity_of_mention[mention] == e;
