@@ -55,6 +55,9 @@ struct SentenceAnalysis {
   bool table_row = false;
   Lang lang = Lang::kEn;
   std::vector<Token> tokens;
+  // Which tokens stand inside a quotation in double quotes (quoted_tokens in stages.h); empty
+  // when the sentence has none.
+  std::vector<bool> quoted;
   std::vector<Unit> units;
   // For each token, the rule filter's word sets its folded form is in (empty for none):
   // looked up once, by the entity stage, and read again by the relation stage.

@@ -1022,7 +1022,7 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
     if (s.boilerplate) {
       continue;
     }
-    const std::vector<bool> quoted = quoted_tokens(s);
+    const std::vector<bool>& quoted = s.quoted;
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
       if (!quoted.empty() && quoted[k]) {
         continue;
@@ -1086,22 +1086,16 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   std::vector<int> subject(entities.size(), 0);
   std::vector<std::uint32_t> first_subject(entities.size(), UINT32_MAX);
   std::vector<bool> led(entities.size(), false);
-  // A quotation in a headline ("해윰테크, AI 안경 출시… "메타보다 가볍다"") is what someone
-  // said, often measuring the subject against a rival: a name inside it counts as one in the
-  // body.
-  std::vector<std::vector<bool>> quoted(doc.sentences.size());
-  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-    if (header[doc.sentences[si].span.line]) {
-      quoted[si] = quoted_tokens(doc.sentences[si]);
-    }
-  }
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (int m : entities[e].mentions) {
       if (doc.byline_mention[m]) {
         continue;
       }
       const std::uint32_t si = doc.mentions[m].sentence;
-      const std::vector<bool>& q = quoted[si];
+      // A quotation in a headline ("해윰테크, AI 안경 출시… "메타보다 가볍다"") is what someone
+      // said, often measuring the subject against a rival: a name inside it counts as one in
+      // the body.
+      const std::vector<bool>& q = doc.sentences[si].quoted;
       score[e] +=
           header[doc.sentences[si].span.line] && (q.empty() || !q[doc.mentions[m].begin]) ? 3 : 1;
       if (is_subject(doc.sentences[si], doc.mentions[m])) {

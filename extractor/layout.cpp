@@ -387,7 +387,7 @@ int introduced_organization(const DocumentAnalysis& doc, const std::vector<Local
   const auto dash = [](const Token& t) { return t.text == "—" || t.text == "–" || t.text == "-"; };
   for (std::uint32_t si = sentences.first; si < sentences.second; ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
-    const std::vector<bool> quoted = quoted_tokens(s);
+    const std::vector<bool>& quoted = s.quoted;
     std::uint32_t t = 0;
     while (t < s.tokens.size()) {
       if ((!quoted.empty() && quoted[t]) || s.tokens[t].script == Script::kPunct ||

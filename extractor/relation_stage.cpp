@@ -47,7 +47,6 @@ struct SentenceScope {
   const Layout& layout;   // the pack's
   const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
   const WordSet& heads;   // the pack's name_endings heads, written onto a unit's name ("장")
-  const std::vector<bool>& quoted;  // quoted_tokens of s
 };
 
 // The organization a sentence is about: its section's (section_topics), else the document's.
@@ -168,7 +167,7 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     const bool too_counts = types.empty() || tells_receiving(sc.layout, *sc.previous);
     // A subject inside a quotation is the speaker's, not the sentence's: after "그는 “엔비디아가
     // 1위지만 경쟁할 수 있다”고 말했다", the next sentence is not about Nvidia.
-    const std::vector<bool> quoted = quoted_tokens(*sc.previous);
+    const std::vector<bool>& quoted = sc.previous->quoted;
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
@@ -500,13 +499,13 @@ int first_person_side(const DocumentAnalysis& doc) {
 // quotation, the other inside it. In `표해림 전무는 "도토리로보틱스 창업 멤버 중 두 명이 …"이라며`
 // 표해림 founded nothing.
 bool across_quotation(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
-  if (sc.quoted.empty() || rule.source.kind != Ref::Kind::kCapture ||
+  if (sc.s.quoted.empty() || rule.source.kind != Ref::Kind::kCapture ||
       rule.target.kind != Ref::Kind::kCapture || m.captures[rule.source.capture].empty() ||
       m.captures[rule.target.capture].empty()) {
     return false;
   }
   const auto inside = [&](int capture) {
-    return sc.quoted[sc.s.units[m.captures[capture].front()].begin];
+    return sc.s.quoted[sc.s.units[m.captures[capture].front()].begin];
   };
   return inside(rule.source.capture) != inside(rule.target.capture);
 }
@@ -1147,7 +1146,6 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     }
     const SentenceAnalysis* previous =
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
-    const std::vector<bool> quoted = quoted_tokens(s);
     const SentenceScope sc{doc,
                            s,
                            entities,
@@ -1155,8 +1153,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            previous_sources,
                            ctx.rules.layout,
                            ctx.rules.name_endings.titles,
-                           ctx.rules.name_endings.heads,
-                           quoted};
+                           ctx.rules.name_endings.heads};
     ctx.filter.facts(s, doc, facts);
     answers.start(ctx.order.relation_shared, static_cast<std::uint32_t>(s.units.size()));
     const bool respectively = pairs_in_order(ctx.rules.layout, s);
