@@ -977,17 +977,36 @@ std::vector<int> named_within(const DocumentAnalysis& doc, std::uint32_t si, std
   return named;
 }
 
-// Adds a relation the document's layout states (a table row, a list section, an outline), unless
-// its ends are one entity, the relation does not allow their types, or it is there already.
-void add_layout_relation(const std::vector<LocalEntity>& entities, RelationCandidate c,
+// A relation the document's layout states (a table row, a list section, an outline).
+struct LayoutRelation {
+  int source = -1;
+  int target = -1;
+  RelationType type = RelationType::kUses;
+  double confidence = 0.0;
+  std::uint32_t sentence = 0;
+  const char* rule = "";
+  bool from_context = false;  // an end is the topic
+};
+
+// Adds `r` unless its ends are one entity, the relation does not allow their types, or it is
+// there already.
+void add_layout_relation(const std::vector<LocalEntity>& entities, const LayoutRelation& r,
                          std::vector<RelationCandidate>& out) {
-  if (c.source == c.target ||
-      !relation_allowed(c.type, entities[c.source].type, entities[c.target].type) ||
-      std::ranges::any_of(out, [&](const RelationCandidate& r) {
-        return r.source == c.source && r.target == c.target && r.type == c.type;
+  if (r.source == r.target ||
+      !relation_allowed(r.type, entities[r.source].type, entities[r.target].type) ||
+      std::ranges::any_of(out, [&](const RelationCandidate& c) {
+        return c.source == r.source && c.target == r.target && c.type == r.type;
       })) {
     return;
   }
+  RelationCandidate c;
+  c.source = r.source;
+  c.target = r.target;
+  c.type = r.type;
+  c.confidence = r.confidence;
+  c.sentence = r.sentence;
+  c.rule = r.rule;
+  c.from_context = r.from_context;
   out.push_back(std::move(c));
 }
 
@@ -1002,14 +1021,14 @@ void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
          named_within(doc, link.sentence, link.source.first, link.source.second)) {
       for (const int target :
            named_within(doc, link.sentence, link.target.first, link.target.second)) {
-        RelationCandidate c;
-        c.source = source;
-        c.target = target;
-        c.type = relation.relation;
-        c.confidence = relation.confidence;
-        c.sentence = link.sentence;
-        c.rule = "table";
-        add_layout_relation(entities, std::move(c), out);
+        add_layout_relation(entities,
+                            {.source = source,
+                             .target = target,
+                             .type = relation.relation,
+                             .confidence = relation.confidence,
+                             .sentence = link.sentence,
+                             .rule = "table"},
+                            out);
       }
     }
   }
@@ -1041,14 +1060,14 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
         if (!of(relation.child, child)) {
           continue;
         }
-        RelationCandidate c;
-        c.source = child;
-        c.target = *parent;
-        c.type = relation.relation;
-        c.confidence = relation.confidence;
-        c.sentence = item.sentence;
-        c.rule = "outline";
-        add_layout_relation(entities, std::move(c), out);
+        add_layout_relation(entities,
+                            {.source = child,
+                             .target = *parent,
+                             .type = relation.relation,
+                             .confidence = relation.confidence,
+                             .sentence = item.sentence,
+                             .rule = "outline"},
+                            out);
       }
     }
   }
@@ -1068,15 +1087,15 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
       continue;
     }
     for (const int e : named_within(doc, item.sentence, item.begin, item.end)) {
-      RelationCandidate r;
-      r.source = doc.topic;
-      r.target = e;
-      r.type = *section.relation;
-      r.confidence = section.confidence;
-      r.sentence = item.sentence;
-      r.rule = "section";
-      r.from_context = true;
-      add_layout_relation(entities, std::move(r), out);
+      add_layout_relation(entities,
+                          {.source = doc.topic,
+                           .target = e,
+                           .type = *section.relation,
+                           .confidence = section.confidence,
+                           .sentence = item.sentence,
+                           .rule = "section",
+                           .from_context = true},
+                          out);
     }
   }
 }
