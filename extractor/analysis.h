@@ -58,6 +58,10 @@ struct SentenceAnalysis {
   // Which tokens stand inside a quotation in double quotes (quoted_tokens in stages.h); empty
   // when the sentence has none.
   std::vector<bool> quoted;
+  // How many words outside quotations are the layout's writer_words, which speak in the first
+  // person singular (저는, 제가, I, my), and how many its we_words (우리, we).
+  int writer_words = 0;
+  int we_words = 0;
   std::vector<Unit> units;
   // For each token, the rule filter's word sets its folded form is in (empty for none):
   // looked up once, by the entity stage, and read again by the relation stage.

@@ -927,6 +927,19 @@ std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
   return quoted;
 }
 
+void count_person_words(const Layout& layout, SentenceAnalysis& s) {
+  std::string written;  // the folded word with its particle, which folding leaves as it is
+  for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+    if (!s.quoted.empty() && s.quoted[k]) {
+      continue;
+    }
+    const Token& t = s.tokens[k];
+    written.assign(t.folded).append(t.particle);
+    s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
+    s.we_words += layout.we_words.contains(t.folded) ? 1 : 0;
+  }
+}
+
 // Whether mention `m` is the subject of sentence `s`: it bears a subject particle, or it opens
 // a sentence in a language that marks no subject.
 bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
@@ -1017,20 +1030,10 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
   }
   int words = introduced ? 1 : 0;
   int we = 0;
-  std::string written;  // the folded word with its particle, which folding leaves as it is
   for (const SentenceAnalysis& s : doc.sentences) {
-    if (s.boilerplate) {
-      continue;
-    }
-    const std::vector<bool>& quoted = s.quoted;
-    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-      if (!quoted.empty() && quoted[k]) {
-        continue;
-      }
-      const Token& t = s.tokens[k];
-      written.assign(t.folded).append(t.particle);
-      words += layout.writer_words.contains(written) ? 1 : 0;
-      we += layout.we_words.contains(t.folded) ? 1 : 0;
+    if (!s.boilerplate) {
+      words += s.writer_words;
+      we += s.we_words;
     }
   }
   if (words < kWords || words <= we) {

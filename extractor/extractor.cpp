@@ -126,6 +126,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
     s.quoted = quoted_tokens(s);
+    count_person_words(rules.layout, s);
     bool held = false;
     matches.push_back(s.boilerplate
                           ? std::vector<GazetteerMatch>()

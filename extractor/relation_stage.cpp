@@ -98,9 +98,7 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     // in the first person is that organization's too: "- 인프라: AWS EKS, Terraform" under
     // "**모아페이스**".
     const int section = sc.doc.section_topic.empty() ? -1 : sc.doc.section_topic[sc.s.span.line];
-    if (section >= 0 && std::ranges::none_of(sc.s.tokens, [&](const Token& t) {
-          return sc.layout.writer_words.contains(t.folded + std::string(t.particle));
-        })) {
+    if (section >= 0 && sc.s.writer_words == 0) {
       out.push_back(section);
     }
   } else {

@@ -122,6 +122,9 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
 // the sentence has none.
 std::vector<bool> quoted_tokens(const SentenceAnalysis& s);
 
+// Sets s.writer_words and s.we_words from its tokens outside quotations (after s.quoted).
+void count_person_words(const Layout& layout, SentenceAnalysis& s);
+
 // The entity of `type` the document is about, or -1: the most mentions, where
 // a mention in the header lines (outside a quotation) counts three times and an organization also
 // counts the mentions of the products its gazetteer entries say it makes; at

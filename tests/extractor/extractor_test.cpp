@@ -747,6 +747,15 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
         graph_of(intro, hello + "나는 개발자다.\n\n**에이크미** — 엔지니어\n- Kafka를 썼다.\n");
     CHECK(has_relation(cv, "채도윤", RT::kUses, "Kafka"));
     CHECK(has_relation(cv, "Acme", RT::kUses, "Kafka"));
+    // First-person words inside a quotation do not make the sentence the writer's alone.
+    const KnowledgeGraph said = graph_of(
+        intro,
+        hello + "나는 개발자다.\n\n**에이크미** — 엔지니어\n- \"내가 고른다\"며 Kafka를 썼다.\n");
+    CHECK(has_relation(said, "Acme", RT::kUses, "Kafka"));
+    const KnowledgeGraph mine = graph_of(
+        intro, hello + "나는 개발자다.\n\n**에이크미** — 엔지니어\n- 내가 Kafka를 썼다.\n");
+    CHECK(has_relation(mine, "채도윤", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(mine, "Acme", RT::kUses, "Kafka"));
   }
   SUBCASE("a transcript's speakers each say I") {
     const KnowledgeGraph transcript = graph_of(
