@@ -36,6 +36,15 @@ bool title_follows(const std::vector<Token>& tokens, std::size_t i, const NameEn
          is_title(tokens[i + 2], names);
 }
 
+// A title right before `tokens[i]` in parentheses, closed or continued right after it
+// ("가온셈(대표 오유나)", "(공동대표 박하나·문태오)").
+bool titled_in_parentheses(const std::vector<Token>& tokens, std::size_t i,
+                           const NameEndings& names) {
+  return i > 0 && i + 1 < tokens.size() && is_title(tokens[i - 1], names) &&
+         tokens[i - 1].particle.empty() && !tokens[i + 1].space_before &&
+         (tokens[i + 1].text == ")" || tokens[i + 1].text == "·");
+}
+
 }  // namespace
 
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
@@ -63,7 +72,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
         t.particle.size() != kSyllable || !names.endings.contains(t.particle) ||
         !names.initials.contains(std::string_view(t.folded).substr(0, kSyllable)) ||
         names.titles.contains(t.folded) || (known && known(t.folded)) ||
-        !title_follows(tokens, i, names)) {
+        (!title_follows(tokens, i, names) && !titled_in_parentheses(tokens, i, names))) {
       continue;
     }
     t.base_end = t.end;

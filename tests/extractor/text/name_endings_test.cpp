@@ -60,6 +60,15 @@ TEST_CASE("join_name_endings: one word may come between the name and the title")
   CHECK(forms("김영만 전 사장") == V{"김영만", "전", "사장"});
 }
 
+TEST_CASE("join_name_endings: a title may stand before the name in parentheses") {
+  CHECK(forms("한빛(대표 박유나)은") == V{"한빛", "(", "대표", "박유나", ")", "+은"});
+  // The first of two names; the second has no title before it.
+  CHECK(forms("(대표 박유나·김수인)") == V{"(", "대표", "박유나", "·", "김수+인", ")"});
+  // Not outside parentheses, nor with words after the name.
+  CHECK(forms("대표 박유나 씨") == V{"대표", "박유+나", "씨"});
+  CHECK(forms("(대표 주자인 기업)") == V{"(", "대표", "주자+인", "기업", ")"});
+}
+
 TEST_CASE("join_name_endings: without a title the particle stays") {
   CHECK(forms("김수인 발표") == V{"김수+인", "발표"});
   CHECK(forms("김수인") == V{"김수+인"});
