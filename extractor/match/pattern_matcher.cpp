@@ -51,12 +51,13 @@ std::uint32_t member_end(const SentenceAnalysis& s, std::uint32_t i) {
   return quoted ? i + 2 : i + 1;
 }
 
-// The unit after a parenthetical that starts at unit `at` ("SK스퀘어(대표 박정호)와"), whose
-// particle the mention before it took (build_units); `at` itself when none starts there.
+// The unit after a parenthetical written onto the mention before it ("SK스퀘어(대표 박정호)와"),
+// whose particle that mention took (build_units); `at` itself when none starts there. One set
+// apart ("Loki, Tempo (관측팀 운영)") says something of its own.
 std::uint32_t past_parenthetical(const SentenceAnalysis& s, std::uint32_t at) {
   const std::vector<Unit>& units = s.units;
   if (at >= units.size() || units[at].mention >= 0 || s.tokens[units[at].begin].text != "(" ||
-      units[at - 1].mention < 0) {
+      s.tokens[units[at].begin].space_before || units[at - 1].mention < 0) {
     return at;
   }
   for (std::uint32_t j = at + 1; j < units.size() && j <= at + kMaxParenthetical; ++j) {

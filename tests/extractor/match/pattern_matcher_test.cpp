@@ -207,6 +207,14 @@ TEST_CASE("lists: a member's parenthetical naming a person is part of the member
   REQUIRE(f);
   CHECK(f->captures.at("n") == std::vector<std::string>{"에이크미", "글로벡스"});
   CHECK(s.unit_text(f->end - 1) == "협력한다");  // the element after the list
+  SUBCASE("one set apart by a space says something of its own") {
+    const std::string apart = R"({"ent": "Organization", "list": true, "capture": "n"},
+                                 {"text": "("}, {"ent": "Organization", "capture": "m"})";
+    const Probe p(apart, "에이크미, 글로벡스 (이니텍 운영)", true, true);
+    const std::optional<Found> g = p.first();
+    REQUIRE(g);
+    CHECK(g->captures.at("n") == std::vector<std::string>{"에이크미", "글로벡스"});
+  }
 }
 
 TEST_CASE("lists: people may carry titles before the word that joins the next member") {
