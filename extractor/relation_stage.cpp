@@ -166,11 +166,28 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     // A subject inside a quotation is the speaker's, not the sentence's: after "그는 “엔비디아가
     // 1위지만 경쟁할 수 있다”고 말했다", the next sentence is not about Nvidia.
     const std::vector<bool>& quoted = sc.previous->quoted;
+    // A person as the subject, the particle maybe on a title after the name, makes a company
+    // with 에서 where the person acted, not who acted: after "정다은 최고기술책임자(CTO)는
+    // 네이버에서 추천 시스템을 개발했다" the next sentence is not about Naver.
+    constexpr std::size_t kTitleUnits = 4;
+    const std::vector<Unit>& before = sc.previous->units;
+    bool person_subject = false;
+    for (std::size_t k = 0; k < before.size() && !person_subject; ++k) {
+      if (!is_subject_particle(before[k].particle) ||
+          (!quoted.empty() && quoted[before[k].begin])) {
+        continue;
+      }
+      for (std::size_t j = k >= kTitleUnits ? k - kTitleUnits : 0; j <= k; ++j) {
+        person_subject =
+            person_subject || (before[j].mention >= 0 &&
+                               sc.doc.mentions[before[j].mention].type == EntityType::kPerson);
+      }
+    }
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
       if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
-          (quoted.empty() || !quoted[unit.begin]) && !was_source(unit) &&
-          (too_counts || unit.particle != "도") &&
+          !(person_subject && unit.particle == "에서") && (quoted.empty() || !quoted[unit.begin]) &&
+          !was_source(unit) && (too_counts || unit.particle != "도") &&
           (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
         best = &unit;
       }
