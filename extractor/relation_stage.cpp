@@ -639,7 +639,7 @@ void drop_context_affiliations(const std::vector<LocalEntity>& entities,
   std::set<std::tuple<int, RT, int>> stated;  // (person, type, organization)
   std::set<int> unit_heads;
   for (const RelationCandidate& c : out) {
-    if (!c.from_context && affiliation(c.type) &&
+    if (!c.from_context && !c.former && affiliation(c.type) &&
         entities[c.target].type == EntityType::kOrganization) {
       stated.emplace(c.source, c.type, c.target);
     }
@@ -1274,7 +1274,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                     RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,
                                       matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
                                       rule.target.kind != Ref::Kind::kCapture, from_context,
-                                      rule.yields, m.begin, m.end});
+                                      rule.yields, rule.former, m.begin, m.end});
               }
             }
           }
@@ -1300,7 +1300,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   Stated by_target;  // (sentence, entity)
   Stated by_source;
   for (const auto& [key, c] : best) {
-    if (!c.searched_source && !c.searched_target) {
+    if (!c.searched_source && !c.searched_target && !c.former) {
       by_target[{c.sentence, c.target}].push_back(&c);
       by_source[{c.sentence, c.source}].push_back(&c);
     }

@@ -42,6 +42,8 @@ struct RelationCandidate {
   bool from_context = false;
   // Whether it gives way to a relation stated with another organization (the rule's yields).
   bool yields = true;
+  // Whether the rule states a former post, which makes no other relation give way.
+  bool former = false;
   // The matched units of the sentence, [match_begin, match_end).
   std::uint32_t match_begin = 0;
   std::uint32_t match_end = 0;

@@ -293,6 +293,7 @@ class RulesWriter {
     ref(r.target);
     strings(r.unless);
     out_.flag(r.yields);
+    out_.flag(r.former);
     shared(r.voice_words);
     strings(r.voice_endings);
     out_.i32(r.voice_min);
@@ -550,6 +551,7 @@ class RulesReader {
     ref(r.target);
     strings(r.unless);
     r.yields = in_.flag();
+    r.former = in_.flag();
     r.voice_words = shared();
     strings(r.voice_endings);
     r.voice_min = in_.i32();

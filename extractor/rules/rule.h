@@ -123,6 +123,10 @@ struct RelationRule : RuleHeader {
   // another organization (see extract_relations). A rule on joining or hiring says false: a
   // former post stated beside the new one does not undo the new one.
   bool yields = true;
+  // Whether the rule states a former post (출신, 거쳐, formerly of): such a relation does not make
+  // another give way as a post stated with its organization does, for a person's past employer
+  // says nothing of where the person works now.
+  bool former = false;
   // Only in a document written in the first person: one that uses these words, or words
   // ending in `voice_endings` (a polite verb ending, 니다), at least `voice_min` times in all
   // (none: any document).

@@ -857,6 +857,7 @@ class Compiler {
       return voice;
     }
     r.yields = !v.HasMember("yields") || v["yields"].GetBool();
+    r.former = v.HasMember("former") && v["former"].GetBool();
     return r;
   }
 

@@ -1416,6 +1416,38 @@ TEST_CASE("relation rule: yields false keeps a searched end beside one stated wi
   CHECK(has_relation(kept, "김하람", RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation rule: a former post makes no other relation give way") {
+  auto rules = [](const std::string& former) {
+    return rule_file(
+        R"("entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [
+        {"id": "worked", "pattern": [{"ent": "Person", "capture": "p"},
+          {"any": true, "min": 0, "max": 1}, {"ent": "Organization", "particle": ["에서"],
+          "capture": "o"}, {"starts": "일했"}],
+         "relation": "works_at", "source": "p", "target": "o")" +
+        former + R"(},
+        {"id": "officer", "pattern": [{"ent": "Person", "capture": "p"}, {"text": ["이사"]}],
+         "relation": "works_at", "source": "p",
+         "target": {"find": ["Organization"], "scope": "sentence",
+                    "particle": ["은", "는", "이", "가"], "else": "$topic"}}])");
+  };
+  // In the same sentence, and read against the topic in another.
+  const std::string same =
+      "에이크미는 커졌다. 에이크미는 뽑았다. 김하람 이사는 글로벡스에서 일했다.";
+  const std::string later =
+      "에이크미는 커졌다. 에이크미는 뽑았다. 김하람은 글로벡스에서 일했다. 김하람 이사가 왔다.";
+  for (const std::string& text : {same, later}) {
+    CAPTURE(text);
+    const KnowledgeGraph current = graph_of(rules(""), text);
+    CHECK(has_relation(current, "김하람", RT::kWorksAt, "Globex"));
+    CHECK_FALSE(has_relation(current, "김하람", RT::kWorksAt, "Acme"));
+    const KnowledgeGraph past = graph_of(rules(R"(, "former": true)"), text);
+    CHECK(has_relation(past, "김하람", RT::kWorksAt, "Globex"));
+    CHECK(has_relation(past, "김하람", RT::kWorksAt, "Acme"));
+  }
+}
+
 TEST_CASE("relation action: making and using yield to each other only in the same words") {
   const std::string rules = rule_file(R"("relation_rules": [
       {"id": "own", "pattern": [{"ent": "Organization", "particle": ["의"], "capture": "o"},
