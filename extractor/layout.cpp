@@ -483,8 +483,8 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
         prose_before < kMinProseBeforeMarker) {
       continue;
     }
-    // A marker is a token of the line, or the whole line written with spaces ("관련 글",
-    // "많이 본 뉴스" for 관련글, 많이본뉴스). Either is found in the folded line without its
+    // A marker is a token of the line, or the whole line or its end written with spaces ("관련
+    // 글", "많이 본 뉴스" for 관련글, 많이본뉴스). Either is found in the folded line without its
     // spaces; most lines hold none and need no tokens.
     std::string compact = fold_case(trimmed(line));
     std::erase(compact, ' ');
@@ -494,10 +494,13 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     }
     const std::vector<Token> tokens =
         tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr);
-    const bool marker = layout.boilerplate_markers.contains(compact) ||
-                        std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-                          return layout.boilerplate_markers.contains(t.folded);
-                        });
+    // A box's heading may name its section first ("IT/과학 많이 본 뉴스").
+    const bool marker =
+        layout.boilerplate_markers.contains(compact) ||
+        std::any_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
+                    [&](std::string_view m) { return compact.ends_with(m); }) ||
+        std::any_of(tokens.begin(), tokens.end(),
+                    [&](const Token& t) { return layout.boilerplate_markers.contains(t.folded); });
     if (marker) {
       // The block runs until the article resumes: a long prose line without a
       // time stamp ("관련기사" boxes sit inside articles; comment sections end them).

@@ -135,7 +135,7 @@ TEST_CASE("boilerplate: a related-links box inside an article ends where the art
   CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
 }
 
-TEST_CASE("boilerplate: a marker written with spaces is the whole line") {
+TEST_CASE("boilerplate: a marker written with spaces is the whole line or its end") {
   const std::string text =
       "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 협력을 이어간다.\n"
       "관련 글\n- 글로벡스 주가 급등\n";
@@ -147,6 +147,11 @@ TEST_CASE("boilerplate: a marker written with spaces is the whole line") {
                           "관련 글 목록\n글로벡스 주가 급등\n",
                           layout)
             .empty());
+  // A box's heading that names its section first.
+  layout.boilerplate_markers = {"많이본뉴스"};
+  CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
+                          "협력을 이어간다.\nIT/과학 많이 본 뉴스\n1  글로벡스, 신작 출시\n",
+                          layout) == Lines{3, 4, 5});
 }
 
 TEST_CASE("boilerplate: a skipped section runs from its heading to the next heading") {
