@@ -208,6 +208,31 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
     }
+    // A Korean paragraph keeps its topic (은/는) across a sentence about what it makes:
+    // "2019년 설립된 누리랩은 상담 챗봇 누리봇을 만든다. 누리봇은 은행 60곳에서 쓰인다. 나윤슬
+    // 대표와 변도하 CTO가 함께 창업했다" (they founded 누리랩). Two sentences further back at
+    // most, within the paragraph (the line).
+    const bool about_product = std::ranges::any_of(before, [&](const Unit& unit) {
+      return unit.mention >= 0 && subject_rank(unit.particle) == 0 &&
+             (sc.doc.mentions[unit.mention].type == EntityType::kProduct ||
+              sc.doc.mentions[unit.mention].type == EntityType::kTool);
+    });
+    constexpr std::size_t kParagraphBack = 2;
+    const std::size_t here = static_cast<std::size_t>(&sc.s - sc.doc.sentences.data());
+    for (std::size_t back = 2;
+         about_product && sc.s.lang == Lang::kKo && back <= kParagraphBack + 1 && back <= here;
+         ++back) {
+      const SentenceAnalysis& earlier = sc.doc.sentences[here - back];
+      if (earlier.boilerplate || earlier.span.line != sc.s.span.line) {
+        break;
+      }
+      for (const Unit& unit : earlier.units) {
+        if (of_types(sc, ref, unit) && subject_rank(unit.particle) == 0 &&
+            (earlier.quoted.empty() || !earlier.quoted[unit.begin])) {
+          return {sc.doc.entity_of_mention[unit.mention]};
+        }
+      }
+    }
   }
   // The topic organization only where the search takes organizations: "부문장은 X가 맡는다"
   // after a sentence about no unit names no head of the company.
