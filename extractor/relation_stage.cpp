@@ -218,7 +218,7 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
               sc.doc.mentions[unit.mention].type == EntityType::kTool);
     });
     constexpr std::size_t kParagraphBack = 2;
-    const std::size_t here = static_cast<std::size_t>(&sc.s - sc.doc.sentences.data());
+    const auto here = static_cast<std::size_t>(&sc.s - sc.doc.sentences.data());
     for (std::size_t back = 2;
          about_product && sc.s.lang == Lang::kKo && back <= kParagraphBack + 1 && back <= here;
          ++back) {
