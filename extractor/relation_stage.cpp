@@ -732,11 +732,11 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   };
   // Whether a sentence naming `e` also names an organization other than the topic: then
   // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
-  auto near_other_org = [&](int e) {
+  auto near_other_org = [&](int e, int topic) {
     return std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
       const std::vector<int>& there = in_sentence[doc.mentions[m].sentence];
       return std::any_of(there.begin(), there.end(), [&](int o) {
-        return o != doc.topic && entities[o].type == ET::kOrganization;
+        return o != topic && entities[o].type == ET::kOrganization;
       });
     });
   };
@@ -910,6 +910,24 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     }
     return -1;
   };
+  // The topic an entity's mentions stand under: the one section topic (section_topics) all of
+  // them share, else the document's. In a roundup of items "◆가온보안, 신임 CTO에 …" a team
+  // named only under that item is 가온보안's, and a digest has no topic of its own.
+  auto section_topic_of = [&doc](const LocalEntity& ent) {
+    if (doc.section_topic.empty()) {
+      return doc.topic;
+    }
+    constexpr int kNone = -1;  // a line in no section
+    int shared = kNone;
+    for (const int m : ent.mentions) {
+      const int t = doc.section_topic[doc.sentences[doc.mentions[m].sentence].span.line];
+      if (t == kNone || (shared != kNone && t != shared)) {
+        return doc.topic;
+      }
+      shared = t;
+    }
+    return shared == kUnknownSection ? -1 : shared;
+  };
   auto in_voice = [&doc](const DocumentRule& rule) {
     return in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
   };
@@ -967,9 +985,11 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
       } else {
-        const int topic = rule.voice_words == nullptr ? doc.topic : first_person_side(doc);
+        const int topic =
+            rule.voice_words == nullptr ? section_topic_of(ent) : first_person_side(doc);
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
-            related_ends.contains({e, rule.relation, !rule.from_topic}) || near_other_org(e) ||
+            related_ends.contains({e, rule.relation, !rule.from_topic}) ||
+            near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||
             near_unless(rule, e)) {
           continue;
         }

@@ -1098,6 +1098,16 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
     const KnowledgeGraph none = graph_of(rules, "안전팀이 바쁘다.\n\n에이크미도 있다.");
     CHECK(none.relation_count() == 0);
   }
+  SUBCASE("an orphan named under one item of a roundup is that item's organization's") {
+    const KnowledgeGraph digest =
+        graph_of(rules,
+                 "이번 주 인사\n\n임원 이동이 잦다. 주요 인사를 모았다.\n\n◆에이크미, 새 CTO "
+                 "선임\n에이크미는 CTO를 뽑고 안전팀을 "
+                 "만들었다.\n\n◆글로벡스, 새 CFO 선임\n글로벡스는 CFO를 뽑았다.\n\n◆이니텍, 새 "
+                 "COO 선임\n이니텍은 COO를 뽑았다.\n");
+    CHECK(has_relation(digest, "안전팀", RT::kPartOf, "Acme"));
+    CHECK_FALSE(has_relation(digest, "안전팀", RT::kPartOf, "Globex"));
+  }
 }
 
 TEST_CASE("document rules: an orphan in a first-person document, with unless words") {
