@@ -77,6 +77,28 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
   return w == "," || w == "·" || w == "/" || w == "및";
 }
 
+// In an interview, the person whose turn a sentence is in: the line opens with the person's name
+// and goes on in their words ("신유진 안녕하세요, … 신유진입니다. 오늘장터에는 2021년에
+// 합류했고"); -1 elsewhere. A "$self" that searches only people is that person: the speaker
+// says where they joined, not the team the interview is about.
+int turn_speaker(const SentenceScope& sc) {
+  if (!sc.doc.kind.interview) {
+    return -1;
+  }
+  auto first = static_cast<std::size_t>(&sc.s - sc.doc.sentences.data());
+  while (first > 0 && sc.doc.sentences[first - 1].span.line == sc.s.span.line) {
+    --first;
+  }
+  const SentenceAnalysis& opening = sc.doc.sentences[first];
+  if (opening.units.size() < 2 || opening.units[0].mention < 0 ||
+      !opening.units[0].particle.empty() ||
+      opening.tokens[opening.units[1].begin].script == Script::kPunct) {
+    return -1;
+  }
+  const int e = sc.doc.entity_of_mention[opening.units[0].mention];
+  return sc.entities[e].type == EntityType::kPerson ? e : -1;
+}
+
 // The topic entities, less those the matched words name themselves: in "the round was led by
 // A, along with B", A is an investor, not the company B invested in, even when A is the topic.
 // A symmetric relation keeps a topic that a capture holds: the topic listed among an alliance's
@@ -88,7 +110,11 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
 std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                 bool symmetric) {
   std::vector<int> out;
-  if (ref.all_topics) {
+  const int speaker =
+      ref.self && ref.types == type_bit(EntityType::kPerson) ? turn_speaker(sc) : -1;
+  if (speaker >= 0) {
+    out = {speaker};
+  } else if (ref.all_topics) {
     out = sc.doc.topics;
   } else if (ref.self && sc.doc.own_team >= 0) {
     out = {sc.doc.own_team};
