@@ -225,6 +225,15 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.byline_mention[m] = in_byline(rules.layout, doc, doc.mentions[m]);
   }
   std::vector<int> first_org(doc.segmentation.lines.size(), -1);
+  int first_team = -1;  // the first team named outside boilerplate
+  for (std::size_t m = 0; m < doc.mentions.size() && first_team < 0; ++m) {
+    const int e = doc.entity_of_mention[m];
+    if (e >= 0 && entities[e].type == EntityType::kTeam &&
+        doc.mentions[m].refers == Refers::kNone &&
+        !doc.sentences[doc.mentions[m].sentence].boilerplate) {
+      first_team = e;
+    }
+  }
   for (std::size_t m = doc.mentions.size(); m-- > 0;) {
     const int e = doc.entity_of_mention[m];
     if (e >= 0 && entities[e].type == EntityType::kOrganization) {
@@ -250,6 +259,11 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   // with ("메디노트 정하린 음성AI팀장"), unless first-person words name another.
   if (doc.own_team < 0 && doc.lead_team >= 0 && (doc.kind.interview || doc.kind.posting)) {
     doc.own_team = doc.lead_team;
+  }
+  // A posting that opens with the company introduces the team it hires for further down
+  // ("[회사 소개] … [팀 소개] 데이터엔지니어링팀은 …"): the first team it names.
+  if (doc.own_team < 0 && doc.kind.posting) {
+    doc.own_team = first_team;
   }
   if (doc.own_team < 0) {
     doc.own_team = byline_team(doc, rules.layout, entities);

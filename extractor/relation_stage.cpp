@@ -1020,7 +1020,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
         if (!voice) {
-          voice = in_voice(rule);
+          // A job posting speaks for the team it hires for, in whatever voice.
+          voice = doc.kind.posting || in_voice(rule);
         }
         if (!*voice) {
           break;

@@ -787,6 +787,29 @@ TEST_CASE("relation action: in a job posting $self is the team the posting names
   CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
 }
 
+TEST_CASE("document rules: a posting speaks for the team it names, even further down") {
+  const std::string rules = rule_file(R"(
+      "layout": {"posting_markers": ["회사소개", "팀소개", "기술스택", "자격요건"]},
+      "entity_rules": [
+        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Team"}}],
+      "document_rules": [{"id": "voice", "kind": "orphan", "types": ["Tool"], "relation": "uses",
+        "direction": "from_topic", "confidence": 0.45,
+        "first_person": {"words": ["저희", "우리"], "min": 3}}])");
+  const std::string posting =
+      "에이크미 채용\n\n[회사 소개]\n에이크미는 메신저를 만든다. 에이크미는 크다. 에이크미는 "
+      "빠르다. "
+      "에이크미는 친절하다.\n\n[팀 소개]\n검색팀은 검색을 맡는다.\n\n[기술 스택]\nRust, "
+      "Kafka\n\n[자격 요건]\n- 5년\n";
+  const KnowledgeGraph g = graph_of(rules, posting);
+  CHECK(has_relation(g, "검색팀", RT::kUses, "Rust"));
+  CHECK(has_relation(g, "검색팀", RT::kUses, "Kafka"));
+  // Not a posting: the voice rule needs its first-person words.
+  const KnowledgeGraph news = graph_of(
+      rules, "에이크미 소식\n\n에이크미는 메신저를 만든다. 검색팀은 Rust와 Kafka를 쓴다고 한다.\n");
+  CHECK_FALSE(has_relation(news, "검색팀", RT::kUses, "Rust"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" stands for the entity of its type named last") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
