@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "extractor/stages.h"
 #include "extractor/text/particles.h"
+#include "extractor/text/tokenizer.h"
 
 namespace kgex {
 namespace {
@@ -765,6 +766,23 @@ void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
   doc.mentions = std::move(mentions);
 }
 
+namespace {
+
+// "Data Platform" for the team "Data Platform team": the name without its last word when that
+// word is one of the layout's unit_suffixes, follows a space and leaves a name that begins with
+// a capital letter ("the data team" stays whole); else empty.
+std::string unit_stem(const std::string& name, const WordSet& suffixes) {
+  const std::size_t space = name.rfind(' ');
+  if (suffixes.empty() || space == std::string::npos || space == 0 ||
+      !suffixes.contains(fold_case(std::string_view(name).substr(space + 1))) || name[0] < 'A' ||
+      name[0] > 'Z') {
+    return {};
+  }
+  return name.substr(0, space);
+}
+
+}  // namespace
+
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
                                           const std::vector<AliasLink>& links) {
   const int n = static_cast<int>(doc.mentions.size());
@@ -807,6 +825,16 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       auto [it, fresh] = by_key.emplace(key_of(c.type, *name), m);
       if (!fresh) {
         uf.unite(it->second, m);
+      }
+    }
+    // "the Data Platform team" and "Data Platform" name one team.
+    if (c.type == EntityType::kTeam) {
+      const std::string stem = unit_stem(c.surface, ctx.rules.layout.unit_suffixes);
+      if (!stem.empty()) {
+        auto [it, fresh] = by_key.emplace(key_of(c.type, stem), m);
+        if (!fresh) {
+          uf.unite(it->second, m);
+        }
       }
     }
   }
@@ -880,6 +908,16 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     }
     if (e.name.empty()) {
       e.name = doc.mentions[e.mentions.front()].canonical;
+    }
+    if (e.type == EntityType::kTeam) {
+      const std::size_t written = names.size();
+      for (std::size_t i = 0; i <= written; ++i) {
+        std::string stem =
+            unit_stem(i < written ? names[i] : e.name, ctx.rules.layout.unit_suffixes);
+        if (!stem.empty()) {
+          names.push_back(std::move(stem));
+        }
+      }
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());

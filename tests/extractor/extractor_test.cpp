@@ -1237,6 +1237,35 @@ TEST_CASE("overlaps: a company's name and a staff word name its people, not a un
   CHECK(has_entity(plain, "누리페이팀", ET::kTeam));
 }
 
+TEST_CASE("entities: a team named with its unit word is also called without it") {
+  const std::string entity_rules = R"("entity_rules": [
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 1, "max": 2, "capture": "n"},
+     {"text": ["team", "group"], "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "lower", "pattern": [{"text": "data", "capture": "n"}, {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "bare", "pattern": [{"text": "joined"}, {"shape": "capitalized", "min": 1, "max": 2,
+     "capture": "n"}, {"text": "."}], "entity": {"capture": "n", "type": "Team"}}])";
+  const std::string text =
+      "The Billing Core team hired. Ada joined Billing Core. Later, Maps group and the data team "
+      "met.";
+  const KnowledgeGraph g = graph_of(
+      rule_file(R"("layout": {"unit_suffixes": ["team", "group"]}, )" + entity_rules), text);
+  const auto core = g.find("Billing Core team", ET::kTeam);
+  REQUIRE(core);
+  CHECK(g.entity(*core).aliases == std::vector<std::string>{"Billing Core"});
+  CHECK(g.entity(*core).mention_count == 2);
+  const auto maps = g.find("Maps group", ET::kTeam);
+  REQUIRE(maps);
+  CHECK(g.entity(*maps).aliases == std::vector<std::string>{"Maps"});
+  CHECK(has_entity(g, "data team", ET::kTeam));
+  CHECK_FALSE(has_entity(g, "data", ET::kTeam));
+  // Without the layout's words, the two forms are two teams.
+  const KnowledgeGraph plain = graph_of(rule_file(entity_rules), text);
+  CHECK(has_entity(plain, "Billing Core team", ET::kTeam));
+  CHECK(has_entity(plain, "Billing Core", ET::kTeam));
+}
+
 TEST_CASE("short names: words for the one named last count a part of a name as naming") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "pronoun",
       "pattern": [{"text": ["he", "she"], "anchor": "start", "capture": "n"}],
