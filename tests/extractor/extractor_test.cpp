@@ -1266,6 +1266,47 @@ TEST_CASE("entities: a team named with its unit word is also called without it")
   CHECK(has_entity(plain, "Billing Core", ET::kTeam));
 }
 
+TEST_CASE("entities: a team named with its unit word is named again without it") {
+  const std::string rules = rule_file(R"("layout": {"unit_suffixes": ["team"]},
+    "entity_rules": [
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 2, "max": 2, "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "one", "pattern": [{"text": "our"}, {"shape": "capitalized", "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}}],
+    "relation_rules": [{"id": "led", "pattern": [{"ent": "Team", "capture": "t"},
+     {"text": "is"}, {"text": "led"}, {"text": "by"}, {"shape": "capitalized", "capture": "p"}],
+     "relation": "leads", "source": "p", "target": "t"}])");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Meet the Billing Core team. Billing Core is led by Ada. In our Growth team, Growth "
+               "is led by Bo.");
+  const auto core = g.find("Billing Core team", ET::kTeam);
+  REQUIRE(core);
+  CHECK(g.entity(*core).mention_count == 2);
+  // One word alone is too common a word to be the team's name wherever it is written.
+  CHECK(g.entity_count() == 2);
+}
+
+TEST_CASE("overlaps: a company word inside a team's name names no company of the document") {
+  const std::string rules = rule_file(R"("layout": {"staff_words": ["team"]},
+    "entity_rules": [
+    {"id": "company", "pattern": [{"shape": "capitalized", "capture": "n"},
+     {"text": "Analytics", "capture": "w"}], "entity": {"capture": "n", "through": "w",
+     "type": "Organization"}},
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 1, "max": 2, "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}}])");
+  CHECK(has_entity(graph_of(rules, "The Revenue Analytics team moved."), "Revenue Analytics team",
+                   ET::kTeam));
+  // Named elsewhere, the company's team is its staff.
+  const KnowledgeGraph g =
+      graph_of(rules, "We bought Revenue Analytics. The Revenue Analytics team moved.");
+  CHECK_FALSE(has_entity(g, "Revenue Analytics team", ET::kTeam));
+  CHECK(has_entity(g, "Revenue Analytics", ET::kOrganization));
+}
+
 TEST_CASE("short names: words for the one named last count a part of a name as naming") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "pronoun",
       "pattern": [{"text": ["he", "she"], "anchor": "start", "capture": "n"}],
