@@ -1309,6 +1309,23 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   add_section_relations(ctx, doc, entities, out);
   add_outline_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
+  // A product named after one company ("Sentrova Edge", by a named_after rule) is not made by
+  // another that a rule found outside the sentence: "Its platform includes Sentrova Edge" after
+  // a sentence that opens with someone else, or in an article about someone else.
+  std::map<int, int> maker_by_name;  // target -> source
+  for (const RelationCandidate& c : out) {
+    if (c.type == RT::kDevelops &&
+        std::ranges::any_of(ctx.rules.document_rules, [&](const DocumentRule& r) {
+          return r.kind == DocumentRuleKind::kNamedAfter && r.id == c.rule;
+        })) {
+      maker_by_name.emplace(c.target, c.source);
+    }
+  }
+  std::erase_if(out, [&](const RelationCandidate& c) {
+    const auto it = maker_by_name.find(c.target);
+    return c.type == RT::kDevelops && c.searched_source && c.from_context &&
+           it != maker_by_name.end() && it->second != c.source;
+  });
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;
   for (const RelationCandidate& c : out) {

@@ -985,6 +985,26 @@ TEST_CASE("document rules: a product named after an organization the document na
                            "Acme Notes"));
 }
 
+TEST_CASE("document rules: a product named after a company is not another's found outside") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [{"name": "Acme", "type": "Organization"}, {"name": "Globex", "type": "Organization"}],
+    "entity_rules": [{"id": "app", "pattern": [{"text": "includes"},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}}],
+    "relation_rules": [{"id": "includes", "pattern": [{"text": "includes"},
+      {"ent": "Product", "capture": "p"}], "relation": "develops", "source": "$topic", "target": "p"}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  const KnowledgeGraph g = graph_of(
+      rules, "Acme sells phones. Acme is busy. Globex is small. Its kit includes Globex Maps.");
+  CHECK(has_relation(g, "Globex", RT::kDevelops, "Globex Maps"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kDevelops, "Globex Maps"));
+  // A product named after no other company stays the topic's.
+  CHECK(has_relation(
+      graph_of(rules,
+               "Acme sells phones. Acme is busy. Globex is small. Its kit includes Tiny Maps."),
+      "Acme", RT::kDevelops, "Tiny Maps"));
+}
+
 TEST_CASE("document rules: a team listed under a heading belongs to the heading's team") {
   const std::string rules = rule_file(R"json(
     "entity_rules": [
