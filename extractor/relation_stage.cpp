@@ -1309,15 +1309,19 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   add_section_relations(ctx, doc, entities, out);
   add_outline_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
-  // A product named after one company ("Sentrova Edge", by a named_after rule) is not made by
-  // another that a rule found outside the sentence: "Its platform includes Sentrova Edge" after
-  // a sentence that opens with someone else, or in an article about someone else.
+  // A product named after one company ("Sentrova Edge", by a named_after rule or by a rule that
+  // names both) is not made by another that a rule found outside the sentence: "Its platform
+  // includes Sentrova Edge" after a sentence that opens with someone else, or in an article
+  // about someone else.
   std::map<int, int> maker_by_name;  // target -> source
   for (const RelationCandidate& c : out) {
     if (c.type == RT::kDevelops &&
-        std::ranges::any_of(ctx.rules.document_rules, [&](const DocumentRule& r) {
-          return r.kind == DocumentRuleKind::kNamedAfter && r.id == c.rule;
-        })) {
+        (std::ranges::any_of(ctx.rules.document_rules,
+                             [&](const DocumentRule& r) {
+                               return r.kind == DocumentRuleKind::kNamedAfter && r.id == c.rule;
+                             }) ||
+         (!c.searched_source &&
+          entities[c.target].name.starts_with(entities[c.source].name + " ")))) {
       maker_by_name.emplace(c.target, c.source);
     }
   }

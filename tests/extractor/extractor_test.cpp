@@ -998,6 +998,20 @@ TEST_CASE("document rules: a product named after a company is not another's foun
       rules, "Acme sells phones. Acme is busy. Globex is small. Its kit includes Globex Maps.");
   CHECK(has_relation(g, "Globex", RT::kDevelops, "Globex Maps"));
   CHECK_FALSE(has_relation(g, "Acme", RT::kDevelops, "Globex Maps"));
+  // Nor where the document's own words give it to the company it is named after.
+  const std::string stated = rule_file(R"(
+    "gazetteer": [{"name": "Acme", "type": "Organization"}, {"name": "Globex", "type": "Organization"}],
+    "entity_rules": [{"id": "app", "pattern": [{"text": ["includes", "makes"]},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}}],
+    "relation_rules": [{"id": "includes", "pattern": [{"text": "includes"},
+      {"ent": "Product", "capture": "p"}], "relation": "develops", "source": "$topic", "target": "p"},
+      {"id": "makes", "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "makes"},
+      {"ent": "Product", "capture": "p"}], "relation": "develops", "source": "o", "target": "p"}])");
+  const KnowledgeGraph s = graph_of(
+      stated,
+      "Acme sells phones. Acme is busy. Globex makes Globex Maps. Its kit includes Globex Maps.");
+  CHECK(has_relation(s, "Globex", RT::kDevelops, "Globex Maps"));
+  CHECK_FALSE(has_relation(s, "Acme", RT::kDevelops, "Globex Maps"));
   // A product named after no other company stays the topic's.
   CHECK(has_relation(
       graph_of(rules,
