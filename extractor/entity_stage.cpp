@@ -534,7 +534,7 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
   }
 }
 
-// "Data Platform" for the team "Data Platform team": the name without its last word when that
+// "Billing Core" for the team "Billing Core team": the name without its last word when that
 // word is one of the layout's unit_suffixes, follows a space and leaves a name that begins with
 // a capital letter ("the data team" stays whole); else empty.
 std::string unit_stem(const std::string& name, const WordSet& suffixes) {
@@ -581,8 +581,8 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
     }
     learned.push_back(std::move(l));
   }
-  // A team named with its unit word is named again without it ("the Data Platform team ... Data
-  // Platform sits inside ..."), where that leaves two words or more and no other kind of name.
+  // A team named with its unit word is named again without it ("the Billing Core team ... Billing
+  // Core moved to ..."), where that leaves two words or more and no other kind of name.
   std::set<std::string> other_keys;
   for (const MentionCandidate& c : candidates) {
     if (c.type != EntityType::kTeam) {
@@ -706,8 +706,8 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
   // Likewise a unit read as starting with an organization's name, where the words after the name
   // are a unit of their own: "그림마루 IP사업본부" is 그림마루's IP사업본부. And a company's name
   // and a staff word ("the Xero team", "토스팀") name its people, not a unit. Both only where the
-  // document names that company: one a rule read only inside a longer team's name ("Revenue
-  // Analytics" of "the Revenue Analytics team", by its company word) is no company it names.
+  // document names that company: one a rule read only inside a longer team's name ("Quota
+  // Analytics" of "the Quota Analytics team", by its company word) is no company it names.
   // Only gathered where a team found by a rule may need them: this runs once per entity pass.
   // (sentence, begin, end), sorted.
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> org_spans;
@@ -862,7 +862,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
         uf.unite(it->second, m);
       }
     }
-    // "the Data Platform team" and "Data Platform" name one team.
+    // "the Billing Core team" and "Billing Core" name one team.
     if (c.type == EntityType::kTeam) {
       const std::string stem = unit_stem(c.surface, ctx.rules.layout.unit_suffixes);
       if (!stem.empty()) {

@@ -1309,9 +1309,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   add_section_relations(ctx, doc, entities, out);
   add_outline_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
-  // A product named after one company ("Sentrova Edge", by a named_after rule or by a rule that
+  // A product named after one company ("Vela Edge", by a named_after rule or by a rule that
   // names both) is not made by another that a rule found outside the sentence: "Its platform
-  // includes Sentrova Edge" after a sentence that opens with someone else, or in an article
+  // includes Vela Edge" after a sentence that opens with someone else, or in an article
   // about someone else.
   std::map<int, int> maker_by_name;  // target -> source
   for (const RelationCandidate& c : out) {
