@@ -289,9 +289,15 @@ bool origin(const SentenceScope& sc, std::uint32_t u) {
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
+// Not one a relative clause then describes ("led by A, who joined Vela after years at Kivu"): the
+// clause, where the match stands, is about A.
 bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
-  return u > 0 && sc.s.units[u - 1].mention < 0 &&
-         sc.s.tokens[sc.s.units[u - 1].begin].folded == "by";
+  const auto word = [&](std::uint32_t v) -> std::string_view {
+    return v < sc.s.units.size() && sc.s.units[v].mention < 0
+               ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
+               : std::string_view();
+  };
+  return u > 0 && word(u - 1) == "by" && !(word(u + 1) == "," && word(u + 2) == "who");
 }
 
 // Whether organization unit `u`, before the match, holds a title of someone else: followed by

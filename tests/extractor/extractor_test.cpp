@@ -471,6 +471,18 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const KnowledgeGraph a = graph_of(led(R"(, "side": "before")"), agent);
   CHECK(has_relation(a, "Globex", RT::kInvestsIn, "Acme"));
   CHECK_FALSE(has_relation(a, "Globex", RT::kInvestsIn, "Initech"));
+  // Unless a relative clause, where the match stands, then describes the agent.
+  const std::string years = rule_file(R"(
+    "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Initech", "type": "Organization"}],
+    "relation_rules": [{"id": "years", "pattern": [{"text": "years"}, {"text": "at"},
+      {"ent": "Organization", "capture": "o"}], "relation": "works_at",
+      "source": {"find": ["Person"], "scope": "sentence", "side": "before"}, "target": "o"}])");
+  CHECK(
+      has_relation(graph_of(years, "The unit is led by Ada Obi, who came after years at Initech."),
+                   "Ada Obi", RT::kWorksAt, "Initech"));
+  CHECK_FALSE(has_relation(
+      graph_of(years, "The unit is led by Ada Obi, and it came after years at Initech."), "Ada Obi",
+      RT::kWorksAt, "Initech"));
 }
 
 TEST_CASE("relation action: the topic never stands for an entity the match names") {
