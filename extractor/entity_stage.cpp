@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "extractor/stages.h"
 #include "extractor/text/particles.h"
+#include "extractor/text/tokenizer.h"
 
 namespace kgex {
 namespace {
@@ -533,6 +534,19 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
   }
 }
 
+// "Billing Core" for the team "Billing Core team": the name without its last word when that
+// word is one of the layout's unit_suffixes, follows a space and leaves a name that begins with
+// a capital letter ("the data team" stays whole); else empty.
+std::string unit_stem(const std::string& name, const WordSet& suffixes) {
+  const std::size_t space = name.rfind(' ');
+  if (suffixes.empty() || space == std::string::npos || space == 0 ||
+      !suffixes.contains(fold_case(std::string_view(name).substr(space + 1))) || name[0] < 'A' ||
+      name[0] > 'Z') {
+    return {};
+  }
+  return name.substr(0, space);
+}
+
 }  // namespace
 
 void propagate_names(DocumentAnalysis& doc, const Layout& layout,
@@ -564,6 +578,31 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
     for (const Token& t :
          tokenize(c.surface, 0, static_cast<std::uint32_t>(c.surface.size()), keep_whole)) {
       l.tokens.push_back(fold_case(std::string_view(c.surface).substr(t.begin, t.end - t.begin)));
+    }
+    learned.push_back(std::move(l));
+  }
+  // A team named with its unit word is named again without it ("the Billing Core team ... Billing
+  // Core moved to ..."), where that leaves two words or more and no other kind of name.
+  std::set<std::string> other_keys;
+  for (const MentionCandidate& c : candidates) {
+    if (c.type != EntityType::kTeam) {
+      other_keys.insert(name_key(c.surface));
+    }
+  }
+  const std::size_t named = learned.size();
+  for (std::size_t i = 0; i < named; ++i) {
+    const MentionCandidate& c = learned[i].from;
+    const std::string stem =
+        c.type == EntityType::kTeam && !c.short_form && learned[i].tokens.size() >= 3
+            ? unit_stem(c.surface, layout.unit_suffixes)
+            : std::string();
+    if (stem.empty() || other_keys.contains(name_key(stem)) || !seen.emplace(c.type, stem).second) {
+      continue;
+    }
+    Learned l{{learned[i].tokens.begin(), learned[i].tokens.end() - 1}, c};
+    l.from.surface = stem;
+    if (l.from.canonical.empty()) {
+      l.from.canonical = c.surface;
     }
     learned.push_back(std::move(l));
   }
@@ -665,19 +704,47 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
   }
   std::sort(person_words.begin(), person_words.end());
   // Likewise a unit read as starting with an organization's name, where the words after the name
-  // are a unit of their own: "그림마루 IP사업본부" is 그림마루's IP사업본부. (sentence, begin,
-  // end), sorted.
+  // are a unit of their own: "그림마루 IP사업본부" is 그림마루's IP사업본부. And a company's name
+  // and a staff word ("the Xero team", "토스팀") name its people, not a unit. Both only where the
+  // document names that company: one a rule read only inside a longer team's name ("Quota
+  // Analytics" of "the Quota Analytics team", by its company word) is no company it names.
+  // Only gathered where a team found by a rule may need them: this runs once per entity pass.
+  // (sentence, begin, end), sorted.
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> org_spans;
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> team_spans;
-  for (const MentionCandidate& c : candidates) {
-    if (c.type == EntityType::kOrganization) {
-      org_spans.emplace_back(c.sentence, c.begin, c.end);
-    } else if (c.type == EntityType::kTeam) {
-      team_spans.emplace_back(c.sentence, c.begin, c.end);
+  std::set<std::string> companies;
+  if (std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+        return c.type == EntityType::kTeam && c.entry < 0;
+      })) {
+    for (const MentionCandidate& c : candidates) {
+      if (c.type == EntityType::kTeam) {
+        team_spans.emplace_back(c.sentence, c.begin, c.end);
+      }
     }
+    std::ranges::sort(team_spans);
+    const auto inside_team = [&](const MentionCandidate& c) {
+      for (auto t = std::ranges::lower_bound(team_spans, std::tuple(c.sentence, 0u, 0u));
+           t != team_spans.end() && std::get<0>(*t) == c.sentence; ++t) {
+        if (std::get<1>(*t) <= c.begin && c.end <= std::get<2>(*t) &&
+            std::get<2>(*t) - std::get<1>(*t) > c.end - c.begin) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (const MentionCandidate& c : candidates) {
+      if (c.type == EntityType::kOrganization && (c.entry >= 0 || !inside_team(c))) {
+        companies.insert(name_key(c.surface));
+        companies.insert(name_key(c.canonical));
+      }
+    }
+    for (const MentionCandidate& c : candidates) {
+      if (c.type == EntityType::kOrganization && companies.contains(name_key(c.surface))) {
+        org_spans.emplace_back(c.sentence, c.begin, c.end);
+      }
+    }
+    std::ranges::sort(org_spans);
   }
-  std::ranges::sort(org_spans);
-  std::ranges::sort(team_spans);
   const auto opens_with_company = [&](const MentionCandidate& c) {
     const auto from = std::ranges::lower_bound(org_spans, std::tuple(c.sentence, c.begin, 0u));
     for (auto o = from; o != org_spans.end() && std::get<0>(*o) == c.sentence &&
@@ -689,20 +756,6 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
     }
     return false;
   };
-  // A company's name and a staff word ("the Xero team", "토스팀") name its people, not a unit,
-  // where the document names that company. The companies' keys are only gathered where a team
-  // found by a rule may need them: this runs once per entity pass.
-  std::set<std::string> companies;
-  if (!layout.staff_words.empty() && std::ranges::any_of(candidates, [](const MentionCandidate& c) {
-        return c.type == EntityType::kTeam && c.entry < 0;
-      })) {
-    for (const MentionCandidate& c : candidates) {
-      if (c.type == EntityType::kOrganization) {
-        companies.insert(name_key(c.surface));
-        companies.insert(name_key(c.canonical));
-      }
-    }
-  }
   const auto staff_of_company = [&](const MentionCandidate& c) {
     const std::string key = name_key(c.surface);
     return std::ranges::any_of(layout.staff_words, [&](std::string_view w) {
@@ -809,6 +862,16 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
         uf.unite(it->second, m);
       }
     }
+    // "the Billing Core team" and "Billing Core" name one team.
+    if (c.type == EntityType::kTeam) {
+      const std::string stem = unit_stem(c.surface, ctx.rules.layout.unit_suffixes);
+      if (!stem.empty()) {
+        auto [it, fresh] = by_key.emplace(key_of(c.type, stem), m);
+        if (!fresh) {
+          uf.unite(it->second, m);
+        }
+      }
+    }
   }
   std::map<int, std::vector<std::string>> extra_names;
   for (const AliasLink& link : links) {
@@ -880,6 +943,16 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     }
     if (e.name.empty()) {
       e.name = doc.mentions[e.mentions.front()].canonical;
+    }
+    if (e.type == EntityType::kTeam) {
+      const std::size_t written = names.size();
+      for (std::size_t i = 0; i <= written; ++i) {
+        std::string stem =
+            unit_stem(i < written ? names[i] : e.name, ctx.rules.layout.unit_suffixes);
+        if (!stem.empty()) {
+          names.push_back(std::move(stem));
+        }
+      }
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());

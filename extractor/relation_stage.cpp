@@ -355,9 +355,15 @@ bool origin(const SentenceScope& sc, std::uint32_t u) {
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
+// Not one a relative clause then describes ("led by A, who joined Vela after years at Kivu"): the
+// clause, where the match stands, is about A.
 bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
-  return u > 0 && sc.s.units[u - 1].mention < 0 &&
-         sc.s.tokens[sc.s.units[u - 1].begin].folded == "by";
+  const auto word = [&](std::uint32_t v) -> std::string_view {
+    return v < sc.s.units.size() && sc.s.units[v].mention < 0
+               ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
+               : std::string_view();
+  };
+  return u > 0 && word(u - 1) == "by" && !(word(u + 1) == "," && word(u + 2) == "who");
 }
 
 // Whether organization unit `u`, before the match, holds a title of someone else: followed by
@@ -1415,6 +1421,27 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   add_section_relations(ctx, doc, entities, out);
   add_outline_relations(ctx, doc, entities, out);
   apply_document_rules(ctx, doc, entities, out);
+  // A product named after one company ("Vela Edge", by a named_after rule or by a rule that
+  // names both) is not made by another that a rule found outside the sentence: "Its platform
+  // includes Vela Edge" after a sentence that opens with someone else, or in an article
+  // about someone else.
+  std::map<int, int> maker_by_name;  // target -> source
+  for (const RelationCandidate& c : out) {
+    if (c.type == RT::kDevelops &&
+        (std::ranges::any_of(ctx.rules.document_rules,
+                             [&](const DocumentRule& r) {
+                               return r.kind == DocumentRuleKind::kNamedAfter && r.id == c.rule;
+                             }) ||
+         (!c.searched_source &&
+          entities[c.target].name.starts_with(entities[c.source].name + " ")))) {
+      maker_by_name.emplace(c.target, c.source);
+    }
+  }
+  std::erase_if(out, [&](const RelationCandidate& c) {
+    const auto it = maker_by_name.find(c.target);
+    return c.type == RT::kDevelops && c.searched_source && c.from_context &&
+           it != maker_by_name.end() && it->second != c.source;
+  });
   // What an organization makes, it does not merely use.
   std::set<std::pair<int, int>> developed;
   for (const RelationCandidate& c : out) {

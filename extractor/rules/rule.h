@@ -229,6 +229,9 @@ struct Layout {
   // Words that after a company's name mean its people, not a unit ("team", "팀"): "the Xero
   // team", "토스팀" name no team of Xero or Toss.
   WordSet staff_words;
+  // Words that end a team's name and may be left off it ("team", "group", "squad"): "the Data
+  // Platform team" is also called "Data Platform" (unit_stem in entity_stage.cpp).
+  WordSet unit_suffixes;
   // Words of the first person singular as written ("나는", "내가", "제가", "I", "my"): a post
   // that uses them twice or more outside quotations, and more often than `we_words`
   // ("우리", "저희", "we", "our", read without particles), is by the person its header names

@@ -471,6 +471,18 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const KnowledgeGraph a = graph_of(led(R"(, "side": "before")"), agent);
   CHECK(has_relation(a, "Globex", RT::kInvestsIn, "Acme"));
   CHECK_FALSE(has_relation(a, "Globex", RT::kInvestsIn, "Initech"));
+  // Unless a relative clause, where the match stands, then describes the agent.
+  const std::string years = rule_file(R"(
+    "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Initech", "type": "Organization"}],
+    "relation_rules": [{"id": "years", "pattern": [{"text": "years"}, {"text": "at"},
+      {"ent": "Organization", "capture": "o"}], "relation": "works_at",
+      "source": {"find": ["Person"], "scope": "sentence", "side": "before"}, "target": "o"}])");
+  CHECK(
+      has_relation(graph_of(years, "The unit is led by Ada Obi, who came after years at Initech."),
+                   "Ada Obi", RT::kWorksAt, "Initech"));
+  CHECK_FALSE(has_relation(
+      graph_of(years, "The unit is led by Ada Obi, and it came after years at Initech."), "Ada Obi",
+      RT::kWorksAt, "Initech"));
 }
 
 TEST_CASE("relation action: the topic never stands for an entity the match names") {
@@ -1017,6 +1029,40 @@ TEST_CASE("document rules: a product named after an organization the document na
                            "Acme Notes"));
 }
 
+TEST_CASE("document rules: a product named after a company is not another's found outside") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [{"name": "Acme", "type": "Organization"}, {"name": "Globex", "type": "Organization"}],
+    "entity_rules": [{"id": "app", "pattern": [{"text": "includes"},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}}],
+    "relation_rules": [{"id": "includes", "pattern": [{"text": "includes"},
+      {"ent": "Product", "capture": "p"}], "relation": "develops", "source": "$topic", "target": "p"}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  const KnowledgeGraph g = graph_of(
+      rules, "Acme sells phones. Acme is busy. Globex is small. Its kit includes Globex Maps.");
+  CHECK(has_relation(g, "Globex", RT::kDevelops, "Globex Maps"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kDevelops, "Globex Maps"));
+  // Nor where the document's own words give it to the company it is named after.
+  const std::string stated = rule_file(R"(
+    "gazetteer": [{"name": "Acme", "type": "Organization"}, {"name": "Globex", "type": "Organization"}],
+    "entity_rules": [{"id": "app", "pattern": [{"text": ["includes", "makes"]},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}}],
+    "relation_rules": [{"id": "includes", "pattern": [{"text": "includes"},
+      {"ent": "Product", "capture": "p"}], "relation": "develops", "source": "$topic", "target": "p"},
+      {"id": "makes", "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "makes"},
+      {"ent": "Product", "capture": "p"}], "relation": "develops", "source": "o", "target": "p"}])");
+  const KnowledgeGraph s = graph_of(
+      stated,
+      "Acme sells phones. Acme is busy. Globex makes Globex Maps. Its kit includes Globex Maps.");
+  CHECK(has_relation(s, "Globex", RT::kDevelops, "Globex Maps"));
+  CHECK_FALSE(has_relation(s, "Acme", RT::kDevelops, "Globex Maps"));
+  // A product named after no other company stays the topic's.
+  CHECK(has_relation(
+      graph_of(rules,
+               "Acme sells phones. Acme is busy. Globex is small. Its kit includes Tiny Maps."),
+      "Acme", RT::kDevelops, "Tiny Maps"));
+}
+
 TEST_CASE("document rules: a team listed under a heading belongs to the heading's team") {
   const std::string rules = rule_file(R"json(
     "entity_rules": [
@@ -1277,6 +1323,76 @@ TEST_CASE("overlaps: a company's name and a staff word name its people, not a un
   const KnowledgeGraph plain = graph_of(rule_file(entity_rules), text);
   CHECK(has_entity(plain, "Brindle team", ET::kTeam));
   CHECK(has_entity(plain, "누리페이팀", ET::kTeam));
+}
+
+TEST_CASE("entities: a team named with its unit word is also called without it") {
+  const std::string entity_rules = R"("entity_rules": [
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 1, "max": 2, "capture": "n"},
+     {"text": ["team", "group"], "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "lower", "pattern": [{"text": "data", "capture": "n"}, {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "bare", "pattern": [{"text": "joined"}, {"shape": "capitalized", "min": 1, "max": 2,
+     "capture": "n"}, {"text": "."}], "entity": {"capture": "n", "type": "Team"}}])";
+  const std::string text =
+      "The Billing Core team hired. Ada joined Billing Core. Later, Maps group and the data team "
+      "met.";
+  const KnowledgeGraph g = graph_of(
+      rule_file(R"("layout": {"unit_suffixes": ["team", "group"]}, )" + entity_rules), text);
+  const auto core = g.find("Billing Core team", ET::kTeam);
+  REQUIRE(core);
+  CHECK(g.entity(*core).aliases == std::vector<std::string>{"Billing Core"});
+  CHECK(g.entity(*core).mention_count == 2);
+  const auto maps = g.find("Maps group", ET::kTeam);
+  REQUIRE(maps);
+  CHECK(g.entity(*maps).aliases == std::vector<std::string>{"Maps"});
+  CHECK(has_entity(g, "data team", ET::kTeam));
+  CHECK_FALSE(has_entity(g, "data", ET::kTeam));
+  // Without the layout's words, the two forms are two teams.
+  const KnowledgeGraph plain = graph_of(rule_file(entity_rules), text);
+  CHECK(has_entity(plain, "Billing Core team", ET::kTeam));
+  CHECK(has_entity(plain, "Billing Core", ET::kTeam));
+}
+
+TEST_CASE("entities: a team named with its unit word is named again without it") {
+  const std::string rules = rule_file(R"("layout": {"unit_suffixes": ["team"]},
+    "entity_rules": [
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 2, "max": 2, "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "one", "pattern": [{"text": "our"}, {"shape": "capitalized", "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}}],
+    "relation_rules": [{"id": "led", "pattern": [{"ent": "Team", "capture": "t"},
+     {"text": "is"}, {"text": "led"}, {"text": "by"}, {"shape": "capitalized", "capture": "p"}],
+     "relation": "leads", "source": "p", "target": "t"}])");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Meet the Billing Core team. Billing Core is led by Ada. In our Growth team, Growth "
+               "is led by Bo.");
+  const auto core = g.find("Billing Core team", ET::kTeam);
+  REQUIRE(core);
+  CHECK(g.entity(*core).mention_count == 2);
+  // One word alone is too common a word to be the team's name wherever it is written.
+  CHECK(g.entity_count() == 2);
+}
+
+TEST_CASE("overlaps: a company word inside a team's name names no company of the document") {
+  const std::string rules = rule_file(R"("layout": {"staff_words": ["team"]},
+    "entity_rules": [
+    {"id": "company", "pattern": [{"shape": "capitalized", "capture": "n"},
+     {"text": "Analytics", "capture": "w"}], "entity": {"capture": "n", "through": "w",
+     "type": "Organization"}},
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 1, "max": 2, "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}}])");
+  CHECK(has_entity(graph_of(rules, "The Quota Analytics team moved."), "Quota Analytics team",
+                   ET::kTeam));
+  // Named elsewhere, the company's team is its staff.
+  const KnowledgeGraph g =
+      graph_of(rules, "We bought Quota Analytics. The Quota Analytics team moved.");
+  CHECK_FALSE(has_entity(g, "Quota Analytics team", ET::kTeam));
+  CHECK(has_entity(g, "Quota Analytics", ET::kOrganization));
 }
 
 TEST_CASE("short names: words for the one named last count a part of a name as naming") {
