@@ -509,12 +509,15 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
 
 // A Hangul name the document taught ends in a syllable that also starts a particle: the
 // tokenizer read "리턴제로는" as 리턴제 + 로는 and "리턴제로의" as 리턴제 + 로의. Where the surface
-// is the name and then a particle (or nothing), the token is split again after the name.
-void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::string_view name) {
+// is the name and then a particle (or nothing), the token is split again after the name. The
+// indices of the tokens split again are added to `resplit`.
+void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::string_view name,
+                       std::vector<std::uint32_t>& resplit) {
   if (name.empty() || static_cast<unsigned char>(name.front()) < 0x80) {
     return;
   }
-  for (Token& t : s.tokens) {
+  for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+    Token& t = s.tokens[k];
     if (t.particle.empty() || t.folded.size() >= name.size() || !name.starts_with(t.folded)) {
       continue;
     }
@@ -531,6 +534,7 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
     t.text = std::string(name);
     t.folded = std::string(name);
     t.particle = rest.empty() ? std::string_view() : split.particle;
+    resplit.push_back(k);
   }
 }
 
@@ -637,9 +641,16 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
     if (s.boilerplate) {
       continue;
     }
+    std::vector<std::uint32_t> resplit;
     for (const Learned& l : learned) {
-      resplit_onto_name(doc, s, l.tokens.back());
+      resplit_onto_name(doc, s, l.tokens.back(), resplit);
     }
+    // A gazetteer name read in the shorter word is gone with it: once the document has taught
+    // 리벨로, the 리벨 of "리벨로는" is no longer the product 리벨.
+    std::erase_if(candidates, [&](const MentionCandidate& c) {
+      return c.sentence == si && c.entry >= 0 &&
+             std::ranges::find(resplit, c.end - 1) != resplit.end();
+    });
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     for (const Learned& l : learned) {
       const auto len = static_cast<std::uint32_t>(l.tokens.size());
