@@ -225,15 +225,6 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.byline_mention[m] = in_byline(rules.layout, doc, doc.mentions[m]);
   }
   std::vector<int> first_org(doc.segmentation.lines.size(), -1);
-  int first_team = -1;  // the first team named outside boilerplate
-  for (std::size_t m = 0; m < doc.mentions.size() && first_team < 0; ++m) {
-    const int e = doc.entity_of_mention[m];
-    if (e >= 0 && entities[e].type == EntityType::kTeam &&
-        doc.mentions[m].refers == Refers::kNone &&
-        !doc.sentences[doc.mentions[m].sentence].boilerplate) {
-      first_team = e;
-    }
-  }
   for (std::size_t m = doc.mentions.size(); m-- > 0;) {
     const int e = doc.entity_of_mention[m];
     if (e >= 0 && entities[e].type == EntityType::kOrganization) {
@@ -262,8 +253,13 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   // A posting that opens with the company introduces the team it hires for further down
   // ("[회사 소개] … [팀 소개] 데이터엔지니어링팀은 …"): the first team it names.
-  if (doc.own_team < 0 && doc.kind.posting) {
-    doc.own_team = first_team;
+  for (std::size_t m = 0; m < doc.mentions.size() && doc.own_team < 0 && doc.kind.posting; ++m) {
+    const int e = doc.entity_of_mention[m];
+    if (e >= 0 && entities[e].type == EntityType::kTeam &&
+        doc.mentions[m].refers == Refers::kNone &&
+        !doc.sentences[doc.mentions[m].sentence].boilerplate) {
+      doc.own_team = e;
+    }
   }
   if (doc.own_team < 0) {
     doc.own_team = byline_team(doc, rules.layout, entities);

@@ -39,6 +39,7 @@ int subject_rank(std::string_view p) {
 struct SentenceScope {
   const DocumentAnalysis& doc;
   const SentenceAnalysis& s;
+  std::uint32_t index;  // of s in doc.sentences
   const std::vector<LocalEntity>& entities;
   const SentenceAnalysis*
       previous;  // the sentence before, unless there is none or it is boilerplate
@@ -85,7 +86,7 @@ int turn_speaker(const SentenceScope& sc) {
   if (!sc.doc.kind.interview) {
     return -1;
   }
-  auto first = static_cast<std::size_t>(&sc.s - sc.doc.sentences.data());
+  std::uint32_t first = sc.index;
   while (first > 0 && sc.doc.sentences[first - 1].span.line == sc.s.span.line) {
     --first;
   }
@@ -197,17 +198,16 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     // 네이버에서 추천 시스템을 개발했다" the next sentence is not about Naver.
     constexpr std::size_t kTitleUnits = 4;
     const std::vector<Unit>& before = sc.previous->units;
+    const auto is_person = [&](const Unit& unit) {
+      return unit.mention >= 0 && sc.doc.mentions[unit.mention].type == EntityType::kPerson;
+    };
     bool person_subject = false;
     for (std::size_t k = 0; k < before.size() && !person_subject; ++k) {
-      if (!is_subject_particle(before[k].particle) ||
-          (!quoted.empty() && quoted[before[k].begin])) {
-        continue;
-      }
-      for (std::size_t j = k >= kTitleUnits ? k - kTitleUnits : 0; j <= k; ++j) {
-        person_subject =
-            person_subject || (before[j].mention >= 0 &&
-                               sc.doc.mentions[before[j].mention].type == EntityType::kPerson);
-      }
+      person_subject =
+          is_subject_particle(before[k].particle) && (quoted.empty() || !quoted[before[k].begin]) &&
+          std::any_of(
+              before.begin() + static_cast<std::ptrdiff_t>(k >= kTitleUnits ? k - kTitleUnits : 0),
+              before.begin() + static_cast<std::ptrdiff_t>(k + 1), is_person);
     }
     const Unit* best = nullptr;
     for (const Unit& unit : sc.previous->units) {
@@ -244,7 +244,7 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
               sc.doc.mentions[unit.mention].type == EntityType::kTool);
     });
     constexpr std::size_t kParagraphBack = 2;
-    const auto here = static_cast<std::size_t>(&sc.s - sc.doc.sentences.data());
+    const std::size_t here = sc.index;
     for (std::size_t back = 2;
          about_product && sc.s.lang == Lang::kKo && back <= kParagraphBack + 1 && back <= here;
          ++back) {
@@ -1260,6 +1260,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
     const SentenceScope sc{doc,
                            s,
+                           si,
                            entities,
                            previous,
                            previous_sources,
