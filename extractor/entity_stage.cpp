@@ -647,10 +647,12 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
     }
     // A gazetteer name read in the shorter word is gone with it: once the document has taught
     // 리벨로, the 리벨 of "리벨로는" is no longer the product 리벨.
-    std::erase_if(candidates, [&](const MentionCandidate& c) {
-      return c.sentence == si && c.entry >= 0 &&
-             std::ranges::find(resplit, c.end - 1) != resplit.end();
-    });
+    if (!resplit.empty()) {  // rare: a scan of every candidate for each sentence would be quadratic
+      std::erase_if(candidates, [&](const MentionCandidate& c) {
+        return c.sentence == si && c.entry >= 0 &&
+               std::ranges::find(resplit, c.end - 1) != resplit.end();
+      });
+    }
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     for (const Learned& l : learned) {
       const auto len = static_cast<std::uint32_t>(l.tokens.size());
