@@ -331,18 +331,22 @@ bool comparing(std::string_view p) {
   return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
 }
 
+// Whether unit `u` is followed by 출신, where a person came from ("카카오 추천팀 출신").
+bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
+  return s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0 &&
+         s.tokens[s.units[u + 1].begin].folded == "\xEC\xB6\x9C\xEC\x8B\xA0";  // 출신
+}
+
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
 // with Rust"): an origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
-// Google: CTO Raj Mehta, ..."), and, in Korean, a unit followed by 출신 ("카카오 추천팀 출신":
-// where a person came from).
+// Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
 bool origin(const SentenceScope& sc, std::uint32_t u) {
   const auto word = [&](std::uint32_t v) -> std::string_view {
     return sc.s.units[v].mention < 0 ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
                                      : std::string_view();
   };
-  if (sc.s.units[u].particle.empty() && u + 1 < sc.s.units.size() &&
-      word(u + 1) == "\xEC\xB6\x9C\xEC\x8B\xA0") {  // 출신
+  if (came_from(sc.s, u)) {
     return true;
   }
   while (u >= 2 && sc.s.units[u - 2].mention >= 0 &&
@@ -759,6 +763,20 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       set.erase(std::unique(set.begin(), set.end()), set.end());
     }
   }
+  // The organizations each sentence names other than as where someone came from (카카오뱅크
+  // 출신인 문태성 님): a team named beside only those has no other candidate owner.
+  std::vector<std::vector<int>> orgs_in_sentence(doc.sentences.size());
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    const SentenceAnalysis& s = doc.sentences[i];
+    for (std::uint32_t u = 0; u < s.units.size(); ++u) {
+      if (s.units[u].mention >= 0 && !came_from(s, u)) {
+        const int o = doc.entity_of_mention[s.units[u].mention];
+        if (entities[o].type == ET::kOrganization) {
+          orgs_in_sentence[i].push_back(o);
+        }
+      }
+    }
+  }
   auto holds = [](const std::vector<int>& set, int e) {
     return std::binary_search(set.begin(), set.end(), e);
   };
@@ -766,10 +784,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
   auto near_other_org = [&](int e, int topic) {
     return std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
-      const std::vector<int>& there = in_sentence[doc.mentions[m].sentence];
-      return std::any_of(there.begin(), there.end(), [&](int o) {
-        return o != topic && entities[o].type == ET::kOrganization;
-      });
+      const std::vector<int>& there = orgs_in_sentence[doc.mentions[m].sentence];
+      return std::any_of(there.begin(), there.end(), [&](int o) { return o != topic; });
     });
   };
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };

@@ -1163,6 +1163,14 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
   CHECK(has_relation(g, "Acme", RT::kDevelops, "Chirp"));
   CHECK_FALSE(has_relation(g, "Acme", RT::kDevelops, "Comet"));
   CHECK(g.relation_count() == 3);
+  SUBCASE("an organization named as where someone came from is no other owner") {
+    const KnowledgeGraph from =
+        graph_of(rules,
+                 "에이크미 소식\n에이크미는 바쁘다. 보안팀은 글로벡스 출신 직원이 이끈다. "
+                 "운영팀은 글로벡스 직원과 일한다.");
+    CHECK(has_relation(from, "보안팀", RT::kPartOf, "Acme"));
+    CHECK_FALSE(has_relation(from, "운영팀", RT::kPartOf, "Acme"));
+  }
   SUBCASE("no topic, no orphan relations") {
     const KnowledgeGraph none = graph_of(rules, "안전팀이 바쁘다.\n\n에이크미도 있다.");
     CHECK(none.relation_count() == 0);
