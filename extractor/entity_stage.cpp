@@ -6,6 +6,7 @@
 
 #include "core/name_key.h"
 #include "core/utf8.h"
+#include "extractor/layout.h"
 #include "extractor/stages.h"
 #include "extractor/text/particles.h"
 #include "extractor/text/tokenizer.h"
@@ -1160,8 +1161,15 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   const std::vector<bool>& header = doc.header_line;
   // The lead: the header and the first two sentences after it. An article names what it
   // is about there; a company met only further down is not its topic, however often the
-  // text comes back to it.
+  // text comes back to it. So does a scraped page's headline, however many lines of menus
+  // stand above it: the lines above the body all lead.
   std::vector<bool> in_lead(doc.sentences.size(), false);
+  const std::size_t body = first_body_line(doc);
+  for (std::size_t si = 0; si < doc.sentences.size() && doc.sentences[si].span.line < body &&
+                           body < doc.segmentation.lines.size();
+       ++si) {
+    in_lead[si] = !doc.sentences[si].boilerplate;
+  }
   int body_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences.size() && body_sentences < 2; ++si) {
     const bool head = header[doc.sentences[si].span.line];

@@ -53,6 +53,16 @@ bool resumes_article(const DocumentAnalysis& doc, const Line& line) {
          !has_stamp(text);
 }
 
+// Whether a line ends as a sentence does: with a full stop, a question or an exclamation mark,
+// before a closing quotation mark or not.
+bool ends_sentence(std::string_view text) {
+  while (!text.empty() && (text.ends_with('"') || text.ends_with('\'') ||
+                           text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99"))) {
+    text.remove_suffix(text.ends_with('"') || text.ends_with('\'') ? 1 : 3);
+  }
+  return text.ends_with('.') || text.ends_with('?') || text.ends_with('!');
+}
+
 // Whether a heading key is one of `layout`'s section headings: 1 for a skipped section's, 2 for
 // a posting's, else 0.
 int section_heading(const Layout& layout, const std::string& key) {
@@ -325,6 +335,19 @@ int byline_team(const DocumentAnalysis& doc, const Layout& layout,
   return -1;
 }
 
+std::size_t first_body_line(const DocumentAnalysis& doc) {
+  constexpr int kPageHeadLines = 15;
+  const auto& lines = doc.segmentation.lines;
+  int seen = 0;
+  for (std::size_t i = 0; i < lines.size() && seen < kPageHeadLines; ++i) {
+    if (resumes_article(doc, lines[i])) {
+      return i;
+    }
+    seen += lines[i].kind == LineKind::kBlank ? 0 : 1;
+  }
+  return lines.size();
+}
+
 std::vector<bool> find_header(const DocumentAnalysis& doc) {
   std::vector<bool> header(doc.segmentation.lines.size(), false);
   int count = 0;
@@ -472,11 +495,15 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     ++first_content;
   }
   // A marker opens the page's tail only after some of the article: navigation
-  // bars at the top of a scraped page carry the same words ("구독하기", "댓글").
+  // bars at the top of a scraped page carry the same words ("구독하기", "댓글"), and so does
+  // the bar under a headline ("댓글 12  공감  공유하기"). A prose line counts as the article's
+  // when it ends a sentence or has an article line's length; menus and headlines do neither.
   int prose_before = 0;
   for (std::size_t i = first_content + 1; i < lines.size(); ++i) {
     std::string_view line = doc.normalized(lines[i].begin, lines[i].end);
-    if (lines[i].kind == LineKind::kProse || lines[i].kind == LineKind::kListItem) {
+    if ((lines[i].kind == LineKind::kProse &&
+         (ends_sentence(trimmed(line)) || resumes_article(doc, lines[i]))) ||
+        lines[i].kind == LineKind::kListItem) {
       ++prose_before;
     }
     if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40 ||

@@ -49,6 +49,11 @@ std::string heading_key(std::string_view line);
 int byline_team(const DocumentAnalysis& doc, const Layout& layout,
                 const std::vector<LocalEntity>& entities);
 
+// The first line of `doc`'s body, below a scraped page's menus and headlines: the first prose
+// line of an article's length without a time stamp, if one of the first kPageHeadLines lines
+// that are not blank; the number of lines for none. Requires doc.segmentation.
+std::size_t first_body_line(const DocumentAnalysis& doc);
+
 // Marks the lines of `doc`'s header: the lines before the first prose line (title, byline,
 // tags), at most three; an opening paragraph, when the document starts with one. Requires
 // doc.segmentation.

@@ -284,6 +284,16 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
     CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
   }
+  SUBCASE("a scraped page's headline below its menus leads") {
+    const KnowledgeGraph g = graph_of(
+        rules,
+        "본문 바로가기\n메인 메뉴로 바로가기\n\n홈  정치  경제  사회  문화  IT/과학  세계  랭킹  "
+        "오피니언  스포츠  연예  날씨\n\nIT > 모바일\n\n에이크미, 새 "
+        "메신저 공개\n지난달 서울에서 열린 행사에서 여러 회사가 새 메신저와 협업 도구를 "
+        "잇달아 공개하며 경쟁에 나섰다. 가격도 내렸다.\n에이크미는 빠르게 컸다. Jane Roe "
+        "joined last week.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
   SUBCASE("on a tie, the one more often the subject") {
     const KnowledgeGraph g = graph_of(rules,
                                       "Globex praised Acme. Acme grew fast. Acme hired from "

@@ -90,6 +90,17 @@ TEST_CASE("boilerplate: a marker before the article starts is navigation, not a 
   CHECK(has_entity(g, "Globex", ET::kOrganization));
 }
 
+TEST_CASE("boilerplate: the bar under a headline, above the body, is not a section") {
+  const std::string text =
+      "본문 바로가기\n메인 메뉴로 바로가기\n\n뉴스\n홈  정치  경제  사회  문화  IT/과학  세계  "
+      "랭킹  오피니언  스포츠  연예  날씨\n\nIT/과학 > 모바일\n\n테크신문 | 입력 2025.03.11. 오전 "
+      "9:42 | 수정 2025.03.11. 오전 10:15\n댓글 12  공감  공유하기\n\n에이크미, 새 메신저 "
+      "공개\n김하늘 대표 \"업무 메신저 1위 되겠다\"\n\n"
+      "에이크미가 기업용 메신저 앱을 새로 공개하고 다음 달부터 판매에 나선다고 11일 "
+      "밝혔다.\n이 앱은 Kafka 위에서 돈다.\n\n댓글 3\n글로벡스 앱이 더 낫다\n";
+  CHECK(boilerplate_lines(text, comment_layout()) == Lines{17, 18, 19});
+}
+
 TEST_CASE("boilerplate: a long line holding a marker word is prose") {
   const std::string text =
       "에이크미 새 소식\n에이크미는 오늘 새 앱을 공개했다.\n글로벡스는 Rust를 쓴다.\n"
