@@ -835,8 +835,19 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       o = opened_by(*alias);
     }
     // The organization's name without its company word, written onto the product's or before a
-    // space ("해솔소프트": "해솔드라이브", "해솔 미트"); a stem that opens several names says none.
+    // space ("해솔소프트": "해솔드라이브", "해솔 미트"); a stem that opens several names says
+    // none, nor does one that opens the names of other organizations too (한서 of 한서시스템즈
+    // in a group's 한서전자 and 한서클라우드).
     constexpr std::size_t kMinStem = 2;
+    const auto shared_stem = [&](std::string_view stem, int owner) {
+      for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
+        if (e != owner && entities[e].type == ET::kOrganization && !entities[e].mentions.empty() &&
+            entities[e].name.starts_with(stem)) {
+          return true;
+        }
+      }
+      return false;
+    };
     for (int other = 0; o < 0 && other < static_cast<int>(entities.size()); ++other) {
       const LocalEntity& org = entities[other];
       if (org.type != ET::kOrganization || org.mentions.empty()) {
@@ -849,7 +860,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         const std::string_view stem =
             std::string_view(org.name).substr(0, org.name.size() - ending.size());
         if (count_code_points_utf8(stem) >= kMinStem && ent.name.size() > stem.size() &&
-            ent.name.starts_with(stem) && !ent.name.starts_with(org.name)) {
+            ent.name.starts_with(stem) && !ent.name.starts_with(org.name) &&
+            !shared_stem(stem, other)) {
           o = other;
           break;
         }

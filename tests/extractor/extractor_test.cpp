@@ -1039,6 +1039,23 @@ TEST_CASE("document rules: a product named after an organization the document na
                            "Acme Notes"));
 }
 
+TEST_CASE("document rules: a product named after a company's name without its company word") {
+  const std::string rules = rule_file(R"json(
+    "entity_rules": [
+      {"id": "company", "pattern": [{"regex": "[가-힣]+(소프트|전자)", "capture": "n"}], "entity": {"capture": "n", "type": "Organization"}},
+      {"id": "app", "pattern": [{"text": "앱"}, {"any": true, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6,
+       "org_endings": ["소프트"]}])json");
+  CHECK(has_relation(graph_of(rules, "해솔소프트가 컸다. 앱 해솔드라이브가 나왔다."), "해솔소프트",
+                     RT::kDevelops, "해솔드라이브"));
+  // Not where the stem opens another organization's name too: a group's companies share it.
+  const KnowledgeGraph group =
+      graph_of(rules, "해솔소프트와 해솔전자가 컸다. 앱 해솔드라이브가 나왔다.");
+  CHECK_FALSE(has_relation(group, "해솔소프트", RT::kDevelops, "해솔드라이브"));
+  CHECK(group.relation_count() == 0);
+}
+
 TEST_CASE("document rules: a product named after a company is not another's found outside") {
   const std::string rules = rule_file(R"(
     "gazetteer": [{"name": "Acme", "type": "Organization"}, {"name": "Globex", "type": "Organization"}],
