@@ -1036,12 +1036,14 @@ bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
 // "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|
 // 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
 // name or within three words after it marks it, and so does a short line that opens with a bar.
+// A byline word is written bare: with a particle it is a word of the sentence ("X는 사진을
+// 찍으면", not the caption "[사진=X]").
 bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m) {
   constexpr std::uint32_t kAfter = 3;
   constexpr std::size_t kShortLine = 4;
   const std::vector<Token>& tokens = doc.sentences[m.sentence].tokens;
   const auto marks = [&](std::uint32_t k) {
-    return layout.byline_markers.contains(tokens[k].folded);
+    return tokens[k].particle.empty() && layout.byline_markers.contains(tokens[k].folded);
   };
   if (m.begin > 0 && marks(m.begin - 1)) {
     return true;

@@ -379,6 +379,15 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
                                       "에이크미는 바쁘다. Jane Roe joined.");
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
   }
+  SUBCASE("a byline word with a particle is a word of the sentence") {
+    const std::string photo = rule_file(R"("layout": {"byline_markers": ["사진"]},
+        "relation_rules": [{"id": "joined",
+        "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+        "relation": "works_at", "source": "p", "target": "$topic"}])");
+    const KnowledgeGraph g = graph_of(
+        photo, "에이크미는 사진을 고치는 앱을 만든다. 에이크미는 사진을 모은다. Jane Roe joined.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
   SUBCASE("without byline words the header counts") {
     const KnowledgeGraph g = graph_of(
         rules, "Globex news\nGlobex\n\nAcme is growing fast. Acme hires. Jane Roe joined.");
