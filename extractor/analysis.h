@@ -69,6 +69,9 @@ struct SentenceAnalysis {
   // The StringHash (core/string_hash.h) of each token's folded form, found with word_sets, so
   // that the matcher's word lists and name test do not hash the word again for each rule.
   std::vector<std::size_t> folded_hashes;
+  // The rule filter's affix sets that some token's folded form starts or ends with (with
+  // repeats), found with word_sets.
+  std::vector<std::uint32_t> affix_sets;
 };
 
 // What a document's lines say about the kind of document it is.

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -40,11 +42,17 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of
 // each of its required word sets among the sentence's tokens, and a mention of
-// one of the types of each mask (one mention per element). Only elements with
-// min >= 1 count; tests inside `not` need nothing.
+// one of the types of each mask (one mention per element), a unit with a particle of each
+// particle set, and a token that starts (or ends) with a word of each affix set. Only elements
+// with min >= 1 count; tests inside `not` need nothing.
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
+  // The particle sets without "" of the elements (RuleFilter's numbering of particle sets).
+  std::vector<std::uint32_t> particle_sets;
+  // The `starts` and `ends` lists of the token elements and the literal words their regexes
+  // start or end with (regex_affixes), as RuleFilter numbers them.
+  std::vector<std::uint32_t> affix_sets;
   // What the unit a match starts at must be, when the first element is
   // required: a mention of one of these types, or a token of this word set.
   std::optional<TypeMask> first_mention;
@@ -82,8 +90,13 @@ class RuleFilter {
           return false;
         }
       }
-      return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
-                         [&](std::uint32_t id) { return seen_[id] == sentence_; });
+      const auto held = [&](const std::vector<std::uint32_t>& ids,
+                            const std::vector<std::uint32_t>& seen) {
+        return std::all_of(ids.begin(), ids.end(),
+                           [&](std::uint32_t id) { return seen[id] == sentence_; });
+      };
+      return held(needs.word_sets, seen_) && held(needs.particle_sets, particles_seen_) &&
+             held(needs.affix_sets, affixes_seen_);
     }
     // The types of the sentence's mentions, as one mask.
     TypeMask mention_types() const { return mention_types_; }
@@ -126,9 +139,12 @@ class RuleFilter {
       std::vector<Entry> entries_;
     };
     // The number of the sentence (counted from 1 per Facts); seen_[w] is that of the last
-    // sentence that held a word of set w.
+    // sentence that held a word of set w, particles_seen_[p] of the last with a unit with a
+    // particle of set p, affixes_seen_[a] of the last with a token of affix set a.
     std::uint32_t sentence_ = 0;
     std::vector<std::uint32_t> seen_;
+    std::vector<std::uint32_t> particles_seen_;
+    std::vector<std::uint32_t> affixes_seen_;
     UnitLists word_units_;                      // token units by word set (of first_sets_)
     UnitLists particle_units_;                  // units by particle set
     UnitLists script_units_;                    // token units by their token's script
@@ -137,8 +153,8 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
-  // Fills sentence.word_sets, which facts() reads, and sentence.folded_hashes, which
-  // PatternMatcher reads.
+  // Fills sentence.word_sets and sentence.affix_sets, which facts() reads, and
+  // sentence.folded_hashes, which PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
   // Precondition: find_word_sets(sentence) was called.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
@@ -157,8 +173,21 @@ class RuleFilter {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
     std::uint32_t id_of(const WordSet& set);
   };
+  // Numbered affix lists (`starts`, `ends`, a regex's literal ends), by their words:
+  // `found` collects (word of `prefixes` or `suffixes`, set) pairs.
+  struct AffixNumbering {
+    StringIndex& prefixes;
+    StringIndex& suffixes;
+    std::map<std::pair<bool, std::vector<std::string>>, std::uint32_t> ids;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> prefixes_found;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> suffixes_found;
+    // UINT32_MAX for a list that filters nothing: one with "" or a word of 64 bytes or more.
+    std::uint32_t id_of(std::vector<std::string> words, bool suffix);
+  };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
-                               SetNumbering& particle_sets);
+                               SetNumbering& particle_sets, AffixNumbering& affix_sets);
+  // The affix sets of the words `folded` starts with (or ends with) into `out`.
+  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& out) const;
 
   std::size_t word_sets_ = 0;  // distinct required word sets
   StringIndex words_;          // every word of a required word set
@@ -171,10 +200,24 @@ class RuleFilter {
   // The sets of particle p are particle_sets_of_[first_particle_set_[p], ...[p + 1]).
   OwnedOrFixed<std::uint32_t> first_particle_set_;
   OwnedOrFixed<std::uint32_t> particle_sets_of_;
+  // Affix sets, the same way: the sets of prefix p are affix_sets_of_prefix_[first_prefix_set_[p],
+  // ...[p + 1]), of suffix s affix_sets_of_suffix_[first_suffix_set_[s], ...[s + 1]); the
+  // byte lengths of the prefixes and suffixes, as bit masks (no word is longer than 63 bytes).
+  std::size_t affix_sets_ = 0;
+  StringIndex prefixes_;
+  StringIndex suffixes_;
+  OwnedOrFixed<std::uint32_t> first_prefix_set_;
+  OwnedOrFixed<std::uint32_t> affix_sets_of_prefix_;
+  OwnedOrFixed<std::uint32_t> first_suffix_set_;
+  OwnedOrFixed<std::uint32_t> affix_sets_of_suffix_;
+  std::uint64_t prefix_lengths_ = 0;
+  std::uint64_t suffix_lengths_ = 0;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // Whether word set w is the first_word_set of some rule: Facts lists the units of those only.
+  // Whether word set w is the first_word_set of some rule, and particle set p the
+  // first_particles: Facts lists the units of those only.
   std::vector<std::uint8_t> first_sets_;
+  std::vector<std::uint8_t> first_particle_sets_;
   void find_first_sets();
 };
 
