@@ -537,26 +537,36 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   group(particle_sets, first_particle_set_, particle_sets_of_);
   const auto group_affixes = [](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& found,
                                 const StringIndex& words, OwnedOrFixed<std::uint32_t>& first,
-                                OwnedOrFixed<std::uint32_t>& sets_of, std::uint64_t& lengths) {
+                                OwnedOrFixed<std::uint32_t>& sets_of) {
     std::vector<std::uint32_t>& sets = sets_of.own();
     sets.resize(found.size());
     group_by_key(found, words.size(), first.own(),
                  [&sets](std::uint32_t at, std::uint32_t set) { sets[at] = set; });
-    for (std::uint32_t w = 0; w < words.size(); ++w) {
-      lengths |= std::uint64_t{1} << words.key(w).size();
-    }
   };
-  group_affixes(affix_sets.prefixes_found, prefixes_, first_prefix_set_, affix_sets_of_prefix_,
-                prefix_lengths_);
-  group_affixes(affix_sets.suffixes_found, suffixes_, first_suffix_set_, affix_sets_of_suffix_,
-                suffix_lengths_);
+  group_affixes(affix_sets.prefixes_found, prefixes_, first_prefix_set_, affix_sets_of_prefix_);
+  group_affixes(affix_sets.suffixes_found, suffixes_, first_suffix_set_, affix_sets_of_suffix_);
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
   }
   find_first_sets();
 }
 
+void RuleFilter::AffixShape::add(std::string_view word, bool suffix) {
+  const std::size_t length = word.size();
+  lengths |= std::uint64_t{1} << length;
+  const auto byte = static_cast<unsigned char>(word[telling(length, length, suffix)]);
+  edge[length][byte / 64] |= std::uint64_t{1} << (byte % 64);
+}
+
 void RuleFilter::find_first_sets() {
+  prefix_shape_ = {};
+  suffix_shape_ = {};
+  for (std::uint32_t w = 0; w < prefixes_.size(); ++w) {
+    prefix_shape_.add(prefixes_.key(w), false);
+  }
+  for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
+    suffix_shape_.add(suffixes_.key(w), true);
+  }
   first_sets_.assign(word_sets_, 0);
   first_particle_sets_.assign(particle_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
@@ -588,10 +598,6 @@ RuleFilter::RuleFilter(ImageReader& tables)
       affix_sets_of_prefix_(tables.u32s()),
       first_suffix_set_(tables.u32s()),
       affix_sets_of_suffix_(tables.u32s()) {
-  for (std::uint64_t* lengths : {&prefix_lengths_, &suffix_lengths_}) {
-    const std::uint64_t low = tables.u32();
-    *lengths = low | std::uint64_t{tables.u32()} << 32;
-  }
   for (auto* needs : {&entity_, &relation_}) {
     needs->resize(tables.u32());
     for (PatternNeeds& n : *needs) {
@@ -637,10 +643,6 @@ void RuleFilter::write_tables(ImageWriter& out) const {
   out.u32s(affix_sets_of_prefix_.view());
   out.u32s(first_suffix_set_.view());
   out.u32s(affix_sets_of_suffix_.view());
-  for (const std::uint64_t lengths : {prefix_lengths_, suffix_lengths_}) {
-    out.u32(static_cast<std::uint32_t>(lengths));
-    out.u32(static_cast<std::uint32_t>(lengths >> 32));
-  }
   for (const auto* needs : {&entity_, &relation_}) {
     out.u32(static_cast<std::uint32_t>(needs->size()));
     for (const PatternNeeds& n : *needs) {
@@ -751,14 +753,24 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
       (suffix ? first_suffix_set_ : first_prefix_set_).view();
   const std::span<const std::uint32_t> sets =
       (suffix ? affix_sets_of_suffix_ : affix_sets_of_prefix_).view();
+  const AffixShape& shape = suffix ? suffix_shape_ : prefix_shape_;
+  const std::size_t size = folded.size();
   // The lengths of the words no longer than the token, shortest first.
-  std::uint64_t lengths = suffix ? suffix_lengths_ : prefix_lengths_;
-  if (folded.size() < 63) {
-    lengths &= (std::uint64_t{2} << folded.size()) - 1;
+  std::uint64_t lengths = shape.lengths;
+  if (size < 63) {
+    lengths &= (std::uint64_t{2} << size) - 1;
   }
   for (; lengths != 0; lengths &= lengths - 1) {
     const auto length = static_cast<std::size_t>(std::countr_zero(lengths));
-    const std::string_view part = suffix ? std::string_view(folded).substr(folded.size() - length)
+    // Only a part that begins and ends with a whole character, and has a byte some word of its
+    // length has at the telling position, is looked up.
+    const std::size_t inner = suffix ? size - length : length;
+    const auto byte = static_cast<unsigned char>(folded[telling(length, size, suffix)]);
+    if ((inner < size && (static_cast<unsigned char>(folded[inner]) & 0xC0) == 0x80) ||
+        ((shape.edge[length][byte / 64] >> (byte % 64)) & 1) == 0) {
+      continue;
+    }
+    const std::string_view part = suffix ? std::string_view(folded).substr(size - length)
                                          : std::string_view(folded).substr(0, length);
     if (const std::uint32_t w = words.find(part); w != StringIndex::kAbsent) {
       out.insert(out.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);

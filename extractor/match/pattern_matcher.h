@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -201,8 +202,7 @@ class RuleFilter {
   OwnedOrFixed<std::uint32_t> first_particle_set_;
   OwnedOrFixed<std::uint32_t> particle_sets_of_;
   // Affix sets, the same way: the sets of prefix p are affix_sets_of_prefix_[first_prefix_set_[p],
-  // ...[p + 1]), of suffix s affix_sets_of_suffix_[first_suffix_set_[s], ...[s + 1]); the
-  // byte lengths of the prefixes and suffixes, as bit masks (no word is longer than 63 bytes).
+  // ...[p + 1]), of suffix s affix_sets_of_suffix_[first_suffix_set_[s], ...[s + 1]).
   std::size_t affix_sets_ = 0;
   StringIndex prefixes_;
   StringIndex suffixes_;
@@ -210,14 +210,28 @@ class RuleFilter {
   OwnedOrFixed<std::uint32_t> affix_sets_of_prefix_;
   OwnedOrFixed<std::uint32_t> first_suffix_set_;
   OwnedOrFixed<std::uint32_t> affix_sets_of_suffix_;
-  std::uint64_t prefix_lengths_ = 0;
-  std::uint64_t suffix_lengths_ = 0;
+  // What the prefixes (or suffixes) look like, so that most parts of a token are not looked up:
+  // their byte lengths (no word is longer than 63 bytes), and for each length the bytes the
+  // words have at one telling position: a prefix's last byte, a suffix's third (a Hangul
+  // syllable's last) or last.
+  struct AffixShape {
+    std::uint64_t lengths = 0;
+    std::array<std::array<std::uint64_t, 4>, 64> edge{};
+    void add(std::string_view word, bool suffix);
+  };
+  // The telling position of a part of `length` bytes of a token of `size` bytes.
+  static std::size_t telling(std::size_t length, std::size_t size, bool suffix) {
+    return suffix ? size - length + std::min<std::size_t>(2, length - 1) : length - 1;
+  }
+  AffixShape prefix_shape_;
+  AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
   // Whether word set w is the first_word_set of some rule, and particle set p the
   // first_particles: Facts lists the units of those only.
   std::vector<std::uint8_t> first_sets_;
   std::vector<std::uint8_t> first_particle_sets_;
+  // Fills first_sets_, first_particle_sets_ and the affix shapes from the tables.
   void find_first_sets();
 };
 
