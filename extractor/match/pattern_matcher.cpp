@@ -978,7 +978,12 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
               .first_passes = first_passes != nullptr ? first_passes : passes.data(),
               .error = {}};
   const bool first_required = !pattern.empty() && pattern.front().min >= 1;
+  // A pattern anchored at the sentence's start can only match from unit 0 (match_from).
+  const bool anchored = !pattern.empty() && pattern.front().anchor == Anchor::kStart;
   for (const std::uint32_t start : starts) {
+    if (anchored && start != 0) {
+      continue;
+    }
     // Most rules fail on their first element: test it before setting up captures.
     if (first_required && start < units) {
       const Element& head = pattern.front();
