@@ -567,18 +567,39 @@ void RuleFilter::find_first_sets() {
   for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
     suffix_shape_.add(suffixes_.key(w), true);
   }
-  first_sets_.assign(word_sets_, 0);
+  std::vector<std::uint8_t> first_sets(word_sets_, 0);
+  std::vector<std::uint8_t> key_sets(word_sets_, 0);
   first_particle_sets_.assign(particle_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
       if (n.first_word_set) {
-        first_sets_[*n.first_word_set] = 1;
+        first_sets[*n.first_word_set] = 1;
+      }
+      if (!n.word_sets.empty()) {
+        key_sets[n.word_sets.front()] = 1;
       }
       if (n.first_particles) {
         first_particle_sets_[*n.first_particles] = 1;
       }
     }
   }
+  const std::span<const std::uint32_t> first = first_set_.view();
+  const std::span<const std::uint32_t> sets = sets_.view();
+  const auto subsets = [&](const std::vector<std::uint8_t>& keep, std::vector<std::uint32_t>& of,
+                           std::vector<std::uint32_t>& sets_of) {
+    of.assign(1, 0);
+    sets_of.clear();
+    for (std::uint32_t w = 0; w < words_.size(); ++w) {
+      for (std::uint32_t k = first[w]; k < first[w + 1]; ++k) {
+        if (keep[sets[k]]) {
+          sets_of.push_back(sets[k]);
+        }
+      }
+      of.push_back(static_cast<std::uint32_t>(sets_of.size()));
+    }
+  };
+  subsets(first_sets, first_of_, first_sets_of_);
+  subsets(key_sets, key_of_, key_sets_of_);
 }
 
 RuleFilter::RuleFilter(ImageReader& tables)
@@ -780,6 +801,8 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   sentence.word_sets.assign(sentence.tokens.size(), {});
+  sentence.first_word_sets.assign(sentence.tokens.size(), {});
+  sentence.key_word_sets.assign(sentence.tokens.size(), {});
   sentence.folded_hashes.resize(sentence.tokens.size());
   sentence.affix_sets.clear();
   const std::span<const std::uint32_t> first = first_set_.view();
@@ -795,6 +818,10 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
     }
     if (const std::uint32_t w = words_.find(folded, hash); w != StringIndex::kAbsent) {
       sentence.word_sets[k] = sets.subspan(first[w], first[w + 1] - first[w]);
+      sentence.first_word_sets[k] = std::span<const std::uint32_t>(first_sets_of_)
+                                        .subspan(first_of_[w], first_of_[w + 1] - first_of_[w]);
+      sentence.key_word_sets[k] = std::span<const std::uint32_t>(key_sets_of_)
+                                      .subspan(key_of_[w], key_of_[w + 1] - key_of_[w]);
     }
   }
 }
@@ -849,10 +876,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mention_units_.push_back(i);
     } else {
       f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
-      for (const std::uint32_t id : sentence.word_sets[u.begin]) {
-        if (first_sets_[id]) {
-          f.word_units_.add(id, i, now);
-        }
+      for (const std::uint32_t id : sentence.first_word_sets[u.begin]) {
+        f.word_units_.add(id, i, now);
       }
     }
   }

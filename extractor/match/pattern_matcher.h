@@ -227,11 +227,17 @@ class RuleFilter {
   AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // Whether word set w is the first_word_set of some rule, and particle set p the
-  // first_particles: Facts lists the units of those only.
-  std::vector<std::uint8_t> first_sets_;
+  // Whether particle set p is the first_particles of some rule: Facts lists the units of those
+  // only.
   std::vector<std::uint8_t> first_particle_sets_;
-  // Fills first_sets_, first_particle_sets_ and the affix shapes from the tables.
+  // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
+  // only) are first_sets_of_[first_of_[w], first_of_[w + 1]); those that are the first of some
+  // rule's word_sets (RuleIndex's keys), key_sets_of_[key_of_[w], key_of_[w + 1]).
+  std::vector<std::uint32_t> first_of_;
+  std::vector<std::uint32_t> first_sets_of_;
+  std::vector<std::uint32_t> key_of_;
+  std::vector<std::uint32_t> key_sets_of_;
+  // Fills the members above and the affix shapes from the tables.
   void find_first_sets();
 };
 
