@@ -91,11 +91,6 @@ class RuleFilter {
           return false;
         }
       }
-      const auto held = [&](const std::vector<std::uint32_t>& ids,
-                            const std::vector<std::uint32_t>& seen) {
-        return std::all_of(ids.begin(), ids.end(),
-                           [&](std::uint32_t id) { return seen[id] == sentence_; });
-      };
       return held(needs.word_sets, seen_) && held(needs.particle_sets, particles_seen_) &&
              held(needs.affix_sets, affixes_seen_);
     }
@@ -107,6 +102,16 @@ class RuleFilter {
 
    private:
     friend class RuleFilter;
+    // Whether the sentence holds each set of `ids`, by `seen`. A plain loop: GCC did not inline
+    // the lambda with std::all_of it replaces (6.8 M instructions on 400 documents).
+    bool held(const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& seen) const {
+      for (const std::uint32_t id : ids) {
+        if (seen[id] != sentence_) {
+          return false;
+        }
+      }
+      return true;
+    }
     // The units of a sentence in reading order for each set (of words or of particles), as
     // lists through one vector, so that no table is cleared from sentence to sentence: the
     // list of set k is valid when it is stamped with the sentence's number.
