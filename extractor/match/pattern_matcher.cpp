@@ -549,6 +549,7 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
     word_bits_.add(words_.key(w));
   }
   find_first_sets();
+  find_word_subsets();
 }
 
 void RuleFilter::AffixShape::add(std::string_view word, bool suffix) {
@@ -567,9 +568,19 @@ void RuleFilter::find_first_sets() {
   for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
     suffix_shape_.add(suffixes_.key(w), true);
   }
+  first_particle_sets_.assign(particle_sets_, 0);
+  for (const auto* needs : {&entity_, &relation_}) {
+    for (const PatternNeeds& n : *needs) {
+      if (n.first_particles) {
+        first_particle_sets_[*n.first_particles] = 1;
+      }
+    }
+  }
+}
+
+void RuleFilter::find_word_subsets() {
   std::vector<std::uint8_t> first_sets(word_sets_, 0);
   std::vector<std::uint8_t> key_sets(word_sets_, 0);
-  first_particle_sets_.assign(particle_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
       if (n.first_word_set) {
@@ -578,15 +589,15 @@ void RuleFilter::find_first_sets() {
       if (!n.word_sets.empty()) {
         key_sets[n.word_sets.front()] = 1;
       }
-      if (n.first_particles) {
-        first_particle_sets_[*n.first_particles] = 1;
-      }
     }
   }
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
-  const auto subsets = [&](const std::vector<std::uint8_t>& keep, std::vector<std::uint32_t>& of,
-                           std::vector<std::uint32_t>& sets_of) {
+  const auto subsets = [&](const std::vector<std::uint8_t>& keep,
+                           OwnedOrFixed<std::uint32_t>& of_words,
+                           OwnedOrFixed<std::uint32_t>& sets_of_words) {
+    std::vector<std::uint32_t>& of = of_words.own();
+    std::vector<std::uint32_t>& sets_of = sets_of_words.own();
     of.assign(1, 0);
     sets_of.clear();
     for (std::uint32_t w = 0; w < words_.size(); ++w) {
@@ -644,6 +655,10 @@ RuleFilter::RuleFilter(ImageReader& tables)
       }
     }
   }
+  for (OwnedOrFixed<std::uint32_t>* table :
+       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+    *table = OwnedOrFixed<std::uint32_t>(tables.u32s());
+  }
   find_first_sets();
 }
 
@@ -677,6 +692,10 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
       out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
     }
+  }
+  for (const OwnedOrFixed<std::uint32_t>* table :
+       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+    out.u32s(table->view());
   }
 }
 
@@ -807,6 +826,10 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   sentence.affix_sets.clear();
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
+  const std::span<const std::uint32_t> first_of = first_of_.view();
+  const std::span<const std::uint32_t> first_sets_of = first_sets_of_.view();
+  const std::span<const std::uint32_t> key_of = key_of_.view();
+  const std::span<const std::uint32_t> key_sets_of = key_sets_of_.view();
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
@@ -818,10 +841,9 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
     }
     if (const std::uint32_t w = words_.find(folded, hash); w != StringIndex::kAbsent) {
       sentence.word_sets[k] = sets.subspan(first[w], first[w + 1] - first[w]);
-      sentence.first_word_sets[k] = std::span<const std::uint32_t>(first_sets_of_)
-                                        .subspan(first_of_[w], first_of_[w + 1] - first_of_[w]);
-      sentence.key_word_sets[k] = std::span<const std::uint32_t>(key_sets_of_)
-                                      .subspan(key_of_[w], key_of_[w + 1] - key_of_[w]);
+      sentence.first_word_sets[k] =
+          first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
+      sentence.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
     }
   }
 }

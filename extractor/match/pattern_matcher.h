@@ -238,12 +238,14 @@ class RuleFilter {
   // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
   // only) are first_sets_of_[first_of_[w], first_of_[w + 1]); those that are the first of some
   // rule's word_sets (RuleIndex's keys), key_sets_of_[key_of_[w], key_of_[w + 1]).
-  std::vector<std::uint32_t> first_of_;
-  std::vector<std::uint32_t> first_sets_of_;
-  std::vector<std::uint32_t> key_of_;
-  std::vector<std::uint32_t> key_sets_of_;
-  // Fills the members above and the affix shapes from the tables.
+  OwnedOrFixed<std::uint32_t> first_of_;
+  OwnedOrFixed<std::uint32_t> first_sets_of_;
+  OwnedOrFixed<std::uint32_t> key_of_;
+  OwnedOrFixed<std::uint32_t> key_sets_of_;
+  // Fills first_particle_sets_ and the affix shapes from the tables.
   void find_first_sets();
+  // Fills the subsets above from the needs and the word sets (for the image, once by the build).
+  void find_word_subsets();
 };
 
 // Numbers pattern elements so that elements whose tests on a unit are the same (kind, types,
