@@ -271,6 +271,20 @@ bool bullet_item(std::string_view line) {
          line.starts_with("\xC2\xB7 ");
 }
 
+// What fold_letters(line) starts with, at least `bytes` of it where it has that many: the
+// letters of a prefix of the line are a prefix of the line's letters, and folding goes code
+// point by code point, so only the line's first bytes are folded; when they give fewer than
+// `bytes` (spaces, punctuation), the whole line is.
+std::string leading_letters(std::string_view line, std::size_t bytes) {
+  constexpr std::size_t kSlack = 8;  // for spaces, bullets and punctuation among the letters
+  std::size_t take = std::min(line.size(), bytes + kSlack);
+  while (take < line.size() && (static_cast<unsigned char>(line[take]) & 0xC0) == 0x80) {
+    ++take;  // a whole last character
+  }
+  std::string letters = fold_letters(line.substr(0, take));
+  return letters.size() >= bytes || take == line.size() ? letters : fold_letters(line);
+}
+
 }  // namespace
 
 std::string heading_key(std::string_view line) {
@@ -307,13 +321,18 @@ int byline_team(const DocumentAnalysis& doc, const Layout& layout,
     return -1;
   }
   const auto& lines = doc.segmentation.lines;
+  std::size_t longest = 0;
+  for (std::string_view m : layout.writer_markers) {
+    longest = std::max(longest, m.size());
+  }
   std::size_t seen = 0;
   for (std::size_t l = 0; l < lines.size() && seen < kBylineLines; ++l) {
     if (lines[l].kind == LineKind::kBlank) {
       continue;
     }
     ++seen;
-    const std::string letters = fold_letters(doc.normalized(lines[l].begin, lines[l].end));
+    const std::string letters =
+        leading_letters(doc.normalized(lines[l].begin, lines[l].end), longest);
     if (std::none_of(layout.writer_markers.begin(), layout.writer_markers.end(),
                      [&](std::string_view m) { return letters.starts_with(m); })) {
       continue;

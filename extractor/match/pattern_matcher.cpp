@@ -1,12 +1,14 @@
 #include "extractor/match/pattern_matcher.h"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 #include <numeric>
 #include <optional>
 
 #include "core/group_by_key.h"
 #include "extractor/match/regex.h"
+#include "extractor/match/regex_affixes.h"
 
 namespace kgex {
 namespace {
@@ -511,16 +513,18 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 RuleFilter::RuleFilter(const RuleSet& rules) {
   SetNumbering word_sets{words_, {}, {}};
   SetNumbering particle_sets{particles_, {}, {}};
+  AffixNumbering affix_sets{prefixes_, suffixes_, {}, {}, {}};
   entity_.reserve(rules.entity_rules.size());
   for (const EntityRule& rule : rules.entity_rules) {
-    entity_.push_back(needs_of(rule.pattern, word_sets, particle_sets));
+    entity_.push_back(needs_of(rule.pattern, word_sets, particle_sets, affix_sets));
   }
   relation_.reserve(rules.relation_rules.size());
   for (const RelationRule& rule : rules.relation_rules) {
-    relation_.push_back(needs_of(rule.pattern, word_sets, particle_sets));
+    relation_.push_back(needs_of(rule.pattern, word_sets, particle_sets, affix_sets));
   }
   word_sets_ = word_sets.ids.size();
   particle_sets_ = particle_sets.ids.size();
+  affix_sets_ = affix_sets.ids.size();
   // Grouped by word; each word keeps its sets in the order they were found.
   const auto group = [](const SetNumbering& numbering, OwnedOrFixed<std::uint32_t>& first,
                         OwnedOrFixed<std::uint32_t>& sets_of) {
@@ -531,21 +535,82 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   };
   group(word_sets, first_set_, sets_);
   group(particle_sets, first_particle_set_, particle_sets_of_);
+  const auto group_affixes = [](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& found,
+                                const StringIndex& words, OwnedOrFixed<std::uint32_t>& first,
+                                OwnedOrFixed<std::uint32_t>& sets_of) {
+    std::vector<std::uint32_t>& sets = sets_of.own();
+    sets.resize(found.size());
+    group_by_key(found, words.size(), first.own(),
+                 [&sets](std::uint32_t at, std::uint32_t set) { sets[at] = set; });
+  };
+  group_affixes(affix_sets.prefixes_found, prefixes_, first_prefix_set_, affix_sets_of_prefix_);
+  group_affixes(affix_sets.suffixes_found, suffixes_, first_suffix_set_, affix_sets_of_suffix_);
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
   }
   find_first_sets();
+  find_word_subsets();
+}
+
+void RuleFilter::AffixShape::add(std::string_view word, bool suffix) {
+  const std::size_t length = word.size();
+  lengths |= std::uint64_t{1} << length;
+  const auto byte = static_cast<unsigned char>(word[telling(length, length, suffix)]);
+  edge[length][byte / 64] |= std::uint64_t{1} << (byte % 64);
 }
 
 void RuleFilter::find_first_sets() {
-  first_sets_.assign(word_sets_, 0);
+  prefix_shape_ = {};
+  suffix_shape_ = {};
+  for (std::uint32_t w = 0; w < prefixes_.size(); ++w) {
+    prefix_shape_.add(prefixes_.key(w), false);
+  }
+  for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
+    suffix_shape_.add(suffixes_.key(w), true);
+  }
+  first_particle_sets_.assign(particle_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
-      if (n.first_word_set) {
-        first_sets_[*n.first_word_set] = 1;
+      if (n.first_particles) {
+        first_particle_sets_[*n.first_particles] = 1;
       }
     }
   }
+}
+
+void RuleFilter::find_word_subsets() {
+  std::vector<std::uint8_t> first_sets(word_sets_, 0);
+  std::vector<std::uint8_t> key_sets(word_sets_, 0);
+  for (const auto* needs : {&entity_, &relation_}) {
+    for (const PatternNeeds& n : *needs) {
+      if (n.first_word_set) {
+        first_sets[*n.first_word_set] = 1;
+      }
+      if (!n.word_sets.empty()) {
+        key_sets[n.word_sets.front()] = 1;
+      }
+    }
+  }
+  const std::span<const std::uint32_t> first = first_set_.view();
+  const std::span<const std::uint32_t> sets = sets_.view();
+  const auto subsets = [&](const std::vector<std::uint8_t>& keep,
+                           OwnedOrFixed<std::uint32_t>& of_words,
+                           OwnedOrFixed<std::uint32_t>& sets_of_words) {
+    std::vector<std::uint32_t>& of = of_words.own();
+    std::vector<std::uint32_t>& sets_of = sets_of_words.own();
+    of.assign(1, 0);
+    sets_of.clear();
+    for (std::uint32_t w = 0; w < words_.size(); ++w) {
+      for (std::uint32_t k = first[w]; k < first[w + 1]; ++k) {
+        if (keep[sets[k]]) {
+          sets_of.push_back(sets[k]);
+        }
+      }
+      of.push_back(static_cast<std::uint32_t>(sets_of.size()));
+    }
+  };
+  subsets(first_sets, first_of_, first_sets_of_);
+  subsets(key_sets, key_of_, key_sets_of_);
 }
 
 RuleFilter::RuleFilter(ImageReader& tables)
@@ -557,7 +622,14 @@ RuleFilter::RuleFilter(ImageReader& tables)
       particle_sets_(tables.u32()),
       particles_(tables.index()),
       first_particle_set_(tables.u32s()),
-      particle_sets_of_(tables.u32s()) {
+      particle_sets_of_(tables.u32s()),
+      affix_sets_(tables.u32()),
+      prefixes_(tables.index()),
+      suffixes_(tables.index()),
+      first_prefix_set_(tables.u32s()),
+      affix_sets_of_prefix_(tables.u32s()),
+      first_suffix_set_(tables.u32s()),
+      affix_sets_of_suffix_(tables.u32s()) {
   for (auto* needs : {&entity_, &relation_}) {
     needs->resize(tables.u32());
     for (PatternNeeds& n : *needs) {
@@ -565,6 +637,10 @@ RuleFilter::RuleFilter(ImageReader& tables)
       n.word_sets.assign(word_sets.begin(), word_sets.end());
       const std::span<const std::uint32_t> mentions = tables.u32s();
       n.mentions.assign(mentions.begin(), mentions.end());
+      const std::span<const std::uint32_t> particle_sets = tables.u32s();
+      n.particle_sets.assign(particle_sets.begin(), particle_sets.end());
+      const std::span<const std::uint32_t> affix_sets = tables.u32s();
+      n.affix_sets.assign(affix_sets.begin(), affix_sets.end());
       if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
         n.first_mention = static_cast<TypeMask>(m);
       }
@@ -579,6 +655,10 @@ RuleFilter::RuleFilter(ImageReader& tables)
       }
     }
   }
+  for (OwnedOrFixed<std::uint32_t>* table :
+       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+    *table = OwnedOrFixed<std::uint32_t>(tables.u32s());
+  }
   find_first_sets();
 }
 
@@ -592,17 +672,30 @@ void RuleFilter::write_tables(ImageWriter& out) const {
   out.index(particles_);
   out.u32s(first_particle_set_.view());
   out.u32s(particle_sets_of_.view());
+  out.u32(static_cast<std::uint32_t>(affix_sets_));
+  out.index(prefixes_);
+  out.index(suffixes_);
+  out.u32s(first_prefix_set_.view());
+  out.u32s(affix_sets_of_prefix_.view());
+  out.u32s(first_suffix_set_.view());
+  out.u32s(affix_sets_of_suffix_.view());
   for (const auto* needs : {&entity_, &relation_}) {
     out.u32(static_cast<std::uint32_t>(needs->size()));
     for (const PatternNeeds& n : *needs) {
       out.u32s(n.word_sets);
       const std::vector<std::uint32_t> mentions(n.mentions.begin(), n.mentions.end());
       out.u32s(mentions);
+      out.u32s(n.particle_sets);
+      out.u32s(n.affix_sets);
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
       out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
     }
+  }
+  for (const OwnedOrFixed<std::uint32_t>* table :
+       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+    out.u32s(table->view());
   }
 }
 
@@ -617,18 +710,55 @@ std::uint32_t RuleFilter::SetNumbering::id_of(const WordSet& set) {
   return known->second;
 }
 
+std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, bool suffix) {
+  constexpr std::size_t kMaxLength = 63;  // the bits of a length mask
+  if (words.empty() || std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.empty() || w.size() > kMaxLength;
+      })) {
+    return UINT32_MAX;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  const auto [known, fresh] =
+      ids.try_emplace({suffix, words}, static_cast<std::uint32_t>(ids.size()));
+  if (fresh) {
+    for (const std::string& w : words) {
+      (suffix ? suffixes_found : prefixes_found)
+          .emplace_back((suffix ? suffixes : prefixes).insert(w), known->second);
+    }
+  }
+  return known->second;
+}
+
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
-                                  SetNumbering& particle_sets) {
+                                  SetNumbering& particle_sets, AffixNumbering& affix_sets) {
   PatternNeeds needs;
+  const auto add_affixes = [&](std::vector<std::string> words, bool suffix) {
+    if (const std::uint32_t id = affix_sets.id_of(std::move(words), suffix); id != UINT32_MAX) {
+      needs.affix_sets.push_back(id);
+    }
+  };
   for (const Element& el : pattern) {
     if (el.min < 1) {
       continue;
     }
     const bool first = &el == &pattern.front();
     // A set with "" lets most units through: only sets of particles proper narrow the starts.
-    if (first && el.particle && !el.particle->contains("") &&
-        !(el.kind == ElementKind::kEntity && el.list)) {
-      needs.first_particles = particle_sets.id_of(*el.particle);
+    if (el.particle && !el.particle->contains("")) {
+      const std::uint32_t id = particle_sets.id_of(*el.particle);
+      needs.particle_sets.push_back(id);
+      if (first && !(el.kind == ElementKind::kEntity && el.list)) {
+        needs.first_particles = id;
+      }
+    }
+    if (el.kind == ElementKind::kToken) {
+      add_affixes(el.test.starts, false);
+      add_affixes(el.test.ends, true);
+      if (el.test.regex) {
+        RegexAffixes affixes = regex_affixes(el.test.regex_source);
+        add_affixes(std::move(affixes.prefixes), false);
+        add_affixes(std::move(affixes.suffixes), true);
+      }
     }
     if (el.kind == ElementKind::kEntity) {
       needs.mentions.push_back(el.types);
@@ -656,20 +786,64 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
   return f;
 }
 
+void RuleFilter::find_affixes(const std::string& folded, bool suffix,
+                              std::vector<std::uint32_t>& out) const {
+  const StringIndex& words = suffix ? suffixes_ : prefixes_;
+  const std::span<const std::uint32_t> first =
+      (suffix ? first_suffix_set_ : first_prefix_set_).view();
+  const std::span<const std::uint32_t> sets =
+      (suffix ? affix_sets_of_suffix_ : affix_sets_of_prefix_).view();
+  const AffixShape& shape = suffix ? suffix_shape_ : prefix_shape_;
+  const std::size_t size = folded.size();
+  // The lengths of the words no longer than the token, shortest first.
+  std::uint64_t lengths = shape.lengths;
+  if (size < 63) {
+    lengths &= (std::uint64_t{2} << size) - 1;
+  }
+  for (; lengths != 0; lengths &= lengths - 1) {
+    const auto length = static_cast<std::size_t>(std::countr_zero(lengths));
+    // Only a part that begins and ends with a whole character, and has a byte some word of its
+    // length has at the telling position, is looked up.
+    const std::size_t inner = suffix ? size - length : length;
+    const auto byte = static_cast<unsigned char>(folded[telling(length, size, suffix)]);
+    if ((inner < size && (static_cast<unsigned char>(folded[inner]) & 0xC0) == 0x80) ||
+        ((shape.edge[length][byte / 64] >> (byte % 64)) & 1) == 0) {
+      continue;
+    }
+    const std::string_view part = suffix ? std::string_view(folded).substr(size - length)
+                                         : std::string_view(folded).substr(0, length);
+    if (const std::uint32_t w = words.find(part); w != StringIndex::kAbsent) {
+      out.insert(out.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
+    }
+  }
+}
+
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   sentence.word_sets.assign(sentence.tokens.size(), {});
+  sentence.first_word_sets.assign(sentence.tokens.size(), {});
+  sentence.key_word_sets.assign(sentence.tokens.size(), {});
   sentence.folded_hashes.resize(sentence.tokens.size());
+  sentence.affix_sets.clear();
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
+  const std::span<const std::uint32_t> first_of = first_of_.view();
+  const std::span<const std::uint32_t> first_sets_of = first_sets_of_.view();
+  const std::span<const std::uint32_t> key_of = key_of_.view();
+  const std::span<const std::uint32_t> key_sets_of = key_sets_of_.view();
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
     sentence.folded_hashes[k] = hash;
+    find_affixes(folded, false, sentence.affix_sets);
+    find_affixes(folded, true, sentence.affix_sets);
     if (!word_bits_.may_contain_hash(hash)) {
       continue;
     }
     if (const std::uint32_t w = words_.find(folded, hash); w != StringIndex::kAbsent) {
       sentence.word_sets[k] = sets.subspan(first[w], first[w + 1] - first[w]);
+      sentence.first_word_sets[k] =
+          first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
+      sentence.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
     }
   }
 }
@@ -677,9 +851,12 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
   if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
-      f.script_units_.sets() != kScripts || f.sentence_ == UINT32_MAX) {
+      f.affixes_seen_.size() != affix_sets_ || f.script_units_.sets() != kScripts ||
+      f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
     f.seen_.assign(word_sets_, 0);
+    f.particles_seen_.assign(particle_sets_, 0);
+    f.affixes_seen_.assign(affix_sets_, 0);
     f.word_units_.resize(word_sets_);
     f.particle_units_.resize(particle_sets_);
     f.script_units_.resize(kScripts);
@@ -689,6 +866,9 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     for (const std::uint32_t id : sets) {
       f.seen_[id] = now;
     }
+  }
+  for (const std::uint32_t id : sentence.affix_sets) {
+    f.affixes_seen_[id] = now;
   }
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
@@ -705,7 +885,11 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
             u.particle.empty() ? StringIndex::kAbsent : particles_.find(u.particle);
         p != StringIndex::kAbsent) {
       for (std::uint32_t k = first_particle_set[p]; k < first_particle_set[p + 1]; ++k) {
-        f.particle_units_.add(particle_sets_of[k], i, now);
+        const std::uint32_t set = particle_sets_of[k];
+        f.particles_seen_[set] = now;
+        if (first_particle_sets_[set]) {
+          f.particle_units_.add(set, i, now);
+        }
       }
     }
     if (u.mention >= 0) {
@@ -714,10 +898,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mention_units_.push_back(i);
     } else {
       f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
-      for (const std::uint32_t id : sentence.word_sets[u.begin]) {
-        if (first_sets_[id]) {
-          f.word_units_.add(id, i, now);
-        }
+      for (const std::uint32_t id : sentence.first_word_sets[u.begin]) {
+        f.word_units_.add(id, i, now);
       }
     }
   }
@@ -843,7 +1025,12 @@ Status PatternMatcher::match_each(const std::vector<Element>& pattern, std::size
               .first_passes = first_passes != nullptr ? first_passes : passes.data(),
               .error = {}};
   const bool first_required = !pattern.empty() && pattern.front().min >= 1;
+  // A pattern anchored at the sentence's start can only match from unit 0 (match_from).
+  const bool anchored = !pattern.empty() && pattern.front().anchor == Anchor::kStart;
   for (const std::uint32_t start : starts) {
+    if (anchored && start != 0) {
+      continue;
+    }
     // Most rules fail on their first element: test it before setting up captures.
     if (first_required && start < units) {
       const Element& head = pattern.front();

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -40,11 +43,17 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of
 // each of its required word sets among the sentence's tokens, and a mention of
-// one of the types of each mask (one mention per element). Only elements with
-// min >= 1 count; tests inside `not` need nothing.
+// one of the types of each mask (one mention per element), a unit with a particle of each
+// particle set, and a token that starts (or ends) with a word of each affix set. Only elements
+// with min >= 1 count; tests inside `not` need nothing.
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
+  // The particle sets without "" of the elements (RuleFilter's numbering of particle sets).
+  std::vector<std::uint32_t> particle_sets;
+  // The `starts` and `ends` lists of the token elements and the literal words their regexes
+  // start or end with (regex_affixes), as RuleFilter numbers them.
+  std::vector<std::uint32_t> affix_sets;
   // What the unit a match starts at must be, when the first element is
   // required: a mention of one of these types, or a token of this word set.
   std::optional<TypeMask> first_mention;
@@ -82,8 +91,8 @@ class RuleFilter {
           return false;
         }
       }
-      return std::all_of(needs.word_sets.begin(), needs.word_sets.end(),
-                         [&](std::uint32_t id) { return seen_[id] == sentence_; });
+      return held(needs.word_sets, seen_) && held(needs.particle_sets, particles_seen_) &&
+             held(needs.affix_sets, affixes_seen_);
     }
     // The types of the sentence's mentions, as one mask.
     TypeMask mention_types() const { return mention_types_; }
@@ -93,6 +102,16 @@ class RuleFilter {
 
    private:
     friend class RuleFilter;
+    // Whether the sentence holds each set of `ids`, by `seen`. A plain loop: GCC did not inline
+    // the lambda with std::all_of it replaces (6.8 M instructions on 400 documents).
+    bool held(const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& seen) const {
+      for (const std::uint32_t id : ids) {
+        if (seen[id] != sentence_) {
+          return false;
+        }
+      }
+      return true;
+    }
     // The units of a sentence in reading order for each set (of words or of particles), as
     // lists through one vector, so that no table is cleared from sentence to sentence: the
     // list of set k is valid when it is stamped with the sentence's number.
@@ -126,9 +145,12 @@ class RuleFilter {
       std::vector<Entry> entries_;
     };
     // The number of the sentence (counted from 1 per Facts); seen_[w] is that of the last
-    // sentence that held a word of set w.
+    // sentence that held a word of set w, particles_seen_[p] of the last with a unit with a
+    // particle of set p, affixes_seen_[a] of the last with a token of affix set a.
     std::uint32_t sentence_ = 0;
     std::vector<std::uint32_t> seen_;
+    std::vector<std::uint32_t> particles_seen_;
+    std::vector<std::uint32_t> affixes_seen_;
     UnitLists word_units_;                      // token units by word set (of first_sets_)
     UnitLists particle_units_;                  // units by particle set
     UnitLists script_units_;                    // token units by their token's script
@@ -137,8 +159,8 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
-  // Fills sentence.word_sets, which facts() reads, and sentence.folded_hashes, which
-  // PatternMatcher reads.
+  // Fills sentence.word_sets and sentence.affix_sets, which facts() reads, and
+  // sentence.folded_hashes, which PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
   // Precondition: find_word_sets(sentence) was called.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
@@ -157,8 +179,21 @@ class RuleFilter {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
     std::uint32_t id_of(const WordSet& set);
   };
+  // Numbered affix lists (`starts`, `ends`, a regex's literal ends), by their words:
+  // `found` collects (word of `prefixes` or `suffixes`, set) pairs.
+  struct AffixNumbering {
+    StringIndex& prefixes;
+    StringIndex& suffixes;
+    std::map<std::pair<bool, std::vector<std::string>>, std::uint32_t> ids;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> prefixes_found;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> suffixes_found;
+    // UINT32_MAX for a list that filters nothing: one with "" or a word of 64 bytes or more.
+    std::uint32_t id_of(std::vector<std::string> words, bool suffix);
+  };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
-                               SetNumbering& particle_sets);
+                               SetNumbering& particle_sets, AffixNumbering& affix_sets);
+  // The affix sets of the words `folded` starts with (or ends with) into `out`.
+  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& out) const;
 
   std::size_t word_sets_ = 0;  // distinct required word sets
   StringIndex words_;          // every word of a required word set
@@ -171,11 +206,46 @@ class RuleFilter {
   // The sets of particle p are particle_sets_of_[first_particle_set_[p], ...[p + 1]).
   OwnedOrFixed<std::uint32_t> first_particle_set_;
   OwnedOrFixed<std::uint32_t> particle_sets_of_;
+  // Affix sets, the same way: the sets of prefix p are affix_sets_of_prefix_[first_prefix_set_[p],
+  // ...[p + 1]), of suffix s affix_sets_of_suffix_[first_suffix_set_[s], ...[s + 1]).
+  std::size_t affix_sets_ = 0;
+  StringIndex prefixes_;
+  StringIndex suffixes_;
+  OwnedOrFixed<std::uint32_t> first_prefix_set_;
+  OwnedOrFixed<std::uint32_t> affix_sets_of_prefix_;
+  OwnedOrFixed<std::uint32_t> first_suffix_set_;
+  OwnedOrFixed<std::uint32_t> affix_sets_of_suffix_;
+  // What the prefixes (or suffixes) look like, so that most parts of a token are not looked up:
+  // their byte lengths (no word is longer than 63 bytes), and for each length the bytes the
+  // words have at one telling position: a prefix's last byte, a suffix's third (a Hangul
+  // syllable's last) or last.
+  struct AffixShape {
+    std::uint64_t lengths = 0;
+    std::array<std::array<std::uint64_t, 4>, 64> edge{};
+    void add(std::string_view word, bool suffix);
+  };
+  // The telling position of a part of `length` bytes of a token of `size` bytes.
+  static std::size_t telling(std::size_t length, std::size_t size, bool suffix) {
+    return suffix ? size - length + std::min<std::size_t>(2, length - 1) : length - 1;
+  }
+  AffixShape prefix_shape_;
+  AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // Whether word set w is the first_word_set of some rule: Facts lists the units of those only.
-  std::vector<std::uint8_t> first_sets_;
+  // Whether particle set p is the first_particles of some rule: Facts lists the units of those
+  // only.
+  std::vector<std::uint8_t> first_particle_sets_;
+  // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
+  // only) are first_sets_of_[first_of_[w], first_of_[w + 1]); those that are the first of some
+  // rule's word_sets (RuleIndex's keys), key_sets_of_[key_of_[w], key_of_[w + 1]).
+  OwnedOrFixed<std::uint32_t> first_of_;
+  OwnedOrFixed<std::uint32_t> first_sets_of_;
+  OwnedOrFixed<std::uint32_t> key_of_;
+  OwnedOrFixed<std::uint32_t> key_sets_of_;
+  // Fills first_particle_sets_ and the affix shapes from the tables.
   void find_first_sets();
+  // Fills the subsets above from the needs and the word sets (for the image, once by the build).
+  void find_word_subsets();
 };
 
 // Numbers pattern elements so that elements whose tests on a unit are the same (kind, types,

@@ -72,7 +72,7 @@ void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_ty
     }
   }
   const auto word_sets = static_cast<std::uint32_t>(first_word_.size()) - 1;
-  for (const std::span<const std::uint32_t> sets : sentence.word_sets) {
+  for (const std::span<const std::uint32_t> sets : sentence.key_word_sets) {
     for (const std::uint32_t set : sets) {
       if (set < word_sets) {
         for (std::uint32_t k = first_word_[set]; k < first_word_[set + 1]; ++k) {

@@ -409,6 +409,11 @@ TEST_CASE("bylines: a team the byline names with the writer is the post's first-
   CHECK(graph_of(rule_file(units), post).relation_count() == 0);
   const std::string two = "누리 기술 블로그\n\n글쓴이: 육하람 (검색팀, 추천팀)\n\nRedis 도입.\n";
   CHECK(graph_of(rules, two).relation_count() == 0);
+  // The marker is read after any run of spaces and punctuation, and in any case.
+  const std::string behind =
+      "누리 기술 블로그\n\n~~ ** ~~ -- ** ~~ -- Written  By: 육하람 (검색팀)\n\n"
+      "Redis 도입.\n";
+  CHECK(has_relation(graph_of(rules, behind), "검색팀", RT::kUses, "Redis"));
 }
 
 TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {

@@ -467,6 +467,34 @@ TEST_CASE("rule filter: a rule is skipped where a required word or mention is mi
   CHECK(Probe(R"({"ent": "Tool"}, {"not": {"text": ["uses"]}})", "Rust is").may_match());
 }
 
+TEST_CASE("rule filter: a rule is skipped where no unit has a required particle") {
+  const std::string text = "에이크미는 오늘 러스트를 쓴다";
+  CHECK(Probe(R"({"min": 0, "max": 3}, {"particle": ["를"]}, {"any": true})", text).may_match());
+  CHECK_FALSE(Probe(R"({"any": true}, {"particle": ["가", "이"]})", text).may_match());
+  // A set with "" needs nothing, nor does an optional element.
+  CHECK(Probe(R"({"any": true}, {"particle": ["가", ""]})", text).may_match());
+  CHECK(Probe(R"({"any": true}, {"particle": ["가"], "min": 0})", text).may_match());
+  // A list's particle is its last member's, which some unit carries.
+  CHECK(Probe(R"({"ent": "Tool", "list": true, "particle": ["를"]})", text).may_match());
+  CHECK_FALSE(Probe(R"({"ent": "Tool", "list": true, "particle": ["가"]})", text).may_match());
+}
+
+TEST_CASE("rule filter: a rule is skipped where no token starts or ends as a required one") {
+  const std::string text = "에이크미는 지분을 인수했다";
+  CHECK(Probe(R"({"starts": ["지분"]}, {"starts": ["인수", "매입"]})", text).may_match());
+  CHECK_FALSE(Probe(R"({"starts": ["지분"]}, {"starts": ["매입", "취득"]})", text).may_match());
+  CHECK(Probe(R"({"ends": ["했다"]})", text).may_match());
+  CHECK_FALSE(Probe(R"({"ends": ["한다"]})", text).may_match());
+  // The literal words a regex starts or ends with count as well, case folded as tokens are.
+  CHECK(Probe(R"({"regex": "(인수|매각)[가-힣]*"})", text).may_match());
+  CHECK_FALSE(Probe(R"({"regex": "(합병|매각)[가-힣]*"})", text).may_match());
+  CHECK_FALSE(Probe(R"j({"regex": "[가-힣]+(합병|매각)"})j", text).may_match());
+  CHECK(Probe(R"({"regex": "Acme"})", "ACME Rocket", false).may_match());
+  // A list with "" needs nothing, nor does a test inside `not`.
+  CHECK(Probe(R"({"starts": ["매입", ""]})", text).may_match());
+  CHECK(Probe(R"({"any": true, "not": {"starts": ["매입"]}})", text).may_match());
+}
+
 TEST_CASE("rule filter: a rule starts only where its first word is, in order") {
   const std::string uses = R"({"text": ["uses", "adopts"]}, {"ent": "Tool"})";
   RuleFilter::Facts facts;
@@ -526,6 +554,10 @@ TEST_CASE("rule filter: never skips a rule that matches") {
       {R"({"ent": "Organization", "particle": ["의"]}, {"ent": "Product"})", "에이크미의 Rocket"},
       {R"({"text": ["by"]}, {"ent": "Person"})", "built by Jane Roe"},
       {R"({"script": "latin", "capture": "v"}, {"ent": "Tool"})", "Acme uses Rust"},
+      {R"({"ent": "Organization", "particle": ["는"]}, {"regex": "(운영|서비스)하[가-힣]*"})",
+       "에이크미는 운영하는"},
+      {R"({"ent": "Organization", "list": true, "capture": "n"}, {"ends": ["se"]})",
+       "Acme, Globex and Initech use Rust"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.first);

@@ -27,7 +27,7 @@ PatternNeeds mentions(std::vector<TypeMask> masks) {
   return n;
 }
 
-// A sentence whose tokens hold these word sets.
+// A sentence whose tokens hold these word sets, as the keys RuleIndex reads.
 struct Sentence {
   std::vector<std::vector<std::uint32_t>> sets;
   SentenceAnalysis analysis;
@@ -35,7 +35,7 @@ struct Sentence {
   explicit Sentence(std::vector<std::vector<std::uint32_t>> token_sets)
       : sets(std::move(token_sets)) {
     for (const auto& s : sets) {
-      analysis.word_sets.emplace_back(s);
+      analysis.key_word_sets.emplace_back(s);
     }
   }
 };
