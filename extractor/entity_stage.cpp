@@ -552,6 +552,13 @@ std::string unit_stem(const std::string& name, const WordSet& suffixes) {
   return name.substr(0, space);
 }
 
+// The team's name without its unit word, one of unit_suffixes or alias_suffixes ("Payments
+// Platform" for "the Payments Platform team"); else empty.
+std::string team_stem(const std::string& name, const Layout& layout) {
+  std::string stem = unit_stem(name, layout.unit_suffixes);
+  return stem.empty() ? unit_stem(name, layout.alias_suffixes) : stem;
+}
+
 }  // namespace
 
 void propagate_names(DocumentAnalysis& doc, const Layout& layout,
@@ -878,7 +885,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     }
     // "the Billing Core team" and "Billing Core" name one team.
     if (c.type == EntityType::kTeam) {
-      const std::string stem = unit_stem(c.surface, ctx.rules.layout.unit_suffixes);
+      const std::string stem = team_stem(c.surface, ctx.rules.layout);
       if (!stem.empty()) {
         auto [it, fresh] = by_key.emplace(key_of(c.type, stem), m);
         if (!fresh) {
@@ -961,8 +968,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     if (e.type == EntityType::kTeam) {
       const std::size_t written = names.size();
       for (std::size_t i = 0; i <= written; ++i) {
-        std::string stem =
-            unit_stem(i < written ? names[i] : e.name, ctx.rules.layout.unit_suffixes);
+        std::string stem = team_stem(i < written ? names[i] : e.name, ctx.rules.layout);
         if (!stem.empty()) {
           names.push_back(std::move(stem));
         }

@@ -232,6 +232,10 @@ struct Layout {
   // Words that end a team's name and may be left off it ("team", "group", "squad"): "the Data
   // Platform team" is also called "Data Platform" (unit_stem in entity_stage.cpp).
   WordSet unit_suffixes;
+  // Words that end a team's name and are left off it only in the team's other name ("team"):
+  // "the Payments Platform team" is also called "Payments Platform", but the shorter form is not
+  // looked for in the text, where it is as often a product's or a company's name.
+  WordSet alias_suffixes;
   // Words of the first person singular as written ("나는", "내가", "제가", "I", "my"): a post
   // that uses them twice or more outside quotations, and more often than `we_words`
   // ("우리", "저희", "we", "our", read without particles), is by the person its header names

@@ -172,6 +172,7 @@ class Compiler {
             std::pair{"clause_openers", &out_.layout.clause_openers},
             std::pair{"staff_words", &out_.layout.staff_words},
             std::pair{"unit_suffixes", &out_.layout.unit_suffixes},
+            std::pair{"alias_suffixes", &out_.layout.alias_suffixes},
             std::pair{"writer_words", &out_.layout.writer_words},
             std::pair{"we_words", &out_.layout.we_words},
             std::pair{"interview_markers", &out_.layout.interview_markers}}) {

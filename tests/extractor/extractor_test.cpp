@@ -1398,6 +1398,27 @@ TEST_CASE("entities: a team named with its unit word is also called without it")
   CHECK(has_entity(plain, "Billing Core", ET::kTeam));
 }
 
+TEST_CASE("entities: a team named with an alias suffix is called without it, not found by it") {
+  const std::string rules = rule_file(R"("layout": {"alias_suffixes": ["team"]},
+    "entity_rules": [
+    {"id": "team", "pattern": [{"shape": "capitalized", "min": 2, "max": 2, "capture": "n"},
+     {"text": "team", "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "unit", "pattern": [{"text": "unit"}, {"shape": "capitalized", "min": 2, "max": 2,
+     "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}])");
+  const KnowledgeGraph g = graph_of(rules, "The Ledger Core team hired. Ledger Core shipped.");
+  const auto core = g.find("Ledger Core team", ET::kTeam);
+  REQUIRE(core);
+  CHECK(g.entity(*core).aliases == std::vector<std::string>{"Ledger Core"});
+  // The bare words name nothing.
+  CHECK(g.entity(*core).mention_count == 1);
+  CHECK(g.entity_count() == 1);
+  // A team a rule found by the short form is the same team.
+  const KnowledgeGraph moved =
+      graph_of(rules, "The Ledger Core team hired. Ada moved to unit Ledger Core.");
+  CHECK(moved.entity_count() == 1);
+}
+
 TEST_CASE("entities: a team named with its unit word is named again without it") {
   const std::string rules = rule_file(R"("layout": {"unit_suffixes": ["team"]},
     "entity_rules": [
