@@ -58,6 +58,22 @@ std::optional<std::string> folded_char(std::string_view s, std::size_t at, std::
   return std::string(s.substr(at, 3));
 }
 
+// The index of the ']' that closes the class opening at `at`: the first one not escaped and
+// not first in the class; nullopt if none does.
+std::optional<std::size_t> class_end(std::string_view s, std::size_t at) {
+  std::size_t j = at + 1;
+  if (j < s.size() && s[j] == '^') {
+    ++j;
+  }
+  if (j < s.size() && s[j] == ']') {
+    ++j;
+  }
+  while (j < s.size() && s[j] != ']') {
+    j += s[j] == '\\' ? 2 : 1;
+  }
+  return j < s.size() ? std::optional<std::size_t>(j) : std::nullopt;
+}
+
 // Splits `s` at the '|' outside groups and classes; nullopt when a group or class is not
 // closed.
 std::optional<std::vector<std::string_view>> alternatives(std::string_view s) {
@@ -69,21 +85,11 @@ std::optional<std::vector<std::string_view>> alternatives(std::string_view s) {
     if (c == '\\') {
       ++i;
     } else if (c == '[') {
-      // A class ends at the first ']' not escaped and not first in it.
-      std::size_t j = i + 1;
-      if (j < s.size() && s[j] == '^') {
-        ++j;
-      }
-      if (j < s.size() && s[j] == ']') {
-        ++j;
-      }
-      while (j < s.size() && s[j] != ']') {
-        j += s[j] == '\\' ? 2 : 1;
-      }
-      if (j >= s.size()) {
+      const std::optional<std::size_t> end = class_end(s, i);
+      if (!end) {
         return std::nullopt;
       }
-      i = j;
+      i = *end;
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
@@ -106,17 +112,8 @@ std::optional<std::vector<std::string_view>> alternatives(std::string_view s) {
 // none closes it.
 std::optional<std::size_t> closing(std::string_view s, std::size_t at) {
   if (s[at] == '[') {
-    std::size_t j = at + 1;
-    if (j < s.size() && s[j] == '^') {
-      ++j;
-    }
-    if (j < s.size() && s[j] == ']') {
-      ++j;
-    }
-    while (j < s.size() && s[j] != ']') {
-      j += s[j] == '\\' ? 2 : 1;
-    }
-    return j < s.size() ? std::optional<std::size_t>(j + 1) : std::nullopt;
+    const std::optional<std::size_t> end = class_end(s, at);
+    return end ? std::optional<std::size_t>(*end + 1) : std::nullopt;
   }
   int depth = 0;
   for (std::size_t i = at; i < s.size(); ++i) {
