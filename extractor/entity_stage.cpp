@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "core/name_key.h"
@@ -37,6 +38,27 @@ struct UnionFind {
     }
   }
 };
+
+// The type a cue word gives, else the type of the longest cue of two syllables or more that a
+// Hangul word ends in: Korean writes a compound as one word (보안기업 is a 기업, 쇼핑앱 an 앱).
+std::optional<EntityType> cue_type(const RuleSet& rules, const Token& cue) {
+  const std::string& word = cue.folded;
+  if (auto it = rules.type_cues.find(word); it != rules.type_cues.end()) {
+    return it->second;
+  }
+  if (cue.script != Script::kHangul) {
+    return std::nullopt;
+  }
+  constexpr std::size_t kMinCueBytes = 6;  // two Hangul syllables
+  std::size_t pos = 0;
+  next_code_point(word, pos);
+  for (; pos + kMinCueBytes <= word.size(); next_code_point(word, pos)) {
+    if (auto it = rules.type_cues.find(word.substr(pos)); it != rules.type_cues.end()) {
+      return it->second;
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -113,10 +135,9 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
           }
           std::optional<EntityType> type = rule->type;
           if (rule->type_from >= 0 && !m.captures[rule->type_from].empty()) {
-            const Unit& cue = s.units[m.captures[rule->type_from].front()];
-            auto it = ctx.rules.type_cues.find(s.tokens[cue.begin].folded);
-            if (it != ctx.rules.type_cues.end()) {
-              type = it->second;
+            const Token& cue = s.tokens[s.units[m.captures[rule->type_from].front()].begin];
+            if (const std::optional<EntityType> t = cue_type(ctx.rules, cue)) {
+              type = t;
             }
           }
           // A name has no particle inside it ("DAP GenAI에 EXAONE" is two things).

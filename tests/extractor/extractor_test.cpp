@@ -126,11 +126,16 @@ TEST_CASE("entity action: type_from a cue word") {
       "entity": {"capture": "n", "type_from": "cue"}}])");
   const KnowledgeGraph g = graph_of(
       rules,
-      "메신저 앱인 Chirp이 나왔다. 새 언어인 Zig도 있다. 스타트업이라는 Quill도. 동네인 Qux도.");
+      "메신저 앱인 Chirp이 나왔다. 새 언어인 Zig도 있다. 스타트업이라는 Quill도. 동네인 Qux도. "
+      "핀테크스타트업인 Vexa도. 코딩언어인 Tobe도. 쇼핑앱인 Brim도.");
   CHECK(has_entity(g, "Chirp", ET::kProduct));
   CHECK(has_entity(g, "Zig", ET::kTool));
   CHECK(has_entity(g, "Quill", ET::kOrganization));
   CHECK(g.find("Qux").empty());  // 동네 is not a type cue
+  // A Hangul compound ends in a cue of two syllables or more (스타트업, 언어), not of one (앱).
+  CHECK(has_entity(g, "Vexa", ET::kOrganization));
+  CHECK(has_entity(g, "Tobe", ET::kTool));
+  CHECK(g.find("Brim").empty());
 }
 
 TEST_CASE("entity action: through extends the name to another capture") {
