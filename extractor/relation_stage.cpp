@@ -526,10 +526,13 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
 // Whether folded word `w` is one of a rule's `unless` words. A Latin word is a whole word
 // ("no" is not "now" or "Notion"); other scripts are stems that take endings ("않" in "않는다").
 bool unless_word(const std::vector<std::string>& unless, const std::string& w) {
+  // A word that does not start with `stop` is neither it nor a word it begins, so the prefix,
+  // which most words fail at the first byte, is tested before the script of `stop`.
   return std::any_of(unless.begin(), unless.end(), [&](const std::string& stop) {
-    const bool latin = std::all_of(stop.begin(), stop.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return latin ? w == stop : w.starts_with(stop);
+    return w.starts_with(stop) &&
+           (w.size() == stop.size() || std::any_of(stop.begin(), stop.end(), [](char c) {
+              return static_cast<unsigned char>(c) >= 0x80;
+            }));
   });
 }
 
