@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/name_key.h"
+#include "core/string_hash.h"
 #include "core/utf8.h"
 #include "extractor/layout.h"
 #include "extractor/stages.h"
@@ -1027,9 +1028,15 @@ void count_person_words(const Layout& layout, SentenceAnalysis& s) {
       continue;
     }
     const Token& t = s.tokens[k];
-    written.assign(t.folded).append(t.particle);
-    s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
-    s.we_words += layout.we_words.contains(t.folded) ? 1 : 0;
+    // Without a particle the written word is the folded one: hashed once for both sets.
+    const std::size_t hash = StringHash{}(t.folded);
+    if (t.particle.empty()) {
+      s.writer_words += layout.writer_words.contains(t.folded, hash) ? 1 : 0;
+    } else {
+      written.assign(t.folded).append(t.particle);
+      s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
+    }
+    s.we_words += layout.we_words.contains(t.folded, hash) ? 1 : 0;
   }
 }
 
