@@ -445,6 +445,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     names.insert(std::ranges::upper_bound(names, at), at);
   }
   std::vector<MentionCandidate> kept;
+  kept.reserve(candidates.size());
   for (MentionCandidate& c : candidates) {
     if (c.refers == Refers::kOwn) {
       auto it = own_name.find(c.type);
