@@ -1,8 +1,10 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 #include "core/name_key.h"
 #include "core/string_hash.h"
@@ -844,22 +846,34 @@ void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
                                           const std::vector<AliasLink>& links) {
   const int n = static_cast<int>(doc.mentions.size());
-  std::map<std::pair<std::uint32_t, std::uint32_t>, int> at;
+  // The mention at (sentence, first token): the last one there, as sorted (sentence, begin,
+  // mention) triples, found by binary search instead of a tree node per mention.
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, int>> starts;
+  starts.reserve(doc.mentions.size());
   for (int m = 0; m < n; ++m) {
-    at[{doc.mentions[m].sentence, doc.mentions[m].begin}] = m;
+    starts.emplace_back(doc.mentions[m].sentence, doc.mentions[m].begin, m);
   }
+  std::sort(starts.begin(), starts.end());
+  const auto mention_at = [&](std::uint32_t sentence, std::uint32_t begin) {
+    const auto after =
+        std::upper_bound(starts.begin(), starts.end(), std::make_tuple(sentence, begin, INT_MAX));
+    return after != starts.begin() && std::get<0>(after[-1]) == sentence &&
+                   std::get<1>(after[-1]) == begin
+               ? std::get<2>(after[-1])
+               : -1;
+  };
   // "비바리퍼블리카(토스)": a company written with the name of its own product in
   // parentheses is called by it; that mention is the company, not the product.
   for (const AliasLink& link : links) {
-    auto it = at.find({link.sentence, link.begin});
-    auto ot = link.other_begin >= 0
-                  ? at.find({link.sentence, static_cast<std::uint32_t>(link.other_begin)})
-                  : at.end();
-    if (it == at.end() || ot == at.end()) {
+    const int it = mention_at(link.sentence, link.begin);
+    const int ot = link.other_begin >= 0
+                       ? mention_at(link.sentence, static_cast<std::uint32_t>(link.other_begin))
+                       : -1;
+    if (it < 0 || ot < 0) {
       continue;
     }
-    const MentionCandidate& org = doc.mentions[it->second];
-    MentionCandidate& named = doc.mentions[ot->second];
+    const MentionCandidate& org = doc.mentions[it];
+    MentionCandidate& named = doc.mentions[ot];
     if (org.type == EntityType::kOrganization && named.type != EntityType::kOrganization &&
         named.entry >= 0 && !ctx.rules.gazetteer[named.entry].by().empty() &&
         name_key(ctx.rules.gazetteer[named.entry].by()) == name_key(org.canonical)) {
@@ -898,15 +912,14 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   }
   std::map<int, std::vector<std::string>> extra_names;
   for (const AliasLink& link : links) {
-    auto it = at.find({link.sentence, link.begin});
-    if (it == at.end()) {
+    const int m = mention_at(link.sentence, link.begin);
+    if (m < 0) {
       continue;
     }
-    const int m = it->second;
     if (link.other_begin >= 0) {
-      auto ot = at.find({link.sentence, static_cast<std::uint32_t>(link.other_begin)});
-      if (ot != at.end() && doc.mentions[ot->second].type == doc.mentions[m].type) {
-        uf.unite(m, ot->second);
+      const int ot = mention_at(link.sentence, static_cast<std::uint32_t>(link.other_begin));
+      if (ot >= 0 && doc.mentions[ot].type == doc.mentions[m].type) {
+        uf.unite(m, ot);
       }
       continue;
     }
@@ -916,18 +929,18 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       uf.unite(m, same->second);
     }
   }
-  std::map<int, int> entity_of_root;
+  std::vector<int> entity_of_root(static_cast<std::size_t>(n), -1);
   std::vector<LocalEntity> entities;
   doc.entity_of_mention.assign(static_cast<std::size_t>(n), -1);
   for (int m = 0; m < n; ++m) {
-    const int root = uf.find(m);
-    auto [it, fresh] = entity_of_root.emplace(root, static_cast<int>(entities.size()));
-    if (fresh) {
+    int& entity = entity_of_root[static_cast<std::size_t>(uf.find(m))];
+    if (entity < 0) {
+      entity = static_cast<int>(entities.size());
       entities.push_back({});
       entities.back().type = doc.mentions[m].type;
     }
-    doc.entity_of_mention[m] = it->second;
-    entities[it->second].mentions.push_back(m);
+    doc.entity_of_mention[m] = entity;
+    entities[entity].mentions.push_back(m);
   }
   for (LocalEntity& e : entities) {
     std::map<int, int> entry_votes;
