@@ -1,6 +1,8 @@
 #include "cli/file_io.h"
 
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <random>
 #include <sstream>
 
@@ -27,16 +28,40 @@ Result<std::string> read_file(const std::string& path) {
   if (fs::is_directory(path, ec)) {
     return Status(ErrorCode::kIo, "is a folder, not a file", {.file = path});
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // read(2) straight into a string of the file's size (plus a byte, to see the end in the same
+  // pass), grown by blocks for a file that is longer or has no size: an ifstream's set-up and a
+  // copy through istreambuf_iterator cost about 7,000 instructions a file and 15 a byte.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno),
                   {.file = path});
   }
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return Status(ErrorCode::kIo, std::string("cannot read: ") + std::strerror(errno),
-                  {.file = path});
+  constexpr std::size_t kBlock = std::size_t{64} * 1024;
+  struct stat info {};
+  const bool sized = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0;
+  std::string data(sized ? static_cast<std::size_t>(info.st_size) + 1 : kBlock, '\0');
+  std::size_t used = 0;
+  for (;;) {
+    if (used == data.size()) {
+      data.resize(used + kBlock);
+    }
+    const ssize_t got = ::read(fd, data.data() + used, data.size() - used);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      const int error = errno;
+      ::close(fd);
+      return Status(ErrorCode::kIo, std::string("cannot read: ") + std::strerror(error),
+                    {.file = path});
+    }
+    if (got == 0) {
+      break;
+    }
+    used += static_cast<std::size_t>(got);
   }
+  ::close(fd);
+  data.resize(used);
   return data;
 }
 

@@ -38,15 +38,16 @@ std::string name_key(std::string_view name) {
   // ASCII and Hangul syllables need no Unicode normalisation: NFKC case folding
   // lower-cases ASCII letters and leaves a syllable as it is, and nothing
   // composes with a syllable without a jamo after it. Anything else goes to ICU.
-  std::string out;
-  out.reserve(name.size());
+  // The key is never longer than the name: written in place, then cut to its length.
+  std::string out(name.size(), '\0');
+  char* w = out.data();
   for (std::size_t i = 0; i < name.size();) {
     const auto b = static_cast<unsigned char>(name[i]);
     if (b < 0x80) {
       if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
-        out.push_back(static_cast<char>(b));
+        *w++ = static_cast<char>(b);
       } else if (b >= 'A' && b <= 'Z') {
-        out.push_back(static_cast<char>(b + 32));
+        *w++ = static_cast<char>(b + 32);
       }
       ++i;
       continue;
@@ -61,9 +62,13 @@ std::string name_key(std::string_view name) {
     if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || c < 0xAC00 || c > 0xD7A3) {
       return icu_name_key(name);
     }
-    out.append(name.substr(i, 3));
+    w[0] = name[i];
+    w[1] = name[i + 1];
+    w[2] = name[i + 2];
+    w += 3;
     i += 3;
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 

@@ -1,11 +1,14 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "core/name_key.h"
+#include "core/string_hash.h"
 #include "core/utf8.h"
 #include "extractor/layout.h"
 #include "extractor/stages.h"
@@ -465,6 +468,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     names.insert(std::ranges::upper_bound(names, at), at);
   }
   std::vector<MentionCandidate> kept;
+  kept.reserve(candidates.size());
   for (MentionCandidate& c : candidates) {
     if (c.refers == Refers::kOwn) {
       auto it = own_name.find(c.type);
@@ -863,22 +867,34 @@ void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
 std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnalysis& doc,
                                           const std::vector<AliasLink>& links) {
   const int n = static_cast<int>(doc.mentions.size());
-  std::map<std::pair<std::uint32_t, std::uint32_t>, int> at;
+  // The mention at (sentence, first token): the last one there, as sorted (sentence, begin,
+  // mention) triples, found by binary search instead of a tree node per mention.
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, int>> starts;
+  starts.reserve(doc.mentions.size());
   for (int m = 0; m < n; ++m) {
-    at[{doc.mentions[m].sentence, doc.mentions[m].begin}] = m;
+    starts.emplace_back(doc.mentions[m].sentence, doc.mentions[m].begin, m);
   }
+  std::sort(starts.begin(), starts.end());
+  const auto mention_at = [&](std::uint32_t sentence, std::uint32_t begin) {
+    const auto after =
+        std::upper_bound(starts.begin(), starts.end(), std::make_tuple(sentence, begin, INT_MAX));
+    return after != starts.begin() && std::get<0>(after[-1]) == sentence &&
+                   std::get<1>(after[-1]) == begin
+               ? std::get<2>(after[-1])
+               : -1;
+  };
   // "비바리퍼블리카(토스)": a company written with the name of its own product in
   // parentheses is called by it; that mention is the company, not the product.
   for (const AliasLink& link : links) {
-    auto it = at.find({link.sentence, link.begin});
-    auto ot = link.other_begin >= 0
-                  ? at.find({link.sentence, static_cast<std::uint32_t>(link.other_begin)})
-                  : at.end();
-    if (it == at.end() || ot == at.end()) {
+    const int it = mention_at(link.sentence, link.begin);
+    const int ot = link.other_begin >= 0
+                       ? mention_at(link.sentence, static_cast<std::uint32_t>(link.other_begin))
+                       : -1;
+    if (it < 0 || ot < 0) {
       continue;
     }
-    const MentionCandidate& org = doc.mentions[it->second];
-    MentionCandidate& named = doc.mentions[ot->second];
+    const MentionCandidate& org = doc.mentions[it];
+    MentionCandidate& named = doc.mentions[ot];
     if (org.type == EntityType::kOrganization && named.type != EntityType::kOrganization &&
         named.entry >= 0 && !ctx.rules.gazetteer[named.entry].by().empty() &&
         name_key(ctx.rules.gazetteer[named.entry].by()) == name_key(org.canonical)) {
@@ -917,15 +933,14 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   }
   std::map<int, std::vector<std::string>> extra_names;
   for (const AliasLink& link : links) {
-    auto it = at.find({link.sentence, link.begin});
-    if (it == at.end()) {
+    const int m = mention_at(link.sentence, link.begin);
+    if (m < 0) {
       continue;
     }
-    const int m = it->second;
     if (link.other_begin >= 0) {
-      auto ot = at.find({link.sentence, static_cast<std::uint32_t>(link.other_begin)});
-      if (ot != at.end() && doc.mentions[ot->second].type == doc.mentions[m].type) {
-        uf.unite(m, ot->second);
+      const int ot = mention_at(link.sentence, static_cast<std::uint32_t>(link.other_begin));
+      if (ot >= 0 && doc.mentions[ot].type == doc.mentions[m].type) {
+        uf.unite(m, ot);
       }
       continue;
     }
@@ -935,18 +950,18 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       uf.unite(m, same->second);
     }
   }
-  std::map<int, int> entity_of_root;
+  std::vector<int> entity_of_root(static_cast<std::size_t>(n), -1);
   std::vector<LocalEntity> entities;
   doc.entity_of_mention.assign(static_cast<std::size_t>(n), -1);
   for (int m = 0; m < n; ++m) {
-    const int root = uf.find(m);
-    auto [it, fresh] = entity_of_root.emplace(root, static_cast<int>(entities.size()));
-    if (fresh) {
+    int& entity = entity_of_root[static_cast<std::size_t>(uf.find(m))];
+    if (entity < 0) {
+      entity = static_cast<int>(entities.size());
       entities.push_back({});
       entities.back().type = doc.mentions[m].type;
     }
-    doc.entity_of_mention[m] = it->second;
-    entities[it->second].mentions.push_back(m);
+    doc.entity_of_mention[m] = entity;
+    entities[entity].mentions.push_back(m);
   }
   for (LocalEntity& e : entities) {
     std::map<int, int> entry_votes;
@@ -1028,7 +1043,7 @@ std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
   std::vector<bool> quoted;
   bool open = false;
   for (std::size_t t = 0; t < s.tokens.size(); ++t) {
-    const std::string& w = s.tokens[t].text;
+    const std::string_view w = s.tokens[t].text;  // compared inline, without a call per literal
     if (w == "“" || w == "”" || w == "\"") {
       open = w == "“" || (w == "\"" && !open);
       quoted.resize(s.tokens.size(), false);
@@ -1048,9 +1063,15 @@ void count_person_words(const Layout& layout, SentenceAnalysis& s) {
       continue;
     }
     const Token& t = s.tokens[k];
-    written.assign(t.folded).append(t.particle);
-    s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
-    s.we_words += layout.we_words.contains(t.folded) ? 1 : 0;
+    // Without a particle the written word is the folded one: hashed once for both sets.
+    const std::size_t hash = StringHash{}(t.folded);
+    if (t.particle.empty()) {
+      s.writer_words += layout.writer_words.contains(t.folded, hash) ? 1 : 0;
+    } else {
+      written.assign(t.folded).append(t.particle);
+      s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
+    }
+    s.we_words += layout.we_words.contains(t.folded, hash) ? 1 : 0;
   }
 }
 

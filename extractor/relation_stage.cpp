@@ -526,10 +526,13 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
 // Whether folded word `w` is one of a rule's `unless` words. A Latin word is a whole word
 // ("no" is not "now" or "Notion"); other scripts are stems that take endings ("않" in "않는다").
 bool unless_word(const std::vector<std::string>& unless, const std::string& w) {
+  // A word that does not start with `stop` is neither it nor a word it begins, so the prefix,
+  // which most words fail at the first byte, is tested before the script of `stop`.
   return std::any_of(unless.begin(), unless.end(), [&](const std::string& stop) {
-    const bool latin = std::all_of(stop.begin(), stop.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return latin ? w == stop : w.starts_with(stop);
+    return w.starts_with(stop) &&
+           (w.size() == stop.size() || std::any_of(stop.begin(), stop.end(), [](char c) {
+              return static_cast<unsigned char>(c) >= 0x80;
+            }));
   });
 }
 
@@ -749,43 +752,48 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       acquired.insert(c.target);
     }
   }
-  // The entities each sentence and each line (a paragraph) names, as sorted vectors
-  // without repeats: a few allocations instead of a tree node per entity.
-  std::vector<std::vector<int>> in_sentence(doc.sentences.size());
-  std::vector<std::vector<int>> in_line(doc.segmentation.lines.size());
+  // The entities each sentence and each line (a paragraph) names, as sorted (sentence or line,
+  // entity) pairs without repeats: one vector each instead of a vector per sentence and line.
+  using Named = std::vector<std::pair<std::uint32_t, int>>;
+  Named in_sentence;
+  Named in_line;
+  in_sentence.reserve(doc.mentions.size());
+  in_line.reserve(doc.mentions.size());
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    in_sentence[doc.mentions[m].sentence].push_back(doc.entity_of_mention[m]);
-    in_line[doc.sentences[doc.mentions[m].sentence].span.line].push_back(doc.entity_of_mention[m]);
+    const std::uint32_t sentence = doc.mentions[m].sentence;
+    in_sentence.emplace_back(sentence, doc.entity_of_mention[m]);
+    in_line.emplace_back(doc.sentences[sentence].span.line, doc.entity_of_mention[m]);
   }
-  for (auto* sets : {&in_sentence, &in_line}) {
-    for (std::vector<int>& set : *sets) {
-      std::sort(set.begin(), set.end());
-      set.erase(std::unique(set.begin(), set.end()), set.end());
-    }
+  for (Named* named : {&in_sentence, &in_line}) {
+    std::sort(named->begin(), named->end());
+    named->erase(std::unique(named->begin(), named->end()), named->end());
   }
   // The organizations each sentence names other than as where someone came from (카카오뱅크
-  // 출신인 문태성 님): a team named beside only those has no other candidate owner.
-  std::vector<std::vector<int>> orgs_in_sentence(doc.sentences.size());
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+  // 출신인 문태성 님): a team named beside only those has no other candidate owner. In sentence
+  // order.
+  Named orgs_in_sentence;
+  for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) {
     const SentenceAnalysis& s = doc.sentences[i];
     for (std::uint32_t u = 0; u < s.units.size(); ++u) {
       if (s.units[u].mention >= 0 && !came_from(s, u)) {
         const int o = doc.entity_of_mention[s.units[u].mention];
         if (entities[o].type == ET::kOrganization) {
-          orgs_in_sentence[i].push_back(o);
+          orgs_in_sentence.emplace_back(i, o);
         }
       }
     }
   }
-  auto holds = [](const std::vector<int>& set, int e) {
-    return std::binary_search(set.begin(), set.end(), e);
+  auto holds = [](const Named& named, std::uint32_t where, int e) {
+    return std::binary_search(named.begin(), named.end(), std::pair{where, e});
   };
   // Whether a sentence naming `e` also names an organization other than the topic: then
   // the topic is not the only candidate owner of `e` ("leads the UCLA vision lab").
   auto near_other_org = [&](int e, int topic) {
     return std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
-      const std::vector<int>& there = orgs_in_sentence[doc.mentions[m].sentence];
-      return std::any_of(there.begin(), there.end(), [&](int o) { return o != topic; });
+      const auto [first, last] = std::equal_range(
+          orgs_in_sentence.begin(), orgs_in_sentence.end(), std::pair{doc.mentions[m].sentence, 0},
+          [](const auto& a, const auto& b) { return a.first < b.first; });
+      return std::any_of(first, last, [&](const auto& o) { return o.second != topic; });
     });
   };
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
@@ -1020,7 +1028,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
-              return holds(in_line[doc.sentences[doc.mentions[m].sentence].span.line], source);
+              return holds(in_line, doc.sentences[doc.mentions[m].sentence].span.line, source);
             })) {
           continue;
         }
@@ -1071,7 +1079,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       const int other = source == e ? target : source;
       std::uint32_t sentence = doc.mentions[ent.mentions.front()].sentence;
       for (int m : ent.mentions) {
-        if (holds(in_sentence[doc.mentions[m].sentence], other)) {
+        if (holds(in_sentence, doc.mentions[m].sentence, other)) {
           sentence = doc.mentions[m].sentence;
           break;
         }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "exporters/detail/text.h"
 
@@ -49,7 +51,10 @@ std::string slug(std::string_view name) {
 }  // namespace
 
 GraphIds::GraphIds(const KnowledgeGraph& graph) : ids_(graph.entity_count()) {
-  std::set<std::string> used;
+  // The ids given so far, as views of ids_, whose strings stay where they are: a hash set of
+  // views instead of a tree of copies, looked up once for an id that is free.
+  std::unordered_set<std::string_view> used;
+  used.reserve(ids_.size());
   for (const EntityId id : graph.sorted_entities()) {
     const Entity& entity = graph.entity(id);
     std::string base(type_slug(entity.type));
@@ -58,11 +63,11 @@ GraphIds::GraphIds(const KnowledgeGraph& graph) : ids_(graph.entity_count()) {
       base += "-" + s;
     }
     std::string candidate = base;
-    for (int n = 2; used.count(candidate) > 0; ++n) {
+    for (int n = 2; used.contains(candidate); ++n) {
       candidate = base + "-" + std::to_string(n);
     }
-    used.insert(candidate);
     ids_[id] = std::move(candidate);
+    used.insert(ids_[id]);
   }
 }
 

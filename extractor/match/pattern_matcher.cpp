@@ -30,7 +30,7 @@ bool is_coordinating_particle(std::string_view p) {
 // Separators between members; the triangles mark the items of a list in Korean news
 // (▲A ▲B ▲C 등으로부터).
 bool is_list_separator(const Token& t) {
-  const std::string& w = t.folded;
+  const std::string_view w = t.folded;  // compared inline, without a call per literal
   return w == "," || w == "/" || w == "\xC2\xB7" || w == "&" || w == "+" || w == "및" ||
          w == "and" || w == "or" || w == "그리고" || w == "\xE2\x96\xB2" || w == "\xE2\x96\xB3";
 }
@@ -40,7 +40,7 @@ bool is_quote(const SentenceAnalysis& s, const Unit& u) {
   if (u.mention >= 0) {
     return false;
   }
-  const std::string& w = s.tokens[u.begin].folded;
+  const std::string_view w = s.tokens[u.begin].folded;
   return w == "'" || w == "\"";
 }
 
@@ -488,7 +488,8 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
       }
       // "'레드 로버 인터랙티브'(이하 레드 로버)에": a parenthetical after a quoted mention joins
       // its closing quote, which takes the particle after it.
-      const bool closing_quote = (t.folded == "'" || t.folded == "\"") && t.particle.empty() &&
+      const std::string_view folded = t.folded;
+      const bool closing_quote = (folded == "'" || folded == "\"") && t.particle.empty() &&
                                  !units.empty() && units.back().mention >= 0 &&
                                  units.back().end == i;
       if (fold_parentheticals && closing_quote && i + 1 < n && tokens[i + 1].text == "(" &&

@@ -251,6 +251,18 @@ std::string fold_letters(std::string_view text) {
   for (std::size_t p = 0; p < text.size();) {
     const std::size_t start = p;
     const char32_t c = decode_code_point(text, p);
+    // ASCII and Hangul syllables, nearly all text, without asking ICU: of ASCII only letters
+    // and digits are alphanumeric (none is a mark), and every syllable is a letter.
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        letters.push_back(static_cast<char>(c));
+      }
+      continue;
+    }
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+      letters.append(text.substr(start, p - start));
+      continue;
+    }
     const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
     if (u_isalnum(static_cast<UChar32>(c)) != 0 || category == U_NON_SPACING_MARK ||
         category == U_COMBINING_SPACING_MARK) {

@@ -114,5 +114,31 @@ TEST_CASE("a file given by name is read whatever the selection") {
   CHECK(r.value().size() == 1);
 }
 
+TEST_CASE("read_file reads every byte: empty, short, longer than a block, without a size") {
+  const fs::path dir = fs::temp_directory_path() / ("kgex-read-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string long_text;
+  for (int i = 0; long_text.size() < 200'000; ++i) {
+    long_text += "line " + std::to_string(i) + std::string(1, '\0') + "\xEC\x98\xA4\n";
+  }
+  for (const std::string& text : {std::string(), std::string("a"), long_text}) {
+    const fs::path file = dir / "input.txt";
+    std::ofstream(file, std::ios::binary) << text;
+    const Result<std::string> read = read_file(file.string());
+    REQUIRE(read.ok());
+    CHECK(read.value() == text);
+  }
+  // A file the system gives no size is read to its end all the same.
+  const Result<std::string> status = read_file("/proc/self/status");
+  REQUIRE(status.ok());
+  CHECK(status.value().starts_with("Name:"));
+  CHECK(status.value().ends_with("\n"));
+  const Result<std::string> missing = read_file((dir / "missing.txt").string());
+  REQUIRE(!missing.ok());
+  CHECK(missing.status().code() == ErrorCode::kIo);
+  CHECK(missing.status().to_string().find("cannot open") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace kgex::cli

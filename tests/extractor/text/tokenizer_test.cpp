@@ -3,6 +3,8 @@
 #include "extractor/text/tokenizer.h"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <string>
 #include <string_view>
@@ -183,6 +185,39 @@ TEST_CASE("a token that leaves ASCII and Hangul midway is folded and described w
   CHECK_FALSE(t[1].all_upper);
   CHECK(t[2].folded == "strasse");
   CHECK(t[4].all_upper);
+}
+
+TEST_CASE("fold_letters keeps what ICU calls alphanumeric or a combining mark, folded") {
+  CHECK(fold_letters("\xE2\x96\xA0 \xEC\x9E\x90\xEA\xB2\xA9 \xEC\x9A\x94\xEA\xB1\xB4:") ==
+        "\xEC\x9E\x90\xEA\xB2\xA9\xEC\x9A\x94\xEA\xB1\xB4");  // "■ 자격 요건:"
+  CHECK(fold_letters("Nice-to-have") == "nicetohave");
+  // Every ASCII character and Hangul syllable, which fold_letters reads without ICU, and some
+  // others: as ICU classifies each.
+  std::vector<UChar32> points;
+  for (UChar32 c = 1; c < 0x80; ++c) {
+    points.push_back(c);
+  }
+  for (UChar32 c = 0xAC00; c <= 0xD7A3; ++c) {
+    points.push_back(c);
+  }
+  for (const UChar32 c : {0xC4, 0xDF, 0x130, 0x301, 0x3131, 0x4E00, 0xFF21, 0xFF10, 0x2160, 0x1100,
+                          0x0903, 0xD7A4, 0xABFF, 0xFFFD}) {
+    points.push_back(c);
+  }
+  for (const UChar32 c : points) {
+    std::string text = "a";
+    icu::UnicodeString(c).toUTF8String(text);
+    text += "Z";
+    const auto category = static_cast<UCharCategory>(u_charType(c));
+    const bool kept =
+        u_isalnum(c) != 0 || category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK;
+    std::string expected = "a";
+    if (kept) {
+      expected += fold_case(text.substr(1, text.size() - 2));
+    }
+    expected += "z";
+    CHECK_MESSAGE(fold_letters(text) == expected, "U+", std::hex, c);
+  }
 }
 
 TEST_CASE("a known Hangul word keeps its ending") {
