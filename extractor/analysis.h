@@ -145,6 +145,7 @@ struct DocumentAnalysis {
   std::vector<int>
       section_topic;        // line -> its section's organization (section_topics in layout.h)
   std::vector<int> topics;  // the topic entity of each type that has one
+  int topic_product = -1;   // local entity index of the topic product ("$about"), or -1
   int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
   int writer = -1;          // the person a post in the first person singular is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences

@@ -265,8 +265,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.own_team = byline_team(doc, rules.layout, entities);
   }
   doc.writer = find_writer(rules.layout, doc, entities);
-  for (EntityType type : {EntityType::kOrganization, EntityType::kProduct}) {
-    if (int t = find_topic(rules, doc, entities, type); t >= 0) {
+  doc.topic_product = find_topic(rules, doc, entities, EntityType::kProduct);
+  for (int t : {doc.topic, doc.topic_product}) {
+    if (t >= 0) {
       doc.topics.push_back(t);
     }
   }

@@ -108,6 +108,9 @@ int turn_speaker(const SentenceScope& sc) {
 // a document names first, which only a document in the first person (first_person_side) makes the
 // writer: taken everywhere, it gave the topic's uses and products to whatever team an article opens
 // with (dev relation F1 0.71 -> 0.65).
+// "$about" is the topic product, outside a section with a topic of its own: the thing a release
+// note, a review or a launch is about, whose parts ("the backend is written in Go") are its own
+// rather than its maker's.
 std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                 bool symmetric) {
   std::vector<int> out;
@@ -117,6 +120,9 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     out = {speaker};
   } else if (ref.all_topics) {
     out = sc.doc.topics;
+  } else if (ref.about && sc.doc.topic_product >= 0 &&
+             (sc.doc.section_topic.empty() || sc.doc.section_topic[sc.s.span.line] == -1)) {
+    out = {sc.doc.topic_product};
   } else if (ref.self && sc.doc.own_team >= 0) {
     out = {sc.doc.own_team};
   } else if (ref.self && sc.doc.writer >= 0) {

@@ -275,6 +275,7 @@ class RulesWriter {
     out_.flag(r.all_topics);
     out_.flag(r.else_previous);
     out_.flag(r.self);
+    out_.flag(r.about);
     out_.i32(r.head_of);
     out_.i32(r.ends_in);
   }
@@ -533,6 +534,7 @@ class RulesReader {
     r.all_topics = in_.flag();
     r.else_previous = in_.flag();
     r.self = in_.flag();
+    r.about = in_.flag();
     r.head_of = in_.i32();
     r.ends_in = in_.i32();
   }

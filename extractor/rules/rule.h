@@ -73,7 +73,8 @@ struct Ref {
   bool else_topic = false;
   bool all_topics = false;  // "$topics": the topic entity of every type, not only the organization
   bool else_previous = false;  // "$previous": the previous sentence's subject, then the topic
-  bool self = false;  // "$self": the document's own team (저희 팀, our team), else the topic
+  bool self = false;   // "$self": the document's own team (저희 팀, our team), else the topic
+  bool about = false;  // "$about": the document's topic product, else its topic organization
   // kFind: the capture holding a unit head's title (본부장, 실장): only an entity whose name
   // ends in the unit the title heads (본부, 실), the title without a name_endings head word (장); a
   // title ending in none (리드) narrows nothing.

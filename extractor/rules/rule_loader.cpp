@@ -760,10 +760,11 @@ class Compiler {
   Result<Ref> ref(const RuleHeader& h, const Value& v, const std::string& pointer) {
     Ref r;
     if (v.IsString()) {
-      if (str(v) == "$topic" || str(v) == "$topics" || str(v) == "$self") {
+      if (str(v) == "$topic" || str(v) == "$topics" || str(v) == "$self" || str(v) == "$about") {
         r.kind = Ref::Kind::kTopic;
         r.all_topics = str(v) == "$topics";
         r.self = str(v) == "$self";
+        r.about = str(v) == "$about";
         return r;
       }
       Result<int> c = capture_ref(h, v, pointer);
@@ -791,6 +792,7 @@ class Compiler {
     r.all_topics = r.else_topic && str(v["else"]) == "$topics";
     r.else_previous = r.else_topic && str(v["else"]) == "$previous";
     r.self = r.else_topic && str(v["else"]) == "$self";
+    r.about = r.else_topic && str(v["else"]) == "$about";
     if (v.HasMember("head_of")) {
       Result<int> c = capture_ref(h, v["head_of"], pointer + "/head_of");
       if (!c.ok()) {

@@ -716,6 +716,26 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
   CHECK(has_relation(topic, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: $about is the topic product, else the topic organization") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
+      {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization"], "else": "$about"}, "target": "t"}])");
+  // A release note of Acme's Rocket: the backend is Rocket's, not its maker's.
+  const KnowledgeGraph product = graph_of(
+      rules, "Rocket 2.0 release notes\n\nRocket comes from Acme. The backend is written in Rust.");
+  CHECK(has_relation(product, "Rocket", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(product, "Acme", RT::kUses, "Rust"));
+  // With no product topic, the topic organization.
+  const KnowledgeGraph org =
+      graph_of(rules, "Acme news\n\nAcme is hiring. The backend is written in Rust.");
+  CHECK(has_relation(org, "Acme", RT::kUses, "Rust"));
+  // An organization the sentence names comes first.
+  const KnowledgeGraph named = graph_of(
+      rules, "Rocket 2.0 release notes\n\nRocket is fast. Globex's app is written in Rust.");
+  CHECK(has_relation(named, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(named, "Rocket", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: in an interview $self is the team the article opens with") {
   const std::string rules = rule_file(R"(
       "layout": {"interview_markers": ["Q", "A"]},
