@@ -63,20 +63,20 @@ struct SentenceAnalysis {
   int writer_words = 0;
   int we_words = 0;
   std::vector<Unit> units;
-  // For each token, the rule filter's word sets its folded form is in (empty for none):
-  // looked up once, by the entity stage, and read again by the relation stage.
-  std::vector<std::span<const std::uint32_t>> word_sets;
-  // The same restricted to the sets that some rule's first element needs (RuleFilter::Facts
-  // lists their units), and to those RuleIndex keys rules by: common words are in dozens of
-  // sets, few of which are either.
+  // The rule filter's word sets that some token's folded form is in, one bit per set: found
+  // once, by the entity stage, and read again by the relation stage.
+  std::vector<std::uint64_t> word_set_bits;
+  // For each token, the rule filter's word sets its folded form is in, restricted to the sets
+  // that some rule's first element needs (RuleFilter::Facts lists their units), and to those
+  // RuleIndex keys rules by: common words are in dozens of sets, few of which are either.
   std::vector<std::span<const std::uint32_t>> first_word_sets;
   std::vector<std::span<const std::uint32_t>> key_word_sets;
-  // The StringHash (core/string_hash.h) of each token's folded form, found with word_sets, so
-  // that the matcher's word lists and name test do not hash the word again for each rule.
+  // The StringHash (core/string_hash.h) of each token's folded form, found with the word sets,
+  // so that the matcher's word lists and name test do not hash the word again for each rule.
   std::vector<std::size_t> folded_hashes;
-  // The rule filter's affix sets that some token's folded form starts or ends with (with
-  // repeats), found with word_sets.
-  std::vector<std::uint32_t> affix_sets;
+  // The rule filter's affix sets that some token's folded form starts or ends with, one bit per
+  // set, found with the word sets.
+  std::vector<std::uint64_t> affix_set_bits;
 };
 
 // What a document's lines say about the kind of document it is.

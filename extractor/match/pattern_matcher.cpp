@@ -13,6 +13,13 @@
 namespace kgex {
 namespace {
 
+// Sets the bit of each set of `ids` in `bits`.
+void set_bits(std::span<const std::uint32_t> ids, std::vector<std::uint64_t>& bits) {
+  for (const std::uint32_t id : ids) {
+    bits[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
+}
+
 constexpr std::uint32_t kMaxParenthetical = 8;
 constexpr std::size_t kScripts = static_cast<std::size_t>(Script::kPunct) + 1;
 constexpr std::size_t kMaxRegexToken = 256;
@@ -788,7 +795,7 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
 }
 
 void RuleFilter::find_affixes(const std::string& folded, bool suffix,
-                              std::vector<std::uint32_t>& out) const {
+                              std::vector<std::uint64_t>& bits) const {
   const StringIndex& words = suffix ? suffixes_ : prefixes_;
   const std::span<const std::uint32_t> first =
       (suffix ? first_suffix_set_ : first_prefix_set_).view();
@@ -814,17 +821,17 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
     const std::string_view part = suffix ? std::string_view(folded).substr(size - length)
                                          : std::string_view(folded).substr(0, length);
     if (const std::uint32_t w = words.find(part); w != StringIndex::kAbsent) {
-      out.insert(out.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
+      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), bits);
     }
   }
 }
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
-  sentence.word_sets.assign(sentence.tokens.size(), {});
+  sentence.word_set_bits.assign((word_sets_ + 63) / 64, 0);
   sentence.first_word_sets.assign(sentence.tokens.size(), {});
   sentence.key_word_sets.assign(sentence.tokens.size(), {});
   sentence.folded_hashes.resize(sentence.tokens.size());
-  sentence.affix_sets.clear();
+  sentence.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
   const std::span<const std::uint32_t> first_of = first_of_.view();
@@ -835,13 +842,13 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
     sentence.folded_hashes[k] = hash;
-    find_affixes(folded, false, sentence.affix_sets);
-    find_affixes(folded, true, sentence.affix_sets);
+    find_affixes(folded, false, sentence.affix_set_bits);
+    find_affixes(folded, true, sentence.affix_set_bits);
     if (!word_bits_.may_contain_hash(hash)) {
       continue;
     }
     if (const std::uint32_t w = words_.find(folded, hash); w != StringIndex::kAbsent) {
-      sentence.word_sets[k] = sets.subspan(first[w], first[w + 1] - first[w]);
+      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.word_set_bits);
       sentence.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
       sentence.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
@@ -852,25 +859,16 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
   if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
-      f.affixes_seen_.size() != affix_sets_ || f.script_units_.sets() != kScripts ||
-      f.sentence_ == UINT32_MAX) {
+      f.script_units_.sets() != kScripts || f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
-    f.seen_.assign(word_sets_, 0);
     f.particles_seen_.assign(particle_sets_, 0);
-    f.affixes_seen_.assign(affix_sets_, 0);
     f.word_units_.resize(word_sets_);
     f.particle_units_.resize(particle_sets_);
     f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
-  for (const std::span<const std::uint32_t> sets : sentence.word_sets) {
-    for (const std::uint32_t id : sets) {
-      f.seen_[id] = now;
-    }
-  }
-  for (const std::uint32_t id : sentence.affix_sets) {
-    f.affixes_seen_[id] = now;
-  }
+  f.word_bits_ = sentence.word_set_bits.data();
+  f.affix_bits_ = sentence.affix_set_bits.data();
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;

@@ -91,8 +91,8 @@ class RuleFilter {
           return false;
         }
       }
-      return held(needs.word_sets, seen_) && held(needs.particle_sets, particles_seen_) &&
-             held(needs.affix_sets, affixes_seen_);
+      return all_set(needs.word_sets, word_bits_) && held(needs.particle_sets, particles_seen_) &&
+             all_set(needs.affix_sets, affix_bits_);
     }
     // The types of the sentence's mentions, as one mask.
     TypeMask mention_types() const { return mention_types_; }
@@ -107,6 +107,15 @@ class RuleFilter {
     bool held(const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& seen) const {
       for (const std::uint32_t id : ids) {
         if (seen[id] != sentence_) {
+          return false;
+        }
+      }
+      return true;
+    }
+    // Whether `bits` has the bit of each set of `ids`.
+    static bool all_set(const std::vector<std::uint32_t>& ids, const std::uint64_t* bits) {
+      for (const std::uint32_t id : ids) {
+        if (((bits[id / 64] >> (id % 64)) & 1) == 0) {
           return false;
         }
       }
@@ -144,13 +153,14 @@ class RuleFilter {
       std::vector<std::uint32_t> last_;
       std::vector<Entry> entries_;
     };
-    // The number of the sentence (counted from 1 per Facts); seen_[w] is that of the last
-    // sentence that held a word of set w, particles_seen_[p] of the last with a unit with a
-    // particle of set p, affixes_seen_[a] of the last with a token of affix set a.
+    // The number of the sentence (counted from 1 per Facts); particles_seen_[p] is that of the
+    // last sentence with a unit with a particle of set p.
     std::uint32_t sentence_ = 0;
-    std::vector<std::uint32_t> seen_;
     std::vector<std::uint32_t> particles_seen_;
-    std::vector<std::uint32_t> affixes_seen_;
+    // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis), which must outlive
+    // the facts' use.
+    const std::uint64_t* word_bits_ = nullptr;
+    const std::uint64_t* affix_bits_ = nullptr;
     UnitLists word_units_;                      // token units by word set (of first_sets_)
     UnitLists particle_units_;                  // units by particle set
     UnitLists script_units_;                    // token units by their token's script
@@ -159,10 +169,12 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
-  // Fills sentence.word_sets and sentence.affix_sets, which facts() reads, and
-  // sentence.folded_hashes, which PatternMatcher reads.
+  // Fills sentence.word_set_bits and sentence.affix_set_bits, which facts() reads, the token
+  // spans sentence.first_word_sets and sentence.key_word_sets, and sentence.folded_hashes, which
+  // PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
-  // Precondition: find_word_sets(sentence) was called.
+  // Precondition: find_word_sets(sentence) was called. The facts read `sentence` until the
+  // next call: it must outlive their use.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
   // The same into `out`, reusing its storage from an earlier sentence.
   void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;
@@ -192,8 +204,8 @@ class RuleFilter {
   };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                SetNumbering& particle_sets, AffixNumbering& affix_sets);
-  // The affix sets of the words `folded` starts with (or ends with) into `out`.
-  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& out) const;
+  // Sets the bits of the affix sets of the words `folded` starts with (or ends with) in `bits`.
+  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint64_t>& bits) const;
 
   std::size_t word_sets_ = 0;  // distinct required word sets
   StringIndex words_;          // every word of a required word set
