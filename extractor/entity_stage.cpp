@@ -212,7 +212,12 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
   return links;
 }
 
+bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m);
+
 namespace {
+
+// Whether the words stand for an entity named before them (`refers` "previous" or "subject").
+bool refers_before(Refers r) { return r == Refers::kPrevious || r == Refers::kSubject; }
 
 bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -327,7 +332,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // Each type's names in reading order, for the one named last before a `refers` mention;
   // and Korean full names, for surnames. Only built where such a short form was found.
   const bool any_previous = std::ranges::any_of(
-      candidates, [](const MentionCandidate& c) { return c.refers == Refers::kPrevious; });
+      candidates, [](const MentionCandidate& c) { return refers_before(c.refers); });
   const bool any_surname = std::ranges::any_of(candidates, [](const MentionCandidate& c) {
     return c.type == EntityType::kPerson && c.surface.size() == 3 &&
            count_code_points_utf8(c.surface) == 1;
@@ -339,12 +344,14 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       wins[i] = true;
     }
   }
-  std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>>> named;
+  // Each name with where it stands and whether it is the subject of its sentence.
+  std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, bool>>>
+      named;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const MentionCandidate& c = candidates[i];
     if (any_previous && wins[i] && c.refers == Refers::kNone) {
-      named[c.type].emplace_back(c.sentence, c.begin,
-                                 c.canonical.empty() ? c.surface : c.canonical);
+      named[c.type].emplace_back(c.sentence, c.begin, c.canonical.empty() ? c.surface : c.canonical,
+                                 is_subject(doc.sentences[c.sentence], c));
     }
   }
   // A person named again by one part of the name counts where it is written ("Arvind Krishna
@@ -358,7 +365,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         if (whole != nullptr && whole->type == EntityType::kPerson &&
             is_upper_ascii(tokens[t].text.front())) {
           named[EntityType::kPerson].emplace_back(
-              si, t, whole->canonical.empty() ? whole->surface : whole->canonical);
+              si, t, whole->canonical.empty() ? whole->surface : whole->canonical, false);
         }
       }
     }
@@ -409,7 +416,19 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         return &name;
       }
     }
-    return &std::get<2>(*std::prev(after));
+    // A bare noun named in an earlier sentence is that sentence's subject where one of the
+    // type is: in "다솜일기는 일기를 GPT-4o로 분석한다. 앱은 …" the app is 다솜일기, not GPT-4o.
+    const auto last = std::prev(after);
+    for (auto earlier = last; c.refers == Refers::kSubject && std::get<0>(*last) != c.sentence;) {
+      if (std::get<3>(*earlier)) {
+        return &std::get<2>(*earlier);
+      }
+      if (earlier == names.begin() || std::get<0>(*std::prev(earlier)) != std::get<0>(*last)) {
+        break;
+      }
+      --earlier;
+    }
+    return &std::get<2>(*last);
   };
   // People named in full in Korean, in reading order: where a surname fits several, "정 전
   // CTO" is the one named last before it, in its sentence or the two before, unless another
@@ -447,7 +466,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // in turn ("광고추천팀 ... 팀이 만든 X ... 그래서 팀은 Kafka로": the second 팀 too).
   std::vector<std::size_t> referring;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (candidates[i].refers == Refers::kPrevious) {
+    if (refers_before(candidates[i].refers)) {
       referring.push_back(i);
     }
   }
@@ -464,7 +483,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     }
     referred[i] = *name;
     auto& names = named[c.type];
-    const auto at = std::make_tuple(c.sentence, c.begin, *name);
+    const auto at =
+        std::make_tuple(c.sentence, c.begin, *name, is_subject(doc.sentences[c.sentence], c));
     names.insert(std::ranges::upper_bound(names, at), at);
   }
   std::vector<MentionCandidate> kept;
@@ -478,7 +498,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       }
       c.canonical = it->second;
       c.short_form = true;
-    } else if (c.refers == Refers::kPrevious) {
+    } else if (refers_before(c.refers)) {
       const auto name = referred.find(static_cast<std::size_t>(&c - candidates.data()));
       if (name == referred.end()) {
         pending.push_back(std::move(c));

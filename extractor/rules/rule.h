@@ -89,6 +89,7 @@ enum class Refers : std::uint8_t {
   kNone,
   kOwn,       // the document's own entity of the type (저희 팀, 당사)
   kPrevious,  // the entity of the type named last before them (이 회사, 해당 업체)
+  kSubject,   // the same, or the subject of the earlier sentence that named it (앱은, 팀은)
 };
 
 struct RuleHeader {

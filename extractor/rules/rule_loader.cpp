@@ -719,7 +719,7 @@ class Compiler {
       }
       if (e.HasMember("refers")) {
         const rapidjson::Value& refers = e["refers"];
-        r.refers = refers.IsString()  ? Refers::kPrevious
+        r.refers = refers.IsString()  ? (refers == "subject" ? Refers::kSubject : Refers::kPrevious)
                    : refers.GetBool() ? Refers::kOwn
                                       : Refers::kNone;
       }

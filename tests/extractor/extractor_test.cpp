@@ -887,6 +887,30 @@ TEST_CASE("entity rule: refers \"previous\" stands for the entity of its type na
   CHECK(far.entity_count() == 3);
 }
 
+TEST_CASE("entity rule: refers \"subject\" prefers the subject of the sentence before") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "bare-company", "pattern": [{"text": ["회사"], "anchor": "start", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "subject"}},
+        {"id": "that-company", "pattern": [{"text": ["해당"]}, {"text": ["회사"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "particle": ["은", "는"], "capture": "o"},
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // The subject of the sentence before, not the company named last in it.
+  const KnowledgeGraph g = graph_of(rules, "에이크미가 이니텍을 인수했다. 회사는 Rust를 사용한다.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Rust"));
+  // With no subject of the type there, the company named last.
+  const KnowledgeGraph object =
+      graph_of(rules, "어제 에이크미와 이니텍을 만났다. 회사는 Rust를 사용한다.");
+  CHECK(has_relation(object, "Initech", RT::kUses, "Rust"));
+  // "previous" never looks for the subject.
+  CHECK(has_relation(graph_of(rules, "에이크미가 이니텍을 인수했다. 해당 회사는 Rust를 사용한다."),
+                     "Initech", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},
