@@ -329,6 +329,19 @@ std::string_view list_particle(const SentenceAnalysis& s, std::uint32_t u) {
          s.units[u + 2].mention >= 0) {
     u += 2;
   }
+  // A Korean name that modifies an instrument is part of the instrument: in "카카오맵 API로"
+  // the name takes the noun's 로. (Only that case: a subject's noun, "카카오뱅크 개발자들은",
+  // says too little about the name.)
+  if (s.lang == Lang::kKo && s.units[u].particle.empty() && u + 1 < s.units.size() &&
+      s.units[u + 1].mention < 0) {
+    const Token& head = s.tokens[s.units[u + 1].begin];
+    const std::string_view p = s.units[u + 1].particle;
+    if ((head.script == Script::kHangul || head.script == Script::kLatin) &&
+        (p == "로" || p == "으로" || p == "로는" || p == "으로는" || p == "로써" ||
+         p == "으로써")) {
+      return p;
+    }
+  }
   return s.units[u].particle;
 }
 

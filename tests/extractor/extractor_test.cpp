@@ -947,6 +947,15 @@ TEST_CASE("relation action: a title joining a leading word to a post's word name
   CHECK(has_relation(g, "Jane Roe", RT::kLeads, "Globex"));
 }
 
+TEST_CASE("relation action: a Korean name before an instrument's noun takes its particle") {
+  const std::string rules = uses_ko(R"({"find": ["Organization"], "particle": ["은", "는", ""]})");
+  // "에이크미 API로": the name is part of the instrument, not the one using Rust.
+  CHECK(graph_of(rules, "에이크미 API로 주문을 받고 Rust를 사용한다.").relation_count() == 0);
+  // Other nouns leave the name its own particle, none.
+  CHECK(has_relation(graph_of(rules, "에이크미 개발자들도 Rust를 사용한다."), "Acme", RT::kUses,
+                     "Rust"));
+}
+
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
   const std::string extra = R"(, "unless": ["않", "대신"])";
   const std::string src = R"({"find": ["Organization"]})";
