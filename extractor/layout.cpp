@@ -48,6 +48,23 @@ bool is_listing_line(std::string_view line) {
   return !line.empty() && has_stamp(line) && (is_digit(line.front()) || is_digit(line.back()));
 }
 
+// A post's tags: two words or more, each a # and a word ("#해커톤 #Flutter"). They tag the post
+// and state nothing. A Markdown heading ("# 소개") has a space after its #.
+bool is_tag_line(std::string_view line) {
+  int words = 0;
+  std::size_t at = 0;
+  line = trimmed(line);
+  while (at < line.size()) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    if (end - at < 2 || line[at] != '#' || line[at + 1] == '#') {
+      return false;
+    }
+    ++words;
+    at = line.find_first_not_of(' ', end);
+  }
+  return words >= 2;
+}
+
 constexpr std::size_t kArticleLineLength = 60;
 
 bool resumes_article(const DocumentAnalysis& doc, const Line& line) {
@@ -629,6 +646,9 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     }
   }
   mark_skipped_sections(doc, layout, out);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out[i] = out[i] || is_tag_line(doc.normalized(lines[i].begin, lines[i].end));
+  }
   std::size_t run_start = 0;
   std::size_t run = 0;
   for (std::size_t i = 0; i <= lines.size(); ++i) {

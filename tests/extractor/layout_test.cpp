@@ -101,6 +101,17 @@ TEST_CASE("boilerplate: the bar under a headline, above the body, is not a secti
   CHECK(boilerplate_lines(text, comment_layout()) == Lines{17, 18, 19});
 }
 
+TEST_CASE("boilerplate: a line of hashtags tags the post and says nothing") {
+  const std::string text =
+      "에이크미 개발 블로그\n에이크미는 오늘 새 앱을 공개했다.\n#Rust #글로벡스 #회고\n# 소개\n"
+      "이 앱은 Kafka #1 버전이다.\n";
+  CHECK(boilerplate_lines(text, Layout{}) == Lines{2});
+  const KnowledgeGraph g = graph_of(rule_file(""), text);
+  CHECK(has_entity(g, "Kafka", ET::kTool));
+  CHECK_FALSE(g.find("Rust", ET::kTool).has_value());
+  CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
+}
+
 TEST_CASE("boilerplate: a long line holding a marker word is prose") {
   const std::string text =
       "에이크미 새 소식\n에이크미는 오늘 새 앱을 공개했다.\n글로벡스는 Rust를 쓴다.\n"
