@@ -393,13 +393,14 @@ bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
 // a title and then by more words before the match ("넥슨네트웍스 대표를 거쳐 지난해 강대현
 // 공동대표가 취임하며", "이진수 가온엔터 대표, 정의정 CTO"), the title is another's or a post the
 // subject held, and the company is not the one of the match's person. Not where the match
-// comes right after the title ("가온엔터 대표인 이진수 대표는").
+// comes right after the title ("가온엔터 대표인 이진수 대표는"), nor where the title is the
+// sentence's subject ("한새봄 씨는 지금 다온박스에서 …").
 bool titled_other(const SentenceScope& sc, std::uint32_t u, const PatternMatch& m) {
   const auto title = [&](std::uint32_t v) {
     const Unit& unit = sc.s.units[v];
     return unit.mention < 0 && sc.titles.contains(sc.s.tokens[unit.begin].folded);
   };
-  return u + 2 < m.begin && title(u + 1);
+  return u + 2 < m.begin && title(u + 1) && !is_subject_particle(sc.s.units[u + 1].particle);
 }
 
 // Whether a product the search does not take is the subject of the match's clause, before the

@@ -1758,6 +1758,19 @@ TEST_CASE("relation action: a search before the match passes over a company with
                      RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a search before the match takes a subject with its title") {
+  const std::string rules = rule_file(R"("name_endings": {"endings": ["인"], "initials": ["김"],
+      "titles": ["대표", "CTO"]},
+      "relation_rules": [{"id": "works", "pattern": [
+        {"ent": "Organization", "particle": ["에서"], "capture": "o"}, {"starts": "일한"}],
+      "relation": "works_at", "source": {"find": ["Person"], "side": "before"}, "target": "o"}])");
+  // The title bears the subject's particle: the person is the one the sentence is about.
+  CHECK(has_relation(graph_of(rules, "Jane Roe 대표는 지금 새 회사인 글로벡스에서 일한다."),
+                     "Jane Roe", RT::kWorksAt, "Globex"));
+  // A post someone held, then more words, still names another.
+  CHECK(graph_of(rules, "Jane Roe 대표를 만난 뒤 나는 글로벡스에서 일한다.").relation_count() == 0);
+}
+
 TEST_CASE("relation action: an investor the sentence names is not the company invested in") {
   const std::string rules =
       rule_file(R"("gazetteer": [{"name": "Umbrella", "type": "Organization"}],
