@@ -303,10 +303,10 @@ TEST_CASE("tables: a cell that lists several names each, and no description or d
       R"("layout": {"table_columns": {"Organization": ["투자사", "투자자", "investors"]}})");
   const KnowledgeGraph g = graph_of(rules,
                                     "| 스타트업 | 투자사 |\n|---|---|\n"
-                                    "| 가 | 누리벤처스, 한빛파트너스 · 모아캐피탈 |\n"
+                                    "| 가 | 누리벤처스, 단비파트너스 · 모아캐피탈 |\n"
                                     "| 나 | 개인 투자자 |\n| 다 | — |\n");
   CHECK(has_entity(g, "누리벤처스", ET::kOrganization));
-  CHECK(has_entity(g, "한빛파트너스", ET::kOrganization));
+  CHECK(has_entity(g, "단비파트너스", ET::kOrganization));
   CHECK(has_entity(g, "모아캐피탈", ET::kOrganization));
   CHECK(g.entity_count() == 3);
 }
@@ -319,12 +319,12 @@ TEST_CASE("tables: a row relates the cells of the columns a table relation names
   const KnowledgeGraph g = graph_of(rules,
                                     "| 스타트업 | 라운드 | 리드 투자사 | 참여 투자사 |\n"
                                     "|---|---|---|---|\n"
-                                    "| 모아랩 | 시리즈A | 누리벤처스 | 한빛파트너스, 가온캐피탈 |\n"
-                                    "| 다온소프트 | 시드 | 한빛파트너스 | — |\n");
+                                    "| 모아랩 | 시리즈A | 누리벤처스 | 단비파트너스, 가온캐피탈 |\n"
+                                    "| 다온소프트 | 시드 | 단비파트너스 | — |\n");
   CHECK(has_relation(g, "누리벤처스", RT::kInvestsIn, "모아랩"));
-  CHECK(has_relation(g, "한빛파트너스", RT::kInvestsIn, "모아랩"));
+  CHECK(has_relation(g, "단비파트너스", RT::kInvestsIn, "모아랩"));
   CHECK(has_relation(g, "가온캐피탈", RT::kInvestsIn, "모아랩"));
-  CHECK(has_relation(g, "한빛파트너스", RT::kInvestsIn, "다온소프트"));
+  CHECK(has_relation(g, "단비파트너스", RT::kInvestsIn, "다온소프트"));
   // Only within a row, and only from an investor column.
   CHECK_FALSE(has_relation(g, "누리벤처스", RT::kInvestsIn, "다온소프트"));
   CHECK_FALSE(has_relation(g, "모아랩", RT::kInvestsIn, "누리벤처스"));
