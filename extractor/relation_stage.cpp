@@ -446,6 +446,26 @@ std::string_view headed_unit(const SentenceScope& sc, const Ref& ref, const Patt
   return {};
 }
 
+// Whether a product at unit `u`, the topic of a Korean clause, is what an agent after it acts
+// on: an organization, team or person with 이/가 stands right before the match at `end`. In
+// "이 앱은 모바일팀이 Flutter로 만들었다" the team made the app; in "코멧은 에이크미가 개발한
+// 엔진과 Rust를 쓴다" the agent acts in a relative clause and the product stays the topic.
+bool object_topic(const SentenceScope& sc, std::uint32_t u, std::uint32_t end) {
+  const Unit& topic = sc.s.units[u];
+  if (sc.s.lang != Lang::kKo || end < u + 2 || subject_rank(topic.particle) != 0 ||
+      sc.entities[sc.doc.entity_of_mention[topic.mention]].type != EntityType::kProduct) {
+    return false;
+  }
+  const Unit& agent = sc.s.units[end - 1];
+  if (agent.mention < 0 || agent.clause != topic.clause) {
+    return false;
+  }
+  const EntityType type = sc.entities[sc.doc.entity_of_mention[agent.mention]].type;
+  return (agent.particle == "이" || agent.particle == "가" || agent.particle == "께서") &&
+         (type == EntityType::kOrganization || type == EntityType::kTeam ||
+          type == EntityType::kPerson);
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -513,7 +533,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const auto preferred = static_cast<int>(
         std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
         ref.preference.begin());
-    const int rank = subject_rank(unit.particle) * 1000000 + preferred * 10000 + distance;
+    const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
+                                                                    : subject_rank(unit.particle);
+    const int rank = subject * 1000000 + preferred * 10000 + distance;
     if (rank < best_rank) {
       best_rank = rank;
       best = e;

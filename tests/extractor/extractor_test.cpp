@@ -943,6 +943,20 @@ TEST_CASE("relation action: a Korean name before an instrument's noun takes its 
                      "Rust"));
 }
 
+TEST_CASE("relation action: a Korean product topic before an agent is what the agent acts on") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
+      {"ent": "Tool", "particle": ["로", "으로"], "capture": "t"}, {"starts": "만들"}],
+      "relation": "uses", "target": "t",
+      "source": {"find": ["Organization", "Team", "Person", "Product"]}}])");
+  // 코멧은 에이크미가 Rust로 만들었다: Acme made Comet with Rust.
+  const KnowledgeGraph g = graph_of(rules, "코멧은 에이크미가 Rust로 만들었다.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Comet", RT::kUses, "Rust"));
+  // An agent in a clause of its own leaves the product the topic.
+  const KnowledgeGraph own = graph_of(rules, "코멧은 에이크미가 고친 뒤 다시 Rust로 만들었다.");
+  CHECK(has_relation(own, "Comet", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
   const std::string extra = R"(, "unless": ["않", "대신"])";
   const std::string src = R"({"find": ["Organization"]})";
