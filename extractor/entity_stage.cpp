@@ -277,6 +277,17 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       organizations.insert(fold_case(c.surface));
     }
   }
+  // A company is named again by its first word only where its full name wins its overlaps: the
+  // "Acme Security" of "the Acme Security Engineering team" is no company, the team is.
+  std::vector<bool> company_wins;
+  if (std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+        return c.type == EntityType::kOrganization && c.entry < 0;
+      })) {
+    company_wins.assign(candidates.size(), false);
+    for (const std::uint32_t i : overlap_winners(doc, layout, candidates)) {
+      company_wins[i] = true;
+    }
+  }
   std::map<std::string, std::set<std::pair<EntityType, std::string>>> products;  // short -> full
   for (const MentionCandidate& c : candidates) {
     const std::string& name = c.canonical.empty() ? c.surface : c.canonical;
@@ -296,7 +307,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       fit(name.substr(0, first_space), c, name);
       fit(name.substr(last_space + 1), c, name);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
-               first_space >= 4) {
+               first_space >= 4 && company_wins[&c - candidates.data()]) {
       fit(name.substr(0, first_space), c, name);
     } else if ((c.type == EntityType::kProduct || c.type == EntityType::kTool) && c.entry < 0 &&
                first_space != std::string::npos && first_space == last_space &&

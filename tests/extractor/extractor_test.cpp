@@ -866,6 +866,26 @@ TEST_CASE("document rules: a posting speaks for the team it names, even further 
   CHECK_FALSE(has_relation(news, "검색팀", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity: a company named again by its first word only where its full name stands") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "company", "pattern": [{"shape": "capitalized", "known": false, "capture": "n"},
+        {"text": ["Security"], "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "team", "pattern": [{"shape": "capitalized", "min": 1, "max": 2, "capture": "n"},
+        {"text": ["team"], "capture": "c"}],
+       "entity": {"capture": "n", "through": "c", "type": "Team"}}])");
+  // The longer team wins "Security": Velmora Security is no company, nor is Velmora one.
+  const KnowledgeGraph team =
+      graph_of(rules, "Thanks to the Velmora Security Engineering team. Velmora ships apps.");
+  CHECK(has_entity(team, "Security Engineering team", ET::kTeam));
+  CHECK_FALSE(team.find("Velmora Security", ET::kOrganization).has_value());
+  // Where it stands, the first word names it again.
+  const KnowledgeGraph company = graph_of(rules, "Velmora Security ships apps. Velmora grew.");
+  const auto velmora = company.find("Velmora Security", ET::kOrganization);
+  REQUIRE(velmora);
+  CHECK(company.entity(*velmora).mention_count == 2);
+}
+
 TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity named before") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
