@@ -92,6 +92,31 @@ TEST_CASE("only the built-in pack alone, unchecked, is read from the image; copi
   CHECK(copy.gazetteer.size() == from_image()->gazetteer.size());
 }
 
+TEST_CASE("the image's examples are left out when they are not wanted") {
+  PackSource pack = builtin_pack();
+  pack.examples = false;
+  auto without = load_rules({pack});
+  REQUIRE_MESSAGE(without.ok(), without.status().to_string());
+  const std::shared_ptr<const RuleSet> with = from_image();
+  CHECK_FALSE(with->examples.empty());
+  CHECK(without.value()->examples.empty());
+  CHECK(without.value()->entity_rules.size() == with->entity_rules.size());
+  CHECK(without.value()->relation_rules.size() == with->relation_rules.size());
+  CHECK(without.value()->document_rules.size() == with->document_rules.size());
+  REQUIRE(without.value()->prebuilt.tables().has_value());
+  // The index tables come after the examples skipped.
+  ImageReader tables = *without.value()->prebuilt.tables();
+  const Gazetteer gazetteer(*without.value(), tables);
+  const RuleFilter filter(tables);
+  CHECK(tables.at_end());
+  // A pack read from JSON keeps them, as loading checks them.
+  PackSource json = builtin_pack(true);
+  json.examples = false;
+  auto checked = load_rules({json});
+  REQUIRE_MESSAGE(checked.ok(), checked.status().to_string());
+  CHECK(checked.value()->examples.size() == with->examples.size());
+}
+
 TEST_CASE("an empty image or one of another layout is not read") {
   CHECK(read_pack_image({}) == nullptr);
   const PackImage built = builtin_pack_image();
