@@ -9,6 +9,7 @@
 #include "extractor/match/gazetteer.h"
 #include "extractor/match/pattern_matcher.h"
 #include "extractor/match/regex.h"
+#include "extractor/match/rule_index.h"
 #include "extractor/rules/rule_set.h"
 
 namespace kgex {
@@ -638,6 +639,7 @@ void write_pack_image(ImageWriter& out, const RuleSet& rules, const Gazetteer& g
   out.u32(kRulesEnd);
   gazetteer.write_tables(out);
   filter.write_tables(out);
+  RuleOrder::write_tables(out, rules);
 }
 
 std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image, bool examples) {

@@ -91,7 +91,8 @@ class ImageReader {
 };
 
 // What a RuleSet read from an image keeps for the Extractor: a reader at the tables of its
-// gazetteer index and rule filter. A copy of the RuleSet, which may be changed, has none.
+// gazetteer index, rule filter and rule order. A copy of the RuleSet, which may be changed, has
+// none.
 class PrebuiltIndexes {
  public:
   PrebuiltIndexes() = default;
@@ -113,7 +114,8 @@ class PrebuiltIndexes {
   std::optional<ImageReader> tables_;
 };
 
-// Writes `rules`, then the tables of its gazetteer index and rule filter.
+// Writes `rules`, then the tables of its gazetteer index and rule filter, then the numbers of
+// its rules' first elements that RuleOrder shares (extractor/match/rule_index.h).
 void write_pack_image(ImageWriter& out, const RuleSet& rules, const Gazetteer& gazetteer,
                       const RuleFilter& filter);
 
