@@ -208,6 +208,7 @@ class RuleFilter {
   void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& sets) const;
   // A number unique to this filter's tables, which find_word_sets' per-thread memory of words
   // is for (an address may be reused by the next filter).
+  // cppcheck-suppress unusedPrivateFunction ; it initialises id_
   static std::uint64_t next_id();
   std::uint64_t id_ = next_id();
 
