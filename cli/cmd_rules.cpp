@@ -38,7 +38,7 @@ int run_check(const RulesCommand& opt) {
 }
 
 int run_test(const RulesCommand& opt) {
-  Result<Extractor> extractor = extractor_for(opt.rules);
+  Result<Extractor> extractor = extractor_for(opt.rules, true);
   if (!extractor.ok()) {
     return report(extractor.status());
   }

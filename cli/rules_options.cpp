@@ -12,10 +12,11 @@ void add_rules_options(CLI::App& app, RulesOptions& options) {
 }
 
 Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options,
-                                                      bool check_schema) {
+                                                      bool check_schema, bool examples) {
   std::vector<PackSource> packs;
   if (!options.no_default) {
     packs.push_back(builtin_pack(check_schema));
+    packs.back().examples = examples;
   }
   for (const std::string& folder : options.packs) {
     packs.push_back(folder_pack(folder));
@@ -31,8 +32,8 @@ Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& option
 
 namespace kgex::cli {
 
-Result<Extractor> extractor_for(const RulesOptions& options) {
-  auto rules = load_rules_for(options);
+Result<Extractor> extractor_for(const RulesOptions& options, bool examples) {
+  auto rules = load_rules_for(options, false, examples);
   if (!rules.ok()) {
     return rules.status();
   }

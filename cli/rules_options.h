@@ -21,11 +21,13 @@ void add_rules_options(CLI::App& app, RulesOptions& options);
 
 // The built-in pack unless dropped, then each --rules folder, compiled. The built-in pack's
 // files are checked against the schemas only with `check_schema` (`kgex rules check`); the
-// test suite runs that check, and skipping it saves a sixth of a short run's start-up.
+// test suite runs that check, and skipping it saves a sixth of a short run's start-up. The
+// rules' examples are left out where that saves time unless `examples` (PackSource::examples).
 Result<std::shared_ptr<const RuleSet>> load_rules_for(const RulesOptions& options,
-                                                      bool check_schema = false);
+                                                      bool check_schema = false,
+                                                      bool examples = false);
 
-// An extractor over load_rules_for(options).
-Result<Extractor> extractor_for(const RulesOptions& options);
+// An extractor over load_rules_for(options), with the rules' examples if `examples`.
+Result<Extractor> extractor_for(const RulesOptions& options, bool examples = false);
 
 }  // namespace kgex::cli

@@ -12,8 +12,8 @@ namespace kgex {
 
 struct Extractor::Impl {
   std::shared_ptr<const RuleSet> rules;
-  // The build's tables of the gazetteer index and the rule filter, for the built-in pack: read
-  // by the members below in the order they are declared.
+  // The build's tables of the gazetteer index, the rule filter and the rule order, for the
+  // built-in pack: read by the members below in the order they are declared.
   std::optional<ImageReader> tables;
   Gazetteer gazetteer;
   PatternMatcher matcher;
@@ -26,7 +26,7 @@ struct Extractor::Impl {
         gazetteer(tables ? Gazetteer(*rules, *tables) : Gazetteer(*rules)),
         matcher(gazetteer, &rules->name_endings.titles),
         filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)),
-        order(*rules, filter) {}
+        order(tables ? RuleOrder(*rules, filter, *tables) : RuleOrder(*rules, filter)) {}
 };
 
 namespace {

@@ -1,6 +1,7 @@
 #include "extractor/match/pattern_matcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <functional>
 #include <numeric>
@@ -795,7 +796,7 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
 }
 
 void RuleFilter::find_affixes(const std::string& folded, bool suffix,
-                              std::vector<std::uint64_t>& bits) const {
+                              std::vector<std::uint32_t>& sets_found) const {
   const StringIndex& words = suffix ? suffixes_ : prefixes_;
   const std::span<const std::uint32_t> first =
       (suffix ? first_suffix_set_ : first_prefix_set_).view();
@@ -821,10 +822,43 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
     const std::string_view part = suffix ? std::string_view(folded).substr(size - length)
                                          : std::string_view(folded).substr(0, length);
     if (const std::uint32_t w = words.find(part); w != StringIndex::kAbsent) {
-      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), bits);
+      sets_found.insert(sets_found.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
     }
   }
 }
+
+std::uint64_t RuleFilter::next_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
+namespace {
+
+// What find_word_sets found for each word it has seen, per thread and filter: a word's affix
+// sets and its number among the filter's words. Text repeats its words, and each was looked up
+// again at every occurrence, its every affix length. Up to a bound, then forgotten at once.
+struct WordMemory {
+  static constexpr std::size_t kWords = 1 << 16;
+  std::uint64_t filter = 0;  // RuleFilter::id_
+  StringIndex words;
+  std::vector<std::uint32_t> word;       // by word: its number in the filter's words, or kAbsent
+  std::vector<std::uint32_t> affix_end;  // by word: the end of its affix sets in `affix_sets`
+  std::vector<std::uint32_t> affix_sets;
+
+  void reset(std::uint64_t id) {
+    filter = id;
+    words = StringIndex();
+    word.clear();
+    affix_end.clear();
+    affix_sets.clear();
+  }
+  std::span<const std::uint32_t> affixes(std::uint32_t m) const {
+    const std::uint32_t begin = m == 0 ? 0 : affix_end[m - 1];
+    return std::span<const std::uint32_t>(affix_sets).subspan(begin, affix_end[m] - begin);
+  }
+};
+
+}  // namespace
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   sentence.word_set_bits.assign((word_sets_ + 63) / 64, 0);
@@ -838,16 +872,25 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   const std::span<const std::uint32_t> first_sets_of = first_sets_of_.view();
   const std::span<const std::uint32_t> key_of = key_of_.view();
   const std::span<const std::uint32_t> key_sets_of = key_sets_of_.view();
+  thread_local WordMemory memory;
+  if (memory.filter != id_ || memory.words.size() >= WordMemory::kWords) {
+    memory.reset(id_);
+  }
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
     sentence.folded_hashes[k] = hash;
-    find_affixes(folded, false, sentence.affix_set_bits);
-    find_affixes(folded, true, sentence.affix_set_bits);
-    if (!word_bits_.may_contain_hash(hash)) {
-      continue;
+    std::uint32_t m = memory.words.find(folded, hash);
+    if (m == StringIndex::kAbsent) {
+      m = memory.words.insert(folded);
+      find_affixes(folded, false, memory.affix_sets);
+      find_affixes(folded, true, memory.affix_sets);
+      memory.affix_end.push_back(static_cast<std::uint32_t>(memory.affix_sets.size()));
+      memory.word.push_back(word_bits_.may_contain_hash(hash) ? words_.find(folded, hash)
+                                                              : StringIndex::kAbsent);
     }
-    if (const std::uint32_t w = words_.find(folded, hash); w != StringIndex::kAbsent) {
+    set_bits(memory.affixes(m), sentence.affix_set_bits);
+    if (const std::uint32_t w = memory.word[m]; w != StringIndex::kAbsent) {
       set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.word_set_bits);
       sentence.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);

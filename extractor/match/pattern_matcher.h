@@ -204,8 +204,13 @@ class RuleFilter {
   };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                SetNumbering& particle_sets, AffixNumbering& affix_sets);
-  // Sets the bits of the affix sets of the words `folded` starts with (or ends with) in `bits`.
-  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint64_t>& bits) const;
+  // Appends the affix sets of the words `folded` starts with (or ends with) to `sets`.
+  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& sets) const;
+  // A number unique to this filter's tables, which find_word_sets' per-thread memory of words
+  // is for (an address may be reused by the next filter).
+  // cppcheck-suppress unusedPrivateFunction ; it initialises id_
+  static std::uint64_t next_id();
+  std::uint64_t id_ = next_id();
 
   std::size_t word_sets_ = 0;  // distinct required word sets
   StringIndex words_;          // every word of a required word set

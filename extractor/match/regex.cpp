@@ -36,7 +36,9 @@ Status compile_pattern(const std::string& pattern, std::unique_ptr<icu::RegexPat
 
 struct CompiledRegex::Impl {
   // The pattern when it is in SimpleRegex's subset: matched without ICU, which is compiled
-  // only if a match runs over SimpleRegex's step budget.
+  // only if a match runs over SimpleRegex's step budget. Parsed on the first match of a
+  // deferred pattern (`parsed`).
+  std::once_flag parsed;
   std::optional<SimpleRegex> simple;
   std::once_flag compiled;
   std::unique_ptr<icu::RegexPattern> pattern;
@@ -48,7 +50,6 @@ CompiledRegex::~CompiledRegex() = default;
 std::shared_ptr<const CompiledRegex> CompiledRegex::deferred(const std::string& pattern) {
   std::shared_ptr<CompiledRegex> regex(new CompiledRegex());
   regex->impl_ = std::make_unique<Impl>();
-  regex->impl_->simple = SimpleRegex::parse(pattern);
   regex->source_ = pattern;
   static std::atomic<std::uint64_t> next_id{1};
   regex->id_ = next_id++;
@@ -58,13 +59,18 @@ std::shared_ptr<const CompiledRegex> CompiledRegex::deferred(const std::string& 
 Result<std::shared_ptr<const CompiledRegex>> CompiledRegex::compile(const std::string& pattern) {
   std::shared_ptr<const CompiledRegex> regex = deferred(pattern);
   // A pattern of SimpleRegex's subset is valid ICU syntax.
-  if (regex->impl_->simple) {
+  if (regex->simple()) {
     return regex;
   }
   if (const Status& s = regex->ensure_compiled(); !s.ok()) {
     return s;
   }
   return regex;
+}
+
+const std::optional<SimpleRegex>& CompiledRegex::simple() const {
+  std::call_once(impl_->parsed, [this] { impl_->simple = SimpleRegex::parse(source_); });
+  return impl_->simple;
 }
 
 const Status& CompiledRegex::ensure_compiled() const {
@@ -107,8 +113,8 @@ Result<bool> CompiledRegex::full_match(std::string_view text) const {
     mine.matched.push_back(matched);
     ++answers.size;
   };
-  if (impl_->simple) {
-    if (const std::optional<bool> matched = impl_->simple->full_match(text)) {
+  if (const std::optional<SimpleRegex>& simple = this->simple()) {
+    if (const std::optional<bool> matched = simple->full_match(text)) {
       remember(*matched);
       return *matched;
     }

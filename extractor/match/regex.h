@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,12 +12,15 @@
 
 namespace kgex {
 
+class SimpleRegex;
+
 class CompiledRegex {
  public:
   // Compiles `pattern` (ICU syntax). kRule with the ICU error and its offset on failure.
   static Result<std::shared_ptr<const CompiledRegex>> compile(const std::string& pattern);
-  // A pattern known to compile (from a pack whose files are known to be valid), compiled the
-  // first time it is matched: patterns of rules that no sentence reaches cost nothing.
+  // A pattern known to compile (from a pack whose files are known to be valid), parsed and
+  // compiled the first time it is matched: patterns of rules that no sentence reaches cost
+  // nothing.
   static std::shared_ptr<const CompiledRegex> deferred(const std::string& pattern);
   ~CompiledRegex();
 
@@ -31,6 +35,9 @@ class CompiledRegex {
 
  private:
   CompiledRegex() = default;
+  // The pattern as SimpleRegex runs it, parsed once, on the first call from any thread;
+  // nullopt when it is not in SimpleRegex's subset.
+  const std::optional<SimpleRegex>& simple() const;
   // Compiles the pattern once, on the first call from any thread; its error, if any.
   const Status& ensure_compiled() const;
   struct Impl;

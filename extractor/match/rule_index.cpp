@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <span>
 #include <utility>
 
 namespace kgex {
@@ -129,6 +130,28 @@ std::vector<std::uint32_t> shared_first_elements(const std::vector<Rule>& rules,
 RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter) {
   entity_first = shared_first_elements(rules.entity_rules, entity_shared);
   relation_first = shared_first_elements(rules.relation_rules, relation_shared);
+  build_indexes(rules, filter);
+}
+
+RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter, ImageReader& tables) {
+  for (auto [first, shared] :
+       {std::pair{&entity_first, &entity_shared}, std::pair{&relation_first, &relation_shared}}) {
+    const std::span<const std::uint32_t> numbers = tables.u32s();
+    first->assign(numbers.begin(), numbers.end());
+    *shared = tables.u32();
+  }
+  build_indexes(rules, filter);
+}
+
+void RuleOrder::write_tables(ImageWriter& out, const RuleSet& rules) {
+  std::uint32_t shared = 0;
+  out.u32s(shared_first_elements(rules.entity_rules, shared));
+  out.u32(shared);
+  out.u32s(shared_first_elements(rules.relation_rules, shared));
+  out.u32(shared);
+}
+
+void RuleOrder::build_indexes(const RuleSet& rules, const RuleFilter& filter) {
   std::vector<std::uint32_t> by_priority(rules.entity_rules.size());
   for (std::uint32_t i = 0; i < by_priority.size(); ++i) {
     by_priority[i] = i;

@@ -67,6 +67,15 @@ struct RuleOrder {
 
   RuleOrder() = default;
   RuleOrder(const RuleSet& rules, const RuleFilter& filter);
+  // The same, with the first elements' numbers as write_tables() wrote them, read from `tables`
+  // (the built-in pack's image), which moves past them.
+  RuleOrder(const RuleSet& rules, const RuleFilter& filter, ImageReader& tables);
+
+  // Writes the first elements' numbers of `rules`' two stages, for the built-in pack's image.
+  static void write_tables(ImageWriter& out, const RuleSet& rules);
+
+ private:
+  void build_indexes(const RuleSet& rules, const RuleFilter& filter);
 };
 
 }  // namespace kgex

@@ -9,6 +9,7 @@
 #include "extractor/match/gazetteer.h"
 #include "extractor/match/pattern_matcher.h"
 #include "extractor/match/regex.h"
+#include "extractor/match/rule_index.h"
 #include "extractor/rules/rule_set.h"
 
 namespace kgex {
@@ -81,7 +82,7 @@ namespace {
 
 // The first word of an image, and the one after its RuleSet: an image of another layout
 // (another version of this file) is not read.
-constexpr std::uint32_t kMagic = 0x6B677831;  // "kgx1"
+constexpr std::uint32_t kMagic = 0x6B677832;  // "kgx2"
 constexpr std::uint32_t kRulesEnd = 0x52554C45;
 
 constexpr std::uint32_t kNone = UINT32_MAX;
@@ -181,7 +182,11 @@ class RulesWriter {
     each(r.entity_rules, [&](const EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](const RelationRule& rule) { relation_rule(rule); });
     each(r.document_rules, [&](const DocumentRule& rule) { document_rule(rule); });
+    // The examples last, after the number of words they take, so that a reader may skip them.
+    const std::size_t length_at = out_.size();
+    out_.u32(0);
     each(r.examples, [&](const RuleExample& ex) { example(ex); });
+    out_.set(length_at, static_cast<std::uint32_t>(out_.size() - length_at - 1));
   }
 
  private:
@@ -352,7 +357,8 @@ class RulesWriter {
 // the shared pointers to them share.
 class RulesReader {
  public:
-  explicit RulesReader(ImageReader& in) : in_(in), sets_(std::make_shared<std::deque<WordSet>>()) {}
+  RulesReader(ImageReader& in, bool examples)
+      : in_(in), examples_(examples), sets_(std::make_shared<std::deque<WordSet>>()) {}
 
   void rule_set(RuleSet& r) {
     each(r.packs, [&](std::string& p) { p = in_.str(); });
@@ -430,7 +436,12 @@ class RulesReader {
     each(r.entity_rules, [&](EntityRule& rule) { entity_rule(rule); });
     each(r.relation_rules, [&](RelationRule& rule) { relation_rule(rule); });
     each(r.document_rules, [&](DocumentRule& rule) { document_rule(rule); });
-    each(r.examples, [&](RuleExample& ex) { example(ex); });
+    const std::uint32_t length = in_.u32();
+    if (examples_) {
+      each(r.examples, [&](RuleExample& ex) { example(ex); });
+    } else {
+      in_.skip(length);
+    }
   }
 
  private:
@@ -448,13 +459,20 @@ class RulesReader {
     if (number == kNone) {
       return nullptr;
     }
-    if (number == sets_->size()) {
+    if (number == shared_.size()) {
       sets_->push_back(words());
+      shared_.emplace_back(sets_, &sets_->back());
     }
-    return {sets_, &(*sets_)[number]};
+    return shared_[number];
   }
+  // Strings made from their views, not assigned to default ones (17,000 strings, most of
+  // them short).
   void strings(std::vector<std::string>& v) {
-    each(v, [&](std::string& s) { s = in_.str(); });
+    const std::uint32_t n = in_.u32();
+    v.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      v.emplace_back(in_.str());
+    }
   }
   template <class T>
   void optional(std::optional<T>& v) {
@@ -482,7 +500,9 @@ class RulesReader {
     if (in_.flag()) {
       t.regex = regex(in_.str());
     }
-    t.regex_source = in_.str();
+    if (const std::string_view source = in_.str(); !source.empty()) {
+      t.regex_source = source;
+    }
     optional(t.script);
     optional(t.shape);
     optional(t.space_before);
@@ -604,7 +624,9 @@ class RulesReader {
   }
 
   ImageReader& in_;
+  bool examples_;
   std::shared_ptr<std::deque<WordSet>> sets_;
+  std::vector<SharedWordSet> shared_;  // by number: the sets of `sets_`
   std::unordered_map<std::string, std::shared_ptr<const CompiledRegex>> regexes_;
 };
 
@@ -617,15 +639,16 @@ void write_pack_image(ImageWriter& out, const RuleSet& rules, const Gazetteer& g
   out.u32(kRulesEnd);
   gazetteer.write_tables(out);
   filter.write_tables(out);
+  RuleOrder::write_tables(out, rules);
 }
 
-std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image) {
+std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image, bool examples) {
   ImageReader in(image);
   if (in.remaining() < 2 || in.u32() != kMagic) {
     return nullptr;
   }
   auto rules = std::make_shared<RuleSet>();
-  RulesReader(in).rule_set(*rules);
+  RulesReader(in, examples).rule_set(*rules);
   if (in.u32() != kRulesEnd) {
     return nullptr;
   }

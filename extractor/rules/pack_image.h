@@ -53,6 +53,9 @@ class ImageWriter {
   void u32s(std::span<const std::uint32_t> v);
   void index(const StringIndex& index);
   void bits(const HashBits& bits);
+  // The number of words written so far, and a word written before rewritten.
+  std::size_t size() const { return words_.size(); }
+  void set(std::size_t at, std::uint32_t v) { words_[at] = v; }
 
   // The arrays written so far.
   PackImage image() const { return {chars_, words_, slots_, bits_}; }
@@ -77,6 +80,7 @@ class ImageReader {
   std::span<const std::uint32_t> u32s();
   StringIndex::Tables index();
   std::span<const std::uint64_t> bits();
+  void skip(std::size_t words) { at_ += words; }
 
   bool at_end() const { return at_ == image_.words.size(); }
   std::size_t remaining() const { return image_.words.size() - at_; }
@@ -87,7 +91,8 @@ class ImageReader {
 };
 
 // What a RuleSet read from an image keeps for the Extractor: a reader at the tables of its
-// gazetteer index and rule filter. A copy of the RuleSet, which may be changed, has none.
+// gazetteer index, rule filter and rule order. A copy of the RuleSet, which may be changed, has
+// none.
 class PrebuiltIndexes {
  public:
   PrebuiltIndexes() = default;
@@ -109,12 +114,14 @@ class PrebuiltIndexes {
   std::optional<ImageReader> tables_;
 };
 
-// Writes `rules`, then the tables of its gazetteer index and rule filter.
+// Writes `rules`, then the tables of its gazetteer index and rule filter, then the numbers of
+// its rules' first elements that RuleOrder shares (extractor/match/rule_index.h).
 void write_pack_image(ImageWriter& out, const RuleSet& rules, const Gazetteer& gazetteer,
                       const RuleFilter& filter);
 
 // The RuleSet of an image that write_pack_image() wrote, with PrebuiltIndexes at the index
-// tables; null when the image is empty or not what this build writes.
-std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image);
+// tables; null when the image is empty or not what this build writes. Without `examples`, the
+// RuleSet has none.
+std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image, bool examples = true);
 
 }  // namespace kgex

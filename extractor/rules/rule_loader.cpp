@@ -990,7 +990,8 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
   // The built-in pack alone, as the build compiled it. With other packs it is compiled again
   // with them: they may add words to its lexicons and entries to its gazetteer.
   if (packs.size() == 1 && packs.front().compiled) {
-    if (std::shared_ptr<const RuleSet> image = read_pack_image(builtin_pack_image())) {
+    if (std::shared_ptr<const RuleSet> image =
+            read_pack_image(builtin_pack_image(), packs.front().examples)) {
       return image;
     }
   }

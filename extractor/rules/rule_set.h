@@ -54,6 +54,10 @@ struct PackSource {
   // The pack is the built-in one, which the build also compiled (extractor/rules/pack_image.h):
   // loaded alone, it is read from that image instead of its JSON.
   bool compiled = false;
+  // Whether the rules' examples are wanted (`kgex rules test` runs them). Without, the
+  // built-in pack's image leaves them out (a sixth of reading it); a pack read from JSON keeps
+  // them, as loading checks them.
+  bool examples = true;
 };
 
 // The built-in technology pack, compiled into the binary (rules/tech); `check_schema` makes

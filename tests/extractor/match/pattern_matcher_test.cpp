@@ -495,6 +495,20 @@ TEST_CASE("rule filter: a rule is skipped where no token starts or ends as a req
   CHECK(Probe(R"({"any": true, "not": {"starts": ["매입"]}})", text).may_match());
 }
 
+TEST_CASE("rule filter: what a word gives is remembered for one filter, not the next") {
+  // Each Probe builds a filter over its own rule (at an address that may be reused); the words
+  // of the sentence are the same, and each filter answers for its own words and affixes.
+  const std::string text = "에이크미는 지분을 인수했다";
+  for (int round = 0; round < 2; ++round) {
+    CHECK(Probe(R"({"starts": ["지분"]}, {"starts": ["인수"]})", text).may_match());
+    CHECK_FALSE(Probe(R"({"starts": ["지분"]}, {"starts": ["매입"]})", text).may_match());
+    CHECK(Probe(R"({"ends": ["했다"]})", text).may_match());
+    CHECK_FALSE(Probe(R"({"ends": ["한다"]})", text).may_match());
+    CHECK(Probe(R"({"text": ["지분"]}, {"text": ["인수했다"]})", text).may_match());
+    CHECK_FALSE(Probe(R"({"text": ["지분"]}, {"text": ["인수한다"]})", text).may_match());
+  }
+}
+
 TEST_CASE("rule filter: a rule starts only where its first word is, in order") {
   const std::string uses = R"({"text": ["uses", "adopts"]}, {"ent": "Tool"})";
   RuleFilter::Facts facts;

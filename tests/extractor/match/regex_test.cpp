@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace kgex {
 namespace {
@@ -42,6 +45,35 @@ TEST_CASE("answers stay right past the bound where a thread forgets the ones it 
       const Result<bool> m = even.value()->full_match(std::to_string(i));
       REQUIRE(m.ok());
       REQUIRE(m.value() == (i % 2 == 0));
+    }
+  }
+}
+
+TEST_CASE("a deferred pattern, parsed on its first match from any thread, matches as compiled") {
+  for (const std::string pattern : {"[A-Z][a-z]+", "(팀|본부|실)장", "(a+)+b"}) {
+    CAPTURE(pattern);
+    auto compiled = CompiledRegex::compile(pattern);
+    REQUIRE(compiled.ok());
+    const std::shared_ptr<const CompiledRegex> deferred = CompiledRegex::deferred(pattern);
+    CHECK(deferred->source() == pattern);
+    const std::vector<std::string> texts = {"Kafka", "kafka", "본부장", "팀", "aaab", "aaa"};
+    std::vector<char> answers[2];
+    std::vector<std::thread> threads;
+    for (std::vector<char>& mine : answers) {
+      threads.emplace_back([&] {
+        for (const std::string& text : texts) {
+          mine.push_back(static_cast<char>(deferred->full_match(text).value()));
+        }
+      });
+    }
+    for (std::thread& t : threads) {
+      t.join();
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      CAPTURE(texts[i]);
+      const bool expected = compiled.value()->full_match(texts[i]).value();
+      CHECK(static_cast<bool>(answers[0][i]) == expected);
+      CHECK(static_cast<bool>(answers[1][i]) == expected);
     }
   }
 }

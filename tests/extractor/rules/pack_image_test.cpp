@@ -14,6 +14,7 @@
 #include "extractor/extractor.h"
 #include "extractor/match/gazetteer.h"
 #include "extractor/match/pattern_matcher.h"
+#include "extractor/match/rule_index.h"
 #include "extractor/rules/rule_set.h"
 #include "tests/extractor/test_pack.h"
 
@@ -60,7 +61,15 @@ TEST_CASE("the built-in pack's image reads back as what its JSON compiles to") {
   ImageReader tables = *image->prebuilt.tables();
   const Gazetteer gazetteer(*image, tables);
   const RuleFilter filter(tables);
+  const RuleOrder order(*image, filter, tables);
   CHECK(tables.at_end());
+  // The rule order's first elements, as the image holds them and as worked out again.
+  const RuleOrder computed(*json, RuleFilter(*json));
+  CHECK(order.entity_first == computed.entity_first);
+  CHECK(order.relation_first == computed.relation_first);
+  CHECK(order.entity_shared == computed.entity_shared);
+  CHECK(order.relation_shared == computed.relation_shared);
+  CHECK(order.entity_shared > 0);
   ImageWriter again;
   write_pack_image(again, *image, gazetteer, filter);
 
@@ -90,6 +99,32 @@ TEST_CASE("only the built-in pack alone, unchecked, is read from the image; copi
   const RuleSet copy = *from_image();
   CHECK_FALSE(copy.prebuilt.tables().has_value());
   CHECK(copy.gazetteer.size() == from_image()->gazetteer.size());
+}
+
+TEST_CASE("the image's examples are left out when they are not wanted") {
+  PackSource pack = builtin_pack();
+  pack.examples = false;
+  auto without = load_rules({pack});
+  REQUIRE_MESSAGE(without.ok(), without.status().to_string());
+  const std::shared_ptr<const RuleSet> with = from_image();
+  CHECK_FALSE(with->examples.empty());
+  CHECK(without.value()->examples.empty());
+  CHECK(without.value()->entity_rules.size() == with->entity_rules.size());
+  CHECK(without.value()->relation_rules.size() == with->relation_rules.size());
+  CHECK(without.value()->document_rules.size() == with->document_rules.size());
+  REQUIRE(without.value()->prebuilt.tables().has_value());
+  // The index tables come after the examples skipped.
+  ImageReader tables = *without.value()->prebuilt.tables();
+  const Gazetteer gazetteer(*without.value(), tables);
+  const RuleFilter filter(tables);
+  const RuleOrder order(*without.value(), filter, tables);
+  CHECK(tables.at_end());
+  // A pack read from JSON keeps them, as loading checks them.
+  PackSource json = builtin_pack(true);
+  json.examples = false;
+  auto checked = load_rules({json});
+  REQUIRE_MESSAGE(checked.ok(), checked.status().to_string());
+  CHECK(checked.value()->examples.size() == with->examples.size());
 }
 
 TEST_CASE("an empty image or one of another layout is not read") {
