@@ -277,15 +277,24 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       organizations.insert(fold_case(c.surface));
     }
   }
-  // A company is named again by its first word only where its full name wins its overlaps: the
-  // "Acme Security" of "the Acme Security Engineering team" is no company, the team is.
-  std::vector<bool> company_wins;
-  if (std::ranges::any_of(candidates, [](const MentionCandidate& c) {
-        return c.type == EntityType::kOrganization && c.entry < 0;
-      })) {
-    company_wins.assign(candidates.size(), false);
+  // Which short forms the document may hold: words standing for an entity named before, Korean
+  // surnames, companies named by their first word. What follows is only built where needed.
+  const bool any_previous = std::ranges::any_of(
+      candidates, [](const MentionCandidate& c) { return refers_before(c.refers); });
+  const bool any_surname = std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+    return c.type == EntityType::kPerson && c.surface.size() == 3 &&
+           count_code_points_utf8(c.surface) == 1;
+  });
+  const bool any_company = std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+    return c.type == EntityType::kOrganization && c.entry < 0;
+  });
+  // Only names that win their overlaps: "김앤장 변호사" is no person named 김앤장, and a company
+  // is named again by its first word only where its full name wins (the "Acme Security" of "the
+  // Acme Security Engineering team" is no company, the team is).
+  std::vector<bool> wins(candidates.size(), false);
+  if (any_previous || any_surname || any_company) {
     for (const std::uint32_t i : overlap_winners(doc, layout, candidates)) {
-      company_wins[i] = true;
+      wins[i] = true;
     }
   }
   std::map<std::string, std::set<std::pair<EntityType, std::string>>> products;  // short -> full
@@ -307,7 +316,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       fit(name.substr(0, first_space), c, name);
       fit(name.substr(last_space + 1), c, name);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
-               first_space >= 4 && company_wins[&c - candidates.data()]) {
+               first_space >= 4 && wins[&c - candidates.data()]) {
       fit(name.substr(0, first_space), c, name);
     } else if ((c.type == EntityType::kProduct || c.type == EntityType::kTool) && c.entry < 0 &&
                first_space != std::string::npos && first_space == last_space &&
@@ -340,22 +349,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   for (const auto& [type, c] : own) {
     own_name[type] = c->canonical.empty() ? c->surface : c->canonical;
   }
-  // Each type's names in reading order, for the one named last before a `refers` mention;
-  // and Korean full names, for surnames. Only built where such a short form was found.
-  const bool any_previous = std::ranges::any_of(
-      candidates, [](const MentionCandidate& c) { return refers_before(c.refers); });
-  const bool any_surname = std::ranges::any_of(candidates, [](const MentionCandidate& c) {
-    return c.type == EntityType::kPerson && c.surface.size() == 3 &&
-           count_code_points_utf8(c.surface) == 1;
-  });
-  // Only names that win their overlaps: "김앤장 변호사" is no person named 김앤장.
-  std::vector<bool> wins(candidates.size(), false);
-  if (any_previous || any_surname) {
-    for (const std::uint32_t i : overlap_winners(doc, layout, candidates)) {
-      wins[i] = true;
-    }
-  }
-  // Each name with where it stands and whether it is the subject of its sentence.
+  // Each type's names in reading order, for the one named last before a `refers` mention, with
+  // where each stands and whether it is the subject of its sentence.
   std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, bool>>>
       named;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
