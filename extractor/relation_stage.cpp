@@ -337,8 +337,7 @@ std::string_view list_particle(const SentenceAnalysis& s, std::uint32_t u) {
     const Token& head = s.tokens[s.units[u + 1].begin];
     const std::string_view p = s.units[u + 1].particle;
     if ((head.script == Script::kHangul || head.script == Script::kLatin) &&
-        (p == "로" || p == "으로" || p == "로는" || p == "으로는" || p == "로써" ||
-         p == "으로써")) {
+        is_instrument_particle(p)) {
       return p;
     }
   }

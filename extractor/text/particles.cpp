@@ -161,6 +161,11 @@ bool is_subject_particle(std::string_view particle) {
   return particle == "은" || particle == "는" || particle == "이" || particle == "가";
 }
 
+bool is_instrument_particle(std::string_view particle) {
+  return particle == "로" || particle == "으로" || particle == "로는" || particle == "으로는" ||
+         particle == "로써" || particle == "으로써";
+}
+
 bool is_copula_ending(std::string_view particle) {
   return particle == "입니다" || particle == "이에요" || particle == "예요" ||
          particle == "입니다만";

@@ -31,6 +31,9 @@ bool is_particle(std::string_view word);
 // True when `particle` marks a subject or topic: 은/는/이/가.
 bool is_subject_particle(std::string_view particle);
 
+// True when `particle` marks an instrument or a means: 로/으로, also with 는 or 써.
+bool is_instrument_particle(std::string_view particle);
+
 // True when `particle` is the polite copula that closes a self-introduction: 입니다, 이에요, 예요
 // ("편도윤입니다").
 bool is_copula_ending(std::string_view particle);

@@ -120,6 +120,17 @@ TEST_CASE("is_subject_particle: the subject and topic particles only") {
   }
 }
 
+TEST_CASE("is_instrument_particle: 로 and 으로, bare or with 는 or 써") {
+  for (std::string_view p : {"로", "으로", "로는", "으로는", "로써", "으로써"}) {
+    INFO(p);
+    CHECK(is_instrument_particle(p));
+  }
+  for (std::string_view p : {"", "로부터", "으로서", "에", "를", "은"}) {
+    INFO(p);
+    CHECK_FALSE(is_instrument_particle(p));
+  }
+}
+
 // Stripping as the tokenizer applies it, with a gazetteer's names as known words.
 std::vector<std::string> words(std::string_view text, const KnownWord& known) {
   std::vector<std::string> out;
