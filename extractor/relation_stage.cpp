@@ -422,6 +422,36 @@ bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch
   return false;
 }
 
+// The product a Korean paragraph is about, carried into a clause that names no one acting:
+// "솔방울은 Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses
+// NATS and SQLite, not its maker). Going back from the match through the
+// sentence and those before it in the same line, the first name that is the topic (은/는) of
+// its clause decides: a product is carried, anything else ends the search. A name that is the
+// subject with 이/가 acts in its own clause only, and a topic that is no name ("저장소는")
+// is a part of the one carried. -1 when the search takes no products or none is carried.
+int carried_product(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+  constexpr std::uint32_t kSentencesBack = 3;
+  if (sc.s.lang != Lang::kKo || (ref.types & type_bit(EntityType::kProduct)) == 0) {
+    return -1;
+  }
+  for (std::uint32_t back = 0; back <= kSentencesBack && back <= sc.index; ++back) {
+    const SentenceAnalysis& s = sc.doc.sentences[sc.index - back];
+    if (back > 0 && (s.boilerplate || s.span.line != sc.s.span.line)) {
+      return -1;
+    }
+    for (std::uint32_t u = back == 0 ? m.begin : s.units.size(); u-- > 0;) {
+      const Unit& unit = s.units[u];
+      if (unit.mention < 0 || subject_rank(unit.particle) != 0 ||
+          (!s.quoted.empty() && s.quoted[unit.begin])) {
+        continue;
+      }
+      const int e = sc.doc.entity_of_mention[unit.mention];
+      return sc.entities[e].type == EntityType::kProduct ? e : -1;
+    }
+  }
+  return -1;
+}
+
 // The unit a head's title captured by `ref.head_of` heads: the title without the pack's head
 // word written onto it (본부장: 본부, 실장: 실, with the name_endings head 장); empty, narrowing
 // nothing, when the ref has no such capture or the title ends in no head word (리드). A bare
@@ -549,8 +579,13 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       }
     }
   }
+  const int carried =
+      best < 0 && (ref.else_previous || ref.else_topic) ? carried_product(sc, ref, m) : -1;
   if (best >= 0) {
     out.push_back(best);
+  } else if (carried >= 0) {
+    from_context = true;
+    out.push_back(carried);
   } else if (product_subject(sc, ref, m, captured)) {
     return out;
   } else if (ref.else_previous) {

@@ -977,6 +977,28 @@ TEST_CASE("relation action: a Korean product topic before an agent is what the a
   CHECK(has_relation(own, "Comet", RT::kUses, "Rust"));
 }
 
+TEST_CASE(
+    "relation action: a Korean paragraph's product topic is carried to a subjectless clause") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "use", "pattern": [
+      {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "쓴"}],
+      "relation": "uses", "target": "t",
+      "source": {"find": ["Organization", "Team", "Person", "Product"], "else": "$topic"}}])");
+  const std::string lead = "에이크미, 코멧 공개\n에이크미가 새 앱 코멧을 공개했다. ";
+  // The product stays the topic across a clause and a sentence with no name acting.
+  const KnowledgeGraph g =
+      graph_of(rules, lead + "코멧은 Rust로 작성됐다. 저장소로는 Kafka를 쓴다.");
+  CHECK(has_relation(g, "Comet", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
+  // A person as the topic ends it: the sentence falls back to the organization.
+  const KnowledgeGraph person =
+      graph_of(rules, lead + "코멧은 Rust로 작성됐다. 존 도는 웃었다. 저장소로는 Kafka를 쓴다.");
+  CHECK(has_relation(person, "Acme", RT::kUses, "Kafka"));
+  // So does a new paragraph.
+  const KnowledgeGraph para =
+      graph_of(rules, lead + "코멧은 Rust로 작성됐다.\n저장소로는 Kafka를 쓴다.");
+  CHECK(has_relation(para, "Acme", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
   const std::string extra = R"(, "unless": ["않", "대신"])";
   const std::string src = R"({"find": ["Organization"]})";
