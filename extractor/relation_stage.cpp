@@ -422,14 +422,28 @@ bool product_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch
   return false;
 }
 
-// The product a Korean paragraph is about, carried into a clause that names no one acting:
-// "솔방울은 Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses
-// NATS and SQLite, not its maker). Going back from the match through the
-// sentence and those before it in the same line, the first name that is the topic (은/는) of
-// its clause decides: a product is carried, anything else ends the search. A name that is the
-// subject with 이/가 acts in its own clause only, and a topic that is no name ("저장소는")
-// is a part of the one carried. -1 when the search takes no products or none is carried.
-int carried_product(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
+// Whether the unnamed topic at unit `u` of `s` is something an entity owns ("가온의 신규
+// 서비스는"): a topic of its own, not a part of the one carried.
+bool owned_topic(const SentenceAnalysis& s, std::uint32_t u) {
+  constexpr std::uint32_t kModifiers = 2;
+  for (std::uint32_t k = u; k-- > 0 && u - k <= kModifiers + 1;) {
+    if (s.units[k].mention >= 0) {
+      return particle_of(s, k) == "의";
+    }
+  }
+  return false;
+}
+
+// What a Korean paragraph is about, carried into a clause that names no one acting: "솔방울은
+// Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses NATS and SQLite,
+// not its maker). Going back from the match through the sentence and those before it in the
+// same line, the first name that is the topic (은/는) of its clause decides: a product, team or
+// organization of the searched types is carried, anything else (a person) ends the search. A
+// name that is the subject with 이/가 acts in its own clause only, and a topic that is no name
+// ("저장소는") is a part of the one carried, unless an entity owns it. Only for searches that
+// take products, those for who uses a tool: carried into searches for makers, employers or
+// investors, it took the wrong company in three documents. -1 when none is carried.
+int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   constexpr std::uint32_t kSentencesBack = 3;
   if (sc.s.lang != Lang::kKo || (ref.types & type_bit(EntityType::kProduct)) == 0) {
     return -1;
@@ -441,12 +455,18 @@ int carried_product(const SentenceScope& sc, const Ref& ref, const PatternMatch&
     }
     for (std::uint32_t u = back == 0 ? m.begin : s.units.size(); u-- > 0;) {
       const Unit& unit = s.units[u];
-      if (unit.mention < 0 || subject_rank(unit.particle) != 0 ||
-          (!s.quoted.empty() && s.quoted[unit.begin])) {
+      if (subject_rank(unit.particle) != 0 || (!s.quoted.empty() && s.quoted[unit.begin])) {
+        continue;
+      }
+      if (unit.mention < 0) {
+        if (owned_topic(s, u)) {
+          return -1;
+        }
         continue;
       }
       const int e = sc.doc.entity_of_mention[unit.mention];
-      return sc.entities[e].type == EntityType::kProduct ? e : -1;
+      const EntityType type = sc.entities[e].type;
+      return type != EntityType::kPerson && of_types(sc, ref, unit) ? e : -1;
     }
   }
   return -1;
@@ -580,7 +600,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     }
   }
   const int carried =
-      best < 0 && (ref.else_previous || ref.else_topic) ? carried_product(sc, ref, m) : -1;
+      best < 0 && (ref.else_previous || ref.else_topic) ? carried_topic(sc, ref, m) : -1;
   if (best >= 0) {
     out.push_back(best);
   } else if (carried >= 0) {

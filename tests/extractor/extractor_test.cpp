@@ -997,6 +997,15 @@ TEST_CASE(
   const KnowledgeGraph para =
       graph_of(rules, lead + "코멧은 Rust로 작성됐다.\n저장소로는 Kafka를 쓴다.");
   CHECK(has_relation(para, "Acme", RT::kUses, "Kafka"));
+  // And a topic some entity owns.
+  const KnowledgeGraph owned =
+      graph_of(rules, lead + "코멧은 Rust로 작성됐다. 이니텍의 새 서버는 Kafka를 쓴다.");
+  CHECK_FALSE(has_relation(owned, "Comet", RT::kUses, "Kafka"));
+  // An organization other than the document's is carried as a product is.
+  const KnowledgeGraph other =
+      graph_of(rules, lead + "글로벡스는 Rust로 서버를 만든다. 저장소로는 Kafka를 쓴다.");
+  CHECK(has_relation(other, "Globex", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(other, "Acme", RT::kUses, "Kafka"));
 }
 
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
