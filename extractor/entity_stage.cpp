@@ -592,12 +592,14 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
 
 // "Billing Core" for the team "Billing Core team": the name without its last word when that
 // word is one of the layout's unit_suffixes, follows a space and leaves a name that begins with
-// a capital letter ("the data team" stays whole); else empty.
+// a capital letter or a Hangul syllable ("the data team" stays whole); else empty.
 std::string unit_stem(const std::string& name, const WordSet& suffixes) {
+  // A capitalised Latin name, or a Hangul one (a lead byte EA..ED: "별똥별 팀").
+  const auto lead = static_cast<unsigned char>(name.empty() ? 0 : name[0]);
+  const bool named = (lead >= 'A' && lead <= 'Z') || (lead >= 0xEA && lead <= 0xED);
   const std::size_t space = name.rfind(' ');
-  if (suffixes.empty() || space == std::string::npos || space == 0 ||
-      !suffixes.contains(fold_case(std::string_view(name).substr(space + 1))) || name[0] < 'A' ||
-      name[0] > 'Z') {
+  if (suffixes.empty() || space == std::string::npos || space == 0 || !named ||
+      !suffixes.contains(fold_case(std::string_view(name).substr(space + 1)))) {
     return {};
   }
   return name.substr(0, space);

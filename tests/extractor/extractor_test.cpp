@@ -1529,6 +1529,30 @@ TEST_CASE("entities: a team named with an alias suffix is called without it, not
   CHECK(moved.entity_count() == 1);
 }
 
+TEST_CASE("entities: a Hangul team name with an alias suffix is one team with the bare name") {
+  const std::string rules = rule_file(R"("layout": {"alias_suffixes": ["팀"]},
+    "entity_rules": [
+    {"id": "spaced", "pattern": [{"regex": "[가-힣]{2,6}", "capture": "n"},
+     {"text": "팀", "particle": ["이"], "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "quoted", "pattern": [{"text": "팀"}, {"text": "'"}, {"any": true, "capture": "n"},
+     {"text": "'"}], "entity": {"capture": "n", "type": "Team"}}])");
+  const KnowledgeGraph g = graph_of(rules, "대상은 팀 '별똥별'이다. 별똥별 팀이 상을 받았다.");
+  const auto team = g.find("별똥별", ET::kTeam);
+  REQUIRE(team);
+  CHECK(g.entity_count() == 1);
+  // Without the suffix the two forms are two teams.
+  const KnowledgeGraph plain = graph_of(rule_file(R"("entity_rules": [
+    {"id": "spaced", "pattern": [{"regex": "[가-힣]{2,6}", "capture": "n"},
+     {"text": "팀", "particle": ["이"], "capture": "cue"}],
+     "entity": {"capture": "n", "through": "cue", "type": "Team"}},
+    {"id": "quoted", "pattern": [{"text": "팀"}, {"text": "'"}, {"any": true, "capture": "n"},
+     {"text": "'"}], "entity": {"capture": "n", "type": "Team"}}])"),
+                                        "대상은 팀 '별똥별'이다. 별똥별 팀이 상을 받았다.");
+  CHECK(has_entity(plain, "별똥별 팀", ET::kTeam));
+  CHECK(plain.entity_count() == 2);
+}
+
 TEST_CASE("entities: a team named with its unit word is named again without it") {
   const std::string rules = rule_file(R"("layout": {"unit_suffixes": ["team"]},
     "entity_rules": [
