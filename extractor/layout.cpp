@@ -438,6 +438,24 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
 
 namespace {
 
+// Whether the mention that ends at token `end` of `s` is followed by a list's joining word
+// ("," "and" "or" "&" "/" "·") and another name: a line that lists names ("2. New integrations:
+// Globex, Initech and Umbrella") announces several things and heads no one organization's
+// section. `mentions`: the mentions of `s`.
+bool listed_with_another(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                         const std::vector<int>& mentions, std::uint32_t end,
+                         const SentenceAnalysis& s) {
+  static constexpr std::array<std::string_view, 6> kJoins = {",", "and", "&", "/", "·", "or"};
+  if (end + 1 >= s.tokens.size() || std::ranges::find(kJoins, s.tokens[end].text) == kJoins.end()) {
+    return false;
+  }
+  return std::ranges::any_of(mentions, [&](int m) {
+    const int e = doc.entity_of_mention[m];
+    return doc.mentions[m].begin == end + 1 && e >= 0 && entities[e].type != EntityType::kPerson &&
+           entities[e].type != EntityType::kTeam;
+  });
+}
+
 // The organization an opening line introduces: the first it names outside quotations
 // ("1) "제목" — 심규현 (반디모빌 서버개발팀)", "② 통역 스타트업 말다리, 시리즈A 유치"); -1 when a
 // product or tool comes first, or a word the line sets off with a dash, the thing the item is
@@ -469,7 +487,8 @@ int introduced_organization(const DocumentAnalysis& doc, const std::vector<Local
       }
       const int e = doc.entity_of_mention[*at];
       if (entities[e].type == EntityType::kOrganization) {
-        return e;
+        return listed_with_another(doc, entities, by_sentence[si], doc.mentions[*at].end, s) ? -1
+                                                                                             : e;
       }
       if (entities[e].type == EntityType::kProduct || entities[e].type == EntityType::kTool) {
         return -1;

@@ -23,12 +23,13 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
 // a talk recap's "1) "제목" — 발표자 (회사 팀)" or a résumé's employer line heads what follows it.
 // Its organization is the first the opening line names outside quotations; none when a product or
 // tool comes first, or a word the line sets off with a dash ("3) 받아쓰개 — 문장공방" reviews the
-// product); a line that names a person or team but no organization, and does not open with a
-// team (a unit of the document's organization: "1. AI플랫폼본부 신설"), opens a section whose
-// organization is unknown (kUnknownSection: "2) 제목 — 임하솔 (머신러닝플랫폼팀)"), about
-// which the document's topic says nothing. Another heading line that names anyone ("Lightning talk:
-// sluice — Miyu Pemberton") ends it, and so do the header and boilerplate. Requires mentions,
-// entities, doc.header_line and doc.boilerplate_line.
+// product), or when the organization is listed with other names ("2. New integrations: Globex,
+// Initech and Umbrella" announces several things); a line that names a person or team but no
+// organization, and does not open with a team (a unit of the document's organization: "1.
+// AI플랫폼본부 신설"), opens a section whose organization is unknown (kUnknownSection: "2) 제목 —
+// 임하솔 (머신러닝플랫폼팀)"), about which the document's topic says nothing. Another heading line
+// that names anyone ("Lightning talk: sluice — Miyu Pemberton") ends it, and so do the header and
+// boilerplate. Requires mentions, entities, doc.header_line and doc.boilerplate_line.
 constexpr int kUnknownSection = -2;
 std::vector<int> section_topics(const DocumentAnalysis& doc,
                                 const std::vector<LocalEntity>& entities);

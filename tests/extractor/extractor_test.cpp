@@ -335,6 +335,17 @@ TEST_CASE("relation action: a section's opening line names the organization it i
                  "Jane Roe\n\nHer team runs Rust.");
     CHECK_FALSE(has_relation(talk, "Acme", RT::kUses, "Rust"));
   }
+  SUBCASE("a line that lists names heads no one organization's section") {
+    const KnowledgeGraph list =
+        graph_of(rules,
+                 "Meetup notes\n\nAcme hosted us again. Acme is great.\n\n2) New partners: "
+                 "Globex, Initech and Comet\n\nThe connector runs Kafka.\n\n3) Globex & "
+                 "Python\n\nThe bridge runs Rust.");
+    CHECK(has_relation(list, "Acme", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(list, "Globex", RT::kUses, "Kafka"));
+    CHECK(has_relation(list, "Acme", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(list, "Globex", RT::kUses, "Rust"));
+  }
   SUBCASE("a line in bold heads a résumé's entry, across its dates and bullets") {
     const KnowledgeGraph cv = graph_of(rules,
                                        "Jane Roe\n\nI build backends. Acme is my home. Acme "
