@@ -110,20 +110,6 @@ struct Context {
   std::optional<Status> error;  // the first error, if any: a Status is costly to construct
 };
 
-bool starts_or_ends(const std::vector<std::string>& words, const std::string& w, bool starts) {
-  // The last byte of the prefix or suffix is compared first, before a call to memcmp: it
-  // tells most words apart, where the first byte of a Hangul syllable is one of four.
-  return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
-    if (x.empty()) {
-      return true;
-    }
-    if (x.size() > w.size() || (starts ? w[x.size() - 1] : w.back()) != x.back()) {
-      return false;
-    }
-    return starts ? w.starts_with(x) : w.ends_with(x);
-  });
-}
-
 // The tests of `t` that compare a field of the token: the cheapest, and they reject most
 // tokens. Inline, as kind_fields_pass: GCC takes the hint, and they run for every unit a rule
 // tests.
@@ -158,10 +144,10 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
   if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
-  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
+  if (!t.starts.empty() && !t.starts.starts(tok.folded)) {
     return false;
   }
-  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
+  if (!t.ends.empty() && !t.ends.ends(tok.folded)) {
     return false;
   }
   if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded, hash)) {
@@ -761,8 +747,8 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
       }
     }
     if (el.kind == ElementKind::kToken) {
-      add_affixes(el.test.starts, false);
-      add_affixes(el.test.ends, true);
+      add_affixes(el.test.starts.words(), false);
+      add_affixes(el.test.ends.words(), true);
       if (el.test.regex) {
         RegexAffixes affixes = regex_affixes(el.test.regex_source);
         add_affixes(std::move(affixes.prefixes), false);
@@ -1006,7 +992,8 @@ std::size_t unit_tests_hash(const Element& el) {
   h = mix(h, std::hash<const void*>{}(el.particle.get()));
   h = mix(h, std::hash<const void*>{}(el.test.text.get()));
   h = mix(h, std::hash<const void*>{}(el.test.regex.get()));
-  h = mix(h, el.test.starts.size() << 16 | el.test.ends.size() << 8 | el.negated.size());
+  h = mix(h, el.test.starts.words().size() << 16 | el.test.ends.words().size() << 8 |
+                 el.negated.size());
   h = mix(h, el.test.script ? static_cast<std::size_t>(*el.test.script) + 1 : 0);
   return mix(h, el.test.shape ? static_cast<std::size_t>(*el.test.shape) + 1 : 0);
 }

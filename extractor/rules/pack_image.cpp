@@ -227,8 +227,8 @@ class RulesWriter {
     optional(el.listed);
     const TokenTest& t = el.test;
     shared(t.text);
-    strings(t.starts);
-    strings(t.ends);
+    strings(t.starts.words());
+    strings(t.ends.words());
     out_.flag(t.regex != nullptr);
     if (t.regex) {
       out_.str(t.regex->source());
@@ -474,6 +474,12 @@ class RulesReader {
       v.emplace_back(in_.str());
     }
   }
+  // A `starts` or `ends` list, written sorted from AffixWords::words().
+  AffixWords affixes() {
+    std::vector<std::string> words;
+    strings(words);
+    return AffixWords::from_sorted(std::move(words));
+  }
   template <class T>
   void optional(std::optional<T>& v) {
     if (const std::uint32_t u = in_.u32(); u != kNone) {
@@ -495,8 +501,8 @@ class RulesReader {
     optional(el.listed);
     TokenTest& t = el.test;
     t.text = shared();
-    strings(t.starts);
-    strings(t.ends);
+    t.starts = affixes();
+    t.ends = affixes();
     if (in_.flag()) {
       t.regex = regex(in_.str());
     }

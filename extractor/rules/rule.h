@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/affix_words.h"
 #include "core/word_set.h"
 #include "extractor/text/tokenizer.h"
 #include "graph/model.h"
@@ -34,8 +35,8 @@ class CompiledRegex;  // an ICU regex with a time limit; defined in pattern_matc
 // Tests on one token (every present test must hold).
 struct TokenTest {
   SharedWordSet text;                          // base form equals one of
-  std::vector<std::string> starts;             // base form starts with one of
-  std::vector<std::string> ends;               // base form ends with one of
+  AffixWords starts;                           // base form starts with one of
+  AffixWords ends;                             // base form ends with one of
   std::shared_ptr<const CompiledRegex> regex;  // ICU regex on the base form (full match)
   std::string regex_source;
   std::optional<Script> script;

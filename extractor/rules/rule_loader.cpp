@@ -567,7 +567,7 @@ class Compiler {
         if (!w.ok()) {
           return w.status();
         }
-        (key == kStarts ? t.starts : t.ends) = std::move(w).value();
+        (key == kStarts ? t.starts : t.ends) = AffixWords(std::move(w).value());
         token_test = true;
       }
     }
