@@ -636,6 +636,8 @@ RuleFilter::RuleFilter(ImageReader& tables)
       n.particle_sets.assign(particle_sets.begin(), particle_sets.end());
       const std::span<const std::uint32_t> affix_sets = tables.u32s();
       n.affix_sets.assign(affix_sets.begin(), affix_sets.end());
+      const std::span<const std::uint32_t> one_of = tables.u32s();
+      n.one_of.assign(one_of.begin(), one_of.end());
       if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
         n.first_mention = static_cast<TypeMask>(m);
       }
@@ -682,6 +684,7 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32s(mentions);
       out.u32s(n.particle_sets);
       out.u32s(n.affix_sets);
+      out.u32s(n.one_of);
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
@@ -770,8 +773,65 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
     if (first && el.kind == ElementKind::kToken && el.test.script) {
       needs.first_script = *el.test.script;
     }
+    if (el.kind == ElementKind::kToken) {
+      one_of_needs(el, word_sets, affix_sets, needs.one_of);
+    }
   }
   return needs;
+}
+
+void RuleFilter::one_of_needs(const Element& el, SetNumbering& word_sets,
+                              AffixNumbering& affix_sets, std::vector<std::uint32_t>& out) {
+  for (const auto& neg : el.negated) {
+    const TokenTest& t = neg->test;
+    // Only a token element without tests, particle or list of its own passes every token unit
+    // that none of its negations passes.
+    if (neg->kind != ElementKind::kToken || neg->negated.empty() || neg->particle || t.text ||
+        !t.starts.empty() || !t.ends.empty() || t.regex || t.script || t.shape || t.space_before ||
+        t.known) {
+      continue;
+    }
+    std::vector<std::uint32_t> group;
+    for (const auto& alt : neg->negated) {
+      const TokenTest& a = alt->test;
+      std::uint32_t member = UINT32_MAX;
+      if (alt->kind != ElementKind::kToken) {
+        break;
+      }
+      if (a.text) {
+        member = 2 * word_sets.id_of(*a.text);
+      } else if (!a.starts.empty()) {
+        const std::uint32_t id = affix_sets.id_of(a.starts.words(), false);
+        member = id == UINT32_MAX ? id : 2 * id + 1;
+      } else if (!a.ends.empty()) {
+        const std::uint32_t id = affix_sets.id_of(a.ends.words(), true);
+        member = id == UINT32_MAX ? id : 2 * id + 1;
+      }
+      if (member == UINT32_MAX) {
+        break;
+      }
+      group.push_back(member);
+    }
+    if (group.size() == neg->negated.size()) {
+      out.push_back(static_cast<std::uint32_t>(group.size()));
+      out.insert(out.end(), group.begin(), group.end());
+    }
+  }
+}
+
+bool RuleFilter::Facts::one_of(const PatternNeeds& needs) const {
+  const std::vector<std::uint32_t>& groups = needs.one_of;
+  for (std::size_t at = 0; at < groups.size(); at += groups[at] + 1) {
+    bool held = false;
+    for (std::size_t k = at + 1; k <= at + groups[at] && !held; ++k) {
+      const std::uint32_t id = groups[k] / 2;
+      held = (((groups[k] % 2 == 0 ? word_bits_ : affix_bits_)[id / 64] >> (id % 64)) & 1) != 0;
+    }
+    if (!held) {
+      return false;
+    }
+  }
+  return true;
 }
 
 RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
