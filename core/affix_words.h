@@ -29,6 +29,8 @@ class AffixWords {
   // Whether `w` starts (ends) with one of the words; with "" among them, every `w` does.
   bool starts(std::string_view w) const { return has_affix(w, false); }
   bool ends(std::string_view w) const { return has_affix(w, true); }
+  // Whether `w` is one of the words.
+  bool contains(std::string_view w) const;
 
   bool operator==(const AffixWords& other) const { return words_ == other.words_; }
 
@@ -36,7 +38,6 @@ class AffixWords {
   static constexpr unsigned kLong = 63;  // bit kLong of lengths_: a word of kLong bytes or more
   void measure();
   bool has_affix(std::string_view w, bool suffix) const;
-  bool contains(std::string_view part) const;
 
   std::vector<std::string> words_;
   std::uint64_t lengths_ = 0;  // bit n: a word of n bytes

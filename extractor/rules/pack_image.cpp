@@ -215,6 +215,10 @@ class RulesWriter {
   void strings(const std::vector<std::string>& v) {
     each(v, [&](const std::string& s) { out_.str(s); });
   }
+  void strings(const StopWords& w) {
+    strings(w.stems().words());
+    strings(w.whole().words());
+  }
   template <class T>
   void optional(const std::optional<T>& v) {
     out_.u32(v ? static_cast<std::uint32_t>(*v) : kNone);
@@ -479,6 +483,12 @@ class RulesReader {
     std::vector<std::string> words;
     strings(words);
     return AffixWords::from_sorted(std::move(words));
+  }
+  // An `unless` or `lead_in` list: its stems, then its whole words.
+  void strings(StopWords& w) {
+    AffixWords stems = affixes();
+    AffixWords whole = affixes();
+    w = StopWords(std::move(stems), std::move(whole));
   }
   template <class T>
   void optional(std::optional<T>& v) {

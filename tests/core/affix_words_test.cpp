@@ -19,6 +19,8 @@ TEST_CASE("AffixWords: a word starts or ends with one of the list") {
   CHECK_FALSE(surnames.starts("하늘김"));
   CHECK(surnames.ends("하늘김"));
   CHECK_FALSE(surnames.ends(""));
+  CHECK(surnames.contains("남궁"));
+  CHECK_FALSE(surnames.contains("남"));
   CHECK_FALSE(AffixWords().starts("김"));
   CHECK(AffixWords({""}).starts(""));
   CHECK(AffixWords({""}).ends("x"));
