@@ -1,6 +1,8 @@
 #include "extractor/extractor.h"
 
 #include <algorithm>
+#include <span>
+#include <vector>
 
 #include "core/utf8.h"
 #include "extractor/layout.h"
@@ -49,6 +51,72 @@ struct CharCounter {
   }
 };
 
+// The rule filter's buffers of a sentence (SentenceAnalysis: its word and affix set bits, its
+// tokens' word sets and hashes), kept by a thread from document to document: they were five
+// allocations a sentence, each freed with its document. Up to kMax sentences' worth, so that one
+// huge document leaves no large pool behind.
+class SentenceBuffers {
+ public:
+  // Gives `s` empty buffers with the capacity of an earlier sentence's, if any are kept.
+  void lend(SentenceAnalysis& s) {
+    if (pool_.empty()) {
+      return;
+    }
+    Buffers& b = pool_.back();
+    s.word_set_bits = std::move(b.word_set_bits);
+    s.first_word_sets = std::move(b.first_word_sets);
+    s.key_word_sets = std::move(b.key_word_sets);
+    s.folded_hashes = std::move(b.folded_hashes);
+    s.affix_set_bits = std::move(b.affix_set_bits);
+    pool_.pop_back();
+  }
+  // Takes back the buffers of `sentences`, emptied.
+  void take_back(std::vector<SentenceAnalysis>& sentences) {
+    for (SentenceAnalysis& s : sentences) {
+      if (pool_.size() >= kMax) {
+        return;
+      }
+      Buffers& b = pool_.emplace_back();
+      b.word_set_bits = std::move(s.word_set_bits);
+      b.first_word_sets = std::move(s.first_word_sets);
+      b.key_word_sets = std::move(s.key_word_sets);
+      b.folded_hashes = std::move(s.folded_hashes);
+      b.affix_set_bits = std::move(s.affix_set_bits);
+      b.word_set_bits.clear();
+      b.first_word_sets.clear();
+      b.key_word_sets.clear();
+      b.folded_hashes.clear();
+      b.affix_set_bits.clear();
+    }
+  }
+
+ private:
+  static constexpr std::size_t kMax = 1024;
+  struct Buffers {
+    std::vector<std::uint64_t> word_set_bits;
+    std::vector<std::span<const std::uint32_t>> first_word_sets;
+    std::vector<std::span<const std::uint32_t>> key_word_sets;
+    std::vector<std::size_t> folded_hashes;
+    std::vector<std::uint64_t> affix_set_bits;
+  };
+  std::vector<Buffers> pool_;
+};
+
+// Hands a document's sentence buffers back to the thread's pool when the document is done,
+// whichever way extract() returns. Declared after the document, so it runs before the
+// document is destroyed.
+class GiveBackBuffers {
+ public:
+  GiveBackBuffers(SentenceBuffers& pool, DocumentAnalysis& doc) : pool_(pool), doc_(doc) {}
+  GiveBackBuffers(const GiveBackBuffers&) = delete;
+  GiveBackBuffers& operator=(const GiveBackBuffers&) = delete;
+  ~GiveBackBuffers() { pool_.take_back(doc_.sentences); }
+
+ private:
+  SentenceBuffers& pool_;
+  DocumentAnalysis& doc_;
+};
+
 Lang sentence_lang(const std::vector<Token>& tokens) {
   return std::any_of(
              tokens.begin(), tokens.end(),
@@ -76,6 +144,8 @@ const RuleSet& Extractor::rules() const { return *impl_->rules; }
 Result<Extraction> Extractor::extract(const Document& input, const ExtractOptions& options) const {
   Extraction result;
   DocumentAnalysis doc;
+  thread_local SentenceBuffers buffers;
+  const GiveBackBuffers give_back(buffers, doc);
   doc.id = input.id;
   doc.decoded = decode_text(input.text);
   if (doc.decoded.looks_binary) {
@@ -116,6 +186,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   std::vector<bool> held_back;
   for (const Sentence& span : doc.segmentation.sentences) {
     SentenceAnalysis s;
+    buffers.lend(s);
     s.span = span;
     s.boilerplate = doc.boilerplate_line[span.line];
     const LineKind kind = doc.segmentation.lines[span.line].kind;

@@ -619,19 +619,6 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   return out;
 }
 
-// Whether folded word `w` is one of a rule's `unless` words. A Latin word is a whole word
-// ("no" is not "now" or "Notion"); other scripts are stems that take endings ("않" in "않는다").
-bool unless_word(const std::vector<std::string>& unless, const std::string& w) {
-  // A word that does not start with `stop` is neither it nor a word it begins, so the prefix,
-  // which most words fail at the first byte, is tested before the script of `stop`.
-  return std::any_of(unless.begin(), unless.end(), [&](const std::string& stop) {
-    return w.starts_with(stop) &&
-           (w.size() == stop.size() || std::any_of(stop.begin(), stop.end(), [](char c) {
-              return static_cast<unsigned char>(c) >= 0x80;
-            }));
-  });
-}
-
 // Whether a document is written in the voice a rule asks for: it uses the rule's first-person
 // words, or words with its endings as written, at least `min` times in all (any document, for a
 // rule that asks for none).
@@ -720,7 +707,7 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   }
   for (std::uint32_t u = lo; u < hi; ++u) {
     if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
-        unless_word(rule.unless, sc.s.tokens[units[u].begin].folded)) {
+        rule.unless.matches(sc.s.tokens[units[u].begin].folded)) {
       return true;
     }
   }
@@ -900,7 +887,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
            std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
              const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
              return std::any_of(s.tokens.begin(), s.tokens.end(),
-                                [&](const Token& t) { return unless_word(rule.unless, t.folded); });
+                                [&](const Token& t) { return rule.unless.matches(t.folded); });
            });
   };
   // The organizations by the keys of their names and aliases (the document's and their
@@ -1017,9 +1004,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     }
     const SentenceAnalysis& s = doc.sentences[last];
     const bool colon = !s.tokens.empty() && s.tokens.back().text == ":";
-    if (!colon && std::none_of(s.tokens.begin(), s.tokens.end(), [&](const Token& t) {
-          return unless_word(rule.lead_in, t.folded);
-        })) {
+    if (!colon && std::none_of(s.tokens.begin(), s.tokens.end(),
+                               [&](const Token& t) { return rule.lead_in.matches(t.folded); })) {
       return -1;
     }
     for (const Unit& unit : s.units) {

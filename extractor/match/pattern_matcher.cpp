@@ -110,20 +110,6 @@ struct Context {
   std::optional<Status> error;  // the first error, if any: a Status is costly to construct
 };
 
-bool starts_or_ends(const std::vector<std::string>& words, const std::string& w, bool starts) {
-  // The last byte of the prefix or suffix is compared first, before a call to memcmp: it
-  // tells most words apart, where the first byte of a Hangul syllable is one of four.
-  return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
-    if (x.empty()) {
-      return true;
-    }
-    if (x.size() > w.size() || (starts ? w[x.size() - 1] : w.back()) != x.back()) {
-      return false;
-    }
-    return starts ? w.starts_with(x) : w.ends_with(x);
-  });
-}
-
 // The tests of `t` that compare a field of the token: the cheapest, and they reject most
 // tokens. Inline, as kind_fields_pass: GCC takes the hint, and they run for every unit a rule
 // tests.
@@ -158,10 +144,10 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
   if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
-  if (!t.starts.empty() && !starts_or_ends(t.starts, tok.folded, true)) {
+  if (!t.starts.empty() && !t.starts.starts(tok.folded)) {
     return false;
   }
-  if (!t.ends.empty() && !starts_or_ends(t.ends, tok.folded, false)) {
+  if (!t.ends.empty() && !t.ends.ends(tok.folded)) {
     return false;
   }
   if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded, hash)) {
@@ -650,6 +636,8 @@ RuleFilter::RuleFilter(ImageReader& tables)
       n.particle_sets.assign(particle_sets.begin(), particle_sets.end());
       const std::span<const std::uint32_t> affix_sets = tables.u32s();
       n.affix_sets.assign(affix_sets.begin(), affix_sets.end());
+      const std::span<const std::uint32_t> one_of = tables.u32s();
+      n.one_of.assign(one_of.begin(), one_of.end());
       if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
         n.first_mention = static_cast<TypeMask>(m);
       }
@@ -696,6 +684,7 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32s(mentions);
       out.u32s(n.particle_sets);
       out.u32s(n.affix_sets);
+      out.u32s(n.one_of);
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
@@ -761,8 +750,8 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
       }
     }
     if (el.kind == ElementKind::kToken) {
-      add_affixes(el.test.starts, false);
-      add_affixes(el.test.ends, true);
+      add_affixes(el.test.starts.words(), false);
+      add_affixes(el.test.ends.words(), true);
       if (el.test.regex) {
         RegexAffixes affixes = regex_affixes(el.test.regex_source);
         add_affixes(std::move(affixes.prefixes), false);
@@ -784,8 +773,65 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
     if (first && el.kind == ElementKind::kToken && el.test.script) {
       needs.first_script = *el.test.script;
     }
+    if (el.kind == ElementKind::kToken) {
+      one_of_needs(el, word_sets, affix_sets, needs.one_of);
+    }
   }
   return needs;
+}
+
+void RuleFilter::one_of_needs(const Element& el, SetNumbering& word_sets,
+                              AffixNumbering& affix_sets, std::vector<std::uint32_t>& out) {
+  for (const auto& neg : el.negated) {
+    const TokenTest& t = neg->test;
+    // Only a token element without tests, particle or list of its own passes every token unit
+    // that none of its negations passes.
+    if (neg->kind != ElementKind::kToken || neg->negated.empty() || neg->particle || t.text ||
+        !t.starts.empty() || !t.ends.empty() || t.regex || t.script || t.shape || t.space_before ||
+        t.known) {
+      continue;
+    }
+    std::vector<std::uint32_t> group;
+    for (const auto& alt : neg->negated) {
+      const TokenTest& a = alt->test;
+      std::uint32_t member = UINT32_MAX;
+      if (alt->kind != ElementKind::kToken) {
+        break;
+      }
+      if (a.text) {
+        member = 2 * word_sets.id_of(*a.text);
+      } else if (!a.starts.empty()) {
+        const std::uint32_t id = affix_sets.id_of(a.starts.words(), false);
+        member = id == UINT32_MAX ? id : 2 * id + 1;
+      } else if (!a.ends.empty()) {
+        const std::uint32_t id = affix_sets.id_of(a.ends.words(), true);
+        member = id == UINT32_MAX ? id : 2 * id + 1;
+      }
+      if (member == UINT32_MAX) {
+        break;
+      }
+      group.push_back(member);
+    }
+    if (group.size() == neg->negated.size()) {
+      out.push_back(static_cast<std::uint32_t>(group.size()));
+      out.insert(out.end(), group.begin(), group.end());
+    }
+  }
+}
+
+bool RuleFilter::Facts::one_of(const PatternNeeds& needs) const {
+  const std::vector<std::uint32_t>& groups = needs.one_of;
+  for (std::size_t at = 0; at < groups.size(); at += groups[at] + 1) {
+    bool held = false;
+    for (std::size_t k = at + 1; k <= at + groups[at] && !held; ++k) {
+      const std::uint32_t id = groups[k] / 2;
+      held = (((groups[k] % 2 == 0 ? word_bits_ : affix_bits_)[id / 64] >> (id % 64)) & 1) != 0;
+    }
+    if (!held) {
+      return false;
+    }
+  }
+  return true;
 }
 
 RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
@@ -1006,7 +1052,8 @@ std::size_t unit_tests_hash(const Element& el) {
   h = mix(h, std::hash<const void*>{}(el.particle.get()));
   h = mix(h, std::hash<const void*>{}(el.test.text.get()));
   h = mix(h, std::hash<const void*>{}(el.test.regex.get()));
-  h = mix(h, el.test.starts.size() << 16 | el.test.ends.size() << 8 | el.negated.size());
+  h = mix(h, el.test.starts.words().size() << 16 | el.test.ends.words().size() << 8 |
+                 el.negated.size());
   h = mix(h, el.test.script ? static_cast<std::size_t>(*el.test.script) + 1 : 0);
   return mix(h, el.test.shape ? static_cast<std::size_t>(*el.test.shape) + 1 : 0);
 }

@@ -45,7 +45,8 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 // each of its required word sets among the sentence's tokens, and a mention of
 // one of the types of each mask (one mention per element), a unit with a particle of each
 // particle set, and a token that starts (or ends) with a word of each affix set. Only elements
-// with min >= 1 count; tests inside `not` need nothing.
+// with min >= 1 count; tests inside `not` need nothing, but for a token element that must not be
+// a unit none of whose alternatives holds ({"not": [{"not": [A, B]}]}): one of them must.
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
@@ -54,6 +55,9 @@ struct PatternNeeds {
   // The `starts` and `ends` lists of the token elements and the literal words their regexes
   // start or end with (regex_affixes), as RuleFilter numbers them.
   std::vector<std::uint32_t> affix_sets;
+  // Groups of which the sentence must hold one member each: a word set (2 * its number) or an
+  // affix set (2 * its number + 1), each group written as its size, then its members.
+  std::vector<std::uint32_t> one_of;
   // What the unit a match starts at must be, when the first element is
   // required: a mention of one of these types, or a token of this word set.
   std::optional<TypeMask> first_mention;
@@ -92,7 +96,7 @@ class RuleFilter {
         }
       }
       return all_set(needs.word_sets, word_bits_) && held(needs.particle_sets, particles_seen_) &&
-             all_set(needs.affix_sets, affix_bits_);
+             all_set(needs.affix_sets, affix_bits_) && (needs.one_of.empty() || one_of(needs));
     }
     // The types of the sentence's mentions, as one mask.
     TypeMask mention_types() const { return mention_types_; }
@@ -112,6 +116,8 @@ class RuleFilter {
       }
       return true;
     }
+    // Whether the sentence holds a member of each group of needs.one_of.
+    bool one_of(const PatternNeeds& needs) const;
     // Whether `bits` has the bit of each set of `ids`.
     static bool all_set(const std::vector<std::uint32_t>& ids, const std::uint64_t* bits) {
       for (const std::uint32_t id : ids) {
@@ -204,6 +210,12 @@ class RuleFilter {
   };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                SetNumbering& particle_sets, AffixNumbering& affix_sets);
+  // The group of PatternNeeds::one_of that token element `el` needs, appended to `out`, when
+  // `el` must not be a unit that an element of `el.negated` with no tests of its own rejects
+  // (that element passes a token unit unless one of its own negations does), and each of those
+  // negations needs a word set, a `starts` or an `ends` list that the filter can see.
+  static void one_of_needs(const Element& el, SetNumbering& word_sets, AffixNumbering& affix_sets,
+                           std::vector<std::uint32_t>& out);
   // Appends the affix sets of the words `folded` starts with (or ends with) to `sets`.
   void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& sets) const;
   // A number unique to this filter's tables, which find_word_sets' per-thread memory of words

@@ -26,11 +26,17 @@ RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
   // (word set, position) for the rules keyed by a word set, in position order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
   std::uint32_t word_sets = 0;
+  // (affix set, position) for the rules keyed by an affix set, in position order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> affix_keyed;
   for (std::uint32_t at = 0; at < rules_.size(); ++at) {
     const PatternNeeds& needs = needs_of(rules_[at]);
     if (!needs.word_sets.empty()) {
       keyed.emplace_back(needs.word_sets.front(), at);
       word_sets = std::max(word_sets, needs.word_sets.front() + 1);
+      continue;
+    }
+    if (!needs.affix_sets.empty()) {
+      affix_keyed.emplace_back(needs.affix_sets.back(), at);
       continue;
     }
     if (needs.mentions.empty()) {
@@ -59,6 +65,16 @@ RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
   for (const auto& [set, at] : keyed) {
     by_word_.push_back(at);
   }
+  std::stable_sort(affix_keyed.begin(), affix_keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [set, at] : affix_keyed) {
+    if (affix_sets_.empty() || affix_sets_.back() != set) {
+      affix_sets_.push_back(set);
+      first_affix_.push_back(static_cast<std::uint32_t>(by_affix_.size()));
+    }
+    by_affix_.push_back(at);
+  }
+  first_affix_.push_back(static_cast<std::uint32_t>(by_affix_.size()));
 }
 
 void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_types,
@@ -79,6 +95,15 @@ void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_ty
         for (std::uint32_t k = first_word_[set]; k < first_word_[set + 1]; ++k) {
           set_bit(bits, by_word_[k]);
         }
+      }
+    }
+  }
+  for (std::size_t k = 0; k < affix_sets_.size(); ++k) {
+    const std::uint32_t set = affix_sets_[k];
+    if (set / 64 < sentence.affix_set_bits.size() &&
+        ((sentence.affix_set_bits[set / 64] >> (set % 64)) & 1)) {
+      for (std::uint32_t at = first_affix_[k]; at < first_affix_[k + 1]; ++at) {
+        set_bit(bits, by_affix_[at]);
       }
     }
   }

@@ -1,10 +1,12 @@
 // Which rules a sentence can run, found from the sentence rather than by asking every rule.
 //
 // A stage runs its rules in a fixed order. Each rule needs something of a sentence to match
-// anywhere in it (PatternNeeds: words of some word sets, mentions of some types); the index
-// keys each rule by one of those needs, a word set if it has one, else the narrowest mention
-// type mask, and lists the rules under their key. A sentence then meets only the rules whose
-// key it holds, plus those with no need at all, in the stage's order; RuleFilter::Facts::
+// anywhere in it (PatternNeeds: words of some word sets, mentions of some types, tokens that
+// start or end with a word of some affix sets); the index keys each rule by one of those needs,
+// a word set if it has one, else its last affix set (later elements hold the cue words, such as
+// 인수 or 투자했, where a first element tends to be a broad name test), else the narrowest
+// mention type mask, and lists the rules under their key. A sentence then meets only the rules
+// whose key it holds, plus those with no need at all, in the stage's order; RuleFilter::Facts::
 // may_match still checks all the needs of each. With several hundred rules, most of which need
 // a word most sentences lack, this replaces a loop over every rule by one over the sentence's
 // words and mention types.
@@ -32,8 +34,8 @@ class RuleIndex {
   const std::vector<std::uint32_t>& rules() const { return rules_; }
 
   // The positions in rules(), ascending, of the rules whose key `sentence` holds (its tokens'
-  // key_word_sets, RuleFilter::find_word_sets, and `mention_types`) or that have none. `bits` is
-  // scratch kept by the caller from sentence to sentence.
+  // key_word_sets and its affix_set_bits, RuleFilter::find_word_sets, and `mention_types`) or
+  // that have none. `bits` is scratch kept by the caller from sentence to sentence.
   void candidates(const SentenceAnalysis& sentence, TypeMask mention_types,
                   std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& out) const;
 
@@ -42,6 +44,11 @@ class RuleIndex {
   // Positions keyed by word set w: by_word_[first_word_[w] .. first_word_[w + 1]).
   std::vector<std::uint32_t> first_word_;
   std::vector<std::uint32_t> by_word_;
+  // The affix sets that key some rule, ascending, and the positions keyed by affix_sets_[k]:
+  // by_affix_[first_affix_[k] .. first_affix_[k + 1]).
+  std::vector<std::uint32_t> affix_sets_;
+  std::vector<std::uint32_t> first_affix_;
+  std::vector<std::uint32_t> by_affix_;
   // For each entity type, the bit set of positions keyed by a mask holding it; and the bit
   // set of positions with no key.
   std::vector<std::vector<std::uint64_t>> by_type_;

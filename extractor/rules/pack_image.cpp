@@ -215,6 +215,10 @@ class RulesWriter {
   void strings(const std::vector<std::string>& v) {
     each(v, [&](const std::string& s) { out_.str(s); });
   }
+  void strings(const StopWords& w) {
+    strings(w.stems().words());
+    strings(w.whole().words());
+  }
   template <class T>
   void optional(const std::optional<T>& v) {
     out_.u32(v ? static_cast<std::uint32_t>(*v) : kNone);
@@ -227,8 +231,8 @@ class RulesWriter {
     optional(el.listed);
     const TokenTest& t = el.test;
     shared(t.text);
-    strings(t.starts);
-    strings(t.ends);
+    strings(t.starts.words());
+    strings(t.ends.words());
     out_.flag(t.regex != nullptr);
     if (t.regex) {
       out_.str(t.regex->source());
@@ -474,6 +478,18 @@ class RulesReader {
       v.emplace_back(in_.str());
     }
   }
+  // A `starts` or `ends` list, written sorted from AffixWords::words().
+  AffixWords affixes() {
+    std::vector<std::string> words;
+    strings(words);
+    return AffixWords::from_sorted(std::move(words));
+  }
+  // An `unless` or `lead_in` list: its stems, then its whole words.
+  void strings(StopWords& w) {
+    AffixWords stems = affixes();
+    AffixWords whole = affixes();
+    w = StopWords(std::move(stems), std::move(whole));
+  }
   template <class T>
   void optional(std::optional<T>& v) {
     if (const std::uint32_t u = in_.u32(); u != kNone) {
@@ -495,8 +511,8 @@ class RulesReader {
     optional(el.listed);
     TokenTest& t = el.test;
     t.text = shared();
-    strings(t.starts);
-    strings(t.ends);
+    t.starts = affixes();
+    t.ends = affixes();
     if (in_.flag()) {
       t.regex = regex(in_.str());
     }

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/affix_words.h"
+#include "core/stop_words.h"
 #include "core/word_set.h"
 #include "extractor/text/tokenizer.h"
 #include "graph/model.h"
@@ -34,8 +36,8 @@ class CompiledRegex;  // an ICU regex with a time limit; defined in pattern_matc
 // Tests on one token (every present test must hold).
 struct TokenTest {
   SharedWordSet text;                          // base form equals one of
-  std::vector<std::string> starts;             // base form starts with one of
-  std::vector<std::string> ends;               // base form ends with one of
+  AffixWords starts;                           // base form starts with one of
+  AffixWords ends;                             // base form ends with one of
   std::shared_ptr<const CompiledRegex> regex;  // ICU regex on the base form (full match)
   std::string regex_source;
   std::optional<Script> script;
@@ -120,7 +122,7 @@ struct RelationRule : RuleHeader {
   std::vector<std::pair<std::shared_ptr<const WordSet>, RelationType>> relation_by;
   Ref source;
   Ref target;
-  std::vector<std::string> unless;  // folded word prefixes
+  StopWords unless;  // folded word prefixes (stems) and ASCII words
   // Whether a relation whose other end the rule searched for gives way to one stated with
   // another organization (see extract_relations). A rule on joining or hiring says false: a
   // former post stated beside the new one does not undo the new one.
@@ -152,10 +154,10 @@ struct DocumentRule {
   SharedWordSet voice_words;
   std::vector<std::string> voice_endings;
   int voice_min = 0;
-  std::vector<std::string> unless;  // orphan: not an entity a sentence names with these words
+  StopWords unless;  // orphan: not an entity a sentence names with these words
   // outline: words that make a sentence introduce the list below it ("다음", "following"), the
   // way a heading does; matched as `unless` words are.
-  std::vector<std::string> lead_in;
+  StopWords lead_in;
   // named_after: company words that end an organization's name (소프트, 랩스); the name without
   // one opens a product's name written onto it too (해솔소프트: 해솔드라이브).
   std::vector<std::string> org_endings;

@@ -567,7 +567,7 @@ class Compiler {
         if (!w.ok()) {
           return w.status();
         }
-        (key == kStarts ? t.starts : t.ends) = std::move(w).value();
+        (key == kStarts ? t.starts : t.ends) = AffixWords(std::move(w).value());
         token_test = true;
       }
     }
@@ -854,7 +854,7 @@ class Compiler {
       if (!w.ok()) {
         return w.status();
       }
-      r.unless = std::move(w).value();
+      r.unless = StopWords(w.value());
     }
     if (Status voice = first_person(v, pointer, r.voice_words, r.voice_endings, r.voice_min);
         !voice.ok()) {
@@ -912,14 +912,14 @@ class Compiler {
       if (!w.ok()) {
         return w.status();
       }
-      r.unless = std::move(w).value();
+      r.unless = StopWords(w.value());
     }
     if (v.HasMember("lead_in")) {
       Result<std::vector<std::string>> w = word_vector(v["lead_in"], pointer + "/lead_in");
       if (!w.ok()) {
         return w.status();
       }
-      r.lead_in = std::move(w).value();
+      r.lead_in = StopWords(w.value());
     }
     if (v.HasMember("org_endings")) {
       Result<std::vector<std::string>> w = word_vector(v["org_endings"], pointer + "/org_endings");

@@ -2117,6 +2117,39 @@ TEST_CASE("relation type table: tools compete with tools, not with companies") {
   CHECK_FALSE(relation_allowed(RT::kPartnersWith, ET::kTool, ET::kTool));
 }
 
+TEST_CASE("documents extracted one after another on a thread give what each gives alone") {
+  // A thread keeps the rule filter's sentence buffers from one document for the next.
+  const Extractor ex = test::make_extractor(uses_ko(R"({"find": ["Organization"]})"));
+  const std::string many =
+      "에이크미는 러스트, 파이썬과 Kafka를 사용한다. 글로벡스는 Rust·Python을 사용한다. "
+      "이니텍은 Kafka 및 Comet을 사용한다.\n에이크미는 Comet을 사용한다.";
+  const std::string few = "이니텍은 Rust를 사용한다.";
+  const auto relations = [&](std::string_view text) {
+    auto got = ex.extract({"doc", text});
+    REQUIRE(got.ok());
+    std::vector<std::string> out;
+    const KnowledgeGraph& g = got.value().graph;
+    for (const RelationView& r : g.relations()) {
+      out.push_back(g.entity(r.source).name + " " + std::string(to_string(r.relation->type)) + " " +
+                    g.entity(r.target).name + " " + r.relation->evidence.front().sentence);
+    }
+    return out;
+  };
+  // Alone: each on a thread of its own, whose buffers start empty.
+  std::vector<std::string> many_alone;
+  std::vector<std::string> few_alone;
+  std::thread([&] { many_alone = relations(many); }).join();
+  std::thread([&] { few_alone = relations(few); }).join();
+  REQUIRE(many_alone.size() == 8);
+  REQUIRE(few_alone.size() == 1);
+  std::thread([&] {
+    CHECK(relations(few) == few_alone);
+    CHECK(relations(many) == many_alone);
+    CHECK(relations(few) == few_alone);
+    CHECK(relations(many) == many_alone);
+  }).join();
+}
+
 TEST_CASE("Extractor::create needs a rule set") {
   auto ex = Extractor::create(nullptr);
   REQUIRE_FALSE(ex.ok());

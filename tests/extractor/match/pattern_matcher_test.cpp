@@ -495,6 +495,30 @@ TEST_CASE("rule filter: a rule is skipped where no token starts or ends as a req
   CHECK(Probe(R"({"any": true, "not": {"starts": ["매입"]}})", text).may_match());
 }
 
+TEST_CASE("rule filter: a token that must pass one of a negation's alternatives needs one") {
+  // {"not": [{"not": [A, B]}]}: the unit is a token that passes A or B.
+  const std::string title = R"({"text": ["jane"]}, )"
+                            R"({"not": [{"not": [{"text": ["ceo", "cto"]}, {"ends": ["lead"]}]}]})";
+  for (const std::string_view text : {"Jane CEO", "Jane techlead", "Jane cto and techlead"}) {
+    CHECK(Probe(title, text, false).may_match());
+    CHECK(Probe(title, text, false).matches());
+  }
+  for (const std::string_view text : {"Jane engineer", "Jane leads", "the lead Jane"}) {
+    CHECK(Probe(title, text, false).may_match() == (text == "the lead Jane"));
+    CHECK_FALSE(Probe(title, text, false).matches());
+  }
+  // An alternative the filter cannot see (a regex) leaves the group needing nothing, and so do
+  // a negation with tests of its own and an element that may be a mention.
+  CHECK(
+      Probe(R"({"not": [{"not": [{"text": ["ceo"]}, {"regex": "x.*"}]}]})", "Jane engineer", false)
+          .may_match());
+  CHECK(
+      Probe(R"({"not": [{"shape": "lower", "not": [{"text": ["ceo"]}]}]})", "Jane engineer", false)
+          .may_match());
+  CHECK(Probe(R"({"any": true, "not": [{"not": [{"text": ["ceo"]}]}]})", "Jane engineer", false)
+            .may_match());
+}
+
 TEST_CASE("rule filter: what a word gives is remembered for one filter, not the next") {
   // Each Probe builds a filter over its own rule (at an address that may be reused); the words
   // of the sentence are the same, and each filter answers for its own words and affixes.

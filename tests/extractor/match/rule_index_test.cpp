@@ -69,6 +69,32 @@ TEST_CASE("rule index: a sentence meets the rules whose key it holds, in the sta
   CHECK(out == Positions{2});
 }
 
+TEST_CASE("rule index: a rule with no word set is keyed by its last affix set") {
+  const TypeMask org = type_bit(EntityType::kOrganization);
+  PatternNeeds acquires = mentions({org});  // an organization, then a word starting with 인수
+  acquires.affix_sets = {2, 5};
+  PatternNeeds worded = words({1});  // a word set keys the rule, whatever its affixes
+  worded.affix_sets = {5};
+  const std::vector<PatternNeeds> needs = {acquires, worded, mentions({org})};
+  const RuleIndex index({0, 1, 2},
+                        [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; });
+  std::vector<std::uint64_t> bits;
+  Positions out;
+  Sentence with(std::vector<std::vector<std::uint32_t>>{{}});
+  with.analysis.affix_set_bits = {std::uint64_t{1} << 5};
+  index.candidates(with.analysis, org, bits, out);
+  CHECK(out == Positions{0, 2});
+  // The organization alone no longer makes the first rule a candidate, nor its first affix set.
+  Sentence without(std::vector<std::vector<std::uint32_t>>{{}});
+  without.analysis.affix_set_bits = {std::uint64_t{1} << 2};
+  index.candidates(without.analysis, org, bits, out);
+  CHECK(out == Positions{2});
+  // A sentence whose affixes were never looked up meets none of them.
+  const Sentence unlooked(std::vector<std::vector<std::uint32_t>>{{1}});
+  index.candidates(unlooked.analysis, org, bits, out);
+  CHECK(out == Positions{1, 2});
+}
+
 TEST_CASE("rule index: more rules than one word of bits, each met once") {
   std::vector<PatternNeeds> needs;
   std::vector<std::uint32_t> rules;
