@@ -437,12 +437,13 @@ bool owned_topic(const SentenceAnalysis& s, std::uint32_t u) {
 // What a Korean paragraph is about, carried into a clause that names no one acting: "솔방울은
 // Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses NATS and SQLite,
 // not its maker). Going back from the match through the sentence and those before it in the
-// same line, the first name that is the topic (은/는) of its clause decides: a product, team or
-// organization of the searched types is carried, anything else (a person) ends the search. A
-// name that is the subject with 이/가 acts in its own clause only, and a topic that is no name
-// ("저장소는") is a part of the one carried, unless an entity owns it. Only for searches that
-// take products, those for who uses a tool: carried into searches for makers, employers or
-// investors, it took the wrong company in three documents. -1 when none is carried.
+// same line, the first name that is the topic of its clause (은/는, or 에는 on a product: what
+// is put into it) decides: a product, team or organization of the searched types is carried,
+// anything else (a person) ends the search. A name that is the subject with 이/가 acts in its
+// own clause only, and a topic that is no name ("저장소는") is a part of the one carried, unless
+// an entity owns it. Only for searches that take products, those for who uses a tool: carried
+// into searches for makers, employers or investors, it took the wrong company in three
+// documents. -1 when none is carried.
 int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   constexpr std::uint32_t kSentencesBack = 3;
   if (sc.s.lang != Lang::kKo || (ref.types & type_bit(EntityType::kProduct)) == 0) {
@@ -455,7 +456,11 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
     }
     for (std::uint32_t u = back == 0 ? m.begin : s.units.size(); u-- > 0;) {
       const Unit& unit = s.units[u];
-      if (subject_rank(unit.particle) != 0 || (!s.quoted.empty() && s.quoted[unit.begin])) {
+      // A product with 에는 is the topic of what is put into it ("잔고노트에는 GPT-4o가 쓰인다").
+      const bool host = unit.mention >= 0 && particle_of(s, u) == "에는" &&
+                        sc.doc.mentions[unit.mention].type == EntityType::kProduct;
+      if ((subject_rank(unit.particle) != 0 && !host) ||
+          (!s.quoted.empty() && s.quoted[unit.begin])) {
         continue;
       }
       if (unit.mention < 0) {

@@ -1012,6 +1012,10 @@ TEST_CASE(
   const KnowledgeGraph owned =
       graph_of(rules, lead + "코멧은 Rust로 작성됐다. 이니텍의 새 서버는 Kafka를 쓴다.");
   CHECK_FALSE(has_relation(owned, "Comet", RT::kUses, "Kafka"));
+  // A product with 에는, the topic of what is put into it, is carried too.
+  const KnowledgeGraph host =
+      graph_of(rules, lead + "코멧에는 Rust가 들어갔다. 저장소로는 Kafka를 쓴다.");
+  CHECK(has_relation(host, "Comet", RT::kUses, "Kafka"));
   // An organization other than the document's is carried as a product is.
   const KnowledgeGraph other =
       graph_of(rules, lead + "글로벡스는 Rust로 서버를 만든다. 저장소로는 Kafka를 쓴다.");
