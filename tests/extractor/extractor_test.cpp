@@ -988,39 +988,38 @@ TEST_CASE("relation action: a Korean product topic before an agent is what the a
   CHECK(has_relation(own, "Comet", RT::kUses, "Rust"));
 }
 
-TEST_CASE(
-    "relation action: a Korean paragraph's product topic is carried to a subjectless clause") {
+TEST_CASE("relation action: a Korean paragraph's topic is carried to a subjectless clause") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "use", "pattern": [
       {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "쓴"}],
       "relation": "uses", "target": "t",
       "source": {"find": ["Organization", "Team", "Person", "Product"], "else": "$topic"}}])");
   const std::string lead = "에이크미, 코멧 공개\n에이크미가 새 앱 코멧을 공개했다. ";
-  // The product stays the topic across a clause and a sentence with no name acting.
-  const KnowledgeGraph g =
-      graph_of(rules, lead + "코멧은 Rust로 작성됐다. 저장소로는 Kafka를 쓴다.");
-  CHECK(has_relation(g, "Comet", RT::kUses, "Kafka"));
-  CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
-  // A person as the topic ends it: the sentence falls back to the organization.
-  const KnowledgeGraph person =
-      graph_of(rules, lead + "코멧은 Rust로 작성됐다. 존 도는 웃었다. 저장소로는 Kafka를 쓴다.");
-  CHECK(has_relation(person, "Acme", RT::kUses, "Kafka"));
-  // So does a new paragraph.
-  const KnowledgeGraph para =
-      graph_of(rules, lead + "코멧은 Rust로 작성됐다.\n저장소로는 Kafka를 쓴다.");
-  CHECK(has_relation(para, "Acme", RT::kUses, "Kafka"));
-  // And a topic some entity owns.
-  const KnowledgeGraph owned =
-      graph_of(rules, lead + "코멧은 Rust로 작성됐다. 이니텍의 새 서버는 Kafka를 쓴다.");
-  CHECK_FALSE(has_relation(owned, "Comet", RT::kUses, "Kafka"));
-  // A product with 에는, the topic of what is put into it, is carried too.
-  const KnowledgeGraph host =
-      graph_of(rules, lead + "코멧에는 Rust가 들어갔다. 저장소로는 Kafka를 쓴다.");
-  CHECK(has_relation(host, "Comet", RT::kUses, "Kafka"));
-  // An organization other than the document's is carried as a product is.
-  const KnowledgeGraph other =
-      graph_of(rules, lead + "글로벡스는 Rust로 서버를 만든다. 저장소로는 Kafka를 쓴다.");
-  CHECK(has_relation(other, "Globex", RT::kUses, "Kafka"));
-  CHECK_FALSE(has_relation(other, "Acme", RT::kUses, "Kafka"));
+  struct Case {
+    const char* why;
+    const char* text;
+    const char* user;   // of Kafka
+    const char* other;  // not its user
+  };
+  const Case cases[] = {
+      {"the product stays the topic across a clause and a sentence with no name acting",
+       "코멧은 Rust로 작성됐다. 저장소로는 Kafka를 쓴다.", "Comet", "Acme"},
+      {"a person as the topic ends it: the sentence falls back to the organization",
+       "코멧은 Rust로 작성됐다. 존 도는 웃었다. 저장소로는 Kafka를 쓴다.", "Acme", "Comet"},
+      {"so does a new paragraph", "코멧은 Rust로 작성됐다.\n저장소로는 Kafka를 쓴다.", "Acme",
+       "Comet"},
+      {"and a topic some entity owns", "코멧은 Rust로 작성됐다. 이니텍의 새 서버는 Kafka를 쓴다.",
+       "Acme", "Comet"},
+      {"a product with 에는, the topic of what is put into it, is carried too",
+       "코멧에는 Rust가 들어갔다. 저장소로는 Kafka를 쓴다.", "Comet", "Acme"},
+      {"an organization other than the document's is carried as a product is",
+       "글로벡스는 Rust로 서버를 만든다. 저장소로는 Kafka를 쓴다.", "Globex", "Acme"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.why);
+    const KnowledgeGraph g = graph_of(rules, lead + c.text);
+    CHECK(has_relation(g, c.user, RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(g, c.other, RT::kUses, "Kafka"));
+  }
 }
 
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
