@@ -177,6 +177,58 @@ bool pairs_in_order(const Layout& layout, const SentenceAnalysis& s) {
       s.tokens, [&](const Token& t) { return layout.respectively_words.contains(t.folded); });
 }
 
+// The particle of mention unit `u`, or, for a quoted mention, that of its closing quote
+// ("'딥시크'보다", "'누리랩스'는"): the quote carries what follows the name.
+std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0) {
+    const Token& next = s.tokens[s.units[u + 1].begin];
+    if ((next.folded == "'" || next.folded == "\"") && !next.space_before) {
+      return s.units[u + 1].particle;
+    }
+  }
+  return s.units[u].particle;
+}
+
+// What a Korean walk back through a paragraph's topics does at each topic it meets.
+enum class AtTopic : std::uint8_t { kPass, kTake, kEnd };
+
+// Walks back through the topics of a Korean paragraph, newest first: in the sentences `first`
+// to `last` before this one (0: this one, from unit `from` back) that share its line, each unit
+// outside quotations that is the topic of its clause (은/는, or a product with 에는: the topic of
+// what is put into it, "잔고노트에는 GPT-4o가 쓰인다"). `at(s, u)` says whether to pass the topic
+// at unit `u` of sentence `s`, take its entity or end the walk. The entity taken, or -1.
+template <typename At>
+int walk_topics(const SentenceScope& sc, std::uint32_t first, std::uint32_t last,
+                std::uint32_t from, At at) {
+  if (sc.s.lang != Lang::kKo) {
+    return -1;
+  }
+  for (std::uint32_t back = first; back <= last && back <= sc.index; ++back) {
+    const SentenceAnalysis& s = sc.doc.sentences[sc.index - back];
+    if (back > 0 && (s.boilerplate || s.span.line != sc.s.span.line)) {
+      return -1;
+    }
+    for (std::uint32_t u = back == 0 ? from : s.units.size(); u-- > 0;) {
+      const Unit& unit = s.units[u];
+      const bool host = unit.mention >= 0 && particle_of(s, u) == "에는" &&
+                        sc.doc.mentions[unit.mention].type == EntityType::kProduct;
+      if ((subject_rank(unit.particle) != 0 && !host) ||
+          (!s.quoted.empty() && s.quoted[unit.begin])) {
+        continue;
+      }
+      switch (at(s, u)) {
+        case AtTopic::kPass:
+          continue;
+        case AtTopic::kTake:
+          return sc.doc.entity_of_mention[unit.mention];
+        case AtTopic::kEnd:
+          return -1;
+      }
+    }
+  }
+  return -1;
+}
+
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
@@ -242,28 +294,23 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     }
     // A Korean paragraph keeps its topic (은/는) across a sentence about what it makes:
     // "2019년 설립된 누리랩은 상담 챗봇 누리봇을 만든다. 누리봇은 은행 60곳에서 쓰인다. 나윤슬
-    // 대표와 변도하 CTO가 함께 창업했다" (they founded 누리랩). Two sentences further back at
-    // most, within the paragraph (the line).
+    // 대표와 변도하 CTO가 함께 창업했다" (they founded 누리랩): the nearest topic of the searched
+    // types two or three sentences back, within the paragraph (the line).
     const bool about_product = std::ranges::any_of(before, [&](const Unit& unit) {
       return unit.mention >= 0 && subject_rank(unit.particle) == 0 &&
              (sc.doc.mentions[unit.mention].type == EntityType::kProduct ||
               sc.doc.mentions[unit.mention].type == EntityType::kTool);
     });
-    constexpr std::size_t kParagraphBack = 2;
-    const std::size_t here = sc.index;
-    for (std::size_t back = 2;
-         about_product && sc.s.lang == Lang::kKo && back <= kParagraphBack + 1 && back <= here;
-         ++back) {
-      const SentenceAnalysis& earlier = sc.doc.sentences[here - back];
-      if (earlier.boilerplate || earlier.span.line != sc.s.span.line) {
-        break;
-      }
-      for (const Unit& unit : earlier.units) {
-        if (of_types(sc, ref, unit) && subject_rank(unit.particle) == 0 &&
-            (earlier.quoted.empty() || !earlier.quoted[unit.begin])) {
-          return {sc.doc.entity_of_mention[unit.mention]};
-        }
-      }
+    constexpr std::uint32_t kParagraphBack = 3;
+    const int kept =
+        about_product
+            ? walk_topics(sc, 2, kParagraphBack, m.begin,
+                          [&](const SentenceAnalysis& s, std::uint32_t u) {
+                            return of_types(sc, ref, s.units[u]) ? AtTopic::kTake : AtTopic::kPass;
+                          })
+            : -1;
+    if (kept >= 0) {
+      return {kept};
     }
   }
   // The topic organization only where the search takes organizations: "부문장은 X가 맡는다"
@@ -301,18 +348,6 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
 bool told_to(const SentenceScope& sc, std::uint32_t u) {
   return u > 0 && sc.s.units[u - 1].mention < 0 &&
          sc.layout.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
-}
-
-// The particle of mention unit `u`, or, for a quoted mention, that of its closing quote
-// ("'딥시크'보다", "'누리랩스'는"): the quote carries what follows the name.
-std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
-  if (s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0) {
-    const Token& next = s.tokens[s.units[u + 1].begin];
-    if ((next.folded == "'" || next.folded == "\"") && !next.space_before) {
-      return s.units[u + 1].particle;
-    }
-  }
-  return s.units[u].particle;
 }
 
 // The particle of unit `u` as a member of a list written with commas or middle dots: the
@@ -436,9 +471,8 @@ bool owned_topic(const SentenceAnalysis& s, std::uint32_t u) {
 
 // What a Korean paragraph is about, carried into a clause that names no one acting: "솔방울은
 // Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses NATS and SQLite,
-// not its maker). Going back from the match through the sentence and those before it in the
-// same line, the first name that is the topic of its clause (은/는, or 에는 on a product: what
-// is put into it) decides: a product, team or organization of the searched types is carried,
+// not its maker). Going back from the match through the sentence and up to three before it, the
+// first named topic decides: a product, team or organization of the searched types is carried,
 // anything else (a person) ends the search. A name that is the subject with 이/가 acts in its
 // own clause only, and a topic that is no name ("저장소는") is a part of the one carried, unless
 // an entity owns it. Only for searches that take products, those for who uses a tool: carried
@@ -446,35 +480,19 @@ bool owned_topic(const SentenceAnalysis& s, std::uint32_t u) {
 // documents. -1 when none is carried.
 int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   constexpr std::uint32_t kSentencesBack = 3;
-  if (sc.s.lang != Lang::kKo || (ref.types & type_bit(EntityType::kProduct)) == 0) {
+  if ((ref.types & type_bit(EntityType::kProduct)) == 0) {
     return -1;
   }
-  for (std::uint32_t back = 0; back <= kSentencesBack && back <= sc.index; ++back) {
-    const SentenceAnalysis& s = sc.doc.sentences[sc.index - back];
-    if (back > 0 && (s.boilerplate || s.span.line != sc.s.span.line)) {
-      return -1;
-    }
-    for (std::uint32_t u = back == 0 ? m.begin : s.units.size(); u-- > 0;) {
-      const Unit& unit = s.units[u];
-      // A product with 에는 is the topic of what is put into it ("잔고노트에는 GPT-4o가 쓰인다").
-      const bool host = unit.mention >= 0 && particle_of(s, u) == "에는" &&
-                        sc.doc.mentions[unit.mention].type == EntityType::kProduct;
-      if ((subject_rank(unit.particle) != 0 && !host) ||
-          (!s.quoted.empty() && s.quoted[unit.begin])) {
-        continue;
-      }
-      if (unit.mention < 0) {
-        if (owned_topic(s, u)) {
-          return -1;
+  return walk_topics(
+      sc, 0, kSentencesBack, m.begin, [&](const SentenceAnalysis& s, std::uint32_t u) {
+        const Unit& unit = s.units[u];
+        if (unit.mention < 0) {
+          return owned_topic(s, u) ? AtTopic::kEnd : AtTopic::kPass;
         }
-        continue;
-      }
-      const int e = sc.doc.entity_of_mention[unit.mention];
-      const EntityType type = sc.entities[e].type;
-      return type != EntityType::kPerson && of_types(sc, ref, unit) ? e : -1;
-    }
-  }
-  return -1;
+        const EntityType type = sc.entities[sc.doc.entity_of_mention[unit.mention]].type;
+        return type != EntityType::kPerson && of_types(sc, ref, unit) ? AtTopic::kTake
+                                                                      : AtTopic::kEnd;
+      });
 }
 
 // The unit a head's title captured by `ref.head_of` heads: the title without the pack's head
