@@ -83,13 +83,16 @@ bool ends_sentence(std::string_view text) {
   return text.ends_with('.') || text.ends_with('?') || text.ends_with('!');
 }
 
-// Whether a heading key is one of `layout`'s section headings: 1 for a skipped section's, 2 for
-// a posting's, else 0.
+// Whether a heading key is one of `layout`'s section headings, maybe after words that say whose
+// ("결제팀 기술 스택", "Our tech stack"): 1 for a skipped section's, 2 for a posting's, else 0.
 int section_heading(const Layout& layout, const std::string& key) {
-  return key.empty()                             ? 0
-         : layout.skipped_sections.contains(key) ? 1
-         : layout.posting_markers.contains(key)  ? 2
-                                                 : 0;
+  const auto heads = [&](const WordSet& headings) {
+    return std::ranges::any_of(headings, [&](std::string_view h) { return key.ends_with(h); });
+  };
+  return key.empty()                      ? 0
+         : heads(layout.skipped_sections) ? 1
+         : heads(layout.posting_markers)  ? 2
+                                          : 0;
 }
 
 // Whether a line opens with a bullet that marks a heading: "■ 팀 리드 한마디", "▶ 말다리".

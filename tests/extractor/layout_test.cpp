@@ -192,6 +192,22 @@ TEST_CASE("boilerplate: a skipped section runs from its heading to the next head
   CHECK(boilerplate_lines(text, Layout{}).empty());
 }
 
+TEST_CASE("boilerplate: a section heading may say whose section it is") {
+  // "검색팀 기술 스택" heads the team's stack and ends the skipped section before it; a line
+  // that only holds the heading's words inside ("기술 스택 소개 자료") heads nothing.
+  const std::string text =
+      "에이크미 채용\n에이크미는 메신저를 만든다.\n\n"
+      "우대 사항\n- Kafka 경험\n\n검색팀 기술 스택\n- Go\n";
+  Layout layout;
+  layout.skipped_sections = {"우대사항"};
+  layout.posting_markers = {"기술스택"};
+  CHECK(boilerplate_lines(text, layout) == Lines{3, 4, 5});
+  const std::string inside =
+      "에이크미 채용\n에이크미는 메신저를 만든다.\n\n"
+      "우대 사항\n- Kafka 경험\n\n기술 스택 소개 자료\n- Go\n";
+  CHECK(boilerplate_lines(inside, layout) == Lines{3, 4, 5, 6, 7, 8});
+}
+
 // The kind document_kind reads from `text`, whose line l names organization first_org[l].
 DocumentKind kind_of(std::string_view text, const Layout& layout,
                      const std::vector<int>& first_org = {}) {
