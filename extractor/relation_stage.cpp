@@ -194,9 +194,10 @@ enum class AtTopic : std::uint8_t { kPass, kTake, kEnd };
 
 // Walks back through the topics of a Korean paragraph, newest first: in the sentences `first`
 // to `last` before this one (0: this one, from unit `from` back) that share its line, each unit
-// outside quotations that is the topic of its clause (은/는, or a product with 에는: the topic of
-// what is put into it, "잔고노트에는 GPT-4o가 쓰인다"). `at(s, u)` says whether to pass the topic
-// at unit `u` of sentence `s`, take its entity or end the walk. The entity taken, or -1.
+// outside quotations that is the topic of its clause (은/는, on a quoted name's closing quote
+// too, or a product with 에는: the topic of what is put into it, "잔고노트에는 GPT-4o가
+// 쓰인다"). `at(s, u)` says whether to pass the topic at unit `u` of sentence `s`, take its
+// entity or end the walk. The entity taken, or -1.
 template <typename At>
 int walk_topics(const SentenceScope& sc, std::uint32_t first, std::uint32_t last,
                 std::uint32_t from, At at) {
@@ -212,7 +213,7 @@ int walk_topics(const SentenceScope& sc, std::uint32_t first, std::uint32_t last
       const Unit& unit = s.units[u];
       const bool host = unit.mention >= 0 && particle_of(s, u) == "에는" &&
                         sc.doc.mentions[unit.mention].type == EntityType::kProduct;
-      if ((subject_rank(unit.particle) != 0 && !host) ||
+      if ((subject_rank(particle_of(s, u)) != 0 && !host) ||
           (!s.quoted.empty() && s.quoted[unit.begin])) {
         continue;
       }

@@ -1013,6 +1013,8 @@ TEST_CASE("relation action: a Korean paragraph's topic is carried to a subjectle
        "코멧에는 Rust가 들어갔다. 저장소로는 Kafka를 쓴다.", "Comet", "Acme"},
       {"an organization other than the document's is carried as a product is",
        "글로벡스는 Rust로 서버를 만든다. 저장소로는 Kafka를 쓴다.", "Globex", "Acme"},
+      {"a quoted topic, its particle on the closing quote, is carried too",
+       "'코멧'은 Rust로 작성됐다. 저장소로는 Kafka를 쓴다.", "Comet", "Acme"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.why);
