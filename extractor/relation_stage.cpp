@@ -322,6 +322,21 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
   return topics_outside(sc, ref, m, symmetric);
 }
 
+// Whether unit `u` is a comma after a verb that ends in one of the layout's clause_endings
+// ("붙여 주는데,", "만들었고,"), which closes a clause.
+bool closes_clause(const SentenceScope& sc, std::uint32_t u) {
+  const std::vector<Unit>& units = sc.s.units;
+  if (u == 0 || units[u].mention >= 0 || sc.s.tokens[units[u].begin].text != "," ||
+      units[u - 1].mention >= 0) {
+    return false;
+  }
+  const Token& verb = sc.s.tokens[units[u - 1].begin];
+  const std::string word = verb.folded + std::string(verb.particle);
+  return verb.script == Script::kHangul &&
+         std::ranges::any_of(sc.layout.clause_endings,
+                             [&](std::string_view e) { return word.ends_with(e); });
+}
+
 bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
   return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
 }
@@ -568,6 +583,16 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     }
   }
   const std::uint32_t clause = sc.s.units[m.begin].clause;
+  // A clause closed after the match is another's: in "… 로그를 채널에 붙여 주는데, 변서진 님
+  // 말로는" the person after the comma did not do what the match says.
+  const auto closed_after = [&](std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t v = from; v < to; ++v) {
+      if (closes_clause(sc, v)) {
+        return true;
+      }
+    }
+    return false;
+  };
   const std::string_view headed = headed_unit(sc, ref, m);
   const auto heads = [&](int e) { return headed.empty() || sc.entities[e].name.ends_with(headed); };
   int best = -1;
@@ -596,7 +621,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
-    if (!heads(e)) {
+    if (!heads(e) || (u >= m.end && closed_after(m.end, u))) {
       continue;
     }
     // Subjects first, then the type the rule prefers, then the nearest before the
@@ -706,19 +731,9 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   const std::vector<Unit>& units = sc.s.units;
   const std::uint32_t first = units[m.begin].clause;
   const std::uint32_t last = units[m.end - 1].clause;
-  // A comma after a verb that ends in one of the layout's clause_endings closes a clause: the
-  // unless words are looked for between the nearest such commas around the match.
-  const auto closes = [&](std::uint32_t u) {
-    if (u == 0 || units[u].mention >= 0 || sc.s.tokens[units[u].begin].text != "," ||
-        units[u - 1].mention >= 0) {
-      return false;
-    }
-    const Token& verb = sc.s.tokens[units[u - 1].begin];
-    const std::string word = verb.folded + std::string(verb.particle);
-    return verb.script == Script::kHangul &&
-           std::ranges::any_of(sc.layout.clause_endings,
-                               [&](std::string_view e) { return word.ends_with(e); });
-  };
+  // The unless words are looked for between the nearest commas that close a clause around the
+  // match.
+  const auto closes = [&](std::uint32_t u) { return closes_clause(sc, u); };
   std::uint32_t lo = m.begin;
   while (lo > 0 && !closes(lo)) {
     --lo;

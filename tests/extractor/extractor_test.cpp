@@ -1024,6 +1024,19 @@ TEST_CASE("relation action: a Korean paragraph's topic is carried to a subjectle
   }
 }
 
+TEST_CASE("relation action: a Korean name after a comma that closes a clause did not act in it") {
+  const std::string body = R"("relation_rules": [{"id": "use", "pattern": [
+      {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
+      "relation": "uses", "target": "t", "source": {"find": ["Organization"]}}])";
+  const std::string rules = rule_file(R"("layout": {"clause_endings": ["는데"]}, )" + body);
+  CHECK(has_relation(graph_of(rules, "Rust를 사용하는 에이크미는 빠르다."), "Acme", RT::kUses,
+                     "Rust"));
+  const std::string closed = "팀이 Rust를 사용하는데, 에이크미 말로는 빠르다.";
+  CHECK(graph_of(rules, closed).relation_count() == 0);
+  // Without the ending in the layout, the comma closes nothing.
+  CHECK(has_relation(graph_of(rule_file(body), closed), "Acme", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
   const std::string extra = R"(, "unless": ["않", "대신"])";
   const std::string src = R"({"find": ["Organization"]})";
