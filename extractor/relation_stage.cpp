@@ -1090,6 +1090,42 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     // Counted once per rule, and only when an entity gets that far: most documents have no
     // orphan of the rule's types, and then their words are never scanned.
     std::optional<bool> voice;
+    // unit_member: the teams each entity leads or belongs to, and the parents of each team, as
+    // the relations found so far (earlier document rules' included) state them.
+    std::multimap<int, int> units_of;
+    std::multimap<int, int> parents_of;
+    if (rule.kind == DocumentRuleKind::kUnitMember) {
+      for (const RelationCandidate& c : out) {
+        if ((c.type == RT::kLeads || c.type == RT::kMemberOf) &&
+            entities[c.target].type == ET::kTeam) {
+          units_of.emplace(c.source, c.target);
+        }
+        if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam) {
+          parents_of.emplace(c.source, c.target);
+        }
+      }
+    }
+    // The first organization reached from entity `e`'s teams through their parents; -1 for none.
+    auto organization_over = [&](int e) {
+      constexpr int kMaxDepth = 4;  // team, group, division, organization
+      std::vector<int> level;
+      for (auto [it, last] = units_of.equal_range(e); it != last; ++it) {
+        level.push_back(it->second);
+      }
+      for (int depth = 0; depth < kMaxDepth && !level.empty(); ++depth) {
+        std::vector<int> next;
+        for (const int unit : level) {
+          for (auto [it, last] = parents_of.equal_range(unit); it != last; ++it) {
+            if (entities[it->second].type == ET::kOrganization) {
+              return it->second;
+            }
+            next.push_back(it->second);
+          }
+        }
+        level = std::move(next);
+      }
+      return -1;
+    };
     for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
       const LocalEntity& ent = entities[e];
       if (!(rule.types & type_bit(ent.type)) || ent.mentions.empty()) {
@@ -1117,6 +1153,12 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
               return holds(in_line, doc.sentences[doc.mentions[m].sentence].span.line, source);
             })) {
+          continue;
+        }
+      } else if (rule.kind == DocumentRuleKind::kUnitMember) {
+        source = e;
+        target = organization_over(e);
+        if (target < 0) {
           continue;
         }
       } else if (rule.kind == DocumentRuleKind::kOutline) {
