@@ -359,15 +359,15 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
 // with Rust"): an origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
 // Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
-bool origin(const SentenceScope& sc, std::uint32_t u) {
+bool origin(const SentenceAnalysis& s, std::uint32_t u) {
   const auto word = [&](std::uint32_t v) -> std::string_view {
-    return sc.s.units[v].mention < 0 ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
-                                     : std::string_view();
+    return s.units[v].mention < 0 ? std::string_view(s.tokens[s.units[v].begin].folded)
+                                  : std::string_view();
   };
-  if (came_from(sc.s, u)) {
+  if (came_from(s, u)) {
     return true;
   }
-  while (u >= 2 && sc.s.units[u - 2].mention >= 0 &&
+  while (u >= 2 && s.units[u - 2].mention >= 0 &&
          (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
     u -= 2;
   }
@@ -573,7 +573,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const std::string_view particle = particle_of(sc.s, u);
     if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
         (ref.particle && !ref.particle->contains(list_particle(sc.s, u))) || told_to(sc, u) ||
-        origin(sc, u) || sc.doc.byline_mention[unit.mention]) {
+        origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -857,13 +857,13 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     named->erase(std::unique(named->begin(), named->end()), named->end());
   }
   // The organizations each sentence names other than as where someone came from (카카오뱅크
-  // 출신인 문태성 님): a team named beside only those has no other candidate owner. In sentence
-  // order.
+  // 출신인 문태성 님, "led by A, who came to us from Kivu"): a team named beside only those has no
+  // other candidate owner. In sentence order.
   Named orgs_in_sentence;
   for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) {
     const SentenceAnalysis& s = doc.sentences[i];
     for (std::uint32_t u = 0; u < s.units.size(); ++u) {
-      if (s.units[u].mention >= 0 && !came_from(s, u)) {
+      if (s.units[u].mention >= 0 && !origin(s, u)) {
         const int o = doc.entity_of_mention[s.units[u].mention];
         if (entities[o].type == ET::kOrganization) {
           orgs_in_sentence.emplace_back(i, o);

@@ -1361,6 +1361,13 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
                  "운영팀은 글로벡스 직원과 일한다.");
     CHECK(has_relation(from, "보안팀", RT::kPartOf, "Acme"));
     CHECK_FALSE(has_relation(from, "운영팀", RT::kPartOf, "Acme"));
+    // Nor one after "from", also a later member of the list it opens.
+    const KnowledgeGraph english = graph_of(
+        rules,
+        "Acme news\nAcme is busy. 보안팀 is led by Ada, who came to us from Globex and Initech. "
+        "운영팀 works with Globex.");
+    CHECK(has_relation(english, "보안팀", RT::kPartOf, "Acme"));
+    CHECK_FALSE(has_relation(english, "운영팀", RT::kPartOf, "Acme"));
   }
   SUBCASE("no topic, no orphan relations") {
     const KnowledgeGraph none = graph_of(rules, "안전팀이 바쁘다.\n\n에이크미도 있다.");
