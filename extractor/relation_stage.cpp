@@ -356,7 +356,7 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
 }
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
-// with Rust"): an origin, never the one a search looks for.
+// with Rust", "spun out of Carnegie Mellon"): an origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
 // Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
 bool origin(const SentenceAnalysis& s, std::uint32_t u) {
@@ -371,7 +371,7 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
          (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
     u -= 2;
   }
-  return u > 0 && word(u - 1) == "from";
+  return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
 }
 
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what

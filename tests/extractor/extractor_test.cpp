@@ -632,6 +632,12 @@ TEST_CASE("relation action: find passes over where something comes from") {
                "and is built with Rust.");
   CHECK(has_relation(listed, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Rust"));
+  // So does what something was spun out of.
+  const KnowledgeGraph spun = graph_of(
+      rules,
+      "Globex news\n\nGlobex is growing. Its app was spun out of Acme and is built with Rust.");
+  CHECK(has_relation(spun, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(spun, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
