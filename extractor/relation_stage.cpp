@@ -407,22 +407,22 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
 }
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
-// with Rust"): an origin, never the one a search looks for.
+// with Rust", "spun out of Carnegie Mellon"): an origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
 // Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
-bool origin(const SentenceScope& sc, std::uint32_t u) {
+bool origin(const SentenceAnalysis& s, std::uint32_t u) {
   const auto word = [&](std::uint32_t v) -> std::string_view {
-    return sc.s.units[v].mention < 0 ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
-                                     : std::string_view();
+    return s.units[v].mention < 0 ? std::string_view(s.tokens[s.units[v].begin].folded)
+                                  : std::string_view();
   };
-  if (came_from(sc.s, u)) {
+  if (came_from(s, u)) {
     return true;
   }
-  while (u >= 2 && sc.s.units[u - 2].mention >= 0 &&
+  while (u >= 2 && s.units[u - 2].mention >= 0 &&
          (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
     u -= 2;
   }
-  return u > 0 && word(u - 1) == "from";
+  return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
 }
 
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
@@ -617,7 +617,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const std::string_view particle = particle_of(sc.s, u);
     if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
         (ref.particle && !ref.particle->contains(list_particle(sc.s, u))) || told_to(sc, u) ||
-        origin(sc, u) || sc.doc.byline_mention[unit.mention]) {
+        origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -891,13 +891,13 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     named->erase(std::unique(named->begin(), named->end()), named->end());
   }
   // The organizations each sentence names other than as where someone came from (카카오뱅크
-  // 출신인 문태성 님): a team named beside only those has no other candidate owner. In sentence
-  // order.
+  // 출신인 문태성 님, "led by A, who came to us from Kivu"): a team named beside only those has no
+  // other candidate owner. In sentence order.
   Named orgs_in_sentence;
   for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) {
     const SentenceAnalysis& s = doc.sentences[i];
     for (std::uint32_t u = 0; u < s.units.size(); ++u) {
-      if (s.units[u].mention >= 0 && !came_from(s, u)) {
+      if (s.units[u].mention >= 0 && !origin(s, u)) {
         const int o = doc.entity_of_mention[s.units[u].mention];
         if (entities[o].type == ET::kOrganization) {
           orgs_in_sentence.emplace_back(i, o);
@@ -1124,6 +1124,42 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     // Counted once per rule, and only when an entity gets that far: most documents have no
     // orphan of the rule's types, and then their words are never scanned.
     std::optional<bool> voice;
+    // unit_member: the teams each entity leads or belongs to, and the parents of each team, as
+    // the relations found so far (earlier document rules' included) state them.
+    std::multimap<int, int> units_of;
+    std::multimap<int, int> parents_of;
+    if (rule.kind == DocumentRuleKind::kUnitMember) {
+      for (const RelationCandidate& c : out) {
+        if ((c.type == RT::kLeads || c.type == RT::kMemberOf) &&
+            entities[c.target].type == ET::kTeam) {
+          units_of.emplace(c.source, c.target);
+        }
+        if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam) {
+          parents_of.emplace(c.source, c.target);
+        }
+      }
+    }
+    // The first organization reached from entity `e`'s teams through their parents; -1 for none.
+    auto organization_over = [&](int e) {
+      constexpr int kMaxDepth = 4;  // team, group, division, organization
+      std::vector<int> level;
+      for (auto [it, last] = units_of.equal_range(e); it != last; ++it) {
+        level.push_back(it->second);
+      }
+      for (int depth = 0; depth < kMaxDepth && !level.empty(); ++depth) {
+        std::vector<int> next;
+        for (const int unit : level) {
+          for (auto [it, last] = parents_of.equal_range(unit); it != last; ++it) {
+            if (entities[it->second].type == ET::kOrganization) {
+              return it->second;
+            }
+            next.push_back(it->second);
+          }
+        }
+        level = std::move(next);
+      }
+      return -1;
+    };
     for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
       const LocalEntity& ent = entities[e];
       if (!(rule.types & type_bit(ent.type)) || ent.mentions.empty()) {
@@ -1151,6 +1187,12 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (source >= 0 && std::none_of(ent.mentions.begin(), ent.mentions.end(), [&](int m) {
               return holds(in_line, doc.sentences[doc.mentions[m].sentence].span.line, source);
             })) {
+          continue;
+        }
+      } else if (rule.kind == DocumentRuleKind::kUnitMember) {
+        source = e;
+        target = organization_over(e);
+        if (target < 0) {
           continue;
         }
       } else if (rule.kind == DocumentRuleKind::kOutline) {

@@ -214,16 +214,26 @@ bool element_passes(Context& ctx, std::size_t ei, std::uint32_t u) {
 }
 
 // Past the title that follows person unit `at - 1` ("김하늘 대표와"), with a gloss of it in
-// parentheses ("최고운영책임자(COO·부사장)와"), which then carries the particle; `at` itself
-// when no title follows.
+// parentheses ("최고운영책임자(COO·부사장)와"), which then carries the particle, or past a title
+// alone in parentheses ("Ada Obi (CEO) and Tom Park (CTO)"); `at` itself when no title follows.
 std::uint32_t past_member_title(const Context& ctx, std::uint32_t at) {
   const std::vector<Unit>& units = ctx.s.units;
   const auto n = static_cast<std::uint32_t>(units.size());
   const Unit& name = units[at - 1];
   if (ctx.member_titles == nullptr || at >= n || name.mention < 0 ||
       ctx.doc.mentions[name.mention].type != EntityType::kPerson || !name.particle.empty() ||
-      units[at].mention >= 0 ||
-      !ctx.member_titles->contains(ctx.s.tokens[units[at].begin].folded)) {
+      units[at].mention >= 0) {
+    return at;
+  }
+  const auto is_title = [&](std::uint32_t u) {
+    return units[u].mention < 0 && ctx.member_titles->contains(ctx.s.tokens[units[u].begin].folded);
+  };
+  if (ctx.s.tokens[units[at].begin].text == "(") {
+    const bool closed = at + 2 < n && is_title(at + 1) && units[at + 1].particle.empty() &&
+                        units[at + 2].mention < 0 && ctx.s.tokens[units[at + 2].begin].text == ")";
+    return closed ? at + 3 : at;
+  }
+  if (!is_title(at)) {
     return at;
   }
   const std::uint32_t after = at + 1;

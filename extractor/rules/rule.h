@@ -139,7 +139,7 @@ struct RelationRule : RuleHeader {
   int voice_min = 0;
 };
 
-enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan, kNamedAfter, kOutline };
+enum class DocumentRuleKind : std::uint8_t { kOwner, kOrphan, kNamedAfter, kOutline, kUnitMember };
 
 struct DocumentRule {
   std::string id;

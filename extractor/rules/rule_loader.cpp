@@ -896,6 +896,7 @@ class Compiler {
     r.kind = kind == "owner"         ? DocumentRuleKind::kOwner
              : kind == "named_after" ? DocumentRuleKind::kNamedAfter
              : kind == "outline"     ? DocumentRuleKind::kOutline
+             : kind == "unit_member" ? DocumentRuleKind::kUnitMember
                                      : DocumentRuleKind::kOrphan;
     for (const auto& t : v["types"].GetArray()) {
       r.types |= type_bit(*parse_entity_type(str(t)));

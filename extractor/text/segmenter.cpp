@@ -139,7 +139,8 @@ LineKind classify_line(std::string_view line) {
   }
   if (line.starts_with("\xE2\x80\xA2") || line.starts_with("- ") || line.starts_with("* ") ||
       line.starts_with("\xC2\xB7 ") || line.starts_with("\xE2\x97\x8F") ||
-      line.starts_with("\xE2\x96\xAA")) {
+      line.starts_with("\xE2\x96\xAA") || line.starts_with("\xE2\x80\xBA ") ||
+      line.starts_with("\xE2\x96\xB8 ")) {
     return LineKind::kListItem;
   }
   std::size_t digits = 0;

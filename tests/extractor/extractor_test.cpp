@@ -632,6 +632,12 @@ TEST_CASE("relation action: find passes over where something comes from") {
                "and is built with Rust.");
   CHECK(has_relation(listed, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Rust"));
+  // So does what something was spun out of.
+  const KnowledgeGraph spun = graph_of(
+      rules,
+      "Globex news\n\nGlobex is growing. Its app was spun out of Acme and is built with Rust.");
+  CHECK(has_relation(spun, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(spun, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
@@ -1284,6 +1290,37 @@ TEST_CASE("document rules: a sentence that leads into a list stands for its head
   CHECK(graph_of(plain, "새 제품실 아래에 다음 두 팀을 둔다.\n- 앱팀\n").relation_count() == 0);
 }
 
+TEST_CASE("document rules: who leads or belongs to a team works where the team belongs") {
+  const std::string rules = rule_file(R"json(
+    "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Tom Park", "type": "Person"},
+                  {"name": "Ledger", "type": "Team"}, {"name": "Payments", "type": "Team"},
+                  {"name": "Search", "type": "Team"}, {"name": "Initech", "type": "Organization"}],
+    "relation_rules": [
+      {"id": "leads", "pattern": [{"ent": "Person", "capture": "p"}, {"text": "leads"},
+                                  {"ent": "Team", "capture": "t"}],
+       "relation": "leads", "source": "p", "target": "t"},
+      {"id": "member", "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"},
+                                   {"ent": "Team", "capture": "t"}],
+       "relation": "member_of", "source": "p", "target": "t"},
+      {"id": "part", "pattern": [{"ent": "Team", "capture": "t"}, {"text": "is"}, {"text": "in"},
+                                 {"ent": ["Team", "Organization"], "capture": "o"}],
+       "relation": "part_of", "source": "t", "target": "o"}],
+    "document_rules": [
+      {"id": "unit", "kind": "unit_member", "types": ["Person"], "relation": "works_at",
+       "confidence": 0.5}])json");
+  // Through the team's parent team, for a lead and for a member.
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Ada Obi leads Ledger. Tom Park joined Ledger. Ledger is in "
+                                    "Payments. Payments is in Initech.");
+  CHECK(has_relation(g, "Ada Obi", RT::kWorksAt, "Initech"));
+  CHECK(has_relation(g, "Tom Park", RT::kWorksAt, "Initech"));
+  CHECK(test::relation(g, "Ada Obi", RT::kWorksAt, "Initech").evidence.front().rule == "unit");
+  // Not through a team that belongs to no organization the document states.
+  CHECK_FALSE(
+      has_relation(graph_of(rules, "Ada Obi leads Search. Initech is big. Search is in Payments."),
+                   "Ada Obi", RT::kWorksAt, "Initech"));
+}
+
 TEST_CASE("relation rules: a search for the unit a head's title heads") {
   // The head word written onto a unit's name comes from the pack's name_endings.
   const std::string rules = rule_file(R"json(
@@ -1345,6 +1382,13 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
                  "운영팀은 글로벡스 직원과 일한다.");
     CHECK(has_relation(from, "보안팀", RT::kPartOf, "Acme"));
     CHECK_FALSE(has_relation(from, "운영팀", RT::kPartOf, "Acme"));
+    // Nor one after "from", also a later member of the list it opens.
+    const KnowledgeGraph english = graph_of(
+        rules,
+        "Acme news\nAcme is busy. 보안팀 is led by Ada, who came to us from Globex and Initech. "
+        "운영팀 works with Globex.");
+    CHECK(has_relation(english, "보안팀", RT::kPartOf, "Acme"));
+    CHECK_FALSE(has_relation(english, "운영팀", RT::kPartOf, "Acme"));
   }
   SUBCASE("no topic, no orphan relations") {
     const KnowledgeGraph none = graph_of(rules, "안전팀이 바쁘다.\n\n에이크미도 있다.");

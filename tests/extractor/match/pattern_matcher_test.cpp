@@ -233,6 +233,16 @@ TEST_CASE("lists: people may carry titles before the word that joins the next me
     REQUIRE(p.first());
     CHECK(p.first()->captures.at("n") == std::vector<std::string>{"Jane Roe", "John Doe"});
   }
+  SUBCASE("a title alone in parentheses after each name") {
+    const std::string people = R"({"text": "by"}, {"ent": "Person", "list": true, "capture": "n"})";
+    const Probe p(people, "founded by Jane Roe (CEO) and John Doe (CTO) in 2020", true, false,
+                  titles);
+    REQUIRE(p.first());
+    CHECK(p.first()->captures.at("n") == std::vector<std::string>{"Jane Roe", "John Doe"});
+    const Probe words(people, "founded by Jane Roe (the CEO) and John Doe", true, false, titles);
+    REQUIRE(words.first());
+    CHECK(words.first()->captures.at("n") == std::vector<std::string>{"Jane Roe"});
+  }
   SUBCASE("not without the titles, nor after a title that takes another particle") {
     const Probe none(list, "Jane Roe 대표와 John Doe 대표가 말했다");
     REQUIRE(none.first());

@@ -122,6 +122,9 @@ TEST_CASE("classify_line recognises each kind of line") {
   CHECK(classify_line("* item") == LineKind::kListItem);
   CHECK(classify_line("• 글머리 기호") == LineKind::kListItem);
   CHECK(classify_line("\xC2\xB7 가운뎃점 항목") == LineKind::kListItem);
+  CHECK(classify_line("\xE2\x80\xBA A linked headline in a box of related posts") ==
+        LineKind::kListItem);
+  CHECK(classify_line("\xE2\x96\xB8 Assets 6") == LineKind::kListItem);
   CHECK(classify_line("1. 첫째") == LineKind::kListItem);
   CHECK(classify_line("12) 열둘째") == LineKind::kListItem);
   CHECK(classify_line("# 제목") == LineKind::kHeading);
