@@ -49,20 +49,9 @@ struct Unit {
   std::uint32_t clause = 0;
 };
 
-struct SentenceAnalysis {
-  Sentence span;
-  bool boilerplate = false;
-  bool table_row = false;
-  Lang lang = Lang::kEn;
-  std::vector<Token> tokens;
-  // Which tokens stand inside a quotation in double quotes (quoted_tokens in stages.h); empty
-  // when the sentence has none.
-  std::vector<bool> quoted;
-  // How many words outside quotations are the layout's writer_words, which speak in the first
-  // person singular (저는, 제가, I, my), and how many its we_words (우리, we).
-  int writer_words = 0;
-  int we_words = 0;
-  std::vector<Unit> units;
+// The rule filter's buffers of a sentence (RuleFilter::find_word_sets fills them), kept as one
+// piece so that a thread can keep them from document to document (extractor.cpp).
+struct FilterBuffers {
   // The rule filter's word sets that some token's folded form is in, one bit per set: found
   // once, by the entity stage, and read again by the relation stage.
   std::vector<std::uint64_t> word_set_bits;
@@ -77,6 +66,31 @@ struct SentenceAnalysis {
   // The rule filter's affix sets that some token's folded form starts or ends with, one bit per
   // set, found with the word sets.
   std::vector<std::uint64_t> affix_set_bits;
+
+  void clear() {
+    word_set_bits.clear();
+    first_word_sets.clear();
+    key_word_sets.clear();
+    folded_hashes.clear();
+    affix_set_bits.clear();
+  }
+};
+
+struct SentenceAnalysis {
+  Sentence span;
+  bool boilerplate = false;
+  bool table_row = false;
+  Lang lang = Lang::kEn;
+  std::vector<Token> tokens;
+  // Which tokens stand inside a quotation in double quotes (quoted_tokens in stages.h); empty
+  // when the sentence has none.
+  std::vector<bool> quoted;
+  // How many words outside quotations are the layout's writer_words, which speak in the first
+  // person singular (저는, 제가, I, my), and how many its we_words (우리, we).
+  int writer_words = 0;
+  int we_words = 0;
+  std::vector<Unit> units;
+  FilterBuffers filter;
 };
 
 // What a document's lines say about the kind of document it is.

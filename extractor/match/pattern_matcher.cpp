@@ -140,7 +140,7 @@ inline bool token_fields_pass(const TokenTest& t, const Token& tok) {
 // changes no answer.
 bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
   const Token& tok = ctx.s.tokens[token];
-  const std::size_t hash = ctx.s.folded_hashes[token];
+  const std::size_t hash = ctx.s.filter.folded_hashes[token];
   if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
@@ -907,11 +907,11 @@ struct WordMemory {
 }  // namespace
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
-  sentence.word_set_bits.assign((word_sets_ + 63) / 64, 0);
-  sentence.first_word_sets.assign(sentence.tokens.size(), {});
-  sentence.key_word_sets.assign(sentence.tokens.size(), {});
-  sentence.folded_hashes.resize(sentence.tokens.size());
-  sentence.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
+  sentence.filter.word_set_bits.assign((word_sets_ + 63) / 64, 0);
+  sentence.filter.first_word_sets.assign(sentence.tokens.size(), {});
+  sentence.filter.key_word_sets.assign(sentence.tokens.size(), {});
+  sentence.filter.folded_hashes.resize(sentence.tokens.size());
+  sentence.filter.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
   const std::span<const std::uint32_t> first_of = first_of_.view();
@@ -925,7 +925,7 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
-    sentence.folded_hashes[k] = hash;
+    sentence.filter.folded_hashes[k] = hash;
     std::uint32_t m = memory.words.find(folded, hash);
     if (m == StringIndex::kAbsent) {
       m = memory.words.insert(folded);
@@ -935,12 +935,12 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
       memory.word.push_back(word_bits_.may_contain_hash(hash) ? words_.find(folded, hash)
                                                               : StringIndex::kAbsent);
     }
-    set_bits(memory.affixes(m), sentence.affix_set_bits);
+    set_bits(memory.affixes(m), sentence.filter.affix_set_bits);
     if (const std::uint32_t w = memory.word[m]; w != StringIndex::kAbsent) {
-      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.word_set_bits);
-      sentence.first_word_sets[k] =
+      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.filter.word_set_bits);
+      sentence.filter.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
-      sentence.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
+      sentence.filter.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
     }
   }
 }
@@ -956,8 +956,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
-  f.word_bits_ = sentence.word_set_bits.data();
-  f.affix_bits_ = sentence.affix_set_bits.data();
+  f.word_bits_ = sentence.filter.word_set_bits.data();
+  f.affix_bits_ = sentence.filter.affix_set_bits.data();
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;
@@ -986,7 +986,7 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       f.mention_units_.push_back(i);
     } else {
       f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
-      for (const std::uint32_t id : sentence.first_word_sets[u.begin]) {
+      for (const std::uint32_t id : sentence.filter.first_word_sets[u.begin]) {
         f.word_units_.add(id, i, now);
       }
     }

@@ -163,8 +163,8 @@ class RuleFilter {
     // last sentence with a unit with a particle of set p.
     std::uint32_t sentence_ = 0;
     std::vector<std::uint32_t> particles_seen_;
-    // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis), which must outlive
-    // the facts' use.
+    // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis::filter), which must
+    // outlive the facts' use.
     const std::uint64_t* word_bits_ = nullptr;
     const std::uint64_t* affix_bits_ = nullptr;
     UnitLists word_units_;                      // token units by word set (of first_sets_)
@@ -175,8 +175,8 @@ class RuleFilter {
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
-  // Fills sentence.word_set_bits and sentence.affix_set_bits, which facts() reads, the token
-  // spans sentence.first_word_sets and sentence.key_word_sets, and sentence.folded_hashes, which
+  // Fills sentence.filter (FilterBuffers): its word_set_bits and affix_set_bits, which facts()
+  // reads, the token spans first_word_sets and key_word_sets, and folded_hashes, which
   // PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
   // Precondition: find_word_sets(sentence) was called. The facts read `sentence` until the

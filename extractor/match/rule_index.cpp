@@ -89,7 +89,7 @@ void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_ty
     }
   }
   const auto word_sets = static_cast<std::uint32_t>(first_word_.size()) - 1;
-  for (const std::span<const std::uint32_t> sets : sentence.key_word_sets) {
+  for (const std::span<const std::uint32_t> sets : sentence.filter.key_word_sets) {
     for (const std::uint32_t set : sets) {
       if (set < word_sets) {
         for (std::uint32_t k = first_word_[set]; k < first_word_[set + 1]; ++k) {
@@ -100,8 +100,8 @@ void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_ty
   }
   for (std::size_t k = 0; k < affix_sets_.size(); ++k) {
     const std::uint32_t set = affix_sets_[k];
-    if (set / 64 < sentence.affix_set_bits.size() &&
-        ((sentence.affix_set_bits[set / 64] >> (set % 64)) & 1)) {
+    if (set / 64 < sentence.filter.affix_set_bits.size() &&
+        ((sentence.filter.affix_set_bits[set / 64] >> (set % 64)) & 1)) {
       for (std::uint32_t at = first_affix_[k]; at < first_affix_[k + 1]; ++at) {
         set_bit(bits, by_affix_[at]);
       }

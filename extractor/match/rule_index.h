@@ -34,8 +34,9 @@ class RuleIndex {
   const std::vector<std::uint32_t>& rules() const { return rules_; }
 
   // The positions in rules(), ascending, of the rules whose key `sentence` holds (its tokens'
-  // key_word_sets and its affix_set_bits, RuleFilter::find_word_sets, and `mention_types`) or
-  // that have none. `bits` is scratch kept by the caller from sentence to sentence.
+  // filter.key_word_sets and its filter.affix_set_bits, RuleFilter::find_word_sets, and
+  // `mention_types`) or that have none. `bits` is scratch kept by the caller from sentence to
+  // sentence.
   void candidates(const SentenceAnalysis& sentence, TypeMask mention_types,
                   std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& out) const;
 

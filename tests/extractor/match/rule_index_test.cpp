@@ -35,7 +35,7 @@ struct Sentence {
   explicit Sentence(std::vector<std::vector<std::uint32_t>> token_sets)
       : sets(std::move(token_sets)) {
     for (const auto& s : sets) {
-      analysis.key_word_sets.emplace_back(s);
+      analysis.filter.key_word_sets.emplace_back(s);
     }
   }
 };
@@ -81,12 +81,12 @@ TEST_CASE("rule index: a rule with no word set is keyed by its last affix set") 
   std::vector<std::uint64_t> bits;
   Positions out;
   Sentence with(std::vector<std::vector<std::uint32_t>>{{}});
-  with.analysis.affix_set_bits = {std::uint64_t{1} << 5};
+  with.analysis.filter.affix_set_bits = {std::uint64_t{1} << 5};
   index.candidates(with.analysis, org, bits, out);
   CHECK(out == Positions{0, 2});
   // The organization alone no longer makes the first rule a candidate, nor its first affix set.
   Sentence without(std::vector<std::vector<std::uint32_t>>{{}});
-  without.analysis.affix_set_bits = {std::uint64_t{1} << 2};
+  without.analysis.filter.affix_set_bits = {std::uint64_t{1} << 2};
   index.candidates(without.analysis, org, bits, out);
   CHECK(out == Positions{2});
   // A sentence whose affixes were never looked up meets none of them.
