@@ -56,10 +56,9 @@ struct FilterBuffers {
   // once, by the entity stage, and read again by the relation stage.
   std::vector<std::uint64_t> word_set_bits;
   // For each token, the rule filter's word sets its folded form is in, restricted to the sets
-  // that some rule's first element needs (RuleFilter::Facts lists their units), and to those
-  // RuleIndex keys rules by: common words are in dozens of sets, few of which are either.
+  // that some rule's first element needs (RuleFilter::Facts lists their units): common words
+  // are in dozens of sets, few of which are.
   std::vector<std::span<const std::uint32_t>> first_word_sets;
-  std::vector<std::span<const std::uint32_t>> key_word_sets;
   // The StringHash (core/string_hash.h) of each token's folded form, found with the word sets,
   // so that the matcher's word lists and name test do not hash the word again for each rule.
   std::vector<std::size_t> folded_hashes;
@@ -70,7 +69,6 @@ struct FilterBuffers {
   void clear() {
     word_set_bits.clear();
     first_word_sets.clear();
-    key_word_sets.clear();
     folded_hashes.clear();
     affix_set_bits.clear();
   }

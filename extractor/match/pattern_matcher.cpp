@@ -575,37 +575,27 @@ void RuleFilter::find_first_sets() {
 
 void RuleFilter::find_word_subsets() {
   std::vector<std::uint8_t> first_sets(word_sets_, 0);
-  std::vector<std::uint8_t> key_sets(word_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
       if (n.first_word_set) {
         first_sets[*n.first_word_set] = 1;
       }
-      if (!n.word_sets.empty()) {
-        key_sets[n.word_sets.front()] = 1;
-      }
     }
   }
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
-  const auto subsets = [&](const std::vector<std::uint8_t>& keep,
-                           OwnedOrFixed<std::uint32_t>& of_words,
-                           OwnedOrFixed<std::uint32_t>& sets_of_words) {
-    std::vector<std::uint32_t>& of = of_words.own();
-    std::vector<std::uint32_t>& sets_of = sets_of_words.own();
-    of.assign(1, 0);
-    sets_of.clear();
-    for (std::uint32_t w = 0; w < words_.size(); ++w) {
-      for (std::uint32_t k = first[w]; k < first[w + 1]; ++k) {
-        if (keep[sets[k]]) {
-          sets_of.push_back(sets[k]);
-        }
+  std::vector<std::uint32_t>& of = first_of_.own();
+  std::vector<std::uint32_t>& sets_of = first_sets_of_.own();
+  of.assign(1, 0);
+  sets_of.clear();
+  for (std::uint32_t w = 0; w < words_.size(); ++w) {
+    for (std::uint32_t k = first[w]; k < first[w + 1]; ++k) {
+      if (first_sets[sets[k]]) {
+        sets_of.push_back(sets[k]);
       }
-      of.push_back(static_cast<std::uint32_t>(sets_of.size()));
     }
-  };
-  subsets(first_sets, first_of_, first_sets_of_);
-  subsets(key_sets, key_of_, key_sets_of_);
+    of.push_back(static_cast<std::uint32_t>(sets_of.size()));
+  }
 }
 
 RuleFilter::RuleFilter(ImageReader& tables)
@@ -652,8 +642,7 @@ RuleFilter::RuleFilter(ImageReader& tables)
       }
     }
   }
-  for (OwnedOrFixed<std::uint32_t>* table :
-       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+  for (OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
     *table = OwnedOrFixed<std::uint32_t>(tables.u32s());
   }
   find_first_sets();
@@ -691,8 +680,7 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
     }
   }
-  for (const OwnedOrFixed<std::uint32_t>* table :
-       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+  for (const OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
     out.u32s(table->view());
   }
 }
@@ -841,6 +829,16 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
   return f;
 }
 
+void RuleFilter::particle_sets_of(std::string_view particle,
+                                  std::vector<std::uint32_t>& out) const {
+  if (const std::uint32_t p = particle.empty() ? StringIndex::kAbsent : particles_.find(particle);
+      p != StringIndex::kAbsent) {
+    const std::span<const std::uint32_t> first = first_particle_set_.view();
+    const std::span<const std::uint32_t> sets = particle_sets_of_.view();
+    out.insert(out.end(), sets.begin() + first[p], sets.begin() + first[p + 1]);
+  }
+}
+
 void RuleFilter::find_affixes(const std::string& folded, bool suffix,
                               std::vector<std::uint32_t>& sets_found) const {
   const StringIndex& words = suffix ? suffixes_ : prefixes_;
@@ -909,15 +907,12 @@ struct WordMemory {
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   sentence.filter.word_set_bits.assign((word_sets_ + 63) / 64, 0);
   sentence.filter.first_word_sets.assign(sentence.tokens.size(), {});
-  sentence.filter.key_word_sets.assign(sentence.tokens.size(), {});
   sentence.filter.folded_hashes.resize(sentence.tokens.size());
   sentence.filter.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
   const std::span<const std::uint32_t> first_of = first_of_.view();
   const std::span<const std::uint32_t> first_sets_of = first_sets_of_.view();
-  const std::span<const std::uint32_t> key_of = key_of_.view();
-  const std::span<const std::uint32_t> key_sets_of = key_sets_of_.view();
   thread_local WordMemory memory;
   if (memory.filter != id_ || memory.words.size() >= WordMemory::kWords) {
     memory.reset(id_);
@@ -940,7 +935,6 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
       set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.filter.word_set_bits);
       sentence.filter.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
-      sentence.filter.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
     }
   }
 }
@@ -956,8 +950,9 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
-  f.word_bits_ = sentence.filter.word_set_bits.data();
-  f.affix_bits_ = sentence.filter.affix_set_bits.data();
+  f.word_bits_ = sentence.filter.word_set_bits;
+  f.affix_bits_ = sentence.filter.affix_set_bits;
+  f.particles_here_.clear();
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;
@@ -974,7 +969,10 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
         p != StringIndex::kAbsent) {
       for (std::uint32_t k = first_particle_set[p]; k < first_particle_set[p + 1]; ++k) {
         const std::uint32_t set = particle_sets_of[k];
-        f.particles_seen_[set] = now;
+        if (f.particles_seen_[set] != now) {
+          f.particles_seen_[set] = now;
+          f.particles_here_.push_back(set);
+        }
         if (first_particle_sets_[set]) {
           f.particle_units_.add(set, i, now);
         }
