@@ -622,6 +622,8 @@ RuleFilter::RuleFilter(ImageReader& tables)
       n.word_sets.assign(word_sets.begin(), word_sets.end());
       const std::span<const std::uint32_t> mentions = tables.u32s();
       n.mentions.assign(mentions.begin(), mentions.end());
+      const std::span<const std::uint32_t> bare = tables.u32s();
+      n.bare_mentions.assign(bare.begin(), bare.end());
       const std::span<const std::uint32_t> particle_sets = tables.u32s();
       n.particle_sets.assign(particle_sets.begin(), particle_sets.end());
       const std::span<const std::uint32_t> affix_sets = tables.u32s();
@@ -671,6 +673,8 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32s(n.word_sets);
       const std::vector<std::uint32_t> mentions(n.mentions.begin(), n.mentions.end());
       out.u32s(mentions);
+      const std::vector<std::uint32_t> bare(n.bare_mentions.begin(), n.bare_mentions.end());
+      out.u32s(bare);
       out.u32s(n.particle_sets);
       out.u32s(n.affix_sets);
       out.u32s(n.one_of);
@@ -748,6 +752,9 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
     }
     if (el.kind == ElementKind::kEntity) {
       needs.mentions.push_back(el.types);
+      if (!el.list && el.particle && el.particle->size() == 1 && el.particle->contains("")) {
+        needs.bare_mentions.push_back(el.types);
+      }
       if (first) {
         needs.first_mention = el.types;
       }
@@ -956,6 +963,7 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;
+  f.bare_mention_types_ = 0;
   f.mention_units_.clear();
   f.word_units_.clear();
   f.particle_units_.clear();
@@ -981,6 +989,9 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
       f.mention_types_ |= f.mentions_.back();
+      if (u.particle.empty()) {
+        f.bare_mention_types_ |= f.mentions_.back();
+      }
       f.mention_units_.push_back(i);
     } else {
       f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);

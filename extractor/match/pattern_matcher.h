@@ -50,6 +50,9 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
+  // The types of each mention element, not a list, that must carry no particle (its particle
+  // set is [""]): a mention of one of them without a particle.
+  std::vector<TypeMask> bare_mentions;
   // The particle sets without "" of the elements (RuleFilter's numbering of particle sets).
   std::vector<std::uint32_t> particle_sets;
   // The `starts` and `ends` lists of the token elements and the literal words their regexes
@@ -101,6 +104,11 @@ class RuleFilter {
       }
       for (TypeMask mask : needs.mentions) {
         if ((mask & mention_types_) == 0) {
+          return false;
+        }
+      }
+      for (TypeMask mask : needs.bare_mentions) {
+        if ((mask & bare_mention_types_) == 0) {
           return false;
         }
       }
@@ -186,6 +194,7 @@ class RuleFilter {
     UnitLists script_units_;                    // token units by their token's script
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
+    TypeMask bare_mention_types_ = 0;           // those of the mention units without a particle
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
