@@ -30,14 +30,17 @@ void count_bits(std::span<const std::uint64_t> bits, std::vector<std::uint32_t>&
 
 }  // namespace
 
-NeedCounts NeedCounts::of_examples(const RuleSet& rules, const RuleFilter& filter) {
+NeedCounts NeedCounts::of_examples(const RuleSet& rules, const RuleFilter& filter,
+                                   std::size_t most) {
   NeedCounts counts;
-  counts.examples = static_cast<std::uint32_t>(rules.examples.size());
+  const std::size_t total = rules.examples.size();
+  counts.examples = static_cast<std::uint32_t>(std::min(total, most));
   counts.word_sets.assign(filter.word_sets(), 0);
   counts.affix_sets.assign(filter.affix_sets(), 0);
   counts.particle_sets.assign(filter.particle_sets(), 0);
   std::vector<std::uint32_t> particle_sets;
-  for (const RuleExample& example : rules.examples) {
+  for (std::size_t k = 0; k < counts.examples; ++k) {
+    const RuleExample& example = rules.examples[k * total / counts.examples];
     const NormalizedText text = normalize_text(example.text);
     SentenceAnalysis s;
     s.tokens = tokenize(text.text, 0, static_cast<std::uint32_t>(text.text.size()),
@@ -224,7 +227,7 @@ std::vector<std::uint32_t> shared_first_elements(const std::vector<Rule>& rules,
 RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter) {
   entity_first = shared_first_elements(rules.entity_rules, entity_shared);
   relation_first = shared_first_elements(rules.relation_rules, relation_shared);
-  build_indexes(rules, filter, NeedCounts::of_examples(rules, filter));
+  build_indexes(rules, filter, NeedCounts::of_examples(rules, filter, kCountedExamples));
 }
 
 RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter, ImageReader& tables) {

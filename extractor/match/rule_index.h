@@ -32,8 +32,10 @@ struct NeedCounts {
   std::vector<std::uint32_t> particle_sets;
 
   // The counts in `rules`' examples, each text read as `filter` reads a sentence (tokenized
-  // whole); all zero when the rule set has no examples.
-  static NeedCounts of_examples(const RuleSet& rules, const RuleFilter& filter);
+  // whole); all zero when the rule set has no examples. At most `most` examples are read,
+  // spread evenly over the rule set's.
+  static NeedCounts of_examples(const RuleSet& rules, const RuleFilter& filter,
+                                std::size_t most = SIZE_MAX);
 };
 
 class RuleIndex {
@@ -105,7 +107,10 @@ struct RuleOrder {
   std::uint32_t relation_shared = 0;
 
   RuleOrder() = default;
-  // The rules are keyed by the counts of their needs in `rules`' examples (NeedCounts).
+  // The rules are keyed by the counts of their needs in up to kCountedExamples of `rules`'
+  // examples (NeedCounts): reading them is a cost at start, which the built-in pack's image,
+  // counted from all its examples by the build, does not pay.
+  static constexpr std::size_t kCountedExamples = 256;
   RuleOrder(const RuleSet& rules, const RuleFilter& filter);
   // The same, with the first elements' numbers and the counts as write_tables() wrote them,
   // read from `tables` (the built-in pack's image), which moves past them.

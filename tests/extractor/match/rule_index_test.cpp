@@ -177,6 +177,11 @@ TEST_CASE("need counts: how many of a rule set's example texts hold each set") {
   REQUIRE(ko.affix_sets.size() == 1);
   CHECK(counts.particle_sets[ko.particle_sets[0]] == 1);
   CHECK(counts.affix_sets[ko.affix_sets[0]] == 1);
+  // At most two examples, spread over the three: the first and the second.
+  const NeedCounts two = NeedCounts::of_examples(rules, filter, 2);
+  CHECK(two.examples == 2);
+  CHECK(two.word_sets[uses.word_sets[0]] == 2);
+  CHECK(two.particle_sets[ko.particle_sets[0]] == 0);
 }
 
 TEST_CASE("element numbering: elements that test a unit alike share a number") {
