@@ -49,6 +49,31 @@ struct Unit {
   std::uint32_t clause = 0;
 };
 
+// The rule filter's buffers of a sentence (RuleFilter::find_word_sets fills them), kept as one
+// piece so that a thread can keep them from document to document (extractor.cpp).
+struct FilterBuffers {
+  // The rule filter's word sets that some token's folded form is in, one bit per set: found
+  // once, by the entity stage, and read again by the relation stage.
+  std::vector<std::uint64_t> word_set_bits;
+  // For each token, the rule filter's word sets its folded form is in, restricted to the sets
+  // that some rule's first element needs (RuleFilter::Facts lists their units): common words
+  // are in dozens of sets, few of which are.
+  std::vector<std::span<const std::uint32_t>> first_word_sets;
+  // The StringHash (core/string_hash.h) of each token's folded form, found with the word sets,
+  // so that the matcher's word lists and name test do not hash the word again for each rule.
+  std::vector<std::size_t> folded_hashes;
+  // The rule filter's affix sets that some token's folded form starts or ends with, one bit per
+  // set, found with the word sets.
+  std::vector<std::uint64_t> affix_set_bits;
+
+  void clear() {
+    word_set_bits.clear();
+    first_word_sets.clear();
+    folded_hashes.clear();
+    affix_set_bits.clear();
+  }
+};
+
 struct SentenceAnalysis {
   Sentence span;
   bool boilerplate = false;
@@ -63,20 +88,7 @@ struct SentenceAnalysis {
   int writer_words = 0;
   int we_words = 0;
   std::vector<Unit> units;
-  // The rule filter's word sets that some token's folded form is in, one bit per set: found
-  // once, by the entity stage, and read again by the relation stage.
-  std::vector<std::uint64_t> word_set_bits;
-  // For each token, the rule filter's word sets its folded form is in, restricted to the sets
-  // that some rule's first element needs (RuleFilter::Facts lists their units), and to those
-  // RuleIndex keys rules by: common words are in dozens of sets, few of which are either.
-  std::vector<std::span<const std::uint32_t>> first_word_sets;
-  std::vector<std::span<const std::uint32_t>> key_word_sets;
-  // The StringHash (core/string_hash.h) of each token's folded form, found with the word sets,
-  // so that the matcher's word lists and name test do not hash the word again for each rule.
-  std::vector<std::size_t> folded_hashes;
-  // The rule filter's affix sets that some token's folded form starts or ends with, one bit per
-  // set, found with the word sets.
-  std::vector<std::uint64_t> affix_set_bits;
+  FilterBuffers filter;
 };
 
 // What a document's lines say about the kind of document it is.

@@ -107,7 +107,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     // marks) can only add what a rule matching a mention finds: a rule of words alone found
     // everything it could in the first.
     const RuleIndex& index = ctx.order.entity[static_cast<std::size_t>(s.lang)];
-    index.candidates(s, facts.mention_types(), bits, candidates_here);
+    index.candidates(facts.held(), bits, candidates_here);
     for (const std::uint32_t at : candidates_here) {
       const std::uint32_t r = index.rules()[at];
       const EntityRule* rule = &ctx.rules.entity_rules[r];

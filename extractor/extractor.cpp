@@ -1,7 +1,6 @@
 #include "extractor/extractor.h"
 
 #include <algorithm>
-#include <span>
 #include <vector>
 
 #include "core/utf8.h"
@@ -51,10 +50,9 @@ struct CharCounter {
   }
 };
 
-// The rule filter's buffers of a sentence (SentenceAnalysis: its word and affix set bits, its
-// tokens' word sets and hashes), kept by a thread from document to document: they were five
-// allocations a sentence, each freed with its document. Up to kMax sentences' worth, so that one
-// huge document leaves no large pool behind.
+// The rule filter's buffers of a sentence (SentenceAnalysis::filter), kept by a thread from
+// document to document: they were five allocations a sentence, each freed with its document. Up
+// to kMax sentences' worth, so that one huge document leaves no large pool behind.
 class SentenceBuffers {
  public:
   // Gives `s` empty buffers with the capacity of an earlier sentence's, if any are kept.
@@ -62,12 +60,7 @@ class SentenceBuffers {
     if (pool_.empty()) {
       return;
     }
-    Buffers& b = pool_.back();
-    s.word_set_bits = std::move(b.word_set_bits);
-    s.first_word_sets = std::move(b.first_word_sets);
-    s.key_word_sets = std::move(b.key_word_sets);
-    s.folded_hashes = std::move(b.folded_hashes);
-    s.affix_set_bits = std::move(b.affix_set_bits);
+    s.filter = std::move(pool_.back());
     pool_.pop_back();
   }
   // Takes back the buffers of `sentences`, emptied.
@@ -76,30 +69,14 @@ class SentenceBuffers {
       if (pool_.size() >= kMax) {
         return;
       }
-      Buffers& b = pool_.emplace_back();
-      b.word_set_bits = std::move(s.word_set_bits);
-      b.first_word_sets = std::move(s.first_word_sets);
-      b.key_word_sets = std::move(s.key_word_sets);
-      b.folded_hashes = std::move(s.folded_hashes);
-      b.affix_set_bits = std::move(s.affix_set_bits);
-      b.word_set_bits.clear();
-      b.first_word_sets.clear();
-      b.key_word_sets.clear();
-      b.folded_hashes.clear();
-      b.affix_set_bits.clear();
+      pool_.push_back(std::move(s.filter));
+      pool_.back().clear();
     }
   }
 
  private:
   static constexpr std::size_t kMax = 1024;
-  struct Buffers {
-    std::vector<std::uint64_t> word_set_bits;
-    std::vector<std::span<const std::uint32_t>> first_word_sets;
-    std::vector<std::span<const std::uint32_t>> key_word_sets;
-    std::vector<std::size_t> folded_hashes;
-    std::vector<std::uint64_t> affix_set_bits;
-  };
-  std::vector<Buffers> pool_;
+  std::vector<FilterBuffers> pool_;
 };
 
 // Hands a document's sentence buffers back to the thread's pool when the document is done,

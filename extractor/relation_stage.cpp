@@ -1471,7 +1471,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     const bool respectively = pairs_in_order(ctx.rules.layout, s);
     // The rules, as written, that the sentence may run.
     const RuleIndex& index = ctx.order.relation[static_cast<std::size_t>(s.lang)];
-    index.candidates(s, facts.mention_types(), bits, candidates_here);
+    index.candidates(facts.held(), bits, candidates_here);
     for (const std::uint32_t at : candidates_here) {
       const std::uint32_t r = index.rules()[at];
       const RelationRule& rule = ctx.rules.relation_rules[r];

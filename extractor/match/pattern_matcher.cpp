@@ -140,7 +140,7 @@ inline bool token_fields_pass(const TokenTest& t, const Token& tok) {
 // changes no answer.
 bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
   const Token& tok = ctx.s.tokens[token];
-  const std::size_t hash = ctx.s.folded_hashes[token];
+  const std::size_t hash = ctx.s.filter.folded_hashes[token];
   if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
@@ -585,37 +585,27 @@ void RuleFilter::find_first_sets() {
 
 void RuleFilter::find_word_subsets() {
   std::vector<std::uint8_t> first_sets(word_sets_, 0);
-  std::vector<std::uint8_t> key_sets(word_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
       if (n.first_word_set) {
         first_sets[*n.first_word_set] = 1;
       }
-      if (!n.word_sets.empty()) {
-        key_sets[n.word_sets.front()] = 1;
-      }
     }
   }
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
-  const auto subsets = [&](const std::vector<std::uint8_t>& keep,
-                           OwnedOrFixed<std::uint32_t>& of_words,
-                           OwnedOrFixed<std::uint32_t>& sets_of_words) {
-    std::vector<std::uint32_t>& of = of_words.own();
-    std::vector<std::uint32_t>& sets_of = sets_of_words.own();
-    of.assign(1, 0);
-    sets_of.clear();
-    for (std::uint32_t w = 0; w < words_.size(); ++w) {
-      for (std::uint32_t k = first[w]; k < first[w + 1]; ++k) {
-        if (keep[sets[k]]) {
-          sets_of.push_back(sets[k]);
-        }
+  std::vector<std::uint32_t>& of = first_of_.own();
+  std::vector<std::uint32_t>& sets_of = first_sets_of_.own();
+  of.assign(1, 0);
+  sets_of.clear();
+  for (std::uint32_t w = 0; w < words_.size(); ++w) {
+    for (std::uint32_t k = first[w]; k < first[w + 1]; ++k) {
+      if (first_sets[sets[k]]) {
+        sets_of.push_back(sets[k]);
       }
-      of.push_back(static_cast<std::uint32_t>(sets_of.size()));
     }
-  };
-  subsets(first_sets, first_of_, first_sets_of_);
-  subsets(key_sets, key_of_, key_sets_of_);
+    of.push_back(static_cast<std::uint32_t>(sets_of.size()));
+  }
 }
 
 RuleFilter::RuleFilter(ImageReader& tables)
@@ -642,6 +632,8 @@ RuleFilter::RuleFilter(ImageReader& tables)
       n.word_sets.assign(word_sets.begin(), word_sets.end());
       const std::span<const std::uint32_t> mentions = tables.u32s();
       n.mentions.assign(mentions.begin(), mentions.end());
+      const std::span<const std::uint32_t> bare = tables.u32s();
+      n.bare_mentions.assign(bare.begin(), bare.end());
       const std::span<const std::uint32_t> particle_sets = tables.u32s();
       n.particle_sets.assign(particle_sets.begin(), particle_sets.end());
       const std::span<const std::uint32_t> affix_sets = tables.u32s();
@@ -662,8 +654,7 @@ RuleFilter::RuleFilter(ImageReader& tables)
       }
     }
   }
-  for (OwnedOrFixed<std::uint32_t>* table :
-       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+  for (OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
     *table = OwnedOrFixed<std::uint32_t>(tables.u32s());
   }
   find_first_sets();
@@ -692,6 +683,8 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32s(n.word_sets);
       const std::vector<std::uint32_t> mentions(n.mentions.begin(), n.mentions.end());
       out.u32s(mentions);
+      const std::vector<std::uint32_t> bare(n.bare_mentions.begin(), n.bare_mentions.end());
+      out.u32s(bare);
       out.u32s(n.particle_sets);
       out.u32s(n.affix_sets);
       out.u32s(n.one_of);
@@ -701,8 +694,7 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
     }
   }
-  for (const OwnedOrFixed<std::uint32_t>* table :
-       {&first_of_, &first_sets_of_, &key_of_, &key_sets_of_}) {
+  for (const OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
     out.u32s(table->view());
   }
 }
@@ -770,6 +762,9 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
     }
     if (el.kind == ElementKind::kEntity) {
       needs.mentions.push_back(el.types);
+      if (!el.list && el.particle && el.particle->size() == 1 && el.particle->contains("")) {
+        needs.bare_mentions.push_back(el.types);
+      }
       if (first) {
         needs.first_mention = el.types;
       }
@@ -851,6 +846,16 @@ RuleFilter::Facts RuleFilter::facts(const SentenceAnalysis& sentence,
   return f;
 }
 
+void RuleFilter::particle_sets_of(std::string_view particle,
+                                  std::vector<std::uint32_t>& out) const {
+  if (const std::uint32_t p = particle.empty() ? StringIndex::kAbsent : particles_.find(particle);
+      p != StringIndex::kAbsent) {
+    const std::span<const std::uint32_t> first = first_particle_set_.view();
+    const std::span<const std::uint32_t> sets = particle_sets_of_.view();
+    out.insert(out.end(), sets.begin() + first[p], sets.begin() + first[p + 1]);
+  }
+}
+
 void RuleFilter::find_affixes(const std::string& folded, bool suffix,
                               std::vector<std::uint32_t>& sets_found) const {
   const StringIndex& words = suffix ? suffixes_ : prefixes_;
@@ -917,17 +922,14 @@ struct WordMemory {
 }  // namespace
 
 void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
-  sentence.word_set_bits.assign((word_sets_ + 63) / 64, 0);
-  sentence.first_word_sets.assign(sentence.tokens.size(), {});
-  sentence.key_word_sets.assign(sentence.tokens.size(), {});
-  sentence.folded_hashes.resize(sentence.tokens.size());
-  sentence.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
+  sentence.filter.word_set_bits.assign((word_sets_ + 63) / 64, 0);
+  sentence.filter.first_word_sets.assign(sentence.tokens.size(), {});
+  sentence.filter.folded_hashes.resize(sentence.tokens.size());
+  sentence.filter.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
   const std::span<const std::uint32_t> first = first_set_.view();
   const std::span<const std::uint32_t> sets = sets_.view();
   const std::span<const std::uint32_t> first_of = first_of_.view();
   const std::span<const std::uint32_t> first_sets_of = first_sets_of_.view();
-  const std::span<const std::uint32_t> key_of = key_of_.view();
-  const std::span<const std::uint32_t> key_sets_of = key_sets_of_.view();
   thread_local WordMemory memory;
   if (memory.filter != id_ || memory.words.size() >= WordMemory::kWords) {
     memory.reset(id_);
@@ -935,7 +937,7 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const std::string& folded = sentence.tokens[k].folded;
     const std::size_t hash = StringHash{}(folded);
-    sentence.folded_hashes[k] = hash;
+    sentence.filter.folded_hashes[k] = hash;
     std::uint32_t m = memory.words.find(folded, hash);
     if (m == StringIndex::kAbsent) {
       m = memory.words.insert(folded);
@@ -945,12 +947,11 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
       memory.word.push_back(word_bits_.may_contain_hash(hash) ? words_.find(folded, hash)
                                                               : StringIndex::kAbsent);
     }
-    set_bits(memory.affixes(m), sentence.affix_set_bits);
+    set_bits(memory.affixes(m), sentence.filter.affix_set_bits);
     if (const std::uint32_t w = memory.word[m]; w != StringIndex::kAbsent) {
-      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.word_set_bits);
-      sentence.first_word_sets[k] =
+      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.filter.word_set_bits);
+      sentence.filter.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
-      sentence.key_word_sets[k] = key_sets_of.subspan(key_of[w], key_of[w + 1] - key_of[w]);
     }
   }
 }
@@ -966,11 +967,13 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
-  f.word_bits_ = sentence.word_set_bits.data();
-  f.affix_bits_ = sentence.affix_set_bits.data();
+  f.word_bits_ = sentence.filter.word_set_bits;
+  f.affix_bits_ = sentence.filter.affix_set_bits;
+  f.particles_here_.clear();
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;
+  f.bare_mention_types_ = 0;
   f.mention_units_.clear();
   f.word_units_.clear();
   f.particle_units_.clear();
@@ -984,7 +987,10 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
         p != StringIndex::kAbsent) {
       for (std::uint32_t k = first_particle_set[p]; k < first_particle_set[p + 1]; ++k) {
         const std::uint32_t set = particle_sets_of[k];
-        f.particles_seen_[set] = now;
+        if (f.particles_seen_[set] != now) {
+          f.particles_seen_[set] = now;
+          f.particles_here_.push_back(set);
+        }
         if (first_particle_sets_[set]) {
           f.particle_units_.add(set, i, now);
         }
@@ -993,10 +999,13 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
       f.mention_types_ |= f.mentions_.back();
+      if (u.particle.empty()) {
+        f.bare_mention_types_ |= f.mentions_.back();
+      }
       f.mention_units_.push_back(i);
     } else {
       f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
-      for (const std::uint32_t id : sentence.first_word_sets[u.begin]) {
+      for (const std::uint32_t id : sentence.filter.first_word_sets[u.begin]) {
         f.word_units_.add(id, i, now);
       }
     }

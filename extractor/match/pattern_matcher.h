@@ -50,6 +50,9 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
+  // The types of each mention element, not a list, that must carry no particle (its particle
+  // set is [""]): a mention of one of them without a particle.
+  std::vector<TypeMask> bare_mentions;
   // The particle sets without "" of the elements (RuleFilter's numbering of particle sets).
   std::vector<std::uint32_t> particle_sets;
   // The `starts` and `ends` lists of the token elements and the literal words their regexes
@@ -67,6 +70,15 @@ struct PatternNeeds {
   std::optional<std::uint32_t> first_particles;
   // And a token of this script, when the first element is a required token with a script test.
   std::optional<Script> first_script;
+};
+
+// What a sentence holds of the needs that RuleIndex keys rules by (RuleFilter::Facts::held):
+// views of the facts, valid while they are.
+struct HeldNeeds {
+  std::span<const std::uint64_t> word_sets;      // one bit per word set (RuleFilter's numbering)
+  std::span<const std::uint64_t> affix_sets;     // one bit per affix set
+  std::span<const std::uint32_t> particle_sets;  // the particle sets held, each once
+  TypeMask mention_types = 0;
 };
 
 // The needs of every entity and relation rule of a rule set, and an index from
@@ -95,11 +107,18 @@ class RuleFilter {
           return false;
         }
       }
+      for (TypeMask mask : needs.bare_mentions) {
+        if ((mask & bare_mention_types_) == 0) {
+          return false;
+        }
+      }
       return all_set(needs.word_sets, word_bits_) && held(needs.particle_sets, particles_seen_) &&
              all_set(needs.affix_sets, affix_bits_) && (needs.one_of.empty() || one_of(needs));
     }
     // The types of the sentence's mentions, as one mask.
     TypeMask mention_types() const { return mention_types_; }
+    // What the sentence holds of the needs rules are keyed by.
+    HeldNeeds held() const { return {word_bits_, affix_bits_, particles_here_, mention_types_}; }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
@@ -119,7 +138,8 @@ class RuleFilter {
     // Whether the sentence holds a member of each group of needs.one_of.
     bool one_of(const PatternNeeds& needs) const;
     // Whether `bits` has the bit of each set of `ids`.
-    static bool all_set(const std::vector<std::uint32_t>& ids, const std::uint64_t* bits) {
+    static bool all_set(const std::vector<std::uint32_t>& ids,
+                        std::span<const std::uint64_t> bits) {
       for (const std::uint32_t id : ids) {
         if (((bits[id / 64] >> (id % 64)) & 1) == 0) {
           return false;
@@ -163,21 +183,23 @@ class RuleFilter {
     // last sentence with a unit with a particle of set p.
     std::uint32_t sentence_ = 0;
     std::vector<std::uint32_t> particles_seen_;
-    // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis), which must outlive
-    // the facts' use.
-    const std::uint64_t* word_bits_ = nullptr;
-    const std::uint64_t* affix_bits_ = nullptr;
+    // The particle sets the sentence holds, each once, in the order found.
+    std::vector<std::uint32_t> particles_here_;
+    // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis::filter), which must
+    // outlive the facts' use.
+    std::span<const std::uint64_t> word_bits_;
+    std::span<const std::uint64_t> affix_bits_;
     UnitLists word_units_;                      // token units by word set (of first_sets_)
     UnitLists particle_units_;                  // units by particle set
     UnitLists script_units_;                    // token units by their token's script
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
+    TypeMask bare_mention_types_ = 0;           // those of the mention units without a particle
     std::vector<std::uint32_t> mention_units_;  // and its index, in order
     std::uint32_t units_ = 0;
   };
-  // Fills sentence.word_set_bits and sentence.affix_set_bits, which facts() reads, the token
-  // spans sentence.first_word_sets and sentence.key_word_sets, and sentence.folded_hashes, which
-  // PatternMatcher reads.
+  // Fills sentence.filter (FilterBuffers): its word_set_bits and affix_set_bits, which facts()
+  // reads, the token spans first_word_sets, and folded_hashes, which PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
   // Precondition: find_word_sets(sentence) was called. The facts read `sentence` until the
   // next call: it must outlive their use.
@@ -186,6 +208,12 @@ class RuleFilter {
   void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;
 
   const PatternNeeds& entity_rule(std::size_t i) const { return entity_[i]; }
+  // How many word, affix and particle sets the filter numbers.
+  std::size_t word_sets() const { return word_sets_; }
+  std::size_t affix_sets() const { return affix_sets_; }
+  std::size_t particle_sets() const { return particle_sets_; }
+  // Appends the particle sets that hold `particle` to `out`.
+  void particle_sets_of(std::string_view particle, std::vector<std::uint32_t>& out) const;
   const PatternNeeds& relation_rule(std::size_t i) const { return relation_[i]; }
 
  private:
@@ -265,15 +293,12 @@ class RuleFilter {
   // only.
   std::vector<std::uint8_t> first_particle_sets_;
   // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
-  // only) are first_sets_of_[first_of_[w], first_of_[w + 1]); those that are the first of some
-  // rule's word_sets (RuleIndex's keys), key_sets_of_[key_of_[w], key_of_[w + 1]).
+  // only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
   OwnedOrFixed<std::uint32_t> first_of_;
   OwnedOrFixed<std::uint32_t> first_sets_of_;
-  OwnedOrFixed<std::uint32_t> key_of_;
-  OwnedOrFixed<std::uint32_t> key_sets_of_;
   // Fills first_particle_sets_ and the affix shapes from the tables.
   void find_first_sets();
-  // Fills the subsets above from the needs and the word sets (for the image, once by the build).
+  // Fills the subset above from the needs and the word sets (for the image, once by the build).
   void find_word_subsets();
 };
 

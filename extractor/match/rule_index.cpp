@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <span>
+#include <string>
 #include <utility>
+
+#include "extractor/text/document_text.h"
+#include "extractor/text/tokenizer.h"
 
 namespace kgex {
 
@@ -15,28 +19,133 @@ void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t at) {
   bits[at / 64] |= std::uint64_t{1} << (at % 64);
 }
 
+// Adds 1 to counts[s] for each set s whose bit `bits` has.
+void count_bits(std::span<const std::uint64_t> bits, std::vector<std::uint32_t>& counts) {
+  for (std::size_t k = 0; k < bits.size(); ++k) {
+    for (std::uint64_t word = bits[k]; word != 0; word &= word - 1) {
+      ++counts[k * 64 + static_cast<std::size_t>(std::countr_zero(word))];
+    }
+  }
+}
+
 }  // namespace
 
+NeedCounts NeedCounts::of_examples(const RuleSet& rules, const RuleFilter& filter,
+                                   std::size_t most) {
+  NeedCounts counts;
+  const std::size_t total = rules.examples.size();
+  counts.examples = static_cast<std::uint32_t>(std::min(total, most));
+  counts.word_sets.assign(filter.word_sets(), 0);
+  counts.affix_sets.assign(filter.affix_sets(), 0);
+  counts.particle_sets.assign(filter.particle_sets(), 0);
+  std::vector<std::uint32_t> particle_sets;
+  for (std::size_t k = 0; k < counts.examples; ++k) {
+    const RuleExample& example = rules.examples[k * total / counts.examples];
+    const NormalizedText text = normalize_text(example.text);
+    SentenceAnalysis s;
+    s.tokens = tokenize(text.text, 0, static_cast<std::uint32_t>(text.text.size()),
+                        [](std::string_view) { return false; });
+    filter.find_word_sets(s);
+    count_bits(s.filter.word_set_bits, counts.word_sets);
+    count_bits(s.filter.affix_set_bits, counts.affix_sets);
+    particle_sets.clear();
+    for (const Token& t : s.tokens) {
+      filter.particle_sets_of(t.particle, particle_sets);
+    }
+    std::sort(particle_sets.begin(), particle_sets.end());
+    particle_sets.erase(std::unique(particle_sets.begin(), particle_sets.end()),
+                        particle_sets.end());
+    for (const std::uint32_t p : particle_sets) {
+      ++counts.particle_sets[p];
+    }
+  }
+  return counts;
+}
+
+RuleIndex::Keyed::Keyed(std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed) {
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::uint32_t sets = keyed.empty() ? 0 : keyed.back().first + 1;
+  keys_.assign((sets + 63) / 64, 0);
+  first_.assign(sets + 1, 0);
+  for (const auto& [set, at] : keyed) {
+    set_bit(keys_, set);
+    ++first_[set + 1];
+  }
+  for (std::uint32_t k = 0; k < sets; ++k) {
+    first_[k + 1] += first_[k];
+  }
+  at_.reserve(keyed.size());
+  for (const auto& [set, at] : keyed) {
+    at_.push_back(at);
+  }
+}
+
+void RuleIndex::Keyed::add_set(std::uint32_t set, std::vector<std::uint64_t>& bits) const {
+  for (std::uint32_t k = first_[set]; k < first_[set + 1]; ++k) {
+    set_bit(bits, at_[k]);
+  }
+}
+
+void RuleIndex::Keyed::add(std::span<const std::uint64_t> held,
+                           std::vector<std::uint64_t>& bits) const {
+  const std::size_t words = std::min(held.size(), keys_.size());
+  for (std::size_t k = 0; k < words; ++k) {
+    for (std::uint64_t word = held[k] & keys_[k]; word != 0; word &= word - 1) {
+      add_set(static_cast<std::uint32_t>(k * 64 + std::countr_zero(word)), bits);
+    }
+  }
+}
+
+void RuleIndex::Keyed::add(std::span<const std::uint32_t> held,
+                           std::vector<std::uint64_t>& bits) const {
+  for (const std::uint32_t set : held) {
+    if (set / 64 < keys_.size() && ((keys_[set / 64] >> (set % 64)) & 1)) {
+      add_set(set, bits);
+    }
+  }
+}
+
 RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
-                     const std::function<const PatternNeeds&(std::uint32_t)>& needs_of)
+                     const std::function<const PatternNeeds&(std::uint32_t)>& needs_of,
+                     const NeedCounts& counts)
     : rules_(std::move(rules)) {
   const std::size_t words = (rules_.size() + 63) / 64;
   always_.assign(words, 0);
   by_type_.assign(kTypes, std::vector<std::uint64_t>(words, 0));
-  // (word set, position) for the rules keyed by a word set, in position order.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
-  std::uint32_t word_sets = 0;
-  // (affix set, position) for the rules keyed by an affix set, in position order.
+  // (set, position) for the rules keyed by a set of each kind, in position order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> word_keyed;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> affix_keyed;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> particle_keyed;
+  const auto count = [](const std::vector<std::uint32_t>& of, std::uint32_t set) {
+    return set < of.size() ? of[set] : 0;
+  };
   for (std::uint32_t at = 0; at < rules_.size(); ++at) {
     const PatternNeeds& needs = needs_of(rules_[at]);
-    if (!needs.word_sets.empty()) {
-      keyed.emplace_back(needs.word_sets.front(), at);
-      word_sets = std::max(word_sets, needs.word_sets.front() + 1);
-      continue;
+    // The rarest set, the first found among equals: word sets in order, affix sets from the
+    // last, particle sets in order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>* key = nullptr;
+    std::uint32_t key_set = 0;
+    std::uint32_t key_count = 0;
+    const auto consider = [&](std::vector<std::pair<std::uint32_t, std::uint32_t>>& kind,
+                              std::uint32_t set, std::uint32_t n) {
+      if (key == nullptr || n < key_count) {
+        key = &kind;
+        key_set = set;
+        key_count = n;
+      }
+    };
+    for (const std::uint32_t set : needs.word_sets) {
+      consider(word_keyed, set, count(counts.word_sets, set));
     }
-    if (!needs.affix_sets.empty()) {
-      affix_keyed.emplace_back(needs.affix_sets.back(), at);
+    for (std::size_t k = needs.affix_sets.size(); k-- > 0;) {
+      consider(affix_keyed, needs.affix_sets[k], count(counts.affix_sets, needs.affix_sets[k]));
+    }
+    for (const std::uint32_t set : needs.particle_sets) {
+      consider(particle_keyed, set, count(counts.particle_sets, set));
+    }
+    if (key != nullptr) {
+      key->emplace_back(key_set, at);
       continue;
     }
     if (needs.mentions.empty()) {
@@ -52,61 +161,24 @@ RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
       }
     }
   }
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  first_word_.assign(word_sets + 1, 0);
-  for (const auto& [set, at] : keyed) {
-    ++first_word_[set + 1];
-  }
-  for (std::uint32_t w = 0; w < word_sets; ++w) {
-    first_word_[w + 1] += first_word_[w];
-  }
-  by_word_.reserve(keyed.size());
-  for (const auto& [set, at] : keyed) {
-    by_word_.push_back(at);
-  }
-  std::stable_sort(affix_keyed.begin(), affix_keyed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [set, at] : affix_keyed) {
-    if (affix_sets_.empty() || affix_sets_.back() != set) {
-      affix_sets_.push_back(set);
-      first_affix_.push_back(static_cast<std::uint32_t>(by_affix_.size()));
-    }
-    by_affix_.push_back(at);
-  }
-  first_affix_.push_back(static_cast<std::uint32_t>(by_affix_.size()));
+  by_word_ = Keyed(std::move(word_keyed));
+  by_affix_ = Keyed(std::move(affix_keyed));
+  by_particle_ = Keyed(std::move(particle_keyed));
 }
 
-void RuleIndex::candidates(const SentenceAnalysis& sentence, TypeMask mention_types,
-                           std::vector<std::uint64_t>& bits,
+void RuleIndex::candidates(const HeldNeeds& held, std::vector<std::uint64_t>& bits,
                            std::vector<std::uint32_t>& out) const {
   bits = always_;
   for (int t = 0; t < kTypes; ++t) {
-    if ((mention_types >> t) & 1) {
+    if ((held.mention_types >> t) & 1) {
       for (std::size_t k = 0; k < bits.size(); ++k) {
         bits[k] |= by_type_[t][k];
       }
     }
   }
-  const auto word_sets = static_cast<std::uint32_t>(first_word_.size()) - 1;
-  for (const std::span<const std::uint32_t> sets : sentence.key_word_sets) {
-    for (const std::uint32_t set : sets) {
-      if (set < word_sets) {
-        for (std::uint32_t k = first_word_[set]; k < first_word_[set + 1]; ++k) {
-          set_bit(bits, by_word_[k]);
-        }
-      }
-    }
-  }
-  for (std::size_t k = 0; k < affix_sets_.size(); ++k) {
-    const std::uint32_t set = affix_sets_[k];
-    if (set / 64 < sentence.affix_set_bits.size() &&
-        ((sentence.affix_set_bits[set / 64] >> (set % 64)) & 1)) {
-      for (std::uint32_t at = first_affix_[k]; at < first_affix_[k + 1]; ++at) {
-        set_bit(bits, by_affix_[at]);
-      }
-    }
-  }
+  by_word_.add(held.word_sets, bits);
+  by_affix_.add(held.affix_sets, bits);
+  by_particle_.add(held.particle_sets, bits);
   out.clear();
   for (std::size_t k = 0; k < bits.size(); ++k) {
     for (std::uint64_t word = bits[k]; word != 0; word &= word - 1) {
@@ -155,7 +227,7 @@ std::vector<std::uint32_t> shared_first_elements(const std::vector<Rule>& rules,
 RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter) {
   entity_first = shared_first_elements(rules.entity_rules, entity_shared);
   relation_first = shared_first_elements(rules.relation_rules, relation_shared);
-  build_indexes(rules, filter);
+  build_indexes(rules, filter, NeedCounts::of_examples(rules, filter, kCountedExamples));
 }
 
 RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter, ImageReader& tables) {
@@ -165,18 +237,32 @@ RuleOrder::RuleOrder(const RuleSet& rules, const RuleFilter& filter, ImageReader
     first->assign(numbers.begin(), numbers.end());
     *shared = tables.u32();
   }
-  build_indexes(rules, filter);
+  NeedCounts counts;
+  counts.examples = tables.u32();
+  for (std::vector<std::uint32_t>* of :
+       {&counts.word_sets, &counts.affix_sets, &counts.particle_sets}) {
+    const std::span<const std::uint32_t> numbers = tables.u32s();
+    of->assign(numbers.begin(), numbers.end());
+  }
+  build_indexes(rules, filter, counts);
 }
 
-void RuleOrder::write_tables(ImageWriter& out, const RuleSet& rules) {
+void RuleOrder::write_tables(ImageWriter& out, const RuleSet& rules, const RuleFilter& filter) {
   std::uint32_t shared = 0;
   out.u32s(shared_first_elements(rules.entity_rules, shared));
   out.u32(shared);
   out.u32s(shared_first_elements(rules.relation_rules, shared));
   out.u32(shared);
+  const NeedCounts counts = NeedCounts::of_examples(rules, filter);
+  out.u32(counts.examples);
+  for (const std::vector<std::uint32_t>* of :
+       {&counts.word_sets, &counts.affix_sets, &counts.particle_sets}) {
+    out.u32s(*of);
+  }
 }
 
-void RuleOrder::build_indexes(const RuleSet& rules, const RuleFilter& filter) {
+void RuleOrder::build_indexes(const RuleSet& rules, const RuleFilter& filter,
+                              const NeedCounts& counts) {
   std::vector<std::uint32_t> by_priority(rules.entity_rules.size());
   for (std::uint32_t i = 0; i < by_priority.size(); ++i) {
     by_priority[i] = i;
@@ -205,12 +291,12 @@ void RuleOrder::build_indexes(const RuleSet& rules, const RuleFilter& filter) {
         relation_rules.push_back(i);
       }
     }
-    entity[static_cast<std::size_t>(lang)] =
-        RuleIndex(std::move(entity_rules),
-                  [&](std::uint32_t i) -> const PatternNeeds& { return filter.entity_rule(i); });
-    relation[static_cast<std::size_t>(lang)] =
-        RuleIndex(std::move(relation_rules),
-                  [&](std::uint32_t i) -> const PatternNeeds& { return filter.relation_rule(i); });
+    entity[static_cast<std::size_t>(lang)] = RuleIndex(
+        std::move(entity_rules),
+        [&](std::uint32_t i) -> const PatternNeeds& { return filter.entity_rule(i); }, counts);
+    relation[static_cast<std::size_t>(lang)] = RuleIndex(
+        std::move(relation_rules),
+        [&](std::uint32_t i) -> const PatternNeeds& { return filter.relation_rule(i); }, counts);
   }
 }
 

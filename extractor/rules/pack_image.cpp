@@ -655,7 +655,7 @@ void write_pack_image(ImageWriter& out, const RuleSet& rules, const Gazetteer& g
   out.u32(kRulesEnd);
   gazetteer.write_tables(out);
   filter.write_tables(out);
-  RuleOrder::write_tables(out, rules);
+  RuleOrder::write_tables(out, rules, filter);
 }
 
 std::shared_ptr<const RuleSet> read_pack_image(const PackImage& image, bool examples) {

@@ -489,6 +489,20 @@ TEST_CASE("rule filter: a rule is skipped where no unit has a required particle"
   CHECK_FALSE(Probe(R"({"ent": "Tool", "list": true, "particle": ["가"]})", text).may_match());
 }
 
+TEST_CASE("rule filter: a mention that must carry no particle needs one without") {
+  const std::string bare = R"({"ent": "Tool", "particle": [""]}, {"any": true})";
+  CHECK(Probe(bare, "러스트 도입").may_match());
+  CHECK(Probe(bare, "러스트 도입").matches());
+  CHECK_FALSE(Probe(bare, "러스트를 도입").may_match());
+  CHECK_FALSE(Probe(bare, "러스트를 도입").matches());
+  // Another type's mention without a particle does not do.
+  CHECK_FALSE(Probe(bare, "에이크미 러스트를 도입").may_match());
+  // A set with more than "", and a list (whose particle is its last member's), need only the
+  // mention.
+  CHECK(Probe(R"({"ent": "Tool", "particle": ["", "를"]})", "러스트를 도입").may_match());
+  CHECK(Probe(R"({"ent": "Tool", "list": true, "particle": [""]})", "러스트를 도입").may_match());
+}
+
 TEST_CASE("rule filter: a rule is skipped where no token starts or ends as a required one") {
   const std::string text = "에이크미는 지분을 인수했다";
   CHECK(Probe(R"({"starts": ["지분"]}, {"starts": ["인수", "매입"]})", text).may_match());

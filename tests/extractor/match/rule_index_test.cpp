@@ -1,11 +1,13 @@
-// The rule index: which rules a sentence meets, from the word sets of its tokens and the
-// types of its mentions, in the stage's order; and the rule orders of a whole rule set.
+// The rule index: which rules a sentence meets, from the word, affix and particle sets and the
+// mention types it holds, in the stage's order, each rule keyed by its rarest need; the counts
+// of the needs in a rule set's examples; and the rule orders of a whole rule set.
 #include "extractor/match/rule_index.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
-#include <span>
+#include <utility>
 #include <vector>
 
 #include "tests/extractor/test_pack.h"
@@ -27,17 +29,26 @@ PatternNeeds mentions(std::vector<TypeMask> masks) {
   return n;
 }
 
-// A sentence whose tokens hold these word sets, as the keys RuleIndex reads.
-struct Sentence {
-  std::vector<std::vector<std::uint32_t>> sets;
-  SentenceAnalysis analysis;
+// What a sentence holds, as RuleIndex reads it (RuleFilter::Facts::held).
+struct Held {
+  std::vector<std::uint64_t> word_bits;
+  std::vector<std::uint64_t> affix_bits;
+  std::vector<std::uint32_t> particles;
+  TypeMask types = 0;
 
-  explicit Sentence(std::vector<std::vector<std::uint32_t>> token_sets)
-      : sets(std::move(token_sets)) {
-    for (const auto& s : sets) {
-      analysis.key_word_sets.emplace_back(s);
+  explicit Held(const std::vector<std::uint32_t>& word_sets,
+                const std::vector<std::uint32_t>& affix_sets = {},
+                std::vector<std::uint32_t> particle_sets = {}, TypeMask mention_types = 0)
+      : particles(std::move(particle_sets)), types(mention_types) {
+    for (const auto& [ids, bits] :
+         {std::pair{&word_sets, &word_bits}, {&affix_sets, &affix_bits}}) {
+      for (const std::uint32_t id : *ids) {
+        bits->resize(std::max<std::size_t>(bits->size(), id / 64 + 1), 0);
+        (*bits)[id / 64] |= std::uint64_t{1} << (id % 64);
+      }
     }
   }
+  HeldNeeds needs() const { return {word_bits, affix_bits, particles, types}; }
 };
 
 TEST_CASE("rule index: a sentence meets the rules whose key it holds, in the stage's order") {
@@ -46,7 +57,8 @@ TEST_CASE("rule index: a sentence meets the rules whose key it holds, in the sta
   const TypeMask tool = type_bit(EntityType::kTool);
   const auto person_or_org = static_cast<TypeMask>(person | org);
   // Rules 10..14 in the order they run: keyed by word set 3; by a person or an organization;
-  // by nothing; by word set 1 (its first); by a tool (its narrowest mask).
+  // by nothing; by word set 1 (its first: no counts tell them apart); by a tool (its narrowest
+  // mask).
   const std::vector<PatternNeeds> needs = {words({3}), mentions({person_or_org}), PatternNeeds{},
                                            words({1, 3}), mentions({kAllTypes, tool})};
   const RuleIndex index({10, 11, 12, 13, 14},
@@ -55,17 +67,14 @@ TEST_CASE("rule index: a sentence meets the rules whose key it holds, in the sta
   std::vector<std::uint64_t> bits;
   Positions out;
 
-  const Sentence first({{1}, {}});
-  index.candidates(first.analysis, person, bits, out);
+  index.candidates(Held({1}, {}, {}, person).needs(), bits, out);
   CHECK(out == Positions{1, 2, 3});
 
-  const Sentence second({{7}, {3, 5}});
-  index.candidates(second.analysis, tool, bits, out);
+  index.candidates(Held({7, 3, 5}, {}, {}, tool).needs(), bits, out);
   CHECK(out == Positions{0, 2, 4});
 
   // Nothing held: only the rule that needs nothing.
-  const Sentence none(std::vector<std::vector<std::uint32_t>>{{99}});
-  index.candidates(none.analysis, 0, bits, out);
+  index.candidates(Held({99}).needs(), bits, out);
   CHECK(out == Positions{2});
 }
 
@@ -80,19 +89,47 @@ TEST_CASE("rule index: a rule with no word set is keyed by its last affix set") 
                         [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; });
   std::vector<std::uint64_t> bits;
   Positions out;
-  Sentence with(std::vector<std::vector<std::uint32_t>>{{}});
-  with.analysis.affix_set_bits = {std::uint64_t{1} << 5};
-  index.candidates(with.analysis, org, bits, out);
+  index.candidates(Held({}, {5}, {}, org).needs(), bits, out);
   CHECK(out == Positions{0, 2});
   // The organization alone no longer makes the first rule a candidate, nor its first affix set.
-  Sentence without(std::vector<std::vector<std::uint32_t>>{{}});
-  without.analysis.affix_set_bits = {std::uint64_t{1} << 2};
-  index.candidates(without.analysis, org, bits, out);
+  index.candidates(Held({}, {2}, {}, org).needs(), bits, out);
   CHECK(out == Positions{2});
   // A sentence whose affixes were never looked up meets none of them.
-  const Sentence unlooked(std::vector<std::vector<std::uint32_t>>{{1}});
-  index.candidates(unlooked.analysis, org, bits, out);
+  index.candidates(Held({1}, {}, {}, org).needs(), bits, out);
   CHECK(out == Positions{1, 2});
+}
+
+TEST_CASE("rule index: a rule is keyed by its rarest need in the counts, and skipped without it") {
+  // Rule 0 needs word sets 0 and 1 and particle set 2; rule 1 word set 0 and particle set 2.
+  // In the examples word set 0 is everywhere, word set 1 in one text, particle set 2 in five:
+  // rule 0 is keyed by word set 1, rule 1 by particle set 2.
+  PatternNeeds rare_word = words({0, 1});
+  rare_word.particle_sets = {2};
+  PatternNeeds particle = words({0});
+  particle.particle_sets = {2};
+  const std::vector<PatternNeeds> needs = {rare_word, particle};
+  NeedCounts counts;
+  counts.examples = 10;
+  counts.word_sets = {10, 1};
+  counts.particle_sets = {0, 0, 5};
+  const RuleIndex index(
+      {0, 1}, [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; }, counts);
+  std::vector<std::uint64_t> bits;
+  Positions out;
+  // The common word and the particle, without the rare word: rule 0 is skipped, rule 1 tried.
+  index.candidates(Held({0}, {}, {2}).needs(), bits, out);
+  CHECK(out == Positions{1});
+  // Every need present: both are tried.
+  index.candidates(Held({0, 1}, {}, {2}).needs(), bits, out);
+  CHECK(out == Positions{0, 1});
+  // The common word alone: neither.
+  index.candidates(Held({0}).needs(), bits, out);
+  CHECK(out.empty());
+  // Without counts the first word set keys both, and the common word alone meets both.
+  const RuleIndex uncounted({0, 1},
+                            [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; });
+  uncounted.candidates(Held({0}).needs(), bits, out);
+  CHECK(out == Positions{0, 1});
 }
 
 TEST_CASE("rule index: more rules than one word of bits, each met once") {
@@ -105,8 +142,7 @@ TEST_CASE("rule index: more rules than one word of bits, each met once") {
   const RuleIndex index(rules, [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; });
   std::vector<std::uint64_t> bits;
   Positions out;
-  const Sentence sentence({{2}, {2}, {0}});
-  index.candidates(sentence.analysis, 0, bits, out);
+  index.candidates(Held({2, 2, 0}).needs(), bits, out);
   Positions expected;
   for (std::uint32_t i = 0; i < 150; ++i) {
     if (i % 3 != 1) {
@@ -114,6 +150,38 @@ TEST_CASE("rule index: more rules than one word of bits, each met once") {
     }
   }
   CHECK(out == expected);
+}
+
+TEST_CASE("need counts: how many of a rule set's example texts hold each set") {
+  const auto set = load_rules({test::memory_pack({{"r.json", test::rule_file(R"(
+      "relation_rules": [
+        {"id": "uses", "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["the"]},
+           {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+         "relation": "uses", "source": "o", "target": "t"},
+        {"id": "ko", "pattern": [{"ent": "Organization", "capture": "o", "particle": ["는", "은"]},
+           {"ent": "Tool", "capture": "t"}, {"starts": ["도입"]}],
+         "relation": "uses", "source": "o", "target": "t"}],
+      "examples": [{"text": "The team at Acme the uses Rust."}, {"text": "The Acme uses Kafka."},
+        {"text": "가온은 Kafka를 도입했다."}])")}})});
+  REQUIRE_MESSAGE(set.ok(), set.status().to_string());
+  const RuleSet& rules = *set.value();
+  const RuleFilter filter(rules);
+  const NeedCounts counts = NeedCounts::of_examples(rules, filter);
+  CHECK(counts.examples == 3);
+  const PatternNeeds& uses = filter.relation_rule(0);
+  REQUIRE(uses.word_sets.size() == 2);
+  CHECK(counts.word_sets[uses.word_sets[0]] == 2);  // "the", folded
+  CHECK(counts.word_sets[uses.word_sets[1]] == 2);
+  const PatternNeeds& ko = filter.relation_rule(1);
+  REQUIRE(ko.particle_sets.size() == 1);
+  REQUIRE(ko.affix_sets.size() == 1);
+  CHECK(counts.particle_sets[ko.particle_sets[0]] == 1);
+  CHECK(counts.affix_sets[ko.affix_sets[0]] == 1);
+  // At most two examples, spread over the three: the first and the second.
+  const NeedCounts two = NeedCounts::of_examples(rules, filter, 2);
+  CHECK(two.examples == 2);
+  CHECK(two.word_sets[uses.word_sets[0]] == 2);
+  CHECK(two.particle_sets[ko.particle_sets[0]] == 0);
 }
 
 TEST_CASE("element numbering: elements that test a unit alike share a number") {
