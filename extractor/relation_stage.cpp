@@ -585,9 +585,23 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   const std::uint32_t clause = sc.s.units[m.begin].clause;
   // A clause closed after the match is another's: in "… 로그를 채널에 붙여 주는데, 변서진 님
   // 말로는" the person after the comma did not do what the match says.
+  // So is one after a verb whose ending of two syllables or more joins clauses, comma or not
+  // ("Kafka를 쓰고 있어서 변서진 님 발표가": not 변서진 who uses Kafka).
+  const auto joins_clauses = [&](std::uint32_t v) {
+    constexpr std::size_t kTwoSyllables = 6;
+    const Unit& unit = sc.s.units[v];
+    if (unit.mention >= 0 || sc.s.tokens[unit.begin].script != Script::kHangul) {
+      return false;
+    }
+    const Token& verb = sc.s.tokens[unit.begin];
+    const std::string word = verb.folded + std::string(verb.particle);
+    return std::ranges::any_of(sc.layout.clause_endings, [&](std::string_view e) {
+      return e.size() >= kTwoSyllables && word.ends_with(e);
+    });
+  };
   const auto closed_after = [&](std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t v = from; v < to; ++v) {
-      if (closes_clause(sc, v)) {
+      if (closes_clause(sc, v) || joins_clauses(v)) {
         return true;
       }
     }
@@ -621,7 +635,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
-    if (!heads(e) || (u >= m.end && closed_after(m.end, u))) {
+    if (!heads(e) || (u >= m.end && closed_after(m.end - 1, u))) {
       continue;
     }
     // Subjects first, then the type the rule prefers, then the nearest before the

@@ -1034,11 +1034,18 @@ TEST_CASE("relation action: a Korean name after a comma that closes a clause did
   const std::string body = R"("relation_rules": [{"id": "use", "pattern": [
       {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
       "relation": "uses", "target": "t", "source": {"find": ["Organization"]}}])";
-  const std::string rules = rule_file(R"("layout": {"clause_endings": ["는데"]}, )" + body);
+  const std::string rules =
+      rule_file(R"("layout": {"clause_endings": ["는데", "어서", "고"]}, )" + body);
   CHECK(has_relation(graph_of(rules, "Rust를 사용하는 에이크미는 빠르다."), "Acme", RT::kUses,
                      "Rust"));
   const std::string closed = "팀이 Rust를 사용하는데, 에이크미 말로는 빠르다.";
   CHECK(graph_of(rules, closed).relation_count() == 0);
+  // An ending of two syllables or more joins clauses without a comma; one of one syllable, which
+  // ends nouns too, only before one.
+  CHECK(graph_of(rules, "팀이 Rust를 사용하고 있어서 에이크미 발표가 기대된다.").relation_count() ==
+        0);
+  CHECK(has_relation(graph_of(rules, "팀이 Rust를 사용하고 에이크미 발표가 기대된다."), "Acme",
+                     RT::kUses, "Rust"));
   // Without the ending in the layout, the comma closes nothing.
   CHECK(has_relation(graph_of(rule_file(body), closed), "Acme", RT::kUses, "Rust"));
 }
