@@ -3,9 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <random>
 #include <string>
 #include <vector>
+
+#include "tests/core/random_words.h"
 
 namespace kgex {
 
@@ -33,23 +34,12 @@ TEST_CASE("AffixWords: a word starts or ends with one of the list") {
 }
 
 TEST_CASE("AffixWords answers as a scan of every word does") {
-  std::mt19937 random(7);
-  const std::vector<std::string> pieces = {"a", "b", "ab", "김", "장", "실장", "", "é"};
-  const auto word = [&](std::size_t most) {
-    std::string w;
-    for (std::size_t n = random() % (most + 1); n > 0; --n) {
-      w += pieces[random() % pieces.size()];
-    }
-    return w;
-  };
+  RandomWords random({"a", "b", "ab", "김", "장", "실장", "", "é"}, 7);
   for (int round = 0; round < 300; ++round) {
-    std::vector<std::string> list;
-    for (std::size_t n = random() % 6; n > 0; --n) {
-      list.push_back(word(3));
-    }
+    const std::vector<std::string> list = random.list(6, 3);
     const AffixWords affixes(list);
     for (int probe = 0; probe < 30; ++probe) {
-      const std::string w = word(5);
+      const std::string w = random.word(5);
       CHECK(affixes.starts(w) ==
             std::any_of(list.begin(), list.end(), [&](const auto& x) { return w.starts_with(x); }));
       CHECK(affixes.ends(w) ==

@@ -3,9 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <random>
 #include <string>
 #include <vector>
+
+#include "tests/core/random_words.h"
 
 namespace kgex {
 
@@ -36,23 +37,12 @@ TEST_CASE("StopWords answers as the rule's word-by-word test does") {
               }));
     });
   };
-  std::mt19937 random(11);
-  const std::vector<std::string> pieces = {"n", "o", "w", "않", "는", "", "é"};
-  const auto word = [&](std::size_t most) {
-    std::string w;
-    for (std::size_t n = random() % (most + 1); n > 0; --n) {
-      w += pieces[random() % pieces.size()];
-    }
-    return w;
-  };
+  RandomWords random({"n", "o", "w", "않", "는", "", "é"}, 11);
   for (int round = 0; round < 300; ++round) {
-    std::vector<std::string> list;
-    for (std::size_t n = random() % 5; n > 0; --n) {
-      list.push_back(word(2));
-    }
+    const std::vector<std::string> list = random.list(5, 2);
     const StopWords stop(list);
     for (int probe = 0; probe < 30; ++probe) {
-      const std::string w = word(4);
+      const std::string w = random.word(4);
       CHECK(stop.matches(w) == scan(list, w));
     }
   }
