@@ -92,6 +92,12 @@ struct SentenceAnalysis {
 };
 
 // What a document's lines say about the kind of document it is.
+// Who a post is by (find_writer).
+struct Writer {
+  int named = -1;  // the person its header names or its first sentence introduces, or -1
+  int post = -1;   // the same where the whole post speaks in the first person singular, or -1
+};
+
 struct DocumentKind {
   // Four lines or more open with one of the layout's interview markers followed by a full stop
   // or a colon ("Q.", "A:", "질문:").
@@ -159,7 +165,7 @@ struct DocumentAnalysis {
   std::vector<int> topics;  // the topic entity of each type that has one
   int topic_product = -1;   // local entity index of the topic product ("$about"), or -1
   int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
-  int writer = -1;          // the person a post in the first person singular is by (find_writer)
+  Writer writer;            // the person a post is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {

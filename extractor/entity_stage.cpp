@@ -1154,11 +1154,11 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
                      [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
 }
 
-int find_writer(const Layout& layout, const DocumentAnalysis& doc,
-                const std::vector<LocalEntity>& entities) {
+Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
+                   const std::vector<LocalEntity>& entities) {
   constexpr int kWords = 2;
   if (layout.writer_words.empty() || doc.kind.interview) {
-    return -1;
+    return {};
   }
   // The person the header names, else the one the first sentence below it introduces
   // ("안녕하세요, 백엔드 엔지니어 편도윤입니다"); without one, no writer, and nothing more to read.
@@ -1181,6 +1181,20 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
       introduced = is_copula_ending(doc.sentences[c.sentence].tokens[c.end - 1].particle);
     }
   }
+  // Else a byline's: the person right after its marker, below a scraped page's menus ("by 한결 ·
+  // 솔빛랩 대표").
+  for (const Byline& b : bylines(doc, layout)) {
+    for (std::size_t m = 0; m < doc.mentions.size() && writer < 0; ++m) {
+      const MentionCandidate& c = doc.mentions[m];
+      const int e = doc.entity_of_mention[m];
+      const std::vector<Token>& tokens = doc.sentences[b.sentence].tokens;
+      if (c.sentence == b.sentence && e >= 0 && entities[e].type == EntityType::kPerson &&
+          std::all_of(tokens.begin() + b.marker_end, tokens.begin() + c.begin,
+                      [](const Token& t) { return t.script == Script::kPunct; })) {
+        writer = e;
+      }
+    }
+  }
   for (std::size_t m = 0; m < doc.mentions.size() && writer < 0; ++m) {
     const MentionCandidate& c = doc.mentions[m];
     const int e = doc.entity_of_mention[m];
@@ -1191,18 +1205,7 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
     }
   }
   if (writer < 0) {
-    return -1;
-  }
-  int words = introduced ? 1 : 0;
-  int we = 0;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    if (!s.boilerplate) {
-      words += s.writer_words;
-      we += s.we_words;
-    }
-  }
-  if (words < kWords || words <= we) {
-    return -1;
+    return {};
   }
   // A transcript, whose speakers each say "I": three turns or more open with a speaker's name
   // in capitalised Latin words and a colon ("THEO: …", "[00:01:05] Carla Jiménez: …").
@@ -1226,9 +1229,17 @@ int find_writer(const Layout& layout, const DocumentAnalysis& doc,
     turns += k > first && k < s.tokens.size() && s.tokens[k].text == ":" ? 1 : 0;
   }
   if (turns >= kTurns) {
-    return -1;
+    return {};
   }
-  return writer;
+  int words = introduced ? 1 : 0;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (!s.boilerplate) {
+      words += s.writer_words;
+      we += s.we_words;
+    }
+  }
+  return {.named = writer, .post = words < kWords || words <= we ? -1 : writer};
 }
 
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,

@@ -294,20 +294,6 @@ bool bullet_item(std::string_view line) {
          line.starts_with("\xC2\xB7 ");
 }
 
-// What fold_letters(line) starts with, at least `bytes` of it where it has that many: the
-// letters of a prefix of the line are a prefix of the line's letters, and folding goes code
-// point by code point, so only the line's first bytes are folded; when they give fewer than
-// `bytes` (spaces, punctuation), the whole line is.
-std::string leading_letters(std::string_view line, std::size_t bytes) {
-  constexpr std::size_t kSlack = 8;  // for spaces, bullets and punctuation among the letters
-  std::size_t take = std::min(line.size(), bytes + kSlack);
-  while (take < line.size() && (static_cast<unsigned char>(line[take]) & 0xC0) == 0x80) {
-    ++take;  // a whole last character
-  }
-  std::string letters = fold_letters(line.substr(0, take));
-  return letters.size() >= bytes || take == line.size() ? letters : fold_letters(line);
-}
-
 }  // namespace
 
 std::string heading_key(std::string_view line) {
@@ -337,44 +323,67 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc) {
   return out;
 }
 
-int byline_team(const DocumentAnalysis& doc, const Layout& layout,
-                const std::vector<LocalEntity>& entities) {
+std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
   constexpr std::size_t kBylineLines = 8;  // non-blank lines from the top
+  std::vector<Byline> out;
   if (layout.writer_markers.empty()) {
-    return -1;
+    return out;
   }
-  const auto& lines = doc.segmentation.lines;
   std::size_t longest = 0;
   for (std::string_view m : layout.writer_markers) {
     longest = std::max(longest, m.size());
   }
+  const auto& lines = doc.segmentation.lines;
   std::size_t seen = 0;
-  for (std::size_t l = 0; l < lines.size() && seen < kBylineLines; ++l) {
-    if (lines[l].kind == LineKind::kBlank) {
+  std::uint32_t last_line = UINT32_MAX;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (s.span.line == last_line) {
       continue;
     }
-    ++seen;
-    const std::string letters =
-        leading_letters(doc.normalized(lines[l].begin, lines[l].end), longest);
-    if (std::none_of(layout.writer_markers.begin(), layout.writer_markers.end(),
-                     [&](std::string_view m) { return letters.starts_with(m); })) {
-      continue;
+    for (std::uint32_t l = last_line == UINT32_MAX ? 0 : last_line + 1; l <= s.span.line; ++l) {
+      seen += lines[l].kind == LineKind::kBlank ? 0 : 1;
     }
-    int team = -1;
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-      const int e = doc.entity_of_mention[m];
-      if (doc.sentences[doc.mentions[m].sentence].span.line != l || e < 0 ||
-          entities[e].type != EntityType::kTeam || e == team) {
-        continue;
-      }
-      if (team >= 0) {
-        return -1;  // two teams: whose post it is, the line does not say
-      }
-      team = e;
+    last_line = s.span.line;
+    if (seen > kBylineLines) {
+      break;
     }
-    return team;
+    // The marker is whole words: the letters of the sentence's first tokens, after any run of
+    // spaces and punctuation, are one of the markers.
+    for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+      const std::string letters = fold_letters(doc.normalized(s.span.begin, s.tokens[k].end));
+      if (letters.size() > longest) {
+        break;
+      }
+      if (!letters.empty() && layout.writer_markers.contains(letters)) {
+        out.push_back({.sentence = si, .marker_end = k + 1});
+        break;
+      }
+    }
   }
-  return -1;
+  return out;
+}
+
+int byline_team(const DocumentAnalysis& doc, const Layout& layout,
+                const std::vector<LocalEntity>& entities) {
+  const std::vector<Byline> found = bylines(doc, layout);
+  if (found.empty()) {
+    return -1;
+  }
+  const std::uint32_t line = doc.sentences[found.front().sentence].span.line;
+  int team = -1;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const int e = doc.entity_of_mention[m];
+    if (doc.sentences[doc.mentions[m].sentence].span.line != line || e < 0 ||
+        entities[e].type != EntityType::kTeam || e == team) {
+      continue;
+    }
+    if (team >= 0) {
+      return -1;  // two teams: whose post it is, the line does not say
+    }
+    team = e;
+  }
+  return team;
 }
 
 std::size_t first_body_line(const DocumentAnalysis& doc) {

@@ -43,10 +43,20 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc);
 // is "products"); empty for a line longer than a heading.
 std::string heading_key(std::string_view line);
 
+// A byline: a line among the first kBylineLines that are not blank whose first sentence opens
+// with one of the layout's writer_markers as whole words ("글쓴이: 육하진", "Written by Ana Ruiz",
+// "by 한결 · 솔빛랩 대표"; not "Bytes …"), after any run of spaces and punctuation.
+struct Byline {
+  std::uint32_t sentence = 0;    // the line's first sentence
+  std::uint32_t marker_end = 0;  // the sentence's token after the marker
+};
+
+// The document's bylines, top down. Requires doc.segmentation and the sentences' tokens.
+std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout);
+
 // The team a post's byline names with its writer ("글쓴이: 육하진 (검색추천팀 엔지니어링
-// 매니저)", "Written by Ana Ruiz, Search team"): a line among the first kBylineLines that opens
-// with one of the layout's writer_markers and names one team. The post is that team's: -1 for
-// none. Requires mentions and entities.
+// 매니저)", "Written by Ana Ruiz, Search team"): the first byline's line (bylines) names one team.
+// The post is that team's: -1 for none. Requires mentions and entities.
 int byline_team(const DocumentAnalysis& doc, const Layout& layout,
                 const std::vector<LocalEntity>& entities);
 

@@ -100,14 +100,79 @@ int turn_speaker(const SentenceScope& sc) {
   return sc.entities[e].type == EntityType::kPerson ? e : -1;
 }
 
+// Whether unit `v` is a Korean word that ends in one of the layout's clause_endings of `least`
+// bytes or more ("주는데", "있어서"), its particle read with it.
+bool ends_clause(const SentenceScope& sc, std::uint32_t v, std::size_t least = 0) {
+  const Unit& unit = sc.s.units[v];
+  const Token& verb = sc.s.tokens[unit.begin];
+  if (unit.mention >= 0 || verb.script != Script::kHangul) {
+    return false;
+  }
+  const std::string word = verb.folded + std::string(verb.particle);
+  return std::ranges::any_of(sc.layout.clause_endings, [&](std::string_view e) {
+    return e.size() >= least && word.ends_with(e);
+  });
+}
+
+// Whether unit `u` is a comma after a verb that ends in one of the layout's clause_endings
+// ("붙여 주는데,", "만들었고,"), which closes a clause.
+bool closes_clause(const SentenceScope& sc, std::uint32_t u) {
+  return u > 0 && sc.s.units[u].mention < 0 && sc.s.tokens[sc.s.units[u].begin].text == "," &&
+         ends_clause(sc, u - 1);
+}
+
+// The units [lo, hi) of the clause around a match: between the nearest commas that close a clause
+// (closes_clause), up to a word that opens one (the layout's clause_openers).
+std::pair<std::uint32_t, std::uint32_t> clause_around(const SentenceScope& sc,
+                                                      const PatternMatch& m) {
+  const std::vector<Unit>& units = sc.s.units;
+  std::uint32_t lo = m.begin;
+  while (lo > 0 && !closes_clause(sc, lo)) {
+    --lo;
+  }
+  std::uint32_t hi = m.end;
+  while (hi < units.size() && !closes_clause(sc, hi) &&
+         (units[hi].mention >= 0 ||
+          !sc.layout.clause_openers.contains(sc.s.tokens[units[hi].begin].folded))) {
+    ++hi;
+  }
+  return {lo, hi};
+}
+
+// Whether the clause around a match says "I" and not "we": one of the layout's writer_words and
+// none of its we_words outside quotations ("나는 Flutter로 앱을 짰다"; not the clause before the
+// comma in "채원은 Figma로 화면을 그리고, 나는 …", nor "내가 본 우리 팀은 …").
+bool says_i(const SentenceScope& sc, const PatternMatch& m) {
+  if (sc.s.writer_words == 0) {
+    return false;
+  }
+  const auto [lo, hi] = clause_around(sc, m);
+  bool i = false;
+  std::string written;
+  for (std::uint32_t u = lo; u < hi; ++u) {
+    const Unit& unit = sc.s.units[u];
+    if (unit.mention >= 0 || (!sc.s.quoted.empty() && sc.s.quoted[unit.begin])) {
+      continue;
+    }
+    const Token& t = sc.s.tokens[unit.begin];
+    if (sc.layout.we_words.contains(t.folded)) {
+      return false;
+    }
+    written.assign(t.folded).append(t.particle);
+    i = i || sc.layout.writer_words.contains(written);
+  }
+  return i;
+}
+
 // The topic entities, less those the matched words name themselves: in "the round was led by
 // A, along with B", A is an investor, not the company B invested in, even when A is the topic.
 // A symmetric relation keeps a topic that a capture holds: the topic listed among an alliance's
 // members is the partner of the others. "$self" is the team first-person words stand for, else
-// the person a post in the first person singular is by (find_writer), else the topic; not the team
-// a document names first, which only a document in the first person (first_person_side) makes the
-// writer: taken everywhere, it gave the topic's uses and products to whatever team an article opens
-// with (dev relation F1 0.71 -> 0.65).
+// the person a post in the first person singular is by (find_writer), or in a clause that says "I"
+// where the rest says "we" (a founder's "나는 … 일했다" among "우리는 …"), else the topic; not the
+// team a document names first, which only a document in the first person (first_person_side) makes
+// the writer: taken everywhere, it gave the topic's uses and products to whatever team an article
+// opens with (dev relation F1 0.71 -> 0.65).
 // "$about" is the topic product, outside a section with a topic of its own: the thing a release
 // note, a review or a launch is about, whose parts ("the backend is written in Go") are its own
 // rather than its maker's.
@@ -125,8 +190,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     out = {sc.doc.topic_product};
   } else if (ref.self && sc.doc.own_team >= 0) {
     out = {sc.doc.own_team};
-  } else if (ref.self && sc.doc.writer >= 0) {
-    out = {sc.doc.writer};
+  } else if (ref.self && (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
+    out = {sc.doc.writer.named};
     // In a section an organization heads (a résumé's employer), a sentence that does not speak
     // in the first person is that organization's too: "- 인프라: AWS EKS, Terraform" under
     // "**모아페이스**".
@@ -320,27 +385,6 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     return {};
   }
   return topics_outside(sc, ref, m, symmetric);
-}
-
-// Whether unit `v` is a Korean word that ends in one of the layout's clause_endings of `least`
-// bytes or more ("주는데", "있어서"), its particle read with it.
-bool ends_clause(const SentenceScope& sc, std::uint32_t v, std::size_t least = 0) {
-  const Unit& unit = sc.s.units[v];
-  const Token& verb = sc.s.tokens[unit.begin];
-  if (unit.mention >= 0 || verb.script != Script::kHangul) {
-    return false;
-  }
-  const std::string word = verb.folded + std::string(verb.particle);
-  return std::ranges::any_of(sc.layout.clause_endings, [&](std::string_view e) {
-    return e.size() >= least && word.ends_with(e);
-  });
-}
-
-// Whether unit `u` is a comma after a verb that ends in one of the layout's clause_endings
-// ("붙여 주는데,", "만들었고,"), which closes a clause.
-bool closes_clause(const SentenceScope& sc, std::uint32_t u) {
-  return u > 0 && sc.s.units[u].mention < 0 && sc.s.tokens[sc.s.units[u].begin].text == "," &&
-         ends_clause(sc, u - 1);
 }
 
 bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
@@ -706,8 +750,8 @@ int first_person_side(const DocumentAnalysis& doc) {
   if (doc.own_team >= 0) {
     return doc.own_team;
   }
-  if (doc.writer >= 0) {
-    return doc.writer;
+  if (doc.writer.post >= 0) {
+    return doc.writer.post;
   }
   return doc.lead_team >= 0 ? doc.lead_team : doc.topic;
 }
@@ -737,19 +781,8 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   const std::vector<Unit>& units = sc.s.units;
   const std::uint32_t first = units[m.begin].clause;
   const std::uint32_t last = units[m.end - 1].clause;
-  // The unless words are looked for between the nearest commas that close a clause around the
-  // match.
-  const auto closes = [&](std::uint32_t u) { return closes_clause(sc, u); };
-  std::uint32_t lo = m.begin;
-  while (lo > 0 && !closes(lo)) {
-    --lo;
-  }
-  std::uint32_t hi = m.end;
-  while (hi < units.size() && !closes(hi) &&
-         (units[hi].mention >= 0 ||
-          !sc.layout.clause_openers.contains(sc.s.tokens[units[hi].begin].folded))) {
-    ++hi;
-  }
+  // The unless words are looked for in the match's clause.
+  const auto [lo, hi] = clause_around(sc, m);
   for (std::uint32_t u = lo; u < hi; ++u) {
     if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
         rule.unless.matches(sc.s.tokens[units[u].begin].folded)) {

@@ -778,7 +778,8 @@ TEST_CASE("relation action: in an interview $self is the team the article opens 
 
 TEST_CASE("relation action: in a post in the first person singular $self is its writer") {
   const std::string rules = rule_file(R"(
-      "layout": {"writer_words": ["나는", "내가", "i", "my"], "we_words": ["우리", "we"]},
+      "layout": {"writer_words": ["나는", "내가", "i", "my"], "we_words": ["우리", "we"],
+        "clause_endings": ["고"]},
       "entity_rules": [
         {"id": "byline", "pattern": [{"regex": "[가-힣]{3}", "anchor": "start", "capture": "n"},
           {"text": "·"}], "entity": {"capture": "n", "type": "Person"}}],
@@ -790,10 +791,17 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
   const KnowledgeGraph post =
       graph_of(rules, head + "에이크미에서 나는 많이 배웠다. 내가 맡은 일에는 Rust를 썼다.\n");
   CHECK(has_relation(post, "채도윤", RT::kUses, "Rust"));
-  // Once: no writer, and the topic organization stands in.
-  const KnowledgeGraph once =
-      graph_of(rules, head + "에이크미는 커졌다. 에이크미에서 나는 Rust를 썼다.\n");
-  CHECK_FALSE(has_relation(once, "채도윤", RT::kUses, "Rust"));
+  // Once: not a post in the first person singular, and the topic organization stands in; but a
+  // clause that says "I" is still the writer's, and one that a comma closes before it is not.
+  const KnowledgeGraph once = graph_of(
+      rules, head + "에이크미는 커졌다. 에이크미에서 나는 Rust를 썼다. 에이크미는 Kafka를 썼다.\n");
+  CHECK(has_relation(once, "채도윤", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(once, "채도윤", RT::kUses, "Kafka"));
+  CHECK(has_relation(once, "Acme", RT::kUses, "Kafka"));
+  const KnowledgeGraph comma =
+      graph_of(rules, head + "에이크미는 커졌다. 에이크미는 Kafka를 썼고, 나는 Rust를 썼다.\n");
+  CHECK(has_relation(comma, "채도윤", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(comma, "채도윤", RT::kUses, "Kafka"));
   // Written for a team: "우리" as often as "나".
   const KnowledgeGraph team = graph_of(
       rules, head + "나는 우리 팀을 믿는다. 내가 본 우리 팀은 Rust를 썼다. 우리는 빠르다.\n");
@@ -829,6 +837,27 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
         intro, hello + "나는 개발자다.\n\n**에이크미** — 엔지니어\n- 내가 Kafka를 썼다.\n");
     CHECK(has_relation(mine, "채도윤", RT::kUses, "Kafka"));
     CHECK_FALSE(has_relation(mine, "Acme", RT::kUses, "Kafka"));
+  }
+  SUBCASE("a byline under a page's menus names the writer") {
+    const std::string by = rule_file(R"(
+        "layout": {"writer_words": ["나는", "내가"], "writer_markers": ["by", "글쓴이"]},
+        "entity_rules": [{"id": "person", "pattern": [{"regex": "[가-힣]{3}", "capture": "n"},
+          {"text": "·"}], "entity": {"capture": "n", "type": "Person"}}],
+        "relation_rules": [{"id": "use", "pattern": [
+          {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "썼"}],
+          "relation": "uses", "source": {"find": ["Team", "Person"], "else": "$self"},
+          "target": "t"}])");
+    const std::string menus = "블로그\n홈 · 글 목록 · 검색\n\n개발 회고\n일 년을 돌아보며\n\n";
+    const std::string body = "나는 많이 배웠다. 내가 맡은 일에는 Rust를 썼다.\n";
+    CHECK(has_relation(graph_of(by, menus + "by 채도윤 · 에이크미 개발자\n\n" + body), "채도윤",
+                       RT::kUses, "Rust"));
+    CHECK(has_relation(graph_of(by, menus + "글쓴이: 채도윤 · 3월\n\n" + body), "채도윤", RT::kUses,
+                       "Rust"));
+    // The marker is a whole word, and the name comes right after it.
+    CHECK_FALSE(has_relation(graph_of(by, menus + "bye 채도윤 · 에이크미 개발자\n\n" + body),
+                             "채도윤", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(graph_of(by, menus + "by 이번 주 채도윤 · 개발자\n\n" + body),
+                             "채도윤", RT::kUses, "Rust"));
   }
   SUBCASE("a transcript's speakers each say I") {
     const KnowledgeGraph transcript = graph_of(
