@@ -23,6 +23,20 @@ std::string sentence_text(const DocumentAnalysis& doc, std::uint32_t si) {
   return std::string(doc.original(s.begin, s.end));
 }
 
+bool is_quote(const Token& t) { return t.text == "'" || t.text == "\""; }
+
+// Whether units `held` are all a quotation holds: a quote right before them and right after them
+// or after a parenthetical gloss ('루나: 잊힌 왕관', '루나(Luna)').
+bool quoted_whole(const SentenceAnalysis& s, const std::vector<std::uint32_t>& held) {
+  if (held.empty()) {
+    return false;
+  }
+  const std::uint32_t begin = s.units[held.front()].begin;
+  const std::uint32_t end = s.units[held.back()].end;
+  return begin > 0 && is_quote(s.tokens[begin - 1]) && end < s.tokens.size() &&
+         (is_quote(s.tokens[end]) || s.tokens[end].text == "(");
+}
+
 // The normalised text of token range [b, e) of a sentence, particle excluded.
 std::string span_text(const DocumentAnalysis& doc, const SentenceAnalysis& s, std::uint32_t b,
                       std::uint32_t e) {
@@ -143,8 +157,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
               type = t;
             }
           }
-          // A name has no particle inside it ("DAP GenAI에 EXAONE" is two things).
+          // A name has no particle inside it ("DAP GenAI에 EXAONE" is two things), unless quotes
+          // hold it whole: a title's word may end like one ('루나: 잊힌 왕관', '사랑과 전쟁').
           const bool inner_particle =
+              !quoted_whole(s, held) &&
               std::any_of(held.begin(), held.empty() ? held.end() : held.end() - 1,
                           [&](std::uint32_t u) { return !s.units[u].particle.empty(); });
           if (!held.empty() && type && !inner_particle) {

@@ -149,6 +149,22 @@ TEST_CASE("entity action: through extends the name to another capture") {
   CHECK(g.entity_count() == 2);
 }
 
+TEST_CASE("entity action: quotes that hold a name whole let its words end like particles") {
+  const std::string rules = rule_file(R"("entity_rules": [{"id": "quoted",
+      "pattern": [{"text": "게임"}, {"text": "'"}, {"any": true, "min": 1, "max": 4,
+        "not": [{"text": "'"}], "capture": "n"}, {"text": "'"}],
+      "entity": {"capture": "n", "type": "Product"}},
+      {"id": "before-ships", "pattern": [{"any": true, "min": 1, "max": 3, "capture": "n"},
+        {"text": "출시"}], "entity": {"capture": "n", "type": "Product"}}])");
+  const KnowledgeGraph g = graph_of(
+      rules, "신작 게임 '루나: 잊힌 별'을 낸다. 게임 '사랑과 전쟁'도 있다. 모아나 누리 출시.");
+  CHECK(has_entity(g, "루나: 잊힌 별", ET::kProduct));
+  CHECK(has_entity(g, "사랑과 전쟁", ET::kProduct));
+  // Without quotes, a word with a particle still ends a name: "모아나 누리" is two things.
+  CHECK(g.find("모아나 누리").empty());
+  CHECK(has_entity(g, "누리", ET::kProduct));
+}
+
 TEST_CASE("entity action: stop words and bare type nouns are never names") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "before-ships",
       "pattern": [{"any": true, "capture": "n"}, {"text": "ships"}],
