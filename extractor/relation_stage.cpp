@@ -1561,10 +1561,17 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         const std::vector<int> sources = resolve(sc, rule.source, m, symmetric, from_context);
         const std::vector<int> targets =
             resolve(sc, rule.target, m, symmetric, from_context, types);
-        // "A와 B는 각각 X와 Y를 인수했다": A bought X and B bought Y.
-        const bool in_order = rule.source.kind == Ref::Kind::kCapture &&
-                              rule.target.kind == Ref::Kind::kCapture && sources.size() > 1 &&
-                              sources.size() == targets.size() && respectively;
+        // "A와 B는 각각 X와 Y를 인수했다": A bought X and B bought Y. With two lists of different
+        // lengths the sentence does not say who goes with whom: nothing. One side alone is
+        // each one's ("A와 B가 각각 X에 투자했다").
+        const bool both_captured = rule.source.kind == Ref::Kind::kCapture &&
+                                   rule.target.kind == Ref::Kind::kCapture && respectively;
+        if (both_captured && sources.size() != targets.size() &&
+            std::min(sources.size(), targets.size()) > 1) {
+          continue;
+        }
+        const bool in_order =
+            both_captured && sources.size() > 1 && sources.size() == targets.size();
         for (std::size_t i = 0; i < sources.size(); ++i) {
           const int src = sources[i];
           for (std::size_t j = 0; j < targets.size(); ++j) {

@@ -725,6 +725,12 @@ TEST_CASE("relation action: respectively_words pair two lists member by member")
   const KnowledgeGraph one = graph_of(pairing, "Acme and Globex bought Initech, respectively.");
   CHECK(has_relation(one, "Acme", RT::kAcquires, "Initech"));
   CHECK(has_relation(one, "Globex", RT::kAcquires, "Initech"));
+  // Two lists of different lengths do not say who bought what: nothing.
+  const KnowledgeGraph uneven =
+      graph_of(pairing, "Globex, Initech and 라인 bought Acme and 글로벡스, respectively.");
+  CHECK(uneven.relation_count() == 0);
+  CHECK(graph_of(pairing, "Globex, Initech and 라인 bought Acme and 글로벡스.").relation_count() >
+        0);
 }
 
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
