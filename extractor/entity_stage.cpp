@@ -102,6 +102,7 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     s.units = build_units(s, doc.mentions, by_sentence[si], false);
     answers.start(ctx.order.entity_shared, static_cast<std::uint32_t>(s.units.size()));
     ctx.filter.find_word_sets(s);
+    RuleFilter::find_token_classes(s, ctx.gazetteer);
     ctx.filter.facts(s, doc, facts);
     // The rules by priority that the sentence may run. A second pass (over the sentences `run`
     // marks) can only add what a rule matching a mention finds: a rule of words alone found

@@ -649,8 +649,15 @@ RuleFilter::RuleFilter(ImageReader& tables)
       if (const std::uint32_t p = tables.u32(); p != UINT32_MAX) {
         n.first_particles = p;
       }
-      if (const std::uint32_t sc = tables.u32(); sc != UINT32_MAX) {
-        n.first_script = static_cast<Script>(sc);
+      const std::span<const std::uint32_t> classes = tables.u32s();
+      for (std::size_t k = 0; k + 4 <= classes.size(); k += 4) {
+        n.token_classes.push_back(
+            {std::uint64_t{classes[k]} | std::uint64_t{classes[k + 1]} << 32,
+             std::uint64_t{classes[k + 2]} | std::uint64_t{classes[k + 3]} << 32});
+      }
+      if (const std::span<const std::uint32_t> first = tables.u32s(); first.size() == 4) {
+        n.first_classes = TokenClasses{std::uint64_t{first[0]} | std::uint64_t{first[1]} << 32,
+                                       std::uint64_t{first[2]} | std::uint64_t{first[3]} << 32};
       }
     }
   }
@@ -691,7 +698,22 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
-      out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
+      std::vector<std::uint32_t> classes;
+      const auto add = [&](const TokenClasses& c) {
+        for (const std::uint64_t bits : c) {
+          classes.push_back(static_cast<std::uint32_t>(bits));
+          classes.push_back(static_cast<std::uint32_t>(bits >> 32));
+        }
+      };
+      for (const TokenClasses& c : n.token_classes) {
+        add(c);
+      }
+      out.u32s(classes);
+      classes.clear();
+      if (n.first_classes) {
+        add(*n.first_classes);
+      }
+      out.u32s(classes);
     }
   }
   for (const OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
@@ -775,8 +797,12 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         needs.first_word_set = id;
       }
     }
-    if (first && el.kind == ElementKind::kToken && el.test.script) {
-      needs.first_script = *el.test.script;
+    if (el.kind == ElementKind::kToken && (el.test.script || el.test.shape || el.test.known)) {
+      const TokenClasses classes = classes_of(el.test);
+      needs.token_classes.push_back(classes);
+      if (first) {
+        needs.first_classes = classes;
+      }
     }
     if (el.kind == ElementKind::kToken) {
       one_of_needs(el, word_sets, affix_sets, needs.one_of);
@@ -821,6 +847,61 @@ void RuleFilter::one_of_needs(const Element& el, SetNumbering& word_sets,
       out.push_back(static_cast<std::uint32_t>(group.size()));
       out.insert(out.end(), group.begin(), group.end());
     }
+  }
+}
+
+namespace {
+
+constexpr std::uint32_t kCapitalized = 1;
+constexpr std::uint32_t kAllUpper = 2;
+constexpr std::uint32_t kHasDigit = 4;
+constexpr std::uint32_t kNameWord = 8;
+constexpr std::uint32_t kClassesPerScript = 16;
+static_assert(kScripts * kClassesPerScript == kTokenClasses);
+
+}  // namespace
+
+TokenClasses RuleFilter::classes_of(const TokenTest& test) {
+  TokenClasses out{};
+  for (std::uint32_t c = 0; c < kTokenClasses; ++c) {
+    const bool capitalized = (c & kCapitalized) != 0;
+    const bool all_upper = (c & kAllUpper) != 0;
+    bool passes =
+        (!test.script || static_cast<std::uint32_t>(*test.script) == c / kClassesPerScript) &&
+        (!test.known || *test.known == ((c & kNameWord) != 0));
+    if (test.shape) {
+      switch (*test.shape) {
+        case Shape::kCapitalized:
+          passes = passes && capitalized;
+          break;
+        case Shape::kUpper:
+          passes = passes && all_upper;
+          break;
+        case Shape::kLower:
+          passes = passes && !capitalized && !all_upper;
+          break;
+        case Shape::kHasDigit:
+          passes = passes && (c & kHasDigit) != 0;
+          break;
+      }
+    }
+    if (passes) {
+      out[c / 64] |= std::uint64_t{1} << (c % 64);
+    }
+  }
+  return out;
+}
+
+void RuleFilter::find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names) {
+  std::vector<std::uint8_t>& classes = sentence.filter.token_classes;
+  classes.resize(sentence.tokens.size());
+  for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
+    const Token& t = sentence.tokens[k];
+    std::uint32_t c = static_cast<std::uint32_t>(t.script) * kClassesPerScript;
+    c |= (t.capitalized ? kCapitalized : 0) | (t.all_upper ? kAllUpper : 0) |
+         (t.has_digit ? kHasDigit : 0) |
+         (names.is_name_word(t.folded, sentence.filter.folded_hashes[k]) ? kNameWord : 0);
+    classes[k] = static_cast<std::uint8_t>(c);
   }
 }
 
@@ -959,12 +1040,11 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
   if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
-      f.script_units_.sets() != kScripts || f.sentence_ == UINT32_MAX) {
+      f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
     f.particles_seen_.assign(particle_sets_, 0);
     f.word_units_.resize(word_sets_);
     f.particle_units_.resize(particle_sets_);
-    f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
   f.word_bits_ = sentence.filter.word_set_bits;
@@ -977,7 +1057,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.mention_units_.clear();
   f.word_units_.clear();
   f.particle_units_.clear();
-  f.script_units_.clear();
+  f.unit_classes_.resize(f.units_);
+  f.classes_ = {};
   const std::span<const std::uint32_t> first_particle_set = first_particle_set_.view();
   const std::span<const std::uint32_t> particle_sets_of = particle_sets_of_.view();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
@@ -1003,8 +1084,11 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
         f.bare_mention_types_ |= f.mentions_.back();
       }
       f.mention_units_.push_back(i);
+      f.unit_classes_[i] = Facts::kNoClass;
     } else {
-      f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
+      const std::uint8_t c = sentence.filter.token_classes[u.begin];
+      f.unit_classes_[i] = c;
+      f.classes_[c / 64] |= std::uint64_t{1} << (c % 64);
       for (const std::uint32_t id : sentence.filter.first_word_sets[u.begin]) {
         f.word_units_.add(id, i, now);
       }
@@ -1039,8 +1123,14 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     word_units_.append(*needs.first_word_set, sentence_, out);
   } else if (needs.first_particles) {
     particle_units_.append(*needs.first_particles, sentence_, out);
-  } else if (needs.first_script) {
-    script_units_.append(static_cast<std::uint32_t>(*needs.first_script), sentence_, out);
+  } else if (needs.first_classes) {
+    const TokenClasses& classes = *needs.first_classes;
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      const std::uint8_t c = unit_classes_[u];
+      if (c != kNoClass && ((classes[c / 64] >> (c % 64)) & 1) != 0) {
+        out.push_back(u);
+      }
+    }
   } else {
     for (std::uint32_t u = 0; u < units_; ++u) {
       out.push_back(u);

@@ -40,11 +40,18 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
                               const std::vector<MentionCandidate>& mentions,
                               std::span<const int> mentions_in_sentence, bool fold_parentheticals);
 
+// A token's class for the rule filter, a number below kTokenClasses: its script, whether it is
+// capitalized, all upper case or has a digit, and whether it is a name word
+// (Gazetteer::is_name_word); and a set of classes, one bit each.
+inline constexpr std::uint32_t kTokenClasses = 80;
+using TokenClasses = std::array<std::uint64_t, 2>;
+
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of
 // each of its required word sets among the sentence's tokens, and a mention of
 // one of the types of each mask (one mention per element), a unit with a particle of each
-// particle set, and a token that starts (or ends) with a word of each affix set. Only elements
+// particle set, a token that starts (or ends) with a word of each affix set, and a token unit
+// of the classes each script, shape or `known` test lets through. Only elements
 // with min >= 1 count; tests inside `not` need nothing, but for a token element that must not be
 // a unit none of whose alternatives holds ({"not": [{"not": [A, B]}]}): one of them must.
 struct PatternNeeds {
@@ -61,6 +68,9 @@ struct PatternNeeds {
   // Groups of which the sentence must hold one member each: a word set (2 * its number) or an
   // affix set (2 * its number + 1), each group written as its size, then its members.
   std::vector<std::uint32_t> one_of;
+  // The token classes that the script, shape and `known` tests of each token element let
+  // through, for the elements with such a test that lets some class not through.
+  std::vector<TokenClasses> token_classes;
   // What the unit a match starts at must be, when the first element is
   // required: a mention of one of these types, or a token of this word set.
   std::optional<TypeMask> first_mention;
@@ -68,8 +78,9 @@ struct PatternNeeds {
   // And a unit with a particle of this set (RuleFilter's numbering of particle sets), when
   // the first element is required, is not a list, and has a particle set without "".
   std::optional<std::uint32_t> first_particles;
-  // And a token of this script, when the first element is a required token with a script test.
-  std::optional<Script> first_script;
+  // And a token unit of these classes, when the first element is a required token with a
+  // script, shape or `known` test.
+  std::optional<TokenClasses> first_classes;
 };
 
 // What a sentence holds of the needs that RuleIndex keys rules by (RuleFilter::Facts::held):
@@ -109,6 +120,11 @@ class RuleFilter {
       }
       for (TypeMask mask : needs.bare_mentions) {
         if ((mask & bare_mention_types_) == 0) {
+          return false;
+        }
+      }
+      for (const TokenClasses& classes : needs.token_classes) {
+        if (((classes[0] & classes_[0]) | (classes[1] & classes_[1])) == 0) {
           return false;
         }
       }
@@ -189,9 +205,12 @@ class RuleFilter {
     // outlive the facts' use.
     std::span<const std::uint64_t> word_bits_;
     std::span<const std::uint64_t> affix_bits_;
-    UnitLists word_units_;                      // token units by word set (of first_sets_)
-    UnitLists particle_units_;                  // units by particle set
-    UnitLists script_units_;                    // token units by their token's script
+    UnitLists word_units_;      // token units by word set (of first_sets_)
+    UnitLists particle_units_;  // units by particle set
+    // The class of each unit's token (kNoClass for a mention unit), and the classes held.
+    static constexpr std::uint8_t kNoClass = UINT8_MAX;
+    std::vector<std::uint8_t> unit_classes_;
+    TokenClasses classes_{};
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
     TypeMask bare_mention_types_ = 0;           // those of the mention units without a particle
@@ -201,8 +220,13 @@ class RuleFilter {
   // Fills sentence.filter (FilterBuffers): its word_set_bits and affix_set_bits, which facts()
   // reads, the token spans first_word_sets, and folded_hashes, which PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
-  // Precondition: find_word_sets(sentence) was called. The facts read `sentence` until the
-  // next call: it must outlive their use.
+  // Fills sentence.filter.token_classes, which facts() reads, with the name words of `names`.
+  // Precondition: find_word_sets(sentence) was called.
+  static void find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names);
+  // The classes a token element's script, shape and `known` tests let through.
+  static TokenClasses classes_of(const TokenTest& test);
+  // Precondition: find_word_sets(sentence) and find_token_classes(sentence) were called. The
+  // facts read `sentence` until the next call: it must outlive their use.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
   // The same into `out`, reusing its storage from an earlier sentence.
   void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;

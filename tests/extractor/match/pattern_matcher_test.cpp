@@ -58,6 +58,7 @@ class Probe {
     }
     s_.units = build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
     RuleFilter(*rules_).find_word_sets(s_);
+    RuleFilter::find_token_classes(s_, *gazetteer_);
   }
 
   // The written text of a unit.
@@ -605,6 +606,40 @@ TEST_CASE("rule filter: a rule whose first element is a token of a script starts
   // An optional first element may start anywhere.
   CHECK(Probe(R"({"script": "digit", "min": 0})", text, false).starts(facts) ==
         std::vector<std::uint32_t>{0, 1, 2, 3});
+}
+
+TEST_CASE("rule filter: a rule is skipped where no token is of the script, shape and kind needed") {
+  // An unknown capitalized Latin word: Kafka and AI are name words, kafka is lower case.
+  const std::string unknown = R"({"script": "latin", "shape": "capitalized", "known": false})";
+  CHECK(Probe(unknown, "Zeta uses Kafka", false).may_match());
+  CHECK_FALSE(Probe(unknown, "AI uses Kafka", false).may_match());
+  CHECK_FALSE(Probe(unknown, "zeta uses kafka", false).may_match());
+  CHECK(Probe(R"({"text": ["uses"]}, )" + unknown, "Kafka uses Zeta", false).may_match());
+  CHECK_FALSE(Probe(R"({"text": ["uses"]}, )" + unknown, "Kafka uses AI", false).may_match());
+  // A word a mention holds is no token: Acme and Rust are mentions and name words.
+  CHECK_FALSE(Probe(R"({"script": "latin", "known": true})", "Acme uses Rust").may_match());
+  CHECK(Probe(R"({"script": "latin", "known": true})", "Acme uses Rust", false).may_match());
+  // A shape alone: a token with a digit, in upper case, in lower case.
+  CHECK(Probe(R"({"shape": "has_digit"})", "Zeta 2 ships", false).may_match());
+  CHECK_FALSE(Probe(R"({"shape": "has_digit"})", "Zeta two ships", false).may_match());
+  CHECK(Probe(R"({"shape": "upper"})", "Zeta AI ships", false).may_match());
+  CHECK_FALSE(Probe(R"({"shape": "upper"})", "Zeta Ai ships", false).may_match());
+  CHECK_FALSE(Probe(R"({"shape": "lower"})", "Zeta AI", false).may_match());
+  // An optional element, or one inside `not`, needs nothing.
+  CHECK(Probe(R"({"any": true}, )" + unknown.substr(0, unknown.size() - 1) + R"(, "min": 0})",
+              "AI uses Kafka", false)
+            .may_match());
+  CHECK(Probe(R"({"any": true, "not": )" + unknown + "}", "AI uses Kafka", false).may_match());
+}
+
+TEST_CASE("rule filter: a rule whose first token element tests shape or kind starts only there") {
+  RuleFilter::Facts facts;
+  const std::string text = "Zeta uses Kafka AI with Omega 7";
+  CHECK(Probe(R"({"script": "latin", "shape": "capitalized", "known": false})", text, false)
+            .starts(facts) == std::vector<std::uint32_t>{0, 5});
+  CHECK(Probe(R"({"known": true})", text, false).starts(facts) == std::vector<std::uint32_t>{2, 3});
+  CHECK(Probe(R"({"shape": "has_digit"})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{6});
 }
 
 TEST_CASE("rule filter: never skips a rule that matches") {
