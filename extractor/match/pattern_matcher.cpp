@@ -655,6 +655,7 @@ RuleFilter::RuleFilter(ImageReader& tables)
             {std::uint64_t{classes[k]} | std::uint64_t{classes[k + 1]} << 32,
              std::uint64_t{classes[k + 2]} | std::uint64_t{classes[k + 3]} << 32});
       }
+      n.anchored = tables.u32() != 0;
       if (const std::span<const std::uint32_t> first = tables.u32s(); first.size() == 4) {
         n.first_classes = TokenClasses{std::uint64_t{first[0]} | std::uint64_t{first[1]} << 32,
                                        std::uint64_t{first[2]} | std::uint64_t{first[3]} << 32};
@@ -709,6 +710,7 @@ void RuleFilter::write_tables(ImageWriter& out) const {
         add(c);
       }
       out.u32s(classes);
+      out.u32(n.anchored ? 1 : 0);
       classes.clear();
       if (n.first_classes) {
         add(*n.first_classes);
@@ -755,6 +757,7 @@ std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, 
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                   SetNumbering& particle_sets, AffixNumbering& affix_sets) {
   PatternNeeds needs;
+  needs.anchored = !pattern.empty() && pattern.front().anchor == Anchor::kStart;
   const auto add_affixes = [&](std::vector<std::string> words, bool suffix) {
     if (const std::uint32_t id = affix_sets.id_of(std::move(words), suffix); id != UINT32_MAX) {
       needs.affix_sets.push_back(id);
@@ -773,6 +776,8 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         needs.first_particles = id;
       }
     }
+    // Whether the token's regex needs a digit.
+    bool digit = false;
     if (el.kind == ElementKind::kToken) {
       add_affixes(el.test.starts.words(), false);
       add_affixes(el.test.ends.words(), true);
@@ -780,6 +785,7 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         RegexAffixes affixes = regex_affixes(el.test.regex_source);
         add_affixes(std::move(affixes.prefixes), false);
         add_affixes(std::move(affixes.suffixes), true);
+        digit = affixes.digit;
       }
     }
     if (el.kind == ElementKind::kEntity) {
@@ -797,8 +803,9 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         needs.first_word_set = id;
       }
     }
-    if (el.kind == ElementKind::kToken && (el.test.script || el.test.shape || el.test.known)) {
-      const TokenClasses classes = classes_of(el.test);
+    if (el.kind == ElementKind::kToken &&
+        (el.test.script || el.test.shape || el.test.known || digit)) {
+      const TokenClasses classes = classes_of(el.test, digit);
       needs.token_classes.push_back(classes);
       if (first) {
         needs.first_classes = classes;
@@ -861,14 +868,14 @@ static_assert(kScripts * kClassesPerScript == kTokenClasses);
 
 }  // namespace
 
-TokenClasses RuleFilter::classes_of(const TokenTest& test) {
+TokenClasses RuleFilter::classes_of(const TokenTest& test, bool digit) {
   TokenClasses out{};
   for (std::uint32_t c = 0; c < kTokenClasses; ++c) {
     const bool capitalized = (c & kCapitalized) != 0;
     const bool all_upper = (c & kAllUpper) != 0;
     bool passes =
         (!test.script || static_cast<std::uint32_t>(*test.script) == c / kClassesPerScript) &&
-        (!test.known || *test.known == ((c & kNameWord) != 0));
+        (!test.known || *test.known == ((c & kNameWord) != 0)) && (!digit || (c & kHasDigit) != 0);
     if (test.shape) {
       switch (*test.shape) {
         case Shape::kCapitalized:
@@ -1135,6 +1142,9 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     for (std::uint32_t u = 0; u < units_; ++u) {
       out.push_back(u);
     }
+  }
+  if (needs.anchored && !out.empty()) {
+    out.resize(out.front() == 0 ? 1 : 0);
   }
 }
 

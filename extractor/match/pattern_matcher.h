@@ -51,9 +51,10 @@ using TokenClasses = std::array<std::uint64_t, 2>;
 // each of its required word sets among the sentence's tokens, and a mention of
 // one of the types of each mask (one mention per element), a unit with a particle of each
 // particle set, a token that starts (or ends) with a word of each affix set, and a token unit
-// of the classes each script, shape or `known` test lets through. Only elements
-// with min >= 1 count; tests inside `not` need nothing, but for a token element that must not be
-// a unit none of whose alternatives holds ({"not": [{"not": [A, B]}]}): one of them must.
+// of the classes each script, shape or `known` test (or a regex that needs a digit) lets through.
+// Only elements with min >= 1 count; tests inside `not` need nothing, but for a token element that
+// must not be a unit none of whose alternatives holds ({"not": [{"not": [A, B]}]}): one of them
+// must.
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
@@ -68,8 +69,8 @@ struct PatternNeeds {
   // Groups of which the sentence must hold one member each: a word set (2 * its number) or an
   // affix set (2 * its number + 1), each group written as its size, then its members.
   std::vector<std::uint32_t> one_of;
-  // The token classes that the script, shape and `known` tests of each token element let
-  // through, for the elements with such a test that lets some class not through.
+  // The token classes that the script, shape and `known` tests of each token element, and its
+  // regex when every match has a digit, let through; for the elements with such a test.
   std::vector<TokenClasses> token_classes;
   // What the unit a match starts at must be, when the first element is
   // required: a mention of one of these types, or a token of this word set.
@@ -81,6 +82,8 @@ struct PatternNeeds {
   // And a token unit of these classes, when the first element is a required token with a
   // script, shape or `known` test.
   std::optional<TokenClasses> first_classes;
+  // Whether the first element is anchored at the sentence's start: a match starts at unit 0.
+  bool anchored = false;
 };
 
 // What a sentence holds of the needs that RuleIndex keys rules by (RuleFilter::Facts::held):
@@ -136,7 +139,7 @@ class RuleFilter {
     // What the sentence holds of the needs rules are keyed by.
     HeldNeeds held() const { return {word_bits_, affix_bits_, particles_here_, mention_types_}; }
     // The units a match of the pattern can start at, ascending: those its first
-    // element can be (see PatternNeeds), else every unit.
+    // element can be (see PatternNeeds), else every unit; of an anchored pattern, unit 0 alone.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
 
    private:
@@ -223,8 +226,9 @@ class RuleFilter {
   // Fills sentence.filter.token_classes, which facts() reads, with the name words of `names`.
   // Precondition: find_word_sets(sentence) was called.
   static void find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names);
-  // The classes a token element's script, shape and `known` tests let through.
-  static TokenClasses classes_of(const TokenTest& test);
+  // The classes a token element's script, shape and `known` tests let through; with `digit`
+  // (a regex that needs a digit, regex_affixes), only those of tokens with a digit.
+  static TokenClasses classes_of(const TokenTest& test, bool digit);
   // Precondition: find_word_sets(sentence) and find_token_classes(sentence) were called. The
   // facts read `sentence` until the next call: it must outlive their use.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;

@@ -625,6 +625,12 @@ TEST_CASE("rule filter: a rule is skipped where no token is of the script, shape
   CHECK(Probe(R"({"shape": "upper"})", "Zeta AI ships", false).may_match());
   CHECK_FALSE(Probe(R"({"shape": "upper"})", "Zeta Ai ships", false).may_match());
   CHECK_FALSE(Probe(R"({"shape": "lower"})", "Zeta AI", false).may_match());
+  // A regex every match of which has a digit needs a token with one.
+  const std::string version = R"({"regex": "v?[0-9]+([.][0-9])?"})";
+  CHECK(Probe(version, "Zeta 2.1 ships", false).may_match());
+  CHECK(Probe(version, "Zeta v2 ships", false).may_match());
+  CHECK_FALSE(Probe(version, "Zeta ships", false).may_match());
+  CHECK(Probe(R"({"regex": "[0-9]+|Pro"})", "Zeta ships", false).may_match());
   // An optional element, or one inside `not`, needs nothing.
   CHECK(Probe(R"({"any": true}, )" + unknown.substr(0, unknown.size() - 1) + R"(, "min": 0})",
               "AI uses Kafka", false)
@@ -640,6 +646,12 @@ TEST_CASE("rule filter: a rule whose first token element tests shape or kind sta
   CHECK(Probe(R"({"known": true})", text, false).starts(facts) == std::vector<std::uint32_t>{2, 3});
   CHECK(Probe(R"({"shape": "has_digit"})", text, false).starts(facts) ==
         std::vector<std::uint32_t>{6});
+  // A pattern anchored at the sentence's start starts at unit 0, if its first element can.
+  CHECK(Probe(R"({"script": "latin", "anchor": "start"})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{0});
+  CHECK(Probe(R"({"known": true, "anchor": "start"})", text, false).starts(facts).empty());
+  CHECK(Probe(R"({"known": true, "anchor": "start", "min": 0}, {"any": true})", text, false)
+            .starts(facts) == std::vector<std::uint32_t>{0});
 }
 
 TEST_CASE("rule filter: never skips a rule that matches") {
