@@ -414,10 +414,10 @@ std::string_view particle_after(const std::vector<Token>& tokens, std::uint32_t 
 
 }  // namespace
 
-std::vector<Unit> build_units(const SentenceAnalysis& sentence,
-                              const std::vector<MentionCandidate>& mentions,
-                              std::span<const int> mentions_in_sentence, bool fold_parentheticals) {
-  std::vector<Unit> units;
+void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>& mentions,
+                 std::span<const int> mentions_in_sentence, bool fold_parentheticals) {
+  std::vector<Unit>& units = sentence.units;
+  units.clear();
   units.reserve(sentence.tokens.size());
   std::uint32_t clause = 0;
   std::size_t next_mention = 0;
@@ -512,7 +512,6 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
     i = u.end;
     units.push_back(u);
   }
-  return units;
 }
 
 RuleFilter::RuleFilter(const RuleSet& rules) {

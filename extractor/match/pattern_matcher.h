@@ -31,14 +31,13 @@ struct PatternMatch {
   std::vector<std::vector<std::uint32_t>> captures;
 };
 
-// Builds the units of a sentence from its tokens and the document's accepted
-// mentions in it (sorted, non-overlapping): a trailing particle-only token
+// Builds the units of a sentence (sentence.units, whose storage it reuses) from its tokens and the
+// document's accepted mentions in it (sorted, non-overlapping): a trailing particle-only token
 // joins the unit before it; ';', ':' and '|' end a clause. With
 // `fold_parentheticals`, a parenthetical right after a mention ("X(Y)의") joins
 // that mention's unit, which takes the particle after it.
-std::vector<Unit> build_units(const SentenceAnalysis& sentence,
-                              const std::vector<MentionCandidate>& mentions,
-                              std::span<const int> mentions_in_sentence, bool fold_parentheticals);
+void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>& mentions,
+                 std::span<const int> mentions_in_sentence, bool fold_parentheticals);
 
 // A token's class for the rule filter, a number below kTokenClasses: its script, whether it is
 // capitalized, all upper case or has a digit, and whether it is a name word

@@ -56,7 +56,7 @@ class Probe {
         doc_.mentions.push_back(c);
       }
     }
-    s_.units = build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
+    build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
     RuleFilter(*rules_).find_word_sets(s_);
     RuleFilter::find_token_classes(s_, *gazetteer_);
   }
