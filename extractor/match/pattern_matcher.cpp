@@ -517,7 +517,7 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
 RuleFilter::RuleFilter(const RuleSet& rules) {
   SetNumbering word_sets{words_, {}, {}};
   SetNumbering particle_sets{particles_, {}, {}};
-  AffixNumbering affix_sets{prefixes_, suffixes_, {}, {}, {}};
+  AffixNumbering affix_sets{prefixes_, suffixes_, infixes_, {}, {}, {}, {}};
   entity_.reserve(rules.entity_rules.size());
   for (const EntityRule& rule : rules.entity_rules) {
     entity_.push_back(needs_of(rule.pattern, word_sets, particle_sets, affix_sets));
@@ -549,6 +549,7 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   };
   group_affixes(affix_sets.prefixes_found, prefixes_, first_prefix_set_, affix_sets_of_prefix_);
   group_affixes(affix_sets.suffixes_found, suffixes_, first_suffix_set_, affix_sets_of_suffix_);
+  group_affixes(affix_sets.infixes_found, infixes_, first_infix_set_, affix_sets_of_infix_);
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
   }
@@ -623,7 +624,10 @@ RuleFilter::RuleFilter(ImageReader& tables)
       first_prefix_set_(tables.u32s()),
       affix_sets_of_prefix_(tables.u32s()),
       first_suffix_set_(tables.u32s()),
-      affix_sets_of_suffix_(tables.u32s()) {
+      affix_sets_of_suffix_(tables.u32s()),
+      infixes_(tables.index()),
+      first_infix_set_(tables.u32s()),
+      affix_sets_of_infix_(tables.u32s()) {
   for (auto* needs : {&entity_, &relation_}) {
     needs->resize(tables.u32());
     for (PatternNeeds& n : *needs) {
@@ -684,6 +688,9 @@ void RuleFilter::write_tables(ImageWriter& out) const {
   out.u32s(affix_sets_of_prefix_.view());
   out.u32s(first_suffix_set_.view());
   out.u32s(affix_sets_of_suffix_.view());
+  out.index(infixes_);
+  out.u32s(first_infix_set_.view());
+  out.u32s(affix_sets_of_infix_.view());
   for (const auto* needs : {&entity_, &relation_}) {
     out.u32(static_cast<std::uint32_t>(needs->size()));
     for (const PatternNeeds& n : *needs) {
@@ -733,7 +740,7 @@ std::uint32_t RuleFilter::SetNumbering::id_of(const WordSet& set) {
   return known->second;
 }
 
-std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, bool suffix) {
+std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, AffixPlace place) {
   constexpr std::size_t kMaxLength = 63;  // the bits of a length mask
   if (words.empty() || std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return w.empty() || w.size() > kMaxLength;
@@ -743,11 +750,16 @@ std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, 
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   const auto [known, fresh] =
-      ids.try_emplace({suffix, words}, static_cast<std::uint32_t>(ids.size()));
+      ids.try_emplace({place, words}, static_cast<std::uint32_t>(ids.size()));
   if (fresh) {
+    StringIndex& index = place == AffixPlace::kPrefix   ? prefixes
+                         : place == AffixPlace::kSuffix ? suffixes
+                                                        : infixes;
+    auto& found = place == AffixPlace::kPrefix   ? prefixes_found
+                  : place == AffixPlace::kSuffix ? suffixes_found
+                                                 : infixes_found;
     for (const std::string& w : words) {
-      (suffix ? suffixes_found : prefixes_found)
-          .emplace_back((suffix ? suffixes : prefixes).insert(w), known->second);
+      found.emplace_back(index.insert(w), known->second);
     }
   }
   return known->second;
@@ -757,8 +769,8 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
                                   SetNumbering& particle_sets, AffixNumbering& affix_sets) {
   PatternNeeds needs;
   needs.anchored = !pattern.empty() && pattern.front().anchor == Anchor::kStart;
-  const auto add_affixes = [&](std::vector<std::string> words, bool suffix) {
-    if (const std::uint32_t id = affix_sets.id_of(std::move(words), suffix); id != UINT32_MAX) {
+  const auto add_affixes = [&](std::vector<std::string> words, AffixPlace place) {
+    if (const std::uint32_t id = affix_sets.id_of(std::move(words), place); id != UINT32_MAX) {
       needs.affix_sets.push_back(id);
     }
   };
@@ -778,12 +790,16 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
     // Whether the token's regex needs a digit.
     bool digit = false;
     if (el.kind == ElementKind::kToken) {
-      add_affixes(el.test.starts.words(), false);
-      add_affixes(el.test.ends.words(), true);
+      add_affixes(el.test.starts.words(), AffixPlace::kPrefix);
+      add_affixes(el.test.ends.words(), AffixPlace::kSuffix);
       if (el.test.regex) {
         RegexAffixes affixes = regex_affixes(el.test.regex_source);
-        add_affixes(std::move(affixes.prefixes), false);
-        add_affixes(std::move(affixes.suffixes), true);
+        // A literal inside the regex, only when neither end has one: an end narrows more.
+        if (affixes.prefixes.empty() && affixes.suffixes.empty()) {
+          add_affixes(std::move(affixes.infixes), AffixPlace::kInfix);
+        }
+        add_affixes(std::move(affixes.prefixes), AffixPlace::kPrefix);
+        add_affixes(std::move(affixes.suffixes), AffixPlace::kSuffix);
         digit = affixes.digit;
       }
     }
@@ -838,10 +854,10 @@ void RuleFilter::one_of_needs(const Element& el, SetNumbering& word_sets,
       if (a.text) {
         member = 2 * word_sets.id_of(*a.text);
       } else if (!a.starts.empty()) {
-        const std::uint32_t id = affix_sets.id_of(a.starts.words(), false);
+        const std::uint32_t id = affix_sets.id_of(a.starts.words(), AffixPlace::kPrefix);
         member = id == UINT32_MAX ? id : 2 * id + 1;
       } else if (!a.ends.empty()) {
-        const std::uint32_t id = affix_sets.id_of(a.ends.words(), true);
+        const std::uint32_t id = affix_sets.id_of(a.ends.words(), AffixPlace::kSuffix);
         member = id == UINT32_MAX ? id : 2 * id + 1;
       }
       if (member == UINT32_MAX) {
@@ -975,6 +991,17 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
   }
 }
 
+void RuleFilter::find_infixes(const std::string& folded,
+                              std::vector<std::uint32_t>& sets_found) const {
+  const std::span<const std::uint32_t> first = first_infix_set_.view();
+  const std::span<const std::uint32_t> sets = affix_sets_of_infix_.view();
+  for (std::uint32_t w = 0; w < infixes_.size(); ++w) {
+    if (folded.find(infixes_.key(w)) != std::string::npos) {
+      sets_found.insert(sets_found.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
+    }
+  }
+}
+
 std::uint64_t RuleFilter::next_id() {
   static std::atomic<std::uint64_t> next{1};
   return next++;
@@ -1030,6 +1057,7 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
       m = memory.words.insert(folded);
       find_affixes(folded, false, memory.affix_sets);
       find_affixes(folded, true, memory.affix_sets);
+      find_infixes(folded, memory.affix_sets);
       memory.affix_end.push_back(static_cast<std::uint32_t>(memory.affix_sets.size()));
       memory.word.push_back(word_bits_.may_contain_hash(hash) ? words_.find(folded, hash)
                                                               : StringIndex::kAbsent);

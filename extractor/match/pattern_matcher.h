@@ -252,16 +252,20 @@ class RuleFilter {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
     std::uint32_t id_of(const WordSet& set);
   };
-  // Numbered affix lists (`starts`, `ends`, a regex's literal ends), by their words:
-  // `found` collects (word of `prefixes` or `suffixes`, set) pairs.
+  // Where the words of an affix list stand in a token: at its start, at its end, anywhere.
+  enum class AffixPlace : std::uint8_t { kPrefix, kSuffix, kInfix };
+  // Numbered affix lists (`starts`, `ends`, a regex's literal ends and inner literals), by their
+  // place and words: the `*_found` lists collect (word of that place's index, set) pairs.
   struct AffixNumbering {
     StringIndex& prefixes;
     StringIndex& suffixes;
-    std::map<std::pair<bool, std::vector<std::string>>, std::uint32_t> ids;
+    StringIndex& infixes;
+    std::map<std::pair<AffixPlace, std::vector<std::string>>, std::uint32_t> ids;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> prefixes_found;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> suffixes_found;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> infixes_found;
     // UINT32_MAX for a list that filters nothing: one with "" or a word of 64 bytes or more.
-    std::uint32_t id_of(std::vector<std::string> words, bool suffix);
+    std::uint32_t id_of(std::vector<std::string> words, AffixPlace place);
   };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                SetNumbering& particle_sets, AffixNumbering& affix_sets);
@@ -273,6 +277,8 @@ class RuleFilter {
                            std::vector<std::uint32_t>& out);
   // Appends the affix sets of the words `folded` starts with (or ends with) to `sets`.
   void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& sets) const;
+  // Appends the affix sets of the infixes `folded` holds to `sets`.
+  void find_infixes(const std::string& folded, std::vector<std::uint32_t>& sets) const;
   // A number unique to this filter's tables, which find_word_sets' per-thread memory of words
   // is for (an address may be reused by the next filter).
   // cppcheck-suppress unusedPrivateFunction ; it initialises id_
@@ -299,6 +305,11 @@ class RuleFilter {
   OwnedOrFixed<std::uint32_t> affix_sets_of_prefix_;
   OwnedOrFixed<std::uint32_t> first_suffix_set_;
   OwnedOrFixed<std::uint32_t> affix_sets_of_suffix_;
+  // And of the infixes (literals inside a regex, which a token holds anywhere), few: each is
+  // looked for in each new word.
+  StringIndex infixes_;
+  OwnedOrFixed<std::uint32_t> first_infix_set_;
+  OwnedOrFixed<std::uint32_t> affix_sets_of_infix_;
   // What the prefixes (or suffixes) look like, so that most parts of a token are not looked up:
   // their byte lengths (no word is longer than 63 bytes), and for each length the bytes the
   // words have at one telling position: a prefix's last byte, a suffix's third (a Hangul

@@ -318,6 +318,24 @@ std::vector<std::string> affixes(const std::vector<Item>& seq, bool from_end) {
   return words;
 }
 
+// The longest run of single literal characters without a quantifier in a sequence; empty if
+// none.
+std::string longest_literal_run(const std::vector<Item>& seq) {
+  std::string longest;
+  std::string run;
+  for (const Item& item : seq) {
+    if (item.literal && !item.quantified && item.words.size() == 1) {
+      run += item.words.front();
+    } else {
+      run.clear();
+    }
+    if (run.size() > longest.size()) {
+      longest = run;
+    }
+  }
+  return longest;
+}
+
 }  // namespace
 
 RegexAffixes regex_affixes(std::string_view source) {
@@ -329,11 +347,15 @@ RegexAffixes regex_affixes(std::string_view source) {
   bool prefixes = true;
   bool suffixes = true;
   out.digit = true;
+  bool infixes = true;
   for (const std::string_view alt : *alts) {
     const std::optional<std::vector<Item>> seq = items(alt);
     if (!seq) {
       return {};
     }
+    std::string run = longest_literal_run(*seq);
+    infixes = infixes && !run.empty();
+    out.infixes.push_back(std::move(run));
     out.digit = out.digit && std::any_of(seq->begin(), seq->end(), [](const Item& item) {
                   return item.digit && !item.optional;
                 });
@@ -355,6 +377,11 @@ RegexAffixes regex_affixes(std::string_view source) {
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
   }
+  if (!infixes || out.infixes.size() > kMaxWords) {
+    out.infixes.clear();
+  }
+  std::sort(out.infixes.begin(), out.infixes.end());
+  out.infixes.erase(std::unique(out.infixes.begin(), out.infixes.end()), out.infixes.end());
   return out;
 }
 

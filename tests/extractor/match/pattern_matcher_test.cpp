@@ -510,6 +510,11 @@ TEST_CASE("rule filter: a rule is skipped where no token starts or ends as a req
   CHECK_FALSE(Probe(R"({"starts": ["지분"]}, {"starts": ["매입", "취득"]})", text).may_match());
   CHECK(Probe(R"({"ends": ["했다"]})", text).may_match());
   CHECK_FALSE(Probe(R"({"ends": ["한다"]})", text).may_match());
+  // A literal inside a regex, when neither end has one, is looked for anywhere in a token.
+  CHECK(Probe(R"({"regex": "(최대|대)?주주(사)?"})", "에이크미는 최대주주다").may_match());
+  CHECK_FALSE(Probe(R"({"regex": "(최대|대)?주주(사)?"})", text).may_match());
+  CHECK(Probe(R"({"regex": "[A-Z][a-z]+-[A-Z][a-z]+"})", "Ana Lopez-Diaz", false).may_match());
+  CHECK_FALSE(Probe(R"({"regex": "[A-Z][a-z]+-[A-Z][a-z]+"})", "Ana Lopez", false).may_match());
   // The literal words a regex starts or ends with count as well, case folded as tokens are.
   CHECK(Probe(R"({"regex": "(인수|매각)[가-힣]*"})", text).may_match());
   CHECK_FALSE(Probe(R"({"regex": "(합병|매각)[가-힣]*"})", text).may_match());
