@@ -65,12 +65,16 @@ struct FilterBuffers {
   // The rule filter's affix sets that some token's folded form starts or ends with, one bit per
   // set, found with the word sets.
   std::vector<std::uint64_t> affix_set_bits;
+  // Each token's class (RuleFilter::find_token_classes): read by the entity stage's passes and
+  // the relation stage alike.
+  std::vector<std::uint8_t> token_classes;
 
   void clear() {
     word_set_bits.clear();
     first_word_sets.clear();
     folded_hashes.clear();
     affix_set_bits.clear();
+    token_classes.clear();
   }
 };
 

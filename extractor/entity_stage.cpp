@@ -113,9 +113,10 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     if (s.boilerplate || (!run.empty() && !run[si])) {
       continue;
     }
-    s.units = build_units(s, doc.mentions, by_sentence[si], false);
+    build_units(s, doc.mentions, by_sentence[si], false);
     answers.start(ctx.order.entity_shared, static_cast<std::uint32_t>(s.units.size()));
     ctx.filter.find_word_sets(s);
+    RuleFilter::find_token_classes(s, ctx.gazetteer);
     ctx.filter.facts(s, doc, facts);
     // The rules by priority that the sentence may run. A second pass (over the sentences `run`
     // marks) can only add what a rule matching a mention finds: a rule of words alone found
@@ -889,12 +890,12 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
 void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,
                       const std::vector<MentionCandidate>& candidates) {
   const std::vector<std::uint32_t> accepted = overlap_winners(doc, layout, candidates);
-  std::vector<MentionCandidate> mentions;
-  mentions.reserve(accepted.size());
-  for (const std::uint32_t i : accepted) {
-    mentions.push_back(candidates[i]);
+  // Copied over the mentions of the pass before, most of them the same: their strings keep
+  // their storage instead of each being allocated again.
+  doc.mentions.resize(accepted.size());
+  for (std::size_t k = 0; k < accepted.size(); ++k) {
+    doc.mentions[k] = candidates[accepted[k]];
   }
-  doc.mentions = std::move(mentions);
 }
 
 void resolve_overlaps(DocumentAnalysis& doc, const Layout& layout,

@@ -266,7 +266,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
-    doc.sentences[si].units = build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
+    build_units(doc.sentences[si], doc.mentions, by_sentence[si], true);
   }
   doc.byline_mention.assign(doc.mentions.size(), false);
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {

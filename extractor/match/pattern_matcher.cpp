@@ -414,10 +414,10 @@ std::string_view particle_after(const std::vector<Token>& tokens, std::uint32_t 
 
 }  // namespace
 
-std::vector<Unit> build_units(const SentenceAnalysis& sentence,
-                              const std::vector<MentionCandidate>& mentions,
-                              std::span<const int> mentions_in_sentence, bool fold_parentheticals) {
-  std::vector<Unit> units;
+void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>& mentions,
+                 std::span<const int> mentions_in_sentence, bool fold_parentheticals) {
+  std::vector<Unit>& units = sentence.units;
+  units.clear();
   units.reserve(sentence.tokens.size());
   std::uint32_t clause = 0;
   std::size_t next_mention = 0;
@@ -512,13 +512,12 @@ std::vector<Unit> build_units(const SentenceAnalysis& sentence,
     i = u.end;
     units.push_back(u);
   }
-  return units;
 }
 
 RuleFilter::RuleFilter(const RuleSet& rules) {
   SetNumbering word_sets{words_, {}, {}};
   SetNumbering particle_sets{particles_, {}, {}};
-  AffixNumbering affix_sets{prefixes_, suffixes_, {}, {}, {}};
+  AffixNumbering affix_sets{prefixes_, suffixes_, infixes_, {}, {}, {}, {}};
   entity_.reserve(rules.entity_rules.size());
   for (const EntityRule& rule : rules.entity_rules) {
     entity_.push_back(needs_of(rule.pattern, word_sets, particle_sets, affix_sets));
@@ -550,6 +549,7 @@ RuleFilter::RuleFilter(const RuleSet& rules) {
   };
   group_affixes(affix_sets.prefixes_found, prefixes_, first_prefix_set_, affix_sets_of_prefix_);
   group_affixes(affix_sets.suffixes_found, suffixes_, first_suffix_set_, affix_sets_of_suffix_);
+  group_affixes(affix_sets.infixes_found, infixes_, first_infix_set_, affix_sets_of_infix_);
   for (std::uint32_t w = 0; w < words_.size(); ++w) {
     word_bits_.add(words_.key(w));
   }
@@ -624,7 +624,10 @@ RuleFilter::RuleFilter(ImageReader& tables)
       first_prefix_set_(tables.u32s()),
       affix_sets_of_prefix_(tables.u32s()),
       first_suffix_set_(tables.u32s()),
-      affix_sets_of_suffix_(tables.u32s()) {
+      affix_sets_of_suffix_(tables.u32s()),
+      infixes_(tables.index()),
+      first_infix_set_(tables.u32s()),
+      affix_sets_of_infix_(tables.u32s()) {
   for (auto* needs : {&entity_, &relation_}) {
     needs->resize(tables.u32());
     for (PatternNeeds& n : *needs) {
@@ -649,8 +652,16 @@ RuleFilter::RuleFilter(ImageReader& tables)
       if (const std::uint32_t p = tables.u32(); p != UINT32_MAX) {
         n.first_particles = p;
       }
-      if (const std::uint32_t sc = tables.u32(); sc != UINT32_MAX) {
-        n.first_script = static_cast<Script>(sc);
+      const std::span<const std::uint32_t> classes = tables.u32s();
+      for (std::size_t k = 0; k + 4 <= classes.size(); k += 4) {
+        n.token_classes.push_back(
+            {std::uint64_t{classes[k]} | std::uint64_t{classes[k + 1]} << 32,
+             std::uint64_t{classes[k + 2]} | std::uint64_t{classes[k + 3]} << 32});
+      }
+      n.anchored = tables.u32() != 0;
+      if (const std::span<const std::uint32_t> first = tables.u32s(); first.size() == 4) {
+        n.first_classes = TokenClasses{std::uint64_t{first[0]} | std::uint64_t{first[1]} << 32,
+                                       std::uint64_t{first[2]} | std::uint64_t{first[3]} << 32};
       }
     }
   }
@@ -677,6 +688,9 @@ void RuleFilter::write_tables(ImageWriter& out) const {
   out.u32s(affix_sets_of_prefix_.view());
   out.u32s(first_suffix_set_.view());
   out.u32s(affix_sets_of_suffix_.view());
+  out.index(infixes_);
+  out.u32s(first_infix_set_.view());
+  out.u32s(affix_sets_of_infix_.view());
   for (const auto* needs : {&entity_, &relation_}) {
     out.u32(static_cast<std::uint32_t>(needs->size()));
     for (const PatternNeeds& n : *needs) {
@@ -691,7 +705,23 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
       out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
       out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
-      out.u32(n.first_script ? static_cast<std::uint32_t>(*n.first_script) : UINT32_MAX);
+      std::vector<std::uint32_t> classes;
+      const auto add = [&](const TokenClasses& c) {
+        for (const std::uint64_t bits : c) {
+          classes.push_back(static_cast<std::uint32_t>(bits));
+          classes.push_back(static_cast<std::uint32_t>(bits >> 32));
+        }
+      };
+      for (const TokenClasses& c : n.token_classes) {
+        add(c);
+      }
+      out.u32s(classes);
+      out.u32(n.anchored ? 1 : 0);
+      classes.clear();
+      if (n.first_classes) {
+        add(*n.first_classes);
+      }
+      out.u32s(classes);
     }
   }
   for (const OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
@@ -710,7 +740,7 @@ std::uint32_t RuleFilter::SetNumbering::id_of(const WordSet& set) {
   return known->second;
 }
 
-std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, bool suffix) {
+std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, AffixPlace place) {
   constexpr std::size_t kMaxLength = 63;  // the bits of a length mask
   if (words.empty() || std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return w.empty() || w.size() > kMaxLength;
@@ -720,11 +750,16 @@ std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, 
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   const auto [known, fresh] =
-      ids.try_emplace({suffix, words}, static_cast<std::uint32_t>(ids.size()));
+      ids.try_emplace({place, words}, static_cast<std::uint32_t>(ids.size()));
   if (fresh) {
+    StringIndex& index = place == AffixPlace::kPrefix   ? prefixes
+                         : place == AffixPlace::kSuffix ? suffixes
+                                                        : infixes;
+    auto& found = place == AffixPlace::kPrefix   ? prefixes_found
+                  : place == AffixPlace::kSuffix ? suffixes_found
+                                                 : infixes_found;
     for (const std::string& w : words) {
-      (suffix ? suffixes_found : prefixes_found)
-          .emplace_back((suffix ? suffixes : prefixes).insert(w), known->second);
+      found.emplace_back(index.insert(w), known->second);
     }
   }
   return known->second;
@@ -733,8 +768,9 @@ std::uint32_t RuleFilter::AffixNumbering::id_of(std::vector<std::string> words, 
 PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                   SetNumbering& particle_sets, AffixNumbering& affix_sets) {
   PatternNeeds needs;
-  const auto add_affixes = [&](std::vector<std::string> words, bool suffix) {
-    if (const std::uint32_t id = affix_sets.id_of(std::move(words), suffix); id != UINT32_MAX) {
+  needs.anchored = !pattern.empty() && pattern.front().anchor == Anchor::kStart;
+  const auto add_affixes = [&](std::vector<std::string> words, AffixPlace place) {
+    if (const std::uint32_t id = affix_sets.id_of(std::move(words), place); id != UINT32_MAX) {
       needs.affix_sets.push_back(id);
     }
   };
@@ -751,13 +787,20 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         needs.first_particles = id;
       }
     }
+    // Whether the token's regex needs a digit.
+    bool digit = false;
     if (el.kind == ElementKind::kToken) {
-      add_affixes(el.test.starts.words(), false);
-      add_affixes(el.test.ends.words(), true);
+      add_affixes(el.test.starts.words(), AffixPlace::kPrefix);
+      add_affixes(el.test.ends.words(), AffixPlace::kSuffix);
       if (el.test.regex) {
         RegexAffixes affixes = regex_affixes(el.test.regex_source);
-        add_affixes(std::move(affixes.prefixes), false);
-        add_affixes(std::move(affixes.suffixes), true);
+        // A literal inside the regex, only when neither end has one: an end narrows more.
+        if (affixes.prefixes.empty() && affixes.suffixes.empty()) {
+          add_affixes(std::move(affixes.infixes), AffixPlace::kInfix);
+        }
+        add_affixes(std::move(affixes.prefixes), AffixPlace::kPrefix);
+        add_affixes(std::move(affixes.suffixes), AffixPlace::kSuffix);
+        digit = affixes.digit;
       }
     }
     if (el.kind == ElementKind::kEntity) {
@@ -775,8 +818,13 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
         needs.first_word_set = id;
       }
     }
-    if (first && el.kind == ElementKind::kToken && el.test.script) {
-      needs.first_script = *el.test.script;
+    if (el.kind == ElementKind::kToken &&
+        (el.test.script || el.test.shape || el.test.known || digit)) {
+      const TokenClasses classes = classes_of(el.test, digit);
+      needs.token_classes.push_back(classes);
+      if (first) {
+        needs.first_classes = classes;
+      }
     }
     if (el.kind == ElementKind::kToken) {
       one_of_needs(el, word_sets, affix_sets, needs.one_of);
@@ -806,10 +854,10 @@ void RuleFilter::one_of_needs(const Element& el, SetNumbering& word_sets,
       if (a.text) {
         member = 2 * word_sets.id_of(*a.text);
       } else if (!a.starts.empty()) {
-        const std::uint32_t id = affix_sets.id_of(a.starts.words(), false);
+        const std::uint32_t id = affix_sets.id_of(a.starts.words(), AffixPlace::kPrefix);
         member = id == UINT32_MAX ? id : 2 * id + 1;
       } else if (!a.ends.empty()) {
-        const std::uint32_t id = affix_sets.id_of(a.ends.words(), true);
+        const std::uint32_t id = affix_sets.id_of(a.ends.words(), AffixPlace::kSuffix);
         member = id == UINT32_MAX ? id : 2 * id + 1;
       }
       if (member == UINT32_MAX) {
@@ -821,6 +869,61 @@ void RuleFilter::one_of_needs(const Element& el, SetNumbering& word_sets,
       out.push_back(static_cast<std::uint32_t>(group.size()));
       out.insert(out.end(), group.begin(), group.end());
     }
+  }
+}
+
+namespace {
+
+constexpr std::uint32_t kCapitalized = 1;
+constexpr std::uint32_t kAllUpper = 2;
+constexpr std::uint32_t kHasDigit = 4;
+constexpr std::uint32_t kNameWord = 8;
+constexpr std::uint32_t kClassesPerScript = 16;
+static_assert(kScripts * kClassesPerScript == kTokenClasses);
+
+}  // namespace
+
+TokenClasses RuleFilter::classes_of(const TokenTest& test, bool digit) {
+  TokenClasses out{};
+  for (std::uint32_t c = 0; c < kTokenClasses; ++c) {
+    const bool capitalized = (c & kCapitalized) != 0;
+    const bool all_upper = (c & kAllUpper) != 0;
+    bool passes =
+        (!test.script || static_cast<std::uint32_t>(*test.script) == c / kClassesPerScript) &&
+        (!test.known || *test.known == ((c & kNameWord) != 0)) && (!digit || (c & kHasDigit) != 0);
+    if (test.shape) {
+      switch (*test.shape) {
+        case Shape::kCapitalized:
+          passes = passes && capitalized;
+          break;
+        case Shape::kUpper:
+          passes = passes && all_upper;
+          break;
+        case Shape::kLower:
+          passes = passes && !capitalized && !all_upper;
+          break;
+        case Shape::kHasDigit:
+          passes = passes && (c & kHasDigit) != 0;
+          break;
+      }
+    }
+    if (passes) {
+      out[c / 64] |= std::uint64_t{1} << (c % 64);
+    }
+  }
+  return out;
+}
+
+void RuleFilter::find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names) {
+  std::vector<std::uint8_t>& classes = sentence.filter.token_classes;
+  classes.resize(sentence.tokens.size());
+  for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
+    const Token& t = sentence.tokens[k];
+    std::uint32_t c = static_cast<std::uint32_t>(t.script) * kClassesPerScript;
+    c |= (t.capitalized ? kCapitalized : 0) | (t.all_upper ? kAllUpper : 0) |
+         (t.has_digit ? kHasDigit : 0) |
+         (names.is_name_word(t.folded, sentence.filter.folded_hashes[k]) ? kNameWord : 0);
+    classes[k] = static_cast<std::uint8_t>(c);
   }
 }
 
@@ -888,6 +991,17 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
   }
 }
 
+void RuleFilter::find_infixes(const std::string& folded,
+                              std::vector<std::uint32_t>& sets_found) const {
+  const std::span<const std::uint32_t> first = first_infix_set_.view();
+  const std::span<const std::uint32_t> sets = affix_sets_of_infix_.view();
+  for (std::uint32_t w = 0; w < infixes_.size(); ++w) {
+    if (folded.find(infixes_.key(w)) != std::string::npos) {
+      sets_found.insert(sets_found.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
+    }
+  }
+}
+
 std::uint64_t RuleFilter::next_id() {
   static std::atomic<std::uint64_t> next{1};
   return next++;
@@ -943,6 +1057,7 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
       m = memory.words.insert(folded);
       find_affixes(folded, false, memory.affix_sets);
       find_affixes(folded, true, memory.affix_sets);
+      find_infixes(folded, memory.affix_sets);
       memory.affix_end.push_back(static_cast<std::uint32_t>(memory.affix_sets.size()));
       memory.word.push_back(word_bits_.may_contain_hash(hash) ? words_.find(folded, hash)
                                                               : StringIndex::kAbsent);
@@ -959,12 +1074,11 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
   if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
-      f.script_units_.sets() != kScripts || f.sentence_ == UINT32_MAX) {
+      f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
     f.particles_seen_.assign(particle_sets_, 0);
     f.word_units_.resize(word_sets_);
     f.particle_units_.resize(particle_sets_);
-    f.script_units_.resize(kScripts);
   }
   const std::uint32_t now = ++f.sentence_;
   f.word_bits_ = sentence.filter.word_set_bits;
@@ -977,7 +1091,8 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.mention_units_.clear();
   f.word_units_.clear();
   f.particle_units_.clear();
-  f.script_units_.clear();
+  f.unit_classes_.resize(f.units_);
+  f.classes_ = {};
   const std::span<const std::uint32_t> first_particle_set = first_particle_set_.view();
   const std::span<const std::uint32_t> particle_sets_of = particle_sets_of_.view();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
@@ -1003,8 +1118,11 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
         f.bare_mention_types_ |= f.mentions_.back();
       }
       f.mention_units_.push_back(i);
+      f.unit_classes_[i] = Facts::kNoClass;
     } else {
-      f.script_units_.add(static_cast<std::uint32_t>(sentence.tokens[u.begin].script), i, now);
+      const std::uint8_t c = sentence.filter.token_classes[u.begin];
+      f.unit_classes_[i] = c;
+      f.classes_[c / 64] |= std::uint64_t{1} << (c % 64);
       for (const std::uint32_t id : sentence.filter.first_word_sets[u.begin]) {
         f.word_units_.add(id, i, now);
       }
@@ -1039,12 +1157,21 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     word_units_.append(*needs.first_word_set, sentence_, out);
   } else if (needs.first_particles) {
     particle_units_.append(*needs.first_particles, sentence_, out);
-  } else if (needs.first_script) {
-    script_units_.append(static_cast<std::uint32_t>(*needs.first_script), sentence_, out);
+  } else if (needs.first_classes) {
+    const TokenClasses& classes = *needs.first_classes;
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      const std::uint8_t c = unit_classes_[u];
+      if (c != kNoClass && ((classes[c / 64] >> (c % 64)) & 1) != 0) {
+        out.push_back(u);
+      }
+    }
   } else {
     for (std::uint32_t u = 0; u < units_; ++u) {
       out.push_back(u);
     }
+  }
+  if (needs.anchored && !out.empty()) {
+    out.resize(out.front() == 0 ? 1 : 0);
   }
 }
 

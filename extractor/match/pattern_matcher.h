@@ -31,22 +31,29 @@ struct PatternMatch {
   std::vector<std::vector<std::uint32_t>> captures;
 };
 
-// Builds the units of a sentence from its tokens and the document's accepted
-// mentions in it (sorted, non-overlapping): a trailing particle-only token
+// Builds the units of a sentence (sentence.units, whose storage it reuses) from its tokens and the
+// document's accepted mentions in it (sorted, non-overlapping): a trailing particle-only token
 // joins the unit before it; ';', ':' and '|' end a clause. With
 // `fold_parentheticals`, a parenthetical right after a mention ("X(Y)의") joins
 // that mention's unit, which takes the particle after it.
-std::vector<Unit> build_units(const SentenceAnalysis& sentence,
-                              const std::vector<MentionCandidate>& mentions,
-                              std::span<const int> mentions_in_sentence, bool fold_parentheticals);
+void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>& mentions,
+                 std::span<const int> mentions_in_sentence, bool fold_parentheticals);
+
+// A token's class for the rule filter, a number below kTokenClasses: its script, whether it is
+// capitalized, all upper case or has a digit, and whether it is a name word
+// (Gazetteer::is_name_word); and a set of classes, one bit each.
+inline constexpr std::uint32_t kTokenClasses = 80;
+using TokenClasses = std::array<std::uint64_t, 2>;
 
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of
 // each of its required word sets among the sentence's tokens, and a mention of
 // one of the types of each mask (one mention per element), a unit with a particle of each
-// particle set, and a token that starts (or ends) with a word of each affix set. Only elements
-// with min >= 1 count; tests inside `not` need nothing, but for a token element that must not be
-// a unit none of whose alternatives holds ({"not": [{"not": [A, B]}]}): one of them must.
+// particle set, a token that starts (or ends) with a word of each affix set, and a token unit
+// of the classes each script, shape or `known` test (or a regex that needs a digit) lets through.
+// Only elements with min >= 1 count; tests inside `not` need nothing, but for a token element that
+// must not be a unit none of whose alternatives holds ({"not": [{"not": [A, B]}]}): one of them
+// must.
 struct PatternNeeds {
   std::vector<std::uint32_t> word_sets;  // RuleFilter's numbering
   std::vector<TypeMask> mentions;
@@ -61,6 +68,9 @@ struct PatternNeeds {
   // Groups of which the sentence must hold one member each: a word set (2 * its number) or an
   // affix set (2 * its number + 1), each group written as its size, then its members.
   std::vector<std::uint32_t> one_of;
+  // The token classes that the script, shape and `known` tests of each token element, and its
+  // regex when every match has a digit, let through; for the elements with such a test.
+  std::vector<TokenClasses> token_classes;
   // What the unit a match starts at must be, when the first element is
   // required: a mention of one of these types, or a token of this word set.
   std::optional<TypeMask> first_mention;
@@ -68,8 +78,11 @@ struct PatternNeeds {
   // And a unit with a particle of this set (RuleFilter's numbering of particle sets), when
   // the first element is required, is not a list, and has a particle set without "".
   std::optional<std::uint32_t> first_particles;
-  // And a token of this script, when the first element is a required token with a script test.
-  std::optional<Script> first_script;
+  // And a token unit of these classes, when the first element is a required token with a
+  // script, shape or `known` test.
+  std::optional<TokenClasses> first_classes;
+  // Whether the first element is anchored at the sentence's start: a match starts at unit 0.
+  bool anchored = false;
 };
 
 // What a sentence holds of the needs that RuleIndex keys rules by (RuleFilter::Facts::held):
@@ -112,6 +125,11 @@ class RuleFilter {
           return false;
         }
       }
+      for (const TokenClasses& classes : needs.token_classes) {
+        if (((classes[0] & classes_[0]) | (classes[1] & classes_[1])) == 0) {
+          return false;
+        }
+      }
       return all_set(needs.word_sets, word_bits_) && held(needs.particle_sets, particles_seen_) &&
              all_set(needs.affix_sets, affix_bits_) && (needs.one_of.empty() || one_of(needs));
     }
@@ -120,7 +138,7 @@ class RuleFilter {
     // What the sentence holds of the needs rules are keyed by.
     HeldNeeds held() const { return {word_bits_, affix_bits_, particles_here_, mention_types_}; }
     // The units a match of the pattern can start at, ascending: those its first
-    // element can be (see PatternNeeds), else every unit.
+    // element can be (see PatternNeeds), else every unit; of an anchored pattern, unit 0 alone.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
 
    private:
@@ -189,9 +207,12 @@ class RuleFilter {
     // outlive the facts' use.
     std::span<const std::uint64_t> word_bits_;
     std::span<const std::uint64_t> affix_bits_;
-    UnitLists word_units_;                      // token units by word set (of first_sets_)
-    UnitLists particle_units_;                  // units by particle set
-    UnitLists script_units_;                    // token units by their token's script
+    UnitLists word_units_;      // token units by word set (of first_sets_)
+    UnitLists particle_units_;  // units by particle set
+    // The class of each unit's token (kNoClass for a mention unit), and the classes held.
+    static constexpr std::uint8_t kNoClass = UINT8_MAX;
+    std::vector<std::uint8_t> unit_classes_;
+    TokenClasses classes_{};
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
     TypeMask bare_mention_types_ = 0;           // those of the mention units without a particle
@@ -201,8 +222,14 @@ class RuleFilter {
   // Fills sentence.filter (FilterBuffers): its word_set_bits and affix_set_bits, which facts()
   // reads, the token spans first_word_sets, and folded_hashes, which PatternMatcher reads.
   void find_word_sets(SentenceAnalysis& sentence) const;
-  // Precondition: find_word_sets(sentence) was called. The facts read `sentence` until the
-  // next call: it must outlive their use.
+  // Fills sentence.filter.token_classes, which facts() reads, with the name words of `names`.
+  // Precondition: find_word_sets(sentence) was called.
+  static void find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names);
+  // The classes a token element's script, shape and `known` tests let through; with `digit`
+  // (a regex that needs a digit, regex_affixes), only those of tokens with a digit.
+  static TokenClasses classes_of(const TokenTest& test, bool digit);
+  // Precondition: find_word_sets(sentence) and find_token_classes(sentence) were called. The
+  // facts read `sentence` until the next call: it must outlive their use.
   Facts facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc) const;
   // The same into `out`, reusing its storage from an earlier sentence.
   void facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc, Facts& out) const;
@@ -225,16 +252,20 @@ class RuleFilter {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
     std::uint32_t id_of(const WordSet& set);
   };
-  // Numbered affix lists (`starts`, `ends`, a regex's literal ends), by their words:
-  // `found` collects (word of `prefixes` or `suffixes`, set) pairs.
+  // Where the words of an affix list stand in a token: at its start, at its end, anywhere.
+  enum class AffixPlace : std::uint8_t { kPrefix, kSuffix, kInfix };
+  // Numbered affix lists (`starts`, `ends`, a regex's literal ends and inner literals), by their
+  // place and words: the `*_found` lists collect (word of that place's index, set) pairs.
   struct AffixNumbering {
     StringIndex& prefixes;
     StringIndex& suffixes;
-    std::map<std::pair<bool, std::vector<std::string>>, std::uint32_t> ids;
+    StringIndex& infixes;
+    std::map<std::pair<AffixPlace, std::vector<std::string>>, std::uint32_t> ids;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> prefixes_found;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> suffixes_found;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> infixes_found;
     // UINT32_MAX for a list that filters nothing: one with "" or a word of 64 bytes or more.
-    std::uint32_t id_of(std::vector<std::string> words, bool suffix);
+    std::uint32_t id_of(std::vector<std::string> words, AffixPlace place);
   };
   static PatternNeeds needs_of(const std::vector<Element>& pattern, SetNumbering& word_sets,
                                SetNumbering& particle_sets, AffixNumbering& affix_sets);
@@ -246,6 +277,8 @@ class RuleFilter {
                            std::vector<std::uint32_t>& out);
   // Appends the affix sets of the words `folded` starts with (or ends with) to `sets`.
   void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& sets) const;
+  // Appends the affix sets of the infixes `folded` holds to `sets`.
+  void find_infixes(const std::string& folded, std::vector<std::uint32_t>& sets) const;
   // A number unique to this filter's tables, which find_word_sets' per-thread memory of words
   // is for (an address may be reused by the next filter).
   // cppcheck-suppress unusedPrivateFunction ; it initialises id_
@@ -272,6 +305,11 @@ class RuleFilter {
   OwnedOrFixed<std::uint32_t> affix_sets_of_prefix_;
   OwnedOrFixed<std::uint32_t> first_suffix_set_;
   OwnedOrFixed<std::uint32_t> affix_sets_of_suffix_;
+  // And of the infixes (literals inside a regex, which a token holds anywhere), few: each is
+  // looked for in each new word.
+  StringIndex infixes_;
+  OwnedOrFixed<std::uint32_t> first_infix_set_;
+  OwnedOrFixed<std::uint32_t> affix_sets_of_infix_;
   // What the prefixes (or suffixes) look like, so that most parts of a token are not looked up:
   // their byte lengths (no word is longer than 63 bytes), and for each length the bytes the
   // words have at one telling position: a prefix's last byte, a suffix's third (a Hangul

@@ -12,11 +12,14 @@ namespace {
 constexpr std::size_t kMaxWords = 64;
 
 // One item of a sequence: a literal (a character or a group of literal alternatives), with the
-// words it can be, or anything else; and whether a quantifier follows it.
+// words it can be, or anything else; whether it is a digit (a class of digits, \d); and whether a
+// quantifier follows it, and whether that one lets it be absent.
 struct Item {
   bool literal = false;
   std::vector<std::string> words;
+  bool digit = false;
   bool quantified = false;
+  bool optional = false;
 };
 
 bool is_meta(char c) {
@@ -134,6 +137,12 @@ std::optional<std::size_t> closing(std::string_view s, std::size_t at) {
   return std::nullopt;
 }
 
+// Whether a class's text (between its brackets) holds ASCII digits and ranges of them alone.
+bool digit_class(std::string_view inner) {
+  return !inner.empty() && inner.front() != '-' && inner.back() != '-' &&
+         inner.find_first_not_of("0123456789-") == std::string_view::npos;
+}
+
 // The words of a group's alternatives when each is literal characters only.
 std::optional<std::vector<std::string>> literal_group(std::string_view inner) {
   if (inner.starts_with('?')) {
@@ -221,6 +230,7 @@ std::optional<std::vector<Item>> items(std::string_view s) {
       if (!end) {
         return std::nullopt;
       }
+      item.digit = c == '[' && digit_class(s.substr(i + 1, *end - i - 2));
       if (c == '(') {
         if (std::optional<std::vector<std::string>> words =
                 literal_group(s.substr(i + 1, *end - i - 2))) {
@@ -242,6 +252,7 @@ std::optional<std::vector<Item>> items(std::string_view s) {
         i = end + 1;
       } else {
         const auto b = static_cast<unsigned char>(e);
+        item.digit = e == 'd';
         if (b < 0x80 && !std::isalnum(b)) {
           item.literal = true;
           item.words = {std::string(1, e)};
@@ -265,6 +276,8 @@ std::optional<std::vector<Item>> items(std::string_view s) {
     }
     if (i < s.size() && (s[i] == '?' || s[i] == '*' || s[i] == '+' || s[i] == '{')) {
       item.quantified = true;
+      item.optional = s[i] == '?' || s[i] == '*' || s.substr(i).starts_with("{0") ||
+                      s.substr(i).starts_with("{,");
       if (s[i] == '{') {
         const std::size_t end = s.find('}', i);
         if (end == std::string_view::npos) {
@@ -305,6 +318,24 @@ std::vector<std::string> affixes(const std::vector<Item>& seq, bool from_end) {
   return words;
 }
 
+// The longest run of single literal characters without a quantifier in a sequence; empty if
+// none.
+std::string longest_literal_run(const std::vector<Item>& seq) {
+  std::string longest;
+  std::string run;
+  for (const Item& item : seq) {
+    if (item.literal && !item.quantified && item.words.size() == 1) {
+      run += item.words.front();
+    } else {
+      run.clear();
+    }
+    if (run.size() > longest.size()) {
+      longest = run;
+    }
+  }
+  return longest;
+}
+
 }  // namespace
 
 RegexAffixes regex_affixes(std::string_view source) {
@@ -315,11 +346,19 @@ RegexAffixes regex_affixes(std::string_view source) {
   RegexAffixes out;
   bool prefixes = true;
   bool suffixes = true;
+  out.digit = true;
+  bool infixes = true;
   for (const std::string_view alt : *alts) {
     const std::optional<std::vector<Item>> seq = items(alt);
     if (!seq) {
       return {};
     }
+    std::string run = longest_literal_run(*seq);
+    infixes = infixes && !run.empty();
+    out.infixes.push_back(std::move(run));
+    out.digit = out.digit && std::any_of(seq->begin(), seq->end(), [](const Item& item) {
+                  return item.digit && !item.optional;
+                });
     for (const bool from_end : {false, true}) {
       bool& keep = from_end ? suffixes : prefixes;
       const std::vector<std::string> words = affixes(*seq, from_end);
@@ -338,6 +377,11 @@ RegexAffixes regex_affixes(std::string_view source) {
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
   }
+  if (!infixes || out.infixes.size() > kMaxWords) {
+    out.infixes.clear();
+  }
+  std::sort(out.infixes.begin(), out.infixes.end());
+  out.infixes.erase(std::unique(out.infixes.begin(), out.infixes.end()), out.infixes.end());
   return out;
 }
 

@@ -56,8 +56,9 @@ class Probe {
         doc_.mentions.push_back(c);
       }
     }
-    s_.units = build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
+    build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
     RuleFilter(*rules_).find_word_sets(s_);
+    RuleFilter::find_token_classes(s_, *gazetteer_);
   }
 
   // The written text of a unit.
@@ -509,6 +510,11 @@ TEST_CASE("rule filter: a rule is skipped where no token starts or ends as a req
   CHECK_FALSE(Probe(R"({"starts": ["지분"]}, {"starts": ["매입", "취득"]})", text).may_match());
   CHECK(Probe(R"({"ends": ["했다"]})", text).may_match());
   CHECK_FALSE(Probe(R"({"ends": ["한다"]})", text).may_match());
+  // A literal inside a regex, when neither end has one, is looked for anywhere in a token.
+  CHECK(Probe(R"({"regex": "(최대|대)?주주(사)?"})", "에이크미는 최대주주다").may_match());
+  CHECK_FALSE(Probe(R"({"regex": "(최대|대)?주주(사)?"})", text).may_match());
+  CHECK(Probe(R"({"regex": "[A-Z][a-z]+-[A-Z][a-z]+"})", "Ana Lopez-Diaz", false).may_match());
+  CHECK_FALSE(Probe(R"({"regex": "[A-Z][a-z]+-[A-Z][a-z]+"})", "Ana Lopez", false).may_match());
   // The literal words a regex starts or ends with count as well, case folded as tokens are.
   CHECK(Probe(R"({"regex": "(인수|매각)[가-힣]*"})", text).may_match());
   CHECK_FALSE(Probe(R"({"regex": "(합병|매각)[가-힣]*"})", text).may_match());
@@ -605,6 +611,52 @@ TEST_CASE("rule filter: a rule whose first element is a token of a script starts
   // An optional first element may start anywhere.
   CHECK(Probe(R"({"script": "digit", "min": 0})", text, false).starts(facts) ==
         std::vector<std::uint32_t>{0, 1, 2, 3});
+}
+
+TEST_CASE("rule filter: a rule is skipped where no token is of the script, shape and kind needed") {
+  // An unknown capitalized Latin word: Kafka and AI are name words, kafka is lower case.
+  const std::string unknown = R"({"script": "latin", "shape": "capitalized", "known": false})";
+  CHECK(Probe(unknown, "Zeta uses Kafka", false).may_match());
+  CHECK_FALSE(Probe(unknown, "AI uses Kafka", false).may_match());
+  CHECK_FALSE(Probe(unknown, "zeta uses kafka", false).may_match());
+  CHECK(Probe(R"({"text": ["uses"]}, )" + unknown, "Kafka uses Zeta", false).may_match());
+  CHECK_FALSE(Probe(R"({"text": ["uses"]}, )" + unknown, "Kafka uses AI", false).may_match());
+  // A word a mention holds is no token: Acme and Rust are mentions and name words.
+  CHECK_FALSE(Probe(R"({"script": "latin", "known": true})", "Acme uses Rust").may_match());
+  CHECK(Probe(R"({"script": "latin", "known": true})", "Acme uses Rust", false).may_match());
+  // A shape alone: a token with a digit, in upper case, in lower case.
+  CHECK(Probe(R"({"shape": "has_digit"})", "Zeta 2 ships", false).may_match());
+  CHECK_FALSE(Probe(R"({"shape": "has_digit"})", "Zeta two ships", false).may_match());
+  CHECK(Probe(R"({"shape": "upper"})", "Zeta AI ships", false).may_match());
+  CHECK_FALSE(Probe(R"({"shape": "upper"})", "Zeta Ai ships", false).may_match());
+  CHECK_FALSE(Probe(R"({"shape": "lower"})", "Zeta AI", false).may_match());
+  // A regex every match of which has a digit needs a token with one.
+  const std::string version = R"({"regex": "v?[0-9]+([.][0-9])?"})";
+  CHECK(Probe(version, "Zeta 2.1 ships", false).may_match());
+  CHECK(Probe(version, "Zeta v2 ships", false).may_match());
+  CHECK_FALSE(Probe(version, "Zeta ships", false).may_match());
+  CHECK(Probe(R"({"regex": "[0-9]+|Pro"})", "Zeta ships", false).may_match());
+  // An optional element, or one inside `not`, needs nothing.
+  CHECK(Probe(R"({"any": true}, )" + unknown.substr(0, unknown.size() - 1) + R"(, "min": 0})",
+              "AI uses Kafka", false)
+            .may_match());
+  CHECK(Probe(R"({"any": true, "not": )" + unknown + "}", "AI uses Kafka", false).may_match());
+}
+
+TEST_CASE("rule filter: a rule whose first token element tests shape or kind starts only there") {
+  RuleFilter::Facts facts;
+  const std::string text = "Zeta uses Kafka AI with Omega 7";
+  CHECK(Probe(R"({"script": "latin", "shape": "capitalized", "known": false})", text, false)
+            .starts(facts) == std::vector<std::uint32_t>{0, 5});
+  CHECK(Probe(R"({"known": true})", text, false).starts(facts) == std::vector<std::uint32_t>{2, 3});
+  CHECK(Probe(R"({"shape": "has_digit"})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{6});
+  // A pattern anchored at the sentence's start starts at unit 0, if its first element can.
+  CHECK(Probe(R"({"script": "latin", "anchor": "start"})", text, false).starts(facts) ==
+        std::vector<std::uint32_t>{0});
+  CHECK(Probe(R"({"known": true, "anchor": "start"})", text, false).starts(facts).empty());
+  CHECK(Probe(R"({"known": true, "anchor": "start", "min": 0}, {"any": true})", text, false)
+            .starts(facts) == std::vector<std::uint32_t>{0});
 }
 
 TEST_CASE("rule filter: never skips a rule that matches") {

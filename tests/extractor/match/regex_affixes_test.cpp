@@ -51,6 +51,34 @@ TEST_CASE("regex affixes: optional or repeated ends, classes, flags and bad synt
   CHECK(regex_affixes("팀+").suffixes.empty());
 }
 
+TEST_CASE("regex affixes: the longest inner literal of each alternative") {
+  CHECK(regex_affixes("(최대|2대|주요|대)?주주(사)?(다|이다)?").infixes == Words{"주주"});
+  CHECK(regex_affixes("\\p{Lu}[\\p{L}]+-\\p{Lu}[\\p{L}]+").infixes == Words{"-"});
+  CHECK(regex_affixes("[a-z]+Lab[0-9]|x*Hub").infixes == Words{"hub", "lab"});
+  // An alternative without one, an optional or repeated literal, a group of alternatives: none.
+  CHECK(regex_affixes("[a-z]+Lab|[0-9]+").infixes.empty());
+  CHECK(regex_affixes("[a-z]+(ab)?[a-z]").infixes.empty());
+  CHECK(regex_affixes("[a-z]+a+[a-z]").infixes.empty());
+  CHECK(regex_affixes("[a-z]+(x|y)[a-z]").infixes.empty());
+}
+
+TEST_CASE("regex affixes: a digit that every alternative needs") {
+  CHECK(regex_affixes("v?[0-9]+([.][0-9])?").digit);
+  CHECK(regex_affixes("[0-9]{2,4}년|\\d+월").digit);
+  CHECK(regex_affixes("(19|20)[0-9]{2}").digit);
+  CHECK(regex_affixes("[1-9][0-9]|[0-35-9]").digit);
+  // Optional digits, digits in one alternative only, or inside a group, need none.
+  CHECK_FALSE(regex_affixes("SaaS[0-9]*").digit);
+  CHECK_FALSE(regex_affixes("v[0-9]?").digit);
+  CHECK_FALSE(regex_affixes("[0-9]{0,2}x").digit);
+  CHECK_FALSE(regex_affixes("[0-9]{1,2}|Pro|Max").digit);
+  CHECK_FALSE(regex_affixes("([0-9]+)").digit);
+  CHECK_FALSE(regex_affixes("[0-9a-f]+").digit);
+  CHECK_FALSE(regex_affixes("[^0-9]").digit);
+  // Nor one that can backtrack past its time limit, which must run (see below).
+  CHECK_FALSE(regex_affixes("v?[0-9]+(\\.[0-9]+){1,2}").digit);
+}
+
 TEST_CASE("regex affixes: none for a regex that can backtrack past its time limit") {
   // A quantifier inside a repeated group: the regex must run, so that its error is reported.
   const RegexAffixes a = regex_affixes("(a+)+b");
