@@ -282,6 +282,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   doc.kind = document_kind(doc, rules.layout, first_org);
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
   doc.section_topic = section_topics(doc, entities);
+  const std::vector<int> turns = turn_topics(doc, entities);
+  for (std::size_t l = 0; l < turns.size(); ++l) {
+    if (doc.section_topic[l] == -1) {
+      doc.section_topic[l] = turns[l];
+    }
+  }
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const MentionCandidate& c = doc.mentions[m];
     if (c.type != EntityType::kTeam) {

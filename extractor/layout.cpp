@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -553,6 +554,74 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
       topic = -1;
     }
     out[l] = topic;
+  }
+  return out;
+}
+
+std::vector<int> turn_topics(const DocumentAnalysis& doc,
+                             const std::vector<LocalEntity>& entities) {
+  constexpr int kTurns = 3;
+  const auto& lines = doc.segmentation.lines;
+  std::vector<int> speaker_of(lines.size(), -1);  // a turn's opening line -> its speaker
+  int turns = 0;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    const int e = doc.entity_of_mention[m];
+    const SentenceAnalysis& s = doc.sentences[c.sentence];
+    const std::uint32_t line = s.span.line;
+    const bool opens_line = c.sentence == 0 || doc.sentences[c.sentence - 1].span.line != line;
+    if (opens_line && c.begin == 0 && e >= 0 && entities[e].type == EntityType::kPerson &&
+        c.end < s.tokens.size() && s.tokens[c.end].text == ":" && speaker_of[line] < 0) {
+      speaker_of[line] = e;
+      ++turns;
+    }
+  }
+  if (turns < kTurns) {
+    return {};
+  }
+  // Each speaker's organization: the first named in a sentence of their turns that names them.
+  std::vector<int> line_speaker(lines.size(), -1);
+  int speaker = -1;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    speaker =
+        speaker_of[l] >= 0 ? speaker_of[l] : (lines[l].kind == LineKind::kBlank ? -1 : speaker);
+    line_speaker[l] = speaker;
+  }
+  std::map<int, int> org_of;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const int who = line_speaker[doc.sentences[si].span.line];
+    if (who < 0 || org_of.contains(who)) {
+      continue;
+    }
+    int org = -1;
+    bool named = false;
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+      const int e = doc.entity_of_mention[m];
+      if (doc.mentions[m].sentence != si || e < 0) {
+        continue;
+      }
+      named = named || (e == who && doc.mentions[m].begin > 0);
+      org = org < 0 && entities[e].type == EntityType::kOrganization ? e : org;
+    }
+    if (named && org >= 0) {
+      org_of[who] = org;
+    }
+  }
+  // With one organization among the speakers (an interview with one guest), the document's topic
+  // is the guest's and holds for every turn.
+  std::set<int> orgs;
+  for (const auto& [who, org] : org_of) {
+    orgs.insert(org);
+  }
+  if (orgs.size() < 2) {
+    return {};
+  }
+  std::vector<int> out(lines.size(), -1);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (line_speaker[l] >= 0) {
+      const auto it = org_of.find(line_speaker[l]);
+      out[l] = it == org_of.end() ? kUnknownSection : it->second;
+    }
   }
   return out;
 }

@@ -34,6 +34,16 @@ constexpr int kUnknownSection = -2;
 std::vector<int> section_topics(const DocumentAnalysis& doc,
                                 const std::vector<LocalEntity>& entities);
 
+// The organization each line of a transcript's turn is about: a transcript has three turns or
+// more, lines that open with a person's name and a colon ("류지안: 네, 안녕하세요 …"), and a turn
+// (its line and the lines after it up to a blank one) is about the speaker's organization, the
+// first one a sentence of the speaker's turns names with the speaker again (a self-introduction:
+// "… 플로우메이트 대표 류지안입니다"), else kUnknownSection: the host's words say nothing about the
+// guest whose company the document names most. -1 outside turns; empty for no transcript, or for
+// one whose speakers name fewer than two organizations (one guest's interview is about the
+// guest's). Requires mentions and entities.
+std::vector<int> turn_topics(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
+
 // The heading key of each line of `doc` (heading_key), empty for a line too long to be a
 // heading. Requires doc.segmentation and doc.norm.
 std::vector<std::string> line_headings(const DocumentAnalysis& doc);

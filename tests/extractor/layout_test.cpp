@@ -443,6 +443,38 @@ TEST_CASE("bylines: a team the byline names with the writer is the post's first-
   CHECK(has_relation(graph_of(rules, behind), "검색팀", RT::kUses, "Redis"));
 }
 
+TEST_CASE("transcripts: a turn is about its speaker's organization") {
+  const std::string rules = rule_file(R"j("entity_rules": [
+      {"id": "speaker", "pattern": [{"regex": "[가-힣]{3}", "anchor": "start", "capture": "n"},
+        {"text": ":"}], "entity": {"capture": "n", "type": "Person"}},
+      {"id": "intro", "pattern": [{"text": ["대표", "진행자"]}, {"regex": "[가-힣]{3}",
+        "particle": ["입니다"], "capture": "n"}], "entity": {"capture": "n", "type": "Person"}},
+      {"id": "org", "pattern": [{"regex": "[가-힣]+랩스", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Organization"}}],
+    "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
+      {"starts": "써"}], "relation": "uses", "source": {"find": ["Organization"], "else": "$self"},
+      "target": "t"}])j");
+  const std::string head = "가람랩스 특집 대담\n\n";
+  const std::string turns =
+      "한다온: 안녕하세요, 진행자 한다온입니다.\n\n"
+      "여채윤: 가람랩스 대표 여채윤입니다. 저희는 Python을 써요.\n\n"
+      "탁규빈: 솔빛랩스 대표 탁규빈입니다.\n\n"
+      "탁규빈: 저희는 Kafka를 써요.\n\n"
+      "한다온: 다들 Rust를 써요?\n";
+  const KnowledgeGraph g = graph_of(rules, head + turns);
+  CHECK(has_relation(g, "가람랩스", RT::kUses, "Python"));
+  CHECK(has_relation(g, "솔빛랩스", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(g, "가람랩스", RT::kUses, "Kafka"));
+  // The host names no organization of their own: their words are no one's.
+  CHECK_FALSE(has_relation(g, "가람랩스", RT::kUses, "Rust"));
+  // One guest's organization alone: an interview about the guest's, every turn.
+  const std::string one =
+      "한다온: 안녕하세요, 진행자 한다온입니다.\n\n"
+      "여채윤: 가람랩스 대표 여채윤입니다.\n\n"
+      "한다온: 다들 Rust를 써요?\n";
+  CHECK(has_relation(graph_of(rules, head + one), "가람랩스", RT::kUses, "Rust"));
+}
+
 TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {
   const std::string rules = rule_file(R"("layout": {"list_sections": [
       {"headings": ["주요 제품", "products"], "type": "Product", "relation": "develops"},
