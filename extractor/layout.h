@@ -29,7 +29,12 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
 // AI플랫폼본부 신설"), opens a section whose organization is unknown (kUnknownSection: "2) 제목 —
 // 임하솔 (머신러닝플랫폼팀)"), about which the document's topic says nothing. Another heading line
 // that names anyone ("Lightning talk: sluice — Miyu Pemberton") ends it, and so do the header and
-// boilerplate. Requires mentions, entities, doc.header_line and doc.boilerplate_line.
+// boilerplate. In a thread (three replies or more under heading lines whose fields a middle dot
+// sets apart: "▲ 12 kestrel · 3h"), each reply is a section: its organization is the one its
+// header names ("u/dana · Vela Labs"), else the first one named in the first of its two opening
+// sentences that speaks in the first person ("At Vela we …", "I work at Vela"), else unknown.
+// Requires mentions, entities, each sentence's writer_words and we_words, doc.header_line and
+// doc.boilerplate_line.
 constexpr int kUnknownSection = -2;
 std::vector<int> section_topics(const DocumentAnalysis& doc,
                                 const std::vector<LocalEntity>& entities);
