@@ -540,6 +540,12 @@ int reply_organization(const DocumentAnalysis& doc, const std::vector<LocalEntit
   return -1;
 }
 
+// A heading that says what organization its section is about: "About Vela Labs", the
+// boilerplate a press release closes with, one paragraph for each company it names.
+bool about_heading(const Line& line, std::string_view text) {
+  return line.kind == LineKind::kHeading && text.starts_with("About ");
+}
+
 }  // namespace
 
 std::vector<int> section_topics(const DocumentAnalysis& doc,
@@ -583,7 +589,8 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   int topic = -1;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
-    const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**");
+    const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**") ||
+                       about_heading(lines[l], text);
     if (replies >= kReplies && reply[l]) {
       topic =
           names[l] ? introduced_organization(doc, entities, by_sentence, line_sentences[l]) : -1;

@@ -371,6 +371,19 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     CHECK(has_relation(cv, "Acme", RT::kUses, "Python"));
     CHECK_FALSE(has_relation(cv, "Globex", RT::kUses, "Python"));
   }
+  SUBCASE("an About heading makes the organization it names the topic of its paragraph") {
+    const KnowledgeGraph release =
+        graph_of(rules,
+                 "Acme and Globex team up\n\nAcme said today it works with Globex. Acme is "
+                 "glad.\n\nAbout Acme\nThe platform runs Rust.\n\nAbout Globex\nIts "
+                 "engine runs Kafka.\n\nAbout the show\nThe site runs Python.");
+    CHECK(has_relation(release, "Acme", RT::kUses, "Rust"));
+    CHECK(has_relation(release, "Globex", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(release, "Acme", RT::kUses, "Kafka"));
+    // An About heading that names no organization gives the document's topic back.
+    CHECK(has_relation(release, "Acme", RT::kUses, "Python"));
+    CHECK_FALSE(has_relation(release, "Globex", RT::kUses, "Python"));
+  }
   SUBCASE("a reply in a thread is its writer's: the company the header or its opening names") {
     const std::string thread_rules = rule_file(R"("layout": {"writer_words": ["i"],
         "we_words": ["we"]}, "relation_rules": [{"id": "runs",
