@@ -512,6 +512,41 @@ int introduced_organization(const DocumentAnalysis& doc, const std::vector<Local
   return -1;
 }
 
+// A reply's header in a thread: a heading line whose fields a middle dot sets apart ("▲ 164
+// kestrel · 13h", "u/dana · Vela Labs · ▲ 20"), naming who writes the reply below it.
+bool reply_header(const Line& line, std::string_view text) {
+  return line.kind == LineKind::kHeading && text.find(" · ") != std::string_view::npos;
+}
+
+// The organization a reply's writer names as their own: the first one named in the first of the
+// reply's two opening sentences that speaks in the first person ("At Vela we moved to Temporal",
+// "Hot take: queues are tables. I work at Vela"); -1 when neither does. `first`: the reply's
+// first sentence; `end`: the index past its last.
+int reply_organization(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                       const std::vector<std::vector<int>>& by_sentence, std::uint32_t first,
+                       std::uint32_t end) {
+  constexpr std::uint32_t kOpening = 2;
+  for (std::uint32_t si = first; si < end && si < first + kOpening; ++si) {
+    if (doc.sentences[si].writer_words + doc.sentences[si].we_words == 0) {
+      continue;
+    }
+    for (const int m : by_sentence[si]) {
+      const int e = doc.entity_of_mention[m];
+      if (entities[e].type == EntityType::kOrganization) {
+        return e;
+      }
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// A heading that says what organization its section is about: "About Vela Labs", the
+// boilerplate a press release closes with, one paragraph for each company it names.
+bool about_heading(const Line& line, std::string_view text) {
+  return line.kind == LineKind::kHeading && text.starts_with("About ");
+}
+
 }  // namespace
 
 std::vector<int> section_topics(const DocumentAnalysis& doc,
@@ -539,12 +574,40 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
     range.first = range.second == 0 ? si : range.first;
     range.second = si + 1;
   }
+  // A thread: three replies or more, each under its header. A reply is its writer's: its
+  // organization is the one the header names (an AMA's "u/dana · Vela Labs"), else the one the
+  // writer names as their own as the reply opens, else unknown, so that one writer's company
+  // never stands for the next one's "we".
+  constexpr int kReplies = 3;
+  std::vector<bool> reply(lines.size(), false);
+  int replies = 0;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    reply[l] = !doc.header_line[l] && !doc.boilerplate_line[l] &&
+               reply_header(lines[l], trimmed(doc.normalized(lines[l].begin, lines[l].end)));
+    replies += reply[l] ? 1 : 0;
+  }
   std::vector<int> out(lines.size(), -1);
   int topic = -1;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
-    const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**");
-    if (opens && names[l] && !doc.header_line[l] && !doc.boilerplate_line[l]) {
+    const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**") ||
+                       about_heading(lines[l], text);
+    if (replies >= kReplies && reply[l]) {
+      topic =
+          names[l] ? introduced_organization(doc, entities, by_sentence, line_sentences[l]) : -1;
+      if (topic < 0) {
+        std::uint32_t first = line_sentences[l].second;
+        while (first < doc.sentences.size() && doc.sentences[first].span.line <= l) {
+          ++first;
+        }
+        std::uint32_t end = first;
+        while (end < doc.sentences.size() && !reply[doc.sentences[end].span.line]) {
+          ++end;
+        }
+        topic = reply_organization(doc, entities, by_sentence, first, end);
+      }
+      topic = topic < 0 ? kUnknownSection : topic;
+    } else if (opens && names[l] && !doc.header_line[l] && !doc.boilerplate_line[l]) {
       topic = introduced_organization(doc, entities, by_sentence, line_sentences[l]);
       if (topic < 0 && names_someone[l] && !team_first[l]) {
         topic = kUnknownSection;

@@ -19,17 +19,23 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org);
 
 // The organization each line's section is about, or -1. A section opens at an item heading
-// ("1) …", "①", "■ …"), a Markdown heading or a line that opens in bold ("**모아페이스** — 팀장"):
-// a talk recap's "1) "제목" — 발표자 (회사 팀)" or a résumé's employer line heads what follows it.
-// Its organization is the first the opening line names outside quotations; none when a product or
-// tool comes first, or a word the line sets off with a dash ("3) 받아쓰개 — 문장공방" reviews the
+// ("1) …", "①", "■ …"), a Markdown heading, a line that opens in bold ("**모아페이스** — 팀장") or
+// a heading line that opens with "About" (a press release's closing "About Vela Labs"): a talk
+// recap's "1) "제목" — 발표자 (회사 팀)" or a résumé's employer line heads what follows it. Its
+// organization is the first the opening line names outside quotations; none when a product or tool
+// comes first, or a word the line sets off with a dash ("3) 받아쓰개 — 문장공방" reviews the
 // product), or when the organization is listed with other names ("2. New integrations: Globex,
 // Initech and Umbrella" announces several things); a line that names a person or team but no
 // organization, and does not open with a team (a unit of the document's organization: "1.
 // AI플랫폼본부 신설"), opens a section whose organization is unknown (kUnknownSection: "2) 제목 —
 // 임하솔 (머신러닝플랫폼팀)"), about which the document's topic says nothing. Another heading line
 // that names anyone ("Lightning talk: sluice — Miyu Pemberton") ends it, and so do the header and
-// boilerplate. Requires mentions, entities, doc.header_line and doc.boilerplate_line.
+// boilerplate. In a thread (three replies or more under heading lines whose fields a middle dot
+// sets apart: "▲ 12 kestrel · 3h"), each reply is a section: its organization is the one its
+// header names ("u/dana · Vela Labs"), else the first one named in the first of its two opening
+// sentences that speaks in the first person ("At Vela we …", "I work at Vela"), else unknown.
+// Requires mentions, entities, each sentence's writer_words and we_words, doc.header_line and
+// doc.boilerplate_line.
 constexpr int kUnknownSection = -2;
 std::vector<int> section_topics(const DocumentAnalysis& doc,
                                 const std::vector<LocalEntity>& entities);

@@ -371,6 +371,41 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     CHECK(has_relation(cv, "Acme", RT::kUses, "Python"));
     CHECK_FALSE(has_relation(cv, "Globex", RT::kUses, "Python"));
   }
+  SUBCASE("an About heading makes the organization it names the topic of its paragraph") {
+    const KnowledgeGraph release =
+        graph_of(rules,
+                 "Acme and Globex team up\n\nAcme said today it works with Globex. Acme is "
+                 "glad.\n\nAbout Acme\nThe platform runs Rust.\n\nAbout Globex\nIts "
+                 "engine runs Kafka.\n\nAbout the show\nThe site runs Python.");
+    CHECK(has_relation(release, "Acme", RT::kUses, "Rust"));
+    CHECK(has_relation(release, "Globex", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(release, "Acme", RT::kUses, "Kafka"));
+    // An About heading that names no organization gives the document's topic back.
+    CHECK(has_relation(release, "Acme", RT::kUses, "Python"));
+    CHECK_FALSE(has_relation(release, "Globex", RT::kUses, "Python"));
+  }
+  SUBCASE("a reply in a thread is its writer's: the company the header or its opening names") {
+    const std::string thread_rules = rule_file(R"("layout": {"writer_words": ["i"],
+        "we_words": ["we"]}, "relation_rules": [{"id": "runs",
+        "pattern": [{"text": "runs"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "$topic", "target": "t"}])");
+    const KnowledgeGraph thread =
+        graph_of(thread_rules,
+                 "Forum > Ask\n\nWhich queue? Acme asks. Acme is curious.\n\n"
+                 "▲ 12 kestrel · 3h\nAt Globex we are happy. The app runs Kafka.\n\n"
+                 "▲ 9 wren · 2h\nHot take: tables are queues. Our worker runs Rust.\n\n"
+                 "dana · Initech · ▲ 4\nThe bot runs Python.\n\n"
+                 "▲ 3 heron · 1h\nGlobex is fine. The job runs Go language.");
+    CHECK(has_relation(thread, "Globex", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Kafka"));
+    // A reply whose writer names no company of their own is no one's known company's.
+    CHECK_FALSE(has_relation(thread, "Globex", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Rust"));
+    CHECK(has_relation(thread, "Initech", RT::kUses, "Python"));
+    // An organization named, but not in the first person, is not the writer's.
+    CHECK_FALSE(has_relation(thread, "Globex", RT::kUses, "Go"));
+    CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Go"));
+  }
 }
 
 TEST_CASE("relation action: the outlet named in a byline is not the topic") {
