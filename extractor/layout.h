@@ -44,7 +44,7 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
 // more, lines that open with a person's name and a colon ("류지안: 네, 안녕하세요 …"), and a turn
 // (its line and the lines after it up to a blank one) is about the speaker's organization, the
 // first one a sentence of the speaker's turns names with the speaker again (a self-introduction:
-// "… 플로우메이트 대표 류지안입니다"), else kUnknownSection: the host's words say nothing about the
+// "… 가람랩스 대표 여채윤입니다"), else kUnknownSection: the host's words say nothing about the
 // guest whose company the document names most. -1 outside turns; empty for no transcript, or for
 // one whose speakers name fewer than two organizations (one guest's interview is about the
 // guest's). Requires mentions and entities.

@@ -141,7 +141,7 @@ std::pair<std::uint32_t, std::uint32_t> clause_around(const SentenceScope& sc,
 
 // Whether the clause around a match says "I" and not "we": one of the layout's writer_words and
 // none of its we_words outside quotations ("나는 Flutter로 앱을 짰다"; not the clause before the
-// comma in "채원은 Figma로 화면을 그리고, 나는 …", nor "내가 본 우리 팀은 …").
+// comma in "도겸은 Figma로 시안을 그리고, 나는 …", nor "내가 본 우리 팀은 …").
 bool says_i(const SentenceScope& sc, const PatternMatch& m) {
   if (sc.s.writer_words == 0) {
     return false;
