@@ -325,7 +325,8 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc) {
 }
 
 std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
-  constexpr std::size_t kBylineLines = 8;  // non-blank lines from the top
+  constexpr std::size_t kBylineLines = 8;      // non-blank lines from the top
+  constexpr std::uint32_t kMarkerTokens = 24;  // a byline's marker comes within its first tokens
   std::vector<Byline> out;
   if (layout.writer_markers.empty()) {
     return out;
@@ -349,10 +350,14 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
     if (seen > kBylineLines) {
       break;
     }
-    // The marker is whole words: the letters of the sentence's first tokens, after any run of
-    // spaces and punctuation, are one of the markers.
-    for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
-      const std::string letters = fold_letters(doc.normalized(s.span.begin, s.tokens[k].end));
+    // The marker is whole words: the letters of the sentence's first tokens, after a run of
+    // spaces and punctuation (kMarkerTokens tokens in all at most), are one of the markers.
+    // Folding goes code point by code point, so the letters grow token by token.
+    std::string letters;
+    std::uint32_t folded_to = s.span.begin;
+    for (std::uint32_t k = 0; k < s.tokens.size() && k < kMarkerTokens; ++k) {
+      letters += fold_letters(doc.normalized(folded_to, s.tokens[k].end));
+      folded_to = s.tokens[k].end;
       if (letters.size() > longest) {
         break;
       }
