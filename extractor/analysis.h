@@ -95,13 +95,20 @@ struct SentenceAnalysis {
   FilterBuffers filter;
 };
 
-// What a document's lines say about the kind of document it is.
+// A byline: a line whose first sentence opens with a writer marker ("글쓴이: 육하진", "Written by
+// Ana Ruiz", "by 한결 · 솔빛랩 대표"; not "Bytes …"), found by bylines in layout.h.
+struct Byline {
+  std::uint32_t sentence = 0;    // the line's first sentence
+  std::uint32_t marker_end = 0;  // the sentence's token after the marker
+};
+
 // Who a post is by (find_writer).
 struct Writer {
-  int named = -1;  // the person its header names or its first sentence introduces, or -1
+  int named = -1;  // the person its header or a byline names, or its first sentence introduces
   int post = -1;   // the same where the whole post speaks in the first person singular, or -1
 };
 
+// What a document's lines say about the kind of document it is.
 struct DocumentKind {
   // Four lines or more open with one of the layout's interview markers followed by a full stop
   // or a colon ("Q.", "A:", "질문:").

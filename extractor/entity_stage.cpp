@@ -23,8 +23,6 @@ std::string sentence_text(const DocumentAnalysis& doc, std::uint32_t si) {
   return std::string(doc.original(s.begin, s.end));
 }
 
-bool is_quote(const Token& t) { return t.text == "'" || t.text == "\""; }
-
 // Whether units `held` are all a quotation holds: a quote right before them and right after them
 // or after a parenthetical gloss ('루나: 잊힌 왕관', '루나(Luna)').
 bool quoted_whole(const SentenceAnalysis& s, const std::vector<std::uint32_t>& held) {
@@ -33,8 +31,8 @@ bool quoted_whole(const SentenceAnalysis& s, const std::vector<std::uint32_t>& h
   }
   const std::uint32_t begin = s.units[held.front()].begin;
   const std::uint32_t end = s.units[held.back()].end;
-  return begin > 0 && is_quote(s.tokens[begin - 1]) && end < s.tokens.size() &&
-         (is_quote(s.tokens[end]) || s.tokens[end].text == "(");
+  return begin > 0 && s.tokens[begin - 1].quote_mark() && end < s.tokens.size() &&
+         (s.tokens[end].quote_mark() || s.tokens[end].text == "(");
 }
 
 // The normalised text of token range [b, e) of a sentence, particle excluded.
@@ -1172,7 +1170,7 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
 }
 
 Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
-                   const std::vector<LocalEntity>& entities) {
+                   const std::vector<Byline>& found, const std::vector<LocalEntity>& entities) {
   constexpr int kWords = 2;
   if (layout.writer_words.empty() || doc.kind.interview) {
     return {};
@@ -1200,11 +1198,11 @@ Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
   }
   // Else a byline's: the person right after its marker, below a scraped page's menus ("by 한결 ·
   // 솔빛랩 대표").
-  for (const Byline& b : bylines(doc, layout)) {
+  for (const Byline& b : found) {
+    const std::vector<Token>& tokens = doc.sentences[b.sentence].tokens;
     for (std::size_t m = 0; m < doc.mentions.size() && writer < 0; ++m) {
       const MentionCandidate& c = doc.mentions[m];
       const int e = doc.entity_of_mention[m];
-      const std::vector<Token>& tokens = doc.sentences[b.sentence].tokens;
       if (c.sentence == b.sentence && e >= 0 && entities[e].type == EntityType::kPerson &&
           std::all_of(tokens.begin() + b.marker_end, tokens.begin() + c.begin,
                       [](const Token& t) { return t.script == Script::kPunct; })) {

@@ -282,12 +282,6 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   doc.kind = document_kind(doc, rules.layout, first_org);
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
   doc.section_topic = section_topics(doc, entities);
-  const std::vector<int> turns = turn_topics(doc, entities);
-  for (std::size_t l = 0; l < turns.size(); ++l) {
-    if (doc.section_topic[l] == -1) {
-      doc.section_topic[l] = turns[l];
-    }
-  }
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const MentionCandidate& c = doc.mentions[m];
     if (c.type != EntityType::kTeam) {
@@ -315,10 +309,11 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       doc.own_team = e;
     }
   }
+  const std::vector<Byline> found_bylines = bylines(doc, rules.layout);
   if (doc.own_team < 0) {
-    doc.own_team = byline_team(doc, rules.layout, entities);
+    doc.own_team = byline_team(doc, found_bylines, entities);
   }
-  doc.writer = find_writer(rules.layout, doc, entities);
+  doc.writer = find_writer(rules.layout, doc, found_bylines, entities);
   doc.topic_product = find_topic(rules, doc, entities, EntityType::kProduct);
   for (int t : {doc.topic, doc.topic_product}) {
     if (t >= 0) {

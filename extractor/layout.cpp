@@ -370,9 +370,8 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
   return out;
 }
 
-int byline_team(const DocumentAnalysis& doc, const Layout& layout,
+int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities) {
-  const std::vector<Byline> found = bylines(doc, layout);
   if (found.empty()) {
     return -1;
   }
@@ -552,6 +551,71 @@ bool about_heading(const Line& line, std::string_view text) {
   return line.kind == LineKind::kHeading && text.starts_with("About ");
 }
 
+// A transcript's turns (three or more lines that open with a person's name and a colon: "류지안:
+// 네, 안녕하세요 …"), where its speakers name two organizations or more: each turn, its line and
+// the lines after it up to a blank one, is about its speaker's organization, the first one a
+// sentence of the speaker's turns names with the speaker again (a self-introduction: "… 가람랩스
+// 대표 여채윤입니다"), else about none known (kUnknownSection). Written into `out` where no
+// section has a topic. With one organization among the speakers (an interview with one guest),
+// the document's topic is the guest's and holds for every turn.
+void turn_topics(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                 const std::vector<std::vector<int>>& by_sentence, std::vector<int>& out) {
+  constexpr int kTurns = 3;
+  const auto& lines = doc.segmentation.lines;
+  std::vector<int> speaker_of(lines.size(), -1);  // a turn's opening line -> its speaker
+  int turns = 0;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    const int e = doc.entity_of_mention[m];
+    const SentenceAnalysis& s = doc.sentences[c.sentence];
+    const std::uint32_t line = s.span.line;
+    const bool opens_line = c.sentence == 0 || doc.sentences[c.sentence - 1].span.line != line;
+    if (opens_line && c.begin == 0 && e >= 0 && entities[e].type == EntityType::kPerson &&
+        c.end < s.tokens.size() && s.tokens[c.end].text == ":" && speaker_of[line] < 0) {
+      speaker_of[line] = e;
+      ++turns;
+    }
+  }
+  if (turns < kTurns) {
+    return;
+  }
+  std::vector<int> line_speaker(lines.size(), -1);
+  int speaker = -1;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    speaker =
+        speaker_of[l] >= 0 ? speaker_of[l] : (lines[l].kind == LineKind::kBlank ? -1 : speaker);
+    line_speaker[l] = speaker;
+  }
+  std::map<int, int> org_of;
+  std::set<int> orgs;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const int who = line_speaker[doc.sentences[si].span.line];
+    if (who < 0 || org_of.contains(who)) {
+      continue;
+    }
+    int org = -1;
+    bool named = false;
+    for (const int m : by_sentence[si]) {
+      const int e = doc.entity_of_mention[m];
+      named = named || (e == who && doc.mentions[m].begin > 0);
+      org = org < 0 && entities[e].type == EntityType::kOrganization ? e : org;
+    }
+    if (named && org >= 0) {
+      org_of[who] = org;
+      orgs.insert(org);
+    }
+  }
+  if (orgs.size() < 2) {
+    return;
+  }
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (line_speaker[l] >= 0 && out[l] == -1) {
+      const auto it = org_of.find(line_speaker[l]);
+      out[l] = it == org_of.end() ? kUnknownSection : it->second;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<int> section_topics(const DocumentAnalysis& doc,
@@ -623,74 +687,7 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
     }
     out[l] = topic;
   }
-  return out;
-}
-
-std::vector<int> turn_topics(const DocumentAnalysis& doc,
-                             const std::vector<LocalEntity>& entities) {
-  constexpr int kTurns = 3;
-  const auto& lines = doc.segmentation.lines;
-  std::vector<int> speaker_of(lines.size(), -1);  // a turn's opening line -> its speaker
-  int turns = 0;
-  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    const MentionCandidate& c = doc.mentions[m];
-    const int e = doc.entity_of_mention[m];
-    const SentenceAnalysis& s = doc.sentences[c.sentence];
-    const std::uint32_t line = s.span.line;
-    const bool opens_line = c.sentence == 0 || doc.sentences[c.sentence - 1].span.line != line;
-    if (opens_line && c.begin == 0 && e >= 0 && entities[e].type == EntityType::kPerson &&
-        c.end < s.tokens.size() && s.tokens[c.end].text == ":" && speaker_of[line] < 0) {
-      speaker_of[line] = e;
-      ++turns;
-    }
-  }
-  if (turns < kTurns) {
-    return {};
-  }
-  // Each speaker's organization: the first named in a sentence of their turns that names them.
-  std::vector<int> line_speaker(lines.size(), -1);
-  int speaker = -1;
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    speaker =
-        speaker_of[l] >= 0 ? speaker_of[l] : (lines[l].kind == LineKind::kBlank ? -1 : speaker);
-    line_speaker[l] = speaker;
-  }
-  std::map<int, int> org_of;
-  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
-    const int who = line_speaker[doc.sentences[si].span.line];
-    if (who < 0 || org_of.contains(who)) {
-      continue;
-    }
-    int org = -1;
-    bool named = false;
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-      const int e = doc.entity_of_mention[m];
-      if (doc.mentions[m].sentence != si || e < 0) {
-        continue;
-      }
-      named = named || (e == who && doc.mentions[m].begin > 0);
-      org = org < 0 && entities[e].type == EntityType::kOrganization ? e : org;
-    }
-    if (named && org >= 0) {
-      org_of[who] = org;
-    }
-  }
-  // With one organization among the speakers (an interview with one guest), the document's topic
-  // is the guest's and holds for every turn.
-  std::set<int> orgs;
-  for (const auto& [who, org] : org_of) {
-    orgs.insert(org);
-  }
-  if (orgs.size() < 2) {
-    return {};
-  }
-  std::vector<int> out(lines.size(), -1);
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (line_speaker[l] >= 0) {
-      const auto it = org_of.find(line_speaker[l]);
-      out[l] = it == org_of.end() ? kUnknownSection : it->second;
-    }
-  }
+  turn_topics(doc, entities, by_sentence, out);
   return out;
 }
 

@@ -34,21 +34,14 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
 // sets apart: "▲ 12 kestrel · 3h"), each reply is a section: its organization is the one its
 // header names ("u/dana · Vela Labs"), else the first one named in the first of its two opening
 // sentences that speaks in the first person ("At Vela we …", "I work at Vela"), else unknown.
-// Requires mentions, entities, each sentence's writer_words and we_words, doc.header_line and
-// doc.boilerplate_line.
+// In a transcript (three turns or more that open with a person's name and a colon: "류지안: 네,
+// …") whose speakers name two organizations or more, a turn outside such sections is about its
+// speaker's organization, the one the speaker's self-introduction names, else unknown: a host's
+// words say nothing about the guest whose company the document names most. Requires mentions,
+// entities, each sentence's writer_words and we_words, doc.header_line and doc.boilerplate_line.
 constexpr int kUnknownSection = -2;
 std::vector<int> section_topics(const DocumentAnalysis& doc,
                                 const std::vector<LocalEntity>& entities);
-
-// The organization each line of a transcript's turn is about: a transcript has three turns or
-// more, lines that open with a person's name and a colon ("류지안: 네, 안녕하세요 …"), and a turn
-// (its line and the lines after it up to a blank one) is about the speaker's organization, the
-// first one a sentence of the speaker's turns names with the speaker again (a self-introduction:
-// "… 가람랩스 대표 여채윤입니다"), else kUnknownSection: the host's words say nothing about the
-// guest whose company the document names most. -1 outside turns; empty for no transcript, or for
-// one whose speakers name fewer than two organizations (one guest's interview is about the
-// guest's). Requires mentions and entities.
-std::vector<int> turn_topics(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
 
 // The heading key of each line of `doc` (heading_key), empty for a line too long to be a
 // heading. Requires doc.segmentation and doc.norm.
@@ -59,21 +52,15 @@ std::vector<std::string> line_headings(const DocumentAnalysis& doc);
 // is "products"); empty for a line longer than a heading.
 std::string heading_key(std::string_view line);
 
-// A byline: a line among the first kBylineLines that are not blank whose first sentence opens
-// with one of the layout's writer_markers as whole words ("글쓴이: 육하진", "Written by Ana Ruiz",
-// "by 한결 · 솔빛랩 대표"; not "Bytes …"), after any run of spaces and punctuation.
-struct Byline {
-  std::uint32_t sentence = 0;    // the line's first sentence
-  std::uint32_t marker_end = 0;  // the sentence's token after the marker
-};
-
-// The document's bylines, top down. Requires doc.segmentation and the sentences' tokens.
+// The document's bylines (Byline), top down: lines among the first eight that are not blank whose
+// first sentence opens with one of the layout's writer_markers as whole words, after a run of
+// spaces and punctuation. Requires doc.segmentation and the sentences' tokens.
 std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout);
 
 // The team a post's byline names with its writer ("글쓴이: 육하진 (검색추천팀 엔지니어링
-// 매니저)", "Written by Ana Ruiz, Search team"): the first byline's line (bylines) names one team.
-// The post is that team's: -1 for none. Requires mentions and entities.
-int byline_team(const DocumentAnalysis& doc, const Layout& layout,
+// 매니저)", "Written by Ana Ruiz, Search team"): the line of the first of `found` (bylines) names
+// one team. The post is that team's: -1 for none. Requires mentions and entities.
+int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities);
 
 // The first line of `doc`'s body, below a scraped page's menus and headlines: the first prose

@@ -247,7 +247,7 @@ bool pairs_in_order(const Layout& layout, const SentenceAnalysis& s) {
 std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   if (s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0) {
     const Token& next = s.tokens[s.units[u + 1].begin];
-    if ((next.folded == "'" || next.folded == "\"") && !next.space_before) {
+    if (next.quote_mark() && !next.space_before) {
       return s.units[u + 1].particle;
     }
   }
@@ -1564,14 +1564,13 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
         // "A와 B는 각각 X와 Y를 인수했다": A bought X and B bought Y. With two lists of different
         // lengths the sentence does not say who goes with whom: nothing. One side alone is
         // each one's ("A와 B가 각각 X에 투자했다").
-        const bool both_captured = rule.source.kind == Ref::Kind::kCapture &&
-                                   rule.target.kind == Ref::Kind::kCapture && respectively;
-        if (both_captured && sources.size() != targets.size() &&
+        const bool respective = rule.source.kind == Ref::Kind::kCapture &&
+                                rule.target.kind == Ref::Kind::kCapture && respectively;
+        if (respective && sources.size() != targets.size() &&
             std::min(sources.size(), targets.size()) > 1) {
           continue;
         }
-        const bool in_order =
-            both_captured && sources.size() > 1 && sources.size() == targets.size();
+        const bool in_order = respective && sources.size() > 1 && sources.size() == targets.size();
         for (std::size_t i = 0; i < sources.size(); ++i) {
           const int src = sources[i];
           for (std::size_t j = 0; j < targets.size(); ++j) {

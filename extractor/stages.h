@@ -135,13 +135,15 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type);
 
 // The person a post is by: the first person its header lines name (a byline "현도경 · 2025년 1월
-// 2일"), else the one its first sentence introduces with a copula ("편도윤입니다", which counts as
-// a first-person word); none in an interview or a transcript (three turns or more that open with a
-// person and a colon). `post` is that person only where the layout's writer_words occur twice or
-// more outside quotations, more often than its we_words: a founder's post that mostly says "we"
-// is the writer's only in a sentence that says "I".
+// 2일"), else the one right after the marker of one of `found` (bylines in layout.h: "by 한결 ·
+// 솔빛랩 대표" below a scraped page's menus), else the one its first sentence introduces with a
+// copula ("편도윤입니다", which counts as a first-person word); none in an interview or a
+// transcript (three turns or more that open with a person and a colon). `post` is that person
+// only where the layout's writer_words occur twice or more outside quotations, more often than
+// its we_words: a founder's post that mostly says "we" is the writer's only in a clause that says
+// "I".
 Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
-                   const std::vector<LocalEntity>& entities);
+                   const std::vector<Byline>& found, const std::vector<LocalEntity>& entities);
 
 // Relation rules, then document rules; one candidate per pair and sentence.
 Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx,

@@ -48,8 +48,7 @@ bool is_quote(const SentenceAnalysis& s, const Unit& u) {
   if (u.mention >= 0) {
     return false;
   }
-  const std::string_view w = s.tokens[u.begin].folded;
-  return w == "'" || w == "\"";
+  return s.tokens[u.begin].quote_mark();
 }
 
 // The unit after member `i`: past its closing quote when the member is quoted ('A', 'B'를),
@@ -492,10 +491,8 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
       }
       // "'레드 로버 인터랙티브'(이하 레드 로버)에": a parenthetical after a quoted mention joins
       // its closing quote, which takes the particle after it.
-      const std::string_view folded = t.folded;
-      const bool closing_quote = (folded == "'" || folded == "\"") && t.particle.empty() &&
-                                 !units.empty() && units.back().mention >= 0 &&
-                                 units.back().end == i;
+      const bool closing_quote = t.quote_mark() && t.particle.empty() && !units.empty() &&
+                                 units.back().mention >= 0 && units.back().end == i;
       if (fold_parentheticals && closing_quote && i + 1 < n && tokens[i + 1].text == "(" &&
           !tokens[i + 1].space_before) {
         for (std::uint32_t j = i + 2; j < n && j <= i + 1 + kMaxParenthetical; ++j) {

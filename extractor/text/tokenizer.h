@@ -36,6 +36,8 @@ struct Token {
   std::string_view particle;  // Korean particle or English "'s"; empty if none
 
   bool particle_only() const { return begin == base_end; }
+  // A quotation mark, as normalisation leaves them all: ' or ".
+  bool quote_mark() const { return folded == "'" || folded == "\""; }
 };
 
 // True when a case-folded word is a known name whose ending must not be cut.
