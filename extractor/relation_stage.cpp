@@ -604,6 +604,40 @@ bool object_topic(const SentenceScope& sc, std::uint32_t u, std::uint32_t end) {
           type == EntityType::kPerson);
 }
 
+// The members listed before a subject that a search found, who act with it: in "카카오, 네이버,
+// 토스가 Kubernetes를 쓴다" and "가람핀과 한빛은행이 Snowflake를 도입했다" each uses it. A member
+// joined by 와/과 counts only when it is of the subject's type ("김 대표와 가람핀이" is a person
+// acting with a company, not a list), and only for relations that are not symmetric, since "A와
+// B가" is also how a pair partners or competes.
+void coordinated_subjects(const SentenceScope& sc, const Ref& ref, std::uint32_t subject,
+                          const std::vector<bool>& captured, std::vector<int>& out) {
+  if (subject_rank(sc.s.units[subject].particle) > 1) {
+    return;
+  }
+  const EntityType type = sc.entities[sc.doc.entity_of_mention[sc.s.units[subject].mention]].type;
+  std::uint32_t u = subject;
+  while (u > 0) {
+    std::uint32_t before = u;
+    if (u >= 2 && listed_together(sc.doc, sc.s, u - 2, u)) {
+      before = u - 2;
+    } else {
+      const Unit& joined = sc.s.units[u - 1];
+      if ((joined.particle == "와" || joined.particle == "과") && joined.mention >= 0 &&
+          sc.entities[sc.doc.entity_of_mention[joined.mention]].type == type) {
+        before = u - 1;
+      }
+    }
+    if (before == u || captured[before] || !of_types(sc, ref, sc.s.units[before])) {
+      return;
+    }
+    const int e = sc.doc.entity_of_mention[sc.s.units[before].mention];
+    if (std::ranges::find(out, e) == out.end()) {
+      out.push_back(e);
+    }
+    u = before;
+  }
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -646,6 +680,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   const std::string_view headed = headed_unit(sc, ref, m);
   const auto heads = [&](int e) { return headed.empty() || sc.entities[e].name.ends_with(headed); };
   int best = -1;
+  std::uint32_t best_unit = 0;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
@@ -687,6 +722,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     if (rank < best_rank) {
       best_rank = rank;
       best = e;
+      best_unit = u;
     }
   }
   // A head's title names its unit: with none in the sentence, the last unit the sentence
@@ -702,6 +738,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       best < 0 && (ref.else_previous || ref.else_topic) ? carried_topic(sc, ref, m) : -1;
   if (best >= 0) {
     out.push_back(best);
+    if (!symmetric) {
+      coordinated_subjects(sc, ref, best_unit, captured, out);
+    }
   } else if (carried >= 0) {
     from_context = true;
     out.push_back(carried);

@@ -2088,6 +2088,35 @@ TEST_CASE("relation action: a product as the subject keeps the topic out of a se
                      RT::kPartnersWith, "Globex"));
 }
 
+TEST_CASE("relation action: a search's subject brings the members listed before it") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "capture": "t",
+        "particle": ["를"]}, {"starts": ["도입"]}], "relation": "uses",
+       "source": {"find": ["Organization", "Person"], "scope": "sentence"}, "target": "t"},
+       {"id": "pact", "pattern": [{"ent": "Tool", "particle": ["를"]}, {"text": ["두고"]},
+        {"ent": "Organization", "capture": "o", "particle": ["와", "과"]}, {"starts": ["협력"]}],
+        "relation": "partners_with",
+        "source": {"find": ["Organization"], "scope": "sentence"}, "target": "o"}])");
+  const KnowledgeGraph listed = graph_of(rules, "에이크미, 이니텍, 글로벡스가 Kafka를 도입했다.");
+  CHECK(has_relation(listed, "Acme", RT::kUses, "Kafka"));
+  CHECK(has_relation(listed, "Initech", RT::kUses, "Kafka"));
+  CHECK(has_relation(listed, "Globex", RT::kUses, "Kafka"));
+  const KnowledgeGraph paired = graph_of(rules, "에이크미와 글로벡스가 Kafka를 도입했다.");
+  CHECK(has_relation(paired, "Acme", RT::kUses, "Kafka"));
+  CHECK(has_relation(paired, "Globex", RT::kUses, "Kafka"));
+  // A person joined by 와 acts with the company; only the subject is searched for.
+  const KnowledgeGraph mixed = graph_of(rules, "김하늘과 에이크미가 Kafka를 도입했다.");
+  CHECK_FALSE(has_relation(mixed, "김하늘", RT::kUses, "Kafka"));
+  CHECK(has_relation(mixed, "Acme", RT::kUses, "Kafka"));
+  // A symmetric relation keeps its one subject: the pair before it is how partners are named.
+  const KnowledgeGraph pact =
+      graph_of(rules, "이니텍, 에이크미는 Kafka를 두고 글로벡스와 협력한다.");
+  CHECK(has_relation(pact, "Acme", RT::kPartnersWith, "Globex"));
+  CHECK_FALSE(has_relation(pact, "Initech", RT::kPartnersWith, "Globex"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
