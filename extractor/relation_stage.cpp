@@ -358,15 +358,18 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
     }
-    // A Korean paragraph keeps its topic (은/는) across a sentence about what it makes:
+    // A Korean paragraph keeps its topic (은/는) across a sentence about what it makes, the
+    // product its subject ("누리봇은", "'누리봇'이"):
     // "2019년 설립된 누리랩은 상담 챗봇 누리봇을 만든다. 누리봇은 은행 60곳에서 쓰인다. 나윤슬
     // 대표와 변도하 CTO가 함께 창업했다" (they founded 누리랩): the nearest topic of the searched
     // types two or three sentences back, within the paragraph (the line).
-    const bool about_product = std::ranges::any_of(before, [&](const Unit& unit) {
-      return unit.mention >= 0 && subject_rank(unit.particle) == 0 &&
-             (sc.doc.mentions[unit.mention].type == EntityType::kProduct ||
-              sc.doc.mentions[unit.mention].type == EntityType::kTool);
-    });
+    bool about_product = false;
+    for (std::uint32_t u = 0; u < before.size() && !about_product; ++u) {
+      const int mention = before[u].mention;
+      about_product = mention >= 0 && subject_rank(particle_of(*sc.previous, u)) < kNoSubject &&
+                      (sc.doc.mentions[mention].type == EntityType::kProduct ||
+                       sc.doc.mentions[mention].type == EntityType::kTool);
+    }
     constexpr std::uint32_t kParagraphBack = 3;
     const int kept =
         about_product

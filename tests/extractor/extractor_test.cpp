@@ -629,6 +629,12 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   // Only the sentence right before counts, and only a subject.
   CHECK(g("글로벡스가 일한다. 오늘은 맑다. Rust를 사용한다.").relation_count() == 0);
   CHECK(g("이니텍의 서비스다. Rust를 사용한다.").relation_count() == 0);
+  // A sentence about a product keeps the paragraph's topic, the product its subject with 은/는
+  // or with 이/가, also after a closing quote.
+  CHECK(has_relation(g("글로벡스는 새 앱을 만든다. 코멧은 잘 팔린다. Rust를 사용한다."), "Globex",
+                     RT::kUses, "Rust"));
+  CHECK(has_relation(g("글로벡스는 새 앱을 만든다. '코멧'이 잘 팔린다. Rust를 사용한다."), "Globex",
+                     RT::kUses, "Rust"));
   // With none, the topic.
   CHECK(has_relation(
       graph_of(rules, "에이크미 소식\n에이크미는 좋다.\n날씨가 맑다. Rust를 사용한다."), "Acme",
