@@ -254,6 +254,17 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   return s.units[u].particle;
 }
 
+// The particle of a person named with an honorific, 님 or 씨, which carries it ("탁서율 님은"
+// is the subject); empty for any other unit.
+std::string_view honorific_particle(const SentenceAnalysis& s, std::uint32_t u) {
+  if (!s.units[u].particle.empty() || u + 1 >= s.units.size() || s.units[u + 1].mention >= 0) {
+    return {};
+  }
+  const std::string& word = s.tokens[s.units[u + 1].begin].folded;
+  return word == "님" || word == "씨" ? std::string_view(s.units[u + 1].particle)
+                                      : std::string_view();
+}
+
 // What a Korean walk back through a paragraph's topics does at each topic it meets.
 enum class AtTopic : std::uint8_t { kPass, kTake, kEnd };
 
@@ -703,9 +714,11 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // subject rank read the mention's own particle, as the pack's rules were written: reading the
     // quote's there too lost "'아스테로모프'를 창업한 이민형 대표" on probe22.
     const std::string_view particle = particle_of(sc.s, u);
+    const std::string_view honored = honorific_particle(sc.s, u);
     if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
-        (ref.particle && !ref.particle->contains(list_particle(sc.s, u))) || told_to(sc, u) ||
-        origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
+        (ref.particle &&
+         !ref.particle->contains(honored.empty() ? list_particle(sc.s, u) : honored)) ||
+        told_to(sc, u) || origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
@@ -719,8 +732,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const auto preferred = static_cast<int>(
         std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
         ref.preference.begin());
-    const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
-                                                                    : subject_rank(unit.particle);
+    const int subject = u < m.begin && object_topic(sc, u, m.begin)
+                            ? subject_rank("이") + 1
+                            : subject_rank(honored.empty() ? unit.particle : honored);
     const int rank = subject * 1000000 + preferred * 10000 + distance;
     if (rank < best_rank) {
       best_rank = rank;

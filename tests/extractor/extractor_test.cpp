@@ -2123,6 +2123,22 @@ TEST_CASE("relation action: a search's subject brings the members listed before 
   CHECK_FALSE(has_relation(pact, "Initech", RT::kPartnersWith, "Globex"));
 }
 
+TEST_CASE("relation action: a search reads the particle on 님 or 씨 after a person's name") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "years", "pattern": [{"ent": "Organization", "capture": "o",
+        "particle": ["에서"]}, {"starts": ["일했"]}], "relation": "works_at",
+       "source": {"find": ["Person"], "scope": "clause", "particle": ["은", "는"]},
+       "target": "o"}])");
+  CHECK(has_relation(graph_of(rules, "김하늘 님은 에이크미에서 일했다."), "김하늘", RT::kWorksAt,
+                     "Acme"));
+  CHECK(has_relation(graph_of(rules, "김하늘 씨는 에이크미에서 일했다."), "김하늘", RT::kWorksAt,
+                     "Acme"));
+  // Another word after the name carries its own particle, not the person's.
+  CHECK(graph_of(rules, "김하늘 책은 에이크미에서 일했다.").relation_count() == 0);
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
