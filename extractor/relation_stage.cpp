@@ -464,10 +464,31 @@ bool comparing(std::string_view p) {
   return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
 }
 
-// Whether unit `u` is followed by 출신, where a person came from ("카카오 추천팀 출신").
+// Whether unit `u` is where a person came from: followed by 출신 ("카카오 추천팀 출신"), or by a
+// description that ends in it later in its clause, with no subject between ("우아한형제들에서 앱을
+// 만든 프로덕트 매니저 출신이다").
 bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
-  return s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0 &&
-         s.tokens[s.units[u + 1].begin].folded == "\xEC\xB6\x9C\xEC\x8B\xA0";  // 출신
+  constexpr std::uint32_t kDescription = 8;
+  const auto is_origin_word = [&](std::uint32_t v) {
+    return s.units[v].mention < 0 &&
+           s.tokens[s.units[v].begin].folded == "\xEC\xB6\x9C\xEC\x8B\xA0";  // 출신
+  };
+  if (s.units[u].particle.empty() && u + 1 < s.units.size() && is_origin_word(u + 1)) {
+    return true;
+  }
+  if (s.lang != Lang::kKo || is_subject_particle(s.units[u].particle)) {
+    return false;
+  }
+  for (std::uint32_t v = u + 1; v < s.units.size() && v <= u + kDescription; ++v) {
+    if (s.units[v].clause != s.units[u].clause || is_subject_particle(s.units[v].particle) ||
+        (s.units[v].mention < 0 && s.tokens[s.units[v].begin].script == Script::kPunct)) {
+      return false;
+    }
+    if (is_origin_word(v)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built

@@ -2139,6 +2139,27 @@ TEST_CASE("relation action: a search reads the particle on 님 or 씨 after a pe
   CHECK(graph_of(rules, "김하늘 책은 에이크미에서 일했다.").relation_count() == 0);
 }
 
+TEST_CASE("relation action: a search passes over where a person came from") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "founder", "pattern": [{"text": ["공동창업자"]},
+        {"ent": "Person", "capture": "p"}], "relation": "founded", "source": "p",
+       "target": {"find": ["Organization"], "scope": "sentence", "particle": ["", "은", "는"],
+                  "else": "$topic"}}])");
+  const auto g = [&](const std::string& body) {
+    return graph_of(rules, "에이크미 소식\n에이크미는 바쁘다. " + body);
+  };
+  const KnowledgeGraph described = g("공동창업자 김하늘은 글로벡스 앱을 만든 개발자 출신이다.");
+  CHECK(has_relation(described, "김하늘", RT::kFounded, "Acme"));
+  CHECK_FALSE(has_relation(described, "김하늘", RT::kFounded, "Globex"));
+  CHECK_FALSE(
+      has_relation(g("공동창업자 김하늘은 글로벡스 출신이다."), "김하늘", RT::kFounded, "Globex"));
+  // 출신 in another sentence says nothing of this one's company.
+  CHECK(has_relation(g("공동창업자 김하늘은 글로벡스 앱을 만든다. 이니텍은 창업자 출신이다."),
+                     "김하늘", RT::kFounded, "Globex"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
