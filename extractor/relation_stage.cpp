@@ -254,15 +254,18 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   return s.units[u].particle;
 }
 
-// The particle of a person named with an honorific, 님 or 씨, which carries it ("탁서율 님은"
-// is the subject); empty for any other unit.
-std::string_view honorific_particle(const SentenceAnalysis& s, std::uint32_t u) {
-  if (!s.units[u].particle.empty() || u + 1 >= s.units.size() || s.units[u + 1].mention >= 0) {
+// The particle a Korean person's name carries on the word after it, an honorific or a title
+// ("탁서율 님은", "편하윤 대표는" are subjects); empty for any other unit.
+std::string_view title_particle(const DocumentAnalysis& doc, const SentenceAnalysis& s,
+                                std::uint32_t u) {
+  const Unit& unit = s.units[u];
+  if (s.lang != Lang::kKo || unit.mention < 0 ||
+      doc.mentions[unit.mention].type != EntityType::kPerson || !unit.particle.empty() ||
+      u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
+      s.tokens[s.units[u + 1].begin].script == Script::kPunct) {
     return {};
   }
-  const std::string& word = s.tokens[s.units[u + 1].begin].folded;
-  return word == "님" || word == "씨" ? std::string_view(s.units[u + 1].particle)
-                                      : std::string_view();
+  return s.units[u + 1].particle;
 }
 
 // What a Korean walk back through a paragraph's topics does at each topic it meets.
@@ -735,7 +738,11 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // subject rank read the mention's own particle, as the pack's rules were written: reading the
     // quote's there too lost "'아스테로모프'를 창업한 이민형 대표" on probe22.
     const std::string_view particle = particle_of(sc.s, u);
-    const std::string_view honored = honorific_particle(sc.s, u);
+    // A speaker's title makes no subject of what the speaker's quotation says ("KT 권시온
+    // 본부장은 “… 원팀에 합류하는 세 기관을 환영한다”고 말했다": he joins nothing).
+    const bool same_side =
+        sc.s.quoted.empty() || sc.s.quoted[unit.begin] == sc.s.quoted[sc.s.units[m.begin].begin];
+    const std::string_view honored = same_side ? title_particle(sc.doc, sc.s, u) : "";
     if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
         (ref.particle &&
          !ref.particle->contains(honored.empty() ? list_particle(sc.s, u) : honored)) ||

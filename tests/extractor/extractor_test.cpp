@@ -2123,7 +2123,7 @@ TEST_CASE("relation action: a search's subject brings the members listed before 
   CHECK_FALSE(has_relation(pact, "Initech", RT::kPartnersWith, "Globex"));
 }
 
-TEST_CASE("relation action: a search reads the particle on 님 or 씨 after a person's name") {
+TEST_CASE("relation action: a search reads the particle on the title after a person's name") {
   const std::string rules = rule_file(R"(
       "entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
         "entity": {"capture": "n", "type": "Person"}}],
@@ -2135,8 +2135,13 @@ TEST_CASE("relation action: a search reads the particle on 님 or 씨 after a pe
                      "Acme"));
   CHECK(has_relation(graph_of(rules, "김하늘 씨는 에이크미에서 일했다."), "김하늘", RT::kWorksAt,
                      "Acme"));
-  // Another word after the name carries its own particle, not the person's.
-  CHECK(graph_of(rules, "김하늘 책은 에이크미에서 일했다.").relation_count() == 0);
+  CHECK(has_relation(graph_of(rules, "김하늘 대표는 에이크미에서 일했다."), "김하늘", RT::kWorksAt,
+                     "Acme"));
+  // Not across a quotation: the speaker is not the subject of what is quoted.
+  CHECK(graph_of(rules, "김하늘 대표는 “친구는 에이크미에서 일했다”고 말했다.").relation_count() ==
+        0);
+  // A word after any other name carries its own particle.
+  CHECK(graph_of(rules, "이니텍 책은 에이크미에서 일했다.").relation_count() == 0);
 }
 
 TEST_CASE("relation action: a search passes over where a person came from") {
