@@ -172,11 +172,12 @@ struct DocumentAnalysis {
   DocumentKind kind;                       // from its layout (document_kind in layout.h)
   int topic = -1;                          // local entity index of the topic organization
   std::vector<int>
-      section_topic;        // line -> its section's organization (section_topics in layout.h)
-  std::vector<int> topics;  // the topic entity of each type that has one
-  int topic_product = -1;   // local entity index of the topic product ("$about"), or -1
-  int own_team = -1;        // the team first-person words stand for (저희 팀, our team), if any
-  Writer writer;            // the person a post is by (find_writer)
+      section_topic;             // line -> its section's organization (section_topics in layout.h)
+  std::vector<int> topics;       // the topic entity of each type that has one
+  int topic_product = -1;        // local entity index of the topic product ("$about"), or -1
+  bool product_release = false;  // the title names topic_product with a version (versioned_title)
+  int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
+  Writer writer;       // the person a post is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {

@@ -1257,6 +1257,30 @@ Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
   return {.named = writer, .post = words < kWords || words <= we ? -1 : writer};
 }
 
+bool versioned_title(const DocumentAnalysis& doc, int product) {
+  if (product < 0 || doc.sentences.empty()) {
+    return false;
+  }
+  bool names = false;
+  for (std::size_t m = 0; m < doc.mentions.size() && !names; ++m) {
+    names = doc.mentions[m].sentence == 0 && doc.entity_of_mention[m] == product;
+  }
+  constexpr std::size_t kTitleTokens = 12;
+  const SentenceAnalysis& title = doc.sentences.front();
+  if (!names || title.tokens.size() > kTitleTokens || title.writer_words + title.we_words > 0) {
+    return false;
+  }
+  return std::ranges::any_of(title.tokens, [](const Token& t) {
+    std::string_view w = t.folded;
+    if (w.starts_with('v')) {
+      w.remove_prefix(1);
+    }
+    const std::size_t dot = w.find('.');
+    return t.particle.empty() && dot != std::string_view::npos && dot > 0 && dot + 1 < w.size() &&
+           std::ranges::all_of(w, [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  });
+}
+
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type) {
   if (doc.kind.digest) {  // about none of its items' organizations

@@ -315,6 +315,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   doc.writer = find_writer(rules.layout, doc, found_bylines, entities);
   doc.topic_product = find_topic(rules, doc, entities, EntityType::kProduct);
+  doc.product_release = versioned_title(doc, doc.topic_product);
   for (int t : {doc.topic, doc.topic_product}) {
     if (t >= 0) {
       doc.topics.push_back(t);

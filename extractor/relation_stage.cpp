@@ -201,6 +201,13 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     }
   } else {
     out = topic_only(sc.doc, sc.s);
+    // The release notes of a product with no organization of its own (an open-source
+    // project's): "we" and a subjectless clause ("NATS를 브로커로 쓸 수 있습니다") are the
+    // product's.
+    if (out.empty() && ref.self && sc.doc.topic < 0 && sc.doc.product_release &&
+        (ref.types & type_bit(EntityType::kProduct)) != 0) {
+      out = {sc.doc.topic_product};
+    }
   }
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;

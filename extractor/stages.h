@@ -134,6 +134,12 @@ void count_person_words(const Layout& layout, SentenceAnalysis& s);
 int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
                const std::vector<LocalEntity>& entities, EntityType type);
 
+// Whether the document's first sentence is a title (twelve tokens at most, no first-person
+// words) that names `product` and a version number taking no particle ("솔방울큐(Solbangul) v2.3.0
+// 릴리스 노트", "Brisklet 4.1 Release Notes"; not "… Claude Code 2.0으로 옮겼습니다"): release
+// notes or a launch of that version, a document about the product whatever organization it names.
+bool versioned_title(const DocumentAnalysis& doc, int product);
+
 // The person a post is by: the first person its header lines name (a byline "현도경 · 2025년 1월
 // 2일"), else the one right after the marker of one of `found` (bylines in layout.h: "by 한결 ·
 // 솔빛랩 대표" below a scraped page's menus), else the one its first sentence introduces with a

@@ -2165,6 +2165,20 @@ TEST_CASE("relation action: a search passes over where a person came from") {
                      "김하늘", RT::kFounded, "Globex"));
 }
 
+TEST_CASE("relation action: in a product's release notes, $self is the product") {
+  const std::string rules =
+      uses_ko(R"({"find": ["Organization", "Product"], "scope": "sentence", "else": "$self"})");
+  CHECK(has_relation(graph_of(rules, "코멧 v2.1.0 릴리스 노트\n\nRust를 사용한다."), "Comet",
+                     RT::kUses, "Rust"));
+  // Not without a version in the title: a review or a story about the product.
+  CHECK(graph_of(rules, "코멧 릴리스 노트\n\nRust를 사용한다.").relation_count() == 0);
+  // Nor where the notes are an organization's: its topic stands for it.
+  CHECK(has_relation(
+      graph_of(rules,
+               "에이크미 코멧 v2.1 릴리스 노트\n\n에이크미는 코멧을 만든다. Rust를 사용한다."),
+      "Acme", RT::kUses, "Rust"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
