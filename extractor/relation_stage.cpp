@@ -724,6 +724,23 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   }
   const std::string_view headed = headed_unit(sc, ref, m);
   const auto heads = [&](int e) { return headed.empty() || sc.entities[e].name.ends_with(headed); };
+  // A Korean clause a comma closes before the match ("A가 첫 투자를 했고,") has its own subject
+  // (이/가); where the match's clause has one too ("B가 이끈 라운드를 마쳤다", a matched word's
+  // too), the earlier clause's subject is not searched. A topic (은/는) is the whole sentence's
+  // ("X팀은 Spark를 썼지만, 데이터가 불어나자 Flink로 옮겼다"), and what else the earlier clause
+  // names may be meant ("X 사업부를 만들고, P 님이 사업부장을 맡습니다"). `own_clause` is where
+  // the match's clause opens.
+  std::uint32_t own_clause = 0;
+  if (sc.s.lang == Lang::kKo) {
+    const std::uint32_t lo = clause_around(sc, m).first;
+    for (std::uint32_t v = lo; v < m.end && lo > 0; ++v) {
+      if (is_subject_particle(particle_of(sc.s, v)) &&
+          (sc.s.quoted.empty() || !sc.s.quoted[sc.s.units[v].begin])) {
+        own_clause = lo;
+        break;
+      }
+    }
+  }
   int best = -1;
   std::uint32_t best_unit = 0;
   int best_rank = 1 << 30;
@@ -733,6 +750,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin) ||
                              agent_of_passive(sc, u) || titled_other(sc, u, m))) ||
         (!ref.sentence_scope && unit.clause != clause) ||
+        (u < own_clause && subject_rank(particle_of(sc.s, u)) == 1) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
       continue;

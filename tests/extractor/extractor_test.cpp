@@ -2179,6 +2179,23 @@ TEST_CASE("relation action: in a product's release notes, $self is the product")
       "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: the subject of a clause a comma closed is not another clause's") {
+  const std::string rules = rule_file(R"("layout": {"clause_endings": ["고"]},
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["를"],
+        "capture": "t"}, {"starts": "사용"}], "relation": "uses",
+       "source": {"find": ["Organization"], "scope": "sentence"}, "target": "t"}])");
+  // The match's clause has a subject of its own (no entity here): the earlier one is not it.
+  CHECK(graph_of(rules, "소식\n\n이니텍이 행사를 후원하고 있고, 동호회는 Kafka를 사용한다.")
+            .relation_count() == 0);
+  // With none, the earlier subject stands for it.
+  CHECK(has_relation(graph_of(rules, "소식\n\n이니텍이 행사를 후원하고 있고, Kafka를 사용한다."),
+                     "Initech", RT::kUses, "Kafka"));
+  // A topic (은/는) is the whole sentence's.
+  CHECK(has_relation(
+      graph_of(rules, "소식\n\n이니텍은 행사를 후원하고 있고, 동호회가 커지자 Kafka를 사용한다."),
+      "Initech", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
