@@ -80,19 +80,32 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view partic
   return std::find(list.begin(), list.end(), particle) != list.end();
 }
 
-// False when `particle` has the form that cannot follow the last syllable of `base`.
-bool fits(std::string_view base, std::string_view particle) {
+// Which syllables a particle may follow: any, or only those the lists above give it.
+enum class Form : std::uint8_t { kAny, kAfterConsonant, kAfterVowel, kAfterVowelOrRieul };
+
+Form form_of(std::string_view particle) {
+  if (listed(kAfterConsonant, particle)) {
+    return Form::kAfterConsonant;
+  }
+  if (listed(kAfterVowel, particle)) {
+    return Form::kAfterVowel;
+  }
+  return listed(kAfterVowelOrRieul, particle) ? Form::kAfterVowelOrRieul : Form::kAny;
+}
+
+// False when a particle of form `form` cannot follow the last syllable of `base`.
+bool fits(std::string_view base, Form form) {
   const Final f = final_of(base);
   if (f == Final::kNotHangul) {
     return true;
   }
   if (f == Final::kVowel) {
-    return !listed(kAfterConsonant, particle);
+    return form != Form::kAfterConsonant;
   }
-  if (listed(kAfterVowel, particle)) {
+  if (form == Form::kAfterVowel) {
     return false;
   }
-  return f == Final::kRieul || !listed(kAfterVowelOrRieul, particle);
+  return f == Final::kRieul || form != Form::kAfterVowelOrRieul;
 }
 
 constexpr std::size_t kLongest = [] {
@@ -136,10 +149,15 @@ std::uint64_t particle_key(std::string_view text) {
   return key;
 }
 
-// The keys of the particles in an open-addressed table of kSlots slots (0 for an empty one),
-// each at its hash or the first free slot after it.
+// The particles by key in an open-addressed table of kSlots slots (key 0 for an empty one),
+// each at its hash or the first free slot after it, with its form.
 constexpr std::size_t kSlots = 512;
 static_assert(kParticles.size() * 2 < kSlots);
+
+struct Slot {
+  std::uint64_t key = 0;
+  Form form = Form::kAny;
+};
 
 std::size_t slot_of(std::uint64_t key) {
   constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
@@ -147,33 +165,34 @@ std::size_t slot_of(std::uint64_t key) {
   return static_cast<std::size_t>((key * kGolden) >> (64 - kSlotBits));
 }
 
-const std::array<std::uint64_t, kSlots>& particle_table() {
-  static const std::array<std::uint64_t, kSlots> kTable = [] {
-    std::array<std::uint64_t, kSlots> table{};
+const std::array<Slot, kSlots>& particle_table() {
+  static const std::array<Slot, kSlots> kTable = [] {
+    std::array<Slot, kSlots> table{};
     for (std::string_view p : kParticles) {
       const std::uint64_t key = particle_key(p);
       std::size_t slot = slot_of(key);
-      while (table[slot] != 0 && table[slot] != key) {
+      while (table[slot].key != 0 && table[slot].key != key) {
         slot = (slot + 1) % kSlots;
       }
-      table[slot] = key;
+      table[slot] = {key, form_of(p)};
     }
     return table;
   }();
   return kTable;
 }
 
-bool is_particle_key(std::uint64_t key) {
+// The particle with key `key`, or null when there is none.
+const Slot* find_particle(std::uint64_t key) {
   if (key == 0) {
-    return false;
+    return nullptr;
   }
   const auto& table = particle_table();
   for (std::size_t slot = slot_of(key);; slot = (slot + 1) % kSlots) {
-    if (table[slot] == key) {
-      return true;
+    if (table[slot].key == key) {
+      return &table[slot];
     }
-    if (table[slot] == 0) {
-      return false;
+    if (table[slot].key == 0) {
+      return nullptr;
     }
   }
 }
@@ -201,8 +220,8 @@ Suffixes particle_suffixes(std::string_view word) {
   Suffixes out;
   for (std::size_t k = syllables; k-- > 0;) {
     const std::size_t len = (k + 1) * kSyllable;
-    if (is_particle_key(keys[k]) &&
-        fits(word.substr(0, word.size() - len), word.substr(word.size() - len))) {
+    if (const Slot* particle = find_particle(keys[k]);
+        particle != nullptr && fits(word.substr(0, word.size() - len), particle->form)) {
       out.lengths[out.count++] = len;
     }
   }
@@ -237,7 +256,7 @@ ParticleSplit split_particle(std::string_view word,
   return longest(word, suffixes);
 }
 
-bool is_particle(std::string_view word) { return is_particle_key(particle_key(word)); }
+bool is_particle(std::string_view word) { return find_particle(particle_key(word)) != nullptr; }
 
 bool is_subject_particle(std::string_view particle) {
   return particle == "은" || particle == "는" || particle == "이" || particle == "가";

@@ -323,7 +323,7 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       space = true;
       continue;
     }
-    Token t;
+    Token& t = tokens.emplace_back();  // filled in place: a token's strings are not moved
     t.begin = pos;
     t.space_before = space;
     space = false;
@@ -392,8 +392,7 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       t.base_end = t.end;
     }
     describe(t, text);
-    tokens.push_back(std::move(t));
-    pos = tokens.back().end;
+    pos = t.end;
   }
   return tokens;
 }
