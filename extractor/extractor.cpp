@@ -161,6 +161,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   // Each sentence's gazetteer matches, and whether it held back a name for want of context.
   std::vector<std::vector<GazetteerMatch>> matches;
   std::vector<bool> held_back;
+  doc.sentences.reserve(doc.segmentation.sentences.size());
+  matches.reserve(doc.segmentation.sentences.size());
+  held_back.reserve(doc.segmentation.sentences.size());
   for (const Sentence& span : doc.segmentation.sentences) {
     SentenceAnalysis s;
     buffers.lend(s);

@@ -23,7 +23,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // two digits, which most bytes are not.
 bool has_stamp(std::string_view s) {
   for (std::size_t i = 0; i + 4 < s.size(); ++i) {
-    if (!is_digit(s[i]) || !is_digit(s[i + 1])) {
+    if (!is_digit(s[i + 1])) {
+      ++i;  // two digits start neither at i nor at i + 1
+      continue;
+    }
+    if (!is_digit(s[i])) {
       continue;
     }
     if (is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
@@ -46,7 +50,7 @@ std::string_view trimmed(std::string_view s) {
 
 bool is_listing_line(std::string_view line) {
   line = trimmed(line);
-  return !line.empty() && has_stamp(line) && (is_digit(line.front()) || is_digit(line.back()));
+  return !line.empty() && (is_digit(line.front()) || is_digit(line.back())) && has_stamp(line);
 }
 
 // A post's tags: two words or more, each a # and a word ("#해커톤 #Flutter"). They tag the post

@@ -26,8 +26,12 @@ constexpr std::size_t kScripts = static_cast<std::size_t>(Script::kPunct) + 1;
 constexpr std::size_t kMaxRegexToken = 256;
 
 bool is_clause_break(const Token& t) {
-  return t.script == Script::kPunct && (t.text == ";" || t.text == ":" || t.text == "|");
+  const std::string_view w = t.text;  // compared inline, without a call per literal
+  return t.script == Script::kPunct && (w == ";" || w == ":" || w == "|");
 }
+
+// Whether token `t` is the one character `c`, compared inline.
+bool is_char(const Token& t, char c) { return t.text.size() == 1 && t.text[0] == c; }
 
 // Particles that join the members of a coordinated list (A와 B, A나 B).
 bool is_coordinating_particle(std::string_view p) {
@@ -450,13 +454,13 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
       // a person's organization or team: "하세린(플로우온 검색팀 리드)" says where she works.
       // The mention still takes the particle after it ("가온셈(대표 한지우)와 제휴" is a
       // partnership with 가온셈).
-      if (fold_parentheticals && u.particle.empty() && u.end < n && tokens[u.end].text == "(" &&
+      if (fold_parentheticals && u.particle.empty() && u.end < n && is_char(tokens[u.end], '(') &&
           !tokens[u.end].space_before) {
         for (std::uint32_t j = u.end + 1; j < n && j <= u.end + kMaxParenthetical; ++j) {
-          if (tokens[j].text == "(") {
+          if (is_char(tokens[j], '(')) {
             break;
           }
-          if (tokens[j].text == ")") {
+          if (is_char(tokens[j], ')')) {
             const bool person = m.type == EntityType::kPerson;
             const bool says_more = std::any_of(
                 mentions_in_sentence.begin() + static_cast<std::ptrdiff_t>(next_mention),
@@ -484,8 +488,8 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
       }
       // "전(前)", "신임(新任)": a word glossed in Chinese characters is the word.
       if (t.script == Script::kHangul && t.particle.empty() && i + 3 < n &&
-          tokens[i + 1].text == "(" && !tokens[i + 1].space_before &&
-          tokens[i + 2].script == Script::kHan && tokens[i + 3].text == ")") {
+          is_char(tokens[i + 1], '(') && !tokens[i + 1].space_before &&
+          tokens[i + 2].script == Script::kHan && is_char(tokens[i + 3], ')')) {
         u.end = i + 4;
         u.particle = tokens[i + 3].particle;
       }
@@ -493,13 +497,13 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
       // its closing quote, which takes the particle after it.
       const bool closing_quote = t.quote_mark() && t.particle.empty() && !units.empty() &&
                                  units.back().mention >= 0 && units.back().end == i;
-      if (fold_parentheticals && closing_quote && i + 1 < n && tokens[i + 1].text == "(" &&
+      if (fold_parentheticals && closing_quote && i + 1 < n && is_char(tokens[i + 1], '(') &&
           !tokens[i + 1].space_before) {
         for (std::uint32_t j = i + 2; j < n && j <= i + 1 + kMaxParenthetical; ++j) {
-          if (tokens[j].text == "(") {
+          if (is_char(tokens[j], '(')) {
             break;
           }
-          if (tokens[j].text == ")") {
+          if (is_char(tokens[j], ')')) {
             u.end = j + 1;
             break;
           }

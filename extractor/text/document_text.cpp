@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "core/utf8.h"
 
@@ -85,6 +87,16 @@ UChar32 fold_variant(UChar32 c) {
   return c;
 }
 
+// Whether the eight bytes at `p` are all printable ASCII (0x20 to 0x7F).
+bool plain_ascii_word(const uint8_t* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101U;
+  constexpr std::uint64_t kHigh = 0x8080808080808080U;
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+  return ((w & kHigh) | below_space) == 0;
+}
+
 }  // namespace
 
 DecodedText decode_text(std::string_view bytes) {
@@ -133,6 +145,18 @@ DecodedText decode_text(std::string_view bytes) {
         bytes.substr(static_cast<std::size_t>(copied), static_cast<std::size_t>(end - copied)));
   };
   for (int32_t i = 0; i < length;) {
+    // Printable ASCII eight bytes at a time, and a Hangul syllable or another three-byte
+    // character whose lead byte rules out overlong forms and surrogates, are valid and neither
+    // NUL nor a control: most of the text, passed over without decoding.
+    if (i + 8 <= length && plain_ascii_word(s + i)) {
+      i += 8;
+      continue;
+    }
+    if (i + 3 <= length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+        ((s[i] >= 0xE1 && s[i] <= 0xEC) || (s[i] == 0xED && s[i + 1] < 0xA0))) {
+      i += 3;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);

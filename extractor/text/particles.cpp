@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 
 namespace kgex {
 namespace {
@@ -80,19 +80,32 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view partic
   return std::find(list.begin(), list.end(), particle) != list.end();
 }
 
-// False when `particle` has the form that cannot follow the last syllable of `base`.
-bool fits(std::string_view base, std::string_view particle) {
+// Which syllables a particle may follow: any, or only those the lists above give it.
+enum class Form : std::uint8_t { kAny, kAfterConsonant, kAfterVowel, kAfterVowelOrRieul };
+
+Form form_of(std::string_view particle) {
+  if (listed(kAfterConsonant, particle)) {
+    return Form::kAfterConsonant;
+  }
+  if (listed(kAfterVowel, particle)) {
+    return Form::kAfterVowel;
+  }
+  return listed(kAfterVowelOrRieul, particle) ? Form::kAfterVowelOrRieul : Form::kAny;
+}
+
+// False when a particle of form `form` cannot follow the last syllable of `base`.
+bool fits(std::string_view base, Form form) {
   const Final f = final_of(base);
   if (f == Final::kNotHangul) {
     return true;
   }
   if (f == Final::kVowel) {
-    return !listed(kAfterConsonant, particle);
+    return form != Form::kAfterConsonant;
   }
-  if (listed(kAfterVowel, particle)) {
+  if (form == Form::kAfterVowel) {
     return false;
   }
-  return f == Final::kRieul || !listed(kAfterVowelOrRieul, particle);
+  return f == Final::kRieul || form != Form::kAfterVowelOrRieul;
 }
 
 constexpr std::size_t kLongest = [] {
@@ -103,9 +116,85 @@ constexpr std::size_t kLongest = [] {
   return longest;
 }();
 
-const std::unordered_set<std::string_view>& particle_set() {
-  static const std::unordered_set<std::string_view> kSet(kParticles.begin(), kParticles.end());
-  return kSet;
+// A run of Hangul syllables as a number, 14 bits a syllable (its offset from 가, plus one), the
+// last syllable lowest: equal numbers for equal runs of up to four syllables. Particles are
+// looked up by it, without hashing strings.
+constexpr std::size_t kKeyBits = 14;
+static_assert(kLongest / kSyllable * kKeyBits <= 64);
+
+// The syllable that ends at byte `end` of `text` plus one, or 0 when the three bytes there are
+// not one Hangul syllable.
+std::uint64_t syllable_before(std::string_view text, std::size_t end) {
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data() + end - kSyllable);
+  if ((b[0] & 0xF0U) != 0xE0U || (b[1] & 0xC0U) != 0x80U || (b[2] & 0xC0U) != 0x80U) {
+    return 0;
+  }
+  const std::uint32_t cp = ((b[0] & 0x0FU) << 12U) | ((b[1] & 0x3FU) << 6U) | (b[2] & 0x3FU);
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp - 0xAC00 + 1 : 0;
+}
+
+// The key of `text`, or 0 when it is not one to four whole syllables.
+std::uint64_t particle_key(std::string_view text) {
+  if (text.empty() || text.size() > kLongest || text.size() % kSyllable != 0) {
+    return 0;
+  }
+  std::uint64_t key = 0;
+  for (std::size_t end = kSyllable; end <= text.size(); end += kSyllable) {
+    const std::uint64_t syllable = syllable_before(text, end);
+    if (syllable == 0) {
+      return 0;
+    }
+    key = (key << kKeyBits) | syllable;
+  }
+  return key;
+}
+
+// The particles by key in an open-addressed table of kSlots slots (key 0 for an empty one),
+// each at its hash or the first free slot after it, with its form.
+constexpr std::size_t kSlots = 512;
+static_assert(kParticles.size() * 2 < kSlots);
+
+struct Slot {
+  std::uint64_t key = 0;
+  Form form = Form::kAny;
+};
+
+std::size_t slot_of(std::uint64_t key) {
+  constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+  constexpr int kSlotBits = std::countr_zero(kSlots);
+  return static_cast<std::size_t>((key * kGolden) >> (64 - kSlotBits));
+}
+
+const std::array<Slot, kSlots>& particle_table() {
+  static const std::array<Slot, kSlots> kTable = [] {
+    std::array<Slot, kSlots> table{};
+    for (std::string_view p : kParticles) {
+      const std::uint64_t key = particle_key(p);
+      std::size_t slot = slot_of(key);
+      while (table[slot].key != 0 && table[slot].key != key) {
+        slot = (slot + 1) % kSlots;
+      }
+      table[slot] = {key, form_of(p)};
+    }
+    return table;
+  }();
+  return kTable;
+}
+
+// The particle with key `key`, or null when there is none.
+const Slot* find_particle(std::uint64_t key) {
+  if (key == 0) {
+    return nullptr;
+  }
+  const auto& table = particle_table();
+  for (std::size_t slot = slot_of(key);; slot = (slot + 1) % kSlots) {
+    if (table[slot].key == key) {
+      return &table[slot];
+    }
+    if (table[slot].key == 0) {
+      return nullptr;
+    }
+  }
 }
 
 // The byte lengths of the particles that end a word, longest first.
@@ -115,12 +204,24 @@ struct Suffixes {
 };
 
 Suffixes particle_suffixes(std::string_view word) {
-  const auto& set = particle_set();
+  // The keys of the word's last one, two, ... syllables, as far as they are syllables.
+  std::array<std::uint64_t, kLongest / kSyllable> keys{};
+  std::size_t syllables = 0;
+  for (std::size_t end = word.size(); syllables < keys.size() && end >= kSyllable;
+       end -= kSyllable) {
+    const std::uint64_t syllable = syllable_before(word, end);
+    if (syllable == 0) {
+      break;
+    }
+    keys[syllables] =
+        (syllable << (kKeyBits * syllables)) | (syllables > 0 ? keys[syllables - 1] : 0);
+    ++syllables;
+  }
   Suffixes out;
-  for (std::size_t len = std::min(kLongest, word.size()) / kSyllable * kSyllable; len >= kSyllable;
-       len -= kSyllable) {
-    const std::string_view particle = word.substr(word.size() - len);
-    if (set.contains(particle) && fits(word.substr(0, word.size() - len), particle)) {
+  for (std::size_t k = syllables; k-- > 0;) {
+    const std::size_t len = (k + 1) * kSyllable;
+    if (const Slot* particle = find_particle(keys[k]);
+        particle != nullptr && fits(word.substr(0, word.size() - len), particle->form)) {
       out.lengths[out.count++] = len;
     }
   }
@@ -155,7 +256,7 @@ ParticleSplit split_particle(std::string_view word,
   return longest(word, suffixes);
 }
 
-bool is_particle(std::string_view word) { return particle_set().contains(word); }
+bool is_particle(std::string_view word) { return find_particle(particle_key(word)) != nullptr; }
 
 bool is_subject_particle(std::string_view particle) {
   return particle == "은" || particle == "는" || particle == "이" || particle == "가";

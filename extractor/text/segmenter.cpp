@@ -56,6 +56,20 @@ bool one_sentence(std::string_view line) {
       ++i;
       continue;
     }
+    // A Hangul syllable (U+AC00..U+D7A3) is three bytes with a lead byte EA..ED, decoded in
+    // line; anything else by next_code_point.
+    if (byte >= 0xEA && byte <= 0xED && i + 2 < line.size() &&
+        (static_cast<unsigned char>(line[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(line[i + 2]) & 0xC0) == 0x80) {
+      const char32_t c = ((byte & 0x0FU) << 12U) |
+                         ((static_cast<unsigned char>(line[i + 1]) & 0x3FU) << 6U) |
+                         (static_cast<unsigned char>(line[i + 2]) & 0x3FU);
+      if (c < 0xAC00 || c > 0xD7A3) {
+        return false;
+      }
+      i += 3;
+      continue;
+    }
     const char32_t c = next_code_point(line, i);
     if (c < 0xAC00 || c > 0xD7A3) {
       return false;
@@ -166,10 +180,9 @@ Segmentation Segmenter::segment(std::string_view text) const {
   const auto size = static_cast<std::uint32_t>(text.size());
   std::vector<std::uint32_t> cuts;  // of the current line; kept to reuse its storage
   while (pos <= size) {
-    std::uint32_t end = pos;
-    while (end < size && text[end] != '\n') {
-      ++end;
-    }
+    const std::size_t newline = text.find('\n', pos);
+    const std::uint32_t end =
+        newline == std::string_view::npos ? size : static_cast<std::uint32_t>(newline);
     Line line{pos, end, classify_line(text.substr(pos, end - pos))};
     const auto line_index = static_cast<std::uint32_t>(out.lines.size());
     out.lines.push_back(line);

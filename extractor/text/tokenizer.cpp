@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/utf8_decode.h"
 #include "extractor/text/particles.h"
@@ -13,21 +14,27 @@
 namespace kgex {
 namespace {
 
-enum class CharClass { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
+enum class CharClass : std::uint8_t { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
 
-CharClass classify(char32_t c) {
-  if (c == ' ' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-    return CharClass::kSpace;
-  }
-  if (c < 0x80) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      return CharClass::kLetter;
+// The class of each ASCII character: nearly all of the text, looked up without a test each.
+constexpr std::array<CharClass, 0x80> kAsciiClasses = [] {
+  std::array<CharClass, 0x80> classes{};
+  for (char32_t c = 0; c < 0x80; ++c) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      classes[c] = CharClass::kSpace;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      classes[c] = CharClass::kLetter;
+    } else {
+      classes[c] = c >= '0' && c <= '9' ? CharClass::kDigit : CharClass::kOther;
     }
-    return (c >= '0' && c <= '9') ? CharClass::kDigit : CharClass::kOther;
   }
-  if ((c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
-      (c >= 0x3131 && c <= 0x318E) || (c >= 0xA960 && c <= 0xA97F) ||
-      (c >= 0xD7B0 && c <= 0xD7FF)) {
+  return classes;
+}();
+
+// The class of a character that is neither ASCII nor a Hangul syllable.
+CharClass classify_other(char32_t c) {
+  if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E) ||
+      (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF)) {
     return CharClass::kHangul;
   }
   const auto uc = static_cast<UChar32>(c);
@@ -43,6 +50,16 @@ CharClass classify(char32_t c) {
     return CharClass::kLetter;
   }
   return u_isdigit(uc) ? CharClass::kDigit : CharClass::kOther;
+}
+
+inline CharClass classify(char32_t c) {
+  if (c < 0x80) {
+    return kAsciiClasses[c];
+  }
+  if (c >= 0xAC00 && c <= 0xD7A3) {
+    return CharClass::kHangul;
+  }
+  return classify_other(c);
 }
 
 struct Cursor {
@@ -81,9 +98,25 @@ struct Cursor {
   }
 };
 
-std::uint32_t scan_class(const Cursor& cur, std::uint32_t pos, CharClass k) {
-  std::uint32_t next = pos;
-  while (pos < cur.end && classify(cur.at(pos, &next)) == k) {
+// The end of the run of characters of class `k` (or, with `alnum`, of letters and digits)
+// that starts at `pos`. ASCII bytes are classed without decoding.
+std::uint32_t scan_class(const Cursor& cur, std::uint32_t pos, CharClass k, bool alnum = false) {
+  const auto in_run = [k, alnum](CharClass c) {
+    return c == k || (alnum && (c == CharClass::kLetter || c == CharClass::kDigit));
+  };
+  while (pos < cur.end) {
+    const auto byte = static_cast<unsigned char>(cur.text[pos]);
+    if (byte < 0x80) {
+      if (!in_run(kAsciiClasses[byte])) {
+        break;
+      }
+      ++pos;
+      continue;
+    }
+    std::uint32_t next = pos;
+    if (!in_run(classify(cur.at(pos, &next)))) {
+      break;
+    }
     pos = next;
   }
   return pos;
@@ -95,9 +128,7 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
     pos = cur.after(pos);  // leading dot of ".NET"
   }
   while (true) {
-    while (cur.alnum(pos)) {
-      pos = scan_class(cur, scan_class(cur, pos, CharClass::kLetter), CharClass::kDigit);
-    }
+    pos = scan_class(cur, pos, CharClass::kLetter, true);
     const char32_t c = cur.at(pos);
     if ((c == '.' || c == '-' || c == '_') && cur.alnum(cur.after(pos))) {
       pos = cur.after(pos);
@@ -284,26 +315,27 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
   std::uint32_t pos = begin;
   bool space = true;
   while (pos < end) {
-    const CharClass k = cur.cls(pos);
+    std::uint32_t after_first = pos;
+    const char32_t first = cur.at(pos, &after_first);
+    const CharClass k = classify(first);
     if (k == CharClass::kSpace) {
-      pos = cur.after(pos);
+      pos = after_first;
       space = true;
       continue;
     }
-    Token t;
+    Token& t = tokens.emplace_back();  // filled in place: a token's strings are not moved
     t.begin = pos;
     t.space_before = space;
     space = false;
     const bool dot_word =
-        cur.at(pos) == '.' && t.space_before && cur.cls(cur.after(pos)) == CharClass::kLetter;
+        first == '.' && t.space_before && cur.cls(after_first) == CharClass::kLetter;
     if (k == CharClass::kLetter || k == CharClass::kDigit || dot_word) {
       t.end = scan_word(cur, pos);
       t.script = k == CharClass::kDigit && cur.cls(t.end) != CharClass::kLetter ? Script::kDigit
                                                                                 : Script::kLatin;
       bool all_digits = true;
-      for (std::uint32_t p = pos; p < t.end; p = cur.after(p)) {
-        all_digits =
-            all_digits && (cur.cls(p) == CharClass::kDigit || cur.at(p) == '.' || cur.at(p) == ',');
+      for (std::uint32_t p = pos; p < t.end && all_digits; p = cur.after(p)) {
+        all_digits = cur.cls(p) == CharClass::kDigit || cur.at(p) == '.' || cur.at(p) == ',';
       }
       if (all_digits) {
         t.script = Script::kDigit;
@@ -356,12 +388,11 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       t.base_end = t.end;
     } else {
       t.script = Script::kPunct;
-      t.end = cur.after(pos);
+      t.end = after_first;
       t.base_end = t.end;
     }
     describe(t, text);
-    tokens.push_back(std::move(t));
-    pos = tokens.back().end;
+    pos = t.end;
   }
   return tokens;
 }

@@ -37,7 +37,7 @@ struct Token {
 
   bool particle_only() const { return begin == base_end; }
   // A quotation mark, as normalisation leaves them all: ' or ".
-  bool quote_mark() const { return folded == "'" || folded == "\""; }
+  bool quote_mark() const { return folded.size() == 1 && (folded[0] == '\'' || folded[0] == '"'); }
 };
 
 // True when a case-folded word is a known name whose ending must not be cut.
