@@ -285,6 +285,21 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
       if (next == joint) {
         break;
       }
+      // In Korean a description may open the next member after a comma ("가온클라우드, AI 비전
+      // 검사 스타트업 누리아이와"): up to four words with no particle, then the member.
+      constexpr std::uint32_t kDescription = 4;
+      std::uint32_t named = next;
+      while (ctx.s.lang == Lang::kKo && named < units.size() && named - next < kDescription &&
+             units[named].mention < 0 && units[named].particle.empty() &&
+             ctx.s.tokens[units[named].begin].text != "," &&
+             (ctx.s.tokens[units[named].begin].script == Script::kHangul ||
+              ctx.s.tokens[units[named].begin].script == Script::kLatin)) {
+        ++named;
+      }
+      if (named > next && named < units.size() && ctx.s.tokens[units[next - 1].begin].text == "," &&
+          unit_kind_passes(ctx, el, units[named])) {
+        next = named;
+      }
     }
     // The next member's opening quote.
     if (next + 1 < units.size() && is_quote(ctx.s, units[next]) && units[next].particle.empty()) {

@@ -2196,6 +2196,23 @@ TEST_CASE("relation action: the subject of a clause a comma closed is not anothe
       "Initech", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("relation action: a Korean list member may open with a description after a comma") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "pact", "pattern": [
+      {"ent": "Organization", "list": true, "particle": ["와", "과"], "capture": "o"},
+      {"starts": ["협약"]}], "relation": "partners_with",
+      "source": {"find": ["Organization"], "scope": "sentence", "particle": ["은", "는"]},
+      "target": "o"}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "소식\n\n에이크미는 글로벡스, 보안 스타트업 이니텍과 협약했다.");
+  CHECK(has_relation(g, "Acme", RT::kPartnersWith, "Globex"));
+  CHECK(has_relation(g, "Acme", RT::kPartnersWith, "Initech"));
+  // Not a clause: a word with a particle ends the list.
+  const KnowledgeGraph clause =
+      graph_of(rules, "소식\n\n에이크미는 글로벡스, 보안에 강한 이니텍과 협약했다.");
+  CHECK_FALSE(has_relation(clause, "Acme", RT::kPartnersWith, "Globex"));
+  CHECK(has_relation(clause, "Acme", RT::kPartnersWith, "Initech"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
