@@ -534,8 +534,18 @@ int reply_organization(const DocumentAnalysis& doc, const std::vector<LocalEntit
                        const std::vector<std::vector<int>>& by_sentence, std::uint32_t first,
                        std::uint32_t end) {
   constexpr std::uint32_t kOpening = 2;
+  // A writer who introduces themselves by name ("당근 검색팀에서 일하는 최하윤입니다") speaks in
+  // the first person too.
+  const auto introduces = [&](std::uint32_t si) {
+    return std::ranges::any_of(by_sentence[si], [&](int m) {
+      const MentionCandidate& c = doc.mentions[m];
+      const std::string_view p = doc.sentences[si].tokens[c.end - 1].particle;
+      return entities[doc.entity_of_mention[m]].type == EntityType::kPerson &&
+             (p == "입니다" || p == "이에요" || p == "예요" || p == "이고요");
+    });
+  };
   for (std::uint32_t si = first; si < end && si < first + kOpening; ++si) {
-    if (doc.sentences[si].writer_words + doc.sentences[si].we_words == 0) {
+    if (doc.sentences[si].writer_words + doc.sentences[si].we_words == 0 && !introduces(si)) {
       continue;
     }
     for (const int m : by_sentence[si]) {

@@ -406,6 +406,23 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     CHECK_FALSE(has_relation(thread, "Globex", RT::kUses, "Go"));
     CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Go"));
   }
+  SUBCASE("a reply's writer who introduces themselves by name speaks in the first person") {
+    const std::string thread_rules = rule_file(R"(
+        "entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
+          "entity": {"capture": "n", "type": "Person"}}],
+        "relation_rules": [{"id": "runs", "pattern": [{"ent": "Tool", "capture": "t",
+          "particle": ["을", "를"]}, {"starts": "쓴"}], "relation": "uses", "source": "$topic",
+          "target": "t"}])");
+    const KnowledgeGraph thread =
+        graph_of(thread_rules,
+                 "포럼 > 질문\n\n어떤 큐가 좋을까요? 에이크미가 묻는다. 에이크미는 궁금하다.\n\n"
+                 "▲ 12 곰 · 3시간\n글로벡스에서 일하는 김하늘입니다. 앱은 Kafka를 쓴다.\n\n"
+                 "▲ 9 새 · 2시간\n큐는 테이블이다. 워커는 Rust를 쓴다.\n\n"
+                 "▲ 3 물 · 1시간\n이니텍은 괜찮다. 잡은 Python을 쓴다.");
+    CHECK(has_relation(thread, "Globex", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(thread, "Initech", RT::kUses, "Python"));
+  }
 }
 
 TEST_CASE("relation action: the outlet named in a byline is not the topic") {
