@@ -262,13 +262,25 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
 }
 
 // The particle a Korean person's name carries on the word after it, an honorific or a title
-// ("탁서율 님은", "편하윤 대표는" are subjects); empty for any other unit.
+// ("탁서율 님은", "편하윤 대표는" are subjects), or the topic's for a person who opens a list
+// item; empty for any other unit.
 std::string_view title_particle(const DocumentAnalysis& doc, const SentenceAnalysis& s,
                                 std::uint32_t u) {
   const Unit& unit = s.units[u];
   if (s.lang != Lang::kKo || unit.mention < 0 ||
-      doc.mentions[unit.mention].type != EntityType::kPerson || !unit.particle.empty() ||
-      u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
+      doc.mentions[unit.mention].type != EntityType::kPerson || !unit.particle.empty()) {
+    return {};
+  }
+  // A person who opens a list item after its bullet is what the item is about ("• 탁서율 님
+  // (결제팀) — 솔마루소프트에서 여섯 해 동안 … 맡았어요"), its topic.
+  const bool first_of_line = &s == &doc.sentences.front() || (&s - 1)->span.line != s.span.line;
+  if (first_of_line && u > 0 &&
+      std::all_of(s.units.begin(), s.units.begin() + u, [&](const Unit& b) {
+        return b.mention < 0 && s.tokens[b.begin].script == Script::kPunct;
+      })) {
+    return "\xEC\x9D\x80";  // 은
+  }
+  if (u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
       s.tokens[s.units[u + 1].begin].script == Script::kPunct) {
     return {};
   }

@@ -2154,6 +2154,11 @@ TEST_CASE("relation action: a search reads the particle on the title after a per
                      "Acme"));
   CHECK(has_relation(graph_of(rules, "김하늘 대표는 에이크미에서 일했다."), "김하늘", RT::kWorksAt,
                      "Acme"));
+  // A person who opens a list item is its topic.
+  CHECK(has_relation(graph_of(rules, "소개\n\n• 김하늘 (검색팀) — 에이크미에서 일했다."), "김하늘",
+                     RT::kWorksAt, "Acme"));
+  CHECK(graph_of(rules, "소개\n\n• 어제 김하늘 (검색팀) — 에이크미에서 일했다.").relation_count() ==
+        0);
   // Not across a quotation: the speaker is not the subject of what is quoted.
   CHECK(graph_of(rules, "김하늘 대표는 “친구는 에이크미에서 일했다”고 말했다.").relation_count() ==
         0);
