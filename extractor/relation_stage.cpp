@@ -475,6 +475,17 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
   return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
 }
 
+// Whether English unit `u` is whom one acts with, as a Korean name with 와/과 is: right after
+// "with" or "alongside" ("Vela announced a partnership with Kivu to make its app, Brae, …": Brae
+// is Vela's). The actor only when no one else is.
+bool accompanying(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kEn || u == 0 || s.units[u - 1].mention >= 0) {
+    return false;
+  }
+  const std::string& word = s.tokens[s.units[u - 1].begin].folded;
+  return word == "with" || word == "alongside";
+}
+
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
@@ -717,6 +728,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
         ref.preference.begin());
     const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
+                        : accompanying(sc.s, u)                     ? subject_rank("와")
                                                                     : subject_rank(unit.particle);
     const int rank = subject * 1000000 + preferred * 10000 + distance;
     if (rank < best_rank) {

@@ -691,6 +691,24 @@ TEST_CASE("relation action: find passes over where something comes from") {
   CHECK_FALSE(has_relation(spun, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "its-app", "pattern": [
+      {"text": "its"}, {"text": "app"}, {"text": ","}, {"ent": "Product", "capture": "p"}],
+      "relation": "develops", "source": {"find": ["Organization"], "side": "before",
+      "else": "$topic"}, "target": "p"}])");
+  // "with Acme", the nearer, is the partner; Initech, which opens the sentence, owns the app.
+  const KnowledgeGraph g = graph_of(
+      rules,
+      "Globex news\n\nGlobex is big. Initech signed a deal with Acme to sell its app, Comet.");
+  CHECK(has_relation(g, "Initech", RT::kDevelops, "Comet"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kDevelops, "Comet"));
+  // Alone before the match, the one after "with" is still found.
+  CHECK(has_relation(graph_of(rules,
+                              "Globex news\n\nGlobex is big. Together with Acme, its app, "
+                              "Comet, grew."),
+                     "Acme", RT::kDevelops, "Comet"));
+}
+
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
   const std::string rules = uses_ko(R"({"find": ["Organization"], "particle": ["는", ""]})");
   // 이니텍 is left too, with 글로벡스: neither is the one that uses Rust.
