@@ -475,6 +475,15 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
   return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
 }
 
+// Whether English unit `u` opens a relative clause about a person: "who" or "whose".
+bool opens_who(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kEn || s.units[u].mention >= 0) {
+    return false;
+  }
+  const std::string& word = s.tokens[s.units[u].begin].folded;
+  return word == "who" || word == "whose";
+}
+
 // Whether English unit `u` is whom one acts with, as a Korean name with 와/과 is: right after
 // "with" or "alongside" ("Vela announced a partnership with Kivu to make its app, Brae, …": Brae
 // is Vela's). The actor only when no one else is.
@@ -682,10 +691,12 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // 말로는" the person after the comma did not do what the match says. So is one after a verb
   // whose ending of two syllables or more joins clauses, comma or not ("Kafka를 쓰고 있어서 변서진
   // 님 발표가": not 변서진 who uses Kafka). `closed`: the first unit that closes one.
+  // So is an English relative clause about a person that opens after the match ("who",
+  // "whose"): in "Ada Obi, its CTO, who worked at Kivu" Kivu is a past employer.
   constexpr std::size_t kTwoSyllables = 6;
   std::uint32_t closed = m.end - 1;
   while (closed < sc.s.units.size() && !closes_clause(sc, closed) &&
-         !ends_clause(sc, closed, kTwoSyllables)) {
+         !ends_clause(sc, closed, kTwoSyllables) && !(closed >= m.end && opens_who(sc.s, closed))) {
     ++closed;
   }
   const std::string_view headed = headed_unit(sc, ref, m);

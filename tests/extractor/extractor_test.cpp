@@ -709,6 +709,23 @@ TEST_CASE("relation action: find takes whom one acts with only when no one else 
                      "Acme", RT::kDevelops, "Comet"));
 }
 
+TEST_CASE("relation action: find looks into no relative clause about a person after the match") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "cto", "pattern": [
+      {"ent": "Person", "capture": "p"}, {"text": ","}, {"text": "its"}, {"text": "cto"}],
+      "relation": "works_at", "source": "p", "target": {"find": ["Organization"],
+      "else": "$topic"}}])");
+  // Acme is where the CTO worked before; the company of the article is Globex.
+  const KnowledgeGraph g = graph_of(
+      rules, "Globex news\n\nGlobex is big. Jane Roe, its CTO, who once worked at Acme, spoke.");
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  // Without the relative clause the organization after the match is taken.
+  CHECK(has_relation(graph_of(rules,
+                              "Globex news\n\nGlobex is big. Jane Roe, its CTO at Acme, "
+                              "spoke."),
+                     "Jane Roe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
   const std::string rules = uses_ko(R"({"find": ["Organization"], "particle": ["는", ""]})");
   // 이니텍 is left too, with 글로벡스: neither is the one that uses Rust.
