@@ -295,6 +295,10 @@ int walk_topics(const SentenceScope& sc, std::uint32_t first, std::uint32_t last
   return -1;
 }
 
+bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
+  return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
+}
+
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
@@ -344,13 +348,28 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     }
     // English marks no subject: the entity that opens the sentence, after a bullet, is it
     // ("- Core Infrastructure, led by Hana Obi. Owns our AWS accounts.").
+    // A person who opens it acts on the organization the clause names next, which the
+    // sentence is about: after "Ada Obi started Kivu in 2021 with Tom Park", "Their product,
+    // Brae" is Kivu's.
     if (best == nullptr && sc.previous->lang == Lang::kEn) {
-      for (const Unit& unit : sc.previous->units) {
+      for (std::size_t k = 0; k < before.size(); ++k) {
+        const Unit& unit = before[k];
         if (unit.mention < 0 && sc.previous->tokens[unit.begin].script == Script::kPunct) {
           continue;
         }
         if (of_types(sc, ref, unit) && !was_source(unit)) {
           best = &unit;
+        } else if (is_person(unit) && (ref.types & type_bit(EntityType::kOrganization)) != 0) {
+          for (std::size_t v = k + 1; v < before.size() && !is_comma(*sc.previous, before[v]);
+               ++v) {
+            if (before[v].mention >= 0) {
+              if (of_types(sc, ref, before[v]) && before[v].particle.empty() &&
+                  !was_source(before[v])) {
+                best = &before[v];
+              }
+              break;
+            }
+          }
         }
         break;
       }
@@ -385,10 +404,6 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     return {};
   }
   return topics_outside(sc, ref, m, symmetric);
-}
-
-bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
-  return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
 }
 
 // Whether unit `u` lies in an apposition to a name before the matched words: "Cohere, a company

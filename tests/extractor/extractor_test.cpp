@@ -648,6 +648,12 @@ TEST_CASE(
   CHECK(has_relation(g("- Globex, our new vendor. Owns Rust."), "Globex", RT::kUses, "Rust"));
   // Not an organization later in the sentence, which English marks no more than the first.
   CHECK(g("We met Globex at lunch. Owns Rust.").relation_count() == 0);
+  // A person who opens it acts on the organization the clause names next.
+  CHECK(has_relation(g("Jane Roe started Globex with John Doe. Owns Rust."), "Globex", RT::kUses,
+                     "Rust"));
+  // Not past a comma, nor a possessor.
+  CHECK(g("Jane Roe, a friend of Globex, left. Owns Rust.").relation_count() == 0);
+  CHECK(g("Jane Roe liked Globex's office. Owns Rust.").relation_count() == 0);
 }
 
 TEST_CASE("relation action: find takes a possessor only where it opens the sentence") {
