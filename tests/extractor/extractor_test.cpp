@@ -405,6 +405,26 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     // An organization named, but not in the first person, is not the writer's.
     CHECK_FALSE(has_relation(thread, "Globex", RT::kUses, "Go"));
     CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Go"));
+    // A reply opens by saying where its writer is: an organization set off by a comma, a team
+    // at an organization, or the first person further on in the opening sentences.
+    const std::string intro_rules = rule_file(R"("layout": {"writer_words": ["i"],
+        "we_words": ["we"]}, "entity_rules": [{"id": "team", "pattern": [
+        {"text": "core", "capture": "n"}, {"text": "team", "capture": "t"}],
+        "entity": {"capture": "n", "through": "t", "type": "Team"}}],
+        "relation_rules": [{"id": "runs",
+        "pattern": [{"text": "runs"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "$topic", "target": "t"}])");
+    const KnowledgeGraph intro =
+        graph_of(intro_rules,
+                 "Forum > Ask\n\nWhich queue? Acme asks. Acme is curious.\n\n"
+                 "▲ 12 kestrel · 3h\nGlobex, a tiny agency. The app runs Kafka.\n\n"
+                 "▲ 9 wren · 2h\nCore team at Initech. The bot runs Rust.\n\n"
+                 "▲ 4 heron · 1h\nTired of this. Tell me yours. I work at Initech. The job runs "
+                 "Python.");
+    CHECK(has_relation(intro, "Globex", RT::kUses, "Kafka"));
+    CHECK(has_relation(intro, "Core team", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(intro, "Initech", RT::kUses, "Rust"));
+    CHECK(has_relation(intro, "Initech", RT::kUses, "Python"));
   }
 }
 
