@@ -506,6 +506,22 @@ TEST_CASE("relation action: the topic counts the mentions of the organization's 
   CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a headline below the header leads with the two sentences after it") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // "Profiles" heads the page and the headline below it ends with no full stop: Acme, named in
+  // the second sentence after the headline, is in the lead and the topic.
+  const std::string body =
+      "\n\nJane Roe likes bread. Now her company, Acme, bakes it.\n\nAcme grew.\n\nJohn Doe "
+      "joined.";
+  CHECK(has_relation(graph_of(rules, "Profiles\n\nThe baker who wants every town fed" + body),
+                     "John Doe", RT::kWorksAt, "Acme"));
+  // A sentence with a full stop is no headline: Acme is named too late to lead.
+  CHECK_FALSE(has_relation(graph_of(rules, "Profiles\n\nThe baker wants every town fed." + body),
+                           "John Doe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
