@@ -1298,6 +1298,20 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
        ++si) {
     in_lead[si] = !doc.sentences[si].boilerplate;
   }
+  // A headline below the header (a line of its own that ends with no full stop, question or
+  // exclamation mark: "The baker who wants every town fed" under a section's name) leads too,
+  // and the two sentences counted come after it.
+  const auto headline = [&](std::size_t si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    const auto same_line = [&](std::size_t k) {
+      return k < doc.sentences.size() && doc.sentences[k].span.line == s.span.line;
+    };
+    if (s.tokens.empty() || (si > 0 && same_line(si - 1)) || same_line(si + 1)) {
+      return false;
+    }
+    const std::string& last = s.tokens.back().text;
+    return last != "." && last != "?" && last != "!" && last != "\"";
+  };
   int body_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences.size() && body_sentences < 2; ++si) {
     const bool head = header[doc.sentences[si].span.line];
@@ -1305,7 +1319,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       continue;
     }
     in_lead[si] = true;
-    body_sentences += head ? 0 : 1;
+    body_sentences += head || (body_sentences == 0 && headline(si)) ? 0 : 1;
   }
   std::vector<int> score(entities.size(), 0);
   std::vector<int> subject(entities.size(), 0);

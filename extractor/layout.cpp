@@ -526,35 +526,51 @@ bool reply_header(const Line& line, std::string_view text) {
   return line.kind == LineKind::kHeading && text.find(" · ") != std::string_view::npos;
 }
 
-// The organization a reply's writer names as their own: the first one named in the first of the
-// reply's two opening sentences that speaks in the first person ("At Vela we moved to Temporal",
-// "Hot take: queues are tables. I work at Vela"); -1 when neither does. `first`: the reply's
-// first sentence; `end`: the index past its last.
+// The organization (or team) a reply's writer names as their own: the first one named in the
+// first of the reply's opening sentences that speaks in the first person and names one ("At Vela
+// we moved to Temporal", "Tell me yours. I'm at Vela"), or one that opens a sentence set off by a
+// comma or a full stop, as a writer says where they are ("Vela Labs, a 12-person agency."; not
+// "Vela is fine", about someone else), or the team that opens one at an organization ("Platform
+// team at Vela.": the reply is the team's); -1 when none does. Only the reply's first four
+// sentences count (its title line among them): further down, an organization is more often someone
+// else's. `first`: the reply's first sentence; `end`: the index past its last.
 int reply_organization(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
                        const std::vector<std::vector<int>>& by_sentence, std::uint32_t first,
                        std::uint32_t end) {
-  constexpr std::uint32_t kOpening = 2;
-  // A writer who introduces themselves by name ("당근 검색팀에서 일하는 최하윤입니다") speaks in
-  // the first person too.
+  constexpr std::uint32_t kOpening = 4;
+  const auto type_of = [&](int m) { return entities[doc.entity_of_mention[m]].type; };
+  // A writer who introduces themselves by name ("누리마켓 검색팀에서 일하는 탁서율입니다") speaks
+  // in the first person too.
   const auto introduces = [&](std::uint32_t si) {
     return std::ranges::any_of(by_sentence[si], [&](int m) {
-      const MentionCandidate& c = doc.mentions[m];
-      const std::string_view p = doc.sentences[si].tokens[c.end - 1].particle;
-      return entities[doc.entity_of_mention[m]].type == EntityType::kPerson &&
+      const std::string_view p = doc.sentences[si].tokens[doc.mentions[m].end - 1].particle;
+      return type_of(m) == EntityType::kPerson &&
              (p == "입니다" || p == "이에요" || p == "예요" || p == "이고요");
     });
   };
   for (std::uint32_t si = first; si < end && si < first + kOpening; ++si) {
-    if (doc.sentences[si].writer_words + doc.sentences[si].we_words == 0 && !introduces(si)) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    const std::vector<int>& mentions = by_sentence[si];
+    const auto set_off = [&](int m) {
+      return doc.mentions[m].end == s.tokens.size() || s.tokens[doc.mentions[m].end].text == "," ||
+             s.tokens[doc.mentions[m].end].text == ".";
+    };
+    if (!mentions.empty() && doc.mentions[mentions[0]].begin == 0 &&
+        ((type_of(mentions[0]) == EntityType::kOrganization && set_off(mentions[0])) ||
+         (type_of(mentions[0]) == EntityType::kTeam && mentions.size() > 1 &&
+          type_of(mentions[1]) == EntityType::kOrganization &&
+          doc.mentions[mentions[1]].begin == doc.mentions[mentions[0]].end + 1 &&
+          s.tokens[doc.mentions[mentions[0]].end].folded == "at"))) {
+      return doc.entity_of_mention[mentions[0]];
+    }
+    if (s.writer_words + s.we_words == 0 && !introduces(si)) {
       continue;
     }
-    for (const int m : by_sentence[si]) {
-      const int e = doc.entity_of_mention[m];
-      if (entities[e].type == EntityType::kOrganization) {
-        return e;
+    for (const int m : mentions) {
+      if (type_of(m) == EntityType::kOrganization) {
+        return doc.entity_of_mention[m];
       }
     }
-    return -1;
   }
   return -1;
 }

@@ -328,6 +328,10 @@ int walk_topics(const SentenceScope& sc, std::uint32_t first, std::uint32_t last
   return -1;
 }
 
+bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
+  return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
+}
+
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
@@ -377,13 +381,28 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     }
     // English marks no subject: the entity that opens the sentence, after a bullet, is it
     // ("- Core Infrastructure, led by Hana Obi. Owns our AWS accounts.").
+    // A person who opens it acts on the organization the clause names next, which the
+    // sentence is about: after "Ada Obi started Kivu in 2021 with Tom Park", "Their product,
+    // Brae" is Kivu's.
     if (best == nullptr && sc.previous->lang == Lang::kEn) {
-      for (const Unit& unit : sc.previous->units) {
+      for (std::size_t k = 0; k < before.size(); ++k) {
+        const Unit& unit = before[k];
         if (unit.mention < 0 && sc.previous->tokens[unit.begin].script == Script::kPunct) {
           continue;
         }
         if (of_types(sc, ref, unit) && !was_source(unit)) {
           best = &unit;
+        } else if (is_person(unit) && (ref.types & type_bit(EntityType::kOrganization)) != 0) {
+          for (std::size_t v = k + 1; v < before.size() && !is_comma(*sc.previous, before[v]);
+               ++v) {
+            if (before[v].mention >= 0) {
+              if (of_types(sc, ref, before[v]) && before[v].particle.empty() &&
+                  !was_source(before[v])) {
+                best = &before[v];
+              }
+              break;
+            }
+          }
         }
         break;
       }
@@ -421,10 +440,6 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     return {};
   }
   return topics_outside(sc, ref, m, symmetric);
-}
-
-bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
-  return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
 }
 
 // Whether unit `u` lies in an apposition to a name before the matched words: "Cohere, a company
@@ -530,6 +545,26 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
     u -= 2;
   }
   return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
+}
+
+// Whether English unit `u` opens a relative clause about a person: "who" or "whose".
+bool opens_who(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kEn || s.units[u].mention >= 0) {
+    return false;
+  }
+  const std::string& word = s.tokens[s.units[u].begin].folded;
+  return word == "who" || word == "whose";
+}
+
+// Whether English unit `u` is whom one acts with, as a Korean name with 와/과 is: right after
+// "with" or "alongside" ("Vela announced a partnership with Kivu to make its app, Brae, …": Brae
+// is Vela's). The actor only when no one else is.
+bool accompanying(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kEn || u == 0 || s.units[u - 1].mention >= 0) {
+    return false;
+  }
+  const std::string& word = s.tokens[s.units[u - 1].begin].folded;
+  return word == "with" || word == "alongside";
 }
 
 // Whether unit `u` is the agent of a passive ("led by A", "backed by A"): in a search for what
@@ -728,10 +763,12 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // 말로는" the person after the comma did not do what the match says. So is one after a verb
   // whose ending of two syllables or more joins clauses, comma or not ("Kafka를 쓰고 있어서 변서진
   // 님 발표가": not 변서진 who uses Kafka). `closed`: the first unit that closes one.
+  // So is an English relative clause about a person that opens after the match ("who",
+  // "whose"): in "Ada Obi, its CTO, who worked at Kivu" Kivu is a past employer.
   constexpr std::size_t kTwoSyllables = 6;
   std::uint32_t closed = m.end - 1;
   while (closed < sc.s.units.size() && !closes_clause(sc, closed) &&
-         !ends_clause(sc, closed, kTwoSyllables)) {
+         !ends_clause(sc, closed, kTwoSyllables) && !(closed >= m.end && opens_who(sc.s, closed))) {
     ++closed;
   }
   const std::string_view headed = headed_unit(sc, ref, m);
@@ -797,8 +834,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const auto preferred = static_cast<int>(
         std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
         ref.preference.begin());
-    const int subject = u < m.begin && object_topic(sc, u, m.begin)
-                            ? subject_rank("이") + 1
+    const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
+                        : accompanying(sc.s, u)
+                            ? subject_rank("와")
                             : subject_rank(honored.empty() ? unit.particle : honored);
     const int rank = subject * 1000000 + preferred * 10000 + distance;
     if (rank < best_rank) {

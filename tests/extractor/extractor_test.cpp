@@ -405,6 +405,26 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     // An organization named, but not in the first person, is not the writer's.
     CHECK_FALSE(has_relation(thread, "Globex", RT::kUses, "Go"));
     CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Go"));
+    // A reply opens by saying where its writer is: an organization set off by a comma, a team
+    // at an organization, or the first person further on in the opening sentences.
+    const std::string intro_rules = rule_file(R"("layout": {"writer_words": ["i"],
+        "we_words": ["we"]}, "entity_rules": [{"id": "team", "pattern": [
+        {"text": "core", "capture": "n"}, {"text": "team", "capture": "t"}],
+        "entity": {"capture": "n", "through": "t", "type": "Team"}}],
+        "relation_rules": [{"id": "runs",
+        "pattern": [{"text": "runs"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "$topic", "target": "t"}])");
+    const KnowledgeGraph intro =
+        graph_of(intro_rules,
+                 "Forum > Ask\n\nWhich queue? Acme asks. Acme is curious.\n\n"
+                 "▲ 12 kestrel · 3h\nGlobex, a tiny agency. The app runs Kafka.\n\n"
+                 "▲ 9 wren · 2h\nCore team at Initech. The bot runs Rust.\n\n"
+                 "▲ 4 heron · 1h\nTired of this. Tell me yours. I work at Initech. The job runs "
+                 "Python.");
+    CHECK(has_relation(intro, "Globex", RT::kUses, "Kafka"));
+    CHECK(has_relation(intro, "Core team", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(intro, "Initech", RT::kUses, "Rust"));
+    CHECK(has_relation(intro, "Initech", RT::kUses, "Python"));
   }
   SUBCASE("a reply's writer who introduces themselves by name speaks in the first person") {
     const std::string thread_rules = rule_file(R"(
@@ -501,6 +521,22 @@ TEST_CASE("relation action: the topic counts the mentions of the organization's 
       "Jane Roe joined last week.");
   CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
   CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
+TEST_CASE("relation action: a headline below the header leads with the two sentences after it") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // "Profiles" heads the page and the headline below it ends with no full stop: Acme, named in
+  // the second sentence after the headline, is in the lead and the topic.
+  const std::string body =
+      "\n\nJane Roe likes bread. Now her company, Acme, bakes it.\n\nAcme grew.\n\nJohn Doe "
+      "joined.";
+  CHECK(has_relation(graph_of(rules, "Profiles\n\nThe baker who wants every town fed" + body),
+                     "John Doe", RT::kWorksAt, "Acme"));
+  // A sentence with a full stop is no headline: Acme is named too late to lead.
+  CHECK_FALSE(has_relation(graph_of(rules, "Profiles\n\nThe baker wants every town fed." + body),
+                           "John Doe", RT::kWorksAt, "Acme"));
 }
 
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
@@ -671,6 +707,12 @@ TEST_CASE(
   CHECK(has_relation(g("- Globex, our new vendor. Owns Rust."), "Globex", RT::kUses, "Rust"));
   // Not an organization later in the sentence, which English marks no more than the first.
   CHECK(g("We met Globex at lunch. Owns Rust.").relation_count() == 0);
+  // A person who opens it acts on the organization the clause names next.
+  CHECK(has_relation(g("Jane Roe started Globex with John Doe. Owns Rust."), "Globex", RT::kUses,
+                     "Rust"));
+  // Not past a comma, nor a possessor.
+  CHECK(g("Jane Roe, a friend of Globex, left. Owns Rust.").relation_count() == 0);
+  CHECK(g("Jane Roe liked Globex's office. Owns Rust.").relation_count() == 0);
 }
 
 TEST_CASE("relation action: find takes a possessor only where it opens the sentence") {
@@ -712,6 +754,41 @@ TEST_CASE("relation action: find passes over where something comes from") {
       "Globex news\n\nGlobex is growing. Its app was spun out of Acme and is built with Rust.");
   CHECK(has_relation(spun, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(spun, "Acme", RT::kUses, "Rust"));
+}
+
+TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "its-app", "pattern": [
+      {"text": "its"}, {"text": "app"}, {"text": ","}, {"ent": "Product", "capture": "p"}],
+      "relation": "develops", "source": {"find": ["Organization"], "side": "before",
+      "else": "$topic"}, "target": "p"}])");
+  // "with Acme", the nearer, is the partner; Initech, which opens the sentence, owns the app.
+  const KnowledgeGraph g = graph_of(
+      rules,
+      "Globex news\n\nGlobex is big. Initech signed a deal with Acme to sell its app, Comet.");
+  CHECK(has_relation(g, "Initech", RT::kDevelops, "Comet"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kDevelops, "Comet"));
+  // Alone before the match, the one after "with" is still found.
+  CHECK(has_relation(graph_of(rules,
+                              "Globex news\n\nGlobex is big. Together with Acme, its app, "
+                              "Comet, grew."),
+                     "Acme", RT::kDevelops, "Comet"));
+}
+
+TEST_CASE("relation action: find looks into no relative clause about a person after the match") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "cto", "pattern": [
+      {"ent": "Person", "capture": "p"}, {"text": ","}, {"text": "its"}, {"text": "cto"}],
+      "relation": "works_at", "source": "p", "target": {"find": ["Organization"],
+      "else": "$topic"}}])");
+  // Acme is where the CTO worked before; the company of the article is Globex.
+  const KnowledgeGraph g = graph_of(
+      rules, "Globex news\n\nGlobex is big. Jane Roe, its CTO, who once worked at Acme, spoke.");
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  // Without the relative clause the organization after the match is taken.
+  CHECK(has_relation(graph_of(rules,
+                              "Globex news\n\nGlobex is big. Jane Roe, its CTO at Acme, "
+                              "spoke."),
+                     "Jane Roe", RT::kWorksAt, "Acme"));
 }
 
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
