@@ -53,7 +53,8 @@ struct Unit {
 // piece so that a thread can keep them from document to document (extractor.cpp).
 struct FilterBuffers {
   // The rule filter's word sets that some token's folded form is in, one bit per set: found
-  // once, by the entity stage, and read again by the relation stage.
+  // by the entity stage (again where propagate_names splits a token again), and read again by
+  // the relation stage.
   std::vector<std::uint64_t> word_set_bits;
   // For each token, the rule filter's word sets its folded form is in, restricted to the sets
   // that some rule's first element needs (RuleFilter::Facts lists their units): common words

@@ -629,10 +629,11 @@ std::string team_stem(const std::string& name, const Layout& layout) {
 
 }  // namespace
 
-void propagate_names(DocumentAnalysis& doc, const Layout& layout,
+void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
                      std::vector<MentionCandidate>& candidates,
                      std::vector<MentionCandidate>& pending, const KnownWord& known,
                      const std::vector<AliasLink>& links) {
+  const Layout& layout = ctx.rules.layout;
   struct Learned {
     std::vector<std::string> tokens;  // folded surface forms
     MentionCandidate from;
@@ -728,6 +729,11 @@ void propagate_names(DocumentAnalysis& doc, const Layout& layout,
         return c.sentence == si && c.entry >= 0 &&
                std::ranges::find(resplit, c.end - 1) != resplit.end();
       });
+      // The rule filter's data of the sentence was found for the old words, and the relation
+      // stage reads it too, where no later entity pass finds it again: the word and affix sets,
+      // the hashes the matcher's word tests look the new words up by, the token classes.
+      ctx.filter.find_word_sets(s);
+      RuleFilter::find_token_classes(s, ctx.gazetteer);
     }
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     for (const Learned& l : learned) {

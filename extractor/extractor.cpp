@@ -231,7 +231,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     return links.status();
   }
   std::vector<MentionCandidate> pending;  // short forms that fit no one yet
-  propagate_names(doc, rules.layout, candidates, pending, name_word, links.value());
+  propagate_names(ctx, doc, candidates, pending, name_word, links.value());
   // More passes, each over the sentences where the one before found a new name, so that a
   // rule can build on it: "박도윤 한빛소프트 부사장" needs 한빛소프트, which a rule on company
   // words found, as a mention before a rule on name, company and title can see it; in a list
@@ -263,7 +263,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       break;
     }
     links.value().insert(links.value().end(), more.value().begin(), more.value().end());
-    propagate_names(doc, rules.layout, candidates, pending, name_word, links.value());
+    propagate_names(ctx, doc, candidates, pending, name_word, links.value());
   }
   resolve_overlaps(doc, rules.layout, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());

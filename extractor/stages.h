@@ -97,8 +97,9 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
 // no one yet move to `pending`, and are tried again on the next call (a later pass may find
 // the full name); see short_names in entity_stage.cpp.
 // A short name an alias rule gave in words ("넥슨코리아(이하 넥슨)") stands for its entity
-// wherever it recurs.
-void propagate_names(DocumentAnalysis& doc, const Layout& layout,
+// wherever it recurs. A Hangul word the tokenizer cut short of such a name ("리턴제 + 로는") is
+// split again onto it, and its sentence's rule filter data (s.filter) found again.
+void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
                      std::vector<MentionCandidate>& candidates,
                      std::vector<MentionCandidate>& pending, const KnownWord& name_word,
                      const std::vector<AliasLink>& links);
