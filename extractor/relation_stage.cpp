@@ -791,7 +791,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     }
   }
   int best = -1;
-  std::uint32_t best_unit = 0;
+  // The unit of `best` when this sentence names it; none when the sentence before does.
+  std::optional<std::uint32_t> best_unit;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
@@ -858,8 +859,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       best < 0 && (ref.else_previous || ref.else_topic) ? carried_topic(sc, ref, m) : -1;
   if (best >= 0) {
     out.push_back(best);
-    if (!symmetric) {
-      coordinated_subjects(sc, ref, best_unit, captured, out);
+    if (!symmetric && best_unit) {
+      coordinated_subjects(sc, ref, *best_unit, captured, out);
     }
   } else if (carried >= 0) {
     from_context = true;
