@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "extractor/text/particles.h"
 #include "extractor/text/tokenizer.h"
 
 namespace kgex {
@@ -543,9 +544,8 @@ int reply_organization(const DocumentAnalysis& doc, const std::vector<LocalEntit
   // in the first person too.
   const auto introduces = [&](std::uint32_t si) {
     return std::ranges::any_of(by_sentence[si], [&](int m) {
-      const std::string_view p = doc.sentences[si].tokens[doc.mentions[m].end - 1].particle;
       return type_of(m) == EntityType::kPerson &&
-             (p == "입니다" || p == "이에요" || p == "예요" || p == "이고요");
+             is_copula_ending(doc.sentences[si].tokens[doc.mentions[m].end - 1].particle);
     });
   };
   for (std::uint32_t si = first; si < end && si < first + kOpening; ++si) {

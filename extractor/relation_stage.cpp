@@ -261,27 +261,26 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   return s.units[u].particle;
 }
 
-// The particle a Korean person's name carries on the word after it, an honorific or a title
-// ("탁서율 님은", "편하윤 대표는" are subjects), or the topic's for a person who opens a list
-// item; empty for any other unit.
-std::string_view title_particle(const DocumentAnalysis& doc, const SentenceAnalysis& s,
-                                std::uint32_t u) {
+// The particle a Korean person's name carries on the title after it, one of the pack's
+// name_endings titles ("탁서율 님은", "편하윤 대표는" are subjects), or the topic's for a person
+// who opens a list item; empty for any other unit.
+std::string_view title_particle(const SentenceScope& sc, std::uint32_t u) {
+  const SentenceAnalysis& s = sc.s;
   const Unit& unit = s.units[u];
   if (s.lang != Lang::kKo || unit.mention < 0 ||
-      doc.mentions[unit.mention].type != EntityType::kPerson || !unit.particle.empty()) {
+      sc.doc.mentions[unit.mention].type != EntityType::kPerson || !unit.particle.empty()) {
     return {};
   }
   // A person who opens a list item after its bullet is what the item is about ("• 탁서율 님
   // (결제팀) — 솔마루소프트에서 여섯 해 동안 … 맡았어요"), its topic.
-  const bool first_of_line = &s == &doc.sentences.front() || (&s - 1)->span.line != s.span.line;
-  if (first_of_line && u > 0 &&
-      std::all_of(s.units.begin(), s.units.begin() + u, [&](const Unit& b) {
+  const bool opens_line = sc.index == 0 || sc.doc.sentences[sc.index - 1].span.line != s.span.line;
+  if (opens_line && u > 0 && std::all_of(s.units.begin(), s.units.begin() + u, [&](const Unit& b) {
         return b.mention < 0 && s.tokens[b.begin].script == Script::kPunct;
       })) {
     return "\xEC\x9D\x80";  // 은
   }
   if (u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
-      s.tokens[s.units[u + 1].begin].script == Script::kPunct) {
+      !sc.titles.contains(s.tokens[s.units[u + 1].begin].folded)) {
     return {};
   }
   return s.units[u + 1].particle;
@@ -817,7 +816,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // 본부장은 “… 원팀에 합류하는 세 기관을 환영한다”고 말했다": he joins nothing).
     const bool same_side =
         sc.s.quoted.empty() || sc.s.quoted[unit.begin] == sc.s.quoted[sc.s.units[m.begin].begin];
-    const std::string_view honored = same_side ? title_particle(sc.doc, sc.s, u) : "";
+    const std::string_view honored = same_side ? title_particle(sc, u) : "";
     if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
         (ref.particle &&
          !ref.particle->contains(honored.empty() ? list_particle(sc.s, u) : honored)) ||

@@ -291,7 +291,6 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
       std::uint32_t named = next;
       while (ctx.s.lang == Lang::kKo && named < units.size() && named - next < kDescription &&
              units[named].mention < 0 && units[named].particle.empty() &&
-             ctx.s.tokens[units[named].begin].text != "," &&
              (ctx.s.tokens[units[named].begin].script == Script::kHangul ||
               ctx.s.tokens[units[named].begin].script == Script::kLatin)) {
         ++named;

@@ -2247,7 +2247,8 @@ TEST_CASE("relation action: a search's subject brings the members listed before 
 }
 
 TEST_CASE("relation action: a search reads the particle on the title after a person's name") {
-  const std::string rules = rule_file(R"(
+  const std::string rules = rule_file(R"("name_endings": {"endings": ["인"], "initials": ["김"],
+        "titles": ["님", "씨", "대표"], "heads": ["장"]},
       "entity_rules": [{"id": "person", "pattern": [{"regex": "김[가-힣]{2}", "capture": "n"}],
         "entity": {"capture": "n", "type": "Person"}}],
       "relation_rules": [{"id": "years", "pattern": [{"ent": "Organization", "capture": "o",
@@ -2268,6 +2269,8 @@ TEST_CASE("relation action: a search reads the particle on the title after a per
   // Not across a quotation: the speaker is not the subject of what is quoted.
   CHECK(graph_of(rules, "김하늘 대표는 “친구는 에이크미에서 일했다”고 말했다.").relation_count() ==
         0);
+  // Only a title: another word after the name carries its own particle.
+  CHECK(graph_of(rules, "김하늘 책은 에이크미에서 일했다.").relation_count() == 0);
   // A word after any other name carries its own particle.
   CHECK(graph_of(rules, "이니텍 책은 에이크미에서 일했다.").relation_count() == 0);
 }
