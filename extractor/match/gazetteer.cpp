@@ -296,9 +296,14 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     key.push_back(kNameKeySeparator);
   }
   // Two words written apart that the gazetteer knows as one ("카카오 브레인", "스케일 AI"),
-  // where one of them is Hangul: Korean spacing of a name varies.
+  // where one of them is Hangul: Korean spacing of a name varies. A Hangul word of one syllable
+  // is a word of its own ("한 게임" is a game, not 한게임; "새 로봇").
+  const auto one_syllable = [](const Token& t) {
+    return t.script == Script::kHangul && t.folded.size() == 3;
+  };
   if (at + 1 < n && tokens[at].particle.empty() && !tokens[at].particle_only() &&
-      tokens[at + 1].space_before && !tokens[at + 1].particle_only() &&
+      !one_syllable(tokens[at]) && !one_syllable(tokens[at + 1]) && tokens[at + 1].space_before &&
+      !tokens[at + 1].particle_only() &&
       (tokens[at].script == Script::kHangul || tokens[at + 1].script == Script::kHangul) &&
       tokens[at].script != Script::kPunct && tokens[at + 1].script != Script::kPunct) {
     key.assign(tokens[at].folded).append(tokens[at + 1].folded);

@@ -29,7 +29,8 @@ const char* kEntries = R"(
     {"name": "Sam Altman", "type": "Person", "aliases": ["샘 알트만"]},
     {"name": "라인", "type": "Organization"},
     {"name": "Acme Brain", "type": "Organization", "aliases": ["에이크미브레인", "에이크미AI"]},
-    {"name": "Open Intelligence", "type": "Organization", "aliases": ["AI"]}
+    {"name": "Open Intelligence", "type": "Organization", "aliases": ["AI"]},
+    {"name": "Hanmoa", "type": "Organization", "aliases": ["한모아"]}
   ],
   "stoplist": ["AI", "일본법인", "회사 소개"])";
 
@@ -150,6 +151,9 @@ TEST_CASE("gazetteer: a name the gazetteer writes as one word also matches in tw
   CHECK(d.matches("에이크미브레인은 크다") == Matches{"에이크미브레인=Acme Brain"});
   // Not past a particle.
   CHECK(d.matches("에이크미의 브레인") == Matches{"에이크미=Acme"});
+  // Nor from a word of one syllable, a word of its own ("한 모아" is one collection).
+  CHECK(d.matches("한모아가 크다") == Matches{"한모아=Hanmoa"});
+  CHECK(d.matches("한 모아가 크다") == Matches{});
 }
 
 // The first word of "제인 로" ends in the copula 인; as a word of a known name it
