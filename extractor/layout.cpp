@@ -811,7 +811,8 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
       continue;
     }
     // A marker is a token of the line, or the whole line or its end written with spaces ("관련
-    // 글", "많이 본 뉴스" for 관련글, 많이본뉴스). Either is found in the folded line without its
+    // 글", "많이 본 뉴스" for 관련글, 많이본뉴스), or its start when the marker is a phrase of
+    // five letters or more ("함께 보면 좋은 세션"). Each is found in the folded line without its
     // spaces; most lines hold none and need no tokens.
     std::string compact = fold_case(trimmed(line));
     std::erase(compact, ' ');
@@ -826,7 +827,10 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     const bool marker =
         layout.boilerplate_markers.contains(compact) ||
         std::any_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
-                    [&](std::string_view m) { return compact.ends_with(m); }) ||
+                    [&](std::string_view m) {
+                      return compact.ends_with(m) ||
+                             (compact.starts_with(m) && count_code_points_utf8(m) >= 5);
+                    }) ||
         std::any_of(tokens.begin(), tokens.end(),
                     [&](const Token& t) { return layout.boilerplate_markers.contains(t.folded); });
     if (marker) {
@@ -895,7 +899,12 @@ void read_tables(DocumentAnalysis& doc, const Layout& layout, std::vector<Mentio
         m.type = *type;
         m.priority = 200;
         m.rule = "table";
-        m.surface = std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
+        // A cell holds a name, not a sentence: a person's name that looks like one with a
+        // particle (김다인, 이수진) is whole.
+        const Token& last = s.tokens[e - 1];
+        const bool whole = *type == EntityType::kPerson && !last.particle.empty();
+        m.surface =
+            std::string(doc.normalized(s.tokens[b].begin, whole ? last.end : last.base_end));
         m.canonical = m.surface;
         out.push_back(std::move(m));
       }

@@ -1500,21 +1500,47 @@ void add_layout_relation(const std::vector<LocalEntity>& entities, const LayoutR
   out.push_back(std::move(c));
 }
 
+// Whether a team's mention `c` in a role cell ending at token `cell_end` is followed by one of
+// `heads`: written onto the team's name ("결제팀장" for 결제팀) or as the next word ("결제팀
+// 리드").
+bool team_headed_in_cell(const DocumentAnalysis& doc, const SentenceAnalysis& s,
+                         const MentionCandidate& c, std::uint32_t cell_end,
+                         const std::vector<std::string>& heads) {
+  const auto head = [&](std::string_view word) {
+    return std::find(heads.begin(), heads.end(), word) != heads.end();
+  };
+  const Token& last = s.tokens[c.end - 1];
+  const std::uint32_t name_end = s.tokens[c.begin].begin + c.surface.size();
+  if (name_end < last.base_end) {
+    return head(fold_case(doc.normalized(name_end, last.base_end)));
+  }
+  return c.end < cell_end && head(s.tokens[c.end].folded);
+}
+
 // The relations table rows state between their cells (doc.table_links), for each pair of entities
-// the two cells name that the relation allows.
+// the two cells name that the relation allows; a team a role cell names with one of the
+// relation's heads after it is led rather than joined.
 void add_table_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                          const std::vector<LocalEntity>& entities,
                          std::vector<RelationCandidate>& out) {
   for (const TableLink& link : doc.table_links) {
     const TableRelation& relation = ctx.rules.layout.table_relations[link.relation];
+    const SentenceAnalysis& s = doc.sentences[link.sentence];
     for (const int source :
          named_within(doc, link.sentence, link.source.first, link.source.second)) {
-      for (const int target :
-           named_within(doc, link.sentence, link.target.first, link.target.second)) {
+      for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+        const MentionCandidate& c = doc.mentions[m];
+        if (c.sentence != link.sentence || c.begin < link.target.first ||
+            c.end > link.target.second) {
+          continue;
+        }
+        const int target = doc.entity_of_mention[m];
+        const bool headed = !relation.heads.empty() && entities[target].type == EntityType::kTeam &&
+                            team_headed_in_cell(doc, s, c, link.target.second, relation.heads);
         add_layout_relation(entities,
                             {.source = source,
                              .target = target,
-                             .type = relation.relation,
+                             .type = headed ? RelationType::kLeads : relation.relation,
                              .confidence = relation.confidence,
                              .sentence = link.sentence,
                              .rule = "table"},

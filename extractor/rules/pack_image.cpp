@@ -148,7 +148,7 @@ class RulesWriter {
     }
     out_.u32(static_cast<std::uint32_t>(r.layout.table_relations.size()));
     for (const TableRelation& t : r.layout.table_relations) {
-      for (const std::vector<std::string>* words : {&t.source, &t.target}) {
+      for (const std::vector<std::string>* words : {&t.source, &t.target, &t.heads}) {
         out_.u32(static_cast<std::uint32_t>(words->size()));
         for (const std::string& w : *words) {
           out_.str(w);
@@ -403,7 +403,7 @@ class RulesReader {
     }
     r.layout.table_relations.resize(in_.u32());
     for (TableRelation& t : r.layout.table_relations) {
-      for (std::vector<std::string>* words : {&t.source, &t.target}) {
+      for (std::vector<std::string>* words : {&t.source, &t.target, &t.heads}) {
         words->resize(in_.u32());
         for (std::string& w : *words) {
           w = in_.str();

@@ -181,6 +181,8 @@ struct TableRelation {
   RelationType relation = RelationType::kInvestsIn;
   std::vector<std::string> target;  // and of the target column
   double confidence = 0.7;
+  // Words after a team in a role cell ("검색팀 리드", "검색팀장") that make member_of leads.
+  std::vector<std::string> heads;
 };
 
 // A relation an outline states between a bulleted item and the item it is indented under: in an

@@ -213,6 +213,11 @@ class Compiler {
           if (t.HasMember("confidence")) {
             relation.confidence = t["confidence"].GetDouble();
           }
+          if (t.HasMember("heads")) {
+            for (const auto& w : t["heads"].GetArray()) {
+              relation.heads.push_back(fold_case(str(w)));
+            }
+          }
           out_.layout.table_relations.push_back(std::move(relation));
         }
       }

@@ -174,6 +174,15 @@ TEST_CASE("boilerplate: a marker written with spaces is the whole line or its en
   CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
                           "협력을 이어간다.\nIT/과학 많이 본 뉴스\n1  글로벡스, 신작 출시\n",
                           layout) == Lines{3, 4, 5});
+  // Or opens it, when the marker is a phrase of five letters or more.
+  CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
+                          "협력을 이어간다.\n많이 본 뉴스 더 보기\n1  글로벡스, 신작 출시\n",
+                          layout) == Lines{3, 4, 5});
+  layout.boilerplate_markers = {"관련글"};
+  CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다.\n양사는 협력한다.\n"
+                          "관련 글 목록\n글로벡스 주가 급등\n",
+                          layout)
+            .empty());
 }
 
 TEST_CASE("boilerplate: a skipped section runs from its heading to the next heading") {
@@ -351,6 +360,35 @@ TEST_CASE("tables: a row relates the cells of the columns a table relation names
       "| 스타트업 | 투자사 |\n|---|---|\n| 모아랩 | 누리벤처스 |\n");
   CHECK(has_entity(plain, "모아랩", ET::kOrganization));
   CHECK(plain.relation_count() == 0);
+}
+
+TEST_CASE("tables: a role cell makes the person in the row a member or the head of a team") {
+  const std::string rules = rule_file(R"j("layout": {
+      "table_columns": {"Person": ["성명"]},
+      "table_relations": [{"source": ["성명"], "relation": "member_of", "target": ["직책"],
+                           "heads": ["장", "리드"]}]},
+      "entity_rules": [{"id": "unit", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+                        "entity": {"capture": "n", "type": "Team"}}])j");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "| 성명 | 현 직책 | 새 직책 |\n|---|---|---|\n"
+                                    "| 탁가온 | 검색팀 엔지니어 | 추천팀장 |\n"
+                                    "| 모수인 | 결제팀 리드 | 결제팀 |\n");
+  CHECK(has_relation(g, "탁가온", RT::kMemberOf, "검색팀"));
+  CHECK(has_relation(g, "탁가온", RT::kLeads, "추천팀"));
+  CHECK_FALSE(has_relation(g, "탁가온", RT::kMemberOf, "추천팀"));
+  // A cell holds a name whole, even one that ends like a particle (모수인, not 모수).
+  CHECK(has_relation(g, "모수인", RT::kLeads, "결제팀"));
+  CHECK(has_relation(g, "모수인", RT::kMemberOf, "결제팀"));
+  CHECK(g.find("모수").empty());
+  // Without heads, every team of a role cell is joined.
+  const KnowledgeGraph plain =
+      graph_of(rule_file(R"j("layout": {"table_columns": {"Person": ["성명"]}, "table_relations": [
+          {"source": ["성명"], "relation": "member_of", "target": ["직책"]}]},
+          "entity_rules": [{"id": "unit", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+                            "entity": {"capture": "n", "type": "Team"}}])j"),
+               "| 성명 | 직책 |\n|---|---|\n| 탁가온 | 추천팀장 |\n");
+  CHECK(has_relation(plain, "탁가온", RT::kMemberOf, "추천팀"));
+  CHECK_FALSE(has_relation(plain, "탁가온", RT::kLeads, "추천팀"));
 }
 
 TEST_CASE("tables: an org chart's rows give each team its group, owner and tools") {
