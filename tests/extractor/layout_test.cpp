@@ -367,6 +367,8 @@ TEST_CASE("tables: a role cell makes the person in the row a member or the head 
       "table_columns": {"Person": ["성명"]},
       "table_relations": [{"source": ["성명"], "relation": "member_of", "target": ["직책"],
                            "heads": ["장", "리드"]}]},
+      "name_endings": {"endings": ["씨"], "initials": ["박"], "titles": ["대표"], "units": ["팀"],
+                       "heads": ["장"]},
       "entity_rules": [{"id": "unit", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
                         "entity": {"capture": "n", "type": "Team"}}])j");
   const KnowledgeGraph g = graph_of(rules,
@@ -384,6 +386,8 @@ TEST_CASE("tables: a role cell makes the person in the row a member or the head 
   const KnowledgeGraph plain =
       graph_of(rule_file(R"j("layout": {"table_columns": {"Person": ["성명"]}, "table_relations": [
           {"source": ["성명"], "relation": "member_of", "target": ["직책"]}]},
+          "name_endings": {"endings": ["씨"], "initials": ["박"], "titles": ["대표"],
+                           "units": ["팀"], "heads": ["장"]},
           "entity_rules": [{"id": "unit", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
                             "entity": {"capture": "n", "type": "Team"}}])j"),
                "| 성명 | 직책 |\n|---|---|\n| 탁가온 | 추천팀장 |\n");
