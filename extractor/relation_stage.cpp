@@ -1590,7 +1590,8 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
 }
 
 // The topic organization's relation to each item of a list section that has one (doc.section_items:
-// the products a company page lists under "주요 제품" are the company's).
+// the products a company page lists under "주요 제품" are the company's, the people a lab page
+// lists under "구성원" work there).
 void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                            const std::vector<LocalEntity>& entities,
                            std::vector<RelationCandidate>& out) {
@@ -1603,9 +1604,14 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
       continue;
     }
     for (const int e : named_within(doc, item.sentence, item.begin, item.end)) {
+      // The relation runs from the item where only that way round fits its types: a member
+      // listed under "구성원" works at the topic.
+      const bool from_item =
+          !relation_allowed(*section.relation, entities[doc.topic].type, entities[e].type) &&
+          relation_allowed(*section.relation, entities[e].type, entities[doc.topic].type);
       add_layout_relation(entities,
-                          {.source = doc.topic,
-                           .target = e,
+                          {.source = from_item ? e : doc.topic,
+                           .target = from_item ? doc.topic : e,
                            .type = *section.relation,
                            .confidence = section.confidence,
                            .sentence = item.sentence,

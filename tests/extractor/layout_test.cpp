@@ -544,6 +544,20 @@ TEST_CASE("list sections: the names a bulleted list opens its items with, under 
   CHECK(g.find("자회사").empty());
 }
 
+TEST_CASE("list sections: a relation runs from the item where only that way fits its types") {
+  const std::string rules = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["구성원"], "type": "Person", "relation": "works_at"}]},
+      "entity_rules": [{"id": "org", "pattern": [{"regex": "[가-힣]+로보", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Organization"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "가온로보\n가온로보는 로봇을 연구한다. 가온로보는 판교에 있다.\n\n"
+               "■ 구성원\n- 마하늘 (박사과정): 보행 제어\n- 표가을: 촉각 센서\n");
+  CHECK(has_relation(g, "마하늘", RT::kWorksAt, "가온로보"));
+  CHECK(has_relation(g, "표가을", RT::kWorksAt, "가온로보"));
+  CHECK(g.relation_count() == 2);
+}
+
 TEST_CASE("tables: a new table reads its own header") {
   const std::string text =
       "| Team | Note |\n|---|---|\n| Growth Lab | new |\n\n"
