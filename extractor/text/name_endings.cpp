@@ -68,8 +68,10 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
-    if (t.script != Script::kHangul || t.folded.size() != 2 * kSyllable ||
-        t.particle.size() != kSyllable || !names.endings.contains(t.particle) ||
+    // A three-syllable word split after its first or second syllable (김수 + 인, 김 + 이든).
+    if (t.script != Script::kHangul || t.folded.empty() || t.particle.empty() ||
+        t.folded.size() + t.particle.size() != 3 * kSyllable ||
+        !names.endings.contains(t.particle) ||
         !names.initials.contains(std::string_view(t.folded).substr(0, kSyllable)) ||
         names.titles.contains(t.folded) || (known && known(t.folded)) ||
         (!title_follows(tokens, i, names) && !titled_in_parentheses(tokens, i, names))) {

@@ -15,7 +15,7 @@ namespace {
 
 NameEndings names() {
   NameEndings n;
-  n.endings = {"인", "나", "만"};
+  n.endings = {"인", "나", "만", "이든"};
   n.initials = {"김", "이", "박", "정", "주", "노", "한"};
   n.titles = {"대표", "사장", "이사", "cto", "이사장"};
   n.honorifics = {"씨", "님"};
@@ -53,6 +53,9 @@ TEST_CASE("join_name_endings: a name before a title keeps its last syllable") {
   CHECK(forms("김수인 대표는") == V{"김수인", "대표+는"});
   CHECK(forms("박유나 CTO가") == V{"박유나", "CTO+가"});
   CHECK(forms("김영만 사장") == V{"김영만", "사장"});
+  // An ending of two syllables after a surname alone (김 + 이든).
+  CHECK(forms("김이든 대표는") == V{"김이든", "대표+는"});
+  CHECK(forms("김이든 발표") == V{"김+이든", "발표"});
 }
 
 TEST_CASE("join_name_endings: one word may come between the name and the title") {
