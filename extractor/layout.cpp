@@ -73,6 +73,20 @@ bool is_tag_line(std::string_view line) {
 
 constexpr std::size_t kArticleLineLength = 60;
 
+// Whether a line is a reply in a comment thread: it opens with a reply mark ("ㄴ", "└", "↳")
+// or with a handle and a colon ("pace_maker: …", "러닝화수집가: …").
+bool comment_line(std::string_view text) {
+  constexpr std::size_t kHandle = 24;  // bytes
+  for (const std::string_view mark : {"\xE3\x84\xB4", "\xE2\x94\x94", "\xE2\x86\xB3"}) {
+    if (text.starts_with(mark)) {
+      return true;
+    }
+  }
+  const std::size_t colon = text.find(':');
+  return colon != std::string_view::npos && colon > 0 && colon <= kHandle &&
+         text.substr(0, colon).find(' ') == std::string_view::npos;
+}
+
 bool resumes_article(const DocumentAnalysis& doc, const Line& line) {
   const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
   return line.kind == LineKind::kProse && count_code_points_utf8(text) >= kArticleLineLength &&
@@ -837,7 +851,9 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
       // The block runs until the article resumes: a long prose line without a
       // time stamp ("관련기사" boxes sit inside articles; comment sections end them).
       std::size_t end = i + 1;
-      while (end < lines.size() && !resumes_article(doc, lines[end])) {
+      while (end < lines.size() &&
+             (!resumes_article(doc, lines[end]) ||
+              comment_line(trimmed(doc.normalized(lines[end].begin, lines[end].end))))) {
         ++end;
       }
       std::fill(out.begin() + static_cast<long>(i), out.begin() + static_cast<long>(end), true);

@@ -185,6 +185,25 @@ TEST_CASE("boilerplate: a marker written with spaces is the whole line or its en
             .empty());
 }
 
+TEST_CASE("boilerplate: replies of a comment thread do not resume the article") {
+  const std::string article =
+      "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 협력을 이어간다.\n"
+      "댓글 3\n";
+  const std::string replies =
+      "ㄴ 새벽러너: 저도 한 달 써봤는데 배터리가 오래가고 화면이 밝아서 한낮에 밖에서도 잘 "
+      "보이더라고요. 추천합니다\n"
+      "pace_kim: 가온랩스 개발팀장이 예전 직장 동료인데 그래서 앱 디자인이 이렇게 깔끔한가 "
+      "봅니다. 다음 버전도 기대돼요\n";
+  Layout layout;
+  layout.boilerplate_markers = {"댓글"};
+  CHECK(boilerplate_lines(article + replies, layout) == Lines{3, 4, 5, 6});
+  // A long line of prose without a reply's opening is the article again.
+  CHECK(boilerplate_lines(article + "에이크미는 내년에 두 번째 제품을 내놓고 북미와 유럽에서 "
+                                    "판매도 시작할 계획이라고 덧붙였다. 가격은 아직 정하지 "
+                                    "않았다.\n",
+                          layout) == Lines{3});
+}
+
 TEST_CASE("boilerplate: a skipped section runs from its heading to the next heading") {
   const std::string text =
       "에이크미 채용\n에이크미는 메신저를 만든다.\n\n"
