@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -148,6 +149,22 @@ bool item_heading(std::string_view line) {
       static_cast<unsigned char>(line[1]) == 0x91 && static_cast<unsigned char>(line[2]) >= 0xA0 &&
       static_cast<unsigned char>(line[2]) <= 0xB3) {
     return true;
+  }
+  // A programme's session code in brackets, letters and a number: "[A-1] 제목", "[Track 2]
+  // Title"; not a time stamp ("[00:01:05]").
+  constexpr std::size_t kMaxCode = 16;  // bytes
+  if (line.starts_with('[')) {
+    const std::size_t close = line.find(']');
+    if (close == std::string_view::npos || close > kMaxCode || close + 2 >= line.size() ||
+        line[close + 1] != ' ') {
+      return false;
+    }
+    const std::string_view code = line.substr(1, close - 1);
+    return std::ranges::any_of(code, is_digit) && code.find(':') == std::string_view::npos &&
+           std::ranges::any_of(code, [](char c) {
+             return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                    static_cast<unsigned char>(c) >= 0x80;
+           });
   }
   std::size_t digits = 0;
   while (digits < line.size() && is_digit(line[digits])) {
@@ -535,6 +552,27 @@ int introduced_organization(const DocumentAnalysis& doc, const std::vector<Local
   return -1;
 }
 
+// The team a speaker line names right after the organization `org` ("발표: 여다온 (누리마켓
+// 검색팀)": a talk is the team's work), else `org`.
+int speaker_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                 const std::vector<std::vector<int>>& by_sentence,
+                 std::pair<std::uint32_t, std::uint32_t> sentences, int org) {
+  for (std::uint32_t si = sentences.first; si < sentences.second; ++si) {
+    for (const int m : by_sentence[si]) {
+      if (doc.entity_of_mention[m] != org) {
+        continue;
+      }
+      for (const int t : by_sentence[si]) {
+        if (doc.mentions[t].begin == doc.mentions[m].end &&
+            entities[doc.entity_of_mention[t]].type == EntityType::kTeam) {
+          return doc.entity_of_mention[t];
+        }
+      }
+    }
+  }
+  return org;
+}
+
 // A reply's header in a thread: a heading line whose fields a middle dot sets apart ("▲ 164
 // kestrel · 13h", "u/dana · Vela Labs · ▲ 20"), naming who writes the reply below it.
 bool reply_header(const Line& line, std::string_view text) {
@@ -701,10 +739,36 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   }
   std::vector<int> out(lines.size(), -1);
   int topic = -1;
+  // An opening line that names no one may be followed by the line that says whose the section
+  // is, as a programme gives a talk's title and then its speaker ("[A-2] 검색 랭킹" over "발표:
+  // 여다온 (누리마켓 검색팀)"): a short line that names a person, whose organization (or the
+  // team named with it) is the section's.
+  bool awaiting_speaker = false;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
     const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**") ||
                        about_heading(lines[l], text);
+    if (awaiting_speaker && !opens && lines[l].kind != LineKind::kBlank) {
+      awaiting_speaker = false;
+      constexpr std::size_t kSpeakerLine = 80;  // code points: a line of credits, no paragraph
+      const bool person = std::ranges::any_of(
+          std::span(by_sentence)
+              .subspan(line_sentences[l].first, line_sentences[l].second - line_sentences[l].first),
+          [&](const std::vector<int>& ms) {
+            return std::ranges::any_of(ms, [&](int m) {
+              return entities[doc.entity_of_mention[m]].type == EntityType::kPerson;
+            });
+          });
+      if (person && count_code_points_utf8(text) <= kSpeakerLine && !doc.boilerplate_line[l]) {
+        const int introduced =
+            introduced_organization(doc, entities, by_sentence, line_sentences[l]);
+        topic = introduced >= 0
+                    ? speaker_team(doc, entities, by_sentence, line_sentences[l], introduced)
+                    : topic;
+      }
+      out[l] = topic;
+      continue;
+    }
     if (replies >= kReplies && reply[l]) {
       topic =
           names[l] ? introduced_organization(doc, entities, by_sentence, line_sentences[l]) : -1;
@@ -728,6 +792,7 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
     } else if (opens || doc.header_line[l] || doc.boilerplate_line[l] ||
                (lines[l].kind == LineKind::kHeading && names[l])) {
       topic = -1;
+      awaiting_speaker = opens && !names[l] && !doc.header_line[l] && !doc.boilerplate_line[l];
     }
     out[l] = topic;
   }
