@@ -552,6 +552,23 @@ int introduced_organization(const DocumentAnalysis& doc, const std::vector<Local
   return -1;
 }
 
+// The team a heading line names and nothing else ("## 결제코어팀"), else -1.
+int heading_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                 const std::vector<std::vector<int>>& by_sentence,
+                 std::pair<std::uint32_t, std::uint32_t> sentences) {
+  int team = -1;
+  for (std::uint32_t si = sentences.first; si < sentences.second; ++si) {
+    for (const int m : by_sentence[si]) {
+      const int e = doc.entity_of_mention[m];
+      if (entities[e].type != EntityType::kTeam || (team >= 0 && team != e)) {
+        return -1;
+      }
+      team = e;
+    }
+  }
+  return team;
+}
+
 // The team a speaker line names right after the organization `org` ("발표: 여다온 (누리마켓
 // 검색팀)": a talk is the team's work), else `org`.
 int speaker_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
@@ -788,6 +805,10 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
       topic = introduced_organization(doc, entities, by_sentence, line_sentences[l]);
       if (topic < 0 && names_someone[l] && !team_first[l]) {
         topic = kUnknownSection;
+      } else if (topic < 0 && team_first[l]) {
+        // A heading that is a team's name ("## 결제코어팀", "### Payments team") opens the team's
+        // section, as a wiki's team directory: its lead, stack and work are the team's.
+        topic = heading_team(doc, entities, by_sentence, line_sentences[l]);
       }
     } else if (opens || doc.header_line[l] || doc.boilerplate_line[l] ||
                (lines[l].kind == LineKind::kHeading && names[l])) {
