@@ -966,6 +966,27 @@ TEST_CASE("relation action: $about is the topic product, else the topic organiza
   CHECK_FALSE(has_relation(named, "Rocket", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: in an interview the answers are the interviewee's") {
+  const std::string rules = rule_file(R"(
+      "layout": {"interview_markers": ["Q", "A"]},
+      "relation_rules": [{"id": "worked", "pattern": [
+        {"ent": "Organization", "particle": ["에서"], "capture": "o"}, {"starts": "일했"}],
+        "relation": "works_at", "source": {"find": ["Person"], "else": "$self"}, "target": "o"}])");
+  const std::string lines =
+      "Q. 이력은요?\nA. 저는 글로벡스에서 일했어요.\nQ. 그다음은요?\n"
+      "A. 이니텍에서 일했습니다.\n";
+  const KnowledgeGraph g =
+      graph_of(rules, "에이크미 제인 로 인터뷰\n\n에이크미의 Jane Roe를 만났다.\n\n" + lines);
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Initech"));
+  // The questions are the interviewer's, who is no one the article names.
+  const KnowledgeGraph asked =
+      graph_of(rules,
+               "에이크미 제인 로 인터뷰\n\n에이크미의 Jane Roe를 만났다.\n\nQ. 글로벡스에서 "
+               "일했죠?\nA. 네.\nQ. 이니텍에서도 일했죠?\nA. 맞아요.\n");
+  CHECK_FALSE(has_relation(asked, "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: in an interview $self is the team the article opens with") {
   const std::string rules = rule_file(R"(
       "layout": {"interview_markers": ["Q", "A"]},
