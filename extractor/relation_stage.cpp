@@ -681,6 +681,19 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
   if ((ref.types & type_bit(EntityType::kProduct)) == 0) {
     return -1;
   }
+  // A sentence that names an organization or team of its own before the match, whatever its
+  // particle ("다온랩스에 와서는 Go로 만든다"), is not about an earlier sentence's topic.
+  for (std::uint32_t u = 0; u < m.begin; ++u) {
+    const Unit& unit = sc.s.units[u];
+    if (unit.mention < 0 || (!sc.s.quoted.empty() && sc.s.quoted[unit.begin])) {
+      continue;
+    }
+    const EntityType type = sc.entities[sc.doc.entity_of_mention[unit.mention]].type;
+    if ((type == EntityType::kOrganization || type == EntityType::kTeam) &&
+        of_types(sc, ref, unit) && subject_rank(particle_of(sc.s, u)) != 0) {
+      return -1;
+    }
+  }
   return walk_topics(
       sc, 0, kSentencesBack, m.begin, [&](const SentenceAnalysis& s, std::uint32_t u) {
         const Unit& unit = s.units[u];

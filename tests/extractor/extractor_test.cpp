@@ -966,6 +966,22 @@ TEST_CASE("relation action: $about is the topic product, else the topic organiza
   CHECK_FALSE(has_relation(named, "Rocket", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation search: an organization the sentence names stops an earlier topic") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
+      {"ent": "Tool", "particle": ["으로", "로"], "capture": "t"}, {"starts": "만든"}],
+      "relation": "uses", "source": {"find": ["Organization", "Product"],
+      "particle": ["은", "는", "이", "가"], "else": "$self"}, "target": "t"}])");
+  // 글로벡스에서는 is the paragraph's topic, carried to a sentence with no organization.
+  const KnowledgeGraph carried = graph_of(
+      rules, "이니텍 소식\n\n이니텍은 바쁘다. 글로벡스에서는 앱을 판다. 이제 Python으로 만든다.");
+  CHECK(has_relation(carried, "Globex", RT::kUses, "Python"));
+  // A sentence naming another company first, with whatever particle, is not about it.
+  const KnowledgeGraph stopped = graph_of(rules,
+                                          "이니텍 소식\n\n이니텍은 바쁘다. 글로벡스에서는 앱을 "
+                                          "판다. 에이크미에 와서는 Python으로 만든다.");
+  CHECK_FALSE(has_relation(stopped, "Globex", RT::kUses, "Python"));
+}
+
 TEST_CASE("relation action: in an interview the answers are the interviewee's") {
   const std::string rules = rule_file(R"(
       "layout": {"interview_markers": ["Q", "A"]},
