@@ -1744,8 +1744,14 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     if (s.boilerplate) {
       continue;
     }
-    const SentenceAnalysis* previous =
-        si > 0 && !doc.sentences[si - 1].boilerplate ? &doc.sentences[si - 1] : nullptr;
+    // A bulleted item starts afresh: the sentence before it, on another line, is another item's
+    // (or the heading's) and its subject is not this one's ("- 가온헬스는 … 영입했다." over "-
+    // 한빛페이의 모하람 대표가 물러나고 표가을 부사장이 새 대표를 맡는다.").
+    const bool new_item = si > 0 && doc.sentences[si - 1].span.line != s.span.line &&
+                          doc.segmentation.lines[s.span.line].kind == LineKind::kListItem;
+    const SentenceAnalysis* previous = si > 0 && !doc.sentences[si - 1].boilerplate && !new_item
+                                           ? &doc.sentences[si - 1]
+                                           : nullptr;
     const SentenceScope sc{doc,
                            s,
                            si,

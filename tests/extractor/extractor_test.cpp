@@ -982,6 +982,23 @@ TEST_CASE("relation search: an organization the sentence names stops an earlier 
   CHECK_FALSE(has_relation(stopped, "Globex", RT::kUses, "Python"));
 }
 
+TEST_CASE("relation search: $previous does not reach into another bulleted item") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "invested", "pattern": [
+      {"ent": "Organization", "particle": ["이", "가"], "capture": "i"}, {"starts": "투자했"}],
+      "relation": "invests_in", "source": "i",
+      "target": {"find": ["Organization"], "particle": ["에"], "else": "$previous"}}])");
+  // Within one item the sentence before is the item's own.
+  const KnowledgeGraph one =
+      graph_of(rules, "주간 소식\n\n- 글로벡스는 앱을 냈다. 이니텍이 투자했다.\n");
+  CHECK(has_relation(one, "Initech", RT::kInvestsIn, "Globex"));
+  // The next item is another story.
+  const KnowledgeGraph two = graph_of(
+      rules,
+      "에이크미 소식\n\n에이크미가 고른 소식이다. 에이크미는 매주 쓴다.\n\n- 글로벡스는 앱을 "
+      "냈다.\n- 이번에는 이니텍이 투자했다.\n");
+  CHECK_FALSE(has_relation(two, "Initech", RT::kInvestsIn, "Globex"));
+}
+
 TEST_CASE("relation action: in an interview the answers are the interviewee's") {
   const std::string rules = rule_file(R"(
       "layout": {"interview_markers": ["Q", "A"]},
