@@ -396,6 +396,29 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
   return team;
 }
 
+int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
+  constexpr int kHeaderTeamWe = 3;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    we += s.we_words;
+  }
+  if (we < kHeaderTeamWe) {
+    return -1;
+  }
+  // The header, or a scraped page's head above its body (a menu line ends no header there).
+  const std::size_t body = first_body_line(doc);
+  std::size_t m = 0;
+  for (; m < doc.mentions.size(); ++m) {
+    const std::uint32_t line = doc.sentences[doc.mentions[m].sentence].span.line;
+    if (doc.entity_of_mention[m] >= 0 && (line < body || doc.header_line[line])) {
+      break;
+    }
+  }
+  return m < doc.mentions.size() && entities[doc.entity_of_mention[m]].type == EntityType::kTeam
+             ? doc.entity_of_mention[m]
+             : -1;
+}
+
 std::size_t first_body_line(const DocumentAnalysis& doc) {
   constexpr int kPageHeadLines = 15;
   const auto& lines = doc.segmentation.lines;

@@ -919,6 +919,29 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
   CHECK(has_relation(topic, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: on a page whose header opens with a team, $self is that team") {
+  const std::string rules = rule_file(R"(
+      "layout": {"we_words": ["we", "our", "us"]},
+      "entity_rules": [
+        {"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+          {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}},
+        {"id": "team", "pattern": [{"shape": "capitalized", "capture": "n"},
+          {"text": "team", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"text": "we"}, {"text": "use"},
+        {"ent": "Tool", "capture": "t"}], "relation": "uses", "source": "$self", "target": "t"}])");
+  const std::string body = "We study touch. Our robots are slow. We use Rust on our arms.\n";
+  const KnowledgeGraph lab = graph_of(rules, "Home | People | Contact\n\nReef Lab\n\n" + body);
+  CHECK(has_relation(lab, "Reef Lab", RT::kUses, "Rust"));
+  // A header that names an organization first: the topic organization stands in.
+  const KnowledgeGraph org =
+      graph_of(rules, "Globex news\n\nReef Lab\n\nGlobex is big. Globex is old. " + body);
+  CHECK(has_relation(org, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(org, "Reef Lab", RT::kUses, "Rust"));
+  // Fewer than three first-person words: no team speaks.
+  const KnowledgeGraph quiet = graph_of(rules, "Reef Lab\n\nReef Lab is small. We use Rust.\n");
+  CHECK_FALSE(has_relation(quiet, "Reef Lab", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: $about is the topic product, else the topic organization") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
       {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
