@@ -1791,6 +1791,17 @@ TEST_CASE("overlaps: a company's name and a staff word name its people, not a un
   CHECK_FALSE(has_entity(g, "누리페이팀", ET::kTeam));
   CHECK(has_entity(g, "Payments team", ET::kTeam));
   CHECK(has_entity(g, "결제팀", ET::kTeam));
+  // A company's first word is its name too: "the Gloam team" of "Gloam Works".
+  const std::string full = rule_file(R"("layout": {"staff_words": ["team"]}, "entity_rules": [
+    {"id": "works", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "Works",
+     "capture": "s"}], "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+    {"id": "team", "pattern": [{"shape": "capitalized", "capture": "n"},
+     {"text": "team", "capture": "cue"}], "entity": {"capture": "n", "through": "cue", "type": "Team"}}])");
+  const KnowledgeGraph first = graph_of(full, "Gloam Works makes games. Posted by the Gloam team.");
+  CHECK(has_entity(first, "Gloam Works", ET::kOrganization));
+  CHECK_FALSE(has_entity(first, "Gloam team", ET::kTeam));
+  CHECK(has_entity(graph_of(full, "Gloam Works makes games. The Audio team hired."), "Audio team",
+                   ET::kTeam));
   // Without the layout's words, they are teams.
   const KnowledgeGraph plain = graph_of(rule_file(entity_rules), text);
   CHECK(has_entity(plain, "Brindle team", ET::kTeam));
