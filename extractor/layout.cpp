@@ -440,12 +440,20 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
     if (kind == LineKind::kBlank) {
       continue;
     }
-    if (kind == LineKind::kProse && count > 0) {
+    // A byline's fields set apart by middle dots ("Ada Obi-Lindqvist · March 3 · 8 min read")
+    // are no paragraph, however long the name makes the line.
+    const Line& line = doc.segmentation.lines[i];
+    const std::string_view text = doc.normalized(line.begin, line.end);
+    constexpr std::size_t kFieldsLine = 80;
+    const bool prose = kind == LineKind::kProse &&
+                       !(text.size() <= kFieldsLine &&
+                         text.find(" \xC2\xB7 ") != std::string_view::npos && !text.ends_with('.'));
+    if (prose && count > 0) {
       break;
     }
     header[i] = true;
     ++count;
-    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
+    if (prose) {  // an opening paragraph ends the header it heads
       break;
     }
   }

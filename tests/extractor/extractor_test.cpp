@@ -1011,6 +1011,10 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
       graph_of(rules, head + "에이크미는 커졌다. 에이크미는 Kafka를 썼고, 나는 Rust를 썼다.\n");
   CHECK(has_relation(comma, "채도윤", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(comma, "채도윤", RT::kUses, "Kafka"));
+  // A semicolon closes a clause too: the one after it says "we", the one before it "I".
+  const KnowledgeGraph semicolon =
+      graph_of(rules, head + "우리는 커졌다. 우리는 바빴다. 나는 Rust를 썼다; 우리는 지쳤다.\n");
+  CHECK(has_relation(semicolon, "채도윤", RT::kUses, "Rust"));
   // Written for a team: "우리" as often as "나".
   const KnowledgeGraph team = graph_of(
       rules, head + "나는 우리 팀을 믿는다. 내가 본 우리 팀은 Rust를 썼다. 우리는 빠르다.\n");

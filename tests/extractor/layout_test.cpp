@@ -251,6 +251,27 @@ TEST_CASE("headings: a pack's section headings are compared as the lines are rea
             .size() == 1);
 }
 
+TEST_CASE("header: a byline's fields set apart by middle dots continue the header") {
+  // The header's lines: the title, the line below it, and the byline; then the body.
+  const auto header_of = [](std::string_view byline) {
+    const std::string text =
+        "Closing the shop\n\n" + std::string(byline) +
+        "\n\nAfter four years we are done. Thanks to all of you who came by.\n";
+    const std::vector<bool> header = find_header(segmented(text));
+    REQUIRE(header.size() >= 5);
+    return std::vector<bool>(header.begin(), header.begin() + 5);
+  };
+  // Longer than a heading line because of the name, yet no paragraph.
+  CHECK(header_of("Ottilie Brasch-Adeyemi-Lund \xC2\xB7 March 3 \xC2\xB7 8 min read") ==
+        std::vector<bool>{true, false, true, false, false});
+  // A sentence that ends in a full stop opens the body, middle dots or not; so does one
+  // without them.
+  CHECK(header_of("We met at a bank \xC2\xB7 that was the start of it all, and of more.") ==
+        std::vector<bool>{true, false, false, false, false});
+  CHECK(header_of("We met at a bank, and that was the start of it all for both of us") ==
+        std::vector<bool>{true, false, false, false, false});
+}
+
 TEST_CASE("document kind: four lines opening with an interview marker make an interview") {
   Layout layout;
   layout.interview_markers = {"q", "a"};
