@@ -1120,6 +1120,25 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       return std::any_of(first, last, [&](const auto& o) { return o.second != topic; });
     });
   };
+  // Whether a mention of `e` follows a possessor written as a common noun, in lower case ("the
+  // city's Office of Open Data"): the unit is that owner's, whom the words leave unnamed, not the
+  // topic's. A capitalised possessor may be a name no rule read ("Harrowgate's Department of
+  // Oceanography"), and one a rule reads as an organization ("the company's" where the company
+  // was just named) is a mention: neither counts.
+  auto owned_by_noun = [&](int e) {
+    return std::ranges::any_of(entities[e].mentions, [&](int m) {
+      const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+      for (std::uint32_t u = 1; u < s.units.size(); ++u) {
+        if (s.units[u].mention == m) {
+          const Unit& before = s.units[u - 1];
+          const Token& word = s.tokens[before.begin];
+          return before.mention < 0 && before.particle == "'s" && word.script == Script::kLatin &&
+                 !word.capitalized && !word.all_upper;
+        }
+      }
+      return false;
+    });
+  };
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
   // Whether a sentence naming `e` has one of the rule's `unless` words ("We also looked at
   // Typesense": a tool the writers weighed is not one they use).
@@ -1423,7 +1442,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             related_ends.contains({e, rule.relation, !rule.from_topic}) ||
             near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||
-            near_unless(rule, e)) {
+            near_unless(rule, e) || (!rule.from_topic && owned_by_noun(e))) {
           continue;
         }
         if (!voice) {

@@ -1639,6 +1639,15 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
     CHECK(has_relation(english, "보안팀", RT::kPartOf, "Acme"));
     CHECK_FALSE(has_relation(english, "운영팀", RT::kPartOf, "Acme"));
   }
+  SUBCASE("a team after a possessor in lower case is that unnamed owner's") {
+    const KnowledgeGraph owned = graph_of(
+        rules,
+        "Acme news\nAcme is busy. The city's 보안팀 is busy. Harrowgate's 운영팀 is too. Our "
+        "안전팀 helps.");
+    CHECK_FALSE(has_relation(owned, "보안팀", RT::kPartOf, "Acme"));
+    CHECK(has_relation(owned, "운영팀", RT::kPartOf, "Acme"));
+    CHECK(has_relation(owned, "안전팀", RT::kPartOf, "Acme"));
+  }
   SUBCASE("no topic, no orphan relations") {
     const KnowledgeGraph none = graph_of(rules, "안전팀이 바쁘다.\n\n에이크미도 있다.");
     CHECK(none.relation_count() == 0);
