@@ -1431,6 +1431,15 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (source >= 0 && ent.entry >= 0 && name_key(entities[source].name) != name_key(owner)) {
           continue;
         }
+        // An unlisted name the article writes before it ever writes an unlisted organization's
+        // alone is that organization's own full name, shortened later ("Tarnby Compute is …;
+        // Tarnby's backers …"), not a product named after it ("Tarnby launched Tarnby Track").
+        // A known company's product is often named first ("Google Docs adds …; Google said").
+        if (source >= 0 && ent.entry < 0 && entities[source].entry < 0 &&
+            *std::ranges::min_element(entities[source].mentions) >
+                *std::ranges::min_element(ent.mentions)) {
+          continue;
+        }
         target = e;
         if (source >= 0 && (acquired.contains(e) || linked.contains({std::min(source, target),
                                                                      std::max(source, target)}))) {

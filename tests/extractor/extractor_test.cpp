@@ -1438,6 +1438,18 @@ TEST_CASE("document rules: a product named after an organization the document na
       {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
   CHECK(has_relation(graph_of(found, "We tried the app Globex Maps today. Globex is busy."),
                      "Globex", RT::kDevelops, "Globex Maps"));
+  // An unlisted organization's full name, written before its short one, is no product of it.
+  const std::string unlisted = rule_file(R"(
+    "entity_rules": [{"id": "app", "pattern": [{"text": "app"},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}},
+      {"id": "firm", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "hires"}],
+      "entity": {"capture": "n", "type": "Organization"}}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  CHECK_FALSE(has_relation(graph_of(unlisted, "We saw the app Tarnby Compute. Tarnby hires."),
+                           "Tarnby", RT::kDevelops, "Tarnby Compute"));
+  CHECK(has_relation(graph_of(unlisted, "Tarnby hires. We saw the app Tarnby Compute."), "Tarnby",
+                     RT::kDevelops, "Tarnby Compute"));
   CHECK_FALSE(has_relation(graph_of(rules, "Acme bought Acme Notes."), "Acme", RT::kDevelops,
                            "Acme Notes"));
 }
