@@ -192,7 +192,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   } else if (ref.about && sc.doc.topic_product >= 0 &&
              (sc.doc.section_topic.empty() || sc.doc.section_topic[sc.s.span.line] == -1)) {
     out = {sc.doc.topic_product};
-  } else if (ref.self && sc.doc.own_team >= 0) {
+  } else if ((ref.self || ref.about) && sc.doc.own_team >= 0) {
+    // "$about" with no topic product: a team's own page or report speaks of its own things.
     out = {sc.doc.own_team};
   } else if (ref.self && (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
     out = {sc.doc.writer.named};

@@ -960,6 +960,18 @@ TEST_CASE("relation action: $about is the topic product, else the topic organiza
       rules, "Rocket 2.0 release notes\n\nRocket is fast. Globex's app is written in Rust.");
   CHECK(has_relation(named, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(named, "Rocket", RT::kUses, "Rust"));
+  // With no product topic, a team's own page speaks of its own things.
+  const std::string team_rules = rule_file(R"(
+      "layout": {"we_words": ["we", "our"]},
+      "entity_rules": [{"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+        {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "relation_rules": [{"id": "written", "pattern": [
+        {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": {"find": ["Organization"], "else": "$about"}, "target": "t"}])");
+  const KnowledgeGraph team = graph_of(
+      team_rules,
+      "Reef Lab\n\nWe study reefs. Our robots swim. We like them. The code is written in Rust.");
+  CHECK(has_relation(team, "Reef Lab", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: in an interview $self is the team the article opens with") {
