@@ -443,6 +443,10 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
   if ((ref.types & type_bit(EntityType::kOrganization)) == 0) {
     return {};
   }
+  // A search that takes teams, in a document a team speaks for (a team's report): that team.
+  if ((ref.types & type_bit(EntityType::kTeam)) != 0 && sc.doc.own_team >= 0) {
+    return {sc.doc.own_team};
+  }
   return topics_outside(sc, ref, m, symmetric);
 }
 

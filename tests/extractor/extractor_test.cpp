@@ -972,6 +972,19 @@ TEST_CASE("relation action: $about is the topic product, else the topic organiza
       team_rules,
       "Reef Lab\n\nWe study reefs. Our robots swim. We like them. The code is written in Rust.");
   CHECK(has_relation(team, "Reef Lab", RT::kUses, "Rust"));
+  // So is "$previous" that takes teams, where the sentence before has no subject of its own.
+  const std::string previous_rules = rule_file(R"(
+      "layout": {"we_words": ["we", "our"]},
+      "entity_rules": [{"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+        {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "relation_rules": [{"id": "written", "pattern": [
+        {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": {"find": ["Organization", "Team"], "else": "$previous"},
+        "target": "t"}])");
+  const KnowledgeGraph previous = graph_of(previous_rules,
+                                           "Reef Lab\n\nWe study reefs. Our robots swim. We like "
+                                           "them. Mostly the code is written in Rust.");
+  CHECK(has_relation(previous, "Reef Lab", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: in an interview $self is the team the article opens with") {
