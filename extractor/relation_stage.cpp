@@ -1356,8 +1356,10 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     std::multimap<int, int> parents_of;
     if (rule.kind == DocumentRuleKind::kUnitMember) {
       for (const RelationCandidate& c : out) {
+        // A list of a team's members says who is on it, not who employs them (a lab's
+        // students): only a stated membership or lead counts.
         if ((c.type == RT::kLeads || c.type == RT::kMemberOf) &&
-            entities[c.target].type == ET::kTeam) {
+            entities[c.target].type == ET::kTeam && c.rule != "section") {
           units_of.emplace(c.source, c.target);
         }
         if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam) {
@@ -1601,22 +1603,26 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
 }
 
 // The topic organization's relation to each item of a list section that has one (doc.section_items:
-// the products a company page lists under "주요 제품" are the company's).
+// the products a company page lists under "주요 제품" are the company's). A member_of section
+// relates each item to the team the document speaks for instead (a team's report's "Who's on the
+// team", a lab page's "PhD students"), and only in a document that has one.
 void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                            const std::vector<LocalEntity>& entities,
                            std::vector<RelationCandidate>& out) {
-  if (doc.topic < 0) {
-    return;
-  }
   for (const SectionItem& item : doc.section_items) {
     const ListSection& section = ctx.rules.layout.list_sections[item.section];
     if (!section.relation) {
       continue;
     }
+    const bool member = *section.relation == RT::kMemberOf;
+    const int side = member ? doc.own_team : doc.topic;
+    if (side < 0) {
+      continue;
+    }
     for (const int e : named_within(doc, item.sentence, item.begin, item.end)) {
       add_layout_relation(entities,
-                          {.source = doc.topic,
-                           .target = e,
+                          {.source = member ? e : side,
+                           .target = member ? side : e,
                            .type = *section.relation,
                            .confidence = section.confidence,
                            .sentence = item.sentence,

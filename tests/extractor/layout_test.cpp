@@ -523,6 +523,24 @@ TEST_CASE("list sections: the names a bulleted list opens its items with, under 
   CHECK(g.find("자회사").empty());
 }
 
+TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {
+  const std::string rules = rule_file(R"("layout": {"we_words": ["we", "our"], "list_sections": [
+      {"headings": ["meet the team"], "type": "Person", "relation": "member_of"}]},
+      "entity_rules": [{"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+        {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "document_rules": [{"id": "unit", "kind": "unit_member", "types": ["Person"],
+        "relation": "works_at", "confidence": 0.5}])");
+  const std::string list = "\n\nMeet the team\n- Ana Ruiz - robots\n- Tom Park (2nd year): fish\n";
+  const KnowledgeGraph lab =
+      graph_of(rules, "Reef Lab\n\nWe study reefs. Our robots swim. We like them." + list);
+  CHECK(has_relation(lab, "Ana Ruiz", RT::kMemberOf, "Reef Lab"));
+  CHECK(has_relation(lab, "Tom Park", RT::kMemberOf, "Reef Lab"));
+  // A page that speaks for no team relates them to nothing.
+  const KnowledgeGraph news =
+      graph_of(rules, "Reef Lab\n\nThe Reef Lab studies reefs. It is small." + list);
+  CHECK_FALSE(has_relation(news, "Ana Ruiz", RT::kMemberOf, "Reef Lab"));
+}
+
 TEST_CASE("tables: a new table reads its own header") {
   const std::string text =
       "| Team | Note |\n|---|---|\n| Growth Lab | new |\n\n"
