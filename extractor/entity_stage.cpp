@@ -831,6 +831,11 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
       if (c.type == EntityType::kOrganization && (c.entry >= 0 || !inside_team(c))) {
         companies.insert(name_key(c.surface));
         companies.insert(name_key(c.canonical));
+        // Its first word too, for a name of several words ("Gloamwright" of "Gloamwright
+        // Interactive"): "the Gloamwright team" is the company's people as well.
+        if (const std::size_t space = c.canonical.find(' '); space != std::string::npos) {
+          companies.insert(name_key(std::string_view(c.canonical).substr(0, space)));
+        }
       }
     }
     for (const MentionCandidate& c : candidates) {

@@ -317,6 +317,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.own_team = byline_team(doc, found_bylines, entities);
   }
   doc.writer = find_writer(rules.layout, doc, found_bylines, entities);
+  if (doc.own_team < 0 && doc.writer.named < 0) {
+    doc.own_team = header_team(doc, entities);
+  }
   doc.topic_product = find_topic(rules, doc, entities, EntityType::kProduct);
   doc.product_release = versioned_title(doc, doc.topic_product);
   for (int t : {doc.topic, doc.topic_product}) {

@@ -427,6 +427,29 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
   return team;
 }
 
+int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
+  constexpr int kHeaderTeamWe = 3;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    we += s.we_words;
+  }
+  if (we < kHeaderTeamWe) {
+    return -1;
+  }
+  // The header, or a scraped page's head above its body (a menu line ends no header there).
+  const std::size_t body = first_body_line(doc);
+  std::size_t m = 0;
+  for (; m < doc.mentions.size(); ++m) {
+    const std::uint32_t line = doc.sentences[doc.mentions[m].sentence].span.line;
+    if (doc.entity_of_mention[m] >= 0 && (line < body || doc.header_line[line])) {
+      break;
+    }
+  }
+  return m < doc.mentions.size() && entities[doc.entity_of_mention[m]].type == EntityType::kTeam
+             ? doc.entity_of_mention[m]
+             : -1;
+}
+
 std::size_t first_body_line(const DocumentAnalysis& doc) {
   constexpr int kPageHeadLines = 15;
   const auto& lines = doc.segmentation.lines;
@@ -448,12 +471,20 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
     if (kind == LineKind::kBlank) {
       continue;
     }
-    if (kind == LineKind::kProse && count > 0) {
+    // A byline's fields set apart by middle dots ("Ada Obi-Lindqvist · March 3 · 8 min read")
+    // are no paragraph, however long the name makes the line.
+    const Line& line = doc.segmentation.lines[i];
+    const std::string_view text = doc.normalized(line.begin, line.end);
+    constexpr std::size_t kFieldsLine = 80;
+    const bool prose = kind == LineKind::kProse &&
+                       !(text.size() <= kFieldsLine &&
+                         text.find(" \xC2\xB7 ") != std::string_view::npos && !text.ends_with('.'));
+    if (prose && count > 0) {
       break;
     }
     header[i] = true;
     ++count;
-    if (kind == LineKind::kProse) {  // an opening paragraph ends the header it heads
+    if (prose) {  // an opening paragraph ends the header it heads
       break;
     }
   }

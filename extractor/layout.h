@@ -63,6 +63,13 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout);
 int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities);
 
+// The team a page's header, or its head above first_body_line, opens with, in a document that
+// says "we" (the layout's we_words) kHeaderTeamWe times or more: a lab's or a team's own page
+// ("COASTAL SENSING LAB" over "Department of Oceanography, …") speaks for that team. -1 when the
+// first entity the head names is no team. A post with a named writer speaks for its writer
+// instead (find_writer), which the caller checks. Requires mentions and entities.
+int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
+
 // The first line of `doc`'s body, below a scraped page's menus and headlines: the first prose
 // line of an article's length without a time stamp, if one of the first kPageHeadLines lines
 // that are not blank; the number of lines for none. Requires doc.segmentation.

@@ -155,11 +155,15 @@ bool ends_clause(const SentenceScope& sc, std::uint32_t v, std::size_t least = 0
   });
 }
 
-// Whether unit `u` is a comma after a verb that ends in one of the layout's clause_endings
-// ("붙여 주는데,", "만들었고,"), which closes a clause.
+// Whether unit `u` is a semicolon, or a comma after a verb that ends in one of the layout's
+// clause_endings ("붙여 주는데,", "만들었고,"), which closes a clause: in "I was the CEO; Ada ran
+// sales as our CTO" the first clause says "I" and not "we".
 bool closes_clause(const SentenceScope& sc, std::uint32_t u) {
-  return u > 0 && sc.s.units[u].mention < 0 && sc.s.tokens[sc.s.units[u].begin].text == "," &&
-         ends_clause(sc, u - 1);
+  if (u == 0 || sc.s.units[u].mention >= 0) {
+    return false;
+  }
+  const std::string_view text = sc.s.tokens[sc.s.units[u].begin].text;
+  return text == ";" || (text == "," && ends_clause(sc, u - 1));
 }
 
 // The units [lo, hi) of the clause around a match: between the nearest commas that close a clause
@@ -229,7 +233,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   } else if (ref.about && sc.doc.topic_product >= 0 &&
              (sc.doc.section_topic.empty() || sc.doc.section_topic[sc.s.span.line] == -1)) {
     out = {sc.doc.topic_product};
-  } else if (ref.self && sc.doc.own_team >= 0) {
+  } else if ((ref.self || ref.about) && sc.doc.own_team >= 0) {
+    // "$about" with no topic product: a team's own page or report speaks of its own things.
     out = {sc.doc.own_team};
   } else if (ref.self && (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
     out = {sc.doc.writer.named};
@@ -478,6 +483,10 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
   // after a sentence about no unit names no head of the company.
   if ((ref.types & type_bit(EntityType::kOrganization)) == 0) {
     return {};
+  }
+  // A search that takes teams, in a document a team speaks for (a team's report): that team.
+  if ((ref.types & type_bit(EntityType::kTeam)) != 0 && sc.doc.own_team >= 0) {
+    return {sc.doc.own_team};
   }
   return topics_outside(sc, ref, m, symmetric);
 }
@@ -1175,6 +1184,25 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       return std::any_of(first, last, [&](const auto& o) { return o.second != topic; });
     });
   };
+  // Whether a mention of `e` follows a possessor written as a common noun, in lower case ("the
+  // city's Office of Open Data"): the unit is that owner's, whom the words leave unnamed, not the
+  // topic's. A capitalised possessor may be a name no rule read ("Harrowgate's Department of
+  // Oceanography"), and one a rule reads as an organization ("the company's" where the company
+  // was just named) is a mention: neither counts.
+  auto owned_by_noun = [&](int e) {
+    return std::ranges::any_of(entities[e].mentions, [&](int m) {
+      const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+      for (std::uint32_t u = 1; u < s.units.size(); ++u) {
+        if (s.units[u].mention == m) {
+          const Unit& before = s.units[u - 1];
+          const Token& word = s.tokens[before.begin];
+          return before.mention < 0 && before.particle == "'s" && word.script == Script::kLatin &&
+                 !word.capitalized && !word.all_upper;
+        }
+      }
+      return false;
+    });
+  };
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
   // Whether a sentence naming `e` has one of the rule's `unless` words ("We also looked at
   // Typesense": a tool the writers weighed is not one they use).
@@ -1387,8 +1415,10 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     std::multimap<int, int> parents_of;
     if (rule.kind == DocumentRuleKind::kUnitMember) {
       for (const RelationCandidate& c : out) {
+        // A list of a team's members says who is on it, not who employs them (a lab's
+        // students): only a stated membership or lead counts.
         if ((c.type == RT::kLeads || c.type == RT::kMemberOf) &&
-            entities[c.target].type == ET::kTeam) {
+            entities[c.target].type == ET::kTeam && c.rule != "section") {
           units_of.emplace(c.source, c.target);
         }
         if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam) {
@@ -1467,6 +1497,15 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (source >= 0 && ent.entry >= 0 && name_key(entities[source].name) != name_key(owner)) {
           continue;
         }
+        // An unlisted name the article writes before it ever writes an unlisted organization's
+        // alone is that organization's own full name, shortened later ("Tarnby Compute is …;
+        // Tarnby's backers …"), not a product named after it ("Tarnby launched Tarnby Track").
+        // A known company's product is often named first ("Google Docs adds …; Google said").
+        if (source >= 0 && ent.entry < 0 && entities[source].entry < 0 &&
+            *std::ranges::min_element(entities[source].mentions) >
+                *std::ranges::min_element(ent.mentions)) {
+          continue;
+        }
         target = e;
         if (source >= 0 && (acquired.contains(e) || linked.contains({std::min(source, target),
                                                                      std::max(source, target)}))) {
@@ -1478,7 +1517,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             related_ends.contains({e, rule.relation, !rule.from_topic}) ||
             near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||
-            near_unless(rule, e)) {
+            near_unless(rule, e) || (!rule.from_topic && owned_by_noun(e))) {
           continue;
         }
         if (!voice) {
@@ -1650,27 +1689,31 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
 
 // The topic organization's relation to each item of a list section that has one (doc.section_items:
 // the products a company page lists under "주요 제품" are the company's, the people a lab page
-// lists under "구성원" work there).
+// lists under "구성원" work there). A member_of section relates each item to the team the
+// document speaks for instead (a team's report's "Who's on the team", a lab page's "PhD
+// students"), and only in a document that has one.
 void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                            const std::vector<LocalEntity>& entities,
                            std::vector<RelationCandidate>& out) {
-  if (doc.topic < 0) {
-    return;
-  }
   for (const SectionItem& item : doc.section_items) {
     const ListSection& section = ctx.rules.layout.list_sections[item.section];
     if (!section.relation) {
+      continue;
+    }
+    const bool member = *section.relation == RT::kMemberOf;
+    const int side = member ? doc.own_team : doc.topic;
+    if (side < 0) {
       continue;
     }
     for (const int e : named_within(doc, item.sentence, item.begin, item.end)) {
       // The relation runs from the item where only that way round fits its types: a member
       // listed under "구성원" works at the topic.
       const bool from_item =
-          !relation_allowed(*section.relation, entities[doc.topic].type, entities[e].type) &&
-          relation_allowed(*section.relation, entities[e].type, entities[doc.topic].type);
+          !relation_allowed(*section.relation, entities[side].type, entities[e].type) &&
+          relation_allowed(*section.relation, entities[e].type, entities[side].type);
       add_layout_relation(entities,
-                          {.source = from_item ? e : doc.topic,
-                           .target = from_item ? doc.topic : e,
+                          {.source = from_item ? e : side,
+                           .target = from_item ? side : e,
                            .type = *section.relation,
                            .confidence = section.confidence,
                            .sentence = item.sentence,

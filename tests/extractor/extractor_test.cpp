@@ -946,6 +946,29 @@ TEST_CASE("relation action: in a programme, a talk's section is its speaker's te
   CHECK(has_relation(stamped, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: on a page whose header opens with a team, $self is that team") {
+  const std::string rules = rule_file(R"(
+      "layout": {"we_words": ["we", "our", "us"]},
+      "entity_rules": [
+        {"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+          {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}},
+        {"id": "team", "pattern": [{"shape": "capitalized", "capture": "n"},
+          {"text": "team", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"text": "we"}, {"text": "use"},
+        {"ent": "Tool", "capture": "t"}], "relation": "uses", "source": "$self", "target": "t"}])");
+  const std::string body = "We study touch. Our robots are slow. We use Rust on our arms.\n";
+  const KnowledgeGraph lab = graph_of(rules, "Home | People | Contact\n\nReef Lab\n\n" + body);
+  CHECK(has_relation(lab, "Reef Lab", RT::kUses, "Rust"));
+  // A header that names an organization first: the topic organization stands in.
+  const KnowledgeGraph org =
+      graph_of(rules, "Globex news\n\nReef Lab\n\nGlobex is big. Globex is old. " + body);
+  CHECK(has_relation(org, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(org, "Reef Lab", RT::kUses, "Rust"));
+  // Fewer than three first-person words: no team speaks.
+  const KnowledgeGraph quiet = graph_of(rules, "Reef Lab\n\nReef Lab is small. We use Rust.\n");
+  CHECK_FALSE(has_relation(quiet, "Reef Lab", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: $about is the topic product, else the topic organization") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
       {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
@@ -964,6 +987,31 @@ TEST_CASE("relation action: $about is the topic product, else the topic organiza
       rules, "Rocket 2.0 release notes\n\nRocket is fast. Globex's app is written in Rust.");
   CHECK(has_relation(named, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(named, "Rocket", RT::kUses, "Rust"));
+  // With no product topic, a team's own page speaks of its own things.
+  const std::string team_rules = rule_file(R"(
+      "layout": {"we_words": ["we", "our"]},
+      "entity_rules": [{"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+        {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "relation_rules": [{"id": "written", "pattern": [
+        {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": {"find": ["Organization"], "else": "$about"}, "target": "t"}])");
+  const KnowledgeGraph team = graph_of(
+      team_rules,
+      "Reef Lab\n\nWe study reefs. Our robots swim. We like them. The code is written in Rust.");
+  CHECK(has_relation(team, "Reef Lab", RT::kUses, "Rust"));
+  // So is "$previous" that takes teams, where the sentence before has no subject of its own.
+  const std::string previous_rules = rule_file(R"(
+      "layout": {"we_words": ["we", "our"]},
+      "entity_rules": [{"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+        {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "relation_rules": [{"id": "written", "pattern": [
+        {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": {"find": ["Organization", "Team"], "else": "$previous"},
+        "target": "t"}])");
+  const KnowledgeGraph previous = graph_of(previous_rules,
+                                           "Reef Lab\n\nWe study reefs. Our robots swim. We like "
+                                           "them. Mostly the code is written in Rust.");
+  CHECK(has_relation(previous, "Reef Lab", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation search: an organization the sentence names stops an earlier topic") {
@@ -1069,6 +1117,10 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
       graph_of(rules, head + "에이크미는 커졌다. 에이크미는 Kafka를 썼고, 나는 Rust를 썼다.\n");
   CHECK(has_relation(comma, "채도윤", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(comma, "채도윤", RT::kUses, "Kafka"));
+  // A semicolon closes a clause too: the one after it says "we", the one before it "I".
+  const KnowledgeGraph semicolon =
+      graph_of(rules, head + "우리는 커졌다. 우리는 바빴다. 나는 Rust를 썼다; 우리는 지쳤다.\n");
+  CHECK(has_relation(semicolon, "채도윤", RT::kUses, "Rust"));
   // Written for a team: "우리" as often as "나".
   const KnowledgeGraph team = graph_of(
       rules, head + "나는 우리 팀을 믿는다. 내가 본 우리 팀은 Rust를 썼다. 우리는 빠르다.\n");
@@ -1492,6 +1544,18 @@ TEST_CASE("document rules: a product named after an organization the document na
       {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
   CHECK(has_relation(graph_of(found, "We tried the app Globex Maps today. Globex is busy."),
                      "Globex", RT::kDevelops, "Globex Maps"));
+  // An unlisted organization's full name, written before its short one, is no product of it.
+  const std::string unlisted = rule_file(R"(
+    "entity_rules": [{"id": "app", "pattern": [{"text": "app"},
+      {"any": true, "min": 2, "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Product"}},
+      {"id": "firm", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "hires"}],
+      "entity": {"capture": "n", "type": "Organization"}}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  CHECK_FALSE(has_relation(graph_of(unlisted, "We saw the app Tarnby Compute. Tarnby hires."),
+                           "Tarnby", RT::kDevelops, "Tarnby Compute"));
+  CHECK(has_relation(graph_of(unlisted, "Tarnby hires. We saw the app Tarnby Compute."), "Tarnby",
+                     RT::kDevelops, "Tarnby Compute"));
   CHECK_FALSE(has_relation(graph_of(rules, "Acme bought Acme Notes."), "Acme", RT::kDevelops,
                            "Acme Notes"));
 }
@@ -1693,6 +1757,15 @@ TEST_CASE("document rules: orphans to and from the topic organization") {
     CHECK(has_relation(english, "보안팀", RT::kPartOf, "Acme"));
     CHECK_FALSE(has_relation(english, "운영팀", RT::kPartOf, "Acme"));
   }
+  SUBCASE("a team after a possessor in lower case is that unnamed owner's") {
+    const KnowledgeGraph owned = graph_of(
+        rules,
+        "Acme news\nAcme is busy. The city's 보안팀 is busy. Harrowgate's 운영팀 is too. Our "
+        "안전팀 helps.");
+    CHECK_FALSE(has_relation(owned, "보안팀", RT::kPartOf, "Acme"));
+    CHECK(has_relation(owned, "운영팀", RT::kPartOf, "Acme"));
+    CHECK(has_relation(owned, "안전팀", RT::kPartOf, "Acme"));
+  }
   SUBCASE("no topic, no orphan relations") {
     const KnowledgeGraph none = graph_of(rules, "안전팀이 바쁘다.\n\n에이크미도 있다.");
     CHECK(none.relation_count() == 0);
@@ -1849,6 +1922,17 @@ TEST_CASE("overlaps: a company's name and a staff word name its people, not a un
   CHECK_FALSE(has_entity(g, "누리페이팀", ET::kTeam));
   CHECK(has_entity(g, "Payments team", ET::kTeam));
   CHECK(has_entity(g, "결제팀", ET::kTeam));
+  // A company's first word is its name too: "the Gloam team" of "Gloam Works".
+  const std::string full = rule_file(R"("layout": {"staff_words": ["team"]}, "entity_rules": [
+    {"id": "works", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "Works",
+     "capture": "s"}], "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+    {"id": "team", "pattern": [{"shape": "capitalized", "capture": "n"},
+     {"text": "team", "capture": "cue"}], "entity": {"capture": "n", "through": "cue", "type": "Team"}}])");
+  const KnowledgeGraph first = graph_of(full, "Gloam Works makes games. Posted by the Gloam team.");
+  CHECK(has_entity(first, "Gloam Works", ET::kOrganization));
+  CHECK_FALSE(has_entity(first, "Gloam team", ET::kTeam));
+  CHECK(has_entity(graph_of(full, "Gloam Works makes games. The Audio team hired."), "Audio team",
+                   ET::kTeam));
   // Without the layout's words, they are teams.
   const KnowledgeGraph plain = graph_of(rule_file(entity_rules), text);
   CHECK(has_entity(plain, "Brindle team", ET::kTeam));

@@ -279,6 +279,27 @@ TEST_CASE("headings: a pack's section headings are compared as the lines are rea
             .size() == 1);
 }
 
+TEST_CASE("header: a byline's fields set apart by middle dots continue the header") {
+  // The header's lines: the title, the line below it, and the byline; then the body.
+  const auto header_of = [](std::string_view byline) {
+    const std::string text =
+        "Closing the shop\n\n" + std::string(byline) +
+        "\n\nAfter four years we are done. Thanks to all of you who came by.\n";
+    const std::vector<bool> header = find_header(segmented(text));
+    REQUIRE(header.size() >= 5);
+    return std::vector<bool>(header.begin(), header.begin() + 5);
+  };
+  // Longer than a heading line because of the name, yet no paragraph.
+  CHECK(header_of("Ottilie Brasch-Adeyemi-Lund \xC2\xB7 March 3 \xC2\xB7 8 min read") ==
+        std::vector<bool>{true, false, true, false, false});
+  // A sentence that ends in a full stop opens the body, middle dots or not; so does one
+  // without them.
+  CHECK(header_of("We met at a bank \xC2\xB7 that was the start of it all, and of more.") ==
+        std::vector<bool>{true, false, false, false, false});
+  CHECK(header_of("We met at a bank, and that was the start of it all for both of us") ==
+        std::vector<bool>{true, false, false, false, false});
+}
+
 TEST_CASE("document kind: four lines opening with an interview marker make an interview") {
   Layout layout;
   layout.interview_markers = {"q", "a"};
@@ -575,6 +596,24 @@ TEST_CASE("list sections: a relation runs from the item where only that way fits
   CHECK(has_relation(g, "마하늘", RT::kWorksAt, "가온로보"));
   CHECK(has_relation(g, "표가을", RT::kWorksAt, "가온로보"));
   CHECK(g.relation_count() == 2);
+}
+
+TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {
+  const std::string rules = rule_file(R"("layout": {"we_words": ["we", "our"], "list_sections": [
+      {"headings": ["meet the team"], "type": "Person", "relation": "member_of"}]},
+      "entity_rules": [{"id": "lab", "pattern": [{"shape": "capitalized", "capture": "n"},
+        {"text": "Lab", "capture": "l"}], "entity": {"capture": "n", "through": "l", "type": "Team"}}],
+      "document_rules": [{"id": "unit", "kind": "unit_member", "types": ["Person"],
+        "relation": "works_at", "confidence": 0.5}])");
+  const std::string list = "\n\nMeet the team\n- Ana Ruiz - robots\n- Tom Park (2nd year): fish\n";
+  const KnowledgeGraph lab =
+      graph_of(rules, "Reef Lab\n\nWe study reefs. Our robots swim. We like them." + list);
+  CHECK(has_relation(lab, "Ana Ruiz", RT::kMemberOf, "Reef Lab"));
+  CHECK(has_relation(lab, "Tom Park", RT::kMemberOf, "Reef Lab"));
+  // A page that speaks for no team relates them to nothing.
+  const KnowledgeGraph news =
+      graph_of(rules, "Reef Lab\n\nThe Reef Lab studies reefs. It is small." + list);
+  CHECK_FALSE(has_relation(news, "Ana Ruiz", RT::kMemberOf, "Reef Lab"));
 }
 
 TEST_CASE("tables: a new table reads its own header") {
