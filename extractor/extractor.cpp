@@ -1,6 +1,7 @@
 #include "extractor/extractor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <vector>
 
 #include "core/utf8.h"
@@ -20,6 +21,14 @@ struct Extractor::Impl {
   PatternMatcher matcher;
   RuleFilter filter;
   RuleOrder order;
+  // A number of its own, for the thread's TokenCache: the words the gazetteer knows whole are
+  // this extractor's.
+  std::uint64_t id = next_id();
+
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
 
   explicit Impl(std::shared_ptr<const RuleSet> r)
       : rules(std::move(r)),
@@ -161,6 +170,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   // Each sentence's gazetteer matches, and whether it held back a name for want of context.
   std::vector<std::vector<GazetteerMatch>> matches;
   std::vector<bool> held_back;
+  thread_local TokenCache token_cache;
+  token_cache.use_for(impl_->id);
   doc.sentences.reserve(doc.segmentation.sentences.size());
   matches.reserve(doc.segmentation.sentences.size());
   held_back.reserve(doc.segmentation.sentences.size());
@@ -171,7 +182,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     s.boilerplate = doc.boilerplate_line[span.line];
     const LineKind kind = doc.segmentation.lines[span.line].kind;
     s.table_row = kind == LineKind::kTableRow || kind == LineKind::kTableRule;
-    s.tokens = tokenize(doc.norm.text, span.begin, span.end, known);
+    token_cache.tokenize(doc.norm.text, span.begin, span.end, known, s.tokens);
     join_name_endings(s.tokens, doc.norm.text, rules.name_endings, known);
     split_honorifics(s.tokens, doc.norm.text, rules.name_endings, known);
     split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);

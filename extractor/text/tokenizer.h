@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_index.h"
+
 namespace kgex {
 
 enum class Script : std::uint8_t { kHangul, kLatin, kDigit, kHan, kPunct };
@@ -46,6 +48,41 @@ using KnownWord = std::function<bool(std::string_view folded)>;
 // Tokens of normalised `text` within [begin, end).
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                             const KnownWord& known);
+
+// The tokens of each distinct run of non-space characters (a word with its particle and
+// punctuation: "카카오는", "발표했다.", "(Anthropic)의"), worked out once and copied wherever the
+// run recurs. Text repeats its words: tokenizing, folding and splitting particles was done
+// again at every occurrence. A run's tokens depend on the run alone (tokenize() looks no further
+// than the space that ends it, and a run's first token always follows a space or the start), so
+// the copies are what tokenize() gives in place. Runs longer than kMaxRun bytes are tokenized
+// each time; after kMaxRuns distinct runs, all are forgotten at once.
+class TokenCache {
+ public:
+  static constexpr std::uint32_t kMaxRun = 64;
+  static constexpr std::size_t kMaxRuns = std::size_t{1} << 16;
+
+  // Forgets every run unless the cache is already `owner`'s: `known` must give the same
+  // answers for as long as the owner stays the same.
+  void use_for(std::uint64_t owner);
+  // Replaces `out` with tokenize(text, begin, end, known).
+  void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                const KnownWord& known, std::vector<Token>& out);
+  // How many distinct runs it holds.
+  std::size_t runs() const { return runs_.size(); }
+
+ private:
+  void clear();
+
+  std::uint64_t owner_ = 0;
+  StringIndex runs_;
+  // The tokens of run r are tokens_[r == 0 ? 0 : ends_[r - 1], ends_[r]), their offsets counted
+  // from the run's first byte; a particle in the text (a Korean one) is at particle_at_[k] from
+  // there, and kStatic marks one that is not ("'s").
+  static constexpr std::uint32_t kStatic = UINT32_MAX;
+  std::vector<std::uint32_t> ends_;
+  std::vector<Token> tokens_;
+  std::vector<std::uint32_t> particle_at_;
+};
 
 // Case folding as used for matching (full Unicode case folding).
 std::string fold_case(std::string_view text);
