@@ -600,6 +600,7 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
     t.base_end = t.begin + static_cast<std::uint32_t>(name.size());
     t.text = std::string(name);
     t.folded = std::string(name);
+    t.word = kNoWord;
     t.particle = rest.empty() ? std::string_view() : split.particle;
     resplit.push_back(k);
   }
@@ -1105,13 +1106,31 @@ std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
   return quoted;
 }
 
-void count_person_words(const Layout& layout, SentenceAnalysis& s) {
+std::uint8_t person_word(const Layout& layout, std::string_view folded) {
+  const std::size_t hash = StringHash{}(folded);
+  return (layout.writer_words.contains(folded, hash) ? kWriterWord : 0) |
+         (layout.we_words.contains(folded, hash) ? kWeWord : 0);
+}
+
+void count_person_words(const Layout& layout, SentenceAnalysis& s,
+                        std::span<const std::uint8_t> person) {
   std::string written;  // the folded word with its particle, which folding leaves as it is
   for (std::size_t k = 0; k < s.tokens.size(); ++k) {
     if (!s.quoted.empty() && s.quoted[k]) {
       continue;
     }
     const Token& t = s.tokens[k];
+    if (t.word < person.size()) {
+      const std::uint8_t p = person[t.word];
+      if (t.particle.empty()) {
+        s.writer_words += (p & kWriterWord) != 0 ? 1 : 0;
+      } else {
+        written.assign(t.folded).append(t.particle);
+        s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
+      }
+      s.we_words += (p & kWeWord) != 0 ? 1 : 0;
+      continue;
+    }
     // Without a particle the written word is the folded one: hashed once for both sets.
     const std::size_t hash = StringHash{}(t.folded);
     if (t.particle.empty()) {

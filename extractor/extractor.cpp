@@ -103,6 +103,34 @@ class GiveBackBuffers {
   DocumentAnalysis& doc_;
 };
 
+// What the first stages ask of each word the thread's TokenCache numbers (Token::word), worked
+// out once per word and generation of the cache instead of looked up at every token: the
+// gazetteer's key of the word alone (Gazetteer::key_of) and whether it is a person word
+// (person_word).
+class WordFacts {
+ public:
+  // Adds the facts of the words `cache` numbered since the last call, after forgetting all of
+  // them if the cache's numbers started again.
+  void update(const TokenCache& cache, const Gazetteer& gazetteer, const Layout& layout) {
+    if (generation_ != cache.generation()) {
+      generation_ = cache.generation();
+      keys_.clear();
+      person_.clear();
+    }
+    for (auto w = static_cast<std::uint32_t>(keys_.size()); w < cache.words(); ++w) {
+      keys_.push_back(gazetteer.key_of(cache.word(w)));
+      person_.push_back(person_word(layout, cache.word(w)));
+    }
+  }
+  std::span<const std::uint32_t> keys() const { return keys_; }
+  std::span<const std::uint8_t> person() const { return person_; }
+
+ private:
+  std::uint64_t generation_ = 0;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint8_t> person_;
+};
+
 Lang sentence_lang(const std::vector<Token>& tokens) {
   return std::any_of(
              tokens.begin(), tokens.end(),
@@ -171,6 +199,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   std::vector<std::vector<GazetteerMatch>> matches;
   std::vector<bool> held_back;
   thread_local TokenCache token_cache;
+  thread_local WordFacts word_facts;
   token_cache.use_for(impl_->id);
   doc.sentences.reserve(doc.segmentation.sentences.size());
   matches.reserve(doc.segmentation.sentences.size());
@@ -188,11 +217,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
     s.quoted = quoted_tokens(s);
-    count_person_words(rules.layout, s);
+    word_facts.update(token_cache, impl_->gazetteer, rules.layout);
+    count_person_words(rules.layout, s, word_facts.person());
     bool held = false;
-    matches.push_back(s.boilerplate
-                          ? std::vector<GazetteerMatch>()
-                          : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held));
+    matches.push_back(s.boilerplate ? std::vector<GazetteerMatch>()
+                                    : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held,
+                                                                 word_facts.keys()));
     held_back.push_back(held);
     doc.sentences.push_back(std::move(s));
   }
@@ -209,7 +239,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     named.erase(std::unique(named.begin(), named.end()), named.end());
     for (std::size_t si = 0; si < matches.size(); ++si) {
       if (held_back[si] && !named.empty()) {
-        matches[si] = impl_->gazetteer.match_all(doc.sentences[si].tokens, doc.norm.text, named);
+        matches[si] = impl_->gazetteer.match_all(doc.sentences[si].tokens, doc.norm.text, named,
+                                                 nullptr, word_facts.keys());
       }
     }
   }

@@ -439,7 +439,7 @@ std::uint32_t class_run_end(std::string_view text, std::uint32_t pos, std::uint3
 }  // namespace
 
 void TokenCache::use_for(std::uint64_t owner) {
-  if (owner != owner_) {
+  if (owner != owner_ || runs_.size() >= kMaxRuns) {
     clear();
     owner_ = owner;
   }
@@ -447,6 +447,8 @@ void TokenCache::use_for(std::uint64_t owner) {
 
 void TokenCache::clear() {
   runs_ = StringIndex();
+  words_ = StringIndex();
+  ++generation_;
   ends_.clear();
   tokens_.clear();
   particle_at_.clear();
@@ -469,9 +471,6 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
     }
     std::uint32_t r = runs_.find(run);
     if (r == StringIndex::kAbsent) {
-      if (runs_.size() >= kMaxRuns) {
-        clear();
-      }
       r = runs_.insert(run);
       for (Token& t : kgex::tokenize(text, pos, run_end, known)) {
         const bool in_run = !t.particle.empty() && t.particle.data() >= run.data() &&
@@ -481,6 +480,7 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
         t.begin -= pos;
         t.end -= pos;
         t.base_end -= pos;
+        t.word = words_.insert(t.folded);
         tokens_.push_back(std::move(t));
       }
       ends_.push_back(static_cast<std::uint32_t>(tokens_.size()));

@@ -299,14 +299,22 @@ TEST_CASE("TokenCache gives what tokenize gives, run by run, at any offset") {
       CAPTURE(text);
       cache.tokenize(text, begin, end, known, cached);
       CHECK(described(cached, text) == described(tokenize(text, begin, end, known), text));
+      for (const Token& t : cached) {  // each token numbers its folded form
+        REQUIRE(t.word < cache.words());
+        CHECK(cache.word(t.word) == t.folded);
+      }
     }
   }
   const std::size_t runs = cache.runs();
+  const std::uint64_t generation = cache.generation();
   CHECK(runs > 0);
   cache.use_for(1);
   CHECK(cache.runs() == runs);
-  cache.use_for(2);  // another owner: its known words may differ
+  CHECK(cache.generation() == generation);
+  cache.use_for(2);  // another owner: its known words may differ, and the words are numbered anew
   CHECK(cache.runs() == 0);
+  CHECK(cache.words() == 0);
+  CHECK(cache.generation() != generation);
 }
 
 }  // namespace
