@@ -113,8 +113,8 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     }
     build_units(s, doc.mentions, by_sentence[si], false);
     answers.start(ctx.order.entity_shared, static_cast<std::uint32_t>(s.units.size()));
-    ctx.filter.find_word_sets(s);
-    RuleFilter::find_token_classes(s, ctx.gazetteer);
+    ctx.filter.find_word_sets(s, doc.words);
+    RuleFilter::find_token_classes(s, ctx.gazetteer, doc.words);
     ctx.filter.facts(s, doc, facts);
     // The rules by priority that the sentence may run. A second pass (over the sentences `run`
     // marks) can only add what a rule matching a mention finds: a rule of words alone found
@@ -733,8 +733,8 @@ void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
       // The rule filter's data of the sentence was found for the old words, and the relation
       // stage reads it too, where no later entity pass finds it again: the word and affix sets,
       // the hashes the matcher's word tests look the new words up by, the token classes.
-      ctx.filter.find_word_sets(s);
-      RuleFilter::find_token_classes(s, ctx.gazetteer);
+      ctx.filter.find_word_sets(s, doc.words);
+      RuleFilter::find_token_classes(s, ctx.gazetteer, doc.words);
     }
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     for (const Learned& l : learned) {
@@ -1110,6 +1110,20 @@ std::uint8_t person_word(const Layout& layout, std::string_view folded) {
   const std::size_t hash = StringHash{}(folded);
   return (layout.writer_words.contains(folded, hash) ? kWriterWord : 0) |
          (layout.we_words.contains(folded, hash) ? kWeWord : 0);
+}
+
+void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
+                    const Layout& layout, const RuleFilter& filter) {
+  for (auto w = static_cast<std::uint32_t>(facts.size()); w < cache.words(); ++w) {
+    const std::string folded(cache.word(w));
+    const std::size_t hash = StringHash{}(folded);
+    facts.gazetteer_keys.push_back(gazetteer.key_of(folded));
+    facts.person.push_back(person_word(layout, folded));
+    facts.name_word.push_back(gazetteer.is_name_word(folded, hash) ? 1 : 0);
+    facts.hashes.push_back(hash);
+    facts.filter_words.push_back(filter.word_sets_of(folded, hash, facts.affix_sets));
+    facts.affix_ends.push_back(static_cast<std::uint32_t>(facts.affix_sets.size()));
+  }
 }
 
 void count_person_words(const Layout& layout, SentenceAnalysis& s,

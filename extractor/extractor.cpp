@@ -103,32 +103,24 @@ class GiveBackBuffers {
   DocumentAnalysis& doc_;
 };
 
-// What the first stages ask of each word the thread's TokenCache numbers (Token::word), worked
-// out once per word and generation of the cache instead of looked up at every token: the
-// gazetteer's key of the word alone (Gazetteer::key_of) and whether it is a person word
-// (person_word).
-class WordFacts {
+// The WordFacts (analysis.h) of the words of a thread's TokenCache, for one generation of it.
+class ThreadWords {
  public:
   // Adds the facts of the words `cache` numbered since the last call, after forgetting all of
   // them if the cache's numbers started again.
-  void update(const TokenCache& cache, const Gazetteer& gazetteer, const Layout& layout) {
+  void update(const TokenCache& cache, const Gazetteer& gazetteer, const Layout& layout,
+              const RuleFilter& filter) {
     if (generation_ != cache.generation()) {
       generation_ = cache.generation();
-      keys_.clear();
-      person_.clear();
+      facts_ = WordFacts();
     }
-    for (auto w = static_cast<std::uint32_t>(keys_.size()); w < cache.words(); ++w) {
-      keys_.push_back(gazetteer.key_of(cache.word(w)));
-      person_.push_back(person_word(layout, cache.word(w)));
-    }
+    add_word_facts(facts_, cache, gazetteer, layout, filter);
   }
-  std::span<const std::uint32_t> keys() const { return keys_; }
-  std::span<const std::uint8_t> person() const { return person_; }
+  const WordFacts& facts() const { return facts_; }
 
  private:
   std::uint64_t generation_ = 0;
-  std::vector<std::uint32_t> keys_;
-  std::vector<std::uint8_t> person_;
+  WordFacts facts_;
 };
 
 Lang sentence_lang(const std::vector<Token>& tokens) {
@@ -199,7 +191,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   std::vector<std::vector<GazetteerMatch>> matches;
   std::vector<bool> held_back;
   thread_local TokenCache token_cache;
-  thread_local WordFacts word_facts;
+  thread_local ThreadWords words;
   token_cache.use_for(impl_->id);
   doc.sentences.reserve(doc.segmentation.sentences.size());
   matches.reserve(doc.segmentation.sentences.size());
@@ -217,12 +209,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
     s.quoted = quoted_tokens(s);
-    word_facts.update(token_cache, impl_->gazetteer, rules.layout);
-    count_person_words(rules.layout, s, word_facts.person());
+    words.update(token_cache, impl_->gazetteer, rules.layout, impl_->filter);
+    count_person_words(rules.layout, s, words.facts().person);
     bool held = false;
     matches.push_back(s.boilerplate ? std::vector<GazetteerMatch>()
                                     : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held,
-                                                                 word_facts.keys()));
+                                                                 words.facts().gazetteer_keys));
     held_back.push_back(held);
     doc.sentences.push_back(std::move(s));
   }
@@ -240,7 +232,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     for (std::size_t si = 0; si < matches.size(); ++si) {
       if (held_back[si] && !named.empty()) {
         matches[si] = impl_->gazetteer.match_all(doc.sentences[si].tokens, doc.norm.text, named,
-                                                 nullptr, word_facts.keys());
+                                                 nullptr, words.facts().gazetteer_keys);
       }
     }
   }
@@ -267,6 +259,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   const KnownWord name_word = [this](std::string_view w) {
     return impl_->gazetteer.is_name_word(w);
   };
+  doc.words = &words.facts();
   resolve_overlaps(doc, rules.layout, candidates);
   Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
   if (!links.ok()) {

@@ -131,6 +131,10 @@ inline constexpr std::uint8_t kWriterWord = 1;
 inline constexpr std::uint8_t kWeWord = 2;
 std::uint8_t person_word(const Layout& layout, std::string_view folded);
 
+// Adds to `facts` those of the words `cache` numbered after the ones it has (Token::word).
+void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
+                    const Layout& layout, const RuleFilter& filter);
+
 // Sets s.writer_words and s.we_words from its tokens outside quotations (after s.quoted).
 // `person`, if given, holds person_word() of each word number (Token::word) below its size.
 void count_person_words(const Layout& layout, SentenceAnalysis& s,
