@@ -140,6 +140,22 @@ void append_offsets(std::string& out, const Span& bytes, const Span& chars) {
 
 }  // namespace
 
+void PrettyJson::Uint64(std::uint64_t value) {
+  prefix();
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  append(digits, static_cast<std::size_t>(end - digits));
+}
+
+void PrettyJson::end(char close) {
+  const bool empty = levels_.back().values == 0;
+  levels_.pop_back();
+  if (!empty) {
+    new_line();
+  }
+  out_.Put(close);
+}
+
 Status parse_json(std::string_view text, rapidjson::Document& doc) {
   // No kParseFullPrecisionFlag: RapidJSON 1.1.0's full-precision conversion reads past its
   // table of powers of ten on a fraction with hundreds of leading zeros (found by fuzz_jsonld;

@@ -1,12 +1,15 @@
-// The JSON lists of GraphML and GEXF attributes (names, mentions, evidence), written directly,
-// against RapidJSON's compact Writer fed the same values: random bytes in every string, empty
-// and absent rules, offsets up to the largest size_t, confidences that round.
+// JSON written directly against RapidJSON's writers fed the same values: the lists of GraphML
+// and GEXF attributes (names, mentions, evidence) against its compact Writer, with random bytes
+// in every string, empty and absent rules, offsets up to the largest size_t, confidences that
+// round; and PrettyJson against its PrettyWriter on random documents.
 #include "exporters/detail/json.h"
 
 #include <doctest/doctest.h>
+#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
@@ -14,6 +17,21 @@
 
 namespace kgex::exporters {
 namespace {
+
+// A RapidJSON writer that also takes a string value already quoted and escaped (write_string()
+// passes it so), as the writers used it before they wrote JSON themselves.
+template <typename Base>
+class QuotedStringWriter : public Base {
+ public:
+  using Base::Base;
+
+  void QuotedString(std::string_view quoted) {
+    // An empty raw value writes what precedes any value (comma, indentation) and counts the
+    // value; the bytes follow directly in the buffer.
+    Base::RawValue("", 0, rapidjson::kStringType);
+    std::memcpy(this->os_->Push(quoted.size()), quoted.data(), quoted.size());
+  }
+};
 
 using Writer = QuotedStringWriter<rapidjson::Writer<rapidjson::StringBuffer>>;
 
@@ -81,6 +99,79 @@ TEST_CASE("the JSON lists are what RapidJSON's Writer writes") {
               w.EndObject();
             }
           }));
+  }
+}
+
+// Writes a random document of nested objects and arrays (some empty) to `w`, drawing from `rng`:
+// keys, strings, counts, decimals and the mention and evidence fields.
+template <typename W>
+void random_document(W& w, std::mt19937 rng, int depth = 0) {
+  std::uniform_int_distribution<int> pick(0, 7);
+  std::uniform_int_distribution<std::size_t> size(0, 4);
+  std::uniform_int_distribution<std::size_t> number(0, 1000000);
+  const auto value = [&](auto& self, int level) -> void {
+    switch (level < 3 ? pick(rng) : pick(rng) % 4) {
+      case 0:
+        write_string(w, random_text(rng));
+        break;
+      case 1:
+        write_count(w, number(rng));
+        break;
+      case 2:
+        write_decimal(w, static_cast<double>(number(rng)) / 1000000.0);
+        break;
+      case 3:
+        w.StartObject();
+        write_mention_fields(w, Mention{random_text(rng), {number(rng), 0}, {0, number(rng)}});
+        w.EndObject();
+        break;
+      case 4:
+        w.StartObject();
+        write_evidence_fields(w, Evidence{random_text(rng),
+                                          random_text(rng),
+                                          {1, 2},
+                                          {3, 4},
+                                          number(rng) % 2 == 0 ? "r" : "",
+                                          0.5});
+        w.EndObject();
+        break;
+      case 5:
+      case 6:
+        w.StartArray();
+        for (std::size_t n = size(rng); n > 0; --n) {
+          self(self, level + 1);
+        }
+        w.EndArray();
+        break;
+      default:
+        w.StartObject();
+        for (std::size_t n = size(rng); n > 0; --n) {
+          write_key(w, n % 2 == 0 ? "@id" : "alternateName");
+          self(self, level + 1);
+        }
+        w.EndObject();
+    }
+  };
+  w.StartObject();
+  write_key(w, "@graph");
+  value(value, depth);
+  write_key(w, "works_at");
+  value(value, depth);
+  w.EndObject();
+}
+
+TEST_CASE("PrettyJson writes what RapidJSON's PrettyWriter writes") {
+  for (unsigned seed = 0; seed < 300; ++seed) {
+    rapidjson::StringBuffer buffer;
+    QuotedStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>> reference(buffer);
+    reference.SetIndent(' ', 2);
+    random_document(reference, std::mt19937(seed));
+    rapidjson::StringBuffer written;
+    PrettyJson w(written, 2);
+    random_document(w, std::mt19937(seed));
+    CAPTURE(seed);
+    CHECK(std::string(written.GetString(), written.GetSize()) ==
+          std::string(buffer.GetString(), buffer.GetSize()));
   }
 }
 
