@@ -1,4 +1,3 @@
-#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <vector>
@@ -10,7 +9,7 @@
 namespace kgex::exporters {
 namespace {
 
-using Writer = QuotedStringWriter<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
+using Writer = PrettyJson;
 
 std::string compact_iri(std::string_view term) {
   return std::string(is_schema_org_term(term) ? "schema:" : "kg:") + std::string(term);
@@ -160,8 +159,7 @@ Status write_jsonld(const KnowledgeGraph& graph, const WriteOptions& options, st
     }
   };
   constexpr std::size_t kChunk = 1 << 16;
-  Writer w(buffer);
-  w.SetIndent(' ', 2);
+  Writer w(buffer, 2);
   w.StartObject();
   write_context(w);
   write_key(w, "@graph");

@@ -79,6 +79,28 @@ struct FilterBuffers {
   }
 };
 
+// What the stages keep of each word the thread's TokenCache numbers (Token::word), by that
+// number: worked out once per word by the extractor (for one generation of the cache) instead of
+// looked up at every token. A token without a number (kNoWord) is looked up by its string.
+struct WordFacts {
+  std::vector<std::uint32_t> gazetteer_keys;  // Gazetteer::key_of
+  std::vector<std::uint8_t> person;           // person_word (stages.h)
+  std::vector<std::uint8_t> name_word;        // Gazetteer::is_name_word, 0 or 1
+  std::vector<std::size_t> hashes;            // the StringHash of the folded form
+  // The rule filter's (RuleFilter::word_sets_of): the word's number among the filter's words,
+  // and its affix sets, those of word w in affix_sets[w == 0 ? 0 : affix_ends[w - 1],
+  // affix_ends[w]).
+  std::vector<std::uint32_t> filter_words;
+  std::vector<std::uint32_t> affix_ends;
+  std::vector<std::uint32_t> affix_sets;
+
+  std::size_t size() const { return gazetteer_keys.size(); }
+  std::span<const std::uint32_t> affixes(std::uint32_t w) const {
+    const std::uint32_t begin = w == 0 ? 0 : affix_ends[w - 1];
+    return std::span<const std::uint32_t>(affix_sets).subspan(begin, affix_ends[w] - begin);
+  }
+};
+
 struct SentenceAnalysis {
   Sentence span;
   bool boilerplate = false;
@@ -180,6 +202,9 @@ struct DocumentAnalysis {
   int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
   Writer writer;       // the person a post is by (find_writer)
   int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
+  // The facts of the words of its tokens (Token::word), kept by the extractor's thread; null for
+  // a document analysed without them.
+  const WordFacts* words = nullptr;
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {
     return std::string_view(norm.text).substr(begin, end - begin);

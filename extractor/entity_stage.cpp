@@ -113,8 +113,8 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
     }
     build_units(s, doc.mentions, by_sentence[si], false);
     answers.start(ctx.order.entity_shared, static_cast<std::uint32_t>(s.units.size()));
-    ctx.filter.find_word_sets(s);
-    RuleFilter::find_token_classes(s, ctx.gazetteer);
+    ctx.filter.find_word_sets(s, doc.words);
+    RuleFilter::find_token_classes(s, ctx.gazetteer, doc.words);
     ctx.filter.facts(s, doc, facts);
     // The rules by priority that the sentence may run. A second pass (over the sentences `run`
     // marks) can only add what a rule matching a mention finds: a rule of words alone found
@@ -600,6 +600,7 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
     t.base_end = t.begin + static_cast<std::uint32_t>(name.size());
     t.text = std::string(name);
     t.folded = std::string(name);
+    t.word = kNoWord;
     t.particle = rest.empty() ? std::string_view() : split.particle;
     resplit.push_back(k);
   }
@@ -732,8 +733,8 @@ void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
       // The rule filter's data of the sentence was found for the old words, and the relation
       // stage reads it too, where no later entity pass finds it again: the word and affix sets,
       // the hashes the matcher's word tests look the new words up by, the token classes.
-      ctx.filter.find_word_sets(s);
-      RuleFilter::find_token_classes(s, ctx.gazetteer);
+      ctx.filter.find_word_sets(s, doc.words);
+      RuleFilter::find_token_classes(s, ctx.gazetteer, doc.words);
     }
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     for (const Learned& l : learned) {
@@ -1110,13 +1111,45 @@ std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
   return quoted;
 }
 
-void count_person_words(const Layout& layout, SentenceAnalysis& s) {
+std::uint8_t person_word(const Layout& layout, std::string_view folded) {
+  const std::size_t hash = StringHash{}(folded);
+  return (layout.writer_words.contains(folded, hash) ? kWriterWord : 0) |
+         (layout.we_words.contains(folded, hash) ? kWeWord : 0);
+}
+
+void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
+                    const Layout& layout, const RuleFilter& filter) {
+  for (auto w = static_cast<std::uint32_t>(facts.size()); w < cache.words(); ++w) {
+    const std::string folded(cache.word(w));
+    const std::size_t hash = StringHash{}(folded);
+    facts.gazetteer_keys.push_back(gazetteer.key_of(folded));
+    facts.person.push_back(person_word(layout, folded));
+    facts.name_word.push_back(gazetteer.is_name_word(folded, hash) ? 1 : 0);
+    facts.hashes.push_back(hash);
+    facts.filter_words.push_back(filter.word_sets_of(folded, hash, facts.affix_sets));
+    facts.affix_ends.push_back(static_cast<std::uint32_t>(facts.affix_sets.size()));
+  }
+}
+
+void count_person_words(const Layout& layout, SentenceAnalysis& s,
+                        std::span<const std::uint8_t> person) {
   std::string written;  // the folded word with its particle, which folding leaves as it is
   for (std::size_t k = 0; k < s.tokens.size(); ++k) {
     if (!s.quoted.empty() && s.quoted[k]) {
       continue;
     }
     const Token& t = s.tokens[k];
+    if (t.word < person.size()) {
+      const std::uint8_t p = person[t.word];
+      if (t.particle.empty()) {
+        s.writer_words += (p & kWriterWord) != 0 ? 1 : 0;
+      } else {
+        written.assign(t.folded).append(t.particle);
+        s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
+      }
+      s.we_words += (p & kWeWord) != 0 ? 1 : 0;
+      continue;
+    }
     // Without a particle the written word is the folded one: hashed once for both sets.
     const std::size_t hash = StringHash{}(t.folded);
     if (t.particle.empty()) {

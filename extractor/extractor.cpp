@@ -1,6 +1,7 @@
 #include "extractor/extractor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <vector>
 
 #include "core/utf8.h"
@@ -20,6 +21,14 @@ struct Extractor::Impl {
   PatternMatcher matcher;
   RuleFilter filter;
   RuleOrder order;
+  // A number of its own, for the thread's TokenCache: the words the gazetteer knows whole are
+  // this extractor's.
+  std::uint64_t id = next_id();
+
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
 
   explicit Impl(std::shared_ptr<const RuleSet> r)
       : rules(std::move(r)),
@@ -94,6 +103,26 @@ class GiveBackBuffers {
   DocumentAnalysis& doc_;
 };
 
+// The WordFacts (analysis.h) of the words of a thread's TokenCache, for one generation of it.
+class ThreadWords {
+ public:
+  // Adds the facts of the words `cache` numbered since the last call, after forgetting all of
+  // them if the cache's numbers started again.
+  void update(const TokenCache& cache, const Gazetteer& gazetteer, const Layout& layout,
+              const RuleFilter& filter) {
+    if (generation_ != cache.generation()) {
+      generation_ = cache.generation();
+      facts_ = WordFacts();
+    }
+    add_word_facts(facts_, cache, gazetteer, layout, filter);
+  }
+  const WordFacts& facts() const { return facts_; }
+
+ private:
+  std::uint64_t generation_ = 0;
+  WordFacts facts_;
+};
+
 Lang sentence_lang(const std::vector<Token>& tokens) {
   return std::any_of(
              tokens.begin(), tokens.end(),
@@ -161,6 +190,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   // Each sentence's gazetteer matches, and whether it held back a name for want of context.
   std::vector<std::vector<GazetteerMatch>> matches;
   std::vector<bool> held_back;
+  thread_local TokenCache token_cache;
+  thread_local ThreadWords words;
+  token_cache.use_for(impl_->id);
   doc.sentences.reserve(doc.segmentation.sentences.size());
   matches.reserve(doc.segmentation.sentences.size());
   held_back.reserve(doc.segmentation.sentences.size());
@@ -171,17 +203,18 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     s.boilerplate = doc.boilerplate_line[span.line];
     const LineKind kind = doc.segmentation.lines[span.line].kind;
     s.table_row = kind == LineKind::kTableRow || kind == LineKind::kTableRule;
-    s.tokens = tokenize(doc.norm.text, span.begin, span.end, known);
+    token_cache.tokenize(doc.norm.text, span.begin, span.end, known, s.tokens);
     join_name_endings(s.tokens, doc.norm.text, rules.name_endings, known);
     split_honorifics(s.tokens, doc.norm.text, rules.name_endings, known);
     split_unit_heads(s.tokens, doc.norm.text, rules.name_endings, known);
     s.lang = sentence_lang(s.tokens);
     s.quoted = quoted_tokens(s);
-    count_person_words(rules.layout, s);
+    words.update(token_cache, impl_->gazetteer, rules.layout, impl_->filter);
+    count_person_words(rules.layout, s, words.facts().person);
     bool held = false;
-    matches.push_back(s.boilerplate
-                          ? std::vector<GazetteerMatch>()
-                          : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held));
+    matches.push_back(s.boilerplate ? std::vector<GazetteerMatch>()
+                                    : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held,
+                                                                 words.facts().gazetteer_keys));
     held_back.push_back(held);
     doc.sentences.push_back(std::move(s));
   }
@@ -198,7 +231,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     named.erase(std::unique(named.begin(), named.end()), named.end());
     for (std::size_t si = 0; si < matches.size(); ++si) {
       if (held_back[si] && !named.empty()) {
-        matches[si] = impl_->gazetteer.match_all(doc.sentences[si].tokens, doc.norm.text, named);
+        matches[si] = impl_->gazetteer.match_all(doc.sentences[si].tokens, doc.norm.text, named,
+                                                 nullptr, words.facts().gazetteer_keys);
       }
     }
   }
@@ -225,6 +259,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   const KnownWord name_word = [this](std::string_view w) {
     return impl_->gazetteer.is_name_word(w);
   };
+  doc.words = &words.facts();
   resolve_overlaps(doc, rules.layout, candidates);
   Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
   if (!links.ok()) {

@@ -125,8 +125,20 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
 // the sentence has none.
 std::vector<bool> quoted_tokens(const SentenceAnalysis& s);
 
+// What count_person_words asks of a folded word written bare: whether it is one of the layout's
+// writer_words, whether one of its we_words.
+inline constexpr std::uint8_t kWriterWord = 1;
+inline constexpr std::uint8_t kWeWord = 2;
+std::uint8_t person_word(const Layout& layout, std::string_view folded);
+
+// Adds to `facts` those of the words `cache` numbered after the ones it has (Token::word).
+void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
+                    const Layout& layout, const RuleFilter& filter);
+
 // Sets s.writer_words and s.we_words from its tokens outside quotations (after s.quoted).
-void count_person_words(const Layout& layout, SentenceAnalysis& s);
+// `person`, if given, holds person_word() of each word number (Token::word) below its size.
+void count_person_words(const Layout& layout, SentenceAnalysis& s,
+                        std::span<const std::uint8_t> person = {});
 
 // The entity of `type` the document is about, or -1: the most mentions, where
 // a mention in the header lines (outside a quotation) counts three times and an organization also

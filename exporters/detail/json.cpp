@@ -3,8 +3,8 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+
+#include <charconv>
 
 namespace kgex::exporters {
 namespace {
@@ -119,17 +119,42 @@ Result<std::vector<Item>> parse_array(std::string_view json, Read read) {
   return items;
 }
 
-template <typename Write>
-std::string write_array(Write write) {
-  rapidjson::StringBuffer buffer;
-  QuotedStringWriter<rapidjson::Writer<rapidjson::StringBuffer>> writer(buffer);
-  writer.StartArray();
-  write(writer);
-  writer.EndArray();
-  return {buffer.GetString(), buffer.GetSize()};
+// What RapidJSON's compact Writer writes for an unsigned integer: its decimal digits.
+void append_count(std::string& out, std::size_t value) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, end);
+}
+
+// ,"byteStart":…,"byteEnd":…,"charStart":…,"charEnd":… as write_offsets() writes them.
+void append_offsets(std::string& out, const Span& bytes, const Span& chars) {
+  out += ",\"byteStart\":";
+  append_count(out, bytes.begin);
+  out += ",\"byteEnd\":";
+  append_count(out, bytes.end);
+  out += ",\"charStart\":";
+  append_count(out, chars.begin);
+  out += ",\"charEnd\":";
+  append_count(out, chars.end);
 }
 
 }  // namespace
+
+void PrettyJson::Uint64(std::uint64_t value) {
+  prefix();
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  append(digits, static_cast<std::size_t>(end - digits));
+}
+
+void PrettyJson::end(char close) {
+  const bool empty = levels_.back().values == 0;
+  levels_.pop_back();
+  if (!empty) {
+    new_line();
+  }
+  out_.Put(close);
+}
 
 Status parse_json(std::string_view text, rapidjson::Document& doc) {
   // No kParseFullPrecisionFlag: RapidJSON 1.1.0's full-precision conversion reads past its
@@ -265,32 +290,53 @@ Result<Evidence> read_evidence_fields(const rapidjson::Value& object, const std:
   return evidence;
 }
 
+// The three lists are written directly, byte for byte what RapidJSON's compact Writer made of
+// write_string(), write_mention_fields() and write_evidence_fields() (the unit tests compare
+// them): GraphML writes one of each per node or edge, and the writer's state machine and its
+// escaping of the keys were most of their cost.
 std::string string_list_json(const std::vector<std::string>& items) {
-  return write_array([&](auto& writer) {
-    for (const std::string& item : items) {
-      write_string(writer, item);
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out.push_back(',');
     }
-  });
+    append_backslash_quoted(out, items[i], "\\t");
+  }
+  out.push_back(']');
+  return out;
 }
 
 std::string mentions_json(const std::vector<Mention>& mentions) {
-  return write_array([&](auto& writer) {
-    for (const Mention& mention : mentions) {
-      writer.StartObject();
-      write_mention_fields(writer, mention);
-      writer.EndObject();
-    }
-  });
+  std::string out = "[";
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    out += i > 0 ? ",{\"document\":" : "{\"document\":";
+    append_backslash_quoted(out, mentions[i].document, "\\t");
+    append_offsets(out, mentions[i].bytes, mentions[i].chars);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  return out;
 }
 
 std::string evidence_json(const std::vector<Evidence>& evidence) {
-  return write_array([&](auto& writer) {
-    for (const Evidence& item : evidence) {
-      writer.StartObject();
-      write_evidence_fields(writer, item);
-      writer.EndObject();
+  std::string out = "[";
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& item = evidence[i];
+    out += i > 0 ? ",{\"document\":" : "{\"document\":";
+    append_backslash_quoted(out, item.document, "\\t");
+    out += ",\"sentence\":";
+    append_backslash_quoted(out, item.sentence, "\\t");
+    append_offsets(out, item.bytes, item.chars);
+    if (!item.rule.empty()) {
+      out += ",\"rule\":";
+      append_backslash_quoted(out, item.rule, "\\t");
     }
-  });
+    out += ",\"confidence\":";
+    out += format_decimal(item.confidence);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  return out;
 }
 
 Result<std::vector<std::string>> parse_string_list(std::string_view json) {

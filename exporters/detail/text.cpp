@@ -122,8 +122,13 @@ void append_scanned(std::string& out, std::string_view text, Ascii ascii) {
     }
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte >= 0x80) {
-      if (const std::size_t length = common_sequence(text, pos); length > 0) {
-        pos += length;
+      if (std::size_t length = common_sequence(text, pos); length > 0) {
+        // A run of such sequences (a Korean sentence's words) is passed over here, without
+        // going back to the search for printable ASCII at each character.
+        do {
+          pos += length;
+        } while (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80 &&
+                 (length = common_sequence(text, pos)) > 0);
         continue;
       }
       const std::size_t start = pos;

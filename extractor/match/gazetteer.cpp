@@ -248,7 +248,8 @@ bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::u
 std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& tokens,
                                                   std::uint32_t at, std::string_view text,
                                                   std::span<const std::uint32_t> confirmed,
-                                                  bool* held_back) const {
+                                                  bool* held_back,
+                                                  std::span<const std::uint32_t> word_keys) const {
   // Walk forward while the tokens so far begin some name, noting each length
   // that is a whole name; then take the longest that an entry accepts. A token
   // with a particle ends the walk and is looked up both by its base form and by
@@ -261,10 +262,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   thread_local std::string key;
   hits.clear();
   key.clear();
-  const auto find = [this](std::string_view k) {
-    const std::size_t hash = StringHash{}(k);
-    return keys_bits_.may_contain_hash(hash) ? keys_.find(k, hash) : StringIndex::kAbsent;
-  };
+  const auto find = [this](std::string_view k) { return find_key(k); };
   const std::span<const std::uint32_t> first = first_variant_.view();
   const std::span<const std::uint32_t> prefix = prefix_.view();
   const auto has_variants = [first](std::uint32_t k) {
@@ -277,7 +275,8 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
       break;
     }
     key += last.folded;
-    const std::uint32_t found = find(key);
+    const std::uint32_t found =
+        len == 1 && last.word < word_keys.size() ? word_keys[last.word] : find(key);
     if (has_variants(found)) {
       hits.push_back({len, found});
     }
@@ -339,14 +338,16 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
 std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& tokens,
                                                  std::string_view text,
                                                  std::span<const std::uint32_t> confirmed,
-                                                 bool* held_back) const {
+                                                 bool* held_back,
+                                                 std::span<const std::uint32_t> word_keys) const {
   std::vector<GazetteerMatch> out;
   for (std::uint32_t i = 0; i < tokens.size();) {
     // Latin letters written onto a Hangul word are the end of another name: "누리GPT" is not
     // GPT. Names the gazetteer knows whole (오픈AI, 삼성SDS) match from their first token.
     const bool glued = i > 0 && !tokens[i].space_before && tokens[i].script == Script::kLatin &&
                        tokens[i - 1].script == Script::kHangul && tokens[i - 1].particle.empty();
-    if (auto m = glued ? std::nullopt : match_at(tokens, i, text, confirmed, held_back)) {
+    if (auto m =
+            glued ? std::nullopt : match_at(tokens, i, text, confirmed, held_back, word_keys)) {
       out.push_back(*m);
       i = m->end;
     } else {

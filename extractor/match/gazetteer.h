@@ -53,23 +53,35 @@ class Gazetteer {
            name_words_.find(folded, hash) != StringIndex::kAbsent;
   }
 
+  // The index's key that is the folded word `folded` alone, or StringIndex::kAbsent: what
+  // match_at looks up first at each token, kept by the caller per word number (word_keys).
+  std::uint32_t key_of(std::string_view folded) const { return find_key(folded); }
+
   // The longest match starting at token `at`, if any; `text` is the sentence's
   // normalised text the tokens point into. Entries in `confirmed` (sorted) need no context
   // words; `held_back`, if given, is set when a name was refused for want of them.
+  // `word_keys`, if given, holds key_of() of each word number (Token::word) below its size.
   std::optional<GazetteerMatch> match_at(const std::vector<Token>& tokens, std::uint32_t at,
                                          std::string_view text,
                                          std::span<const std::uint32_t> confirmed = {},
-                                         bool* held_back = nullptr) const;
+                                         bool* held_back = nullptr,
+                                         std::span<const std::uint32_t> word_keys = {}) const;
 
   // Every match of `tokens`, left to right, longest first, non-overlapping; none that starts
-  // with Latin letters written onto a Hangul word. `confirmed` and `held_back` as for match_at.
+  // with Latin letters written onto a Hangul word. `confirmed`, `held_back` and `word_keys` as
+  // for match_at.
   std::vector<GazetteerMatch> match_all(const std::vector<Token>& tokens, std::string_view text,
                                         std::span<const std::uint32_t> confirmed = {},
-                                        bool* held_back = nullptr) const;
+                                        bool* held_back = nullptr,
+                                        std::span<const std::uint32_t> word_keys = {}) const;
 
  private:
   // Whether variant `v` (see variants_) accepts tokens [begin, end); `confirmed` and
   // `held_back` as for match_at.
+  std::uint32_t find_key(std::string_view key) const {
+    const std::size_t hash = StringHash{}(key);
+    return keys_bits_.may_contain_hash(hash) ? keys_.find(key, hash) : StringIndex::kAbsent;
+  }
   bool accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
               std::uint32_t end, std::string_view text, std::span<const std::uint32_t> confirmed,
               bool* held_back) const;

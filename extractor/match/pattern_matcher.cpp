@@ -929,15 +929,19 @@ TokenClasses RuleFilter::classes_of(const TokenTest& test, bool digit) {
   return out;
 }
 
-void RuleFilter::find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names) {
+void RuleFilter::find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names,
+                                    const WordFacts* words) {
   std::vector<std::uint8_t>& classes = sentence.filter.token_classes;
   classes.resize(sentence.tokens.size());
+  const std::size_t known = words != nullptr ? words->size() : 0;
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
     const Token& t = sentence.tokens[k];
+    const bool name_word = t.word < known
+                               ? words->name_word[t.word] != 0
+                               : names.is_name_word(t.folded, sentence.filter.folded_hashes[k]);
     std::uint32_t c = static_cast<std::uint32_t>(t.script) * kClassesPerScript;
     c |= (t.capitalized ? kCapitalized : 0) | (t.all_upper ? kAllUpper : 0) |
-         (t.has_digit ? kHasDigit : 0) |
-         (names.is_name_word(t.folded, sentence.filter.folded_hashes[k]) ? kNameWord : 0);
+         (t.has_digit ? kHasDigit : 0) | (name_word ? kNameWord : 0);
     classes[k] = static_cast<std::uint8_t>(c);
   }
 }
@@ -1050,7 +1054,15 @@ struct WordMemory {
 
 }  // namespace
 
-void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
+std::uint32_t RuleFilter::word_sets_of(const std::string& folded, std::size_t hash,
+                                       std::vector<std::uint32_t>& affix_sets) const {
+  find_affixes(folded, false, affix_sets);
+  find_affixes(folded, true, affix_sets);
+  find_infixes(folded, affix_sets);
+  return word_bits_.may_contain_hash(hash) ? words_.find(folded, hash) : StringIndex::kAbsent;
+}
+
+void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* words) const {
   sentence.filter.word_set_bits.assign((word_sets_ + 63) / 64, 0);
   sentence.filter.first_word_sets.assign(sentence.tokens.size(), {});
   sentence.filter.folded_hashes.resize(sentence.tokens.size());
@@ -1063,22 +1075,27 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence) const {
   if (memory.filter != id_ || memory.words.size() >= WordMemory::kWords) {
     memory.reset(id_);
   }
+  const std::size_t known = words != nullptr ? words->size() : 0;
   for (std::size_t k = 0; k < sentence.tokens.size(); ++k) {
-    const std::string& folded = sentence.tokens[k].folded;
-    const std::size_t hash = StringHash{}(folded);
-    sentence.filter.folded_hashes[k] = hash;
-    std::uint32_t m = memory.words.find(folded, hash);
-    if (m == StringIndex::kAbsent) {
-      m = memory.words.insert(folded);
-      find_affixes(folded, false, memory.affix_sets);
-      find_affixes(folded, true, memory.affix_sets);
-      find_infixes(folded, memory.affix_sets);
-      memory.affix_end.push_back(static_cast<std::uint32_t>(memory.affix_sets.size()));
-      memory.word.push_back(word_bits_.may_contain_hash(hash) ? words_.find(folded, hash)
-                                                              : StringIndex::kAbsent);
+    const Token& t = sentence.tokens[k];
+    std::uint32_t w = StringIndex::kAbsent;
+    if (t.word < known) {
+      sentence.filter.folded_hashes[k] = words->hashes[t.word];
+      set_bits(words->affixes(t.word), sentence.filter.affix_set_bits);
+      w = words->filter_words[t.word];
+    } else {
+      const std::size_t hash = StringHash{}(t.folded);
+      sentence.filter.folded_hashes[k] = hash;
+      std::uint32_t m = memory.words.find(t.folded, hash);
+      if (m == StringIndex::kAbsent) {
+        m = memory.words.insert(t.folded);
+        memory.word.push_back(word_sets_of(t.folded, hash, memory.affix_sets));
+        memory.affix_end.push_back(static_cast<std::uint32_t>(memory.affix_sets.size()));
+      }
+      set_bits(memory.affixes(m), sentence.filter.affix_set_bits);
+      w = memory.word[m];
     }
-    set_bits(memory.affixes(m), sentence.filter.affix_set_bits);
-    if (const std::uint32_t w = memory.word[m]; w != StringIndex::kAbsent) {
+    if (w != StringIndex::kAbsent) {
       set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.filter.word_set_bits);
       sentence.filter.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);

@@ -220,11 +220,19 @@ class RuleFilter {
     std::uint32_t units_ = 0;
   };
   // Fills sentence.filter (FilterBuffers): its word_set_bits and affix_set_bits, which facts()
-  // reads, the token spans first_word_sets, and folded_hashes, which PatternMatcher reads.
-  void find_word_sets(SentenceAnalysis& sentence) const;
-  // Fills sentence.filter.token_classes, which facts() reads, with the name words of `names`.
+  // reads, the token spans first_word_sets, and folded_hashes, which PatternMatcher reads. A
+  // token with a word number below words->size() takes its hash and sets from `words`.
+  void find_word_sets(SentenceAnalysis& sentence, const WordFacts* words = nullptr) const;
+  // What find_word_sets needs of a folded word whose StringHash is `hash`: its number among the
+  // filter's words (or StringIndex::kAbsent), returned, and the affix sets it starts with, ends
+  // with or holds, appended to `affix_sets`.
+  std::uint32_t word_sets_of(const std::string& folded, std::size_t hash,
+                             std::vector<std::uint32_t>& affix_sets) const;
+  // Fills sentence.filter.token_classes, which facts() reads, with the name words of `names`
+  // (of `words`, for a token with a word number below its size).
   // Precondition: find_word_sets(sentence) was called.
-  static void find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names);
+  static void find_token_classes(SentenceAnalysis& sentence, const Gazetteer& names,
+                                 const WordFacts* words = nullptr);
   // The classes a token element's script, shape and `known` tests let through; with `digit`
   // (a regex that needs a digit, regex_affixes), only those of tokens with a digit.
   static TokenClasses classes_of(const TokenTest& test, bool digit);

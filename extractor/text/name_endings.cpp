@@ -61,6 +61,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
       t.particle = {};
       t.text.assign(text.substr(t.begin, t.end - t.begin));
       t.folded = t.text;
+      t.word = kNoWord;
     }
   }
   if (names.empty()) {
@@ -81,6 +82,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
     t.particle = {};
     t.text.assign(text.substr(t.begin, t.end - t.begin));
     t.folded = t.text;
+    t.word = kNoWord;
   }
 }
 
@@ -110,6 +112,7 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
       t.base_end -= static_cast<std::uint32_t>(kSyllable);
       t.text.assign(text.substr(t.begin, t.base_end - t.begin));
       t.folded = t.text;
+      t.word = kNoWord;
       continue;
     }
     if (t.script != Script::kHangul || t.folded.size() != kName + kSyllable) {
@@ -126,12 +129,14 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
     honorific.space_before = false;
     honorific.text.assign(text.substr(honorific.begin, t.base_end - honorific.begin));
     honorific.folded = honorific.text;
+    honorific.word = kNoWord;
     Token& n = tokens[i];
     n.end = n.begin + static_cast<std::uint32_t>(kName);
     n.base_end = n.end;
     n.particle = {};
     n.text.assign(text.substr(n.begin, kName));
     n.folded = n.text;
+    n.word = kNoWord;
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(honorific));
     ++i;
   }
@@ -179,12 +184,14 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     title.script = Script::kHangul;
     title.text.assign(text.substr(title.begin, t.base_end - title.begin));
     title.folded = title.text;
+    title.word = kNoWord;
     Token& named = tokens[i];
     named.end = title.begin;
     named.base_end = named.end;
     named.particle = {};
     named.text.assign(text.substr(named.begin, named.end - named.begin));
     named.folded.resize(rest.size());
+    named.word = kNoWord;
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(title));
     ++i;
   }

@@ -15,7 +15,7 @@ namespace kgex {
 
 struct ParticleSplit {
   std::string_view base;      // what is left; may be empty when the word is only a particle
-  std::string_view particle;  // empty when there is none; points into static storage
+  std::string_view particle;  // empty when there is none; the end of `word`
 };
 
 // Splits the longest known particle off the end of a Hangul word. With

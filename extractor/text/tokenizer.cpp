@@ -14,6 +14,11 @@
 namespace kgex {
 namespace {
 
+// About one token per six bytes of text (a word and its space), so that a sentence's vector
+// rarely grows; no more than a typical long sentence needs at first.
+constexpr std::uint32_t kBytesPerToken = 6;
+constexpr std::uint32_t kMaxReservedTokens = 1024;
+
 enum class CharClass : std::uint8_t { kSpace, kHangul, kHan, kLetter, kDigit, kOther };
 
 // The class of each ASCII character: nearly all of the text, looked up without a test each.
@@ -305,12 +310,8 @@ std::string fold_letters(std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                             const KnownWord& known) {
-  // About one token per six bytes of text (a word and its space), so that the
-  // vector rarely grows; no more than a typical long sentence needs at first.
-  constexpr std::uint32_t kBytesPerToken = 6;
-  constexpr std::uint32_t kMaxReserved = 1024;
   std::vector<Token> tokens;
-  tokens.reserve(std::min((end - begin) / kBytesPerToken + 1, kMaxReserved));
+  tokens.reserve(std::min((end - begin) / kBytesPerToken + 1, kMaxReservedTokens));
   const Cursor cur{text, end};
   std::uint32_t pos = begin;
   bool space = true;
@@ -395,6 +396,106 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
     pos = t.end;
   }
   return tokens;
+}
+
+namespace {
+
+// What a byte says about spaces, as tokenize() classes characters: 1 for an ASCII space, 2 for
+// the lead byte of a character that may be one (U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000
+// begin with C2, E1, E2 or E3), 0 for any other byte, which neither is nor begins a space.
+constexpr std::array<std::uint8_t, 0x100> kSpaceBytes = [] {
+  std::array<std::uint8_t, 0x100> kinds{};
+  for (std::size_t b = 0; b < 0x80; ++b) {
+    kinds[b] = kAsciiClasses[b] == CharClass::kSpace ? 1 : 0;
+  }
+  for (const std::size_t lead : {0xC2, 0xE1, 0xE2, 0xE3}) {
+    kinds[lead] = 2;
+  }
+  return kinds;
+}();
+
+// The end of the spaces (or, with `space` false, of the other characters) from `pos`.
+std::uint32_t class_run_end(std::string_view text, std::uint32_t pos, std::uint32_t end,
+                            bool space) {
+  const std::uint8_t plain = space ? 1 : 0;  // a byte that continues the run without a doubt
+  while (pos < end) {
+    const std::uint8_t kind = kSpaceBytes[static_cast<unsigned char>(text[pos])];
+    if (kind == plain) {
+      ++pos;
+      continue;
+    }
+    if (kind != 2) {
+      break;
+    }
+    std::size_t next = pos;
+    if ((classify(decode_code_point(text, next)) == CharClass::kSpace) != space) {
+      break;
+    }
+    pos = static_cast<std::uint32_t>(std::min<std::size_t>(next, end));
+  }
+  return pos;
+}
+
+}  // namespace
+
+void TokenCache::use_for(std::uint64_t owner) {
+  if (owner != owner_ || runs_.size() >= kMaxRuns) {
+    clear();
+    owner_ = owner;
+  }
+}
+
+void TokenCache::clear() {
+  runs_ = StringIndex();
+  words_ = StringIndex();
+  ++generation_;
+  ends_.clear();
+  tokens_.clear();
+  particle_at_.clear();
+}
+
+void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                          const KnownWord& known, std::vector<Token>& out) {
+  out.clear();
+  out.reserve(std::min((end - begin) / kBytesPerToken + 1, kMaxReservedTokens));
+  for (std::uint32_t pos = class_run_end(text, begin, end, true); pos < end;
+       pos = class_run_end(text, pos, end, true)) {
+    const std::uint32_t run_end = class_run_end(text, pos, end, false);
+    const std::string_view run = text.substr(pos, run_end - pos);
+    if (run.size() > kMaxRun) {
+      for (Token& t : kgex::tokenize(text, pos, run_end, known)) {
+        out.push_back(std::move(t));
+      }
+      pos = run_end;
+      continue;
+    }
+    std::uint32_t r = runs_.find(run);
+    if (r == StringIndex::kAbsent) {
+      r = runs_.insert(run);
+      for (Token& t : kgex::tokenize(text, pos, run_end, known)) {
+        const bool in_run = !t.particle.empty() && t.particle.data() >= run.data() &&
+                            t.particle.data() < run.data() + run.size();
+        particle_at_.push_back(in_run ? static_cast<std::uint32_t>(t.particle.data() - run.data())
+                                      : kStatic);
+        t.begin -= pos;
+        t.end -= pos;
+        t.base_end -= pos;
+        t.word = words_.insert(t.folded);
+        tokens_.push_back(std::move(t));
+      }
+      ends_.push_back(static_cast<std::uint32_t>(tokens_.size()));
+    }
+    for (std::uint32_t k = r == 0 ? 0 : ends_[r - 1]; k < ends_[r]; ++k) {
+      Token& t = out.emplace_back(tokens_[k]);
+      t.begin += pos;
+      t.end += pos;
+      t.base_end += pos;
+      if (particle_at_[k] != kStatic) {
+        t.particle = run.substr(particle_at_[k], t.particle.size());
+      }
+    }
+    pos = run_end;
+  }
 }
 
 }  // namespace kgex

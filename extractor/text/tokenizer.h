@@ -18,9 +18,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_index.h"
+
 namespace kgex {
 
 enum class Script : std::uint8_t { kHangul, kLatin, kDigit, kHan, kPunct };
+
+// A token's word number when it has none (Token::word).
+inline constexpr std::uint32_t kNoWord = UINT32_MAX;
 
 struct Token {
   std::uint32_t begin = 0;  // surface, in normalised bytes, particle included
@@ -34,6 +39,9 @@ struct Token {
   std::string text;           // base form as written
   std::string folded;         // base form, case folded
   std::string_view particle;  // Korean particle or English "'s"; empty if none
+  // The number of `folded` among the words of the TokenCache that made the token
+  // (TokenCache::word), or kNoWord. Whatever rewrites `folded` sets it to kNoWord.
+  std::uint32_t word = kNoWord;
 
   bool particle_only() const { return begin == base_end; }
   // A quotation mark, as normalisation leaves them all: ' or ".
@@ -46,6 +54,52 @@ using KnownWord = std::function<bool(std::string_view folded)>;
 // Tokens of normalised `text` within [begin, end).
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                             const KnownWord& known);
+
+// The tokens of each distinct run of non-space characters (a word with its particle and
+// punctuation: "카카오는", "발표했다.", "(Anthropic)의"), worked out once and copied wherever the
+// run recurs. Text repeats its words: tokenizing, folding and splitting particles was done
+// again at every occurrence. A run's tokens depend on the run alone (tokenize() looks no further
+// than the space that ends it, and a run's first token always follows a space or the start), so
+// the copies are what tokenize() gives in place. Runs longer than kMaxRun bytes are tokenized
+// each time. Each token's folded form is numbered (Token::word), so that later stages can keep
+// what they ask of a word by its number instead of looking the word up at every token.
+class TokenCache {
+ public:
+  static constexpr std::uint32_t kMaxRun = 64;
+  static constexpr std::size_t kMaxRuns = std::size_t{1} << 16;
+
+  // Called before each document: forgets every run unless the cache is already `owner`'s and
+  // holds fewer than kMaxRuns (it grows past them within a document, whose word numbers stay
+  // valid until the next call). `known` must give the same answers for as long as the owner
+  // stays the same.
+  void use_for(std::uint64_t owner);
+  // Replaces `out` with tokenize(text, begin, end, known).
+  void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                const KnownWord& known, std::vector<Token>& out);
+  // How many distinct runs it holds.
+  std::size_t runs() const { return runs_.size(); }
+  // The folded form of word number `w` (Token::word), and how many words it has numbered. The
+  // numbers start again from 0 whenever generation() changes (when use_for() forgets the runs):
+  // what a caller keeps by word number is valid for one generation.
+  std::string_view word(std::uint32_t w) const { return words_.key(w); }
+  std::size_t words() const { return words_.size(); }
+  std::uint64_t generation() const { return generation_; }
+
+ private:
+  void clear();
+
+  std::uint64_t owner_ = 0;
+  std::uint64_t generation_ = 0;
+  StringIndex runs_;
+  StringIndex words_;  // the folded forms of the tokens of runs_
+  // The tokens of run r are tokens_[r == 0 ? 0 : ends_[r - 1], ends_[r]), their offsets counted
+  // from the run's first byte; a particle in the text (a Korean one) is at particle_at_[k] from
+  // there, and kStatic marks one that is not ("'s").
+  static constexpr std::uint32_t kStatic = UINT32_MAX;
+  std::vector<std::uint32_t> ends_;
+  std::vector<Token> tokens_;
+  std::vector<std::uint32_t> particle_at_;
+};
 
 // Case folding as used for matching (full Unicode case folding).
 std::string fold_case(std::string_view text);

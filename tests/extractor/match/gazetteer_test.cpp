@@ -45,13 +45,22 @@ class Dictionary {
   }
 
   // Each match of `text` as "written text=canonical name"; entries named `confirmed` need no
-  // context words, and `held_back` is set as match_all sets it.
+  // context words, and `held_back` is set as match_all sets it. The tokens come from a
+  // TokenCache, and the matches with each word's key_of (as the extractor passes them) must be
+  // those without.
   std::vector<std::string> matches(std::string_view text,
                                    const std::vector<std::string>& confirmed = {},
                                    bool* held_back = nullptr) const {
-    const std::vector<Token> tokens =
-        tokenize(text, 0, static_cast<std::uint32_t>(text.size()),
-                 [this](std::string_view w) { return gazetteer_->is_known_word(w); });
+    TokenCache cache;
+    cache.use_for(1);
+    std::vector<Token> tokens;
+    cache.tokenize(
+        text, 0, static_cast<std::uint32_t>(text.size()),
+        [this](std::string_view w) { return gazetteer_->is_known_word(w); }, tokens);
+    std::vector<std::uint32_t> keys;
+    for (std::uint32_t w = 0; w < cache.words(); ++w) {
+      keys.push_back(gazetteer_->key_of(cache.word(w)));
+    }
     std::vector<std::uint32_t> entries;
     for (std::uint32_t e = 0; e < rules_->gazetteer.size(); ++e) {
       if (std::find(confirmed.begin(), confirmed.end(), rules_->gazetteer[e].name()) !=
@@ -59,8 +68,22 @@ class Dictionary {
         entries.push_back(e);
       }
     }
+    bool held_without_keys = false;
+    const std::vector<GazetteerMatch> without_keys =
+        gazetteer_->match_all(tokens, text, entries, &held_without_keys);
+    const std::vector<GazetteerMatch> found =
+        gazetteer_->match_all(tokens, text, entries, held_back, keys);
+    CHECK(found.size() == without_keys.size());
+    for (std::size_t k = 0; k < std::min(found.size(), without_keys.size()); ++k) {
+      CHECK(found[k].begin == without_keys[k].begin);
+      CHECK(found[k].end == without_keys[k].end);
+      CHECK(found[k].entry == without_keys[k].entry);
+    }
+    if (held_back != nullptr) {
+      CHECK(*held_back == held_without_keys);
+    }
     std::vector<std::string> out;
-    for (const GazetteerMatch& m : gazetteer_->match_all(tokens, text, entries, held_back)) {
+    for (const GazetteerMatch& m : found) {
       const std::string_view written =
           text.substr(tokens[m.begin].begin, tokens[m.end - 1].base_end - tokens[m.begin].begin);
       out.push_back(std::string(written) + "=" + std::string(rules_->gazetteer[m.entry].name()));

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/stages.h"
 #include "extractor/text/document_text.h"
 #include "tests/extractor/test_pack.h"
 
@@ -42,8 +43,11 @@ class Probe {
     gazetteer_ = std::make_unique<Gazetteer>(*rules_);
     doc_.decoded.text = std::string(text);
     doc_.norm = normalize_text(doc_.decoded.text);
-    s_.tokens = tokenize(doc_.norm.text, 0, static_cast<std::uint32_t>(doc_.norm.text.size()),
-                         [this](std::string_view w) { return gazetteer_->is_known_word(w); });
+    TokenCache cache;
+    cache.use_for(1);
+    cache.tokenize(
+        doc_.norm.text, 0, static_cast<std::uint32_t>(doc_.norm.text.size()),
+        [this](std::string_view w) { return gazetteer_->is_known_word(w); }, s_.tokens);
     std::vector<int> in_sentence;
     if (with_mentions) {
       for (const GazetteerMatch& g : gazetteer_->match_all(s_.tokens, doc_.norm.text)) {
@@ -57,8 +61,23 @@ class Probe {
       }
     }
     build_units(s_, doc_.mentions, in_sentence, fold_parentheticals);
-    RuleFilter(*rules_).find_word_sets(s_);
+    const RuleFilter filter(*rules_);
+    filter.find_word_sets(s_);
     RuleFilter::find_token_classes(s_, *gazetteer_);
+    // The same from the facts of the words, by word number, as the extractor finds them.
+    WordFacts words;
+    add_word_facts(words, cache, *gazetteer_, rules_->layout, filter);
+    SentenceAnalysis numbered = s_;
+    filter.find_word_sets(numbered, &words);
+    RuleFilter::find_token_classes(numbered, *gazetteer_, &words);
+    CHECK(numbered.filter.word_set_bits == s_.filter.word_set_bits);
+    CHECK(numbered.filter.affix_set_bits == s_.filter.affix_set_bits);
+    CHECK(numbered.filter.folded_hashes == s_.filter.folded_hashes);
+    CHECK(numbered.filter.token_classes == s_.filter.token_classes);
+    for (std::size_t k = 0; k < s_.tokens.size(); ++k) {
+      CHECK(numbered.filter.first_word_sets[k].data() == s_.filter.first_word_sets[k].data());
+      CHECK(numbered.filter.first_word_sets[k].size() == s_.filter.first_word_sets[k].size());
+    }
   }
 
   // The written text of a unit.

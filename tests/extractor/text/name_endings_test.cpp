@@ -26,19 +26,32 @@ NameEndings names() {
 
 using Step = void (*)(std::vector<Token>&, std::string_view, const NameEndings&, const KnownWord&);
 
+// The tokens of `text` from a TokenCache after `step`. A token the step rewrote has lost its
+// word number; each other token's names its folded form still.
+std::vector<Token> cached_after_step(Step step, std::string_view text, const KnownWord& known) {
+  TokenCache cache;
+  cache.use_for(1);
+  std::vector<Token> tokens;
+  cache.tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known, tokens);
+  step(tokens, text, names(), known);
+  for (const Token& t : tokens) {
+    if (t.word != kNoWord) {
+      CHECK(cache.word(t.word) == t.folded);
+    }
+  }
+  return tokens;
+}
+
 // The tokens of `text` after `step`, with the default configuration and nothing known.
 std::vector<Token> after_step(Step step, std::string_view text) {
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
-  step(tokens, text, names(), nullptr);
-  return tokens;
+  return cached_after_step(step, text, nullptr);
 }
 
 // The base forms of `text`'s tokens after `step` (by default the join), with "+particle" when
 // one is left. Every token's text is where its offsets say.
 std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr,
                                Step step = join_name_endings) {
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known);
-  step(tokens, text, names(), known);
+  const std::vector<Token> tokens = cached_after_step(step, text, known);
   std::vector<std::string> out;
   for (const Token& t : tokens) {
     out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));

@@ -254,5 +254,68 @@ TEST_CASE("fold_case applies full case folding") {
   CHECK(fold_case("한국어 Kafka") == "한국어 kafka");
 }
 
+// Every field of each token, offsets included, for comparing two tokenizations of `text`: a
+// particle by its offset in `text`, or as "static" where it is not in it ("'s").
+std::vector<std::string> described(const std::vector<Token>& tokens, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) {
+    const bool in_text = !t.particle.empty() && t.particle.data() >= text.data() &&
+                         t.particle.data() < text.data() + text.size();
+    const std::string where =
+        in_text ? std::to_string(t.particle.data() - text.data()) : std::string("static");
+    out.push_back(std::to_string(t.begin) + "/" + std::to_string(t.base_end) + "/" +
+                  std::to_string(t.end) + " " + std::to_string(static_cast<int>(t.script)) +
+                  (t.space_before ? "s" : "-") + (t.capitalized ? "c" : "-") +
+                  (t.all_upper ? "u" : "-") + (t.has_digit ? "d" : "-") + " " + t.text + " " +
+                  t.folded + " " + std::string(t.particle) + "@" + where);
+  }
+  return out;
+}
+
+TEST_CASE("TokenCache gives what tokenize gives, run by run, at any offset") {
+  const KnownWord known = [](std::string_view w) { return w == "솔라" || w == "라인"; };
+  const std::vector<std::string> texts = {
+      "카카오는 한지민 부사장을 영입했다. 한 부사장은 새로 만든 AI본부를 이끈다.",
+      "앤스로픽(Anthropic)의 Claude와 Rust" + kDot + "Go를 썼다.",
+      "Google's engineers' C++ and C# code, .NET 8.0.1 and khr@news.kr (v2.3) ChatGPT를",
+      "솔라는 라인의 이 회사에서  '콜트레인'을 콜트레인(Coltrane)을 DALL-E와 2025년 3월",
+      "東京 日本語 Ünïcode ÀB 123,456.7 a\u3000b \xE2\x80\x83 tab\tend 이 대표",
+  };
+  // Two copies of each text, all alive at once: the runs the second copy repeats come from the
+  // cache, and its tokens must point into the second copy, not the first.
+  std::vector<std::string> copies;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      copies.push_back("x " + text + " y");
+    }
+  }
+  TokenCache cache;
+  cache.use_for(1);
+  std::vector<Token> cached;
+  for (const std::string& text : copies) {
+    const auto size = static_cast<std::uint32_t>(text.size());
+    for (const auto& [begin, end] :
+         {std::pair<std::uint32_t, std::uint32_t>{0, size}, {2, size - 2}, {1, size - 1}}) {
+      CAPTURE(text);
+      cache.tokenize(text, begin, end, known, cached);
+      CHECK(described(cached, text) == described(tokenize(text, begin, end, known), text));
+      for (const Token& t : cached) {  // each token numbers its folded form
+        REQUIRE(t.word < cache.words());
+        CHECK(cache.word(t.word) == t.folded);
+      }
+    }
+  }
+  const std::size_t runs = cache.runs();
+  const std::uint64_t generation = cache.generation();
+  CHECK(runs > 0);
+  cache.use_for(1);
+  CHECK(cache.runs() == runs);
+  CHECK(cache.generation() == generation);
+  cache.use_for(2);  // another owner: its known words may differ, and the words are numbered anew
+  CHECK(cache.runs() == 0);
+  CHECK(cache.words() == 0);
+  CHECK(cache.generation() != generation);
+}
+
 }  // namespace
 }  // namespace kgex
