@@ -84,7 +84,7 @@ struct FilterBuffers {
 // looked up at every token. A token without a number (kNoWord) is looked up by its string.
 struct WordFacts {
   std::vector<std::uint32_t> gazetteer_keys;  // Gazetteer::key_of
-  std::vector<std::uint8_t> person;           // person_word (stages.h)
+  std::vector<std::uint8_t> layout;           // layout_word (stages.h)
   std::vector<std::uint8_t> name_word;        // Gazetteer::is_name_word, 0 or 1
   std::vector<std::size_t> hashes;            // the StringHash of the folded form
   // The rule filter's (RuleFilter::word_sets_of): the word's number among the filter's words,
