@@ -1124,6 +1124,7 @@ std::uint8_t layout_word(const Layout& layout, std::string_view folded) {
 
 void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
                     const Layout& layout, const RuleFilter& filter) {
+  std::vector<std::uint32_t> affix_sets;
   for (auto w = static_cast<std::uint32_t>(facts.size()); w < cache.words(); ++w) {
     const std::string folded(cache.word(w));
     const std::size_t hash = StringHash{}(folded);
@@ -1131,8 +1132,15 @@ void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& 
     facts.layout.push_back(layout_word(layout, folded));
     facts.name_word.push_back(gazetteer.is_name_word(folded, hash) ? 1 : 0);
     facts.hashes.push_back(hash);
-    facts.filter_words.push_back(filter.word_sets_of(folded, hash, facts.affix_sets));
-    facts.affix_ends.push_back(static_cast<std::uint32_t>(facts.affix_sets.size()));
+    affix_sets.clear();
+    const std::uint32_t filter_word = filter.word_sets_of(folded, hash, affix_sets);
+    facts.filter_words.push_back(filter_word);
+    if (filter_word != StringIndex::kAbsent) {
+      append_set_masks(filter.sets_of_word(filter_word), facts.word_masks);
+    }
+    facts.word_mask_ends.push_back(static_cast<std::uint32_t>(facts.word_masks.size()));
+    append_set_masks(affix_sets, facts.affix_masks);
+    facts.affix_mask_ends.push_back(static_cast<std::uint32_t>(facts.affix_masks.size()));
   }
 }
 
