@@ -79,25 +79,61 @@ struct FilterBuffers {
   }
 };
 
+// 64 of a rule filter's numbered sets as one word of bits: sets 64 * chunk to 64 * chunk + 63.
+struct SetMask {
+  std::uint32_t chunk = 0;
+  std::uint64_t bits = 0;
+};
+
+// Appends the masks of sets `ids` to `masks`: one for each chunk that holds any of them.
+inline void append_set_masks(std::span<const std::uint32_t> ids, std::vector<SetMask>& masks) {
+  const std::size_t first = masks.size();
+  for (const std::uint32_t id : ids) {
+    const std::uint64_t bit = std::uint64_t{1} << (id % 64);
+    auto it = masks.begin() + static_cast<std::ptrdiff_t>(first);
+    while (it != masks.end() && it->chunk != id / 64) {
+      ++it;
+    }
+    if (it == masks.end()) {
+      masks.push_back({id / 64, bit});
+    } else {
+      it->bits |= bit;
+    }
+  }
+}
+
 // What the stages keep of each word the thread's TokenCache numbers (Token::word), by that
 // number: worked out once per word by the extractor (for one generation of the cache) instead of
 // looked up at every token. A token without a number (kNoWord) is looked up by its string.
 struct WordFacts {
   std::vector<std::uint32_t> gazetteer_keys;  // Gazetteer::key_of
-  std::vector<std::uint8_t> person;           // person_word (stages.h)
+  std::vector<std::uint8_t> layout;           // layout_word (stages.h)
   std::vector<std::uint8_t> name_word;        // Gazetteer::is_name_word, 0 or 1
   std::vector<std::size_t> hashes;            // the StringHash of the folded form
   // The rule filter's (RuleFilter::word_sets_of): the word's number among the filter's words,
-  // and its affix sets, those of word w in affix_sets[w == 0 ? 0 : affix_ends[w - 1],
-  // affix_ends[w]).
+  // and the masks of its word sets and of its affix sets, those of word w in
+  // word_masks[w == 0 ? 0 : word_mask_ends[w - 1], word_mask_ends[w]) and affix_masks the same
+  // way.
   std::vector<std::uint32_t> filter_words;
-  std::vector<std::uint32_t> affix_ends;
-  std::vector<std::uint32_t> affix_sets;
+  std::vector<std::uint32_t> word_mask_ends;
+  std::vector<SetMask> word_masks;
+  std::vector<std::uint32_t> affix_mask_ends;
+  std::vector<SetMask> affix_masks;
 
   std::size_t size() const { return gazetteer_keys.size(); }
-  std::span<const std::uint32_t> affixes(std::uint32_t w) const {
-    const std::uint32_t begin = w == 0 ? 0 : affix_ends[w - 1];
-    return std::span<const std::uint32_t>(affix_sets).subspan(begin, affix_ends[w] - begin);
+  std::span<const SetMask> word_sets(std::uint32_t w) const {
+    return masks_of(word_masks, word_mask_ends, w);
+  }
+  std::span<const SetMask> affixes(std::uint32_t w) const {
+    return masks_of(affix_masks, affix_mask_ends, w);
+  }
+
+ private:
+  static std::span<const SetMask> masks_of(const std::vector<SetMask>& masks,
+                                           const std::vector<std::uint32_t>& ends,
+                                           std::uint32_t w) {
+    const std::uint32_t begin = w == 0 ? 0 : ends[w - 1];
+    return std::span<const SetMask>(masks).subspan(begin, ends[w] - begin);
   }
 };
 

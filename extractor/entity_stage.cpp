@@ -1111,23 +1111,36 @@ std::vector<bool> quoted_tokens(const SentenceAnalysis& s) {
   return quoted;
 }
 
-std::uint8_t person_word(const Layout& layout, std::string_view folded) {
+std::uint8_t layout_word(const Layout& layout, std::string_view folded) {
   const std::size_t hash = StringHash{}(folded);
-  return (layout.writer_words.contains(folded, hash) ? kWriterWord : 0) |
-         (layout.we_words.contains(folded, hash) ? kWeWord : 0);
+  const auto bit = [&](const WordSet& set, std::uint8_t b) {
+    return set.contains(folded, hash) ? b : std::uint8_t{0};
+  };
+  return bit(layout.writer_words, kWriterWord) | bit(layout.we_words, kWeWord) |
+         bit(layout.byline_markers, kBylineMarker) | bit(layout.report_verbs, kReportVerb) |
+         bit(layout.clause_openers, kClauseOpener) | bit(layout.respectively_words, kRespectively) |
+         bit(layout.tell_verbs, kTellVerb);
 }
 
 void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
                     const Layout& layout, const RuleFilter& filter) {
+  std::vector<std::uint32_t> affix_sets;
   for (auto w = static_cast<std::uint32_t>(facts.size()); w < cache.words(); ++w) {
     const std::string folded(cache.word(w));
     const std::size_t hash = StringHash{}(folded);
     facts.gazetteer_keys.push_back(gazetteer.key_of(folded));
-    facts.person.push_back(person_word(layout, folded));
+    facts.layout.push_back(layout_word(layout, folded));
     facts.name_word.push_back(gazetteer.is_name_word(folded, hash) ? 1 : 0);
     facts.hashes.push_back(hash);
-    facts.filter_words.push_back(filter.word_sets_of(folded, hash, facts.affix_sets));
-    facts.affix_ends.push_back(static_cast<std::uint32_t>(facts.affix_sets.size()));
+    affix_sets.clear();
+    const std::uint32_t filter_word = filter.word_sets_of(folded, hash, affix_sets);
+    facts.filter_words.push_back(filter_word);
+    if (filter_word != StringIndex::kAbsent) {
+      append_set_masks(filter.sets_of_word(filter_word), facts.word_masks);
+    }
+    facts.word_mask_ends.push_back(static_cast<std::uint32_t>(facts.word_masks.size()));
+    append_set_masks(affix_sets, facts.affix_masks);
+    facts.affix_mask_ends.push_back(static_cast<std::uint32_t>(facts.affix_masks.size()));
   }
 }
 
@@ -1178,7 +1191,8 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   constexpr std::size_t kShortLine = 4;
   const std::vector<Token>& tokens = doc.sentences[m.sentence].tokens;
   const auto marks = [&](std::uint32_t k) {
-    return tokens[k].particle.empty() && layout.byline_markers.contains(tokens[k].folded);
+    return tokens[k].particle.empty() &&
+           in_layout_set(tokens[k], doc.words, kBylineMarker, layout.byline_markers);
   };
   if (m.begin > 0 && marks(m.begin - 1)) {
     return true;
@@ -1209,8 +1223,9 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   // reporting (not 지푸, the subject of what is reported).
   return marked_subject(tokens, m) &&
          std::none_of(tokens.begin(), tokens.begin() + m.begin, subject_particle) &&
-         std::any_of(tokens.begin(), tokens.end(),
-                     [&](const Token& t) { return layout.report_verbs.contains(t.folded); });
+         std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+           return in_layout_set(t, doc.words, kReportVerb, layout.report_verbs);
+         });
 }
 
 Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,

@@ -210,7 +210,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     s.lang = sentence_lang(s.tokens);
     s.quoted = quoted_tokens(s);
     words.update(token_cache, impl_->gazetteer, rules.layout, impl_->filter);
-    count_person_words(rules.layout, s, words.facts().person);
+    count_person_words(rules.layout, s, words.facts().layout);
     bool held = false;
     matches.push_back(s.boilerplate ? std::vector<GazetteerMatch>()
                                     : impl_->gazetteer.match_all(s.tokens, doc.norm.text, {}, &held,

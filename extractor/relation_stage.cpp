@@ -177,8 +177,8 @@ std::pair<std::uint32_t, std::uint32_t> clause_around(const SentenceScope& sc,
   }
   std::uint32_t hi = m.end;
   while (hi < units.size() && !closes_clause(sc, hi) &&
-         (units[hi].mention >= 0 ||
-          !sc.layout.clause_openers.contains(sc.s.tokens[units[hi].begin].folded))) {
+         (units[hi].mention >= 0 || !in_layout_set(sc.s.tokens[units[hi].begin], sc.doc.words,
+                                                   kClauseOpener, sc.layout.clause_openers))) {
     ++hi;
   }
   return {lo, hi};
@@ -200,11 +200,15 @@ bool says_i(const SentenceScope& sc, const PatternMatch& m) {
       continue;
     }
     const Token& t = sc.s.tokens[unit.begin];
-    if (sc.layout.we_words.contains(t.folded)) {
+    if (in_layout_set(t, sc.doc.words, kWeWord, sc.layout.we_words)) {
       return false;
     }
-    written.assign(t.folded).append(t.particle);
-    i = i || sc.layout.writer_words.contains(written);
+    if (t.particle.empty()) {
+      i = i || in_layout_set(t, sc.doc.words, kWriterWord, sc.layout.writer_words);
+    } else {
+      written.assign(t.folded).append(t.particle);
+      i = i || sc.layout.writer_words.contains(written);
+    }
   }
   return i;
 }
@@ -290,9 +294,10 @@ bool tells_receiving(const Layout& layout, const SentenceAnalysis& s) {
 }
 
 // Whether sentence `s` holds one of the layout's respectively_words.
-bool pairs_in_order(const Layout& layout, const SentenceAnalysis& s) {
-  return std::ranges::any_of(
-      s.tokens, [&](const Token& t) { return layout.respectively_words.contains(t.folded); });
+bool pairs_in_order(const Layout& layout, const DocumentAnalysis& doc, const SentenceAnalysis& s) {
+  return std::ranges::any_of(s.tokens, [&](const Token& t) {
+    return in_layout_set(t, doc.words, kRespectively, layout.respectively_words);
+  });
 }
 
 // The particle of mention unit `u`, or, for a quoted mention, that of its closing quote
@@ -513,7 +518,8 @@ bool in_apposition(const SentenceAnalysis& s, std::uint32_t u, std::uint32_t mat
 // Whether unit `u` is whom something is told: right after a verb of layout.tell_verbs.
 bool told_to(const SentenceScope& sc, std::uint32_t u) {
   return u > 0 && sc.s.units[u - 1].mention < 0 &&
-         sc.layout.tell_verbs.contains(sc.s.tokens[sc.s.units[u - 1].begin].folded);
+         in_layout_set(sc.s.tokens[sc.s.units[u - 1].begin], sc.doc.words, kTellVerb,
+                       sc.layout.tell_verbs);
 }
 
 // The particle of unit `u` as a member of a list written with commas or middle dots: the
@@ -1806,7 +1812,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            ctx.rules.name_endings.heads};
     ctx.filter.facts(s, doc, facts);
     answers.start(ctx.order.relation_shared, static_cast<std::uint32_t>(s.units.size()));
-    const bool respectively = pairs_in_order(ctx.rules.layout, s);
+    const bool respectively = pairs_in_order(ctx.rules.layout, doc, s);
     // The rules, as written, that the sentence may run.
     const RuleIndex& index = ctx.order.relation[static_cast<std::size_t>(s.lang)];
     index.candidates(facts.held(), bits, candidates_here);

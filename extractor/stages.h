@@ -125,18 +125,31 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
 // the sentence has none.
 std::vector<bool> quoted_tokens(const SentenceAnalysis& s);
 
-// What count_person_words asks of a folded word written bare: whether it is one of the layout's
-// writer_words, whether one of its we_words.
-inline constexpr std::uint8_t kWriterWord = 1;
-inline constexpr std::uint8_t kWeWord = 2;
-std::uint8_t person_word(const Layout& layout, std::string_view folded);
+// The layout's word sets that the stages test a token's folded form against, one bit each: what
+// layout_word() finds of a word once, and WordFacts::layout keeps by word number.
+inline constexpr std::uint8_t kWriterWord = 1;     // writer_words (a word written bare)
+inline constexpr std::uint8_t kWeWord = 2;         // we_words
+inline constexpr std::uint8_t kBylineMarker = 4;   // byline_markers
+inline constexpr std::uint8_t kReportVerb = 8;     // report_verbs
+inline constexpr std::uint8_t kClauseOpener = 16;  // clause_openers
+inline constexpr std::uint8_t kRespectively = 32;  // respectively_words
+inline constexpr std::uint8_t kTellVerb = 64;      // tell_verbs
+std::uint8_t layout_word(const Layout& layout, std::string_view folded);
+
+// Whether token `t`'s folded form is in `set`, the layout's set of bit `bit`: by its word number
+// when `words` has it, else looked up.
+inline bool in_layout_set(const Token& t, const WordFacts* words, std::uint8_t bit,
+                          const WordSet& set) {
+  return words != nullptr && t.word < words->size() ? (words->layout[t.word] & bit) != 0
+                                                    : set.contains(t.folded);
+}
 
 // Adds to `facts` those of the words `cache` numbered after the ones it has (Token::word).
 void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
                     const Layout& layout, const RuleFilter& filter);
 
 // Sets s.writer_words and s.we_words from its tokens outside quotations (after s.quoted).
-// `person`, if given, holds person_word() of each word number (Token::word) below its size.
+// `person`, if given, holds layout_word() of each word number (Token::word) below its size.
 void count_person_words(const Layout& layout, SentenceAnalysis& s,
                         std::span<const std::uint8_t> person = {});
 

@@ -21,6 +21,13 @@ void set_bits(std::span<const std::uint32_t> ids, std::vector<std::uint64_t>& bi
   }
 }
 
+// ORs `masks` into `bits`.
+void or_masks(std::span<const SetMask> masks, std::vector<std::uint64_t>& bits) {
+  for (const SetMask& m : masks) {
+    bits[m.chunk] |= m.bits;
+  }
+}
+
 constexpr std::uint32_t kMaxParenthetical = 8;
 constexpr std::size_t kScripts = static_cast<std::size_t>(Script::kPunct) + 1;
 constexpr std::size_t kMaxRegexToken = 256;
@@ -1067,8 +1074,6 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* wor
   sentence.filter.first_word_sets.assign(sentence.tokens.size(), {});
   sentence.filter.folded_hashes.resize(sentence.tokens.size());
   sentence.filter.affix_set_bits.assign((affix_sets_ + 63) / 64, 0);
-  const std::span<const std::uint32_t> first = first_set_.view();
-  const std::span<const std::uint32_t> sets = sets_.view();
   const std::span<const std::uint32_t> first_of = first_of_.view();
   const std::span<const std::uint32_t> first_sets_of = first_sets_of_.view();
   thread_local WordMemory memory;
@@ -1081,7 +1086,8 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* wor
     std::uint32_t w = StringIndex::kAbsent;
     if (t.word < known) {
       sentence.filter.folded_hashes[k] = words->hashes[t.word];
-      set_bits(words->affixes(t.word), sentence.filter.affix_set_bits);
+      or_masks(words->affixes(t.word), sentence.filter.affix_set_bits);
+      or_masks(words->word_sets(t.word), sentence.filter.word_set_bits);
       w = words->filter_words[t.word];
     } else {
       const std::size_t hash = StringHash{}(t.folded);
@@ -1094,9 +1100,11 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* wor
       }
       set_bits(memory.affixes(m), sentence.filter.affix_set_bits);
       w = memory.word[m];
+      if (w != StringIndex::kAbsent) {
+        set_bits(sets_of_word(w), sentence.filter.word_set_bits);
+      }
     }
     if (w != StringIndex::kAbsent) {
-      set_bits(sets.subspan(first[w], first[w + 1] - first[w]), sentence.filter.word_set_bits);
       sentence.filter.first_word_sets[k] =
           first_sets_of.subspan(first_of[w], first_of[w + 1] - first_of[w]);
     }

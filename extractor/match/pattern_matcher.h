@@ -228,6 +228,11 @@ class RuleFilter {
   // with or holds, appended to `affix_sets`.
   std::uint32_t word_sets_of(const std::string& folded, std::size_t hash,
                              std::vector<std::uint32_t>& affix_sets) const;
+  // The word sets of the filter's word `w` (a number word_sets_of returned).
+  std::span<const std::uint32_t> sets_of_word(std::uint32_t w) const {
+    const std::span<const std::uint32_t> first = first_set_.view();
+    return sets_.view().subspan(first[w], first[w + 1] - first[w]);
+  }
   // Fills sentence.filter.token_classes, which facts() reads, with the name words of `names`
   // (of `words`, for a token with a word number below its size).
   // Precondition: find_word_sets(sentence) was called.

@@ -4,10 +4,15 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "extractor/match/gazetteer.h"
+#include "extractor/match/pattern_matcher.h"
+#include "extractor/stages.h"
 #include "tests/extractor/test_pack.h"
 
 namespace kgex {
@@ -634,6 +639,54 @@ TEST_CASE("tables: rows in boilerplate are skipped") {
           R"("layout": {"boilerplate_markers": ["댓글"], "table_columns": {"Team": ["부서"]}})"),
       text);
   CHECK(g.find("성장 조직").empty());
+}
+
+TEST_CASE("layout_word: one bit per layout set, and by word number the same as looked up") {
+  auto set = load_rules({builtin_pack()});
+  REQUIRE_MESSAGE(set.ok(), set.status().to_string());
+  const Layout& layout = set.value()->layout;
+  const std::array<std::pair<std::uint8_t, const WordSet*>, 7> sets{{
+      {kWriterWord, &layout.writer_words},
+      {kWeWord, &layout.we_words},
+      {kBylineMarker, &layout.byline_markers},
+      {kReportVerb, &layout.report_verbs},
+      {kClauseOpener, &layout.clause_openers},
+      {kRespectively, &layout.respectively_words},
+      {kTellVerb, &layout.tell_verbs},
+  }};
+  std::string text = "낱말 word";
+  for (const auto& [bit, words] : sets) {
+    REQUIRE(!words->empty());
+    for (const std::string_view w : *words) {
+      const std::uint8_t bits = layout_word(layout, w);
+      for (const auto& [other, in] : sets) {
+        CHECK_MESSAGE(((bits & other) != 0) == in->contains(w), w);
+      }
+      text.append(" ").append(w);
+    }
+  }
+  // The words as the extractor numbers them, with their particles split off.
+  TokenCache cache;
+  cache.use_for(1);
+  std::vector<Token> tokens;
+  cache.tokenize(
+      text, 0, static_cast<std::uint32_t>(text.size()), [](std::string_view) { return false; },
+      tokens);
+  const Gazetteer gazetteer(*set.value());
+  WordFacts facts;
+  add_word_facts(facts, cache, gazetteer, layout, RuleFilter(*set.value()));
+  std::size_t numbered = 0;
+  for (const Token& t : tokens) {
+    if (t.word >= facts.size()) {
+      continue;
+    }
+    ++numbered;
+    CHECK(facts.layout[t.word] == layout_word(layout, t.folded));
+    for (const auto& [bit, words] : sets) {
+      CHECK_MESSAGE(in_layout_set(t, &facts, bit, *words) == words->contains(t.folded), t.folded);
+    }
+  }
+  CHECK(numbered == tokens.size());
 }
 
 }  // namespace

@@ -708,5 +708,24 @@ TEST_CASE("a regex over its time limit is kTimeout, not a hang") {
   CHECK(r.status().message().find("(a+)+b") != std::string::npos);
 }
 
+TEST_CASE("append_set_masks: one mask per chunk of 64 sets, which sets the bits of the sets") {
+  std::vector<SetMask> masks{{7, 1}};  // an earlier word's, left as it is
+  const std::vector<std::uint32_t> ids{3, 130, 64, 3, 127, 0, 200};
+  append_set_masks(ids, masks);
+  REQUIRE(masks.size() == 5);  // chunks 0, 2, 1 and 3 after the earlier word's
+  CHECK(masks[0].chunk == 7);
+  CHECK(masks[0].bits == 1);
+  std::vector<std::uint64_t> from_masks(4, 0);
+  for (std::size_t m = 1; m < masks.size(); ++m) {
+    CHECK((from_masks[masks[m].chunk] & masks[m].bits) == 0);  // each chunk once
+    from_masks[masks[m].chunk] |= masks[m].bits;
+  }
+  std::vector<std::uint64_t> from_ids(4, 0);
+  for (const std::uint32_t id : ids) {
+    from_ids[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
+  CHECK(from_masks == from_ids);
+}
+
 }  // namespace
 }  // namespace kgex
