@@ -1283,6 +1283,24 @@ TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity 
   CHECK(has_relation(object, "Initech", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out") {
+  // Zorblat is a company only by the rule in the first sentence; the third names it again only
+  // once the first pass is over, after the words standing for it looked for a company.
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "bought", "pattern": [{"text": ["acquired"]},
+          {"shape": "capitalized", "capture": "n"}], "entity": {"capture": "n", "type": "Organization"}},
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Acme acquired Zorblat. It rained. For Zorblat the deal is "
+                                    "good. Later that company uses Rust.");
+  CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},
