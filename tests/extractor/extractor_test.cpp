@@ -149,6 +149,25 @@ TEST_CASE("entity action: a company's short form is the company, also where a ru
   CHECK_FALSE(g.find("Clearpath", ET::kOrganization));
 }
 
+TEST_CASE("entity action: a company written with its legal form or in capitals is one company") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "caps", "pattern": [{"regex": "[A-Z]{3,}", "anchor": "start", "capture": "n"},
+       {"regex": "[A-Z]{3,}", "anchor": "end", "capture": "m"}],
+       "entity": {"capture": "n", "through": "m", "type": "Organization"}},
+      {"id": "joined", "pattern": [{"text": "joined"},
+       {"regex": "[A-Z][a-z]+", "min": 2, "max": 3, "capture": "n"}, {"text": "in"}],
+       "entity": {"capture": "n", "type": "Organization"}}])");
+  // The first word stands for the company too, however its full name was written.
+  const KnowledgeGraph g = graph_of(rules,
+                                    "ZORBLAT WORKS\n\nAna Ruiz joined Zorblat Works Ltd in May. "
+                                    "Zorblat ships games.");
+  const auto id = g.find("ZORBLAT WORKS", ET::kOrganization);
+  REQUIRE(id);
+  CHECK(g.entity(*id).mention_count == 3);
+  CHECK_FALSE(g.find("Zorblat", ET::kOrganization));
+  CHECK(g.entity_count() == 1);  // "Zorblat Works Ltd" is a name of it
+}
+
 TEST_CASE("entity action: type_from a cue word") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "cue",
       "pattern": [{"particle": ["인", "이라는"], "capture": "cue"}, {"script": "latin", "capture": "n"}],
