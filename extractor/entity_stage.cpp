@@ -1,5 +1,6 @@
 // Entity stages: entity rules, the overlap policy, entity resolution, topic.
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <map>
 #include <numeric>
@@ -247,6 +248,19 @@ bool korean_full_name(std::string_view name) {
   return n >= 2 && n <= 4 && name.size() == n * 3 && name.find(' ') == std::string_view::npos;
 }
 
+// A company's name key without a legal form at its end: "Vela Works Ltd", "Vela Works, Inc." and
+// "VELA WORKS" are one company.
+std::string company_key(std::string_view name) {
+  static constexpr std::array<std::string_view, 10> kLegalForms = {
+      "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "gmbh", "plc", "limited"};
+  const std::size_t space = name.rfind(' ');
+  if (space != std::string_view::npos &&
+      std::ranges::find(kLegalForms, fold_case(name.substr(space + 1))) != kLegalForms.end()) {
+    name = name.substr(0, space);
+  }
+  return name_key(name);
+}
+
 // Short references to people and companies named in full elsewhere in the document. A
 // person is called by surname after the first mention: "최윤서 부사장 ... 최 부사장은" (a
 // surname-only candidate, from a rule on surname + title), "Dev Malhotra ... Malhotra
@@ -332,7 +346,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       fit(name.substr(last_space + 1), c, name);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
                first_space >= 4 && wins[&c - candidates.data()]) {
-      fit(name.substr(0, first_space), c, name);
+      // One company however the document writes its full name: with its legal form, in capitals.
+      fit(name.substr(0, first_space), c, company_key(name));
     } else if ((c.type == EntityType::kProduct || c.type == EntityType::kTool) && c.entry < 0 &&
                first_space != std::string::npos && first_space == last_space &&
                organizations.contains(fold_case(c.surface.substr(0, c.surface.find(' '))))) {
@@ -348,6 +363,21 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     auto it = fits.find(form);
     return it != fits.end() && it->second.size() == 1 ? &full.at(*it->second.begin()) : nullptr;
   };
+  // A company the document writes both with and without its legal form is one company: the name
+  // it writes first.
+  std::map<std::string, std::tuple<std::uint32_t, std::uint32_t, std::string>> companies;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const MentionCandidate& c = candidates[i];
+    if (any_company && wins[i] && c.type == EntityType::kOrganization && c.entry < 0 &&
+        c.refers == Refers::kNone && c.canonical == c.surface) {
+      auto [it, fresh] =
+          companies.emplace(company_key(c.surface), std::tuple(c.sentence, c.begin, c.surface));
+      if (!fresh && std::tie(c.sentence, c.begin) <
+                        std::tie(std::get<0>(it->second), std::get<1>(it->second))) {
+        it->second = std::tuple(c.sentence, c.begin, c.surface);
+      }
+    }
+  }
   // The document's own entity of a type: the first one it names, in its first sentences.
   std::map<EntityType, const MentionCandidate*> own;
   for (const MentionCandidate& c : candidates) {
@@ -547,6 +577,11 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         continue;
       }
       c.short_form = true;
+    } else if (const auto company = companies.find(company_key(c.surface));
+               c.type == EntityType::kOrganization && c.entry < 0 && c.canonical == c.surface &&
+               company != companies.end() &&
+               name_key(std::get<2>(company->second)) != name_key(c.surface)) {
+      c.canonical = std::get<2>(company->second);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 &&
                c.surface.find(' ') == std::string::npos) {
       // A rule may find the short form itself ("Clearpath's co-founder"): it is still the

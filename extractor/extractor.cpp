@@ -300,6 +300,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     links.value().insert(links.value().end(), more.value().begin(), more.value().end());
     propagate_names(ctx, doc, candidates, pending, name_word, links.value());
   }
+  // Words standing for an entity named before still wait where that name came with the last
+  // pass's names (a company a rule found once, named again in the sentence before "The Oslo
+  // company, run by ..."): they look once more, now that every name is there.
+  if (!pending.empty()) {
+    propagate_names(ctx, doc, candidates, pending, name_word, links.value());
+  }
   resolve_overlaps(doc, rules.layout, std::move(candidates));
   std::vector<LocalEntity> entities = resolve_entities(ctx, doc, links.value());
   const MentionsBySentence by_sentence = mentions_by_sentence(doc);

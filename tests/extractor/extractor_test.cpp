@@ -149,6 +149,25 @@ TEST_CASE("entity action: a company's short form is the company, also where a ru
   CHECK_FALSE(g.find("Clearpath", ET::kOrganization));
 }
 
+TEST_CASE("entity action: a company written with its legal form or in capitals is one company") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "caps", "pattern": [{"regex": "[A-Z]{3,}", "anchor": "start", "capture": "n"},
+       {"regex": "[A-Z]{3,}", "anchor": "end", "capture": "m"}],
+       "entity": {"capture": "n", "through": "m", "type": "Organization"}},
+      {"id": "joined", "pattern": [{"text": "joined"},
+       {"regex": "[A-Z][a-z]+", "min": 2, "max": 3, "capture": "n"}, {"text": "in"}],
+       "entity": {"capture": "n", "type": "Organization"}}])");
+  // The first word stands for the company too, however its full name was written.
+  const KnowledgeGraph g = graph_of(rules,
+                                    "ZORBLAT WORKS\n\nAna Ruiz joined Zorblat Works Ltd in May. "
+                                    "Zorblat ships games.");
+  const auto id = g.find("ZORBLAT WORKS", ET::kOrganization);
+  REQUIRE(id);
+  CHECK(g.entity(*id).mention_count == 3);
+  CHECK_FALSE(g.find("Zorblat", ET::kOrganization));
+  CHECK(g.entity_count() == 1);  // "Zorblat Works Ltd" is a name of it
+}
+
 TEST_CASE("entity action: type_from a cue word") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "cue",
       "pattern": [{"particle": ["인", "이라는"], "capture": "cue"}, {"script": "latin", "capture": "n"}],
@@ -1281,6 +1300,24 @@ TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity 
   const KnowledgeGraph object =
       graph_of(rules, "어제 에이크미와 이니텍을 만났다. 회사는 Rust를 사용한다.");
   CHECK(has_relation(object, "Initech", RT::kUses, "Rust"));
+}
+
+TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out") {
+  // Zorblat is a company only by the rule in the first sentence; the third names it again only
+  // once the first pass is over, after the words standing for it looked for a company.
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "bought", "pattern": [{"text": ["acquired"]},
+          {"shape": "capitalized", "capture": "n"}], "entity": {"capture": "n", "type": "Organization"}},
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Acme acquired Zorblat. It rained. For Zorblat the deal is "
+                                    "good. Later that company uses Rust.");
+  CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
