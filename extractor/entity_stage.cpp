@@ -577,11 +577,11 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         continue;
       }
       c.short_form = true;
-    } else if (const auto company = companies.find(company_key(c.surface));
+    } else if (const auto written = companies.find(company_key(c.surface));
                c.type == EntityType::kOrganization && c.entry < 0 && c.canonical == c.surface &&
-               company != companies.end() &&
-               name_key(std::get<2>(company->second)) != name_key(c.surface)) {
-      c.canonical = std::get<2>(company->second);
+               written != companies.end() &&
+               name_key(std::get<2>(written->second)) != name_key(c.surface)) {
+      c.canonical = std::get<2>(written->second);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 &&
                c.surface.find(' ') == std::string::npos) {
       // A rule may find the short form itself ("Clearpath's co-founder"): it is still the
