@@ -179,6 +179,9 @@ struct DocumentKind {
   // headings or more (a heading's mark, a circled number or a numbering) whose first
   // organizations differ.
   bool digest = false;
+  // The marker of the first marked line, folded ("q"): an interview opens with a question, so a
+  // line with another marker is an answer.
+  std::string question_marker;
 };
 
 // Two cells of a table row that one of the layout's table_relations relates: the cell of a
@@ -235,9 +238,10 @@ struct DocumentAnalysis {
   std::vector<int> topics;       // the topic entity of each type that has one
   int topic_product = -1;        // local entity index of the topic product ("$about"), or -1
   bool product_release = false;  // the title names topic_product with a version (versioned_title)
-  int own_team = -1;   // the team first-person words stand for (저희 팀, our team), if any
-  Writer writer;       // the person a post is by (find_writer)
-  int lead_team = -1;  // the first team the document names in its first kOwnEntityLead sentences
+  int own_team = -1;     // the team first-person words stand for (저희 팀, our team), if any
+  int interviewee = -1;  // in an interview, the first person it names outside bylines
+  Writer writer;         // the person a post is by (find_writer)
+  int lead_team = -1;    // the first team the document names in its first kOwnEntityLead sentences
   // The facts of the words of its tokens (Token::word), kept by the extractor's thread; null for
   // a document analysed without them.
   const WordFacts* words = nullptr;

@@ -324,6 +324,18 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     }
   }
   doc.kind = document_kind(doc, rules.layout, first_org);
+  // The interviewee, whose the answers are: the first person named outside bylines (the
+  // headline's "바로물류 정해솔 CTO").
+  std::pair<std::uint32_t, std::uint32_t> first_person{UINT32_MAX, UINT32_MAX};
+  for (std::size_t m = 0; m < doc.mentions.size() && doc.kind.interview; ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    const int e = doc.entity_of_mention[m];
+    if (e >= 0 && entities[e].type == EntityType::kPerson && !doc.byline_mention[m] &&
+        !doc.sentences[c.sentence].boilerplate && std::pair(c.sentence, c.begin) < first_person) {
+      first_person = {c.sentence, c.begin};
+      doc.interviewee = e;
+    }
+  }
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
   doc.section_topic = section_topics(doc, entities);
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {

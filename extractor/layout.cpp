@@ -497,9 +497,11 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
   constexpr int kPostingLines = 3;
   constexpr std::size_t kDigestItems = 3;
   int interview_lines = 0;
+  std::string question_marker;
   std::uint32_t last_line = UINT32_MAX;
   for (const SentenceAnalysis& s : doc.sentences) {
     if (s.span.line != last_line && interview_line(layout, s)) {
+      question_marker = interview_lines == 0 ? s.tokens[0].folded : question_marker;
       ++interview_lines;
     }
     last_line = s.span.line;
@@ -517,7 +519,8 @@ DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
   }
   return DocumentKind{.interview = interview_lines >= kInterviewLines,
                       .posting = posting_lines >= kPostingLines,
-                      .digest = items.size() >= kDigestItems};
+                      .digest = items.size() >= kDigestItems,
+                      .question_marker = std::move(question_marker)};
 }
 
 namespace {

@@ -87,39 +87,11 @@ const std::string* interview_marker(const Layout& layout, const SentenceAnalysis
              : nullptr;
 }
 
-// The person who answers on a line opening with `marker`: an interview opens with a question,
-// so a marker other than the first line's ("A." after "Q.") is the interviewee's, the first
-// person the article names outside bylines (the headline's "바로물류 정해솔 CTO"); -1 for the
-// questions.
-int answer_speaker(const SentenceScope& sc, const std::string& marker) {
-  const std::string* question = nullptr;
-  for (const SentenceAnalysis& s : sc.doc.sentences) {
-    if ((question = interview_marker(sc.layout, s)) != nullptr) {
-      break;
-    }
-  }
-  if (question == nullptr || *question == marker) {
-    return -1;
-  }
-  int person = -1;
-  std::pair<std::uint32_t, std::uint32_t> first{UINT32_MAX, UINT32_MAX};
-  for (std::size_t m = 0; m < sc.doc.mentions.size(); ++m) {
-    const MentionCandidate& c = sc.doc.mentions[m];
-    const int e = sc.doc.entity_of_mention[m];
-    if (e >= 0 && sc.entities[e].type == EntityType::kPerson && !sc.doc.byline_mention[m] &&
-        !sc.doc.sentences[c.sentence].boilerplate && std::pair(c.sentence, c.begin) < first) {
-      first = {c.sentence, c.begin};
-      person = e;
-    }
-  }
-  return person;
-}
-
 // In an interview, the person whose turn a sentence is in: the line opens with the person's name
 // and goes on in their words ("신유진 안녕하세요, … 신유진입니다. 오늘장터에는 2021년에
-// 합류했고"), or with an answer's marker (answer_speaker); -1 elsewhere. A "$self" that searches
-// only people is that person: the speaker says where they joined, not the team the interview
-// is about.
+// 합류했고"), or with an answer's marker (the interviewee, doc.interviewee); -1 elsewhere. A
+// "$self" that searches only people is that person: the speaker says where they joined, not the
+// team the interview is about.
 int turn_speaker(const SentenceScope& sc) {
   if (!sc.doc.kind.interview) {
     return -1;
@@ -129,8 +101,9 @@ int turn_speaker(const SentenceScope& sc) {
     --first;
   }
   const SentenceAnalysis& opening = sc.doc.sentences[first];
+  // An answer's line (a marker other than the first line's question) is the interviewee's.
   if (const std::string* marker = interview_marker(sc.layout, opening)) {
-    return answer_speaker(sc, *marker);
+    return *marker == sc.doc.kind.question_marker ? -1 : sc.doc.interviewee;
   }
   if (opening.units.size() < 2 || opening.units[0].mention < 0 ||
       !opening.units[0].particle.empty() ||
