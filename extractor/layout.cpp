@@ -133,15 +133,43 @@ bool marked_heading(std::string_view text) {
   return bullet_heading(text) || text.starts_with('#') || text.starts_with('[');
 }
 
-// Whether a line opens like an item of a digest: a bullet, a circled number (①) or a numbering
-// ("3.", "2)"). Brackets open time stamps of transcripts and Markdown headings sections of one
-// story, so neither counts.
+// Whether a line is a programme's time slot and nothing else: a label in Latin letters that opens
+// with a capital, then a time range ("KEYNOTE  10:00–10:40", "TRACK B 13:00-13:40").
+bool slot_heading(std::string_view line) {
+  constexpr std::size_t kMaxSlot = 48;  // bytes
+  if (line.empty() || line.size() > kMaxSlot || line[0] < 'A' || line[0] > 'Z') {
+    return false;
+  }
+  bool time = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == ':') {
+      time = time || (i > 0 && is_digit(line[i - 1]) && i + 2 < line.size() &&
+                      is_digit(line[i + 1]) && is_digit(line[i + 2]));
+      continue;
+    }
+    if (line.substr(i).starts_with("\xE2\x80\x93") || line.substr(i).starts_with("\xE2\x80\x94")) {
+      i += 2;  // an en or em dash between the times
+      continue;
+    }
+    const bool ascii = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) ||
+                       c == ' ' || c == '-' || c == '~' || c == '.';
+    if (!ascii) {
+      return false;
+    }
+  }
+  return time;
+}
+
+// Whether a line opens like an item of a digest: a bullet, a circled number (①), a numbering
+// ("3.", "2)") or a programme's time slot. Brackets open time stamps of transcripts and Markdown
+// headings sections of one story, so neither counts.
 bool item_heading(std::string_view line) {
   constexpr std::size_t kMaxItemHeading = 240;  // bytes: a heading, not a paragraph
   if (line.empty() || line.size() > kMaxItemHeading) {
     return false;
   }
-  if (bullet_heading(line)) {
+  if (bullet_heading(line) || slot_heading(line)) {
     return true;
   }
   // ① .. ⑳ are U+2460 .. U+2473: E2 91 A0 .. E2 91 B3.
@@ -758,6 +786,7 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   std::vector<bool> names(lines.size(), false);
   std::vector<bool> names_someone(lines.size(), false);  // a person or a team
   std::vector<bool> team_first(lines.size(), false);     // the first name is a team's
+  std::vector<bool> names_party(lines.size(), false);    // a person, a team or an organization
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const int e = doc.entity_of_mention[m];
     if (e >= 0) {
@@ -767,6 +796,8 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
       names[line] = true;
       names_someone[line] = names_someone[line] || entities[e].type == EntityType::kPerson ||
                             entities[e].type == EntityType::kTeam;
+      names_party[line] =
+          names_party[line] || names_someone[line] || entities[e].type == EntityType::kOrganization;
     }
   }
   // Each line's sentences, [first, last): sentences come in line order.
@@ -793,15 +824,25 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   // An opening line that names no one may be followed by the line that says whose the section
   // is, as a programme gives a talk's title and then its speaker ("[A-2] 검색 랭킹" over "발표:
   // 여다온 (누리마켓 검색팀)"): a short line that names a person, whose organization (or the
-  // team named with it) is the section's.
+  // team named with it) is the section's. A slot's line may come first and the talk's title on
+  // a line of its own ("TRACK A 11:00–11:40" over "Rust로 다시 쓰기" over the speaker): a short
+  // line that names no person, team or organization is that title, and the speaker's section.
+  constexpr std::size_t kSpeakerLine = 80;  // code points: a line of credits, no paragraph
   bool awaiting_speaker = false;
+  std::size_t title = lines.size();  // the title line awaiting its speaker, else none
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
     const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**") ||
                        about_heading(lines[l], text);
+    if (awaiting_speaker && !opens && lines[l].kind != LineKind::kBlank && title == lines.size() &&
+        !names_party[l] && !doc.boilerplate_line[l] &&
+        count_code_points_utf8(text) <= kSpeakerLine) {
+      title = l;
+      out[l] = topic;
+      continue;
+    }
     if (awaiting_speaker && !opens && lines[l].kind != LineKind::kBlank) {
       awaiting_speaker = false;
-      constexpr std::size_t kSpeakerLine = 80;  // code points: a line of credits, no paragraph
       const bool person = std::ranges::any_of(
           std::span(by_sentence)
               .subspan(line_sentences[l].first, line_sentences[l].second - line_sentences[l].first),
@@ -817,6 +858,10 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
                     ? speaker_team(doc, entities, by_sentence, line_sentences[l], introduced)
                     : topic;
       }
+      if (title < lines.size()) {
+        out[title] = topic;
+      }
+      title = lines.size();
       out[l] = topic;
       continue;
     }
@@ -848,6 +893,7 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
                (lines[l].kind == LineKind::kHeading && names[l])) {
       topic = -1;
       awaiting_speaker = opens && !names[l] && !doc.header_line[l] && !doc.boilerplate_line[l];
+      title = lines.size();
     }
     out[l] = topic;
   }

@@ -224,6 +224,12 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     }
   } else {
     out = topic_only(sc.doc, sc.s);
+    // A team whose section it is (a programme's "발표: 여다온 · 누리마켓 검색팀") stands in for
+    // no search that takes no teams (a company's own product).
+    std::erase_if(out, [&](int e) {
+      return ref.types != 0 && sc.entities[e].type == EntityType::kTeam &&
+             (ref.types & type_bit(EntityType::kTeam)) == 0;
+    });
     // The release notes of a product with no organization of its own (an open-source
     // project's): "we" and a subjectless clause ("NATS를 브로커로 쓸 수 있습니다") are the
     // product's.

@@ -963,6 +963,33 @@ TEST_CASE("relation action: in a programme, a talk's section is its speaker's te
                "[00:01:05] Queues at scale\nSpeaker: Jane Roe (Globex Search)\nThe stream is "
                "written in Rust.\n");
   CHECK(has_relation(stamped, "Acme", RT::kUses, "Rust"));
+  // A slot's line in capitals with a time range opens the section too, and the talk's title on
+  // the line between it and the speaker's is the speaker's.
+  const KnowledgeGraph slots = graph_of(
+      rules,
+      "Acme Dev Day\n\nAcme hosts the day. Acme runs the venue and the stream.\n\n"
+      "KEYNOTE  10:00\xE2\x80\x93"
+      "10:40\nQueues at scale\nSpeaker: Jane Roe (Globex Search)\nThe "
+      "consumer is written in Rust.\n\nTRACK B 13:00-13:40\nA cache written in Python\nSpeaker: "
+      "John Doe (Initech)\n");
+  CHECK(has_relation(slots, "Search", RT::kUses, "Rust"));
+  CHECK(has_relation(slots, "Initech", RT::kUses, "Python"));
+  CHECK_FALSE(has_relation(slots, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(slots, "Acme", RT::kUses, "Python"));
+  // A search that takes no teams takes no team for its section's company.
+  const std::string companies = rule_file(R"(
+      "entity_rules": [{"id": "team", "pattern": [{"text": ["Search"], "capture": "n"}],
+                        "entity": {"capture": "n", "type": "Team"}}],
+      "relation_rules": [{"id": "written", "pattern": [
+        {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": {"find": ["Organization"], "else": "$topic"},
+        "target": "t"}])");
+  const KnowledgeGraph team_section =
+      graph_of(companies,
+               "Acme Dev Day\n\nAcme hosts the day. Acme runs the venue and the stream.\n\n"
+               "[A-1] Queues at scale\nSpeaker: Jane Roe (Globex Search)\nThe consumer is "
+               "written in Rust.\n");
+  CHECK_FALSE(has_relation(team_section, "Search", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: on a page whose header opens with a team, $self is that team") {
