@@ -253,7 +253,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       candidates.push_back(std::move(c));
     }
   }
-  for (MentionCandidate& c : read_tables_and_sections(doc, rules.layout)) {
+  for (MentionCandidate& c :
+       read_tables_and_sections(doc, rules.layout, rules.name_endings.titles)) {
     candidates.push_back(std::move(c));
   }
   const KnownWord name_word = [this](std::string_view w) {

@@ -1108,7 +1108,7 @@ void read_tables(DocumentAnalysis& doc, const Layout& layout, std::vector<Mentio
 }
 
 // The items of list sections, into doc.section_items, and the mentions they name.
-void read_sections(DocumentAnalysis& doc, const Layout& layout,
+void read_sections(DocumentAnalysis& doc, const Layout& layout, const WordSet& titles,
                    const std::vector<std::uint32_t>& first_sentence,
                    std::vector<MentionCandidate>& out) {
   constexpr std::uint32_t kMaxName = 6;  // tokens
@@ -1151,6 +1151,15 @@ void read_sections(DocumentAnalysis& doc, const Layout& layout,
     // A name ends at punctuation or the line's end, within a few words; a sentence is no name.
     if (e == b || (e < s.tokens.size() && s.tokens[e].script != Script::kPunct)) {
       continue;
+    }
+    // A person's name ends before a title: "여도겸 교수 (연구실장)" lists 여도겸.
+    if (layout.list_sections[static_cast<std::size_t>(section)].type == EntityType::kPerson) {
+      for (std::uint32_t k = b + 1; k < e; ++k) {
+        if (titles.contains(s.tokens[k].folded)) {
+          e = k;
+          break;
+        }
+      }
     }
     const SectionItem item{first_sentence[l], b, e, static_cast<std::size_t>(section)};
     doc.section_items.push_back(item);
@@ -1223,8 +1232,8 @@ void read_outline(DocumentAnalysis& doc, const std::vector<std::uint32_t>& first
 
 }  // namespace
 
-std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc,
-                                                       const Layout& layout) {
+std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, const Layout& layout,
+                                                       const WordSet& titles) {
   std::vector<MentionCandidate> out;
   doc.table_links.clear();
   doc.section_items.clear();
@@ -1238,7 +1247,7 @@ std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc,
   for (auto si = static_cast<std::uint32_t>(doc.sentences.size()); si-- > 0;) {
     first_sentence[doc.sentences[si].span.line] = si;
   }
-  read_sections(doc, layout, first_sentence, out);
+  read_sections(doc, layout, titles, first_sentence, out);
   if (!layout.outline_relations.empty()) {
     read_outline(doc, first_sentence);
   }

@@ -96,10 +96,13 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
 //    type, each member of a cell that lists several (a trailing parenthetical such as "핵심 LLM
 //    (ChatGPT)" is left out of the name, and a member that ends in a column word, "개인 투자자",
 //    describes and names nothing);
-//  - the name that opens an item of a list section is an entity of the section's type.
+//  - the name that opens an item of a list section is an entity of the section's type; a
+//    person's name ends before a title (`titles`, the pack's name_endings titles: "여도겸 교수"
+//    names 여도겸).
 // With outline_relations in the layout, it also stores in doc.outline_items the items of nested
 // bulleted lists, each with the item it is indented under.
 // Requires tokens.
-std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, const Layout& layout);
+std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, const Layout& layout,
+                                                       const WordSet& titles);
 
 }  // namespace kgex

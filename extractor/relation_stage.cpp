@@ -826,10 +826,18 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // ("X팀은 Spark를 썼지만, 데이터가 불어나자 Flink로 옮겼다"), and what else the earlier clause
   // names may be meant ("X 사업부를 만들고, P 님이 사업부장을 맡습니다"). `own_clause` is where
   // the match's clause opens.
+  // A sentence that opens with a topic no name stands for ("연구실은 2019년 P 교수가 세웠으며,
+  // 학습에는 PyTorch를 씁니다") holds it for every clause: the earlier clause's subject is not
+  // the match's either.
   std::uint32_t own_clause = 0;
   if (sc.s.lang == Lang::kKo) {
     const std::uint32_t lo = clause_around(sc, m).first;
-    for (std::uint32_t v = lo; v < m.end && lo > 0; ++v) {
+    const Unit& first = sc.s.units.front();
+    if (lo > 0 && first.mention < 0 && (first.particle == "은" || first.particle == "는") &&
+        sc.s.tokens[first.begin].script == Script::kHangul) {
+      own_clause = lo;
+    }
+    for (std::uint32_t v = lo; v < m.end && lo > 0 && own_clause == 0; ++v) {
       if (is_subject_particle(particle_of(sc.s, v)) &&
           (sc.s.quoted.empty() || !sc.s.quoted[sc.s.units[v].begin])) {
         own_clause = lo;
@@ -847,7 +855,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin) ||
                              agent_of_passive(sc, u) || titled_other(sc, u, m))) ||
         (!ref.sentence_scope && unit.clause != clause) ||
-        (u < own_clause && subject_rank(particle_of(sc.s, u)) == 1) ||
+        (u < own_clause &&
+         (subject_rank(particle_of(sc.s, u)) == 1 || subject_rank(title_particle(sc, u)) == 1)) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||
         (captured[u + 2] && listed_together(sc.doc, sc.s, u, u + 2))) {
       continue;
@@ -870,6 +879,16 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
          !ref.particle->contains(honored.empty() ? list_particle(sc.s, u) : honored)) ||
         told_to(sc, u) || origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
+    }
+    // A Korean maker's name written before its product or tool with no particle ("NVIDIA
+    // Isaac Sim을") says whose the thing is, as 의 would: it is not the one acting.
+    if (sc.s.lang == Lang::kKo && particle.empty() && u + 1 < sc.s.units.size() &&
+        sc.s.units[u + 1].mention >= 0 &&
+        sc.entities[sc.doc.entity_of_mention[unit.mention]].type == EntityType::kOrganization) {
+      const EntityType next = sc.entities[sc.doc.entity_of_mention[sc.s.units[u + 1].mention]].type;
+      if (next == EntityType::kProduct || next == EntityType::kTool) {
+        continue;
+      }
     }
     const int e = sc.doc.entity_of_mention[unit.mention];
     if (!heads(e) || (u >= m.end && u > closed)) {

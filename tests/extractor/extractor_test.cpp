@@ -2554,6 +2554,33 @@ TEST_CASE("relation action: the subject of a clause a comma closed is not anothe
   CHECK(has_relation(
       graph_of(rules, "소식\n\n이니텍은 행사를 후원하고 있고, 동호회가 커지자 Kafka를 사용한다."),
       "Initech", RT::kUses, "Kafka"));
+  // A topic no name stands for opens the sentence: it holds the later clause too.
+  CHECK(graph_of(rules, "소식\n\n동호회는 이니텍이 후원하고 있고, Kafka를 사용한다.")
+            .relation_count() == 0);
+  // So with a person whose title carries the subject's particle.
+  const std::string people = rule_file(R"("layout": {"clause_endings": ["고"]},
+      "name_endings": {"endings": ["씨"], "initials": ["마"], "titles": ["교수"]},
+      "entity_rules": [{"id": "p", "pattern": [{"text": "마하늘", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["를"],
+        "capture": "t"}, {"starts": "사용"}], "relation": "uses",
+       "source": {"find": ["Person"], "scope": "sentence"}, "target": "t"}])");
+  CHECK(graph_of(people, "소식\n\n연구실은 마하늘 교수가 세웠고, Kafka를 사용한다.")
+            .relation_count() == 0);
+  CHECK(has_relation(graph_of(people, "소식\n\n마하늘 교수가 연구실을 세웠고, Kafka를 사용한다."),
+                     "마하늘", RT::kUses, "Kafka"));
+}
+
+TEST_CASE("relation search: a Korean maker written before its product is not the one acting") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "use", "pattern": [
+      {"ent": "Tool", "particle": ["를"], "capture": "t"}, {"starts": "사용"}],
+      "relation": "uses", "source": {"find": ["Organization"], "scope": "sentence"},
+      "target": "t"}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "소식\n\n시뮬레이션에는 에이크미 Python을, 학습에는 Kafka를 사용한다.");
+  CHECK_FALSE(has_relation(g, "Acme", RT::kUses, "Kafka"));
+  CHECK(has_relation(graph_of(rules, "소식\n\n에이크미가 Kafka를 사용한다."), "Acme", RT::kUses,
+                     "Kafka"));
 }
 
 TEST_CASE("relation action: a Korean list member may open with a description after a comma") {

@@ -601,6 +601,19 @@ TEST_CASE("list sections: a relation runs from the item where only that way fits
   CHECK(has_relation(g, "마하늘", RT::kWorksAt, "가온로보"));
   CHECK(has_relation(g, "표가을", RT::kWorksAt, "가온로보"));
   CHECK(g.relation_count() == 2);
+  // A person's name ends before a title of the pack's name_endings.
+  const std::string titled = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["구성원"], "type": "Person", "relation": "works_at"}]},
+      "name_endings": {"endings": ["씨"], "initials": ["마"], "titles": ["교수", "박사과정"]},
+      "entity_rules": [{"id": "org", "pattern": [{"regex": "[가-힣]+로보", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Organization"}}])");
+  const KnowledgeGraph t =
+      graph_of(titled,
+               "가온로보\n가온로보는 로봇을 연구한다. 가온로보는 판교에 있다.\n\n"
+               "■ 구성원\n- 마하늘 교수 (연구실장)\n- 표가을 박사과정\n");
+  CHECK(has_relation(t, "마하늘", RT::kWorksAt, "가온로보"));
+  CHECK(has_relation(t, "표가을", RT::kWorksAt, "가온로보"));
+  CHECK(t.find("마하늘 교수").empty());
 }
 
 TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {
