@@ -1691,34 +1691,53 @@ void add_outline_relations(const StageContext& ctx, const DocumentAnalysis& doc,
   }
 }
 
+// The team a page is about: the last name of the first header line that names anything, if
+// a team ("한빛대학교 기계공학과 촉감지능연구실": the lab, of its university), else -1.
+int page_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
+  int line = -1;
+  int last = -1;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const auto l = static_cast<int>(doc.sentences[doc.mentions[m].sentence].span.line);
+    if (doc.entity_of_mention[m] < 0 || !doc.header_line[static_cast<std::size_t>(l)] ||
+        (line >= 0 && l != line)) {
+      continue;
+    }
+    line = l;
+    last = doc.entity_of_mention[m];
+  }
+  return last >= 0 && entities[last].type == EntityType::kTeam ? last : -1;
+}
+
 // The topic organization's relation to each item of a list section that has one (doc.section_items:
 // the products a company page lists under "주요 제품" are the company's, the people a lab page
 // lists under "구성원" work there). A member_of section relates each item to the team the
 // document speaks for instead (a team's report's "Who's on the team", a lab page's "PhD
-// students"), and only in a document that has one.
+// students"), and only in a document that has one. On a page about a team (its own, or the one
+// its header names last), people listed as working at the topic are the team's members.
 void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
                            const std::vector<LocalEntity>& entities,
                            std::vector<RelationCandidate>& out) {
+  const int page = doc.own_team >= 0 ? doc.own_team : page_team(doc, entities);
   for (const SectionItem& item : doc.section_items) {
     const ListSection& section = ctx.rules.layout.list_sections[item.section];
     if (!section.relation) {
       continue;
     }
-    const bool member = *section.relation == RT::kMemberOf;
-    const int side = member ? doc.own_team : doc.topic;
+    const bool works = *section.relation == RT::kWorksAt;
+    const RT type = works && page >= 0 ? RT::kMemberOf : *section.relation;
+    const int side = type != RT::kMemberOf ? doc.topic : works ? page : doc.own_team;
     if (side < 0) {
       continue;
     }
     for (const int e : named_within(doc, item.sentence, item.begin, item.end)) {
       // The relation runs from the item where only that way round fits its types: a member
       // listed under "구성원" works at the topic.
-      const bool from_item =
-          !relation_allowed(*section.relation, entities[side].type, entities[e].type) &&
-          relation_allowed(*section.relation, entities[e].type, entities[side].type);
+      const bool from_item = !relation_allowed(type, entities[side].type, entities[e].type) &&
+                             relation_allowed(type, entities[e].type, entities[side].type);
       add_layout_relation(entities,
                           {.source = from_item ? e : side,
                            .target = from_item ? side : e,
-                           .type = *section.relation,
+                           .type = type,
                            .confidence = section.confidence,
                            .sentence = item.sentence,
                            .rule = "section",

@@ -614,6 +614,20 @@ TEST_CASE("list sections: a relation runs from the item where only that way fits
   CHECK(has_relation(t, "마하늘", RT::kWorksAt, "가온로보"));
   CHECK(has_relation(t, "표가을", RT::kWorksAt, "가온로보"));
   CHECK(t.find("마하늘 교수").empty());
+  // On a page whose header names a team last, the people listed are the team's members.
+  const std::string lab = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["구성원"], "type": "Person", "relation": "works_at"}]},
+      "entity_rules": [{"id": "org", "pattern": [{"regex": "[가-힣]+대학교", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Organization"}},
+        {"id": "lab", "pattern": [{"regex": "[가-힣]+연구실", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Team"}}])");
+  const KnowledgeGraph page = graph_of(
+      lab,
+      "가온대학교 보행제어연구실\n\n가온대학교는 크다. 보행제어연구실은 로봇을 연구한다.\n\n"
+      "■ 구성원\n- 마하늘\n- 표가을\n");
+  CHECK(has_relation(page, "마하늘", RT::kMemberOf, "보행제어연구실"));
+  CHECK(has_relation(page, "표가을", RT::kMemberOf, "보행제어연구실"));
+  CHECK_FALSE(has_relation(page, "마하늘", RT::kWorksAt, "가온대학교"));
 }
 
 TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {
