@@ -676,11 +676,20 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
     return -1;
   }
   // A sentence that names an organization or team of its own before the match, whatever its
-  // particle ("다온랩스에 와서는 Go로 만든다"), is not about an earlier sentence's topic.
+  // particle ("다온랩스에 와서는 Go로 만든다"), is not about an earlier sentence's topic; the
+  // maker of a product it names ("OpenAI의 GPT-4o를 쓰고") is no such name.
   for (std::uint32_t u = 0; u < m.begin; ++u) {
     const Unit& unit = sc.s.units[u];
     if (unit.mention < 0 || (!sc.s.quoted.empty() && sc.s.quoted[unit.begin])) {
       continue;
+    }
+    if (particle_of(sc.s, u) == "의" && u + 1 < sc.s.units.size() &&
+        sc.s.units[u + 1].mention >= 0) {
+      const EntityType owned =
+          sc.entities[sc.doc.entity_of_mention[sc.s.units[u + 1].mention]].type;
+      if (owned == EntityType::kProduct || owned == EntityType::kTool) {
+        continue;
+      }
     }
     const EntityType type = sc.entities[sc.doc.entity_of_mention[unit.mention]].type;
     if ((type == EntityType::kOrganization || type == EntityType::kTeam) &&

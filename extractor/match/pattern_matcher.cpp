@@ -500,6 +500,17 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
           }
         }
       }
+      // Markdown's bold around a name ("**검색팀**은"): the name takes the particle written
+      // after the closing marks.
+      std::uint32_t marks = u.end;
+      while (marks < n && is_char(tokens[marks], '*') && !tokens[marks].space_before) {
+        ++marks;
+      }
+      if (u.particle.empty() && marks >= u.end + 2 && marks < n && tokens[marks].particle_only() &&
+          !tokens[marks].space_before) {
+        u.end = marks + 1;
+        u.particle = tokens[marks].particle;
+      }
     } else {
       u.begin = i;
       u.end = i + 1;

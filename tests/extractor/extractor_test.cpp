@@ -1074,6 +1074,17 @@ TEST_CASE("relation search: an organization the sentence names stops an earlier 
                                           "이니텍 소식\n\n이니텍은 바쁘다. 글로벡스에서는 앱을 "
                                           "판다. 에이크미에 와서는 Python으로 만든다.");
   CHECK_FALSE(has_relation(stopped, "Globex", RT::kUses, "Python"));
+  // The maker of a product the sentence names is no company of its own.
+  const KnowledgeGraph owner = graph_of(rules,
+                                        "이니텍 소식\n\n이니텍은 바쁘다. 글로벡스에서는 앱을 "
+                                        "판다. 에이크미의 코멧을 붙여 Python으로 만든다.");
+  CHECK(has_relation(owner, "Globex", RT::kUses, "Python"));
+  CHECK_FALSE(has_relation(owner, "Acme", RT::kUses, "Python"));
+  // A topic in Markdown's bold takes the particle after the closing marks.
+  const KnowledgeGraph bold = graph_of(
+      rules,
+      "이니텍 소식\n\n이니텍은 바쁘다.\n\n- **글로벡스**는 앱을 판다. 이제 Python으로 만든다.");
+  CHECK(has_relation(bold, "Globex", RT::kUses, "Python"));
 }
 
 TEST_CASE("relation search: $previous does not reach into another bulleted item") {
