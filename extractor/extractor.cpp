@@ -253,9 +253,13 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       candidates.push_back(std::move(c));
     }
   }
+  // A table cell or a list item holds a name; a person's is no stop word ("공석": vacant), while
+  // a team's may be one ("Mobile", "SRE").
   for (MentionCandidate& c :
        read_tables_and_sections(doc, rules.layout, rules.name_endings.titles)) {
-    candidates.push_back(std::move(c));
+    if (c.type != EntityType::kPerson || !rules.stoplist.contains(fold_case(c.surface))) {
+      candidates.push_back(std::move(c));
+    }
   }
   const KnownWord name_word = [this](std::string_view w) {
     return impl_->gazetteer.is_name_word(w);

@@ -438,6 +438,12 @@ TEST_CASE("tables: a role cell makes the person in the row a member or the head 
                "| 성명 | 직책 |\n|---|---|\n| 탁가온 | 추천팀장 |\n");
   CHECK(has_relation(plain, "탁가온", RT::kMemberOf, "추천팀"));
   CHECK_FALSE(has_relation(plain, "탁가온", RT::kLeads, "추천팀"));
+  // A stop word in a person's cell names no one ("공석": vacant); a team's cell may hold one.
+  const KnowledgeGraph vacant = graph_of(rule_file(R"j("stoplist": ["공석", "Mobile"], "layout": {
+          "table_columns": {"Person": ["성명"], "Team": ["팀"]}})j"),
+                                         "| 팀 | 성명 |\n|---|---|\n| Mobile | 공석 |\n");
+  CHECK(vacant.find("공석").empty());
+  CHECK_FALSE(vacant.find("Mobile").empty());
 }
 
 TEST_CASE("tables: an org chart's rows give each team its group, owner and tools") {
