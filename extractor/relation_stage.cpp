@@ -703,7 +703,12 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
         if (unit.mention < 0) {
           return owned_topic(s, u) ? AtTopic::kEnd : AtTopic::kPass;
         }
+        // A tool as the topic ("다리목은 NestJS로 작성돼 있다") uses nothing itself: its stack is
+        // the one of whoever the paragraph is about.
         const EntityType type = sc.entities[sc.doc.entity_of_mention[unit.mention]].type;
+        if (type == EntityType::kTool && !of_types(sc, ref, unit)) {
+          return AtTopic::kPass;
+        }
         return type != EntityType::kPerson && of_types(sc, ref, unit) ? AtTopic::kTake
                                                                       : AtTopic::kEnd;
       });

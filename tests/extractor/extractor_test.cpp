@@ -1085,6 +1085,12 @@ TEST_CASE("relation search: an organization the sentence names stops an earlier 
       rules,
       "이니텍 소식\n\n이니텍은 바쁘다.\n\n- **글로벡스**는 앱을 판다. 이제 Python으로 만든다.");
   CHECK(has_relation(bold, "Globex", RT::kUses, "Python"));
+  // A tool as a later sentence's topic passes it on: its stack is the company's.
+  const KnowledgeGraph tool = graph_of(
+      rules,
+      "이니텍 소식\n\n이니텍은 바쁘다.\n\n- 글로벡스는 큐를 운영한다. Kafka는 Python으로 만든다.");
+  CHECK(has_relation(tool, "Globex", RT::kUses, "Python"));
+  CHECK_FALSE(has_relation(tool, "Initech", RT::kUses, "Python"));
 }
 
 TEST_CASE("relation search: $previous does not reach into another bulleted item") {
