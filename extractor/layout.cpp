@@ -441,10 +441,14 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
   }
   const std::uint32_t line = doc.sentences[found.front().sentence].span.line;
   int team = -1;
+  bool writer = false;
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const int e = doc.entity_of_mention[m];
-    if (doc.sentences[doc.mentions[m].sentence].span.line != line || e < 0 ||
-        entities[e].type != EntityType::kTeam || e == team) {
+    if (doc.sentences[doc.mentions[m].sentence].span.line != line || e < 0) {
+      continue;
+    }
+    writer = writer || entities[e].type == EntityType::kPerson;
+    if (entities[e].type != EntityType::kTeam || e == team) {
       continue;
     }
     if (team >= 0) {
@@ -452,7 +456,14 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
     }
     team = e;
   }
-  return team;
+  // A byline that names a team and no writer signs a company's notice as often as a team's post
+  // ("작성자 가온 운영팀" over "당사는 …"): the post is the team's only where it says "we".
+  constexpr int kTeamWe = 2;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    we += s.we_words;
+  }
+  return writer || we >= kTeamWe ? team : -1;
 }
 
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {

@@ -59,7 +59,9 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout);
 
 // The team a post's byline names with its writer ("글쓴이: 육하진 (검색추천팀 엔지니어링
 // 매니저)", "Written by Ana Ruiz, Search team"): the line of the first of `found` (bylines) names
-// one team. The post is that team's: -1 for none. Requires mentions and entities.
+// one team. The post is that team's: -1 for none. A byline with no writer ("작성자 가온 운영팀")
+// counts only in a post that says "we" (the layout's we_words) twice or more. Requires mentions
+// and entities.
 int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities);
 

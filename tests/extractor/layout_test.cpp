@@ -534,6 +534,14 @@ TEST_CASE("bylines: a team the byline names with the writer is the post's first-
       "누리 기술 블로그\n\n~~ ** ~~ -- ** ~~ -- Written  By: 육하람 (검색팀)\n\n"
       "Redis 도입.\n";
   CHECK(has_relation(graph_of(rules, behind), "검색팀", RT::kUses, "Redis"));
+  // A byline with a team and no writer signs a notice: the team's only where the post says "we".
+  const std::string we = rule_file(
+      R"("layout": {"writer_markers": ["작성자"], "we_words": ["저희", "우리"]},)" + units);
+  const std::string notice = "공지사항\n\n작성자 운영팀 | 5월 9일\n\n당사는 Redis 도입.\n";
+  CHECK_FALSE(has_relation(graph_of(we, notice), "운영팀", RT::kUses, "Redis"));
+  const std::string team_post =
+      "공지사항\n\n작성자 운영팀 | 5월 9일\n\n저희는 바쁩니다. 우리 손으로 Redis 도입.\n";
+  CHECK(has_relation(graph_of(we, team_post), "운영팀", RT::kUses, "Redis"));
 }
 
 TEST_CASE("transcripts: a turn is about its speaker's organization") {
