@@ -525,6 +525,27 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
         u.end = i + 4;
         u.particle = tokens[i + 3].particle;
       }
+      // Where relations are read, so is a word glossed in Latin letters with a particle after the
+      // gloss ("최고정보보호책임자(CISO)가", "거대언어모델(LLM)을"): the word, with that particle.
+      // Without one ("최고기술책임자(CTO) 등이") the parentheses stay for the rules to read.
+      constexpr std::uint32_t kMaxGlossWords = 3;
+      if (fold_parentheticals && t.script == Script::kHangul && t.particle.empty() &&
+          u.end == i + 1 && i + 2 < n && is_char(tokens[i + 1], '(') &&
+          !tokens[i + 1].space_before) {
+        std::uint32_t close = i + 2;
+        while (close < n && close <= i + 1 + kMaxGlossWords &&
+               tokens[close].script == Script::kLatin && tokens[close].particle.empty()) {
+          ++close;
+        }
+        const std::string_view after = close > i + 2 && close < n && is_char(tokens[close], ')')
+                                           ? particle_after(tokens, close)
+                                           : std::string_view();
+        if (!after.empty()) {
+          // The particle is the closing parenthesis's own or a particle-only token after it.
+          u.particle = after;
+          u.end = close + (tokens[close].particle.empty() ? 2 : 1);
+        }
+      }
       // "'레드 로버 인터랙티브'(이하 레드 로버)에": a parenthetical after a quoted mention joins
       // its closing quote, which takes the particle after it.
       const bool closing_quote = t.quote_mark() && t.particle.empty() && !units.empty() &&

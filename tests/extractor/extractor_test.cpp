@@ -2588,6 +2588,20 @@ TEST_CASE("relation action: the subject of a clause a comma closed is not anothe
                      "마하늘", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("relation rules: a Korean word glossed in Latin letters is the word, with its particle") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "p", "pattern": [{"text": "마하늘", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}},
+      {"id": "t", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}],
+      "relation_rules": [{"id": "lead", "pattern": [{"ent": "Person", "capture": "p"},
+        {"text": "책임자", "particle": ["가"]}, {"starts": "이끄"}, {"ent": "Team", "capture": "t"}],
+        "relation": "leads", "source": "p", "target": "t"}])");
+  CHECK(has_relation(graph_of(rules, "소식\n\n마하늘 책임자(CISO)가 이끄는 보안팀이 바쁘다."),
+                     "마하늘", RT::kLeads, "보안팀"));
+  CHECK(has_relation(
+      graph_of(rules, "소식\n\n마하늘 책임자(Chief Officer)가 이끄는 보안팀이 바쁘다."), "마하늘",
+      RT::kLeads, "보안팀"));
+}
+
 TEST_CASE("relation search: a Korean maker written before its product is not the one acting") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "use", "pattern": [
       {"ent": "Tool", "particle": ["를"], "capture": "t"}, {"starts": "사용"}],
