@@ -45,6 +45,13 @@ bool titled_in_parentheses(const std::vector<Token>& tokens, std::size_t i,
          (tokens[i + 1].text == ")" || tokens[i + 1].text == "·");
 }
 
+// A title right before `tokens[i]`, which ends its sentence: a signature's "가온셈 대표이사
+// 우다인".
+bool titled_at_end(const std::vector<Token>& tokens, std::size_t i, const NameEndings& names) {
+  return i > 0 && i + 1 == tokens.size() && is_title(tokens[i - 1], names) &&
+         tokens[i - 1].particle.empty() && tokens[i].space_before;
+}
+
 }  // namespace
 
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
@@ -75,7 +82,8 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
         !names.endings.contains(t.particle) ||
         !names.initials.contains(std::string_view(t.folded).substr(0, kSyllable)) ||
         names.titles.contains(t.folded) || (known && known(t.folded)) ||
-        (!title_follows(tokens, i, names) && !titled_in_parentheses(tokens, i, names))) {
+        (!title_follows(tokens, i, names) && !titled_in_parentheses(tokens, i, names) &&
+         !titled_at_end(tokens, i, names))) {
       continue;
     }
     t.base_end = t.end;

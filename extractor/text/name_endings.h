@@ -7,8 +7,9 @@
 // A two-syllable word whose first syllable starts personal names keeps a
 // one-syllable ending such as 인, 나, 만 or 도 as the end of a three-syllable
 // name when a title follows it, directly or after one word (a rank such as 전,
-// or the organization), or when a title stands right before it in parentheses
-// ("가온셈(대표 박유나)"). Which endings, initials and titles is data: the pack's
+// or the organization), when a title stands right before it in parentheses
+// ("가온셈(대표 박유나)"), or when a title stands right before it and it ends the sentence (a
+// signature's "가온셈 대표이사 우다인"). Which endings, initials and titles is data: the pack's
 // "name_endings" (docs/rules.md).
 //
 // An honorific written onto a name is split off the same way: "김민수씨는" -> 김민수 | 씨+는.

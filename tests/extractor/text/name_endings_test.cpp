@@ -85,6 +85,12 @@ TEST_CASE("join_name_endings: a title may stand before the name in parentheses")
   CHECK(forms("(대표 주자인 기업)") == V{"(", "대표", "주자+인", "기업", ")"});
 }
 
+TEST_CASE("join_name_endings: a title before a name that ends the sentence, as signed") {
+  CHECK(forms("한빛 대표 박유나") == V{"한빛", "대표", "박유나"});
+  // Not with anything after the name.
+  CHECK(forms("한빛 대표 박유나 씨") == V{"한빛", "대표", "박유+나", "씨"});
+}
+
 TEST_CASE("join_name_endings: without a title the particle stays") {
   CHECK(forms("김수인 발표") == V{"김수+인", "발표"});
   CHECK(forms("김수인") == V{"김수+인"});
