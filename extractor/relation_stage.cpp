@@ -19,6 +19,11 @@ namespace {
 using ET = EntityType;
 using RT = RelationType;
 
+// A relation whose end the sentence does not name, but the topic, a section or the sentence
+// before stands in for, has this share of its rule's confidence (issue #4: weaker than one with
+// an explicit subject); --min-confidence can then keep such relations out.
+constexpr double kFromContextConfidence = 0.8;
+
 // How likely a unit with this particle is the clause's subject: the topic
 // particles 은/는 mark the main subject, 이/가 often one of a relative clause, and 에서
 // the organization that acts in one ("오픈AI에서 개발한 챗GPT").
@@ -1907,6 +1912,10 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
           continue;
         }
         const bool in_order = respective && sources.size() > 1 && sources.size() == targets.size();
+        // An end the sentence does not name (the topic, a section's, the sentence before's)
+        // makes a weaker relation than one the sentence states.
+        const double confidence =
+            from_context ? rule.confidence * kFromContextConfidence : rule.confidence;
         for (std::size_t i = 0; i < sources.size(); ++i) {
           const int src = sources[i];
           for (std::size_t j = 0; j < targets.size(); ++j) {
@@ -1925,12 +1934,12 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               auto key =
                   std::make_tuple(std::min(src, dst), std::max(src, dst), si, conflict_group(type));
               auto it = best.find(key);
-              if (it == best.end() || std::tie(rule.priority, rule.confidence) >
+              if (it == best.end() || std::tie(rule.priority, confidence) >
                                           std::tie(it->second.priority, it->second.confidence)) {
                 sources_here.emplace(src, type);
                 best.insert_or_assign(
                     key,
-                    RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,
+                    RelationCandidate{src, dst, type, confidence, rule.priority, si, rule.id,
                                       matched_text(sc, m), rule.source.kind != Ref::Kind::kCapture,
                                       rule.target.kind != Ref::Kind::kCapture, from_context,
                                       rule.yields, rule.former, m.begin, m.end});

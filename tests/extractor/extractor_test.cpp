@@ -305,6 +305,16 @@ TEST_CASE("relation action: source and target from captures, one relation per li
   CHECK(r.evidence[0].sentence == "Acme uses Rust, Kafka, and Python.");
 }
 
+TEST_CASE("relation action: an end the topic stands in for makes a weaker relation") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "use",
+      "pattern": [{"text": "uses"}, {"ent": "Tool", "capture": "t"}], "relation": "uses",
+      "source": {"find": ["Organization"], "else": "$topic"}, "target": "t", "confidence": 0.8}])");
+  const KnowledgeGraph g = graph_of(
+      rules, "Acme news\n\nAcme is big. Acme is old. Globex uses Rust. The team uses Kafka.");
+  CHECK(test::relation(g, "Globex", RT::kUses, "Rust").confidence == doctest::Approx(0.8));
+  CHECK(test::relation(g, "Acme", RT::kUses, "Kafka").confidence == doctest::Approx(0.64));
+}
+
 TEST_CASE("relation action: Korean coordination with 와/과, 및 and the middle dot") {
   const KnowledgeGraph g =
       graph_of(uses_ko(R"({"find": ["Organization"]})"),
