@@ -856,6 +856,16 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         sc.s.tokens[first.begin].script == Script::kHangul) {
       own_clause = lo;
     }
+    // "we" as the topic before the match ("인프라팀이 파드를 늘리는 동안 저희는 Argo Rollouts로
+    // 되돌렸습니다") is the match's subject: names before it with 이/가 act in their own clause.
+    for (std::uint32_t v = m.begin; v-- > 0 && own_clause == 0;) {
+      const Unit& unit = sc.s.units[v];
+      if (unit.mention < 0 && (unit.particle == "은" || unit.particle == "는") &&
+          (sc.s.quoted.empty() || !sc.s.quoted[unit.begin]) &&
+          in_layout_set(sc.s.tokens[unit.begin], sc.doc.words, kWeWord, sc.layout.we_words)) {
+        own_clause = v;
+      }
+    }
     for (std::uint32_t v = lo; v < m.end && lo > 0 && own_clause == 0; ++v) {
       if (is_subject_particle(particle_of(sc.s, v)) &&
           (sc.s.quoted.empty() || !sc.s.quoted[sc.s.units[v].begin])) {

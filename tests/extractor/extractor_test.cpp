@@ -2612,6 +2612,17 @@ TEST_CASE("relation rules: a Korean word glossed in Latin letters is the word, w
       RT::kLeads, "보안팀"));
 }
 
+TEST_CASE("relation search: \"we\" as the topic before the match keeps earlier subjects out") {
+  const std::string rules = rule_file(R"("layout": {"we_words": ["우리", "저희"]},
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["를"],
+        "capture": "t"}, {"starts": "사용"}], "relation": "uses",
+       "source": {"find": ["Organization"], "scope": "sentence"}, "target": "t"}])");
+  CHECK(graph_of(rules, "소식\n\n이니텍이 행사를 여는 동안 저희는 Kafka를 사용했다.")
+            .relation_count() == 0);
+  CHECK(has_relation(graph_of(rules, "소식\n\n이니텍이 행사를 여는 동안 Kafka를 사용했다."),
+                     "Initech", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("relation search: a Korean maker written before its product is not the one acting") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "use", "pattern": [
       {"ent": "Tool", "particle": ["를"], "capture": "t"}, {"starts": "사용"}],
