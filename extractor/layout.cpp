@@ -683,12 +683,19 @@ int reply_organization(const DocumentAnalysis& doc, const std::vector<LocalEntit
   constexpr std::uint32_t kOpening = 4;
   const auto type_of = [&](int m) { return entities[doc.entity_of_mention[m]].type; };
   // A writer who introduces themselves by name ("누리마켓 검색팀에서 일하는 탁서율입니다") speaks
-  // in the first person too.
+  // in the first person too, and so does one who closes the sentence with a role and the copula
+  // ("가람핀테크 인프라 담당입니다").
   const auto introduces = [&](std::uint32_t si) {
-    return std::ranges::any_of(by_sentence[si], [&](int m) {
-      return type_of(m) == EntityType::kPerson &&
-             is_copula_ending(doc.sentences[si].tokens[doc.mentions[m].end - 1].particle);
-    });
+    const std::vector<Token>& tokens = doc.sentences[si].tokens;
+    std::size_t last = tokens.size();
+    while (last > 0 && tokens[last - 1].script == Script::kPunct) {
+      --last;
+    }
+    return (last > 0 && is_copula_ending(tokens[last - 1].particle)) ||
+           std::ranges::any_of(by_sentence[si], [&](int m) {
+             return type_of(m) == EntityType::kPerson &&
+                    is_copula_ending(tokens[doc.mentions[m].end - 1].particle);
+           });
   };
   for (std::uint32_t si = first; si < end && si < first + kOpening; ++si) {
     const SentenceAnalysis& s = doc.sentences[si];

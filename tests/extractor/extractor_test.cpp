@@ -500,6 +500,14 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     CHECK(has_relation(thread, "Globex", RT::kUses, "Kafka"));
     CHECK_FALSE(has_relation(thread, "Acme", RT::kUses, "Kafka"));
     CHECK_FALSE(has_relation(thread, "Initech", RT::kUses, "Python"));
+    // So does one who closes the opening sentence with a role and the copula, naming no one.
+    const KnowledgeGraph role =
+        graph_of(thread_rules,
+                 "포럼 > 질문\n\n어떤 큐가 좋을까요? 에이크미가 묻는다. 에이크미는 궁금하다.\n\n"
+                 "▲ 12 곰 · 3시간\n글로벡스 인프라 담당입니다. 앱은 Kafka를 쓴다.\n\n"
+                 "▲ 9 새 · 2시간\n큐는 테이블이다. 워커는 Rust를 쓴다.\n\n"
+                 "▲ 3 물 · 1시간\n이니텍은 괜찮다. 잡은 Python을 쓴다.");
+    CHECK(has_relation(role, "Globex", RT::kUses, "Kafka"));
   }
 }
 
