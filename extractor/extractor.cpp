@@ -103,24 +103,28 @@ class GiveBackBuffers {
   DocumentAnalysis& doc_;
 };
 
-// The WordFacts (analysis.h) of the words of a thread's TokenCache, for one generation of it.
+// The WordFacts and WordAnswers (analysis.h) of the words of a thread's TokenCache, for one
+// generation of it.
 class ThreadWords {
  public:
   // Adds the facts of the words `cache` numbered since the last call, after forgetting all of
-  // them if the cache's numbers started again.
+  // them, and every answer, if the cache's numbers started again.
   void update(const TokenCache& cache, const Gazetteer& gazetteer, const Layout& layout,
               const RuleFilter& filter) {
     if (generation_ != cache.generation()) {
       generation_ = cache.generation();
       facts_ = WordFacts();
+      answers_.clear();
     }
     add_word_facts(facts_, cache, gazetteer, layout, filter);
   }
   const WordFacts& facts() const { return facts_; }
+  WordAnswers& answers() { return answers_; }
 
  private:
   std::uint64_t generation_ = 0;
   WordFacts facts_;
+  WordAnswers answers_;
 };
 
 Lang sentence_lang(const std::vector<Token>& tokens) {
@@ -260,6 +264,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     return impl_->gazetteer.is_name_word(w);
   };
   doc.words = &words.facts();
+  doc.word_answers = &words.answers();
   resolve_overlaps(doc, rules.layout, candidates);
   Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
   if (!links.ok()) {

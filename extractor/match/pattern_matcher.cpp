@@ -145,12 +145,9 @@ inline bool token_fields_pass(const TokenTest& t, const Token& tok) {
   return true;
 }
 
-// The other tests of `t`: word lists, the gazetteer and the regex. Every test must hold, and
-// the regex, the only one that can fail with an error, stays last, so the order of the tests
-// changes no answer.
-bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
-  const Token& tok = ctx.s.tokens[token];
-  const std::size_t hash = ctx.s.filter.folded_hashes[token];
+// The tests of `t` that read the token's folded form alone (whose StringHash is `hash`): word
+// lists and the gazetteer.
+bool word_lookups_pass(const Context& ctx, const TokenTest& t, const Token& tok, std::size_t hash) {
   if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
@@ -160,8 +157,24 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
   if (!t.ends.empty() && !t.ends.ends(tok.folded)) {
     return false;
   }
-  if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded, hash)) {
-    return false;
+  return !t.known || *t.known == ctx.gazetteer.is_name_word(tok.folded, hash);
+}
+
+// The other tests of `t`: word lists, the gazetteer and the regex. Every test must hold, and
+// the regex, the only one that can fail with an error, stays last, so the order of the tests
+// changes no answer. The word tests of a numbered token are answered once per word
+// (WordAnswers).
+bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
+  const Token& tok = ctx.s.tokens[token];
+  if (t.text || !t.starts.empty() || !t.ends.empty() || t.known) {
+    const std::size_t hash = ctx.s.filter.folded_hashes[token];
+    const auto answer = [&] { return word_lookups_pass(ctx, t, tok, hash); };
+    WordAnswers* answers = ctx.doc.word_answers;
+    const bool numbered =
+        answers != nullptr && ctx.doc.words != nullptr && tok.word < ctx.doc.words->size();
+    if (!(numbered ? answers->of(t, tok.word, answer) : answer())) {
+      return false;
+    }
   }
   if (t.regex) {
     // No name is this long; a huge token (a pasted blob) never matches a regex test.
