@@ -608,14 +608,6 @@ void RuleFilter::find_first_sets() {
   for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
     suffix_shape_.add(suffixes_.key(w), true);
   }
-  first_particle_sets_.assign(particle_sets_, 0);
-  for (const auto* needs : {&entity_, &relation_}) {
-    for (const PatternNeeds& n : *needs) {
-      if (n.first_particles) {
-        first_particle_sets_[*n.first_particles] = 1;
-      }
-    }
-  }
 }
 
 void RuleFilter::find_word_subsets() {
@@ -1126,12 +1118,11 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* wor
 
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
-  if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
+  if (f.particles_seen_.size() != particle_sets_ || f.particle_stamp_.size() != particles_.size() ||
       f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
     f.particles_seen_.assign(particle_sets_, 0);
-    f.word_units_.resize(word_sets_);
-    f.particle_units_.resize(particle_sets_);
+    f.particle_stamp_.assign(particles_.size(), 0);
   }
   const std::uint32_t now = ++f.sentence_;
   f.word_bits_ = sentence.filter.word_set_bits;
@@ -1142,25 +1133,24 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.mention_types_ = 0;
   f.bare_mention_types_ = 0;
   f.mention_units_.clear();
-  f.word_units_.clear();
-  f.particle_units_.clear();
   f.unit_classes_.resize(f.units_);
+  f.unit_particles_.resize(f.units_);
   f.classes_ = {};
-  const std::span<const std::uint32_t> first_particle_set = first_particle_set_.view();
-  const std::span<const std::uint32_t> particle_sets_of = particle_sets_of_.view();
+  f.units_view_ = sentence.units;
+  f.first_word_sets_ = sentence.filter.first_word_sets;
+  f.first_particle_set_ = first_particle_set_.view();
+  f.particle_sets_of_ = particle_sets_of_.view();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
     const Unit& u = sentence.units[i];
-    if (const std::uint32_t p =
-            u.particle.empty() ? StringIndex::kAbsent : particles_.find(u.particle);
-        p != StringIndex::kAbsent) {
-      for (std::uint32_t k = first_particle_set[p]; k < first_particle_set[p + 1]; ++k) {
-        const std::uint32_t set = particle_sets_of[k];
+    const std::uint32_t p = u.particle.empty() ? StringIndex::kAbsent : particles_.find(u.particle);
+    f.unit_particles_[i] = p;
+    if (p != StringIndex::kAbsent && f.particle_stamp_[p] != now) {
+      f.particle_stamp_[p] = now;
+      for (std::uint32_t k = f.first_particle_set_[p]; k < f.first_particle_set_[p + 1]; ++k) {
+        const std::uint32_t set = f.particle_sets_of_[k];
         if (f.particles_seen_[set] != now) {
           f.particles_seen_[set] = now;
           f.particles_here_.push_back(set);
-        }
-        if (first_particle_sets_[set]) {
-          f.particle_units_.add(set, i, now);
         }
       }
     }
@@ -1176,24 +1166,6 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       const std::uint8_t c = sentence.filter.token_classes[u.begin];
       f.unit_classes_[i] = c;
       f.classes_[c / 64] |= std::uint64_t{1} << (c % 64);
-      for (const std::uint32_t id : sentence.filter.first_word_sets[u.begin]) {
-        f.word_units_.add(id, i, now);
-      }
-    }
-  }
-}
-
-void RuleFilter::Facts::UnitLists::resize(std::size_t sets) {
-  stamp_.assign(sets, 0);
-  first_.resize(sets);
-  last_.resize(sets);
-}
-
-void RuleFilter::Facts::UnitLists::append(std::uint32_t set, std::uint32_t sentence,
-                                          std::vector<std::uint32_t>& out) const {
-  if (stamp_[set] == sentence) {
-    for (std::uint32_t at = first_[set]; at != kNone; at = entries_[at].next) {
-      out.push_back(entries_[at].unit);
     }
   }
 }
@@ -1207,9 +1179,26 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
       }
     }
   } else if (needs.first_word_set) {
-    word_units_.append(*needs.first_word_set, sentence_, out);
+    const std::uint32_t set = *needs.first_word_set;
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      if (unit_classes_[u] != kNoClass) {
+        const std::span<const std::uint32_t> sets = first_word_sets_[units_view_[u].begin];
+        if (std::find(sets.begin(), sets.end(), set) != sets.end()) {
+          out.push_back(u);
+        }
+      }
+    }
   } else if (needs.first_particles) {
-    particle_units_.append(*needs.first_particles, sentence_, out);
+    const std::uint32_t set = *needs.first_particles;
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      if (const std::uint32_t p = unit_particles_[u]; p != StringIndex::kAbsent) {
+        const auto begin = particle_sets_of_.begin() + first_particle_set_[p];
+        const auto end = particle_sets_of_.begin() + first_particle_set_[p + 1];
+        if (std::find(begin, end, set) != end) {
+          out.push_back(u);
+        }
+      }
+    }
   } else if (needs.first_classes) {
     const TokenClasses& classes = *needs.first_classes;
     for (std::uint32_t u = 0; u < units_; ++u) {

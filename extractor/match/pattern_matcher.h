@@ -165,50 +165,29 @@ class RuleFilter {
       }
       return true;
     }
-    // The units of a sentence in reading order for each set (of words or of particles), as
-    // lists through one vector, so that no table is cleared from sentence to sentence: the
-    // list of set k is valid when it is stamped with the sentence's number.
-    class UnitLists {
-     public:
-      void resize(std::size_t sets);
-      std::size_t sets() const { return stamp_.size(); }
-      void clear() { entries_.clear(); }
-      void add(std::uint32_t set, std::uint32_t unit, std::uint32_t sentence) {
-        const auto at = static_cast<std::uint32_t>(entries_.size());
-        entries_.push_back({unit, kNone});
-        if (stamp_[set] == sentence) {
-          entries_[last_[set]].next = at;
-        } else {
-          stamp_[set] = sentence;
-          first_[set] = at;
-        }
-        last_[set] = at;
-      }
-      void append(std::uint32_t set, std::uint32_t sentence, std::vector<std::uint32_t>& out) const;
-
-     private:
-      static constexpr std::uint32_t kNone = UINT32_MAX;
-      struct Entry {
-        std::uint32_t unit;
-        std::uint32_t next;
-      };
-      std::vector<std::uint32_t> stamp_;
-      std::vector<std::uint32_t> first_;
-      std::vector<std::uint32_t> last_;
-      std::vector<Entry> entries_;
-    };
     // The number of the sentence (counted from 1 per Facts); particles_seen_[p] is that of the
     // last sentence with a unit with a particle of set p.
     std::uint32_t sentence_ = 0;
     std::vector<std::uint32_t> particles_seen_;
+    // particle_stamp_[p] is the number of the last sentence with a unit with particle p (of the
+    // filter's particles), whose sets are then held.
+    std::vector<std::uint32_t> particle_stamp_;
     // The particle sets the sentence holds, each once, in the order found.
     std::vector<std::uint32_t> particles_here_;
     // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis::filter), which must
     // outlive the facts' use.
     std::span<const std::uint64_t> word_bits_;
     std::span<const std::uint64_t> affix_bits_;
-    UnitLists word_units_;      // token units by word set (of first_sets_)
-    UnitLists particle_units_;  // units by particle set
+    // For starts(): the sentence's units and each token's first word sets (SentenceAnalysis),
+    // each unit's particle among the filter's particles (or StringIndex::kAbsent), and the
+    // filter's particle sets of each particle (RuleFilter::first_particle_set_,
+    // particle_sets_of_). Units are listed by a first word or particle set only when a rule
+    // that starts with one is tried: most sets name units that no rule asks for.
+    std::span<const Unit> units_view_;
+    std::span<const std::span<const std::uint32_t>> first_word_sets_;
+    std::vector<std::uint32_t> unit_particles_;
+    std::span<const std::uint32_t> first_particle_set_;
+    std::span<const std::uint32_t> particle_sets_of_;
     // The class of each unit's token (kNoClass for a mention unit), and the classes held.
     static constexpr std::uint8_t kNoClass = UINT8_MAX;
     std::vector<std::uint8_t> unit_classes_;
@@ -340,14 +319,11 @@ class RuleFilter {
   AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // Whether particle set p is the first_particles of some rule: Facts lists the units of those
-  // only.
-  std::vector<std::uint8_t> first_particle_sets_;
   // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
   // only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
   OwnedOrFixed<std::uint32_t> first_of_;
   OwnedOrFixed<std::uint32_t> first_sets_of_;
-  // Fills first_particle_sets_ and the affix shapes from the tables.
+  // Fills the affix shapes from the tables.
   void find_first_sets();
   // Fills the subset above from the needs and the word sets (for the image, once by the build).
   void find_word_subsets();
