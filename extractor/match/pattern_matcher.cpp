@@ -608,6 +608,14 @@ void RuleFilter::find_first_sets() {
   for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
     suffix_shape_.add(suffixes_.key(w), true);
   }
+  const std::span<const std::uint32_t> first = first_particle_set_.view();
+  const std::span<const std::uint32_t> sets = particle_sets_of_.view();
+  particle_masks_.clear();
+  particle_mask_ends_.clear();
+  for (std::uint32_t p = 0; p < particles_.size(); ++p) {
+    append_set_masks(sets.subspan(first[p], first[p + 1] - first[p]), particle_masks_);
+    particle_mask_ends_.push_back(static_cast<std::uint32_t>(particle_masks_.size()));
+  }
 }
 
 void RuleFilter::find_word_subsets() {
@@ -1118,16 +1126,14 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* wor
 
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
-  if (f.particles_seen_.size() != particle_sets_ || f.particle_stamp_.size() != particles_.size() ||
-      f.sentence_ == UINT32_MAX) {
+  if (f.particle_stamp_.size() != particles_.size() || f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
-    f.particles_seen_.assign(particle_sets_, 0);
     f.particle_stamp_.assign(particles_.size(), 0);
   }
   const std::uint32_t now = ++f.sentence_;
   f.word_bits_ = sentence.filter.word_set_bits;
   f.affix_bits_ = sentence.filter.affix_set_bits;
-  f.particles_here_.clear();
+  f.particle_bits_.assign((particle_sets_ + 63) / 64, 0);
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;
@@ -1146,13 +1152,10 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
     f.unit_particles_[i] = p;
     if (p != StringIndex::kAbsent && f.particle_stamp_[p] != now) {
       f.particle_stamp_[p] = now;
-      for (std::uint32_t k = f.first_particle_set_[p]; k < f.first_particle_set_[p + 1]; ++k) {
-        const std::uint32_t set = f.particle_sets_of_[k];
-        if (f.particles_seen_[set] != now) {
-          f.particles_seen_[set] = now;
-          f.particles_here_.push_back(set);
-        }
-      }
+      const std::uint32_t begin = p == 0 ? 0 : particle_mask_ends_[p - 1];
+      or_masks(
+          std::span<const SetMask>(particle_masks_).subspan(begin, particle_mask_ends_[p] - begin),
+          f.particle_bits_);
     }
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
