@@ -137,24 +137,24 @@ struct WordFacts {
   }
 };
 
-// The answers of the pattern matcher's tests on a word's folded form alone (a TokenTest's word
-// list, `starts`, `ends` and `known` tests) for the words the thread's TokenCache numbers
-// (Token::word), by test and word number: worked out once per test and word instead of at every
-// token a rule tests. Kept by the extractor's thread beside its WordFacts, for the same
-// generation of the cache and the same rules (the tests are known by their address); forgotten
-// at once past a bound.
+// The answers of the rules' tests on a word's folded form alone (a TokenTest's word list,
+// `starts`, `ends` and `known` tests; a relation rule's `unless` words) for the words the
+// thread's TokenCache numbers (Token::word), by test and word number: worked out once per test
+// and word instead of at every token a rule tests. Kept by the extractor's thread beside its
+// WordFacts, for the same generation of the cache and the same rules (a test is known by its
+// address in them); forgotten at once past a bound.
 class WordAnswers {
  public:
   // The answer of `test` on word `word`, worked out by `answer()` the first time it is asked.
   template <typename Answer>
-  bool of(const TokenTest& test, std::uint32_t word, Answer&& answer) {
+  bool of(const void* test, std::uint32_t word, Answer&& answer) {
     if (slots_.empty()) {
       slots_.resize(kFirstSlots);
     }
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = slot_of(&test, word) & mask;
+    std::size_t i = slot_of(test, word) & mask;
     while (slots_[i].test != nullptr) {
-      if (slots_[i].test == &test && slots_[i].word == word) {
+      if (slots_[i].test == test && slots_[i].word == word) {
         return slots_[i].pass;
       }
       i = (i + 1) & mask;
@@ -164,7 +164,7 @@ class WordAnswers {
       grow();
       return store(test, word, pass);
     }
-    slots_[i] = {&test, word, pass};
+    slots_[i] = {test, word, pass};
     ++used_;
     return pass;
   }
@@ -175,24 +175,24 @@ class WordAnswers {
 
  private:
   struct Slot {
-    const TokenTest* test = nullptr;  // null: empty
+    const void* test = nullptr;  // null: empty
     std::uint32_t word = 0;
     bool pass = false;
   };
   static constexpr std::size_t kFirstSlots = std::size_t{1} << 12;
   static constexpr std::size_t kMaxSlots = std::size_t{1} << 20;
-  static std::size_t slot_of(const TokenTest* test, std::uint32_t word) {
+  static std::size_t slot_of(const void* test, std::uint32_t word) {
     std::uint64_t h = (reinterpret_cast<std::uintptr_t>(test) >> 3) * 0x9E3779B97F4A7C15u;
     h ^= (std::uint64_t{word} + 1) * 0xC2B2AE3D27D4EB4Fu;
     return static_cast<std::size_t>(h ^ (h >> 31));
   }
-  bool store(const TokenTest& test, std::uint32_t word, bool pass) {
+  bool store(const void* test, std::uint32_t word, bool pass) {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = slot_of(&test, word) & mask;
+    std::size_t i = slot_of(test, word) & mask;
     while (slots_[i].test != nullptr) {
       i = (i + 1) & mask;
     }
-    slots_[i] = {&test, word, pass};
+    slots_[i] = {test, word, pass};
     ++used_;
     return pass;
   }
@@ -208,7 +208,7 @@ class WordAnswers {
     slots_.resize(2 * old.size());
     for (const Slot& s : old) {
       if (s.test != nullptr) {
-        store(*s.test, s.word, s.pass);
+        store(s.test, s.word, s.pass);
       }
     }
   }

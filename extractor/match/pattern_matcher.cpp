@@ -172,7 +172,7 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
     WordAnswers* answers = ctx.doc.word_answers;
     const bool numbered =
         answers != nullptr && ctx.doc.words != nullptr && tok.word < ctx.doc.words->size();
-    if (!(numbered ? answers->of(t, tok.word, answer) : answer())) {
+    if (!(numbered ? answers->of(&t, tok.word, answer) : answer())) {
       return false;
     }
   }

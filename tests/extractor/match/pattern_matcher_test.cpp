@@ -750,7 +750,7 @@ TEST_CASE("WordAnswers: one answer per test and word, kept as it grows, forgotte
   std::size_t asked = 0;
   const auto truth = [](std::size_t test, std::uint32_t word) { return (test + word) % 3 == 0; };
   const auto ask = [&](std::size_t test, std::uint32_t word) {
-    return answers.of(tests[test], word, [&] {
+    return answers.of(&tests[test], word, [&] {
       ++asked;
       return truth(test, word);
     });
