@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <vector>
 
 #include "core/utf8.h"
@@ -416,6 +417,17 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (Entity& e : built) {
     result.graph.add_entity(std::move(e));
   }
+  // Where each local entity went, looked up once (adding relations changes no entity).
+  std::vector<std::optional<EntityId>> placed(entities.size());
+  std::vector<bool> looked_up(entities.size(), false);
+  const auto place = [&](int e) {
+    const auto i = static_cast<std::size_t>(e);
+    if (!looked_up[i]) {
+      looked_up[i] = true;
+      placed[i] = result.graph.find(entities[i].name, entities[i].type);
+    }
+    return placed[i];
+  };
   for (const RelationCandidate& c : relations.value()) {
     const Sentence& span = doc.sentences[c.sentence].span;
     const std::uint32_t b = doc.norm.original_offset(span.begin);
@@ -432,10 +444,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                           {cb, cb + count_code_points_utf8(sentence)},
                           c.rule,
                           c.confidence});
-    const std::optional<EntityId> s =
-        result.graph.find(entities[c.source].name, entities[c.source].type);
-    const std::optional<EntityId> t =
-        result.graph.find(entities[c.target].name, entities[c.target].type);
+    const std::optional<EntityId> s = place(c.source);
+    const std::optional<EntityId> t = place(c.target);
     if (s && t && *s != *t) {
       result.graph.add_relation(*s, *t, std::move(r));
     }
