@@ -180,7 +180,8 @@ class WordAnswers {
     bool pass = false;
   };
   static constexpr std::size_t kFirstSlots = std::size_t{1} << 12;
-  static constexpr std::size_t kMaxSlots = std::size_t{1} << 20;
+  // At most 4 MB a thread: 131,072 answers (the 2 MB generated corpus needs 2,130).
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 18;
   static std::size_t slot_of(const void* test, std::uint32_t word) {
     std::uint64_t h = (reinterpret_cast<std::uintptr_t>(test) >> 3) * 0x9E3779B97F4A7C15u;
     h ^= (std::uint64_t{word} + 1) * 0xC2B2AE3D27D4EB4Fu;
