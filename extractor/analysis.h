@@ -57,8 +57,8 @@ struct FilterBuffers {
   // the relation stage.
   std::vector<std::uint64_t> word_set_bits;
   // For each token, the rule filter's word sets its folded form is in, restricted to the sets
-  // that some rule's first element needs (RuleFilter::Facts lists their units): common words
-  // are in dozens of sets, few of which are.
+  // that some rule's first element needs (RuleFilter::Facts::starts looks their units up):
+  // common words are in dozens of sets, few of which are.
   std::vector<std::span<const std::uint32_t>> first_word_sets;
   // The StringHash (core/string_hash.h) of each token's folded form, found with the word sets,
   // so that the matcher's word lists and name test do not hash the word again for each rule.

@@ -311,8 +311,8 @@ class RuleFilter {
   AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
-  // only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
+  // The sets of word w that are the first_word_set of some rule (Facts::starts looks for the
+  // units of those only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
   OwnedOrFixed<std::uint32_t> first_of_;
   OwnedOrFixed<std::uint32_t> first_sets_of_;
   // Fills the affix shapes and the particles' masks from the tables.
