@@ -57,8 +57,8 @@ struct FilterBuffers {
   // the relation stage.
   std::vector<std::uint64_t> word_set_bits;
   // For each token, the rule filter's word sets its folded form is in, restricted to the sets
-  // that some rule's first element needs (RuleFilter::Facts lists their units): common words
-  // are in dozens of sets, few of which are.
+  // that some rule's first element needs (RuleFilter::Facts::starts looks their units up):
+  // common words are in dozens of sets, few of which are.
   std::vector<std::span<const std::uint32_t>> first_word_sets;
   // The StringHash (core/string_hash.h) of each token's folded form, found with the word sets,
   // so that the matcher's word lists and name test do not hash the word again for each rule.
@@ -135,6 +135,86 @@ struct WordFacts {
     const std::uint32_t begin = w == 0 ? 0 : ends[w - 1];
     return std::span<const SetMask>(masks).subspan(begin, ends[w] - begin);
   }
+};
+
+// The answers of the rules' tests on a word's folded form alone (a TokenTest's word list,
+// `starts`, `ends` and `known` tests; a relation rule's `unless` words) for the words the
+// thread's TokenCache numbers (Token::word), by test and word number: worked out once per test
+// and word instead of at every token a rule tests. Kept by the extractor's thread beside its
+// WordFacts, for the same generation of the cache and the same rules (a test is known by its
+// address in them); forgotten at once past a bound.
+class WordAnswers {
+ public:
+  // The answer of `test` on word `word`, worked out by `answer()` the first time it is asked.
+  template <typename Answer>
+  bool of(const void* test, std::uint32_t word, Answer&& answer) {
+    if (slots_.empty()) {
+      slots_.resize(kFirstSlots);
+    }
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = slot_of(test, word) & mask;
+    while (slots_[i].test != nullptr) {
+      if (slots_[i].test == test && slots_[i].word == word) {
+        return slots_[i].pass;
+      }
+      i = (i + 1) & mask;
+    }
+    const bool pass = answer();
+    if (2 * (used_ + 1) > slots_.size()) {
+      grow();
+      return store(test, word, pass);
+    }
+    slots_[i] = {test, word, pass};
+    ++used_;
+    return pass;
+  }
+  void clear() {
+    slots_.clear();
+    used_ = 0;
+  }
+
+ private:
+  struct Slot {
+    const void* test = nullptr;  // null: empty
+    std::uint32_t word = 0;
+    bool pass = false;
+  };
+  static constexpr std::size_t kFirstSlots = std::size_t{1} << 12;
+  // At most 4 MB a thread: 131,072 answers (the 2 MB generated corpus needs 2,130).
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 18;
+  static std::size_t slot_of(const void* test, std::uint32_t word) {
+    std::uint64_t h = (reinterpret_cast<std::uintptr_t>(test) >> 3) * 0x9E3779B97F4A7C15u;
+    h ^= (std::uint64_t{word} + 1) * 0xC2B2AE3D27D4EB4Fu;
+    return static_cast<std::size_t>(h ^ (h >> 31));
+  }
+  bool store(const void* test, std::uint32_t word, bool pass) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = slot_of(test, word) & mask;
+    while (slots_[i].test != nullptr) {
+      i = (i + 1) & mask;
+    }
+    slots_[i] = {test, word, pass};
+    ++used_;
+    return pass;
+  }
+  // Doubles the table, or past kMaxSlots forgets every answer.
+  void grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    used_ = 0;
+    if (old.size() >= kMaxSlots) {
+      slots_.resize(kFirstSlots);
+      return;
+    }
+    slots_.resize(2 * old.size());
+    for (const Slot& s : old) {
+      if (s.test != nullptr) {
+        store(s.test, s.word, s.pass);
+      }
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
 };
 
 struct SentenceAnalysis {
@@ -245,6 +325,8 @@ struct DocumentAnalysis {
   // The facts of the words of its tokens (Token::word), kept by the extractor's thread; null for
   // a document analysed without them.
   const WordFacts* words = nullptr;
+  // The answers of the matcher's word tests for the same words (null: each token is tested).
+  WordAnswers* word_answers = nullptr;
 
   std::string_view normalized(std::uint32_t begin, std::uint32_t end) const {
     return std::string_view(norm.text).substr(begin, end - begin);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <vector>
 
 #include "core/utf8.h"
@@ -103,24 +104,28 @@ class GiveBackBuffers {
   DocumentAnalysis& doc_;
 };
 
-// The WordFacts (analysis.h) of the words of a thread's TokenCache, for one generation of it.
+// The WordFacts and WordAnswers (analysis.h) of the words of a thread's TokenCache, for one
+// generation of it.
 class ThreadWords {
  public:
   // Adds the facts of the words `cache` numbered since the last call, after forgetting all of
-  // them if the cache's numbers started again.
+  // them, and every answer, if the cache's numbers started again.
   void update(const TokenCache& cache, const Gazetteer& gazetteer, const Layout& layout,
               const RuleFilter& filter) {
     if (generation_ != cache.generation()) {
       generation_ = cache.generation();
       facts_ = WordFacts();
+      answers_.clear();
     }
     add_word_facts(facts_, cache, gazetteer, layout, filter);
   }
   const WordFacts& facts() const { return facts_; }
+  WordAnswers& answers() { return answers_; }
 
  private:
   std::uint64_t generation_ = 0;
   WordFacts facts_;
+  WordAnswers answers_;
 };
 
 Lang sentence_lang(const std::vector<Token>& tokens) {
@@ -265,6 +270,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     return impl_->gazetteer.is_name_word(w);
   };
   doc.words = &words.facts();
+  doc.word_answers = &words.answers();
   resolve_overlaps(doc, rules.layout, candidates);
   Result<std::vector<AliasLink>> links = run_entity_rules(ctx, doc, candidates);
   if (!links.ok()) {
@@ -416,6 +422,17 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   for (Entity& e : built) {
     result.graph.add_entity(std::move(e));
   }
+  // Where each local entity went, looked up once (adding relations changes no entity).
+  std::vector<std::optional<EntityId>> placed(entities.size());
+  std::vector<bool> looked_up(entities.size(), false);
+  const auto place = [&](int e) {
+    const auto i = static_cast<std::size_t>(e);
+    if (!looked_up[i]) {
+      looked_up[i] = true;
+      placed[i] = result.graph.find(entities[i].name, entities[i].type);
+    }
+    return placed[i];
+  };
   for (const RelationCandidate& c : relations.value()) {
     const Sentence& span = doc.sentences[c.sentence].span;
     const std::uint32_t b = doc.norm.original_offset(span.begin);
@@ -432,10 +449,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                           {cb, cb + count_code_points_utf8(sentence)},
                           c.rule,
                           c.confidence});
-    const std::optional<EntityId> s =
-        result.graph.find(entities[c.source].name, entities[c.source].type);
-    const std::optional<EntityId> t =
-        result.graph.find(entities[c.target].name, entities[c.target].type);
+    const std::optional<EntityId> s = place(c.source);
+    const std::optional<EntityId> t = place(c.target);
     if (s && t && *s != *t) {
       result.graph.add_relation(*s, *t, std::move(r));
     }

@@ -1045,7 +1045,7 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   const auto [lo, hi] = clause_around(sc, m);
   for (std::uint32_t u = lo; u < hi; ++u) {
     if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
-        rule.unless.matches(sc.s.tokens[units[u].begin].folded)) {
+        stop_word(sc.doc, rule.unless, sc.s.tokens[units[u].begin])) {
       return true;
     }
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/stop_words.h"
 #include "extractor/analysis.h"
 #include "extractor/extractor.h"
 #include "extractor/match/gazetteer.h"
@@ -142,6 +143,15 @@ inline bool in_layout_set(const Token& t, const WordFacts* words, std::uint8_t b
                           const WordSet& set) {
   return words != nullptr && t.word < words->size() ? (words->layout[t.word] & bit) != 0
                                                     : set.contains(t.folded);
+}
+
+// Whether folded token `t` starts with a stem or is a whole word of `stop`: answered once per
+// word (doc.word_answers) for a token with a word number.
+inline bool stop_word(const DocumentAnalysis& doc, const StopWords& stop, const Token& t) {
+  if (doc.word_answers != nullptr && doc.words != nullptr && t.word < doc.words->size()) {
+    return doc.word_answers->of(&stop, t.word, [&] { return stop.matches(t.folded); });
+  }
+  return stop.matches(t.folded);
 }
 
 // Adds to `facts` those of the words `cache` numbered after the ones it has (Token::word).

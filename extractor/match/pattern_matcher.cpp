@@ -145,12 +145,9 @@ inline bool token_fields_pass(const TokenTest& t, const Token& tok) {
   return true;
 }
 
-// The other tests of `t`: word lists, the gazetteer and the regex. Every test must hold, and
-// the regex, the only one that can fail with an error, stays last, so the order of the tests
-// changes no answer.
-bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
-  const Token& tok = ctx.s.tokens[token];
-  const std::size_t hash = ctx.s.filter.folded_hashes[token];
+// The tests of `t` that read the token's folded form alone (whose StringHash is `hash`): word
+// lists and the gazetteer.
+bool word_lookups_pass(const Context& ctx, const TokenTest& t, const Token& tok, std::size_t hash) {
   if (t.text && !t.text->contains(tok.folded, hash)) {
     return false;
   }
@@ -160,8 +157,24 @@ bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
   if (!t.ends.empty() && !t.ends.ends(tok.folded)) {
     return false;
   }
-  if (t.known && *t.known != ctx.gazetteer.is_name_word(tok.folded, hash)) {
-    return false;
+  return !t.known || *t.known == ctx.gazetteer.is_name_word(tok.folded, hash);
+}
+
+// The other tests of `t`: word lists, the gazetteer and the regex. Every test must hold, and
+// the regex, the only one that can fail with an error, stays last, so the order of the tests
+// changes no answer. The word tests of a numbered token are answered once per word
+// (WordAnswers).
+bool token_lookups_pass(Context& ctx, const TokenTest& t, std::uint32_t token) {
+  const Token& tok = ctx.s.tokens[token];
+  if (t.text || !t.starts.empty() || !t.ends.empty() || t.known) {
+    const std::size_t hash = ctx.s.filter.folded_hashes[token];
+    const auto answer = [&] { return word_lookups_pass(ctx, t, tok, hash); };
+    WordAnswers* answers = ctx.doc.word_answers;
+    const bool numbered =
+        answers != nullptr && ctx.doc.words != nullptr && tok.word < ctx.doc.words->size();
+    if (!(numbered ? answers->of(&t, tok.word, answer) : answer())) {
+      return false;
+    }
   }
   if (t.regex) {
     // No name is this long; a huge token (a pasted blob) never matches a regex test.
@@ -627,13 +640,13 @@ void RuleFilter::find_first_sets() {
   for (std::uint32_t w = 0; w < suffixes_.size(); ++w) {
     suffix_shape_.add(suffixes_.key(w), true);
   }
-  first_particle_sets_.assign(particle_sets_, 0);
-  for (const auto* needs : {&entity_, &relation_}) {
-    for (const PatternNeeds& n : *needs) {
-      if (n.first_particles) {
-        first_particle_sets_[*n.first_particles] = 1;
-      }
-    }
+  const std::span<const std::uint32_t> first = first_particle_set_.view();
+  const std::span<const std::uint32_t> sets = particle_sets_of_.view();
+  particle_masks_.clear();
+  particle_mask_ends_.clear();
+  for (std::uint32_t p = 0; p < particles_.size(); ++p) {
+    append_set_masks(sets.subspan(first[p], first[p + 1] - first[p]), particle_masks_);
+    particle_mask_ends_.push_back(static_cast<std::uint32_t>(particle_masks_.size()));
   }
 }
 
@@ -1145,43 +1158,36 @@ void RuleFilter::find_word_sets(SentenceAnalysis& sentence, const WordFacts* wor
 
 void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis& doc,
                        Facts& f) const {
-  if (f.word_units_.sets() != word_sets_ || f.particle_units_.sets() != particle_sets_ ||
-      f.sentence_ == UINT32_MAX) {
+  if (f.particle_stamp_.size() != particles_.size() || f.sentence_ == UINT32_MAX) {
     f.sentence_ = 0;
-    f.particles_seen_.assign(particle_sets_, 0);
-    f.word_units_.resize(word_sets_);
-    f.particle_units_.resize(particle_sets_);
+    f.particle_stamp_.assign(particles_.size(), 0);
   }
   const std::uint32_t now = ++f.sentence_;
   f.word_bits_ = sentence.filter.word_set_bits;
   f.affix_bits_ = sentence.filter.affix_set_bits;
-  f.particles_here_.clear();
+  f.particle_bits_.assign((particle_sets_ + 63) / 64, 0);
   f.units_ = static_cast<std::uint32_t>(sentence.units.size());
   f.mentions_.clear();
   f.mention_types_ = 0;
   f.bare_mention_types_ = 0;
   f.mention_units_.clear();
-  f.word_units_.clear();
-  f.particle_units_.clear();
   f.unit_classes_.resize(f.units_);
+  f.unit_particles_.resize(f.units_);
   f.classes_ = {};
-  const std::span<const std::uint32_t> first_particle_set = first_particle_set_.view();
-  const std::span<const std::uint32_t> particle_sets_of = particle_sets_of_.view();
+  f.units_view_ = sentence.units;
+  f.first_word_sets_ = sentence.filter.first_word_sets;
+  f.first_particle_set_ = first_particle_set_.view();
+  f.particle_sets_of_ = particle_sets_of_.view();
   for (std::uint32_t i = 0; i < f.units_; ++i) {
     const Unit& u = sentence.units[i];
-    if (const std::uint32_t p =
-            u.particle.empty() ? StringIndex::kAbsent : particles_.find(u.particle);
-        p != StringIndex::kAbsent) {
-      for (std::uint32_t k = first_particle_set[p]; k < first_particle_set[p + 1]; ++k) {
-        const std::uint32_t set = particle_sets_of[k];
-        if (f.particles_seen_[set] != now) {
-          f.particles_seen_[set] = now;
-          f.particles_here_.push_back(set);
-        }
-        if (first_particle_sets_[set]) {
-          f.particle_units_.add(set, i, now);
-        }
-      }
+    const std::uint32_t p = u.particle.empty() ? StringIndex::kAbsent : particles_.find(u.particle);
+    f.unit_particles_[i] = p;
+    if (p != StringIndex::kAbsent && f.particle_stamp_[p] != now) {
+      f.particle_stamp_[p] = now;
+      const std::uint32_t begin = p == 0 ? 0 : particle_mask_ends_[p - 1];
+      or_masks(
+          std::span<const SetMask>(particle_masks_).subspan(begin, particle_mask_ends_[p] - begin),
+          f.particle_bits_);
     }
     if (u.mention >= 0) {
       f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
@@ -1195,24 +1201,6 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
       const std::uint8_t c = sentence.filter.token_classes[u.begin];
       f.unit_classes_[i] = c;
       f.classes_[c / 64] |= std::uint64_t{1} << (c % 64);
-      for (const std::uint32_t id : sentence.filter.first_word_sets[u.begin]) {
-        f.word_units_.add(id, i, now);
-      }
-    }
-  }
-}
-
-void RuleFilter::Facts::UnitLists::resize(std::size_t sets) {
-  stamp_.assign(sets, 0);
-  first_.resize(sets);
-  last_.resize(sets);
-}
-
-void RuleFilter::Facts::UnitLists::append(std::uint32_t set, std::uint32_t sentence,
-                                          std::vector<std::uint32_t>& out) const {
-  if (stamp_[set] == sentence) {
-    for (std::uint32_t at = first_[set]; at != kNone; at = entries_[at].next) {
-      out.push_back(entries_[at].unit);
     }
   }
 }
@@ -1226,9 +1214,26 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
       }
     }
   } else if (needs.first_word_set) {
-    word_units_.append(*needs.first_word_set, sentence_, out);
+    const std::uint32_t set = *needs.first_word_set;
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      if (unit_classes_[u] != kNoClass) {
+        const std::span<const std::uint32_t> sets = first_word_sets_[units_view_[u].begin];
+        if (std::find(sets.begin(), sets.end(), set) != sets.end()) {
+          out.push_back(u);
+        }
+      }
+    }
   } else if (needs.first_particles) {
-    particle_units_.append(*needs.first_particles, sentence_, out);
+    const std::uint32_t set = *needs.first_particles;
+    for (std::uint32_t u = 0; u < units_; ++u) {
+      if (const std::uint32_t p = unit_particles_[u]; p != StringIndex::kAbsent) {
+        const auto begin = particle_sets_of_.begin() + first_particle_set_[p];
+        const auto end = particle_sets_of_.begin() + first_particle_set_[p + 1];
+        if (std::find(begin, end, set) != end) {
+          out.push_back(u);
+        }
+      }
+    }
   } else if (needs.first_classes) {
     const TokenClasses& classes = *needs.first_classes;
     for (std::uint32_t u = 0; u < units_; ++u) {

@@ -90,7 +90,7 @@ struct PatternNeeds {
 struct HeldNeeds {
   std::span<const std::uint64_t> word_sets;      // one bit per word set (RuleFilter's numbering)
   std::span<const std::uint64_t> affix_sets;     // one bit per affix set
-  std::span<const std::uint32_t> particle_sets;  // the particle sets held, each once
+  std::span<const std::uint64_t> particle_sets;  // one bit per particle set
   TypeMask mention_types = 0;
 };
 
@@ -130,29 +130,19 @@ class RuleFilter {
           return false;
         }
       }
-      return all_set(needs.word_sets, word_bits_) && held(needs.particle_sets, particles_seen_) &&
+      return all_set(needs.word_sets, word_bits_) && all_set(needs.particle_sets, particle_bits_) &&
              all_set(needs.affix_sets, affix_bits_) && (needs.one_of.empty() || one_of(needs));
     }
     // The types of the sentence's mentions, as one mask.
     TypeMask mention_types() const { return mention_types_; }
     // What the sentence holds of the needs rules are keyed by.
-    HeldNeeds held() const { return {word_bits_, affix_bits_, particles_here_, mention_types_}; }
+    HeldNeeds held() const { return {word_bits_, affix_bits_, particle_bits_, mention_types_}; }
     // The units a match of the pattern can start at, ascending: those its first
     // element can be (see PatternNeeds), else every unit; of an anchored pattern, unit 0 alone.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
 
    private:
     friend class RuleFilter;
-    // Whether the sentence holds each set of `ids`, by `seen`. A plain loop: GCC did not inline
-    // the lambda with std::all_of it replaces (6.8 M instructions on 400 documents).
-    bool held(const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& seen) const {
-      for (const std::uint32_t id : ids) {
-        if (seen[id] != sentence_) {
-          return false;
-        }
-      }
-      return true;
-    }
     // Whether the sentence holds a member of each group of needs.one_of.
     bool one_of(const PatternNeeds& needs) const;
     // Whether `bits` has the bit of each set of `ids`.
@@ -165,50 +155,27 @@ class RuleFilter {
       }
       return true;
     }
-    // The units of a sentence in reading order for each set (of words or of particles), as
-    // lists through one vector, so that no table is cleared from sentence to sentence: the
-    // list of set k is valid when it is stamped with the sentence's number.
-    class UnitLists {
-     public:
-      void resize(std::size_t sets);
-      std::size_t sets() const { return stamp_.size(); }
-      void clear() { entries_.clear(); }
-      void add(std::uint32_t set, std::uint32_t unit, std::uint32_t sentence) {
-        const auto at = static_cast<std::uint32_t>(entries_.size());
-        entries_.push_back({unit, kNone});
-        if (stamp_[set] == sentence) {
-          entries_[last_[set]].next = at;
-        } else {
-          stamp_[set] = sentence;
-          first_[set] = at;
-        }
-        last_[set] = at;
-      }
-      void append(std::uint32_t set, std::uint32_t sentence, std::vector<std::uint32_t>& out) const;
-
-     private:
-      static constexpr std::uint32_t kNone = UINT32_MAX;
-      struct Entry {
-        std::uint32_t unit;
-        std::uint32_t next;
-      };
-      std::vector<std::uint32_t> stamp_;
-      std::vector<std::uint32_t> first_;
-      std::vector<std::uint32_t> last_;
-      std::vector<Entry> entries_;
-    };
-    // The number of the sentence (counted from 1 per Facts); particles_seen_[p] is that of the
-    // last sentence with a unit with a particle of set p.
+    // The number of the sentence (counted from 1 per Facts); particle_stamp_[p] is that of the
+    // last sentence with a unit with particle p (of the filter's particles).
     std::uint32_t sentence_ = 0;
-    std::vector<std::uint32_t> particles_seen_;
-    // The particle sets the sentence holds, each once, in the order found.
-    std::vector<std::uint32_t> particles_here_;
+    std::vector<std::uint32_t> particle_stamp_;
+    // The particle sets the sentence holds, one bit per set: the sets of each particle ORed in
+    // once per sentence (RuleFilter::particle_masks_).
+    std::vector<std::uint64_t> particle_bits_;
     // The sentence's word_set_bits and affix_set_bits (SentenceAnalysis::filter), which must
     // outlive the facts' use.
     std::span<const std::uint64_t> word_bits_;
     std::span<const std::uint64_t> affix_bits_;
-    UnitLists word_units_;      // token units by word set (of first_sets_)
-    UnitLists particle_units_;  // units by particle set
+    // For starts(): the sentence's units and each token's first word sets (SentenceAnalysis),
+    // each unit's particle among the filter's particles (or StringIndex::kAbsent), and the
+    // filter's particle sets of each particle (RuleFilter::first_particle_set_,
+    // particle_sets_of_). Units are listed by a first word or particle set only when a rule
+    // that starts with one is tried: most sets name units that no rule asks for.
+    std::span<const Unit> units_view_;
+    std::span<const std::span<const std::uint32_t>> first_word_sets_;
+    std::vector<std::uint32_t> unit_particles_;
+    std::span<const std::uint32_t> first_particle_set_;
+    std::span<const std::uint32_t> particle_sets_of_;
     // The class of each unit's token (kNoClass for a mention unit), and the classes held.
     static constexpr std::uint8_t kNoClass = UINT8_MAX;
     std::vector<std::uint8_t> unit_classes_;
@@ -309,6 +276,10 @@ class RuleFilter {
   // The sets of particle p are particle_sets_of_[first_particle_set_[p], ...[p + 1]).
   OwnedOrFixed<std::uint32_t> first_particle_set_;
   OwnedOrFixed<std::uint32_t> particle_sets_of_;
+  // The same as masks (SetMask): those of particle p are particle_masks_[p == 0 ? 0 :
+  // particle_mask_ends_[p - 1], particle_mask_ends_[p]).
+  std::vector<SetMask> particle_masks_;
+  std::vector<std::uint32_t> particle_mask_ends_;
   // Affix sets, the same way: the sets of prefix p are affix_sets_of_prefix_[first_prefix_set_[p],
   // ...[p + 1]), of suffix s affix_sets_of_suffix_[first_suffix_set_[s], ...[s + 1]).
   std::size_t affix_sets_ = 0;
@@ -340,14 +311,11 @@ class RuleFilter {
   AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // Whether particle set p is the first_particles of some rule: Facts lists the units of those
-  // only.
-  std::vector<std::uint8_t> first_particle_sets_;
-  // The sets of word w that are the first_word_set of some rule (Facts lists the units of those
-  // only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
+  // The sets of word w that are the first_word_set of some rule (Facts::starts looks for the
+  // units of those only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
   OwnedOrFixed<std::uint32_t> first_of_;
   OwnedOrFixed<std::uint32_t> first_sets_of_;
-  // Fills first_particle_sets_ and the affix shapes from the tables.
+  // Fills the affix shapes and the particles' masks from the tables.
   void find_first_sets();
   // Fills the subset above from the needs and the word sets (for the image, once by the build).
   void find_word_subsets();

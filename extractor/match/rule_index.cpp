@@ -97,15 +97,6 @@ void RuleIndex::Keyed::add(std::span<const std::uint64_t> held,
   }
 }
 
-void RuleIndex::Keyed::add(std::span<const std::uint32_t> held,
-                           std::vector<std::uint64_t>& bits) const {
-  for (const std::uint32_t set : held) {
-    if (set / 64 < keys_.size() && ((keys_[set / 64] >> (set % 64)) & 1)) {
-      add_set(set, bits);
-    }
-  }
-}
-
 RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
                      const std::function<const PatternNeeds&(std::uint32_t)>& needs_of,
                      const NeedCounts& counts)

@@ -69,8 +69,6 @@ class RuleIndex {
     explicit Keyed(std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed = {});
     // Sets the bits of the positions keyed by the sets of `held` (one bit per set).
     void add(std::span<const std::uint64_t> held, std::vector<std::uint64_t>& bits) const;
-    // The same for the sets listed in `held`.
-    void add(std::span<const std::uint32_t> held, std::vector<std::uint64_t>& bits) const;
 
    private:
     void add_set(std::uint32_t set, std::vector<std::uint64_t>& bits) const;

@@ -65,11 +65,10 @@ class Probe {
     filter.find_word_sets(s_);
     RuleFilter::find_token_classes(s_, *gazetteer_);
     // The same from the facts of the words, by word number, as the extractor finds them.
-    WordFacts words;
-    add_word_facts(words, cache, *gazetteer_, rules_->layout, filter);
+    add_word_facts(words_, cache, *gazetteer_, rules_->layout, filter);
     SentenceAnalysis numbered = s_;
-    filter.find_word_sets(numbered, &words);
-    RuleFilter::find_token_classes(numbered, *gazetteer_, &words);
+    filter.find_word_sets(numbered, &words_);
+    RuleFilter::find_token_classes(numbered, *gazetteer_, &words_);
     CHECK(numbered.filter.word_set_bits == s_.filter.word_set_bits);
     CHECK(numbered.filter.affix_set_bits == s_.filter.affix_set_bits);
     CHECK(numbered.filter.folded_hashes == s_.filter.folded_hashes);
@@ -127,12 +126,29 @@ class Probe {
   Result<std::optional<Found>> try_first() const {
     const RelationRule& rule = rules_->relation_rules.front();
     const PatternMatcher matcher(*gazetteer_, &rules_->name_endings.titles);
+    // The same with the word tests answered by word number: worked out, then read again.
+    DocumentAnalysis numbered = doc_;
+    numbered.words = &words_;
+    WordAnswers answers;
+    numbered.word_answers = &answers;
     for (std::uint32_t start = 0; start < s_.units.size(); ++start) {
       std::vector<PatternMatch> m;
       if (Status status =
               matcher.match_each(rule.pattern, rule.captures.size(), s_, doc_, {start}, m);
           !status.ok()) {
         return status;
+      }
+      for (int round = 0; round < 2; ++round) {
+        std::vector<PatternMatch> by_word;
+        REQUIRE(
+            matcher.match_each(rule.pattern, rule.captures.size(), s_, numbered, {start}, by_word)
+                .ok());
+        REQUIRE(by_word.size() == m.size());
+        for (std::size_t k = 0; k < m.size(); ++k) {
+          CHECK(by_word[k].begin == m[k].begin);
+          CHECK(by_word[k].end == m[k].end);
+          CHECK(by_word[k].captures == m[k].captures);
+        }
       }
       if (!m.empty()) {
         Found f{m.front().begin, m.front().end, {}};
@@ -153,6 +169,7 @@ class Probe {
   std::unique_ptr<Gazetteer> gazetteer_;
   DocumentAnalysis doc_;
   SentenceAnalysis s_;
+  WordFacts words_;  // of the words of s_, by number
 };
 
 using Units = std::vector<std::string>;
@@ -725,6 +742,43 @@ TEST_CASE("append_set_masks: one mask per chunk of 64 sets, which sets the bits 
     from_ids[id / 64] |= std::uint64_t{1} << (id % 64);
   }
   CHECK(from_masks == from_ids);
+}
+
+TEST_CASE("WordAnswers: one answer per test and word, kept as it grows, forgotten past its bound") {
+  std::vector<TokenTest> tests(8);
+  WordAnswers answers;
+  std::size_t asked = 0;
+  const auto truth = [](std::size_t test, std::uint32_t word) { return (test + word) % 3 == 0; };
+  const auto ask = [&](std::size_t test, std::uint32_t word) {
+    return answers.of(&tests[test], word, [&] {
+      ++asked;
+      return truth(test, word);
+    });
+  };
+  constexpr std::size_t kWords = 4'000;  // 32,000 answers: the table doubles four times
+  for (int round = 0; round < 2; ++round) {
+    for (std::uint32_t w = 0; w < kWords; ++w) {
+      for (std::size_t t = 0; t < tests.size(); ++t) {
+        REQUIRE(ask(t, w) == truth(t, w));
+      }
+    }
+    CHECK(asked == kWords * tests.size());  // the second round asks nothing
+  }
+  // Past 2^18 slots (131,072 answers) the table starts again, and answers are worked out again.
+  asked = 0;
+  for (auto w = static_cast<std::uint32_t>(kWords); w < 8 * kWords; ++w) {
+    for (std::size_t t = 0; t < tests.size(); ++t) {
+      REQUIRE(ask(t, w) == truth(t, w));
+    }
+  }
+  CHECK(asked == 7 * kWords * tests.size());
+  for (std::size_t t = 0; t < tests.size(); ++t) {
+    REQUIRE(ask(t, 0) == truth(t, 0));
+  }
+  CHECK(asked == 7 * kWords * tests.size() + tests.size());
+  answers.clear();
+  REQUIRE(ask(1, 2) == truth(1, 2));
+  CHECK(asked == 7 * kWords * tests.size() + tests.size() + 1);
 }
 
 }  // namespace

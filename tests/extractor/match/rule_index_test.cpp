@@ -33,22 +33,23 @@ PatternNeeds mentions(std::vector<TypeMask> masks) {
 struct Held {
   std::vector<std::uint64_t> word_bits;
   std::vector<std::uint64_t> affix_bits;
-  std::vector<std::uint32_t> particles;
+  std::vector<std::uint64_t> particle_bits;
   TypeMask types = 0;
 
   explicit Held(const std::vector<std::uint32_t>& word_sets,
                 const std::vector<std::uint32_t>& affix_sets = {},
-                std::vector<std::uint32_t> particle_sets = {}, TypeMask mention_types = 0)
-      : particles(std::move(particle_sets)), types(mention_types) {
-    for (const auto& [ids, bits] :
-         {std::pair{&word_sets, &word_bits}, {&affix_sets, &affix_bits}}) {
+                const std::vector<std::uint32_t>& particle_sets = {}, TypeMask mention_types = 0)
+      : types(mention_types) {
+    for (const auto& [ids, bits] : {std::pair{&word_sets, &word_bits},
+                                    {&affix_sets, &affix_bits},
+                                    {&particle_sets, &particle_bits}}) {
       for (const std::uint32_t id : *ids) {
         bits->resize(std::max<std::size_t>(bits->size(), id / 64 + 1), 0);
         (*bits)[id / 64] |= std::uint64_t{1} << (id % 64);
       }
     }
   }
-  HeldNeeds needs() const { return {word_bits, affix_bits, particles, types}; }
+  HeldNeeds needs() const { return {word_bits, affix_bits, particle_bits, types}; }
 };
 
 TEST_CASE("rule index: a sentence meets the rules whose key it holds, in the stage's order") {
