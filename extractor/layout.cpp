@@ -277,10 +277,11 @@ bool column_word(const Layout& layout, const std::string& folded) {
                      [&](const auto& tc) { return tc.first == folded; });
 }
 
-// The type the first table_columns word of a header cell gives its column.
+// The type the last table_columns word of a header cell gives its column: English and Korean put
+// a compound's head last, so "Lead investor" and "리드 투자사" hold investors, "Team lead" people.
 std::optional<EntityType> column_type(const Layout& layout, const SentenceAnalysis& header,
                                       std::pair<std::uint32_t, std::uint32_t> cell) {
-  for (std::uint32_t k = cell.first; k < cell.second; ++k) {
+  for (std::uint32_t k = cell.second; k-- > cell.first;) {
     auto it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
                            [&](const auto& tc) { return tc.first == header.tokens[k].folded; });
     if (it != layout.table_columns.end()) {

@@ -951,15 +951,25 @@ bool in_voice_of(const DocumentAnalysis& doc, const SharedWordSet& words,
 
 // Who "we" are in a document written in the first person: the team its first-person words
 // stand for, else the writer of a post in the first person singular, else the team it names
-// first (a byline's or a self-introduction's), else the topic organization.
-int first_person_side(const DocumentAnalysis& doc) {
+// first (a byline's or a self-introduction's), else the topic organization. The team named first
+// is not "we" where the relations found so far make it a unit of another organization than the
+// topic: a profile's "after six years at Kivu, where she ran the Search group" names where the
+// interviewee was, and the answers' "we" is the company she now speaks for.
+int first_person_side(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                      const std::vector<RelationCandidate>& found) {
   if (doc.own_team >= 0) {
     return doc.own_team;
   }
   if (doc.writer.post >= 0) {
     return doc.writer.post;
   }
-  return doc.lead_team >= 0 ? doc.lead_team : doc.topic;
+  if (doc.lead_team < 0 || std::ranges::any_of(found, [&](const RelationCandidate& c) {
+        return c.type == RT::kPartOf && c.source == doc.lead_team && c.target != doc.topic &&
+               entities[c.target].type == ET::kOrganization;
+      })) {
+    return doc.topic;
+  }
+  return doc.lead_team;
 }
 
 // Whether a match relates a speaker to what the speaker says: one end a capture outside a
@@ -1384,6 +1394,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   auto in_voice = [&doc](const DocumentRule& rule) {
     return in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
   };
+  const int voice_side = first_person_side(doc, entities, out);
   for (const DocumentRule& rule : ctx.rules.document_rules) {
     // Counted once per rule, and only when an entity gets that far: most documents have no
     // orphan of the rule's types, and then their words are never scanned.
@@ -1393,6 +1404,16 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     std::multimap<int, int> units_of;
     std::multimap<int, int> parents_of;
     if (rule.kind == DocumentRuleKind::kUnitMember) {
+      // A team placed in the topic only because nothing else claims it (an orphan rule's part_of,
+      // in no sentence that names the organization too) says nothing of where its people work:
+      // the text left that unsaid. A line that names both ("Department of Robotics, University
+      // of Kivu") still does.
+      std::set<std::string_view> orphan_rules;
+      for (const DocumentRule& other : ctx.rules.document_rules) {
+        if (other.kind == DocumentRuleKind::kOrphan) {
+          orphan_rules.insert(other.id);
+        }
+      }
       for (const RelationCandidate& c : out) {
         // A list of a team's members says who is on it, not who employs them (a lab's
         // students): only a stated membership or lead counts.
@@ -1400,7 +1421,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
             entities[c.target].type == ET::kTeam && c.rule != "section") {
           units_of.emplace(c.source, c.target);
         }
-        if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam) {
+        if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam &&
+            (!orphan_rules.contains(c.rule) || holds(in_sentence, c.sentence, c.target))) {
           parents_of.emplace(c.source, c.target);
         }
       }
@@ -1491,8 +1513,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
       } else {
-        const int topic =
-            rule.voice_words == nullptr ? section_topic_of(ent) : first_person_side(doc);
+        const int topic = rule.voice_words == nullptr ? section_topic_of(ent) : voice_side;
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             related_ends.contains({e, rule.relation, !rule.from_topic}) ||
             near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||

@@ -1849,6 +1849,50 @@ TEST_CASE("document rules: an orphan in a first-person document, with unless wor
             .relation_count() == 0);
 }
 
+TEST_CASE("document rules: a first-named team of another organization is not the writers") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [{"name": "Search group", "type": "Team"}],
+    "relation_rules": [
+      {"id": "at", "pattern": [{"ent": "Team", "capture": "t"}, {"text": "at"},
+                               {"ent": "Organization", "capture": "o"}],
+       "relation": "part_of", "source": "t", "target": "o"}],
+    "document_rules": [
+      {"id": "voice", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "first_person": {"words": ["we"], "min": 3}, "confidence": 0.4}])");
+  const std::string rest = " Acme grew. We ship. We test. We moved to Kafka.";
+  // The team the article names first speaks for "we"...
+  const KnowledgeGraph own =
+      graph_of(rules, "Acme profile\nAcme hired Jane Roe, who ran the Search group." + rest);
+  CHECK(has_relation(own, "Search group", RT::kUses, "Kafka"));
+  // ... unless a sentence makes it a unit of another organization: where she was before.
+  const KnowledgeGraph before = graph_of(
+      rules, "Acme profile\nAcme hired Jane Roe, who ran the Search group at Globex." + rest);
+  CHECK(has_relation(before, "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(before, "Search group", RT::kUses, "Kafka"));
+}
+
+TEST_CASE("document rules: a team the topic holds as an orphan places no one") {
+  const std::string rules = rule_file(R"json(
+    "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Search", "type": "Team"}],
+    "relation_rules": [
+      {"id": "leads", "pattern": [{"ent": "Person", "capture": "p"}, {"text": "leads"},
+                                  {"ent": "Team", "capture": "t"}],
+       "relation": "leads", "source": "p", "target": "t"}],
+    "document_rules": [
+      {"id": "orphan", "kind": "orphan", "types": ["Team"], "relation": "part_of",
+       "direction": "to_topic", "confidence": 0.5},
+      {"id": "unit", "kind": "unit_member", "types": ["Person"], "relation": "works_at",
+       "confidence": 0.5}])json");
+  // The team is the topic's for want of another owner; where its lead works is left unsaid.
+  const KnowledgeGraph g = graph_of(rules, "Initech is big. Initech grows. Ada Obi leads Search.");
+  CHECK(has_relation(g, "Search", RT::kPartOf, "Initech"));
+  CHECK_FALSE(has_relation(g, "Ada Obi", RT::kWorksAt, "Initech"));
+  // A sentence that names the team with the organization still places its people.
+  const KnowledgeGraph both =
+      graph_of(rules, "Initech is big. Initech grows. Ada Obi leads Search. Search, Initech.");
+  CHECK(has_relation(both, "Ada Obi", RT::kWorksAt, "Initech"));
+}
+
 TEST_CASE("overlaps: the longest span wins over a higher priority") {
   const std::string rules = rule_file(R"("entity_rules": [
     {"id": "short", "priority": 50, "pattern": [{"text": "zeta", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}},
