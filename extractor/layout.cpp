@@ -492,6 +492,10 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
   return header;
 }
 
+bool reply_header(const Line& line, std::string_view text) {
+  return line.kind == LineKind::kHeading && text.find(" · ") != std::string_view::npos;
+}
+
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org) {
   constexpr int kInterviewLines = 4;
@@ -623,12 +627,6 @@ int speaker_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
     }
   }
   return org;
-}
-
-// A reply's header in a thread: a heading line whose fields a middle dot sets apart ("▲ 164
-// kestrel · 13h", "u/dana · Vela Labs · ▲ 20"), naming who writes the reply below it.
-bool reply_header(const Line& line, std::string_view text) {
-  return line.kind == LineKind::kHeading && text.find(" · ") != std::string_view::npos;
 }
 
 // The organization (or team) a reply's writer names as their own: the first one named in the

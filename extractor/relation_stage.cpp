@@ -213,7 +213,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   } else if ((ref.self || ref.about) && sc.doc.own_team >= 0) {
     // "$about" with no topic product: a team's own page or report speaks of its own things.
     out = {sc.doc.own_team};
-  } else if (ref.self && (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
+  } else if (ref.self && sc.s.span.line <= sc.doc.writer.last_line &&
+             (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
     out = {sc.doc.writer.named};
     // In a section an organization heads (a résumé's employer), a sentence that does not speak
     // in the first person is that organization's too: "- 인프라: AWS EKS, Terraform" under

@@ -1110,6 +1110,31 @@ TEST_CASE("relation action: in an interview $self is the team the article opens 
   CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
 }
 
+TEST_CASE(
+    "relation action: a thread's opening post is its header's writer's, up to the first reply") {
+  const std::string rules = rule_file(R"(
+      "layout": {"writer_words": ["i"], "we_words": ["we", "our"]},
+      "relation_rules": [
+        {"id": "joined", "pattern": [{"text": "i"}, {"text": "joined"},
+                                     {"ent": "Organization", "capture": "o"}],
+         "relation": "works_at", "source": "$self", "target": "o"},
+        {"id": "our", "pattern": [{"text": "our"}, {"text": "stack"}, {"text": "is"},
+                                  {"ent": "Tool", "capture": "t"}],
+         "relation": "uses", "source": "$self", "target": "t"}])");
+  const std::string post =
+      "Careers\n\nA new job, six months in\njroe · Jane Roe · posted 2 days ago\n\n"
+      "I joined Acme in May. Our stack is Rust.\n\n";
+  const std::string replies =
+      "---\n\noak · 1 day ago\nI joined Globex instead.\n\n---\n\nmoss · 1 day ago\nNice.\n";
+  const KnowledgeGraph g = graph_of(rules, post + replies);
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  // Another writer's reply, and a sentence that says "we" rather than "I", are not hers.
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kUses, "Rust"));
+  // A post without replies is its writer's all the same.
+  CHECK(has_relation(graph_of(rules, post), "Jane Roe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: in a post in the first person singular $self is its writer") {
   const std::string rules = rule_file(R"(
       "layout": {"writer_words": ["나는", "내가", "i", "my"], "we_words": ["우리", "we"],
