@@ -363,15 +363,22 @@ bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
 // them in the sentence before is passed over: in "A와 B가 투자했다. C도 투자에 참여했다" the
 // company C invests in is not the investor B. So is a subject marked with 도 ("too"), one more
 // of those acting ("A와 B도 200억원을 투자했다"), unless that sentence tells of receiving: in
-// "X도 시리즈B 라운드를 마감했다. A, B 등이 투자했다" A and B invest in X.
+// "X도 시리즈B 라운드를 마감했다. A, B 등이 투자했다" A and B invest in X. Looking for where a
+// person holds a post, an investor in the sentence before is passed over too: after "Kivu raised
+// a Series A. Orrin led.", "CEO Ana Ruiz says …" is not Orrin's chief.
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                   bool symmetric, std::span<const RelationType> types) {
   constexpr int kNoSubject = 2;
+  const bool post = std::ranges::any_of(types, [](RelationType t) {
+    return t == RelationType::kLeads || t == RelationType::kWorksAt || t == RelationType::kFounded;
+  });
   const auto was_source = [&](const Unit& unit) {
     const int e = sc.doc.entity_of_mention[unit.mention];
-    return std::ranges::any_of(types, [&](RelationType t) {
-      return sc.previous_sources.contains({e, t});
-    });
+    return std::ranges::any_of(types,
+                               [&](RelationType t) {
+                                 return sc.previous_sources.contains({e, t});
+                               }) ||
+           (post && sc.previous_sources.contains({e, RelationType::kInvestsIn}));
   };
   if (sc.previous != nullptr) {
     const bool too_counts = types.empty() || tells_receiving(sc.layout, *sc.previous);

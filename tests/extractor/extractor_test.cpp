@@ -1874,6 +1874,25 @@ TEST_CASE("document rules: an orphan in a first-person document, with unless wor
             .relation_count() == 0);
 }
 
+TEST_CASE("relation action: $previous for a person's post passes over the investor before") {
+  const std::string rules = rule_file(R"(
+    "relation_rules": [
+      {"id": "led", "pattern": [{"ent": "Organization", "capture": "a", "anchor": "start"},
+                                {"text": "led"}],
+       "relation": "invests_in", "source": "a",
+       "target": {"find": ["Organization"], "scope": "sentence", "side": "before", "else": "$previous"}},
+      {"id": "ceo", "pattern": [{"text": "ceo", "anchor": "start"}, {"ent": "Person", "capture": "p"}],
+       "relation": "leads", "source": "p",
+       "target": {"find": ["Organization"], "scope": "sentence", "else": "$previous"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "Acme raised money. Globex led. CEO Jane Roe says hiring starts now.");
+  CHECK(has_relation(g, "Globex", RT::kInvestsIn, "Acme"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kLeads, "Globex"));
+  // An opener that invested in nothing is the chief's company.
+  CHECK(has_relation(graph_of(rules, "Globex hired. CEO Jane Roe says so."), "Jane Roe", RT::kLeads,
+                     "Globex"));
+}
+
 TEST_CASE("document rules: a first-named team of another organization is not the writers") {
   const std::string rules = rule_file(R"(
     "gazetteer": [{"name": "Search group", "type": "Team"}],
