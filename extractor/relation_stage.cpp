@@ -45,6 +45,8 @@ struct SentenceScope {
       previous;  // the sentence before, unless there is none or it is boilerplate
   // The sources of the relations the sentence before gave, with their types.
   const std::set<std::pair<int, RelationType>>& previous_sources;
+  // The organizations the sentence before said were invested in.
+  const std::set<int>& previous_invested;
   const Layout& layout;   // the pack's
   const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
   const WordSet& heads;   // the pack's name_endings heads, written onto a unit's name ("장")
@@ -364,8 +366,9 @@ bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
 // company C invests in is not the investor B. So is a subject marked with 도 ("too"), one more
 // of those acting ("A와 B도 200억원을 투자했다"), unless that sentence tells of receiving: in
 // "X도 시리즈B 라운드를 마감했다. A, B 등이 투자했다" A and B invest in X. Looking for where a
-// person holds a post, an investor in the sentence before is passed over too: after "Kivu raised
-// a Series A. Orrin led.", "CEO Ana Ruiz says …" is not Orrin's chief.
+// person holds a post, an investor in the sentence before is passed over too, for the one company
+// it invested in there: after "Kivu raised a Series A. Orrin led.", "CEO Ana Ruiz says …" is
+// Kivu's chief, not Orrin's.
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                   bool symmetric, std::span<const RelationType> types) {
   constexpr int kNoSubject = 2;
@@ -440,6 +443,10 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     }
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
+    }
+    if (post && sc.previous_invested.size() == 1 &&
+        (ref.types & type_bit(EntityType::kOrganization)) != 0) {
+      return {*sc.previous_invested.begin()};
     }
     // A Korean paragraph keeps its topic (은/는) across a sentence about what it makes, the
     // product its subject ("누리봇은", "'누리봇'이"):
@@ -1784,6 +1791,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // The sources of the relations found in the sentence before and in this one.
   std::set<std::pair<int, RT>> previous_sources;
   std::set<std::pair<int, RT>> sources_here;
+  std::set<int> previous_invested;
+  std::set<int> invested_here;
   // The investors and buyers a rule's own words name, by sentence, whichever candidate wins
   // for the pair.
   std::set<std::tuple<std::uint32_t, int, RT>> dealers;  // (sentence, entity, type)
@@ -1792,6 +1801,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     const SentenceAnalysis& s = doc.sentences[si];
     previous_sources.clear();
     std::swap(previous_sources, sources_here);
+    previous_invested.clear();
+    std::swap(previous_invested, invested_here);
     if (s.boilerplate) {
       continue;
     }
@@ -1809,6 +1820,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            entities,
                            previous,
                            previous_sources,
+                           previous_invested,
                            ctx.rules.layout,
                            ctx.rules.name_endings.titles,
                            ctx.rules.name_endings.heads};
@@ -1899,6 +1911,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               if (it == best.end() || std::tie(rule.priority, rule.confidence) >
                                           std::tie(it->second.priority, it->second.confidence)) {
                 sources_here.emplace(src, type);
+                if (type == RT::kInvestsIn) {
+                  invested_here.insert(dst);
+                }
                 best.insert_or_assign(
                     key,
                     RelationCandidate{src, dst, type, rule.confidence, rule.priority, si, rule.id,

@@ -1874,7 +1874,7 @@ TEST_CASE("document rules: an orphan in a first-person document, with unless wor
             .relation_count() == 0);
 }
 
-TEST_CASE("relation action: $previous for a person's post passes over the investor before") {
+TEST_CASE("relation action: $previous for a person's post takes the company an investor backed") {
   const std::string rules = rule_file(R"(
     "relation_rules": [
       {"id": "led", "pattern": [{"ent": "Organization", "capture": "a", "anchor": "start"},
@@ -1888,6 +1888,8 @@ TEST_CASE("relation action: $previous for a person's post passes over the invest
       graph_of(rules, "Acme raised money. Globex led. CEO Jane Roe says hiring starts now.");
   CHECK(has_relation(g, "Globex", RT::kInvestsIn, "Acme"));
   CHECK_FALSE(has_relation(g, "Jane Roe", RT::kLeads, "Globex"));
+  // The one company that sentence says the investor backed is the chief's.
+  CHECK(has_relation(g, "Jane Roe", RT::kLeads, "Acme"));
   // An opener that invested in nothing is the chief's company.
   CHECK(has_relation(graph_of(rules, "Globex hired. CEO Jane Roe says so."), "Jane Roe", RT::kLeads,
                      "Globex"));
