@@ -245,6 +245,9 @@ struct Byline {
 struct Writer {
   int named = -1;  // the person its header or a byline names, or its first sentence introduces
   int post = -1;   // the same where the whole post speaks in the first person singular, or -1
+  // The last line the writer speaks on: a thread's opening post ends where the next reply's
+  // header starts another writer's words.
+  std::uint32_t last_line = UINT32_MAX;
 };
 
 // What a document's lines say about the kind of document it is.

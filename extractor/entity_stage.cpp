@@ -1263,11 +1263,70 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
          });
 }
 
+namespace {
+
+// A thread's opening post, whose reply header names its writer ("dana_k · Dana Kerr · posted 3
+// days ago") above any paragraph, with two replies or more under headers of their own below it:
+// the clauses of the post that say "I" are that person's, up to the next reply's header, where
+// another writer speaks. The post's "we" and its sentences without "I" are not the writer's (post
+// stays -1): a career post's "our stack" is the company's. None where the document is no thread.
+Writer thread_writer(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
+  const std::vector<Line>& lines = doc.segmentation.lines;
+  // A header's fields, however long a name makes the line, end in no full stop.
+  constexpr std::size_t kFieldsLine = 100;
+  const auto fields = [&](std::size_t l) {
+    const std::string_view text = doc.normalized(lines[l].begin, lines[l].end);
+    return reply_header(lines[l], text) ||
+           (lines[l].kind == LineKind::kProse &&
+            text.find(" \xC2\xB7 ") != std::string_view::npos && !text.ends_with('.') &&
+            count_code_points_utf8(text) <= kFieldsLine);
+  };
+  std::size_t header = lines.size();
+  for (std::size_t l = 0; l < lines.size() && header == lines.size(); ++l) {
+    const std::string_view text = doc.normalized(lines[l].begin, lines[l].end);
+    if (fields(l)) {
+      header = l;
+    } else if (lines[l].kind == LineKind::kProse && text.ends_with('.')) {
+      return {};  // a paragraph before any reply header: no thread's opening post
+    }
+  }
+  int writer = -1;
+  for (std::size_t m = 0; m < doc.mentions.size() && writer < 0 && header < lines.size(); ++m) {
+    const int e = doc.entity_of_mention[m];
+    if (e >= 0 && entities[e].type == EntityType::kPerson &&
+        doc.sentences[doc.mentions[m].sentence].span.line == header) {
+      writer = e;
+    }
+  }
+  if (writer < 0) {
+    return {};
+  }
+  std::size_t next = header + 1;
+  while (next < lines.size() && !fields(next)) {
+    ++next;
+  }
+  // A thread: two replies at least under headers of their own after the opening post's.
+  constexpr int kReplies = 2;
+  int replies = 0;
+  for (std::size_t l = next; l < lines.size(); ++l) {
+    replies += fields(l) ? 1 : 0;
+  }
+  if (replies < kReplies) {
+    return {};
+  }
+  return {.named = writer, .post = -1, .last_line = static_cast<std::uint32_t>(next - 1)};
+}
+
+}  // namespace
+
 Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
                    const std::vector<Byline>& found, const std::vector<LocalEntity>& entities) {
   constexpr int kWords = 2;
   if (layout.writer_words.empty() || doc.kind.interview) {
     return {};
+  }
+  if (const Writer opening = thread_writer(doc, entities); opening.named >= 0) {
+    return opening;
   }
   // The person the header names, else the one the first sentence below it introduces
   // ("안녕하세요, 백엔드 엔지니어 편도윤입니다"); without one, no writer, and nothing more to read.

@@ -177,7 +177,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   doc.norm = normalize_text(doc.decoded.text);
   thread_local Segmenter segmenter;
-  doc.segmentation = segmenter.segment(doc.norm.text);
+  doc.segmentation = segmenter.segment(doc.norm.text, &impl_->rules->layout.lettered_words);
 
   const RuleSet& rules = *impl_->rules;
   const StageContext ctx{rules,

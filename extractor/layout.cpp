@@ -305,10 +305,11 @@ bool column_word(const Layout& layout, const std::string& folded) {
                      [&](const auto& tc) { return tc.first == folded; });
 }
 
-// The type the first table_columns word of a header cell gives its column.
+// The type the last table_columns word of a header cell gives its column: English and Korean put
+// a compound's head last, so "Lead investor" and "리드 투자사" hold investors, "Team lead" people.
 std::optional<EntityType> column_type(const Layout& layout, const SentenceAnalysis& header,
                                       std::pair<std::uint32_t, std::uint32_t> cell) {
-  for (std::uint32_t k = cell.first; k < cell.second; ++k) {
+  for (std::uint32_t k = cell.second; k-- > cell.first;) {
     auto it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
                            [&](const auto& tc) { return tc.first == header.tokens[k].folded; });
     if (it != layout.table_columns.end()) {
@@ -530,6 +531,10 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
   return header;
 }
 
+bool reply_header(const Line& line, std::string_view text) {
+  return line.kind == LineKind::kHeading && text.find(" · ") != std::string_view::npos;
+}
+
 DocumentKind document_kind(const DocumentAnalysis& doc, const Layout& layout,
                            const std::vector<int>& first_org) {
   constexpr int kInterviewLines = 4;
@@ -661,12 +666,6 @@ int speaker_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
     }
   }
   return org;
-}
-
-// A reply's header in a thread: a heading line whose fields a middle dot sets apart ("▲ 164
-// kestrel · 13h", "u/dana · Vela Labs · ▲ 20"), naming who writes the reply below it.
-bool reply_header(const Line& line, std::string_view text) {
-  return line.kind == LineKind::kHeading && text.find(" · ") != std::string_view::npos;
 }
 
 // The organization (or team) a reply's writer names as their own: the first one named in the

@@ -77,6 +77,10 @@ int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& ent
 // that are not blank; the number of lines for none. Requires doc.segmentation.
 std::size_t first_body_line(const DocumentAnalysis& doc);
 
+// A reply's header in a thread: a heading line whose fields a middle dot sets apart ("▲ 164
+// kestrel · 13h", "u/dana · Vela Labs · ▲ 20"), naming who writes the reply below it.
+bool reply_header(const Line& line, std::string_view text);
+
 // Marks the lines of `doc`'s header: the lines before the first prose line (title, byline,
 // tags), at most three; an opening paragraph, when the document starts with one. Requires
 // doc.segmentation.

@@ -50,6 +50,8 @@ struct SentenceScope {
       previous;  // the sentence before, unless there is none or it is boilerplate
   // The sources of the relations the sentence before gave, with their types.
   const std::set<std::pair<int, RelationType>>& previous_sources;
+  // The organizations the sentence before said were invested in.
+  const std::set<int>& previous_invested;
   const Layout& layout;   // the pack's
   const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
   const WordSet& heads;   // the pack's name_endings heads, written onto a unit's name ("장")
@@ -218,7 +220,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   } else if ((ref.self || ref.about) && sc.doc.own_team >= 0) {
     // "$about" with no topic product: a team's own page or report speaks of its own things.
     out = {sc.doc.own_team};
-  } else if (ref.self && (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
+  } else if (ref.self && sc.s.span.line <= sc.doc.writer.last_line &&
+             (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
     out = {sc.doc.writer.named};
     // In a section an organization heads (a résumé's employer), a sentence that does not speak
     // in the first person is that organization's too: "- 인프라: AWS EKS, Terraform" under
@@ -373,15 +376,23 @@ bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
 // them in the sentence before is passed over: in "A와 B가 투자했다. C도 투자에 참여했다" the
 // company C invests in is not the investor B. So is a subject marked with 도 ("too"), one more
 // of those acting ("A와 B도 200억원을 투자했다"), unless that sentence tells of receiving: in
-// "X도 시리즈B 라운드를 마감했다. A, B 등이 투자했다" A and B invest in X.
+// "X도 시리즈B 라운드를 마감했다. A, B 등이 투자했다" A and B invest in X. Looking for where a
+// person holds a post, an investor in the sentence before is passed over too, for the one company
+// it invested in there: after "Kivu raised a Series A. Orrin led.", "CEO Ana Ruiz says …" is
+// Kivu's chief, not Orrin's.
 std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const PatternMatch& m,
                                   bool symmetric, std::span<const RelationType> types) {
   constexpr int kNoSubject = 2;
+  const bool post = std::ranges::any_of(types, [](RelationType t) {
+    return t == RelationType::kLeads || t == RelationType::kWorksAt || t == RelationType::kFounded;
+  });
   const auto was_source = [&](const Unit& unit) {
     const int e = sc.doc.entity_of_mention[unit.mention];
-    return std::ranges::any_of(types, [&](RelationType t) {
-      return sc.previous_sources.contains({e, t});
-    });
+    return std::ranges::any_of(types,
+                               [&](RelationType t) {
+                                 return sc.previous_sources.contains({e, t});
+                               }) ||
+           (post && sc.previous_sources.contains({e, RelationType::kInvestsIn}));
   };
   if (sc.previous != nullptr) {
     const bool too_counts = types.empty() || tells_receiving(sc.layout, *sc.previous);
@@ -443,6 +454,10 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     }
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
+    }
+    if (post && sc.previous_invested.size() == 1 &&
+        (ref.types & type_bit(EntityType::kOrganization)) != 0) {
+      return {*sc.previous_invested.begin()};
     }
     // A Korean paragraph keeps its topic (은/는) across a sentence about what it makes, the
     // product its subject ("누리봇은", "'누리봇'이"):
@@ -1005,15 +1020,25 @@ bool in_voice_of(const DocumentAnalysis& doc, const SharedWordSet& words,
 
 // Who "we" are in a document written in the first person: the team its first-person words
 // stand for, else the writer of a post in the first person singular, else the team it names
-// first (a byline's or a self-introduction's), else the topic organization.
-int first_person_side(const DocumentAnalysis& doc) {
+// first (a byline's or a self-introduction's), else the topic organization. The team named first
+// is not "we" where the relations found so far make it a unit of another organization than the
+// topic: a profile's "after six years at Kivu, where she ran the Search group" names where the
+// interviewee was, and the answers' "we" is the company she now speaks for.
+int first_person_side(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                      const std::vector<RelationCandidate>& found) {
   if (doc.own_team >= 0) {
     return doc.own_team;
   }
   if (doc.writer.post >= 0) {
     return doc.writer.post;
   }
-  return doc.lead_team >= 0 ? doc.lead_team : doc.topic;
+  if (doc.lead_team < 0 || std::ranges::any_of(found, [&](const RelationCandidate& c) {
+        return c.type == RT::kPartOf && c.source == doc.lead_team && c.target != doc.topic &&
+               entities[c.target].type == ET::kOrganization;
+      })) {
+    return doc.topic;
+  }
+  return doc.lead_team;
 }
 
 // Whether a match relates a speaker to what the speaker says: one end a capture outside a
@@ -1438,6 +1463,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   auto in_voice = [&doc](const DocumentRule& rule) {
     return in_voice_of(doc, rule.voice_words, rule.voice_endings, rule.voice_min);
   };
+  const int voice_side = first_person_side(doc, entities, out);
   for (const DocumentRule& rule : ctx.rules.document_rules) {
     // Counted once per rule, and only when an entity gets that far: most documents have no
     // orphan of the rule's types, and then their words are never scanned.
@@ -1447,6 +1473,16 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
     std::multimap<int, int> units_of;
     std::multimap<int, int> parents_of;
     if (rule.kind == DocumentRuleKind::kUnitMember) {
+      // A team placed in the topic only because nothing else claims it (an orphan rule's part_of,
+      // in no sentence that names the organization too) says nothing of where its people work:
+      // the text left that unsaid. A line that names both ("Department of Robotics, University
+      // of Kivu") still does.
+      std::set<std::string_view> orphan_rules;
+      for (const DocumentRule& other : ctx.rules.document_rules) {
+        if (other.kind == DocumentRuleKind::kOrphan) {
+          orphan_rules.insert(other.id);
+        }
+      }
       for (const RelationCandidate& c : out) {
         // A list of a team's members says who is on it, not who employs them (a lab's
         // students): only a stated membership or lead counts.
@@ -1454,7 +1490,8 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
             entities[c.target].type == ET::kTeam && c.rule != "section") {
           units_of.emplace(c.source, c.target);
         }
-        if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam) {
+        if (c.type == RT::kPartOf && entities[c.source].type == ET::kTeam &&
+            (!orphan_rules.contains(c.rule) || holds(in_sentence, c.sentence, c.target))) {
           parents_of.emplace(c.source, c.target);
         }
       }
@@ -1545,8 +1582,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
           continue;
         }
       } else {
-        const int topic =
-            rule.voice_words == nullptr ? section_topic_of(ent) : first_person_side(doc);
+        const int topic = rule.voice_words == nullptr ? section_topic_of(ent) : voice_side;
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             related_ends.contains({e, rule.relation, !rule.from_topic}) ||
             near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||
@@ -1828,6 +1864,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   // The sources of the relations found in the sentence before and in this one.
   std::set<std::pair<int, RT>> previous_sources;
   std::set<std::pair<int, RT>> sources_here;
+  std::set<int> previous_invested;
+  std::set<int> invested_here;
   // The investors and buyers a rule's own words name, by sentence, whichever candidate wins
   // for the pair.
   std::set<std::tuple<std::uint32_t, int, RT>> dealers;  // (sentence, entity, type)
@@ -1836,6 +1874,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
     const SentenceAnalysis& s = doc.sentences[si];
     previous_sources.clear();
     std::swap(previous_sources, sources_here);
+    previous_invested.clear();
+    std::swap(previous_invested, invested_here);
     if (s.boilerplate) {
       continue;
     }
@@ -1853,6 +1893,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            entities,
                            previous,
                            previous_sources,
+                           previous_invested,
                            ctx.rules.layout,
                            ctx.rules.name_endings.titles,
                            ctx.rules.name_endings.heads};
@@ -1947,6 +1988,9 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
               if (it == best.end() || std::tie(rule.priority, confidence) >
                                           std::tie(it->second.priority, it->second.confidence)) {
                 sources_here.emplace(src, type);
+                if (type == RT::kInvestsIn) {
+                  invested_here.insert(dst);
+                }
                 best.insert_or_assign(
                     key,
                     RelationCandidate{src, dst, type, confidence, rule.priority, si, rule.id,

@@ -99,7 +99,8 @@ auto word_sets(R& r) {
       &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
       &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
       &r.name_endings.heads,         &r.name_endings.given,      &r.layout.clause_endings,
-      &r.layout.clause_openers,      &r.layout.unit_suffixes,    &r.layout.alias_suffixes};
+      &r.layout.clause_openers,      &r.layout.unit_suffixes,    &r.layout.alias_suffixes,
+      &r.layout.lettered_words};
 }
 
 // Writes a RuleSet. Word sets that rules share are written once, and referred to by number.

@@ -221,6 +221,10 @@ struct Layout {
   // 도 in a sentence holding one is one more that received ("X도 시리즈B 라운드를 마감했다"),
   // which "$previous" may take as the other end of the next sentence's relation.
   WordSet receive_words;
+  // Words that a capital letter and a period name a kind of ("Series A.", "Plan B."): after one
+  // the period may end the sentence ("raised a Series A. Kivu led."), where after a given name the
+  // letter would be a middle initial ("John F. Kennedy").
+  WordSet lettered_words;
   // Words that pair two lists member by member ("respectively", "각각"): "A and B bought X and
   // Y, respectively" says A bought X and B bought Y, not that each bought both.
   WordSet respectively_words;

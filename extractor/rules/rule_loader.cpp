@@ -168,6 +168,7 @@ class Compiler {
             std::pair{"tell_verbs", &out_.layout.tell_verbs},
             std::pair{"receive_words", &out_.layout.receive_words},
             std::pair{"respectively_words", &out_.layout.respectively_words},
+            std::pair{"lettered_words", &out_.layout.lettered_words},
             std::pair{"clause_endings", &out_.layout.clause_endings},
             std::pair{"clause_openers", &out_.layout.clause_openers},
             std::pair{"staff_words", &out_.layout.staff_words},

@@ -3,6 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <string>
+
 #include "core/utf8.h"
 
 namespace kgex {
@@ -84,8 +86,9 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // True when the break at `b` follows a middle initial: a capitalised word, a
 // space, one capital letter and a period, with a capitalised word after the
 // break ("Patricia B. Morrison", "John F. Kennedy"). "the U.S. Army" and "Plan
-// B. Then" (no lower-case word before the letter's word start) are not.
-bool middle_initial(std::string_view body, std::size_t b) {
+// B. Then" (no lower-case word before the letter's word start) are not, nor is a
+// letter after one of the `lettered` words ("raised a Series A. Kivu led").
+bool middle_initial(std::string_view body, std::size_t b, const WordSet* lettered) {
   if (b < 6 || b >= body.size() || !is_upper(body[b])) {
     return false;
   }
@@ -102,6 +105,11 @@ bool middle_initial(std::string_view body, std::size_t b) {
     if (!is_lower(body[i])) {
       return false;
     }
+  }
+  if (lettered != nullptr) {
+    std::string word(body.substr(start, b - 4 - start));
+    word[0] = static_cast<char>(word[0] - 'A' + 'a');
+    return !lettered->contains(word);
   }
   return true;
 }
@@ -174,7 +182,7 @@ LineKind classify_line(std::string_view line) {
   return LineKind::kProse;
 }
 
-Segmentation Segmenter::segment(std::string_view text) const {
+Segmentation Segmenter::segment(std::string_view text, const WordSet* lettered) const {
   Segmentation out;
   std::uint32_t pos = 0;
   const auto size = static_cast<std::uint32_t>(text.size());
@@ -203,7 +211,7 @@ Segmentation Segmenter::segment(std::string_view text) const {
                 !glued_korean_end(body, static_cast<std::size_t>(b))) {
               continue;
             }
-            if (middle_initial(body, static_cast<std::size_t>(b)) ||
+            if (middle_initial(body, static_cast<std::size_t>(b), lettered) ||
                 title_abbreviation(body, static_cast<std::size_t>(b))) {
               continue;
             }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/word_set.h"
+
 namespace kgex {
 
 enum class LineKind {
@@ -46,7 +48,9 @@ class Segmenter {
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
 
-  Segmentation segment(std::string_view normalized) const;
+  // `lettered`: words a capital letter and a period may follow as the name of a kind ("Series
+  // A."), where a period ends no middle initial (the layout's lettered_words); none if null.
+  Segmentation segment(std::string_view normalized, const WordSet* lettered = nullptr) const;
 
  private:
   struct Impl;

@@ -1172,6 +1172,31 @@ TEST_CASE("relation action: in an interview $self is the team the article opens 
   CHECK_FALSE(has_relation(short_one, "검색팀", RT::kUses, "Rust"));
 }
 
+TEST_CASE(
+    "relation action: a thread's opening post is its header's writer's, up to the first reply") {
+  const std::string rules = rule_file(R"(
+      "layout": {"writer_words": ["i"], "we_words": ["we", "our"]},
+      "relation_rules": [
+        {"id": "joined", "pattern": [{"text": "i"}, {"text": "joined"},
+                                     {"ent": "Organization", "capture": "o"}],
+         "relation": "works_at", "source": "$self", "target": "o"},
+        {"id": "our", "pattern": [{"text": "our"}, {"text": "stack"}, {"text": "is"},
+                                  {"ent": "Tool", "capture": "t"}],
+         "relation": "uses", "source": "$self", "target": "t"}])");
+  const std::string post =
+      "Careers\n\nA new job, six months in\njroe · Jane Roe · posted 2 days ago\n\n"
+      "I joined Acme in May. Our stack is Rust.\n\n";
+  const std::string replies =
+      "---\n\noak · 1 day ago\nI joined Globex instead.\n\n---\n\nmoss · 1 day ago\nNice.\n";
+  const KnowledgeGraph g = graph_of(rules, post + replies);
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  // Another writer's reply, and a sentence that says "we" rather than "I", are not hers.
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kUses, "Rust"));
+  // A post without replies is its writer's all the same.
+  CHECK(has_relation(graph_of(rules, post), "Jane Roe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: in a post in the first person singular $self is its writer") {
   const std::string rules = rule_file(R"(
       "layout": {"writer_words": ["나는", "내가", "i", "my"], "we_words": ["우리", "we"],
@@ -1909,6 +1934,71 @@ TEST_CASE("document rules: an orphan in a first-person document, with unless wor
   CHECK(graph_of(rules,
                  "에이크미 블로그\n에이크미 검색팀입니다. 저희 팀은 바쁩니다. Kafka로 옮겼습니다.")
             .relation_count() == 0);
+}
+
+TEST_CASE("relation action: $previous for a person's post takes the company an investor backed") {
+  const std::string rules = rule_file(R"(
+    "relation_rules": [
+      {"id": "led", "pattern": [{"ent": "Organization", "capture": "a", "anchor": "start"},
+                                {"text": "led"}],
+       "relation": "invests_in", "source": "a",
+       "target": {"find": ["Organization"], "scope": "sentence", "side": "before", "else": "$previous"}},
+      {"id": "ceo", "pattern": [{"text": "ceo", "anchor": "start"}, {"ent": "Person", "capture": "p"}],
+       "relation": "leads", "source": "p",
+       "target": {"find": ["Organization"], "scope": "sentence", "else": "$previous"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "Acme raised money. Globex led. CEO Jane Roe says hiring starts now.");
+  CHECK(has_relation(g, "Globex", RT::kInvestsIn, "Acme"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kLeads, "Globex"));
+  // The one company that sentence says the investor backed is the chief's.
+  CHECK(has_relation(g, "Jane Roe", RT::kLeads, "Acme"));
+  // An opener that invested in nothing is the chief's company.
+  CHECK(has_relation(graph_of(rules, "Globex hired. CEO Jane Roe says so."), "Jane Roe", RT::kLeads,
+                     "Globex"));
+}
+
+TEST_CASE("document rules: a first-named team of another organization is not the writers") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [{"name": "Search group", "type": "Team"}],
+    "relation_rules": [
+      {"id": "at", "pattern": [{"ent": "Team", "capture": "t"}, {"text": "at"},
+                               {"ent": "Organization", "capture": "o"}],
+       "relation": "part_of", "source": "t", "target": "o"}],
+    "document_rules": [
+      {"id": "voice", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "first_person": {"words": ["we"], "min": 3}, "confidence": 0.4}])");
+  const std::string rest = " Acme grew. We ship. We test. We moved to Kafka.";
+  // The team the article names first speaks for "we"...
+  const KnowledgeGraph own =
+      graph_of(rules, "Acme profile\nAcme hired Jane Roe, who ran the Search group." + rest);
+  CHECK(has_relation(own, "Search group", RT::kUses, "Kafka"));
+  // ... unless a sentence makes it a unit of another organization: where she was before.
+  const KnowledgeGraph before = graph_of(
+      rules, "Acme profile\nAcme hired Jane Roe, who ran the Search group at Globex." + rest);
+  CHECK(has_relation(before, "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(before, "Search group", RT::kUses, "Kafka"));
+}
+
+TEST_CASE("document rules: a team the topic holds as an orphan places no one") {
+  const std::string rules = rule_file(R"json(
+    "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Search", "type": "Team"}],
+    "relation_rules": [
+      {"id": "leads", "pattern": [{"ent": "Person", "capture": "p"}, {"text": "leads"},
+                                  {"ent": "Team", "capture": "t"}],
+       "relation": "leads", "source": "p", "target": "t"}],
+    "document_rules": [
+      {"id": "orphan", "kind": "orphan", "types": ["Team"], "relation": "part_of",
+       "direction": "to_topic", "confidence": 0.5},
+      {"id": "unit", "kind": "unit_member", "types": ["Person"], "relation": "works_at",
+       "confidence": 0.5}])json");
+  // The team is the topic's for want of another owner; where its lead works is left unsaid.
+  const KnowledgeGraph g = graph_of(rules, "Initech is big. Initech grows. Ada Obi leads Search.");
+  CHECK(has_relation(g, "Search", RT::kPartOf, "Initech"));
+  CHECK_FALSE(has_relation(g, "Ada Obi", RT::kWorksAt, "Initech"));
+  // A sentence that names the team with the organization still places its people.
+  const KnowledgeGraph both =
+      graph_of(rules, "Initech is big. Initech grows. Ada Obi leads Search. Search, Initech.");
+  CHECK(has_relation(both, "Ada Obi", RT::kWorksAt, "Initech"));
 }
 
 TEST_CASE("overlaps: the longest span wins over a higher priority") {

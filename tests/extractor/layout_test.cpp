@@ -381,6 +381,18 @@ TEST_CASE("tables: a cell that lists several names each, and no description or d
   CHECK(g.entity_count() == 3);
 }
 
+TEST_CASE("tables: a header's last column word gives the column's type") {
+  const std::string rules = rule_file(R"("layout": {
+      "table_columns": {"Organization": ["investor"], "Person": ["lead"], "Team": ["team"]}})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "| Team | Team lead | Lead investor |\n|---|---|---|\n"
+                                    "| Ledger | Ada Obi | Orbo Ventures |\n");
+  CHECK(has_entity(g, "Ledger", ET::kTeam));
+  CHECK(has_entity(g, "Ada Obi", ET::kPerson));
+  CHECK(has_entity(g, "Orbo Ventures", ET::kOrganization));
+  CHECK_FALSE(has_entity(g, "Orbo Ventures", ET::kPerson));
+}
+
 TEST_CASE("tables: a row relates the cells of the columns a table relation names") {
   const std::string rules = rule_file(R"("layout": {
       "table_columns": {"Organization": ["스타트업", "투자사", "startup", "investor"]},

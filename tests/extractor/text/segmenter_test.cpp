@@ -98,6 +98,20 @@ TEST_CASE("a middle initial does not end a sentence") {
         std::vector<std::string>{"We chose plan B.", "Then we shipped."});
 }
 
+TEST_CASE("a letter after one of the lettered words may end a sentence") {
+  const std::string text = "Tarnby raised a Series A. Orrin led. Dana K. Whitfield spoke.";
+  const WordSet lettered{"series", "plan"};
+  Segmenter seg;
+  std::vector<std::string> got;
+  for (const Sentence& s : seg.segment(text, &lettered).sentences) {
+    got.emplace_back(text.substr(s.begin, s.end - s.begin));
+  }
+  CHECK(got == std::vector<std::string>{"Tarnby raised a Series A.", "Orrin led.",
+                                        "Dana K. Whitfield spoke."});
+  // Without the word list the letter reads as a middle initial.
+  CHECK(sentences_of(text).size() == 2);
+}
+
 TEST_CASE("a title written with a period does not end a sentence") {
   CHECK(sentences_of("The lab is led by Dr. Wenna Ostrakova. She joined in May.") ==
         std::vector<std::string>{"The lab is led by Dr. Wenna Ostrakova.", "She joined in May."});
