@@ -488,8 +488,11 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
       // a person's organization or team: "하세린(플로우온 검색팀 리드)" says where she works.
       // The mention still takes the particle after it ("가온셈(대표 한지우)와 제휴" is a
       // partnership with 가온셈).
+      // A handle in parentheses after a name joins it however it is spaced ("Ana Obi (@aobi),
+      // Staff Engineer at Vela").
+      const bool handle = u.end + 1 < n && tokens[u.end + 1].text.starts_with('@');
       if (fold_parentheticals && u.particle.empty() && u.end < n && is_char(tokens[u.end], '(') &&
-          !tokens[u.end].space_before) {
+          (!tokens[u.end].space_before || handle)) {
         for (std::uint32_t j = u.end + 1; j < n && j <= u.end + kMaxParenthetical; ++j) {
           if (is_char(tokens[j], '(')) {
             break;

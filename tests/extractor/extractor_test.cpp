@@ -2721,6 +2721,17 @@ TEST_CASE("relation search: \"we\" as the topic before the match keeps earlier s
                      "Initech", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("relation units: a handle in parentheses joins the name before it") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "at", "pattern": [
+      {"ent": "Person", "capture": "p"}, {"text": ","}, {"text": "engineer"}, {"text": "at"},
+      {"ent": "Organization", "capture": "o"}], "relation": "works_at", "source": "p", "target": "o"}])");
+  CHECK(has_relation(graph_of(rules, "Team\n\n- Jane Roe (@jroe), engineer at Globex\n"),
+                     "Jane Roe", RT::kWorksAt, "Globex"));
+  // Another parenthetical, spaced as English writes it, stays apart.
+  CHECK_FALSE(has_relation(graph_of(rules, "Team\n\n- Jane Roe (Berlin), engineer at Globex\n"),
+                           "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation search: a Korean maker written before its product is not the one acting") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "use", "pattern": [
       {"ent": "Tool", "particle": ["를"], "capture": "t"}, {"starts": "사용"}],
