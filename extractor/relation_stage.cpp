@@ -1790,7 +1790,10 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
     }
     const bool works = *section.relation == RT::kWorksAt;
     const RT type = works && page >= 0 ? RT::kMemberOf : *section.relation;
-    const int side = type != RT::kMemberOf ? doc.topic : works ? page : doc.own_team;
+    // A use runs to the product the page is about: the companies a project's README lists
+    // under "Used by" use the project.
+    const int topic = type == RT::kUses ? doc.topic_product : doc.topic;
+    const int side = type != RT::kMemberOf ? topic : works ? page : doc.own_team;
     if (side < 0) {
       continue;
     }

@@ -656,6 +656,20 @@ TEST_CASE("list sections: a relation runs from the item where only that way fits
   CHECK_FALSE(has_relation(page, "마하늘", RT::kWorksAt, "가온대학교"));
 }
 
+TEST_CASE("list sections: a use section relates its items to the product the page is about") {
+  const std::string rules = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["used by"], "type": "Organization", "relation": "uses"}]})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Comet\n\nComet is a queue. Comet is fast. Comet is "
+                                    "small.\n\nUsed by\n- Globex\n- Initech\n");
+  CHECK(has_relation(g, "Globex", RT::kUses, "Comet"));
+  CHECK(has_relation(g, "Initech", RT::kUses, "Comet"));
+  // With no product the page is about, the items relate to nothing.
+  const KnowledgeGraph none =
+      graph_of(rules, "Acme news\n\nAcme is big. Acme is old.\n\nUsed by\n- Globex\n");
+  CHECK_FALSE(has_relation(none, "Globex", RT::kUses, "Acme"));
+}
+
 TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {
   const std::string rules = rule_file(R"("layout": {"we_words": ["we", "our"], "list_sections": [
       {"headings": ["meet the team"], "type": "Person", "relation": "member_of"}]},
