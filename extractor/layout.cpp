@@ -921,43 +921,49 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
 
 namespace {
 
-// The first bytes of each boilerplate marker, as many as the shortest has up to six (two Hangul
-// syllables: the first syllables alone, 이 of 이전글 or 관 of 관련기사, are in most Korean lines):
-// a text that holds none of them at any position holds no marker, and is not searched marker by
-// marker. A bit per hash of the prefixes rules out most positions before they are compared.
-// With a marker shorter than three bytes every text may hold one.
-class MarkerStarts {
+// Whether a text holds one of the boilerplate markers, in one pass over the text. Each marker
+// is keyed by its first bytes, as many as the shortest marker has up to six (two Hangul
+// syllables); the key of the bytes at each position of the text, rolled on one byte at a time,
+// is ruled out by a bit per hash of the keys, and a position whose key is a marker's is compared
+// with the markers that start so. With a marker shorter than three bytes the text is searched
+// marker by marker.
+class MarkerFinder {
  public:
-  explicit MarkerStarts(const WordSet& markers) {
+  explicit MarkerFinder(const WordSet& markers) {
     constexpr std::size_t kMaxPrefix = 6;
     constexpr std::size_t kMinPrefix = 3;
     prefix_ = kMaxPrefix;
     for (const std::string_view m : markers) {
       prefix_ = std::min(prefix_, m.size());
+      markers_.emplace_back(0, m);
     }
     if (prefix_ < kMinPrefix) {
       prefix_ = 0;
       return;
     }
-    keys_.reserve(markers.size());
-    for (const std::string_view m : markers) {
-      const std::uint64_t key = key_of(m);
+    for (auto& [key, m] : markers_) {
+      key = key_of(m);
       bits_[bit_of(key) / 64] |= std::uint64_t{1} << (bit_of(key) % 64);
-      keys_.push_back(key);
     }
   }
 
-  bool may_hold(std::string_view text) const {
+  bool holds(std::string_view text) const {
     if (prefix_ == 0) {
-      return true;
+      return std::ranges::any_of(
+          markers_, [&](const auto& km) { return text.find(km.second) != std::string_view::npos; });
     }
-    // The key of the prefix_ bytes that end at p, rolled on one byte at a time.
+    // The key of the prefix_ bytes that end at p.
     const std::uint64_t mask = (std::uint64_t{1} << (8 * prefix_)) - 1;
     std::uint64_t key = 0;
     for (std::size_t p = 0; p < text.size(); ++p) {
       key = ((key << 8) | static_cast<unsigned char>(text[p])) & mask;
-      if (p + 1 >= prefix_ && ((bits_[bit_of(key) / 64] >> (bit_of(key) % 64)) & 1) != 0 &&
-          std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+      if (p + 1 < prefix_ || ((bits_[bit_of(key) / 64] >> (bit_of(key) % 64)) & 1) == 0) {
+        continue;
+      }
+      const std::string_view from = text.substr(p + 1 - prefix_);
+      if (std::ranges::any_of(markers_, [&](const auto& km) {
+            return km.first == key && from.starts_with(km.second);
+          })) {
         return true;
       }
     }
@@ -978,8 +984,8 @@ class MarkerStarts {
   }
 
   std::array<std::uint64_t, 64> bits_{};
-  std::vector<std::uint64_t> keys_;
-  std::size_t prefix_ = 0;  // 0: every text may hold a marker
+  std::vector<std::pair<std::uint64_t, std::string_view>> markers_;  // (key, marker)
+  std::size_t prefix_ = 0;  // 0: every marker is searched for
 };
 
 }  // namespace
@@ -996,7 +1002,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
   // the bar under a headline ("댓글 12  공감  공유하기"). A prose line counts as the article's
   // when it ends a sentence or has an article line's length; menus and headlines do neither.
   int prose_before = 0;
-  const MarkerStarts marker_starts(layout.boilerplate_markers);
+  const MarkerFinder marker_finder(layout.boilerplate_markers);
   for (std::size_t i = first_content + 1; i < lines.size(); ++i) {
     std::string_view line = doc.normalized(lines[i].begin, lines[i].end);
     if ((lines[i].kind == LineKind::kProse &&
@@ -1014,9 +1020,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     // spaces; most lines hold none and need no tokens.
     std::string compact = fold_case(trimmed(line));
     std::erase(compact, ' ');
-    if (!marker_starts.may_hold(compact) ||
-        std::none_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
-                     [&](std::string_view m) { return compact.find(m) != std::string::npos; })) {
+    if (!marker_finder.holds(compact)) {
       continue;
     }
     const std::vector<Token> tokens =
