@@ -994,31 +994,43 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     }
   }
   UnionFind uf(static_cast<std::size_t>(n));
-  // Each mention's (type, name key) pairs, sorted: the mentions of one pair are one entity. The
-  // entities are numbered by their first mention, whatever the order of the unions.
-  using Key = std::pair<EntityType, std::string>;
-  auto key_of = [](EntityType t, const std::string& name) { return Key(t, name_key(name)); };
-  std::vector<std::pair<Key, int>> by_key;
-  by_key.reserve(2 * doc.mentions.size());
+  // Each mention's names as (type, name key) pairs, listed in key order by their numbers: the
+  // mentions of one pair are one entity. The entities are numbered by their first mention,
+  // whatever the order of the unions.
+  struct Named {
+    EntityType type;
+    std::string key;
+    int mention;
+  };
+  std::vector<Named> named;
+  named.reserve(2 * doc.mentions.size());
   for (int m = 0; m < n; ++m) {
     const MentionCandidate& c = doc.mentions[m];
-    by_key.emplace_back(key_of(c.type, c.canonical), m);
+    named.push_back({c.type, name_key(c.canonical), m});
     // A surface that is the canonical name (every name a rule found) has its key already.
     if (c.surface != c.canonical) {
-      by_key.emplace_back(key_of(c.type, c.surface), m);
+      named.push_back({c.type, name_key(c.surface), m});
     }
     // "the Billing Core team" and "Billing Core" name one team.
     if (c.type == EntityType::kTeam) {
       const std::string stem = team_stem(c.surface, ctx.rules.layout);
       if (!stem.empty()) {
-        by_key.emplace_back(key_of(c.type, stem), m);
+        named.push_back({c.type, name_key(stem), m});
       }
     }
   }
-  std::sort(by_key.begin(), by_key.end());
+  const auto key_less = [](EntityType at, const std::string& a, EntityType bt,
+                           const std::string& b) { return at != bt ? at < bt : a < b; };
+  std::vector<std::uint32_t> by_key(named.size());
+  std::iota(by_key.begin(), by_key.end(), 0U);
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return key_less(named[a].type, named[a].key, named[b].type, named[b].key);
+  });
   for (std::size_t k = 1; k < by_key.size(); ++k) {
-    if (by_key[k].first == by_key[k - 1].first) {
-      uf.unite(by_key[k - 1].second, by_key[k].second);
+    const Named& a = named[by_key[k - 1]];
+    const Named& b = named[by_key[k]];
+    if (a.type == b.type && a.key == b.key) {
+      uf.unite(a.mention, b.mention);
     }
   }
   std::map<int, std::vector<std::string>> extra_names;
@@ -1035,11 +1047,14 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       continue;
     }
     extra_names[m].push_back(link.name);
-    const Key key = key_of(doc.mentions[m].type, link.name);
+    const EntityType type = doc.mentions[m].type;
+    const std::string key = name_key(link.name);
     const auto same = std::lower_bound(by_key.begin(), by_key.end(), key,
-                                       [](const auto& km, const Key& k) { return km.first < k; });
-    if (same != by_key.end() && same->first == key) {
-      uf.unite(m, same->second);
+                                       [&](std::uint32_t i, const std::string& k) {
+                                         return key_less(named[i].type, named[i].key, type, k);
+                                       });
+    if (same != by_key.end() && named[*same].type == type && named[*same].key == key) {
+      uf.unite(m, named[*same].mention);
     }
   }
   std::vector<int> entity_of_root(static_cast<std::size_t>(n), -1);
@@ -1050,8 +1065,7 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     int& entity = entity_of_root[static_cast<std::size_t>(uf.find(m))];
     if (entity < 0) {
       entity = static_cast<int>(entities.size());
-      entities.push_back({});
-      entities.back().type = doc.mentions[m].type;
+      entities.emplace_back().type = doc.mentions[m].type;
     }
     doc.entity_of_mention[m] = entity;
     entities[entity].mentions.push_back(m);
