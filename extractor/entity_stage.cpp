@@ -994,31 +994,43 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     }
   }
   UnionFind uf(static_cast<std::size_t>(n));
-  std::map<std::pair<EntityType, std::string>, int> by_key;
-  auto key_of = [](EntityType t, const std::string& name) {
-    return std::make_pair(t, name_key(name));
+  // Each mention's names as (type, name key) pairs, listed in key order by their numbers: the
+  // mentions of one pair are one entity. The entities are numbered by their first mention,
+  // whatever the order of the unions.
+  struct Named {
+    EntityType type;
+    std::string key;
+    int mention;
   };
+  std::vector<Named> named;
+  named.reserve(2 * doc.mentions.size());
   for (int m = 0; m < n; ++m) {
     const MentionCandidate& c = doc.mentions[m];
-    for (const std::string* name : {&c.canonical, &c.surface}) {
-      // A surface that is the canonical name (every name a rule found) has its key already.
-      if (name == &c.surface && c.surface == c.canonical) {
-        continue;
-      }
-      auto [it, fresh] = by_key.emplace(key_of(c.type, *name), m);
-      if (!fresh) {
-        uf.unite(it->second, m);
-      }
+    named.push_back({c.type, name_key(c.canonical), m});
+    // A surface that is the canonical name (every name a rule found) has its key already.
+    if (c.surface != c.canonical) {
+      named.push_back({c.type, name_key(c.surface), m});
     }
     // "the Billing Core team" and "Billing Core" name one team.
     if (c.type == EntityType::kTeam) {
       const std::string stem = team_stem(c.surface, ctx.rules.layout);
       if (!stem.empty()) {
-        auto [it, fresh] = by_key.emplace(key_of(c.type, stem), m);
-        if (!fresh) {
-          uf.unite(it->second, m);
-        }
+        named.push_back({c.type, name_key(stem), m});
       }
+    }
+  }
+  const auto key_less = [](EntityType at, const std::string& a, EntityType bt,
+                           const std::string& b) { return at != bt ? at < bt : a < b; };
+  std::vector<std::uint32_t> by_key(named.size());
+  std::iota(by_key.begin(), by_key.end(), 0U);
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return key_less(named[a].type, named[a].key, named[b].type, named[b].key);
+  });
+  for (std::size_t k = 1; k < by_key.size(); ++k) {
+    const Named& a = named[by_key[k - 1]];
+    const Named& b = named[by_key[k]];
+    if (a.type == b.type && a.key == b.key) {
+      uf.unite(a.mention, b.mention);
     }
   }
   std::map<int, std::vector<std::string>> extra_names;
@@ -1035,56 +1047,82 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
       continue;
     }
     extra_names[m].push_back(link.name);
-    auto same = by_key.find(key_of(doc.mentions[m].type, link.name));
-    if (same != by_key.end()) {
-      uf.unite(m, same->second);
+    const EntityType type = doc.mentions[m].type;
+    const std::string key = name_key(link.name);
+    const auto same = std::lower_bound(by_key.begin(), by_key.end(), key,
+                                       [&](std::uint32_t i, const std::string& k) {
+                                         return key_less(named[i].type, named[i].key, type, k);
+                                       });
+    if (same != by_key.end() && named[*same].type == type && named[*same].key == key) {
+      uf.unite(m, named[*same].mention);
     }
   }
   std::vector<int> entity_of_root(static_cast<std::size_t>(n), -1);
   std::vector<LocalEntity> entities;
+  entities.reserve(doc.mentions.size());
   doc.entity_of_mention.assign(static_cast<std::size_t>(n), -1);
   for (int m = 0; m < n; ++m) {
     int& entity = entity_of_root[static_cast<std::size_t>(uf.find(m))];
     if (entity < 0) {
       entity = static_cast<int>(entities.size());
-      entities.push_back({});
-      entities.back().type = doc.mentions[m].type;
+      entities.emplace_back().type = doc.mentions[m].type;
     }
     doc.entity_of_mention[m] = entity;
     entities[entity].mentions.push_back(m);
   }
+  // Votes for an entity's gazetteer entries and written forms: few of either, counted in a
+  // list each.
+  std::vector<std::pair<int, int>> entry_votes;
+  std::vector<std::pair<std::string_view, int>> surface_votes;
   for (LocalEntity& e : entities) {
-    std::map<int, int> entry_votes;
-    std::map<std::string, int> surface_votes;
+    entry_votes.clear();
+    surface_votes.clear();
     std::vector<std::string> names;
     for (int m : e.mentions) {
       const MentionCandidate& c = doc.mentions[m];
       if (c.entry >= 0) {
-        ++entry_votes[c.entry];
+        const auto entry_vote =
+            std::ranges::find(entry_votes, c.entry, &std::pair<int, int>::first);
+        if (entry_vote == entry_votes.end()) {
+          entry_votes.emplace_back(c.entry, 1);
+        } else {
+          ++entry_vote->second;
+        }
       }
       if (c.short_form) {
         continue;
       }
-      ++surface_votes[c.surface];
-      names.push_back(c.surface);
+      // Each written form once: the names are sorted and made unique below.
+      const auto surface_vote = std::ranges::find(surface_votes, std::string_view(c.surface),
+                                                  &std::pair<std::string_view, int>::first);
+      if (surface_vote == surface_votes.end()) {
+        surface_votes.emplace_back(c.surface, 1);
+        names.push_back(c.surface);
+      } else {
+        ++surface_vote->second;
+      }
       auto extra = extra_names.find(m);
       if (extra != extra_names.end()) {
         names.insert(names.end(), extra->second.begin(), extra->second.end());
       }
     }
     if (!entry_votes.empty()) {
-      e.entry = std::max_element(entry_votes.begin(), entry_votes.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; })
-                    ->first;
+      // The entry most mentions have; on a tie, the lowest.
+      std::pair<int, int> winner = entry_votes.front();
+      for (const auto& [entry, votes] : entry_votes) {
+        if (votes > winner.second || (votes == winner.second && entry < winner.first)) {
+          winner = {entry, votes};
+        }
+      }
+      e.entry = winner.first;
       e.name = ctx.rules.gazetteer[e.entry].name();
     } else {
       // The most frequent written form; on a tie, the first one written.
       int best = 0;
-      for (int m : e.mentions) {
-        const int votes = surface_votes[doc.mentions[m].surface];
-        if (votes > best && !doc.mentions[m].short_form) {
+      for (const auto& [surface, votes] : surface_votes) {
+        if (votes > best) {
           best = votes;
-          e.name = doc.mentions[m].surface;
+          e.name = surface;
         }
       }
     }

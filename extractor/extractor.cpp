@@ -22,6 +22,7 @@ struct Extractor::Impl {
   PatternMatcher matcher;
   RuleFilter filter;
   RuleOrder order;
+  BoilerplateMarkers boilerplate_markers;
   // A number of its own, for the thread's TokenCache: the words the gazetteer knows whole are
   // this extractor's.
   std::uint64_t id = next_id();
@@ -37,7 +38,8 @@ struct Extractor::Impl {
         gazetteer(tables ? Gazetteer(*rules, *tables) : Gazetteer(*rules)),
         matcher(gazetteer, &rules->name_endings.titles),
         filter(tables ? RuleFilter(*tables) : RuleFilter(*rules)),
-        order(tables ? RuleOrder(*rules, filter, *tables) : RuleOrder(*rules, filter)) {}
+        order(tables ? RuleOrder(*rules, filter, *tables) : RuleOrder(*rules, filter)),
+        boilerplate_markers(rules->layout.boilerplate_markers) {}
 };
 
 namespace {
@@ -189,7 +191,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                          options.explain ? &result.trace : nullptr};
   doc.headings = line_headings(doc);
   doc.header_line = find_header(doc);
-  doc.boilerplate_line = find_boilerplate(doc, rules.layout);
+  doc.boilerplate_line = find_boilerplate(doc, rules.layout, impl_->boilerplate_markers);
   const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
   std::vector<MentionCandidate> candidates;
   // Each sentence's gazetteer matches, and whether it held back a name for want of context.

@@ -918,72 +918,67 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   return out;
 }
 
-namespace {
-
-// The first bytes of each boilerplate marker, as many as the shortest has up to six (two Hangul
-// syllables: the first syllables alone, 이 of 이전글 or 관 of 관련기사, are in most Korean lines):
-// a text that holds none of them at any position holds no marker, and is not searched marker by
-// marker. A bit per hash of the prefixes rules out most positions before they are compared.
-// With a marker shorter than three bytes every text may hold one.
-class MarkerStarts {
- public:
-  explicit MarkerStarts(const WordSet& markers) {
-    constexpr std::size_t kMaxPrefix = 6;
-    constexpr std::size_t kMinPrefix = 3;
-    prefix_ = kMaxPrefix;
-    for (const std::string_view m : markers) {
-      prefix_ = std::min(prefix_, m.size());
-    }
-    if (prefix_ < kMinPrefix) {
-      prefix_ = 0;
-      return;
-    }
-    keys_.reserve(markers.size());
-    for (const std::string_view m : markers) {
-      const std::uint64_t key = key_of(m);
-      bits_[bit_of(key) / 64] |= std::uint64_t{1} << (bit_of(key) % 64);
-      keys_.push_back(key);
-    }
+BoilerplateMarkers::BoilerplateMarkers(const WordSet& markers) {
+  constexpr std::size_t kMaxPrefix = 6;
+  constexpr std::size_t kMinPrefix = 3;
+  prefix_ = kMaxPrefix;
+  markers_.reserve(markers.size());
+  for (const std::string_view m : markers) {
+    prefix_ = std::min(prefix_, m.size());
+    markers_.emplace_back(0, m);
   }
+  if (prefix_ < kMinPrefix) {
+    prefix_ = 0;
+    return;
+  }
+  for (auto& [key, m] : markers_) {
+    key = key_of(m);
+    bits_[bit_of(key) / 64] |= std::uint64_t{1} << (bit_of(key) % 64);
+  }
+}
 
-  bool may_hold(std::string_view text) const {
-    if (prefix_ == 0) {
+bool BoilerplateMarkers::holds(std::string_view text) const {
+  if (prefix_ == 0) {
+    return std::ranges::any_of(
+        markers_, [&](const auto& km) { return text.find(km.second) != std::string_view::npos; });
+  }
+  // The key of the prefix_ bytes that end at p, rolled on one byte at a time.
+  const std::uint64_t mask = (std::uint64_t{1} << (8 * prefix_)) - 1;
+  std::uint64_t key = 0;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    key = ((key << 8) | static_cast<unsigned char>(text[p])) & mask;
+    if (p + 1 < prefix_ || ((bits_[bit_of(key) / 64] >> (bit_of(key) % 64)) & 1) == 0) {
+      continue;
+    }
+    const std::string_view from = text.substr(p + 1 - prefix_);
+    if (std::ranges::any_of(markers_, [&](const auto& km) {
+          return km.first == key && from.starts_with(km.second);
+        })) {
       return true;
     }
-    // The key of the prefix_ bytes that end at p, rolled on one byte at a time.
-    const std::uint64_t mask = (std::uint64_t{1} << (8 * prefix_)) - 1;
-    std::uint64_t key = 0;
-    for (std::size_t p = 0; p < text.size(); ++p) {
-      key = ((key << 8) | static_cast<unsigned char>(text[p])) & mask;
-      if (p + 1 >= prefix_ && ((bits_[bit_of(key) / 64] >> (bit_of(key) % 64)) & 1) != 0 &&
-          std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
-        return true;
-      }
-    }
-    return false;
   }
+  return false;
+}
 
- private:
-  std::uint64_t key_of(std::string_view marker) const {
-    std::uint64_t key = 0;
-    for (std::size_t i = 0; i < prefix_; ++i) {
-      key = (key << 8) | static_cast<unsigned char>(marker[i]);
-    }
-    return key;
+std::uint64_t BoilerplateMarkers::key_of(std::string_view marker) const {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < prefix_; ++i) {
+    key = (key << 8) | static_cast<unsigned char>(marker[i]);
   }
+  return key;
+}
+
+std::uint32_t BoilerplateMarkers::bit_of(std::uint64_t key) {
   // The top 12 bits of a multiplicative hash.
-  static std::uint32_t bit_of(std::uint64_t key) {
-    return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 52);
-  }
-
-  std::array<std::uint64_t, 64> bits_{};
-  std::vector<std::uint64_t> keys_;
-  std::size_t prefix_ = 0;  // 0: every text may hold a marker
-};
-
-}  // namespace
+  return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 52);
+}
 
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
+  return find_boilerplate(doc, layout, BoilerplateMarkers(layout.boilerplate_markers));
+}
+
+std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout,
+                                   const BoilerplateMarkers& markers) {
   const auto& lines = doc.segmentation.lines;
   std::vector<bool> out(lines.size(), false);
   std::size_t first_content = 0;
@@ -995,7 +990,6 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
   // the bar under a headline ("댓글 12  공감  공유하기"). A prose line counts as the article's
   // when it ends a sentence or has an article line's length; menus and headlines do neither.
   int prose_before = 0;
-  const MarkerStarts marker_starts(layout.boilerplate_markers);
   for (std::size_t i = first_content + 1; i < lines.size(); ++i) {
     std::string_view line = doc.normalized(lines[i].begin, lines[i].end);
     if ((lines[i].kind == LineKind::kProse &&
@@ -1013,9 +1007,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     // spaces; most lines hold none and need no tokens.
     std::string compact = fold_case(trimmed(line));
     std::erase(compact, ' ');
-    if (!marker_starts.may_hold(compact) ||
-        std::none_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
-                     [&](std::string_view m) { return compact.find(m) != std::string::npos; })) {
+    if (!markers.holds(compact)) {
       continue;
     }
     const std::vector<Token> tokens =

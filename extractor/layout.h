@@ -3,8 +3,11 @@
 // Not public: use extractor/extractor.h.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractor/analysis.h"
@@ -86,13 +89,38 @@ bool reply_header(const Line& line, std::string_view text);
 // doc.segmentation.
 std::vector<bool> find_header(const DocumentAnalysis& doc);
 
+// The layout's boilerplate markers, made ready once to be found in a line: each marker is keyed
+// by its first bytes, as many as the shortest marker has up to six (two Hangul syllables), and a
+// bit per hash of the keys rules out most positions of a line before any marker is compared.
+// Views the markers: the WordSet must outlive it.
+class BoilerplateMarkers {
+ public:
+  explicit BoilerplateMarkers(const WordSet& markers);
+
+  // Whether `text` holds a marker: one pass over it, the key of the bytes at each position rolled
+  // on one byte at a time, and a position whose key is a marker's compared with the markers that
+  // start so. With a marker shorter than three bytes, the text is searched marker by marker.
+  bool holds(std::string_view text) const;
+
+ private:
+  std::uint64_t key_of(std::string_view marker) const;
+  static std::uint32_t bit_of(std::uint64_t key);
+
+  std::array<std::uint64_t, 64> bits_{};
+  std::vector<std::pair<std::uint64_t, std::string_view>> markers_;  // (key, marker)
+  std::size_t prefix_ = 0;  // 0: every marker is searched for
+};
+
 // Marks the lines of `doc` that are page boilerplate:
 //  - from a short line holding a boilerplate marker word ("댓글", "Comments")
 //    to the end of the document;
 //  - runs of two or more lines that carry a date or time stamp and start or
 //    end with a number (headline lists, comment headers);
 //  - a section whose heading is one of the layout's skipped_sections, to the next heading.
-// Requires doc.segmentation, doc.norm and doc.headings.
+// Requires doc.segmentation, doc.norm and doc.headings. `markers` are the layout's
+// boilerplate_markers; without them, they are made ready for this document alone.
+std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout,
+                                   const BoilerplateMarkers& markers);
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout);
 
 // Reads the document's tables and list sections, once: stores in doc.table_links the cells that
