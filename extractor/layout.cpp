@@ -435,6 +435,19 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
   return out;
 }
 
+namespace {
+
+// How many of the layout's we_words the document's sentences hold.
+int we_words(const DocumentAnalysis& doc) {
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    we += s.we_words;
+  }
+  return we;
+}
+
+}  // namespace
+
 int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities) {
   if (found.empty()) {
@@ -460,20 +473,12 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
   // A byline that names a team and no writer signs a company's notice as often as a team's post
   // ("작성자 가온 운영팀" over "당사는 …"): the post is the team's only where it says "we".
   constexpr int kTeamWe = 2;
-  int we = 0;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    we += s.we_words;
-  }
-  return writer || we >= kTeamWe ? team : -1;
+  return writer || we_words(doc) >= kTeamWe ? team : -1;
 }
 
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
   constexpr int kHeaderTeamWe = 3;
-  int we = 0;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    we += s.we_words;
-  }
-  if (we < kHeaderTeamWe) {
+  if (we_words(doc) < kHeaderTeamWe) {
     return -1;
   }
   // The header, or a scraped page's head above its body (a menu line ends no header there).
