@@ -890,6 +890,10 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
     if (replies >= kReplies && reply[l]) {
       topic =
           names[l] ? introduced_organization(doc, entities, by_sentence, line_sentences[l]) : -1;
+      // A header that names the writer's team after the company ("표준희 · 가온 주문팀 · 답변
+      // 31") hands the reply to the team, as a programme's speaker line does.
+      topic =
+          topic >= 0 ? speaker_team(doc, entities, by_sentence, line_sentences[l], topic) : topic;
       if (topic < 0) {
         std::uint32_t first = line_sentences[l].second;
         while (first < doc.sentences.size() && doc.sentences[first].span.line <= l) {

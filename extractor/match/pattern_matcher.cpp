@@ -62,6 +62,15 @@ bool is_quote(const SentenceAnalysis& s, const Unit& u) {
   return s.tokens[u.begin].quote_mark();
 }
 
+// Whether unit `u` sets off a field of a header line: a middle dot or a bar.
+bool is_field_separator(const SentenceAnalysis& s, const Unit& u) {
+  if (u.mention >= 0) {
+    return false;
+  }
+  const std::string_view w = s.tokens[u.begin].folded;
+  return w == "\xC2\xB7" || w == "|";
+}
+
 // The unit after member `i`: past its closing quote when the member is quoted ('A', 'B'를),
 // for the quote carries the member's particle.
 std::uint32_t member_end(const SentenceAnalysis& s, std::uint32_t i) {
@@ -350,6 +359,10 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   // `hold` fills the element's capture with the units it matched.
   auto finish = [&](std::uint32_t after, auto&& hold) {
     if (el.anchor == Anchor::kEnd && after != n) {
+      return false;
+    }
+    if (el.anchor == Anchor::kFieldEnd && after != n &&
+        !is_field_separator(ctx.s, ctx.s.units[after])) {
       return false;
     }
     if (el.capture >= 0) {

@@ -47,7 +47,9 @@ struct TokenTest {
 };
 
 enum class ElementKind : std::uint8_t { kToken, kEntity, kAny };
-enum class Anchor : std::uint8_t { kNone, kStart, kEnd };
+// kFieldEnd: the sentence's last unit, or the last before a middle dot or a bar that sets
+// off a field of a header line (`이름 · 회사 팀 · 답변 12`).
+enum class Anchor : std::uint8_t { kNone, kStart, kEnd, kFieldEnd };
 
 struct Element {
   ElementKind kind = ElementKind::kToken;

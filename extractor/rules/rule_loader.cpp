@@ -660,7 +660,8 @@ class Compiler {
       captures.push_back(name);
     }
     if (m[kAnchor]) {
-      el.anchor = str(*m[kAnchor]) == "start" ? Anchor::kStart : Anchor::kEnd;
+      const std::string a = str(*m[kAnchor]);
+      el.anchor = a == "start" ? Anchor::kStart : a == "end" ? Anchor::kEnd : Anchor::kFieldEnd;
     }
     return el;
   }

@@ -168,6 +168,19 @@ TEST_CASE("entity action: a company written with its legal form or in capitals i
   CHECK(g.entity_count() == 1);  // "Zorblat Works Ltd" is a name of it
 }
 
+TEST_CASE("pattern anchor field_end: the sentence's last unit or the last of a header's field") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "labs", "pattern": [{"shape": "capitalized", "capture": "n"},
+       {"text": "Labs", "anchor": "field_end", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}}])");
+  const KnowledgeGraph g = graph_of(
+      rules,
+      "Ana Ruiz · Vexa Labs · 12 replies\n\nZed Kim | Quor Labs\n\nMira · Tobe Labs team\n\n");
+  CHECK(has_entity(g, "Vexa Labs", ET::kOrganization));  // before a middle dot
+  CHECK(has_entity(g, "Quor Labs", ET::kOrganization));  // at the line's end
+  CHECK(g.find("Tobe Labs").empty());                    // more words follow in its field
+}
+
 TEST_CASE("entity action: type_from a cue word") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "cue",
       "pattern": [{"particle": ["인", "이라는"], "capture": "cue"}, {"script": "latin", "capture": "n"}],
