@@ -477,10 +477,6 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
 }
 
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
-  constexpr int kHeaderTeamWe = 3;
-  if (we_words(doc) < kHeaderTeamWe) {
-    return -1;
-  }
   // The header, or a scraped page's head above its body (a menu line ends no header there).
   const std::size_t body = first_body_line(doc);
   std::size_t m = 0;
@@ -490,9 +486,38 @@ int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& ent
       break;
     }
   }
-  return m < doc.mentions.size() && entities[doc.entity_of_mention[m]].type == EntityType::kTeam
-             ? doc.entity_of_mention[m]
-             : -1;
+  if (m == doc.mentions.size() || entities[doc.entity_of_mention[m]].type != EntityType::kTeam) {
+    return -1;
+  }
+  const int team = doc.entity_of_mention[m];
+  // A page is its team's where it says "we", or where its body opens on the team too, as a
+  // lab's homepage does ("촉감지능 연구실 | …" over "촉감지능 연구실은 …을 연구합니다").
+  constexpr int kHeaderTeamWe = 3;
+  if (we_words(doc) >= kHeaderTeamWe) {
+    return team;
+  }
+  for (; m < doc.mentions.size(); ++m) {
+    const std::uint32_t line = doc.sentences[doc.mentions[m].sentence].span.line;
+    const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+    if (doc.entity_of_mention[m] >= 0 && !doc.header_line[line] && !s.boilerplate) {
+      // As the subject, maybe past a parenthetical ("… 연구실(Tactile Lab)은"): a notice's
+      // "피플팀입니다" signs it for the company.
+      std::uint32_t last = doc.mentions[m].end - 1;
+      if (last + 1 < s.tokens.size() && s.tokens[last + 1].text == "(") {
+        for (std::uint32_t k = last + 1; k < s.tokens.size(); ++k) {
+          if (s.tokens[k].text == ")") {
+            last = k + 1 < s.tokens.size() && s.tokens[k + 1].particle_only() ? k + 1 : k;
+            break;
+          }
+        }
+      }
+      const std::string_view particle = s.tokens[last].particle;
+      const bool subject =
+          particle == "은" || particle == "는" || particle == "이" || particle == "가";
+      return doc.entity_of_mention[m] == team && subject ? team : -1;
+    }
+  }
+  return -1;
 }
 
 std::size_t first_body_line(const DocumentAnalysis& doc) {
@@ -1170,13 +1195,21 @@ void read_sections(DocumentAnalysis& doc, const Layout& layout, const WordSet& t
     if (e == b || (e < s.tokens.size() && s.tokens[e].script != Script::kPunct)) {
       continue;
     }
-    // A person's name ends before a title: "여도겸 교수 (연구실장)" lists 여도겸.
+    // A person's name ends before a title: "여도겸 교수 (연구실장)" lists 여도겸. It starts after
+    // the titles an item opens with ("박사과정 도윤재: …"), and holds no number ("석사과정 6명").
     if (layout.list_sections[static_cast<std::size_t>(section)].type == EntityType::kPerson) {
+      while (b + 1 < e && titles.contains(s.tokens[b].folded)) {
+        ++b;
+      }
       for (std::uint32_t k = b + 1; k < e; ++k) {
         if (titles.contains(s.tokens[k].folded)) {
           e = k;
           break;
         }
+      }
+      if (std::any_of(s.tokens.begin() + b, s.tokens.begin() + e,
+                      [](const Token& t) { return t.script == Script::kDigit; })) {
+        continue;
       }
     }
     const SectionItem item{first_sentence[l], b, e, static_cast<std::size_t>(section)};

@@ -69,8 +69,9 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities);
 
 // The team a page's header, or its head above first_body_line, opens with, in a document that
-// says "we" (the layout's we_words) kHeaderTeamWe times or more: a lab's or a team's own page
-// ("COASTAL SENSING LAB" over "Department of Oceanography, …") speaks for that team. -1 when the
+// says "we" (the layout's we_words) kHeaderTeamWe times or more or whose body opens on that team
+// too: a lab's or a team's own page ("COASTAL SENSING LAB" over "Department of Oceanography, …";
+// "촉감지능 연구실 | …" over "촉감지능 연구실은 …") speaks for that team. -1 when the
 // first entity the head names is no team. A post with a named writer speaks for its writer
 // instead (find_writer), which the caller checks. Requires mentions and entities.
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);

@@ -640,6 +640,14 @@ TEST_CASE("list sections: a relation runs from the item where only that way fits
   CHECK(has_relation(t, "마하늘", RT::kWorksAt, "가온로보"));
   CHECK(has_relation(t, "표가을", RT::kWorksAt, "가온로보"));
   CHECK(t.find("마하늘 교수").empty());
+  // It starts after the titles the item opens with, and a count of people names no one.
+  const KnowledgeGraph opened =
+      graph_of(titled,
+               "가온로보\n가온로보는 로봇을 연구한다. 가온로보는 판교에 있다.\n\n"
+               "■ 구성원\n- 박사과정 마하늘: 보행 제어\n- 박사과정 외 3명, 석사과정 6명\n");
+  CHECK(has_relation(opened, "마하늘", RT::kWorksAt, "가온로보"));
+  CHECK(opened.find("박사과정 마하늘").empty());
+  CHECK(opened.relation_count() == 1);
   // On a page whose header names a team last, the people listed are the team's members.
   const std::string lab = rule_file(R"("layout": {"list_sections": [
       {"headings": ["구성원"], "type": "Person", "relation": "works_at"}]},
@@ -654,6 +662,28 @@ TEST_CASE("list sections: a relation runs from the item where only that way fits
   CHECK(has_relation(page, "마하늘", RT::kMemberOf, "보행제어연구실"));
   CHECK(has_relation(page, "표가을", RT::kMemberOf, "보행제어연구실"));
   CHECK_FALSE(has_relation(page, "마하늘", RT::kWorksAt, "가온대학교"));
+}
+
+TEST_CASE("page team: a page whose header and body open on one team as subject speaks for it") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "org", "pattern": [{"regex": "[가-힣]+대학교", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Organization"}},
+      {"id": "lab", "pattern": [{"regex": "[가-힣]+연구실", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Team"}},
+      {"id": "tool", "pattern": [{"script": "latin", "shape": "capitalized", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Tool"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["로"], "capture": "t"},
+        {"text": "작성한다"}], "relation": "uses",
+        "source": {"find": ["Organization", "Team"], "else": "$self"}, "target": "t"}])");
+  const std::string head = "보행제어연구실 | 로봇 다리 연구\n가온대학교 기계공학부\n\n";
+  const std::string code = "\n\n코드는 Pytorch로 작성한다.\n";
+  const KnowledgeGraph lab =
+      graph_of(rules, head + "보행제어연구실(Gait Lab)은 로봇 다리를 연구한다." + code);
+  CHECK(has_relation(lab, "보행제어연구실", RT::kUses, "Pytorch"));
+  // A body that names the team only to sign a notice leaves the page to its organization.
+  const KnowledgeGraph notice =
+      graph_of(rules, head + "안녕하세요, 보행제어연구실입니다. 공지를 드립니다." + code);
+  CHECK_FALSE(has_relation(notice, "보행제어연구실", RT::kUses, "Pytorch"));
 }
 
 TEST_CASE("list sections: a use section relates its items to the product the page is about") {
