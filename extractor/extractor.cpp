@@ -261,10 +261,22 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     }
   }
   // A table cell or a list item holds a name; a person's is no stop word ("공석": vacant), while
-  // a team's may be one ("Mobile", "SRE").
+  // a team's may be one ("Mobile", "SRE"). A name the gazetteer knows as the same type keeps
+  // its entry (a partner list's "현대자동차" is Hyundai Motor Company).
+  const std::size_t gazetteer_names = candidates.size();
   for (MentionCandidate& c :
        read_tables_and_sections(doc, rules.layout, rules.name_endings.titles)) {
-    if (c.type != EntityType::kPerson || !rules.stoplist.contains(fold_case(c.surface))) {
+    // The gazetteer's candidates come in sentence order.
+    const auto [first, last] = std::equal_range(
+        candidates.begin(), candidates.begin() + static_cast<long>(gazetteer_names), c,
+        [](const MentionCandidate& x, const MentionCandidate& y) {
+          return x.sentence < y.sentence;
+        });
+    const bool known = std::any_of(first, last, [&](const MentionCandidate& g) {
+      return g.begin == c.begin && g.end == c.end && g.type == c.type;
+    });
+    if (!known &&
+        (c.type != EntityType::kPerson || !rules.stoplist.contains(fold_case(c.surface)))) {
       candidates.push_back(std::move(c));
     }
   }

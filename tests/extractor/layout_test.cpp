@@ -599,7 +599,7 @@ TEST_CASE("list sections: the names a bulleted list opens its items with, under 
       "목차\n1. 주요 제품\n2. 자회사\n\n"
       "3. 주요 제품\n- 나르미(Narumi): 배송 로봇.\n- 두리 V2 – 협동 로봇\n"
       "- 관제 소프트웨어를 함께 판다는 점이 강점이다\n\n"
-      "4. 자회사\n- 가온로보 재팬 (지분 100%)\n\n"
+      "4. 자회사\n- 가온로보 재팬 (지분 100%)\n- 글로벡스\n\n"
       "5. 같이 보기\n- 협동로봇\n";
   const KnowledgeGraph g = graph_of(rules, page);
   CHECK(has_entity(g, "나르미", ET::kProduct));
@@ -608,6 +608,9 @@ TEST_CASE("list sections: the names a bulleted list opens its items with, under 
   CHECK(has_relation(g, "가온로보", RT::kDevelops, "두리 V2"));
   CHECK(has_entity(g, "가온로보 재팬", ET::kOrganization));
   CHECK_FALSE(has_relation(g, "가온로보", RT::kDevelops, "가온로보 재팬"));
+  // A name the gazetteer knows keeps its entry there.
+  CHECK(has_entity(g, "Globex", ET::kOrganization));
+  CHECK_FALSE(has_entity(g, "글로벡스", ET::kOrganization));
   // An item that is a sentence names nothing; a list under another heading, and the numbered
   // contents list, are no section's items.
   CHECK(g.find("관제 소프트웨어를 함께 판다는 점이 강점이다").empty());
