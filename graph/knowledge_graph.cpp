@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <compare>
+#include <iterator>
 #include <numeric>
 #include <set>
 #include <tuple>
@@ -44,22 +45,32 @@ void sort_capped(std::vector<T>& items, std::size_t cap) {
   }
 }
 
-// `into` is sorted and unique; keeps the `cap` smallest of both.
+// `into` and `from` are sorted and unique; keeps the `cap` smallest of both.
 template <typename T>
 void merge_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
   if (into.size() >= cap) {
     std::erase_if(from, [&](const T& x) { return !(x < into.back()); });
-    if (from.empty()) {
-      return;  // the usual case once a corpus has filled the cap
-    }
   }
-  into.insert(into.end(), std::make_move_iterator(from.begin()),
-              std::make_move_iterator(from.end()));
-  std::sort(into.begin(), into.end());
-  into.erase(std::unique(into.begin(), into.end()), into.end());
-  if (into.size() > cap) {
-    into.resize(cap);
+  if (from.empty()) {
+    return;  // the usual case once a corpus has filled the cap
   }
+  if (into.empty() || into.back() < from.front()) {
+    // Also usual: a later document's items come after those kept.
+    const std::size_t take = std::min(from.size(), cap - std::min(cap, into.size()));
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.begin() + static_cast<std::ptrdiff_t>(take)));
+    return;
+  }
+  std::vector<T> both;
+  both.reserve(into.size() + from.size());
+  std::merge(std::make_move_iterator(into.begin()), std::make_move_iterator(into.end()),
+             std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()),
+             std::back_inserter(both));
+  both.erase(std::unique(both.begin(), both.end()), both.end());
+  if (both.size() > cap) {
+    both.resize(cap);
+  }
+  into = std::move(both);
 }
 
 void tidy_aliases(Entity& e) {
@@ -118,6 +129,7 @@ void merge_relation(Relation& into, Relation&& from) {
     add_confidence(into.combined, c.confidence, c.count);
   }
   into.confidence = combine_confidences(into.combined);
+  sort_capped(from.evidence, kMaxKeptEvidence);
   merge_capped(into.evidence, std::move(from.evidence), kMaxKeptEvidence);
 }
 
@@ -166,6 +178,8 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
 EntityId KnowledgeGraph::add_entity(Entity entity) {
+  tidy_aliases(entity);
+  sort_capped(entity.mentions, kMaxKeptMentions);
   const std::vector<std::string> keys = keys_of(entity);
   return add_entity(std::move(entity), keys);
 }
@@ -174,8 +188,6 @@ EntityId KnowledgeGraph::add_entity(Entity entity, const std::vector<std::string
   BoostGraph& g = impl_->graph;
   impl_->order_valid = false;
   impl_->undirected.reset();
-  tidy_aliases(entity);
-  sort_capped(entity.mentions, kMaxKeptMentions);
   std::set<EntityId> hits;
   for (const std::string& key : keys) {
     auto it = impl_->alias_index.find(key);

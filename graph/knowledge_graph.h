@@ -102,7 +102,8 @@ class KnowledgeGraph {
   const Impl& impl() const { return *impl_; }
 
  private:
-  // add_entity with the entity's keys worked out already (sorted, unique, none empty).
+  // add_entity of an entity whose aliases and mentions are tidy already (sorted, unique, the
+  // mentions capped), its keys worked out (sorted, unique, none empty).
   EntityId add_entity(Entity entity, const std::vector<std::string>& keys);
 
   std::unique_ptr<Impl> impl_;
