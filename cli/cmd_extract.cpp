@@ -139,6 +139,7 @@ int run_extract(const ExtractOptionsCli& opt) {
   options.min_confidence = opt.min_confidence;
   options.explain = opt.explain;
   options.strict = opt.strict;
+  options.document_only = true;  // each document joins `graph` directly
   std::ostream& trace_out =
       std::find(opt.outputs.begin(), opt.outputs.end(), "-") != opt.outputs.end() ? std::cerr
                                                                                   : std::cout;
@@ -192,7 +193,7 @@ int run_extract(const ExtractOptionsCli& opt) {
                     << "\n  sentence: " << t.sentence << "\n";
         }
         ++documents;
-        graph.merge(std::move(got.extraction.value().graph));
+        graph.add(std::move(got.extraction.value().document));
       });
   progress.finish();
   // The output files are written side by side, `jobs` at a time (one by one

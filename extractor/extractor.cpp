@@ -414,9 +414,9 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   CharCounter chars{doc};
   std::vector<Entity> built(entities.size());
   for (std::size_t e = 0; e < entities.size(); ++e) {
-    built[e].name = entities[e].name;
+    built[e].name = std::move(entities[e].name);
     built[e].type = entities[e].type;
-    built[e].aliases = entities[e].aliases;
+    built[e].aliases = std::move(entities[e].aliases);
     built[e].mention_count = entities[e].mentions.size();
   }
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
@@ -433,20 +433,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
            {cb, cb + count_code_points_utf8(std::string_view(doc.decoded.text).substr(b, e - b))}});
     }
   }
-  for (Entity& e : built) {
-    result.graph.add_entity(std::move(e));
-  }
-  // Where each local entity went, looked up once (adding relations changes no entity).
-  std::vector<std::optional<EntityId>> placed(entities.size());
-  std::vector<bool> looked_up(entities.size(), false);
-  const auto place = [&](int e) {
-    const auto i = static_cast<std::size_t>(e);
-    if (!looked_up[i]) {
-      looked_up[i] = true;
-      placed[i] = result.graph.find(entities[i].name, entities[i].type);
-    }
-    return placed[i];
-  };
+  result.document.entities = std::move(built);
   for (const RelationCandidate& c : relations.value()) {
     const Sentence& span = doc.sentences[c.sentence].span;
     const std::uint32_t b = doc.norm.original_offset(span.begin);
@@ -463,16 +450,17 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                           {cb, cb + count_code_points_utf8(sentence)},
                           c.rule,
                           c.confidence});
-    const std::optional<EntityId> s = place(c.source);
-    const std::optional<EntityId> t = place(c.target);
-    if (s && t && *s != *t) {
-      result.graph.add_relation(*s, *t, std::move(r));
-    }
+    result.document.relations.push_back(
+        {static_cast<std::size_t>(c.source), static_cast<std::size_t>(c.target), std::move(r)});
     if (options.explain) {
-      result.trace.push_back({"relation " + entities[c.source].name + " " +
-                                  std::string(to_string(c.type)) + " " + entities[c.target].name,
+      const std::vector<Entity>& named = result.document.entities;
+      result.trace.push_back({"relation " + named[c.source].name + " " +
+                                  std::string(to_string(c.type)) + " " + named[c.target].name,
                               c.rule, c.matched, std::string(sentence)});
     }
+  }
+  if (!options.document_only) {
+    result.graph.add(std::move(result.document));
   }
   return result;
 }

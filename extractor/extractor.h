@@ -5,6 +5,10 @@
 //   Result<Extraction> out = ex.value().extract({.id = "a.txt", .text = bytes});
 //   graph.merge(out.value().graph);
 //
+// A caller that gathers many documents into one graph asks for ExtractOptions::document_only and
+// calls graph.add(std::move(out.value().document)): the same graph, without building and merging
+// one per document.
+//
 // Pipeline: decode -> normalise (NFC, widths, spaces, quotes) -> lines and
 // sentences -> tokens with Korean particles split off -> gazetteer and table
 // mentions -> entity rules (names found by construction) -> overlap policy ->
@@ -35,6 +39,9 @@ struct ExtractOptions {
   double min_confidence = 0.0;  // relations below it are dropped
   bool explain = false;         // fill Extraction::trace
   bool strict = false;          // invalid UTF-8 is an error instead of a warning
+  // Leave the document's entities and relations in Extraction::document, for the caller to add
+  // to a graph of its own (KnowledgeGraph::add), instead of making Extraction::graph of them.
+  bool document_only = false;
 };
 
 // One line of --explain: what a rule made, from which tokens, in which sentence.
@@ -46,7 +53,8 @@ struct TraceLine {
 };
 
 struct Extraction {
-  KnowledgeGraph graph;
+  KnowledgeGraph graph;    // empty with ExtractOptions::document_only
+  DocumentGraph document;  // what `graph` is made of, kept only with ExtractOptions::document_only
   std::vector<std::string> warnings;  // e.g. invalid UTF-8 replaced (with byte offset)
   std::vector<TraceLine> trace;       // only with ExtractOptions::explain
   bool skipped = false;               // the input looked binary and was not read

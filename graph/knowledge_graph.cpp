@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <compare>
+#include <iterator>
+#include <numeric>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -12,10 +14,15 @@
 namespace kgex {
 namespace {
 
-std::vector<std::string> keys_of(const Entity& e) {
+// The name keys of `e`'s name and aliases, sorted and unique; `name_has_key`, if given, tells
+// whether the name has one.
+std::vector<std::string> keys_of(const Entity& e, bool* name_has_key = nullptr) {
   std::vector<std::string> keys;
   if (std::string k = name_key(e.name); !k.empty()) {
     keys.push_back(std::move(k));
+  }
+  if (name_has_key != nullptr) {
+    *name_has_key = !keys.empty();
   }
   for (const std::string& alias : e.aliases) {
     if (std::string k = name_key(alias); !k.empty()) {
@@ -38,22 +45,32 @@ void sort_capped(std::vector<T>& items, std::size_t cap) {
   }
 }
 
-// `into` is sorted and unique; keeps the `cap` smallest of both.
+// `into` and `from` are sorted and unique; keeps the `cap` smallest of both.
 template <typename T>
 void merge_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
   if (into.size() >= cap) {
     std::erase_if(from, [&](const T& x) { return !(x < into.back()); });
-    if (from.empty()) {
-      return;  // the usual case once a corpus has filled the cap
-    }
   }
-  into.insert(into.end(), std::make_move_iterator(from.begin()),
-              std::make_move_iterator(from.end()));
-  std::sort(into.begin(), into.end());
-  into.erase(std::unique(into.begin(), into.end()), into.end());
-  if (into.size() > cap) {
-    into.resize(cap);
+  if (from.empty()) {
+    return;  // the usual case once a corpus has filled the cap
   }
+  if (into.empty() || into.back() < from.front()) {
+    // Also usual: a later document's items come after those kept.
+    const std::size_t take = std::min(from.size(), cap - std::min(cap, into.size()));
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.begin() + static_cast<std::ptrdiff_t>(take)));
+    return;
+  }
+  std::vector<T> both;
+  both.reserve(into.size() + from.size());
+  std::merge(std::make_move_iterator(into.begin()), std::make_move_iterator(into.end()),
+             std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()),
+             std::back_inserter(both));
+  both.erase(std::unique(both.begin(), both.end()), both.end());
+  if (both.size() > cap) {
+    both.resize(cap);
+  }
+  into = std::move(both);
 }
 
 void tidy_aliases(Entity& e) {
@@ -112,6 +129,7 @@ void merge_relation(Relation& into, Relation&& from) {
     add_confidence(into.combined, c.confidence, c.count);
   }
   into.confidence = combine_confidences(into.combined);
+  sort_capped(from.evidence, kMaxKeptEvidence);
   merge_capped(into.evidence, std::move(from.evidence), kMaxKeptEvidence);
 }
 
@@ -160,12 +178,16 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
 EntityId KnowledgeGraph::add_entity(Entity entity) {
-  BoostGraph& g = impl_->graph;
-  impl_->order_valid = false;
-  impl_->undirected.reset();
   tidy_aliases(entity);
   sort_capped(entity.mentions, kMaxKeptMentions);
   const std::vector<std::string> keys = keys_of(entity);
+  return add_entity(std::move(entity), keys);
+}
+
+EntityId KnowledgeGraph::add_entity(Entity entity, const std::vector<std::string>& keys) {
+  BoostGraph& g = impl_->graph;
+  impl_->order_valid = false;
+  impl_->undirected.reset();
   std::set<EntityId> hits;
   for (const std::string& key : keys) {
     auto it = impl_->alias_index.find(key);
@@ -296,6 +318,101 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
 void KnowledgeGraph::merge(KnowledgeGraph&& other) {
   merge_graph(*this, other.impl_->graph, [](auto& x) { return std::move(x); });
   other = KnowledgeGraph();
+}
+
+void KnowledgeGraph::add(DocumentGraph&& document) {
+  std::vector<Entity>& entities = document.entities;
+  const std::size_t n = entities.size();
+  // Each entity's keys, and the entities of one type sharing a key united: the document's graph
+  // would have merged them, into the vertex of the first.
+  std::vector<std::vector<std::string>> keys(n);
+  std::vector<bool> placeable(n, false);  // the name has a key: the graph finds it by its name
+  std::vector<std::tuple<EntityType, std::string_view, std::size_t>> keyed;
+  for (std::size_t i = 0; i < n; ++i) {
+    bool name_has_key = false;
+    keys[i] = keys_of(entities[i], &name_has_key);
+    placeable[i] = name_has_key;
+    for (const std::string& key : keys[i]) {
+      keyed.emplace_back(entities[i].type, key, i);
+    }
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  const auto root = [&](std::size_t i) {
+    while (parent[i] != i) {
+      i = parent[i] = parent[parent[i]];
+    }
+    return i;
+  };
+  for (std::size_t k = 1; k < keyed.size(); ++k) {
+    const auto& [at, ak, ai] = keyed[k - 1];
+    const auto& [bt, bk, bi] = keyed[k];
+    if (at == bt && ak == bk) {
+      const std::size_t a = root(ai);
+      const std::size_t b = root(bi);
+      parent[std::max(a, b)] = std::min(a, b);  // a root is its group's first entity
+    }
+  }
+  // The groups in the order of their first entities, each merged as the document's graph would
+  // have merged it, then added here as merge() adds a vertex of another graph.
+  std::vector<bool> joined(n, false);  // a group's first entity, when others share its group
+  for (std::size_t i = 0; i < n; ++i) {
+    if (const std::size_t first = root(i); first != i) {
+      joined[first] = true;
+    }
+  }
+  std::vector<std::size_t> group(n);
+  std::vector<EntityId> placed;
+  std::vector<std::pair<std::string, EntityType>> names;
+  bool renumbered = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t first = root(i);
+    if (first != i) {
+      group[i] = group[first];
+      continue;
+    }
+    group[i] = placed.size();
+    Entity& e = entities[i];
+    tidy_aliases(e);
+    sort_capped(e.mentions, kMaxKeptMentions);
+    std::vector<std::string> group_keys;
+    if (joined[i]) {
+      group_keys = keys[i];
+      for (std::size_t j = i + 1; j < n; ++j) {
+        if (root(j) == i) {
+          group_keys.insert(group_keys.end(), keys[j].begin(), keys[j].end());
+          tidy_aliases(entities[j]);
+          sort_capped(entities[j].mentions, kMaxKeptMentions);
+          merge_entity(e, std::move(entities[j]));
+        }
+      }
+      std::sort(group_keys.begin(), group_keys.end());
+      group_keys.erase(std::unique(group_keys.begin(), group_keys.end()), group_keys.end());
+    }
+    names.emplace_back(e.name, e.type);
+    const std::size_t before = entity_count();
+    placed.push_back(add_entity(std::move(e), joined[i] ? group_keys : keys[i]));
+    renumbered = renumbered || entity_count() < before;
+  }
+  for (DocumentGraph::Link& link : document.relations) {
+    if (!placeable[link.source] || !placeable[link.target] ||
+        group[link.source] == group[link.target]) {
+      continue;
+    }
+    const std::size_t gs = group[link.source];
+    const std::size_t gt = group[link.target];
+    if (!renumbered) {
+      add_relation(placed[gs], placed[gt], std::move(link.relation));
+      continue;
+    }
+    std::optional<EntityId> sid = find(names[gs].first, names[gs].second);
+    std::optional<EntityId> tid = find(names[gt].first, names[gt].second);
+    if (sid && tid) {
+      add_relation(*sid, *tid, std::move(link.relation));
+    }
+  }
+  document = DocumentGraph();
 }
 
 std::size_t KnowledgeGraph::entity_count() const { return boost::num_vertices(impl_->graph); }

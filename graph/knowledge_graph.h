@@ -31,6 +31,18 @@ namespace kgex {
 
 using EntityId = std::size_t;
 
+// One document's entities and relations before they join a graph: what the extractor read, for
+// KnowledgeGraph::add. A relation's ends are indices into `entities`.
+struct DocumentGraph {
+  struct Link {
+    std::size_t source = 0;
+    std::size_t target = 0;
+    Relation relation;
+  };
+  std::vector<Entity> entities;
+  std::vector<Link> relations;
+};
+
 struct RelationView {
   EntityId source;
   EntityId target;
@@ -63,6 +75,11 @@ class KnowledgeGraph {
   // The same, taking the other graph's entities and relations instead of
   // copying them; `other` is left empty.
   void merge(KnowledgeGraph&& other);
+  // Adds a document's entities, then its relations, as merging the graph they make alone would
+  // (that graph being what add() makes of them in an empty one), without building it: entities
+  // of one type that share a name_key() are one entity of the document; a relation is dropped
+  // when its ends are one entity of the document, or when the name of either has no key.
+  void add(DocumentGraph&& document);
 
   std::size_t entity_count() const;
   std::size_t relation_count() const;
@@ -85,6 +102,10 @@ class KnowledgeGraph {
   const Impl& impl() const { return *impl_; }
 
  private:
+  // add_entity of an entity whose aliases and mentions are tidy already (sorted, unique, the
+  // mentions capped), its keys worked out (sorted, unique, none empty).
+  EntityId add_entity(Entity entity, const std::vector<std::string>& keys);
+
   std::unique_ptr<Impl> impl_;
 };
 

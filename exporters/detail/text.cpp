@@ -1,10 +1,12 @@
 #include "exporters/detail/text.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <unordered_map>
 
 namespace kgex::exporters {
 
@@ -224,6 +226,14 @@ std::string format_decimal(double value) {
   if (!std::isfinite(value)) {
     value = 0.0;
   }
+  // Confidences and sizes take few distinct values: each one's text is worked out once per
+  // thread (std::to_chars with a precision was about 450 instructions a call).
+  constexpr std::size_t kMaxKnown = 4096;
+  thread_local std::unordered_map<std::uint64_t, std::string> known;
+  const auto bits = std::bit_cast<std::uint64_t>(value);
+  if (const auto it = known.find(bits); it != known.end()) {
+    return it->second;
+  }
   char buffer[64];
   const auto [end, ec] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4);
@@ -231,6 +241,10 @@ std::string format_decimal(double value) {
   if (out == "-0.0000") {
     out.erase(0, 1);
   }
+  if (known.size() >= kMaxKnown) {
+    known.clear();
+  }
+  known.emplace(bits, out);
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -210,6 +211,65 @@ TEST_CASE("merging gives the same graph in any order and grouping") {
     parts[1].merge(std::move(parts[0]));
     CHECK(dump(parts[1]) == expected);
   } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("adding a document gives what merging the graph it makes alone gives") {
+  const auto org = EntityType::kOrganization;
+  const auto person = EntityType::kPerson;
+  DocumentGraph doc;
+  auto entity = [&](std::string name, EntityType type, std::vector<std::string> aliases,
+                    std::size_t at) {
+    Entity e = make(std::move(name), type, std::move(aliases));
+    e.mentions.push_back({.document = "doc", .bytes = {at, at + 1}, .chars = {at, at + 1}});
+    doc.entities.push_back(std::move(e));
+  };
+  auto link = [&](std::size_t s, RelationType type, std::size_t t, double confidence) {
+    doc.relations.push_back({s, t, rel(type, confidence, "doc")});
+  };
+  entity("Sam Altman", person, {}, 1);        // 0
+  entity("sama", person, {"Sam Altman"}, 2);  // 1: the document's graph makes 0 and 1 one
+  entity("OpenAI", org, {}, 3);               // 2
+  entity("Gamma", org, {"Delta"}, 4);         // 3: joins two entities of the graph below
+  entity("--", org, {"Omega"}, 5);            // 4: a name with no key
+  entity("Beta", org, {}, 6);                 // 5: one entity with OpenAI in the graph below
+  link(0, RelationType::kLeads, 2, 0.5);
+  link(1, RelationType::kLeads, 2, 0.7);
+  link(0, RelationType::kWorksAt, 1, 0.6);  // within one entity of the document: dropped
+  link(3, RelationType::kCompetesWith, 2, 0.4);
+  link(2, RelationType::kCompetesWith, 3, 0.45);
+  link(4, RelationType::kPartnersWith, 2, 0.3);  // 4 cannot be found by its name: dropped
+  link(5, RelationType::kPartnersWith, 2, 0.35);
+
+  // The document's graph as built entity by entity, each relation's ends found by name.
+  KnowledgeGraph alone;
+  for (const Entity& e : doc.entities) {
+    alone.add_entity(e);
+  }
+  for (const DocumentGraph::Link& l : doc.relations) {
+    const std::optional<EntityId> s =
+        alone.find(doc.entities[l.source].name, doc.entities[l.source].type);
+    const std::optional<EntityId> t =
+        alone.find(doc.entities[l.target].name, doc.entities[l.target].type);
+    if (s && t && *s != *t) {
+      alone.add_relation(*s, *t, l.relation);
+    }
+  }
+  KnowledgeGraph made;
+  made.add(DocumentGraph(doc));
+  CHECK(dump(made) == dump(alone));
+  CHECK(made.relation_count() == 3);
+
+  KnowledgeGraph base;
+  const EntityId openai = base.add_entity(make("OpenAI", org, {"Beta"}));
+  const EntityId gamma = base.add_entity(make("Gamma", org));
+  base.add_entity(make("Delta", org));
+  base.add_relation(gamma, openai, rel(RelationType::kCompetesWith, 0.5, "base"));
+  KnowledgeGraph merged = base;
+  merged.merge(alone);
+  KnowledgeGraph added = base;
+  added.add(std::move(doc));
+  CHECK(dump(added) == dump(merged));
+  CHECK(added.entity_count() == 4);
 }
 
 TEST_CASE("merging graphs is commutative on content") {
