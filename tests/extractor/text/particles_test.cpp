@@ -38,6 +38,7 @@ TEST_CASE("split_particle: the longest ending wins") {
   check_split("스타트업이라는", "스타트업", "이라는");
   check_split("크래프톤뿐이었다", "크래프톤", "뿐이었다");
   check_split("에이크미뿐", "에이크미", "뿐");
+  check_split("플레이에만", "플레이", "에만");
   // The spoken copula of interviews: "코멧이에요", "에이크미예요".
   check_split("코멧이에요", "코멧", "이에요");
   check_split("에이크미예요", "에이크미", "예요");
