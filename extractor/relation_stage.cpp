@@ -452,6 +452,22 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
         break;
       }
     }
+    // A sentence whose topic names no one says who it is about with the copula at its end
+    // ("첫 번째로 발표한 곳은 핀테크 스타트업 돈길이다. A 대표와 B CTO가 함께 세웠다": 돈길).
+    if (best == nullptr && sc.previous->lang == Lang::kKo) {
+      std::size_t last = before.size();
+      while (last > 0 && before[last - 1].mention < 0 &&
+             sc.previous->tokens[before[last - 1].begin].script == Script::kPunct) {
+        --last;
+      }
+      const bool copula =
+          last > 0 && (before[last - 1].particle == "이다" || before[last - 1].particle == "다" ||
+                       is_copula_ending(before[last - 1].particle));
+      if (copula && before[last - 1].mention >= 0 && of_types(sc, ref, before[last - 1]) &&
+          !was_source(before[last - 1]) && (quoted.empty() || !quoted[before[last - 1].begin])) {
+        best = &before[last - 1];
+      }
+    }
     if (best != nullptr) {
       return {sc.doc.entity_of_mention[best->mention]};
     }

@@ -761,6 +761,9 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   // Only the sentence right before counts, and only a subject.
   CHECK(g("글로벡스가 일한다. 오늘은 맑다. Rust를 사용한다.").relation_count() == 0);
   CHECK(g("이니텍의 서비스다. Rust를 사용한다.").relation_count() == 0);
+  // A topic that names no one leaves the subject to the name the copula closes the sentence on.
+  CHECK(has_relation(g("첫 번째로 발표한 곳은 이니텍이다. Rust를 사용한다."), "Initech", RT::kUses,
+                     "Rust"));
   // A sentence about a product keeps the paragraph's topic, the product its subject with 은/는
   // or with 이/가, also after a closing quote.
   CHECK(has_relation(g("글로벡스는 새 앱을 만든다. 코멧은 잘 팔린다. Rust를 사용한다."), "Globex",
