@@ -1195,6 +1195,14 @@ TEST_CASE(
   CHECK_FALSE(has_relation(g, "Jane Roe", RT::kUses, "Rust"));
   // A post without replies is its writer's all the same.
   CHECK(has_relation(graph_of(rules, post), "Jane Roe", RT::kWorksAt, "Acme"));
+  SUBCASE("a line of fields right under the header, before the post's body, is the header's") {
+    const std::string social =
+        "jroe · Jane Roe · 1st\n2d · Edited\n\nSome news!\n\n"
+        "I joined Acme in May. Our stack is Rust.\n\n";
+    const KnowledgeGraph h = graph_of(rules, social + replies);
+    CHECK(has_relation(h, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(h, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
 }
 
 TEST_CASE("relation action: in a post in the first person singular $self is its writer") {
