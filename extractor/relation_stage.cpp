@@ -583,7 +583,8 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
 }
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
-// with Rust", "spun out of Carnegie Mellon"): an origin, never the one a search looks for.
+// with Rust", "spun out of Carnegie Mellon", "after leaving Kivu, she raised a round"): an
+// origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
 // Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
 bool origin(const SentenceAnalysis& s, std::uint32_t u) {
@@ -598,7 +599,12 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
          (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
     u -= 2;
   }
-  return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
+  if (u == 0) {
+    return false;
+  }
+  const std::string_view before = word(u - 1);
+  return before == "from" || before == "leaving" || before == "left" || before == "quitting" ||
+         (u > 1 && before == "of" && word(u - 2) == "out");
 }
 
 // Whether English unit `u` opens a relative clause about a person: "who" or "whose".

@@ -820,6 +820,12 @@ TEST_CASE("relation action: find passes over where something comes from") {
       "Globex news\n\nGlobex is growing. Its app was spun out of Acme and is built with Rust.");
   CHECK(has_relation(spun, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(spun, "Acme", RT::kUses, "Rust"));
+  // And what someone left: a former employer.
+  const KnowledgeGraph left = graph_of(rules,
+                                       "Globex news\n\nGlobex is growing. After leaving Acme, its "
+                                       "founders made an app built with Rust.");
+  CHECK(has_relation(left, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(left, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
