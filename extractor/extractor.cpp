@@ -260,11 +260,13 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       candidates.push_back(std::move(c));
     }
   }
-  // A table cell or a list item holds a name; a person's is no stop word ("공석": vacant), while
-  // a team's may be one ("Mobile", "SRE").
+  // A table cell or a list item holds a name; a person's or an organization's is no stop word
+  // ("공석": vacant; an affiliation "independent"), while a team's or a tool's may be one
+  // ("Mobile", "SRE", "YAML").
   for (MentionCandidate& c :
        read_tables_and_sections(doc, rules.layout, rules.name_endings.titles)) {
-    if (c.type != EntityType::kPerson || !rules.stoplist.contains(fold_case(c.surface))) {
+    if ((c.type != EntityType::kPerson && c.type != EntityType::kOrganization) ||
+        !rules.stoplist.contains(fold_case(c.surface))) {
       candidates.push_back(std::move(c));
     }
   }

@@ -490,6 +490,13 @@ TEST_CASE("tables: a role cell makes the person in the row a member or the head 
                                          "| 팀 | 성명 |\n|---|---|\n| Mobile | 공석 |\n");
   CHECK(vacant.find("공석").empty());
   CHECK_FALSE(vacant.find("Mobile").empty());
+  // Nor does one in an organization's cell: a maintainer with no employer.
+  const KnowledgeGraph alone =
+      graph_of(rule_file(R"j("stoplist": ["independent"], "layout": {
+          "table_columns": {"Person": ["name"], "Organization": ["affiliation"]}})j"),
+               "| Name | Affiliation |\n|---|---|\n| Ana Ruiz | independent |\n");
+  CHECK(alone.find("independent").empty());
+  CHECK_FALSE(alone.find("Ana Ruiz").empty());
 }
 
 TEST_CASE("tables: an org chart's rows give each team its group, owner and tools") {
