@@ -1797,8 +1797,11 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
     const bool works = *section.relation == RT::kWorksAt;
     const RT type = works && page >= 0 ? RT::kMemberOf : *section.relation;
     // A use runs to the product the page is about: the companies a project's README lists
-    // under "Used by" use the project.
-    const int topic = type == RT::kUses ? doc.topic_product : doc.topic;
+    // under "Used by" use the project. So does a rivalry of products: the apps a review lists
+    // under "How it compares" compete with the one reviewed.
+    const bool product_side =
+        type == RT::kUses || (type == RT::kCompetesWith && section.type == EntityType::kProduct);
+    const int topic = product_side ? doc.topic_product : doc.topic;
     const int side = type != RT::kMemberOf ? topic : works ? page : doc.own_team;
     if (side < 0) {
       continue;

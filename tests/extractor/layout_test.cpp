@@ -711,6 +711,15 @@ TEST_CASE("list sections: a use section relates its items to the product the pag
   CHECK_FALSE(has_relation(none, "Globex", RT::kUses, "Acme"));
 }
 
+TEST_CASE("list sections: a product rival section relates its items to the page's product") {
+  const std::string rules = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["how it compares"], "type": "Product", "relation": "competes_with"}]})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Comet review\n\nComet is a queue. Comet is fast. Comet is "
+                                    "small.\n\nHow it compares\n- Rocket: older, slower\n");
+  CHECK(has_relation(g, "Comet", RT::kCompetesWith, "Rocket"));
+}
+
 TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {
   const std::string rules = rule_file(R"("layout": {"we_words": ["we", "our"], "list_sections": [
       {"headings": ["meet the team"], "type": "Person", "relation": "member_of"}]},
