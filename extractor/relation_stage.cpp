@@ -951,7 +951,11 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const auto preferred = static_cast<int>(
         std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
         ref.preference.begin());
+    // An English possessor that opens the sentence owns its subject and acts for it, as a
+    // subject does: "Vela's engine is written in Rust, and Kivu ships SDKs" is Vela's Rust.
+    const bool opening_owner = sc.s.lang == Lang::kEn && u == 0 && particle == "'s";
     const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
+                        : opening_owner                             ? subject_rank("이")
                         : accompanying(sc.s, u)
                             ? subject_rank("와")
                             : subject_rank(honored.empty() ? unit.particle : honored);

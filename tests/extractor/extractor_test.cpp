@@ -795,6 +795,16 @@ TEST_CASE("relation action: find takes a possessor only where it opens the sente
       rules, "Globex news\n\nGlobex is big. We like Acme's app, which is written in Rust.");
   CHECK(has_relation(inside, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(inside, "Acme", RT::kUses, "Rust"));
+  // The opening owner acts as a subject would: before a name the search prefers by its type
+  // that a later clause names.
+  const std::string typed = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
+      {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization", "Product"], "else": "$topic"},
+      "target": "t"}])");
+  const KnowledgeGraph owner = graph_of(
+      typed, "Globex news\n\nGlobex is big. Comet's engine is written in Rust, and Acme sells it.");
+  CHECK(has_relation(owner, "Comet", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(owner, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find passes over where something comes from") {
