@@ -1339,8 +1339,16 @@ Writer thread_writer(const DocumentAnalysis& doc, const std::vector<LocalEntity>
   if (writer < 0) {
     return {};
   }
+  // The first reply's header follows the opening post's body: a line of fields before any
+  // sentence of it still belongs to the post's header ("2d · Edited" under a social post's name).
   std::size_t next = header + 1;
-  while (next < lines.size() && !fields(next)) {
+  bool body = false;
+  while (next < lines.size() && !(body && fields(next))) {
+    const std::string_view text = doc.normalized(lines[next].begin, lines[next].end);
+    const std::size_t last = text.find_last_not_of(" \r");
+    body = body || (lines[next].kind == LineKind::kProse && !fields(next) &&
+                    last != std::string_view::npos &&
+                    (text[last] == '.' || text[last] == '!' || text[last] == '?'));
     ++next;
   }
   // A thread: two replies at least under headers of their own after the opening post's.

@@ -260,9 +260,10 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       candidates.push_back(std::move(c));
     }
   }
-  // A table cell or a list item holds a name; a person's is no stop word ("공석": vacant), while
-  // a team's may be one ("Mobile", "SRE"). A name the gazetteer knows as the same type keeps
-  // its entry (a partner list's "현대자동차" is Hyundai Motor Company).
+  // A table cell or a list item holds a name; a person's or an organization's is no stop word
+  // ("공석": vacant; an affiliation "independent"), while a team's or a tool's may be one
+  // ("Mobile", "SRE", "YAML"). A name the gazetteer knows as the same type keeps its entry (a
+  // partner list's "현대자동차" is Hyundai Motor Company).
   const std::size_t gazetteer_names = candidates.size();
   for (MentionCandidate& c :
        read_tables_and_sections(doc, rules.layout, rules.name_endings.titles)) {
@@ -275,8 +276,8 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     const bool known = std::any_of(first, last, [&](const MentionCandidate& g) {
       return g.begin == c.begin && g.end == c.end && g.type == c.type;
     });
-    if (!known &&
-        (c.type != EntityType::kPerson || !rules.stoplist.contains(fold_case(c.surface)))) {
+    if (!known && ((c.type != EntityType::kPerson && c.type != EntityType::kOrganization) ||
+                   !rules.stoplist.contains(fold_case(c.surface)))) {
       candidates.push_back(std::move(c));
     }
   }

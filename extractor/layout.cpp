@@ -50,9 +50,27 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
+// Whether a line opens with a time of day ("14:06  Rollback attempted", "9:30 Keynote"): an
+// incident's timeline, a programme or an episode's chapters, whose lines are the text's own.
+bool opens_with_clock(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  return (colon == 1 || colon == 2) && is_digit(line[0]) && is_digit(line[colon - 1]) &&
+         line.size() > colon + 3 && is_digit(line[colon + 1]) && is_digit(line[colon + 2]) &&
+         line[colon + 3] == ' ';
+}
+
 bool is_listing_line(std::string_view line) {
   line = trimmed(line);
-  return !line.empty() && (is_digit(line.front()) || is_digit(line.back())) && has_stamp(line);
+  return !line.empty() && (is_digit(line.front()) || is_digit(line.back())) && has_stamp(line) &&
+         !opens_with_clock(line);
+}
+
+// Whether a line is a comment's header on a social post: short fields set apart by middle dots,
+// with no full stop at its end ("Ada Obi · Engineering Manager at Vela").
+bool fields_line(std::string_view text) {
+  constexpr std::size_t kFieldsLine = 80;
+  return text.size() <= kFieldsLine && text.find(" \xC2\xB7 ") != std::string_view::npos &&
+         !text.ends_with('.');
 }
 
 // A post's tags: two words or more, each a # and a word ("#해커톤 #Flutter"). They tag the post
@@ -545,10 +563,7 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
     // are no paragraph, however long the name makes the line.
     const Line& line = doc.segmentation.lines[i];
     const std::string_view text = doc.normalized(line.begin, line.end);
-    constexpr std::size_t kFieldsLine = 80;
-    const bool prose = kind == LineKind::kProse &&
-                       !(text.size() <= kFieldsLine &&
-                         text.find(" \xC2\xB7 ") != std::string_view::npos && !text.ends_with('.'));
+    const bool prose = kind == LineKind::kProse && !fields_line(text);
     if (prose && count > 0) {
       break;
     }
@@ -1059,10 +1074,17 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     if (marker) {
       // The block runs until the article resumes: a long prose line without a
       // time stamp ("관련기사" boxes sit inside articles; comment sections end them).
+      // Nor does a comment's text under its header of fields set apart by middle dots.
       std::size_t end = i + 1;
-      while (end < lines.size() &&
-             (!resumes_article(doc, lines[end]) ||
-              comment_line(trimmed(doc.normalized(lines[end].begin, lines[end].end))))) {
+      std::string_view previous;
+      while (end < lines.size()) {
+        const std::string_view text = trimmed(doc.normalized(lines[end].begin, lines[end].end));
+        if (resumes_article(doc, lines[end]) && !comment_line(text) && !fields_line(previous)) {
+          break;
+        }
+        if (lines[end].kind != LineKind::kBlank) {
+          previous = text;
+        }
         ++end;
       }
       std::fill(out.begin() + static_cast<long>(i), out.begin() + static_cast<long>(end), true);

@@ -599,7 +599,8 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
 }
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
-// with Rust", "spun out of Carnegie Mellon"): an origin, never the one a search looks for.
+// with Rust", "spun out of Carnegie Mellon", "after leaving Kivu, she raised a round"): an
+// origin, never the one a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
 // Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
 bool origin(const SentenceAnalysis& s, std::uint32_t u) {
@@ -614,7 +615,12 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
          (word(u - 1) == "," || word(u - 1) == "and" || word(u - 1) == "or")) {
     u -= 2;
   }
-  return u > 0 && (word(u - 1) == "from" || (u > 1 && word(u - 1) == "of" && word(u - 2) == "out"));
+  if (u == 0) {
+    return false;
+  }
+  const std::string_view before = word(u - 1);
+  return before == "from" || before == "leaving" || before == "left" || before == "quitting" ||
+         (u > 1 && before == "of" && word(u - 2) == "out");
 }
 
 // Whether English unit `u` opens a relative clause about a person: "who" or "whose".
@@ -961,7 +967,11 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const auto preferred = static_cast<int>(
         std::find(ref.preference.begin(), ref.preference.end(), sc.entities[e].type) -
         ref.preference.begin());
+    // An English possessor that opens the sentence owns its subject and acts for it, as a
+    // subject does: "Vela's engine is written in Rust, and Kivu ships SDKs" is Vela's Rust.
+    const bool opening_owner = sc.s.lang == Lang::kEn && u == 0 && particle == "'s";
     const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
+                        : opening_owner                             ? subject_rank("이")
                         : accompanying(sc.s, u)
                             ? subject_rank("와")
                             : subject_rank(honored.empty() ? unit.particle : honored);
@@ -1807,8 +1817,11 @@ void add_section_relations(const StageContext& ctx, const DocumentAnalysis& doc,
     const bool works = *section.relation == RT::kWorksAt;
     const RT type = works && page >= 0 ? RT::kMemberOf : *section.relation;
     // A use runs to the product the page is about: the companies a project's README lists
-    // under "Used by" use the project.
-    const int topic = type == RT::kUses ? doc.topic_product : doc.topic;
+    // under "Used by" use the project. So does a rivalry of products: the apps a review lists
+    // under "How it compares" compete with the one reviewed.
+    const bool product_side =
+        type == RT::kUses || (type == RT::kCompetesWith && section.type == EntityType::kProduct);
+    const int topic = product_side ? doc.topic_product : doc.topic;
     const int side = type != RT::kMemberOf ? topic : works ? page : doc.own_team;
     if (side < 0) {
       continue;

@@ -1,6 +1,7 @@
 #include "extractor/match/pattern_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <functional>
@@ -336,8 +337,36 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
     i = next;
   }
   std::reverse(out.lengths.begin(), out.lengths.end());
+  // An English member set off by a bare comma and followed by a verb in lower case opens a clause
+  // of its own, not the list: in "a former engineer at Apple, Vela builds software" Vela is the
+  // sentence's subject.
+  const auto opens_clause = [&](std::uint32_t length) {
+    if (ctx.s.lang != Lang::kEn || length < 2) {
+      return false;
+    }
+    const std::uint32_t member = out.members[length - 1];
+    for (std::uint32_t j = out.ends[length - 2]; j < member; ++j) {
+      if (units[j].mention >= 0 || ctx.s.tokens[units[j].begin].text != ",") {
+        return false;
+      }
+    }
+    const std::uint32_t after = out.ends[length - 1];
+    if (after >= units.size() || units[after].mention >= 0) {
+      return false;
+    }
+    const Token& next = ctx.s.tokens[units[after].begin];
+    static constexpr std::array<std::string_view, 14> kJoining = {
+        "and", "or",   "in", "on", "at", "for", "with",
+        "to",  "from", "as", "by", "of", "via", "plus"};
+    return next.script == Script::kLatin && !next.capitalized && !next.all_upper &&
+           std::find(kJoining.begin(), kJoining.end(), std::string_view(next.folded)) ==
+               kJoining.end();
+  };
   // The list's own tests (particle, negation) apply to its last member.
   std::erase_if(out.lengths, [&](std::uint32_t length) {
+    if (opens_clause(length)) {
+      return true;
+    }
     const Unit& last = units[out.members[length - 1]];
     const std::string_view particle = units[out.ends[length - 1] - 1].particle;
     return (el.particle && !el.particle->contains(particle)) ||

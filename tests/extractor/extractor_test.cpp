@@ -811,6 +811,16 @@ TEST_CASE("relation action: find takes a possessor only where it opens the sente
       rules, "Globex news\n\nGlobex is big. We like Acme's app, which is written in Rust.");
   CHECK(has_relation(inside, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(inside, "Acme", RT::kUses, "Rust"));
+  // The opening owner acts as a subject would: before a name the search prefers by its type
+  // that a later clause names.
+  const std::string typed = rule_file(R"("relation_rules": [{"id": "written", "pattern": [
+      {"text": "written"}, {"text": "in"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization", "Product"], "else": "$topic"},
+      "target": "t"}])");
+  const KnowledgeGraph owner = graph_of(
+      typed, "Globex news\n\nGlobex is big. Comet's engine is written in Rust, and Acme sells it.");
+  CHECK(has_relation(owner, "Comet", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(owner, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find passes over where something comes from") {
@@ -836,6 +846,12 @@ TEST_CASE("relation action: find passes over where something comes from") {
       "Globex news\n\nGlobex is growing. Its app was spun out of Acme and is built with Rust.");
   CHECK(has_relation(spun, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(spun, "Acme", RT::kUses, "Rust"));
+  // And what someone left: a former employer.
+  const KnowledgeGraph left = graph_of(rules,
+                                       "Globex news\n\nGlobex is growing. After leaving Acme, its "
+                                       "founders made an app built with Rust.");
+  CHECK(has_relation(left, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(left, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
@@ -1211,6 +1227,14 @@ TEST_CASE(
   CHECK_FALSE(has_relation(g, "Jane Roe", RT::kUses, "Rust"));
   // A post without replies is its writer's all the same.
   CHECK(has_relation(graph_of(rules, post), "Jane Roe", RT::kWorksAt, "Acme"));
+  SUBCASE("a line of fields right under the header, before the post's body, is the header's") {
+    const std::string social =
+        "jroe · Jane Roe · 1st\n2d · Edited\n\nSome news!\n\n"
+        "I joined Acme in May. Our stack is Rust.\n\n";
+    const KnowledgeGraph h = graph_of(rules, social + replies);
+    CHECK(has_relation(h, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(h, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
 }
 
 TEST_CASE("relation action: in a post in the first person singular $self is its writer") {

@@ -147,6 +147,40 @@ TEST_CASE("boilerplate: a list of headlines with dates yields nothing") {
   }
 }
 
+TEST_CASE("boilerplate: lines that open with a time of day are a timeline, not a list") {
+  const std::string text =
+      "We lost the queue for an hour on Monday, and this is what happened.\n"
+      "09:02  A migration is applied by Tidemark\n"
+      "09:05  Grafana alerts fire and the on-call engineer is paged\n"
+      "09:40  Error rates are back to normal\n";
+  CHECK(boilerplate_lines(text, Layout{}).empty());
+  SUBCASE("a time stamp after a date still makes a headline list") {
+    CHECK(boilerplate_lines("에이크미 소식\n2025.04.04 12:15 글로벡스 주가 급등\n"
+                            "2025.04.04 12:13 이니텍 신제품 발표\n에이크미는 Kafka를 쓴다.\n",
+                            Layout{}) == Lines{1, 2});
+  }
+}
+
+TEST_CASE("boilerplate: a comment's text under its header of fields stays in the comments") {
+  const std::string text =
+      "Ana Obi · 1st\n"
+      "Some news: after four years at Globex I have joined Acme as a staff engineer.\n"
+      "Acme runs on Kafka today, and my first job is the move to Buildkite.\n"
+      "👍 120 · 31 comments\n"
+      "Ana Ruiz · Principal Engineer at Initech\n"
+      "Great move. Acme is lucky to have you and I hope the migration goes smoothly.\n"
+      "Like · Reply · 3d\n";
+  CHECK(boilerplate_lines(text, comment_layout()) == Lines{3, 4, 5, 6, 7});
+  // Without the header line above it, a long line of prose is the article again.
+  CHECK(boilerplate_lines(
+            "Ana Obi · 1st\n"
+            "Some news: after four years at Globex I have joined Acme as an engineer.\n"
+            "Acme runs on Kafka today, and my first job is the move to Buildkite.\n"
+            "31 comments\n"
+            "Acme also said that it will open a second office in Oslo later this year.\n",
+            comment_layout()) == Lines{3});
+}
+
 TEST_CASE("boilerplate: a related-links box inside an article ends where the article resumes") {
   const std::string text =
       "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 협력을 이어간다.\n"
@@ -456,6 +490,13 @@ TEST_CASE("tables: a role cell makes the person in the row a member or the head 
                                          "| 팀 | 성명 |\n|---|---|\n| Mobile | 공석 |\n");
   CHECK(vacant.find("공석").empty());
   CHECK_FALSE(vacant.find("Mobile").empty());
+  // Nor does one in an organization's cell: a maintainer with no employer.
+  const KnowledgeGraph alone =
+      graph_of(rule_file(R"j("stoplist": ["independent"], "layout": {
+          "table_columns": {"Person": ["name"], "Organization": ["affiliation"]}})j"),
+               "| Name | Affiliation |\n|---|---|\n| Ana Ruiz | independent |\n");
+  CHECK(alone.find("independent").empty());
+  CHECK_FALSE(alone.find("Ana Ruiz").empty());
 }
 
 TEST_CASE("tables: an org chart's rows give each team its group, owner and tools") {
@@ -701,6 +742,15 @@ TEST_CASE("list sections: a use section relates its items to the product the pag
   const KnowledgeGraph none =
       graph_of(rules, "Acme news\n\nAcme is big. Acme is old.\n\nUsed by\n- Globex\n");
   CHECK_FALSE(has_relation(none, "Globex", RT::kUses, "Acme"));
+}
+
+TEST_CASE("list sections: a product rival section relates its items to the page's product") {
+  const std::string rules = rule_file(R"("layout": {"list_sections": [
+      {"headings": ["how it compares"], "type": "Product", "relation": "competes_with"}]})");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "Comet review\n\nComet is a queue. Comet is fast. Comet is "
+                                    "small.\n\nHow it compares\n- Rocket: older, slower\n");
+  CHECK(has_relation(g, "Comet", RT::kCompetesWith, "Rocket"));
 }
 
 TEST_CASE("list sections: a member list relates its people to the team the page speaks for") {

@@ -473,6 +473,12 @@ TEST_CASE("lists: coordinated mentions in one capture") {
   SUBCASE("a list ends at a member of another type") {
     CHECK(captured(list, "Rust, Rocket, Kafka") == Units{"Rust"});
   }
+  SUBCASE("an English member after a bare comma and before a verb opens a clause") {
+    CHECK(captured(list, "written in Rust, Kafka handles the queue") == Units{"Rust"});
+    CHECK(captured(list, "written in Rust, Python and Kafka today") ==
+          Units{"Rust", "Python", "Kafka"});
+    CHECK(captured(list, "written in Rust, Python in places") == Units{"Rust", "Python"});
+  }
   SUBCASE("the list's particle test applies to its last member") {
     CHECK(captured(R"({"ent": "Tool", "list": true, "particle": ["를"], "capture": "n"})",
                    "Rust, Python과 Kafka를 쓴다") == Units{"Rust", "Python과", "Kafka를"});
