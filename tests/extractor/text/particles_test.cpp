@@ -39,6 +39,7 @@ TEST_CASE("split_particle: the longest ending wins") {
   check_split("크래프톤뿐이었다", "크래프톤", "뿐이었다");
   check_split("에이크미뿐", "에이크미", "뿐");
   check_split("플레이에만", "플레이", "에만");
+  check_split("네이버로서는", "네이버", "로서는");
   // The spoken copula of interviews: "코멧이에요", "에이크미예요".
   check_split("코멧이에요", "코멧", "이에요");
   check_split("에이크미예요", "에이크미", "예요");
