@@ -267,6 +267,20 @@ class GraphMLReader {
         return s;
       }
     }
+    std::optional<std::uint64_t> weight;
+    const auto weight_data = d.find("confidence_weight");
+    if (weight_data != d.end()) {
+      std::size_t value = 0;
+      if (Status s = read_count(d, "confidence_weight", value); !s.ok()) {
+        return s;
+      }
+      weight = value;
+    }
+    Result<std::uint64_t> checked = checked_weight(weight, relation.confidence);
+    if (!checked.ok()) {
+      return error(weight_data == d.end() ? edge : weight_data->second, checked.status().message());
+    }
+    relation.weight = checked.value();
     const std::size_t before = graph_.relation_count();
     graph_.add_relation(ends[0], ends[1], std::move(relation));
     if (graph_.relation_count() != before + 1) {

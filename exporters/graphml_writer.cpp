@@ -27,6 +27,7 @@ constexpr KeySpec kKeys[] = {
     {"edge_label", "edge", "label", "string"},
     {"weight", "edge", "weight", "double"},
     {"confidence", "edge", "confidence", "double"},
+    {"confidence_weight", "edge", "confidence_weight", "long"},
     {"support", "edge", "support", "int"},
     {"evidence", "edge", "evidence", "string"},
     {"documents", "edge", "documents", "string"},
@@ -80,6 +81,7 @@ void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
   add_clean_data(xml, "edge_label", to_string(relation.type));
   add_clean_data(xml, "weight", format_decimal(relation.confidence));
   add_clean_data(xml, "confidence", format_decimal(relation.confidence));
+  add_clean_data(xml, "confidence_weight", std::to_string(weight_of(relation)));
   add_clean_data(xml, "support", std::to_string(relation.support));
   add_data(xml, "evidence", join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {

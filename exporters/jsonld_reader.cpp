@@ -222,8 +222,9 @@ class JsonLdReader {
   }
 
   Status read_relation(const Value& node, const std::string& pointer) {
-    static const std::set<std::string> kKnown = {
-        "@id", "@type", "relationType", "source", "target", "confidence", "support", "evidence"};
+    static const std::set<std::string> kKnown = {"@id",     "@type",    "relationType",
+                                                 "source",  "target",   "confidence",
+                                                 "support", "evidence", "confidenceWeight"};
     for (auto member = node.MemberBegin(); member != node.MemberEnd(); ++member) {
       const std::string key(member->name.GetString(), member->name.GetStringLength());
       if (kKnown.count(key) == 0) {
@@ -237,8 +238,10 @@ class JsonLdReader {
     Result<EntityId> target = entity_ref(node, "target", pointer);
     Result<double> confidence = number_member(node, "confidence", pointer, true);
     Result<std::size_t> support = count_member(node, "support", pointer, false);
+    const bool weighed = node.HasMember("confidenceWeight");
+    Result<std::size_t> weight = count_member(node, "confidenceWeight", pointer, false);
     for (const Status* s : {&id.status(), &type_name.status(), &source.status(), &target.status(),
-                            &confidence.status(), &support.status()}) {
+                            &confidence.status(), &support.status(), &weight.status()}) {
       if (!s->ok()) {
         return *s;
       }
@@ -252,6 +255,13 @@ class JsonLdReader {
     relation.type = *type;
     relation.confidence = confidence.value();
     relation.support = support.value();
+    Result<std::uint64_t> checked = checked_weight(
+        weighed ? std::optional<std::uint64_t>(weight.value()) : std::nullopt, relation.confidence);
+    if (!checked.ok()) {
+      return Status(ErrorCode::kSchema, checked.status().message(),
+                    {.pointer = pointer + "/confidenceWeight"});
+    }
+    relation.weight = checked.value();
     if (Status s = object_list(node, "evidence", pointer, read_evidence_fields, relation.evidence);
         !s.ok()) {
       return s;

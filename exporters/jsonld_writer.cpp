@@ -121,6 +121,8 @@ void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
   write_string(w, iris.entity(view.target));
   write_key(w, "confidence");
   write_decimal(w, relation.confidence);
+  write_key(w, "confidenceWeight");
+  write_count(w, weight_of(relation));
   write_key(w, "support");
   write_count(w, relation.support);
   if (!relation.evidence.empty()) {

@@ -22,6 +22,7 @@ struct Terms {
   const std::string source = bracketed("source");
   const std::string target = bracketed("target");
   const std::string confidence = bracketed("confidence");
+  const std::string confidence_weight = bracketed("confidenceWeight");
   const std::string support = bracketed("support");
   const std::string evidence = bracketed("evidence");
   const std::string document = bracketed("document");
@@ -192,6 +193,7 @@ void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& ir
   w.iri(t.source, iris.entity(view.source));
   w.iri(t.target, iris.entity(view.target));
   w.decimal(t.confidence, relation.confidence);
+  w.count(t.confidence_weight, weight_of(relation));
   w.count(t.support, relation.support);
   for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
     w.iri(t.evidence, numbered(scratch, iri, "/evidence/", i + 1));

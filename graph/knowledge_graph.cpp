@@ -1,7 +1,6 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
-#include <compare>
 #include <iterator>
 #include <numeric>
 #include <set>
@@ -101,34 +100,21 @@ bool merge_entity(Entity& into, Entity&& from) {
   return take_name;
 }
 
-// Adds `count` reads of `confidence` to `counts` (see Relation::combined).
-void add_confidence(std::vector<ConfidenceCount>& counts, double confidence, std::size_t count) {
-  const auto at = std::lower_bound(counts.begin(), counts.end(), confidence,
-                                   [](const ConfidenceCount& c, double value) {
-                                     return std::is_lt(std::strong_order(c.confidence, value));
-                                   });
-  if (at != counts.end() && std::is_eq(std::strong_order(at->confidence, confidence))) {
-    at->count += count;
-  } else {
-    counts.insert(at, {confidence, count});
+// Gives a relation that comes without a weight the weight of one reading of its confidence, and
+// the confidence of that weight (see Relation::weight).
+void weigh(Relation& relation) {
+  if (!relation.weight) {
+    relation.weight = confidence_weight(relation.confidence);
+    relation.confidence = weight_confidence(*relation.weight);
   }
 }
 
-// The confidence is recomputed from all the confidences combined, in ascending order, rather
-// than combined with the running value: floating-point noisy-or is commutative but not
-// associative, and merging per-worker graphs must give what merging in input order gives.
+// The weights add up (see kWeightBits), so the confidence is the same whatever order and grouping
+// relations and graphs are merged in.
 void merge_relation(Relation& into, Relation&& from) {
   into.support += from.support;
-  if (into.combined.empty()) {
-    into.combined.push_back({into.confidence, 1});
-  }
-  if (from.combined.empty()) {
-    add_confidence(into.combined, from.confidence, 1);
-  }
-  for (const ConfidenceCount& c : from.combined) {
-    add_confidence(into.combined, c.confidence, c.count);
-  }
-  into.confidence = combine_confidences(into.combined);
+  into.weight = add_weights(weight_of(into), weight_of(from));
+  into.confidence = weight_confidence(*into.weight);
   sort_capped(from.evidence, kMaxKeptEvidence);
   merge_capped(into.evidence, std::move(from.evidence), kMaxKeptEvidence);
 }
@@ -273,6 +259,7 @@ void KnowledgeGraph::add_relation(EntityId source, EntityId target, Relation rel
       return;
     }
   }
+  weigh(relation);
   sort_capped(relation.evidence, kMaxKeptEvidence);
   g[boost::add_edge(source, target, g).first] = std::move(relation);
 }

@@ -10,7 +10,8 @@
 // name_key() with an entity of the same type becomes that entity (aliases are
 // united, mentions appended); when one entity links two existing ones, they
 // become one. The same (source, type, target) relation seen twice is one edge:
-// support is summed, evidence appended and confidence combined by noisy-or.
+// support is summed, evidence appended and confidence combined by noisy-or (as
+// integer weights summed; see Relation::weight).
 // Symmetric relation types are stored once, in a canonical direction. Merging
 // graphs gives the same graph in any order and grouping (see merge()).
 //
@@ -68,9 +69,9 @@ class KnowledgeGraph {
 
   // Adds every entity and relation of `other`, as add_entity/add_relation would.
   // Associative and commutative up to EntityIds: canonical names are the smallest,
-  // kept mentions and evidence the smallest, and confidences are combined in
-  // ascending order (Relation::combined), so graphs extracted in parallel and
-  // merged in any grouping write the same bytes as one merged in input order.
+  // kept mentions and evidence the smallest, and relations' weights are summed
+  // (Relation::weight), so graphs extracted in parallel and merged in any grouping
+  // write the same bytes as one merged in input order.
   void merge(const KnowledgeGraph& other);
   // The same, taking the other graph's entities and relations instead of
   // copying them; `other` is left empty.

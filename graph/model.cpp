@@ -1,6 +1,7 @@
 #include "graph/model.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kgex {
 namespace {
@@ -39,29 +40,32 @@ bool is_symmetric(RelationType type) {
   return type == RelationType::kCompetesWith || type == RelationType::kPartnersWith;
 }
 
-double combine_confidence(double a, double b) {
-  a = std::clamp(a, 0.0, 1.0);
-  b = std::clamp(b, 0.0, 1.0);
-  return std::clamp(1.0 - (1.0 - a) * (1.0 - b), 0.0, 1.0);
+std::uint64_t confidence_weight(double confidence) {
+  if (!(confidence > 0.0)) {
+    return 0;  // and NaN
+  }
+  const double weight = std::ldexp(-std::log1p(-std::min(confidence, 1.0)), kWeightBits);
+  if (!(weight < static_cast<double>(kMaxWeight))) {
+    return kMaxWeight;
+  }
+  return static_cast<std::uint64_t>(std::llround(weight));
 }
 
-double combine_confidences(const std::vector<ConfidenceCount>& counts) {
-  if (counts.empty()) {
-    return 0.0;
+double weight_confidence(std::uint64_t weight) {
+  if (weight >= kMaxWeight) {
+    return 1.0;
   }
-  double combined = counts.front().confidence;
-  std::size_t skip = 1;  // the first confidence is where combining starts
-  for (const auto& [confidence, count] : counts) {
-    for (std::size_t i = skip; i < count; ++i) {
-      const double next = combine_confidence(combined, confidence);
-      if (next == combined) {
-        break;  // a fixed point (1.0, say): the rest of this count changes nothing
-      }
-      combined = next;
-    }
-    skip = 0;
-  }
-  return combined;
+  // Exact: the weight is below 2^53 and the scaling a power of two.
+  const double x = std::ldexp(static_cast<double>(weight), -kWeightBits);
+  return std::clamp(-std::expm1(-x), 0.0, 1.0);
+}
+
+std::uint64_t weight_of(const Relation& relation) {
+  return relation.weight ? *relation.weight : confidence_weight(relation.confidence);
+}
+
+std::uint64_t add_weights(std::uint64_t a, std::uint64_t b) {
+  return std::min(std::min(a, kMaxWeight) + std::min(b, kMaxWeight), kMaxWeight);
 }
 
 }  // namespace kgex

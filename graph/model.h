@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,32 +86,43 @@ struct Entity {
   std::vector<Mention> mentions;     // the first kMaxKeptMentions, sorted
 };
 
-// A confidence a relation was read with, and how many times.
-struct ConfidenceCount {
-  double confidence = 0.0;
-  std::size_t count = 0;
-};
+// Noisy-or in an integer domain. A reading of confidence c has the weight
+// round(-ln(1 - c) * 2^kWeightBits), capped at kMaxWeight (c near 1); independent readings combine
+// by adding their weights (saturating at kMaxWeight), and a relation's confidence is
+// weight_confidence() of its total weight, 1 - exp(-weight / 2^kWeightBits). Integer addition is
+// associative and commutative, so a relation's weight, and with it its confidence, is the same
+// whatever order and grouping its readings were combined in: in one run, across -j workers, or
+// across files combined by `kgex merge`, which carry the weight.
+inline constexpr int kWeightBits = 40;
+// The weight of a confidence of 1: exp(-64) is far below a double's precision next to 1, so every
+// weight from here up has the confidence 1. Below 2^53, so JSON readers keep it exactly.
+inline constexpr std::uint64_t kMaxWeight = std::uint64_t{64} << kWeightBits;
 
 struct Relation {
   RelationType type = RelationType::kUses;
-  double confidence = 0.0;         // in [0, 1]; independent evidence combines by noisy-or
-  std::size_t support = 0;         // how many times the relation was read
+  // In [0, 1]: weight_confidence(*weight) once in a graph (in a graph read from a file, as the
+  // file printed it until the relation merges with another).
+  double confidence = 0.0;
+  std::size_t support = 0;  // how many times the relation was read
+  // The readings' weights summed (see kWeightBits). Left empty, the graph takes the relation as
+  // one reading of `confidence`: weight = confidence_weight(confidence), and `confidence` becomes
+  // weight_confidence(weight). Given, it is the graph's and `confidence` is kept as it is (a file's
+  // reader gives both, the confidence rounded as the file prints it).
+  std::optional<std::uint64_t> weight;
   std::vector<Evidence> evidence;  // the first kMaxKeptEvidence, sorted
-  // The confidences combined into `confidence`, each once with its count, ascending; empty
-  // while the relation holds a single one (`confidence`). Floating-point noisy-or is not
-  // associative, so the graph keeps these and combines them in this order: `confidence` is
-  // then the same whatever order relations and graphs are merged in.
-  std::vector<ConfidenceCount> combined;
 };
 
 // Caps that keep memory bounded on large corpora; counts keep counting past them.
 inline constexpr std::size_t kMaxKeptMentions = 32;
 inline constexpr std::size_t kMaxKeptEvidence = 8;
 
-// 1 - (1 - a)(1 - b), clamped to [0, 1].
-double combine_confidence(double a, double b);
-// The confidences of `counts` combined one at a time by combine_confidence, from the smallest
-// up; a single confidence is returned as it is, and none gives 0.
-double combine_confidences(const std::vector<ConfidenceCount>& counts);
+// The weight of one reading of `confidence` (clamped to [0, 1]; NaN is 0), at most kMaxWeight.
+std::uint64_t confidence_weight(double confidence);
+// 1 - exp(-weight / 2^kWeightBits): the confidence of readings whose weights sum to `weight`.
+double weight_confidence(std::uint64_t weight);
+// The relation's weight, or that of one reading of its confidence when it has none.
+std::uint64_t weight_of(const Relation& relation);
+// a + b, each and the sum capped at kMaxWeight: associative and commutative.
+std::uint64_t add_weights(std::uint64_t a, std::uint64_t b);
 
 }  // namespace kgex

@@ -249,6 +249,23 @@ Result<double> number_member(const rapidjson::Value& object, std::string_view ke
   return value->GetDouble();
 }
 
+Result<std::uint64_t> checked_weight(std::optional<std::uint64_t> weight, double confidence) {
+  if (!weight) {
+    return confidence_weight(confidence);
+  }
+  if (*weight > kMaxWeight) {
+    return Status(ErrorCode::kSchema, "the confidence weight " + std::to_string(*weight) +
+                                          " is above the largest, " + std::to_string(kMaxWeight));
+  }
+  const std::string printed = format_decimal(confidence);
+  const std::string of_weight = format_decimal(weight_confidence(*weight));
+  if (printed != of_weight) {
+    return Status(ErrorCode::kSchema, "the confidence " + printed + " is not that of the weight " +
+                                          std::to_string(*weight) + " (" + of_weight + ")");
+  }
+  return *weight;
+}
+
 Result<Mention> read_mention_fields(const rapidjson::Value& object, const std::string& pointer) {
   if (!object.IsObject()) {
     return Status(ErrorCode::kSchema, "expected a mention object", {.pointer = pointer});

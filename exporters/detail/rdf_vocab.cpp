@@ -25,6 +25,7 @@ const std::vector<Term>& vocabulary_terms() {
         {"source", TermKind::kIri},
         {"target", TermKind::kIri},
         {"confidence", TermKind::kDouble},
+        {"confidenceWeight", TermKind::kLiteral},
         {"support", TermKind::kLiteral},
         {"evidence", TermKind::kNode},
         {"document", TermKind::kLiteral},

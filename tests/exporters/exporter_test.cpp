@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include <pugixml.hpp>
+#include <utility>
 
 #include "exporters/csv.h"
 #include "exporters/detail/text.h"
@@ -119,6 +120,94 @@ TEST_CASE("GraphML -> JSON-LD -> GraphML preserves everything") {
   CHECK(test::dump(from_jsonld.value()) == test::dump(from_graphml.value()));
   CHECK(test::dump(from_jsonld.value()) == exporters::clean_text(test::dump(test::sample_graph())));
   CHECK(test::write(from_jsonld.value(), GraphFormat::kGraphML) == graphml);
+}
+
+// Two graphs with one relation, read 0.45 three times in one and 0.55 and 0.6 in the other:
+// 0.9700525 in all, 0.9701, where the parts' printed 0.8336 and 0.8200 give 0.970048, 0.9700.
+std::vector<KnowledgeGraph> weighed_parts() {
+  std::vector<KnowledgeGraph> parts;
+  for (const std::vector<double>& readings :
+       {std::vector<double>{0.45, 0.45, 0.45}, std::vector<double>{0.55, 0.6}}) {
+    KnowledgeGraph g;
+    const EntityId o = g.add_entity(test::entity("OpenAI", EntityType::kOrganization));
+    const EntityId c = g.add_entity(test::entity("ChatGPT", EntityType::kProduct));
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+      const double confidence = readings[i];
+      const std::string document = std::to_string(parts.size()) + "-" + std::to_string(i) + ".txt";
+      g.add_relation(
+          o, c,
+          test::relation(RelationType::kDevelops, confidence,
+                         {test::evidence(document, "OpenAI made ChatGPT.", 0, "r", confidence)}));
+    }
+    parts.push_back(std::move(g));
+  }
+  return parts;
+}
+
+TEST_CASE("graphs merged from files write what merging them in memory writes") {
+  const std::vector<KnowledgeGraph> parts = weighed_parts();
+  KnowledgeGraph in_memory = parts[0];
+  in_memory.merge(parts[1]);
+  const Relation& develops = *in_memory.relations().front().relation;
+  CHECK(exporters::format_decimal(develops.confidence) == "0.9701");
+  CHECK(*develops.weight ==
+        3 * confidence_weight(0.45) + confidence_weight(0.55) + confidence_weight(0.6));
+  for (const GraphFormat format : {GraphFormat::kJsonLd, GraphFormat::kGraphML}) {
+    CAPTURE(format);
+    const std::string expected = test::write(in_memory, format);
+    for (const std::size_t first : {0, 1}) {
+      Result<KnowledgeGraph> merged = read_graph(test::write(parts[first], format), format, "x");
+      Result<KnowledgeGraph> other = read_graph(test::write(parts[1 - first], format), format, "y");
+      REQUIRE(merged.ok());
+      REQUIRE(other.ok());
+      merged.value().merge(other.value());
+      CHECK(test::write(merged.value(), format) == expected);
+    }
+  }
+}
+
+TEST_CASE("a file without confidence weights reads each relation as one reading") {
+  const KnowledgeGraph g = weighed_parts()[0];
+  for (const auto& [format, weight] :
+       {std::pair{GraphFormat::kJsonLd, std::string("\"confidenceWeight\": ")},
+        std::pair{GraphFormat::kGraphML, std::string("<data key=\"confidence_weight\">")}}) {
+    CAPTURE(format);
+    std::string text = test::write(g, format);
+    // Takes the weights out, as a kgex from before them wrote the file.
+    for (std::size_t at = text.find(weight); at != std::string::npos; at = text.find(weight)) {
+      const std::size_t line = text.rfind('\n', at);
+      text.erase(line, text.find('\n', at) - line);
+    }
+    Result<KnowledgeGraph> back = read_graph(text, format, "old");
+    REQUIRE_MESSAGE(back.ok(), back.status().to_string());
+    const Relation& develops = *back.value().relations().front().relation;
+    CHECK(develops.confidence == 0.8336);
+    CHECK(*develops.weight == confidence_weight(0.8336));
+  }
+}
+
+TEST_CASE("a confidence weight the confidence does not match is refused") {
+  const KnowledgeGraph g = weighed_parts()[0];
+  const std::string weight = std::to_string(3 * confidence_weight(0.45));
+  const std::string other = std::to_string(confidence_weight(0.9));
+  const std::string too_large = std::to_string(kMaxWeight + 1);
+  for (const GraphFormat format : {GraphFormat::kJsonLd, GraphFormat::kGraphML}) {
+    CAPTURE(format);
+    const std::string text = test::write(g, format);
+    const std::size_t at = text.find(weight);
+    REQUIRE(at != std::string::npos);
+    for (const auto& [replacement, words] :
+         {std::pair{other, std::string("the confidence 0.8336 is not that of the weight")},
+          std::pair{too_large, std::string("above the largest")}}) {
+      std::string changed = text;
+      changed.replace(at, weight.size(), replacement);
+      Result<KnowledgeGraph> back = read_graph(changed, format, "bad");
+      REQUIRE_FALSE(back.ok());
+      CHECK(back.status().code() == ErrorCode::kSchema);
+      CHECK_MESSAGE(back.status().message().find(words) != std::string::npos,
+                    back.status().to_string());
+    }
+  }
 }
 
 }  // namespace

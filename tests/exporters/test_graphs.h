@@ -123,7 +123,7 @@ inline std::string dump(const KnowledgeGraph& graph) {
     const Relation& r = *v.relation;
     out << "relation [" << graph.entity(v.source).name << "] " << to_string(r.type) << " ["
         << graph.entity(v.target).name << "] confidence=" << fixed(r.confidence)
-        << " support=" << r.support << "\n";
+        << " weight=" << weight_of(r) << " support=" << r.support << "\n";
     for (const Evidence& e : r.evidence) {
       out << "  evidence " << e.document << " " << e.bytes.begin << "-" << e.bytes.end << " "
           << e.chars.begin << "-" << e.chars.end << " rule=" << e.rule

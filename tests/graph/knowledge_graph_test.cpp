@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <optional>
@@ -339,20 +340,61 @@ TEST_CASE("kept mentions and evidence are capped while counts go on") {
   CHECK(g.entity(id).mentions.size() == kMaxKeptMentions);
 }
 
-TEST_CASE("confidence combines by noisy-or and stays in range") {
-  CHECK(combine_confidence(0.5, 0.5) == doctest::Approx(0.75));
-  CHECK(combine_confidence(1.5, 0.2) == doctest::Approx(1.0));
-  CHECK(combine_confidence(0.0, 0.0) == doctest::Approx(0.0));
+TEST_CASE("confidence combines by noisy-or as weights that add up") {
+  CHECK(confidence_weight(0.0) == 0);
+  CHECK(weight_confidence(0) == 0.0);
+  CHECK(weight_confidence(confidence_weight(0.7)) == doctest::Approx(0.7).epsilon(1e-12));
+  CHECK(weight_confidence(add_weights(confidence_weight(0.5), confidence_weight(0.5))) ==
+        doctest::Approx(0.75).epsilon(1e-12));
+  // Out of range, and a confidence of 1, which no number of readings exceeds.
+  CHECK(confidence_weight(-0.2) == 0);
+  CHECK(confidence_weight(1.5) == kMaxWeight);
+  CHECK(confidence_weight(1.0) == kMaxWeight);
+  CHECK(weight_confidence(kMaxWeight) == 1.0);
+  CHECK(weight_confidence(kMaxWeight + 1) == 1.0);
+  CHECK(add_weights(kMaxWeight - 1, 5) == kMaxWeight);
+  CHECK(add_weights(kMaxWeight + 7, 0) == kMaxWeight);
+  // 0.8 read 2^60 times: the sum saturates and stays there.
+  std::uint64_t many = confidence_weight(0.8);
+  for (int i = 0; i < 60; ++i) {
+    many = add_weights(many, many);
+  }
+  CHECK(many == kMaxWeight);
+  CHECK(weight_confidence(many) == 1.0);
 }
 
-TEST_CASE("confidences combine from the smallest up, each count as repeated reads") {
-  CHECK(combine_confidences({}) == 0.0);
-  CHECK(combine_confidences({{0.7, 1}}) == 0.7);
-  CHECK(combine_confidences({{0.45, 1}, {0.5, 1}, {0.65, 1}}) ==
-        combine_confidence(combine_confidence(0.45, 0.5), 0.65));
-  CHECK(combine_confidences({{0.5, 3}}) == combine_confidence(combine_confidence(0.5, 0.5), 0.5));
-  // Reads past the point where the value stops changing cost nothing.
-  CHECK(combine_confidences({{0.0, 1}, {0.8, std::size_t{1} << 60}}) == 1.0);
+TEST_CASE("combined weights are the same in any order and grouping, to the last bit") {
+  // Floating-point noisy-or of 0.45, 0.5 and 0.65 depends on the order of its operations.
+  const std::uint64_t a = confidence_weight(0.45);
+  const std::uint64_t b = confidence_weight(0.5);
+  const std::uint64_t c = confidence_weight(0.65);
+  const std::uint64_t sum = add_weights(add_weights(a, b), c);
+  CHECK(add_weights(a, add_weights(b, c)) == sum);
+  CHECK(add_weights(add_weights(c, a), b) == sum);
+  CHECK(add_weights(b, add_weights(c, a)) == sum);
+  CHECK(weight_confidence(sum) == doctest::Approx(1 - 0.55 * 0.5 * 0.35).epsilon(1e-12));
+}
+
+TEST_CASE("a relation given without a weight is one reading of its confidence") {
+  KnowledgeGraph g;
+  EntityId a = g.add_entity(make("OpenAI", EntityType::kOrganization));
+  EntityId b = g.add_entity(make("ChatGPT", EntityType::kProduct));
+  g.add_relation(a, b, rel(RelationType::kDevelops, 0.9));
+  const Relation& once = *g.relations().front().relation;
+  REQUIRE(once.weight.has_value());
+  CHECK(*once.weight == confidence_weight(0.9));
+  CHECK(once.confidence == weight_confidence(confidence_weight(0.9)));
+  // Given a weight, the graph keeps the confidence as given (a file's rounded one) until merging.
+  EntityId c = g.add_entity(make("Gemini", EntityType::kProduct));
+  Relation read = rel(RelationType::kDevelops, 0.75);
+  read.weight = add_weights(confidence_weight(0.5), confidence_weight(0.5));
+  g.add_relation(a, c, read);
+  CHECK(g.relations().back().relation->confidence == 0.75);
+  g.add_relation(a, c, rel(RelationType::kDevelops, 0.5));
+  const Relation& thrice = *g.relations().back().relation;
+  CHECK(*thrice.weight == add_weights(*read.weight, confidence_weight(0.5)));
+  CHECK(thrice.confidence == weight_confidence(*thrice.weight));
+  CHECK(thrice.support == 2);
 }
 
 }  // namespace
