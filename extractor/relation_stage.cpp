@@ -598,6 +598,22 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
   return false;
 }
 
+// Whether the sentence's first unit, a possessor, owns the sentence's topic: one to three units
+// after it, no name among them and all before `limit`, the last with 은/는 ("콩알림의 교사용
+// 웹은").
+bool opens_on_owned_topic(const SentenceAnalysis& s, std::uint32_t limit) {
+  constexpr std::uint32_t kOwned = 3;
+  for (std::uint32_t v = 1; v <= kOwned && v < limit && v < s.units.size(); ++v) {
+    if (s.units[v].mention >= 0 || s.tokens[s.units[v].begin].script == Script::kPunct) {
+      return false;
+    }
+    if (s.units[v].particle == "은" || s.units[v].particle == "는") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
 // with Rust", "spun out of Carnegie Mellon", "after leaving Kivu, she raised a round"): an
 // origin, never the one a search looks for.
@@ -940,8 +956,13 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     const bool same_side =
         sc.s.quoted.empty() || sc.s.quoted[unit.begin] == sc.s.quoted[sc.s.units[m.begin].begin];
     const std::string_view honored = same_side ? title_particle(sc, u) : "";
-    if (particle == "의" || (particle == "'s" && u > 0) || comparing(particle) ||
-        (ref.particle &&
+    // A Korean possessor that opens the sentence, of a noun that is its topic, owns the topic
+    // and acts for it: "콩알림의 교사용 웹은 Next.js로 만들었다" is 콩알림's Next.js. Only as the
+    // one acting: "가온게임즈의 새 스튜디오는 P 프로듀서가 맡는다" is not P's post at 가온게임즈.
+    const bool owns_topic = sc.s.lang == Lang::kKo && agent_of.empty() && u == 0 &&
+                            particle == "의" && opens_on_owned_topic(sc.s, m.begin);
+    if ((particle == "의" && !owns_topic) || (particle == "'s" && u > 0) || comparing(particle) ||
+        (ref.particle && !owns_topic &&
          !ref.particle->contains(honored.empty() ? list_particle(sc.s, u) : honored)) ||
         told_to(sc, u) || origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
       continue;
@@ -969,7 +990,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         ref.preference.begin());
     // An English possessor that opens the sentence owns its subject and acts for it, as a
     // subject does: "Vela's engine is written in Rust, and Kivu ships SDKs" is Vela's Rust.
-    const bool opening_owner = sc.s.lang == Lang::kEn && u == 0 && particle == "'s";
+    const bool opening_owner = (sc.s.lang == Lang::kEn && u == 0 && particle == "'s") || owns_topic;
     const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
                         : opening_owner                             ? subject_rank("이")
                         : accompanying(sc.s, u)

@@ -911,6 +911,16 @@ TEST_CASE("relation action: find passes over the one a sentence's news is told t
   CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Initech"));
 }
 
+TEST_CASE("relation search: a Korean possessor that opens the sentence owns its topic") {
+  const std::string rules = uses_ko(
+      R"({"find": ["Organization"], "scope": "sentence", "particle": ["은", "는", "이", "가"]})");
+  const auto g = [&](const std::string& body) { return graph_of(rules, "소식\n\n" + body); };
+  CHECK(has_relation(g("글로벡스의 새 서버는 Rust를 사용한다."), "Globex", RT::kUses, "Rust"));
+  // Not a possessor inside the sentence, nor one of a noun that is no topic.
+  CHECK(g("오늘 글로벡스의 새 서버는 Rust를 사용한다.").relation_count() == 0);
+  CHECK(g("글로벡스의 새 서버를 Rust를 사용한다.").relation_count() == 0);
+}
+
 TEST_CASE("relation action: $previous passes over a subject that was a source of the same kind") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "invested", "pattern": [
       {"ent": "Organization", "particle": ["이", "가", "도"], "capture": "a"}, {"starts": "투자했"}],
@@ -1525,8 +1535,8 @@ TEST_CASE("relation action: a Korean paragraph's topic is carried to a subjectle
        "코멧은 Rust로 작성됐다. 존 도는 웃었다. 저장소로는 Kafka를 쓴다.", "Acme", "Comet"},
       {"so does a new paragraph", "코멧은 Rust로 작성됐다.\n저장소로는 Kafka를 쓴다.", "Acme",
        "Comet"},
-      {"and a topic some entity owns", "코멧은 Rust로 작성됐다. 이니텍의 새 서버는 Kafka를 쓴다.",
-       "Acme", "Comet"},
+      {"and a topic some entity owns, which its owner, opening the sentence, acts for",
+       "코멧은 Rust로 작성됐다. 이니텍의 새 서버는 Kafka를 쓴다.", "Initech", "Comet"},
       {"a product with 에는, the topic of what is put into it, is carried too",
        "코멧에는 Rust가 들어갔다. 저장소로는 Kafka를 쓴다.", "Comet", "Acme"},
       {"an organization other than the document's is carried as a product is",
