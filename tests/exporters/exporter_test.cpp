@@ -168,9 +168,12 @@ TEST_CASE("graphs merged from files write what merging them in memory writes") {
 
 TEST_CASE("a file without confidence weights reads each relation as one reading") {
   const KnowledgeGraph g = weighed_parts()[0];
-  for (const auto& [format, weight] :
+  for (const auto& entry :
        {std::pair{GraphFormat::kJsonLd, std::string("\"confidenceWeight\": ")},
         std::pair{GraphFormat::kGraphML, std::string("<data key=\"confidence_weight\">")}}) {
+    // Named copies: doctest's CAPTURE cannot capture a structured binding in C++17.
+    const GraphFormat format = entry.first;
+    const std::string& weight = entry.second;
     CAPTURE(format);
     std::string text = test::write(g, format);
     // Takes the weights out, as a kgex from before them wrote the file.
