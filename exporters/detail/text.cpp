@@ -5,62 +5,21 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <unordered_map>
+
+#include "exporters/detail/word_scan.h"
 
 namespace kgex::exporters {
 
 namespace {
 
-// The bytes of `w` (eight bytes of text) that end a run of printable ASCII other than '"' and
-// '\\': one above 0x7F or below 0x20, '"' or '\\'. Each such byte has its high bit set in the
-// result, and so may the byte above one (a borrow), so the lowest set bit is exact.
-std::uint64_t run_stops(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
-  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-  return (w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'));
-}
-
-static_assert(std::endian::native == std::endian::little, "run_stops reads text as little-endian");
-
-std::uint64_t load_word(const char* at) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, at, sizeof w);
-  return w;
-}
-
 // The end of the run of printable ASCII other than '"' and '\\' that starts at `pos`: bytes
-// that every writer copies as they are. Tested eight at a time, since most text is such runs,
-// the first stop found from the lowest set bit; fewer than eight bytes left are tested as the
-// text's last eight shifted down, plain bytes filling the top, when the text has eight.
+// that every writer copies as they are. Tested eight at a time, since most text is such runs.
 inline std::size_t plain_run_end(std::string_view text, std::size_t pos) {
-  const char* data = text.data();
-  const std::size_t size = text.size();
-  for (; pos + 8 <= size; pos += 8) {
-    if (const std::uint64_t stops = run_stops(load_word(data + pos)); stops != 0) {
-      return pos + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
-    }
-  }
-  if (pos == size) {
-    return pos;
-  }
-  if (size >= 8) {
-    const auto shift = static_cast<unsigned>(pos - (size - 8)) * 8;  // 8 to 56
-    constexpr std::uint64_t kPlain = 0x0101010101010101u * 'a';
-    const std::uint64_t w = (load_word(data + size - 8) >> shift) | (kPlain << (64 - shift));
-    const std::uint64_t stops = run_stops(w);
-    return stops == 0 ? size : pos + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
-  }
-  while (pos < size) {
-    const auto byte = static_cast<unsigned char>(data[pos]);
-    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') {
-      break;
-    }
-    ++pos;
-  }
-  return pos;
+  using namespace word_scan;
+  return find_marked(text, pos, [](std::uint64_t w) {
+    return (w & kHigh) | below_space(w) | bytes_equal(w, '"') | bytes_equal(w, '\\');
+  });
 }
 
 // The length of the UTF-8 sequence at `pos` when it is one that every writer keeps without
