@@ -1,6 +1,8 @@
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <unordered_map>
+#include <vector>
 
 #include "exporters/detail/rdf_vocab.h"
 #include "exporters/detail/text.h"
@@ -57,55 +59,54 @@ struct Terms {
 // Writes triples whose subject is fixed, one line each. N-Triples is by far the largest output,
 // so lines are put together in a buffer handed to the stream in large blocks, from terms
 // bracketed once: building strings per triple and inserting each piece into the stream used
-// to cost half of all the writing.
+// to cost half of all the writing. Each line's pieces are copied into the buffer after one
+// check that the line fits, instead of appended to a string one by one.
 class TripleWriter {
  public:
-  explicit TripleWriter(std::ostream& out) : out_(out) { buffer_.reserve(kBlock + kBlock / 4); }
+  explicit TripleWriter(std::ostream& out) : out_(out), buffer_(kBlock + kBlock / 4) {}
 
   const Terms& terms() const { return terms_; }
 
-  void subject(std::string_view iri) { subject_.assign("<").append(iri).push_back('>'); }
+  void subject(std::string_view iri) { subject_.assign("<").append(iri).append("> "); }
   // `object` is a bracketed term.
-  void term(const std::string& predicate, const std::string& object) {
-    start(predicate);
-    buffer_ += object;
-    end();
+  void term(const std::string& predicate, std::string_view object) {
+    end(put(start(predicate, object.size()), object));
   }
   void iri(const std::string& predicate, std::string_view object) {
-    start(predicate);
-    buffer_.push_back('<');
-    buffer_ += object;
-    buffer_.push_back('>');
-    end();
+    char* at = start(predicate, object.size() + 2);
+    *at++ = '<';
+    at = put(at, object);
+    *at++ = '>';
+    end(at);
   }
   void text(const std::string& predicate, std::string_view value) {
-    start(predicate);
-    append_backslash_quoted(buffer_, value, "\\t");
-    end();
+    quoted_.clear();
+    append_backslash_quoted(quoted_, value, "\\t");
+    term(predicate, quoted_);
   }
   void count(const std::string& predicate, std::size_t value) {
-    start(predicate);
-    buffer_.push_back('"');
-    append_number(buffer_, value);
-    buffer_ += integer_suffix_;
-    end();
+    char digits[24];
+    const char* last = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    const auto length = static_cast<std::size_t>(last - digits);
+    char* at = start(predicate, 1 + length + integer_suffix_.size());
+    *at++ = '"';
+    at = put(at, {digits, length});
+    end(put(at, integer_suffix_));
   }
   void decimal(const std::string& predicate, double value) {
-    start(predicate);
     // Confidences take few distinct values; their canonical form is worked out once each.
     auto [it, fresh] = doubles_.try_emplace(value);
     if (fresh) {
       it->second =
           "\"" + canonical_double(rounded(value)) + "\"^^<" + std::string(kXsdIri) + "double>";
     }
-    buffer_ += it->second;
-    end();
+    term(predicate, it->second);
   }
 
   // Hands what is left to the stream; call once at the end.
   void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
+    out_.write(buffer_.data(), static_cast<std::streamsize>(used_));
+    used_ = 0;
   }
 
   static void append_number(std::string& out, std::size_t value) {
@@ -116,24 +117,42 @@ class TripleWriter {
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
+  static constexpr std::string_view kLineEnd = " .\n";
 
-  void start(const std::string& predicate) {
-    buffer_ += subject_;
-    buffer_.push_back(' ');
-    buffer_ += predicate;
-    buffer_.push_back(' ');
+  static char* put(char* at, std::string_view piece) {
+    std::memcpy(at, piece.data(), piece.size());
+    return at + piece.size();
   }
-  void end() {
-    buffer_ += " .\n";
-    if (buffer_.size() >= kBlock) {
+  // Makes room for a line whose object takes `object_size` bytes, puts its subject and
+  // predicate, and returns where the object goes.
+  char* start(const std::string& predicate, std::size_t object_size) {
+    const std::size_t line = subject_.size() + predicate.size() + 1 + object_size + kLineEnd.size();
+    if (buffer_.size() - used_ < line) {
+      flush();
+      if (buffer_.size() < line) {
+        buffer_.resize(line);
+      }
+    }
+    char* at = put(buffer_.data() + used_, subject_);
+    at = put(at, predicate);
+    *at++ = ' ';
+    return at;
+  }
+  // Ends the line whose object ends at `at`.
+  void end(char* at) {
+    at = put(at, kLineEnd);
+    used_ = static_cast<std::size_t>(at - buffer_.data());
+    if (used_ >= kBlock) {
       flush();
     }
   }
 
   std::ostream& out_;
   const Terms terms_;
-  std::string buffer_;
-  std::string subject_;
+  std::vector<char> buffer_;
+  std::size_t used_ = 0;
+  std::string subject_;  // bracketed, and the space after it
+  std::string quoted_;
   std::unordered_map<double, std::string> doubles_;
   const std::string integer_suffix_ = "\"^^<" + std::string(kXsdIri) + "integer>";
 };

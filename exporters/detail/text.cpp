@@ -5,8 +5,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <unordered_map>
+
+#include "exporters/detail/word_scan.h"
 
 namespace kgex::exporters {
 
@@ -14,29 +15,11 @@ namespace {
 
 // The end of the run of printable ASCII other than '"' and '\\' that starts at `pos`: bytes
 // that every writer copies as they are. Tested eight at a time, since most text is such runs.
-std::size_t plain_run_end(std::string_view text, std::size_t pos) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
-  // Nonzero when some byte of `v` is zero (exact as a yes or no).
-  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  while (pos + 8 <= text.size()) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, text.data() + pos, sizeof w);
-    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-    if (((w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) |
-         zero_byte(w ^ (kOnes * '\\'))) != 0) {
-      break;
-    }
-    pos += 8;
-  }
-  while (pos < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') {
-      break;
-    }
-    ++pos;
-  }
-  return pos;
+inline std::size_t plain_run_end(std::string_view text, std::size_t pos) {
+  using namespace word_scan;
+  return find_marked(text, pos, [](std::uint64_t w) {
+    return (w & kHigh) | below_space(w) | bytes_equal(w, '"') | bytes_equal(w, '\\');
+  });
 }
 
 // The length of the UTF-8 sequence at `pos` when it is one that every writer keeps without

@@ -1,42 +1,31 @@
 #include "exporters/detail/xml_stream.h"
 
 #include <cstdint>
-#include <cstring>
+
+#include "exporters/detail/word_scan.h"
 
 namespace kgex::exporters {
 namespace {
 
-// Whether a byte of `w` may need escaping: below 0x20, or '&', '<' or `third`. False positives
-// (a borrow between bytes) only send a word to the byte-by-byte loop.
-bool may_escape(std::uint64_t w, unsigned char third) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
-  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  const auto byte = [](unsigned char c) { return kOnes * c; };
-  return (((w - kOnes * 0x20) & ~w & kHigh) | zero_byte(w ^ byte('&')) | zero_byte(w ^ byte('<')) |
-          zero_byte(w ^ byte(third))) != 0;
-}
-
 // Appends `s` up to its first NUL, with the bytes that `Attribute` selects escaped: for an
 // attribute value '&', '<', '"' and every byte below 32; for text '&', '<', '>' and the bytes
-// below 32 other than tab, LF and CR. Runs of eight bytes that need none are copied whole.
+// below 32 other than tab, LF and CR. The bytes between those that may need escaping are
+// found eight at a time and copied whole.
 template <bool Attribute>
 void append_escaped(std::string& out, std::string_view s) {
-  s = s.substr(0, s.find('\0'));
+  using namespace word_scan;
   constexpr unsigned char kThird = Attribute ? '"' : '>';
+  const auto may_escape = [](std::uint64_t w) {
+    return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
+  };
   std::size_t run = 0;  // start of the bytes not yet appended
-  for (std::size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size()) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, 8);
-      if (!may_escape(w, kThird)) {
-        i += 8;
-        continue;
-      }
-    }
+  std::size_t i = 0;
+  while ((i = find_marked(s, i, may_escape)) < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const bool control = c < 32 && (Attribute || (c != '\t' && c != '\n' && c != '\r'));
-    if (!control && c != '&' && c != '<' && c != kThird) {
+    if (c == '\0') {
+      break;
+    }
+    if (!Attribute && (c == '\t' || c == '\n' || c == '\r')) {
       ++i;
       continue;
     }
@@ -62,7 +51,7 @@ void append_escaped(std::string& out, std::string_view s) {
         out += ';';
     }
   }
-  out.append(s, run, s.size() - run);
+  out.append(s, run, i - run);
 }
 
 }  // namespace

@@ -133,10 +133,11 @@ inline std::string dump(const KnowledgeGraph& graph) {
   return out.str();
 }
 
-// A long evidence sentence (about 60 KB) of Korean and ASCII.
+// A long evidence sentence (about 108 KB) of Korean and ASCII: longer than the block in which
+// the N-Triples writer puts its lines together.
 inline std::string long_sentence() {
   std::string s;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 4000; ++i) {
     s += "긴 증거 문장 & <" + std::to_string(i) + "> ";
   }
   return s;

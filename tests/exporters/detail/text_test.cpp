@@ -97,7 +97,8 @@ TEST_CASE("backslash_quoted escapes quotes, backslashes and line feeds, and writ
 
 // Strings made of pieces that exercise every branch of the writers' text handling: escapes,
 // CR before and away from LF, controls, valid and invalid UTF-8 of every length,
-// non-characters, truncated sequences, and runs of ASCII long enough for the eight-byte scan.
+// non-characters, truncated sequences, runs of ASCII long enough for the eight-byte scan, and
+// the bytes one above '"' and '\\' and a space, which a borrow in that scan may mark.
 std::vector<std::string> tricky_texts() {
   const std::vector<std::string> pieces = {"a",
                                            " ",
@@ -119,7 +120,9 @@ std::vector<std::string> tricky_texts() {
                                            "€",
                                            "！",
                                            "\xc3",
-                                           "abcdefghij"};
+                                           "abcdefghij",
+                                           "#",
+                                           "]"};
   std::vector<std::string> texts;
   std::uint32_t state = 12345;
   for (int round = 0; round < 3000; ++round) {
