@@ -259,6 +259,9 @@ class GraphMLReader {
         return error(it->second, "confidence is not a number: \"" +
                                      std::string(it->second.text().get()) + "\"");
       }
+      if (Status s = checked_confidence(*confidence); !s.ok()) {
+        return error(it->second, s.message());
+      }
       relation.confidence = *confidence;
     }
     for (Status s : {read_count(d, "support", relation.support),

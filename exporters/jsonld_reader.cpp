@@ -251,6 +251,9 @@ class JsonLdReader {
       return Status(ErrorCode::kSchema, "\"" + type_name.value() + "\" is not a relation type",
                     {.pointer = pointer + "/relationType"});
     }
+    if (Status s = checked_confidence(confidence.value()); !s.ok()) {
+      return Status(ErrorCode::kSchema, s.message(), {.pointer = pointer + "/confidence"});
+    }
     Relation relation;
     relation.type = *type;
     relation.confidence = confidence.value();

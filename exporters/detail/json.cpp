@@ -249,9 +249,22 @@ Result<double> number_member(const rapidjson::Value& object, std::string_view ke
   return value->GetDouble();
 }
 
+Status checked_confidence(double confidence) {
+  if (!(confidence >= 0.0 && confidence <= 1.0)) {
+    return Status(ErrorCode::kSchema,
+                  "the confidence " + format_decimal(confidence) + " is not between 0 and 1");
+  }
+  return {};
+}
+
 Result<std::uint64_t> checked_weight(std::optional<std::uint64_t> weight, double confidence) {
+  if (Status s = checked_confidence(confidence); !s.ok()) {
+    return s;
+  }
   if (!weight) {
-    return confidence_weight(confidence);
+    // The confidence as printed, so that the weight prints it back the same way (0.99995 prints
+    // 1.0000 or 0.9999, and so must its weight's confidence when the graph is written again).
+    return confidence_weight(parse_double(format_decimal(confidence)).value_or(confidence));
   }
   if (*weight > kMaxWeight) {
     return Status(ErrorCode::kSchema, "the confidence weight " + std::to_string(*weight) +

@@ -186,11 +186,14 @@ Result<std::size_t> count_member(const rapidjson::Value& object, std::string_vie
 Result<double> number_member(const rapidjson::Value& object, std::string_view key,
                              const std::string& pointer, bool required);
 
+// kSchema, without a place, for a relation's confidence outside [0, 1] (or not a number).
+Status checked_confidence(double confidence);
+
 // A relation's weight as a reader takes it (see Relation::weight), given the weight a file gives
 // (JSON-LD confidenceWeight, GraphML confidence_weight) and the confidence it prints. A file of a
 // kgex from before weights has none: its relation is one reading of its printed confidence, as
-// merging took it then. kSchema, without a place, for a weight above kMaxWeight or one whose
-// confidence does not print as `confidence` does.
+// merging took it then. kSchema, without a place, for a confidence outside [0, 1], a weight above
+// kMaxWeight or one whose confidence does not print as `confidence` does.
 Result<std::uint64_t> checked_weight(std::optional<std::uint64_t> weight, double confidence);
 
 // The JSON text of GraphML's and GEXF's list attributes: compact arrays of

@@ -189,6 +189,44 @@ TEST_CASE("a file without confidence weights reads each relation as one reading"
   }
 }
 
+TEST_CASE(
+    "a weightless confidence outside [0, 1] is refused, and one at a rounding tie reads back") {
+  const KnowledgeGraph g = weighed_parts()[0];
+  for (const GraphFormat format : {GraphFormat::kJsonLd, GraphFormat::kGraphML}) {
+    CAPTURE(format);
+    const std::string text = test::write(g, format);
+    const std::string printed = "0.8336";
+    const std::string weight = format == GraphFormat::kJsonLd
+                                   ? std::string("\"confidenceWeight\": ")
+                                   : std::string("<data key=\"confidence_weight\">");
+    // The relation's confidence, printed just before its weight (evidence prints one too).
+    const std::size_t at =
+        text.rfind(printed, text.find(std::to_string(3 * confidence_weight(0.45))));
+    REQUIRE(at != std::string::npos);
+    const auto without_weights = [&](std::string changed) {
+      for (std::size_t w = changed.find(weight); w != std::string::npos; w = changed.find(weight)) {
+        const std::size_t line = changed.rfind('\n', w);
+        changed.erase(line, changed.find('\n', w) - line);
+      }
+      return changed;
+    };
+    std::string above = text;
+    above.replace(at, printed.size(), "1.8");
+    const Result<KnowledgeGraph> refused = read_graph(without_weights(above), format, "bad");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.status().message().find("not between 0 and 1") != std::string::npos);
+    // 0.12345 prints 0.1234 or 0.1235: its weight must print it back the same way.
+    std::string tie = text;
+    tie.replace(at, printed.size(), "0.12345");
+    const Result<KnowledgeGraph> read = read_graph(without_weights(tie), format, "tie");
+    REQUIRE_MESSAGE(read.ok(), read.status().to_string());
+    const std::string written = test::write(read.value(), format);
+    const Result<KnowledgeGraph> again = read_graph(written, format, "again");
+    REQUIRE_MESSAGE(again.ok(), again.status().to_string());
+    CHECK(test::write(again.value(), format) == written);
+  }
+}
+
 TEST_CASE("a confidence weight the confidence does not match is refused") {
   const KnowledgeGraph g = weighed_parts()[0];
   const std::string weight = std::to_string(3 * confidence_weight(0.45));
