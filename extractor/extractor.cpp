@@ -273,11 +273,12 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
         [](const MentionCandidate& x, const MentionCandidate& y) {
           return x.sentence < y.sentence;
         });
-    const bool known = std::any_of(first, last, [&](const MentionCandidate& g) {
+    const bool gazetteer_named = std::any_of(first, last, [&](const MentionCandidate& g) {
       return g.begin == c.begin && g.end == c.end && g.type == c.type;
     });
-    if (!known && ((c.type != EntityType::kPerson && c.type != EntityType::kOrganization) ||
-                   !rules.stoplist.contains(fold_case(c.surface)))) {
+    if (!gazetteer_named &&
+        ((c.type != EntityType::kPerson && c.type != EntityType::kOrganization) ||
+         !rules.stoplist.contains(fold_case(c.surface)))) {
       candidates.push_back(std::move(c));
     }
   }
