@@ -529,10 +529,8 @@ int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& ent
           }
         }
       }
-      const std::string_view particle = s.tokens[last].particle;
-      const bool subject =
-          particle == "은" || particle == "는" || particle == "이" || particle == "가";
-      return doc.entity_of_mention[m] == team && subject ? team : -1;
+      return doc.entity_of_mention[m] == team && is_subject_particle(s.tokens[last].particle) ? team
+                                                                                              : -1;
     }
   }
   return -1;

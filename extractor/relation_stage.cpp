@@ -460,9 +460,8 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
              sc.previous->tokens[before[last - 1].begin].script == Script::kPunct) {
         --last;
       }
-      const bool copula =
-          last > 0 && (before[last - 1].particle == "이다" || before[last - 1].particle == "다" ||
-                       is_copula_ending(before[last - 1].particle));
+      const bool copula = last > 0 && (before[last - 1].particle == "이다" ||
+                                       is_copula_ending(before[last - 1].particle));
       if (copula && before[last - 1].mention >= 0 && of_types(sc, ref, before[last - 1]) &&
           !was_source(before[last - 1]) && (quoted.empty() || !quoted[before[last - 1].begin])) {
         best = &before[last - 1];
