@@ -549,10 +549,34 @@ std::size_t first_body_line(const DocumentAnalysis& doc) {
   return lines.size();
 }
 
+namespace {
+
+// Whether `text` holds a year of four digits, 19xx or 20xx, standing apart from other digits.
+bool holds_year(std::string_view text) {
+  constexpr std::size_t kDigits = 4;
+  const auto digit = [&](std::size_t i) {
+    return i < text.size() && text[i] >= '0' && text[i] <= '9';
+  };
+  for (std::size_t i = 0; i + kDigits <= text.size(); ++i) {
+    if ((i == 0 || !digit(i - 1)) && !digit(i + kDigits) &&
+        (text.substr(i, 2) == "19" || text.substr(i, 2) == "20") && digit(i + 2) && digit(i + 3)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<bool> find_header(const DocumentAnalysis& doc) {
+  // Three lines, and dated lines of fields right after them: a blog's name, its menu and the
+  // post's title still leave its byline ("2024년 3월 2일 · 채도윤 · 댓글 4") in the header; a
+  // thread's first reply header ("u/kiln · 3h") stays out.
+  constexpr int kLines = 3;
+  constexpr int kFieldLines = 5;
   std::vector<bool> header(doc.segmentation.lines.size(), false);
   int count = 0;
-  for (std::size_t i = 0; i < doc.segmentation.lines.size() && count < 3; ++i) {
+  for (std::size_t i = 0; i < doc.segmentation.lines.size() && count < kFieldLines; ++i) {
     const LineKind kind = doc.segmentation.lines[i].kind;
     if (kind == LineKind::kBlank) {
       continue;
@@ -561,6 +585,9 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
     // are no paragraph, however long the name makes the line.
     const Line& line = doc.segmentation.lines[i];
     const std::string_view text = doc.normalized(line.begin, line.end);
+    if (count >= kLines && !(fields_line(text) && holds_year(text))) {
+      break;
+    }
     const bool prose = kind == LineKind::kProse && !fields_line(text);
     if (prose && count > 0) {
       break;

@@ -339,6 +339,26 @@ TEST_CASE("header: a byline's fields set apart by middle dots continue the heade
         std::vector<bool>{true, false, false, false, false});
 }
 
+TEST_CASE("header: a dated byline below a blog's name, menu and title is still the header's") {
+  const auto header_of = [](std::string_view byline) {
+    const std::string text =
+        "Dana's night shifts\nHome \xC2\xB7 Code \xC2\xB7 Books\n# Shipping "
+        "a bus alarm in three months\n" +
+        std::string(byline) + "\nI work at a bank by day. I code at night.\n";
+    const std::vector<bool> header = find_header(segmented(text));
+    REQUIRE(header.size() >= 5);
+    return std::vector<bool>(header.begin(), header.begin() + 5);
+  };
+  CHECK(header_of("2025\xEB\x85\x84 4\xEC\x9B\x94 3\xEC\x9D\xBC \xC2\xB7 Dana Obi \xC2\xB7 "
+                  "5 comments") == std::vector<bool>{true, true, true, true, false});
+  CHECK(header_of("March 3, 2025 \xC2\xB7 Dana Obi") ==
+        std::vector<bool>{true, true, true, true, false});
+  // A thread's first reply header, with no year, is no byline of the page.
+  CHECK(header_of("u/dana_obi \xC2\xB7 5h") == std::vector<bool>{true, true, true, false, false});
+  // Nor is a year among other digits (a version, a count).
+  CHECK(header_of("v12025 \xC2\xB7 Dana Obi") == std::vector<bool>{true, true, true, false, false});
+}
+
 TEST_CASE("document kind: four lines opening with an interview marker make an interview") {
   Layout layout;
   layout.interview_markers = {"q", "a"};
