@@ -59,10 +59,24 @@ bool opens_with_clock(std::string_view line) {
          line[colon + 3] == ' ';
 }
 
+// Whether a line opens with a year and a month and no day ("2017.03  서울에서 설립", "2021-06
+// Series B"): a company's chronology, whose lines are the text's own.
+bool opens_with_month(std::string_view line) {
+  constexpr std::size_t kYear = 4;
+  if (line.size() < kYear + 3 || !std::all_of(line.begin(), line.begin() + kYear, is_digit) ||
+      (line[kYear] != '.' && line[kYear] != '-' && line[kYear] != '/') ||
+      !is_digit(line[kYear + 1])) {
+    return false;
+  }
+  std::size_t end = kYear + 2;
+  end += end < line.size() && is_digit(line[end]) ? 1 : 0;
+  return end < line.size() && (line[end] == ' ' || line[end] == '\t');
+}
+
 bool is_listing_line(std::string_view line) {
   line = trimmed(line);
   return !line.empty() && (is_digit(line.front()) || is_digit(line.back())) && has_stamp(line) &&
-         !opens_with_clock(line);
+         !opens_with_clock(line) && !opens_with_month(line);
 }
 
 // Whether a line is a comment's header on a social post: short fields set apart by middle dots,

@@ -161,6 +161,20 @@ TEST_CASE("boilerplate: lines that open with a time of day are a timeline, not a
   }
 }
 
+TEST_CASE("boilerplate: lines that open with a year and a month are a chronology, not a list") {
+  const std::string text =
+      "에이크미 연혁\n"
+      "2017.03  서울에서 설립 (공동창업자 김하나, 이두리)\n"
+      "2019-11 시리즈 A 투자 유치\n"
+      "2021/6\t글로벡스 인수\n";
+  CHECK(boilerplate_lines(text, Layout{}).empty());
+  SUBCASE("a full date still makes a headline list") {
+    CHECK(boilerplate_lines("에이크미 소식\n2017.03.02 글로벡스 주가 급등\n"
+                            "2017.03.01 이니텍 신제품 발표\n에이크미는 Kafka를 쓴다.\n",
+                            Layout{}) == Lines{1, 2});
+  }
+}
+
 TEST_CASE("boilerplate: a comment's text under its header of fields stays in the comments") {
   const std::string text =
       "Ana Obi · 1st\n"
