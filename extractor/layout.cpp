@@ -1095,6 +1095,13 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     // spaces; most lines hold none and need no tokens.
     std::string compact = fold_case(trimmed(line));
     std::erase(compact, ' ');
+    // Brackets and marks around a box's heading ("[관련 기사]", "<많이 본 뉴스>", "**Related**")
+    // are no part of it.
+    const std::string_view marks = "[]()<>*#:=|-";
+    const std::size_t open = compact.find_first_not_of(marks);
+    compact = open == std::string::npos
+                  ? std::string()
+                  : compact.substr(open, compact.find_last_not_of(marks) - open + 1);
     if (!markers.holds(compact)) {
       continue;
     }

@@ -210,6 +210,24 @@ TEST_CASE("boilerplate: a related-links box inside an article ends where the art
   CHECK_FALSE(g.find("Globex", ET::kOrganization).has_value());
 }
 
+TEST_CASE("boilerplate: brackets and marks around a box's heading are no part of it") {
+  Layout layout;
+  layout.boilerplate_markers = {"관련기사"};
+  for (const std::string heading :
+       {"[관련 기사]", "<관련기사>", "**관련기사**", "== 관련 기사 =="}) {
+    CAPTURE(heading);
+    CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
+                            "협력을 이어간다.\n" +
+                                heading + "\n- 글로벡스 주가 급등\n",
+                            layout) == Lines{3, 4, 5});
+  }
+  // A line of marks alone is no heading.
+  CHECK(boilerplate_lines("에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 "
+                          "협력을 이어간다.\n[]\n- 글로벡스 주가 급등\n",
+                          layout)
+            .empty());
+}
+
 TEST_CASE("boilerplate: a marker written with spaces is the whole line or its end") {
   const std::string text =
       "에이크미 소식\n에이크미는 오늘 새 제품을 공개했다고 밝혔다.\n양사는 협력을 이어간다.\n"
