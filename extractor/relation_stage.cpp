@@ -245,6 +245,14 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
         (ref.types & type_bit(EntityType::kProduct)) != 0) {
       out = {sc.doc.topic_product};
     }
+    // A post one person writes about a product the dictionary does not know, with no
+    // organization to speak of (a side project's devlog): its stack ("- 앱: Flutter") is the
+    // product's.
+    if (out.empty() && sc.doc.topic < 0 && sc.doc.writer.post >= 0 && sc.doc.topic_product >= 0 &&
+        sc.entities[sc.doc.topic_product].entry < 0 &&
+        (ref.types & type_bit(EntityType::kProduct)) != 0) {
+      out = {sc.doc.topic_product};
+    }
   }
   const auto names = [&](std::uint32_t u, int e) {
     const int mention = sc.s.units[u].mention;

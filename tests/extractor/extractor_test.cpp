@@ -1247,6 +1247,38 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("relation action: a one-person post about a product of its own gives it its stack") {
+  const std::string rules = rule_file(R"(
+      "layout": {"writer_words": ["나는", "내가"]},
+      "entity_rules": [
+        {"id": "byline", "pattern": [{"regex": "[가-힣]{3}", "anchor": "start", "capture": "n"},
+          {"text": "·"}], "entity": {"capture": "n", "type": "Person"}},
+        {"id": "app", "pattern": [{"text": "앱"}, {"text": "'"}, {"any": true, "not": {"text": "'"},
+          "min": 1, "max": 3, "capture": "n"}, {"text": "'"}],
+          "entity": {"capture": "n", "type": "Product"}}],
+      "relation_rules": [{"id": "label", "pattern": [{"text": "스택"}, {"text": ":"},
+        {"ent": "Tool", "capture": "t"}], "relation": "uses",
+        "source": {"find": ["Organization", "Team", "Product"], "else": "$previous"},
+        "target": "t"}])");
+  const std::string head = "개발 회고\n채도윤 · 2024년 3월\n\n";
+  const KnowledgeGraph own = graph_of(rules, head +
+                                                 "나는 앱 '잔돈콕'을 만들었다. 잔돈콕은 내가 혼자 "
+                                                 "만든 앱이다. 요즘은 바쁘다.\n스택: Rust\n");
+  CHECK(has_relation(own, "잔돈콕", RT::kUses, "Rust"));
+  // Not in a post that says "I" only once, nor where an organization is the topic.
+  const KnowledgeGraph once = graph_of(
+      rules,
+      head +
+          "나는 앱 '잔돈콕'을 만들었다. 잔돈콕은 혼자 만든 앱이다. 요즘은 바쁘다.\n스택: Rust\n");
+  CHECK_FALSE(has_relation(once, "잔돈콕", RT::kUses, "Rust"));
+  const KnowledgeGraph company = graph_of(
+      rules,
+      head +
+          "에이크미는 앱 '잔돈콕'을 만들었다. 나는 에이크미에 있다. 잔돈콕은 내가 만든 앱이다. "
+          "요즘은 바쁘다.\n스택: Rust\n");
+  CHECK_FALSE(has_relation(company, "잔돈콕", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: in a post in the first person singular $self is its writer") {
   const std::string rules = rule_file(R"(
       "layout": {"writer_words": ["나는", "내가", "i", "my"], "we_words": ["우리", "we"],
