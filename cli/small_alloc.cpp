@@ -4,7 +4,8 @@
 // 13% of a run; a pop or push on a per-thread list costs about ten.
 //
 // Small blocks live in one region of address space reserved at the first allocation, cut into
-// pages of kPage bytes, each page holding blocks of one size class (a multiple of kGrain bytes),
+// pages of kPage bytes, each page holding blocks of one size class (multiples of 16 bytes, of 128
+// above 1,024),
 // so that delete finds a block's class from its address alone. A thread takes blocks from its
 // own list of each class and puts freed blocks there, whichever thread made them; a list that
 // grows past two batches gives a batch to the shared lists, which a thread whose list is empty
@@ -26,22 +27,43 @@
 namespace kgex::cli {
 namespace {
 
+// Class c holds blocks of c * kGrain bytes up to kFine bytes, of kFine + (c - kFine / kGrain) *
+// kCoarse above (few blocks are that large: strings and vectors of a sentence, a document's lists).
 constexpr std::size_t kGrain = 16;  // the alignment operator new promises
-constexpr std::size_t kClasses = kSmallAllocLargest / kGrain + 1;  // class c: c * kGrain bytes
+constexpr std::size_t kFine = 1024;
+constexpr std::size_t kCoarse = 128;
+constexpr std::size_t kFineClasses = kFine / kGrain + 1;
+constexpr std::size_t kClasses = kFineClasses + (kSmallAllocLargest - kFine) / kCoarse;
 constexpr std::size_t kPage = std::size_t{64} << 10;
 constexpr std::size_t kRegion = std::size_t{16} << 30;  // address space only: pages are touched
                                                         // as blocks are cut from them
 constexpr std::size_t kBatchBytes = std::size_t{32} << 10;
 
 constexpr std::size_t size_class(std::size_t size) {
-  return size == 0 ? 1 : (size + kGrain - 1) / kGrain;
+  if (size <= kFine) {
+    return size == 0 ? 1 : (size + kGrain - 1) / kGrain;
+  }
+  return kFineClasses - 1 + (size - kFine + kCoarse - 1) / kCoarse;
 }
+
+constexpr std::array<std::uint32_t, kClasses> kBlockSize = [] {
+  std::array<std::uint32_t, kClasses> size{};
+  for (std::size_t c = 1; c < kClasses; ++c) {
+    size[c] = static_cast<std::uint32_t>(
+        c < kFineClasses ? c * kGrain : kFine + (c - kFineClasses + 1) * kCoarse);
+  }
+  return size;
+}();
+static_assert(size_class(kFine + 1) == kFineClasses &&
+              size_class(kSmallAllocLargest) == kClasses - 1);
+static_assert(kBlockSize[size_class(kFine + 1)] == kFine + kCoarse &&
+              kBlockSize[kClasses - 1] == kSmallAllocLargest && kClasses <= UINT8_MAX);
 
 // The blocks of a class that move between a thread and the shared lists at a time.
 constexpr std::array<std::uint32_t, kClasses> kBatch = [] {
   std::array<std::uint32_t, kClasses> batch{};
   for (std::size_t c = 1; c < kClasses; ++c) {
-    batch[c] = static_cast<std::uint32_t>(kBatchBytes / (c * kGrain));
+    batch[c] = static_cast<std::uint32_t>(kBatchBytes / kBlockSize[c]);
   }
   return batch;
 }();
@@ -182,7 +204,7 @@ void* refill(std::size_t c) {
     cache.room[c] = n - 1 < 2 * kBatch[c] ? 2 * kBatch[c] - (n - 1) : 0;
     return taken;
   }
-  const std::size_t size = c * kGrain;
+  const std::size_t size = kBlockSize[c];
   if (cache.cut_end[c] - cache.cut[c] < static_cast<std::ptrdiff_t>(size)) {
     const std::size_t at = pool.carved.fetch_add(kPage, std::memory_order_relaxed);
     if (at + kPage > kRegion) {

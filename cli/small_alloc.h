@@ -9,7 +9,7 @@
 
 namespace kgex::cli {
 
-inline constexpr std::size_t kSmallAllocLargest = 1024;
+inline constexpr std::size_t kSmallAllocLargest = 4096;
 
 // What the allocator has done so far, for tests.
 struct SmallAllocStats {
