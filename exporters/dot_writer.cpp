@@ -52,7 +52,7 @@ void write_node_style(std::ostream& out, const std::string& id, const std::strin
 
 std::string dot_quote(std::string_view text) { return backslash_quoted(text, " "); }
 
-Status write_dot(const KnowledgeGraph& graph, std::ostream& out) {
+Status write_dot(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out) {
   const std::string font = dot_quote(kDotFont);
   out << "digraph \"kgex\" {\n"
       << "  graph [charset=\"UTF-8\", fontname=" << font << ", rankdir=\"LR\"];\n"
@@ -67,7 +67,6 @@ Status write_dot(const KnowledgeGraph& graph, std::ostream& out) {
   }
   out << "  }\n";
 
-  const GraphIds ids(graph);
   for (const EntityId id : graph.sorted_entities()) {
     const Entity& entity = graph.entity(id);
     write_node_style(out, ids.entity(id), entity.name, entity.type,

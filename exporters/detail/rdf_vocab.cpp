@@ -57,15 +57,15 @@ std::string term_iri(std::string_view term) {
 
 std::string_view class_term(EntityType type) { return to_string(type); }
 
-RdfIris::RdfIris(const KnowledgeGraph& graph, std::string base)
-    : ids_(graph), base_(std::move(base)), entities_(graph.entity_count()) {
+RdfIris::RdfIris(const KnowledgeGraph& graph, const GraphIds& ids, std::string base)
+    : ids_(&ids), base_(std::move(base)), entities_(graph.entity_count()) {
   for (EntityId id = 0; id < entities_.size(); ++id) {
-    entities_[id] = base_ + "entity/" + percent_encode(ids_.entity(id));
+    entities_[id] = base_ + "entity/" + percent_encode(ids_->entity(id));
   }
 }
 
 std::string RdfIris::relation(const RelationView& view) const {
-  return base_ + "relation/" + percent_encode(ids_.relation(view));
+  return base_ + "relation/" + percent_encode(ids_->relation(view));
 }
 
 std::string RdfIris::mention(const std::string& entity_iri, std::size_t index) {
