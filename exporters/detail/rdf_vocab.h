@@ -49,7 +49,7 @@ std::string_view class_term(EntityType type);
 // ids from GraphIds, percent-encoded so the IRI is plain ASCII.
 class RdfIris {
  public:
-  // `ids` (the graph's) must outlive it.
+  // `ids` are the graph's.
   RdfIris(const KnowledgeGraph& graph, const GraphIds& ids, std::string base);
   const std::string& entity(EntityId id) const { return entities_[id]; }
   std::string relation(const RelationView& view) const;
@@ -57,7 +57,7 @@ class RdfIris {
   static std::string evidence(const std::string& relation_iri, std::size_t index);
 
  private:
-  const GraphIds* ids_;
+  static constexpr std::string_view kEntity = "entity/";
   std::string base_;
   // Worked out once: an entity's IRI is written for it and for every relation that names it.
   std::vector<std::string> entities_;
