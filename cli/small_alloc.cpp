@@ -1,14 +1,13 @@
-// The program's operator new and delete (small_alloc.h). A document's analysis makes and drops
-// some two thousand small objects per kilobyte of text (tokens' strings, vectors of units and
-// mentions, map nodes), and glibc's malloc and free cost about 100 instructions a pair for them,
-// 13% of a run; a pop or push on a per-thread list costs about ten.
+// The program's operator new and delete (small_alloc.h). Extraction makes and drops about one
+// small object per byte of text (tokens' strings, vectors of units and mentions, map nodes), and
+// glibc's malloc and free with their wrappers cost about 190 instructions a pair for them, 13% of
+// a run; a pop or a push on a per-thread list costs about twenty.
 //
 // Small blocks live in one region of address space reserved at the first allocation, cut into
 // pages of kPage bytes, each page holding blocks of one size class (multiples of 16 bytes, of 128
-// above 1,024),
-// so that delete finds a block's class from its address alone. A thread takes blocks from its
-// own list of each class and puts freed blocks there, whichever thread made them; a list that
-// grows past two batches gives a batch to the shared lists, which a thread whose list is empty
+// above 1,024), so that delete finds a block's class from its address alone. A thread takes blocks
+// from its own list of each class and puts freed blocks there, whichever thread made them; a list
+// that grows past two batches gives a batch to the shared lists, which a thread whose list is empty
 // draws from before it cuts blocks from a new page, so that memory one thread frees for another
 // (a document extracted by one worker and merged by the other) comes back into use. A thread
 // that ends gives its lists back. Pages are never returned to the system. When the region
