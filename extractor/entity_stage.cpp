@@ -577,8 +577,10 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         continue;
       }
       c.short_form = true;
-    } else if (const auto written = companies.find(company_key(c.surface));
-               c.type == EntityType::kOrganization && c.entry < 0 && c.canonical == c.surface &&
+    } else if (const auto written = c.type == EntityType::kOrganization && c.entry < 0 &&
+                                            c.canonical == c.surface && !companies.empty()
+                                        ? companies.find(company_key(c.surface))
+                                        : companies.end();
                written != companies.end() &&
                name_key(std::get<2>(written->second)) != name_key(c.surface)) {
       c.canonical = std::get<2>(written->second);
