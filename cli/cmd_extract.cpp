@@ -208,13 +208,14 @@ int run_extract(const ExtractOptionsCli& opt) {
   });
   std::vector<Status> written(opt.outputs.size());
   std::size_t next_output = 0;
+  const GraphNames names(graph);
   ordered_map(
       to_stdout ? 1 : jobs,
       [&]() -> std::optional<std::size_t> {
         return next_output < write_order.size() ? std::optional(write_order[next_output++])
                                                 : std::nullopt;
       },
-      [&](std::size_t i) { return std::pair(i, write_graph_file(graph, opt.outputs[i], forced)); },
+      [&](std::size_t i) { return std::pair(i, write_graph_file(names, opt.outputs[i], forced)); },
       [&](std::pair<std::size_t, Status> w) { written[w.first] = std::move(w.second); });
   for (const Status& s : written) {
     if (!s.ok()) {

@@ -28,8 +28,9 @@ int run_merge(const MergeCommand& opt) {
     }
     merged.merge(part.value());
   }
+  const GraphNames names(merged);
   for (const std::string& out : opt.outputs) {
-    Status s = write_graph_file(merged, out, forced);
+    Status s = write_graph_file(names, out, forced);
     if (!s.ok()) {
       return report(s);
     }

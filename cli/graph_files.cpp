@@ -31,6 +31,11 @@ Result<GraphFormat> output_format(const std::string& path,
 
 Status write_graph_file(const KnowledgeGraph& graph, const std::string& path,
                         const std::optional<GraphFormat>& forced) {
+  return write_graph_file(GraphNames(graph), path, forced);
+}
+
+Status write_graph_file(const GraphNames& names, const std::string& path,
+                        const std::optional<GraphFormat>& forced) {
   Result<GraphFormat> format = output_format(path, forced);
   if (!format.ok()) {
     return format.status().in_file(path);
@@ -41,7 +46,7 @@ Status write_graph_file(const KnowledgeGraph& graph, const std::string& path,
     std::string relationships_csv;
     Status s = write_file_atomic(stem + ".nodes.csv", [&](std::ostream& nodes) {
       std::ostringstream relationships;
-      Status w = write_csv(graph, nodes, relationships);
+      Status w = write_csv(names, nodes, relationships);
       relationships_csv = relationships.str();
       return w;
     });
@@ -54,7 +59,7 @@ Status write_graph_file(const KnowledgeGraph& graph, const std::string& path,
     });
   }
   return write_file_atomic(
-      path, [&](std::ostream& out) { return write_graph(graph, format.value(), out); });
+      path, [&](std::ostream& out) { return write_graph(names, format.value(), out); });
 }
 
 Result<KnowledgeGraph> read_graph_file(const std::string& path,

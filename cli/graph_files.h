@@ -21,6 +21,9 @@ Result<GraphFormat> output_format(const std::string& path,
 // STEM.nodes.csv and STEM.relationships.csv, next to `path` (Neo4j bulk import).
 Status write_graph_file(const KnowledgeGraph& graph, const std::string& path,
                         const std::optional<GraphFormat>& forced = std::nullopt);
+// The same for names.graph(), whose names are worked out once for every file written with them.
+Status write_graph_file(const GraphNames& names, const std::string& path,
+                        const std::optional<GraphFormat>& forced = std::nullopt);
 
 // Reads a graph file written by kgex (GraphML or JSON-LD; "-" is stdin and needs `forced`).
 Result<KnowledgeGraph> read_graph_file(const std::string& path,

@@ -13,12 +13,14 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "exporters/detail/naming.h"
 #include "graph/knowledge_graph.h"
 
 namespace kgex::exporters {
 
-Status write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out);
-Status write_csv_relationships(const KnowledgeGraph& graph, std::ostream& out);
+// `ids` are the graph's (GraphNames::ids).
+Status write_csv_nodes(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out);
+Status write_csv_relationships(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out);
 
 // `text` cleaned (clean_text) as an RFC 4180 field: quoted, with quotes
 // doubled, when it holds a comma, quote, CR or LF; as is otherwise.

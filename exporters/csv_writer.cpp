@@ -40,8 +40,7 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
-Status write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out) {
-  const GraphIds ids(graph);
+Status write_csv_nodes(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out) {
   write_row(out, {"id:ID", "name", ":LABEL", "aliases:string[]", "mentions:int"});
   for (const EntityId id : graph.sorted_entities()) {
     const Entity& entity = graph.entity(id);
@@ -54,8 +53,8 @@ Status write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out) {
   return {};
 }
 
-Status write_csv_relationships(const KnowledgeGraph& graph, std::ostream& out) {
-  const GraphIds ids(graph);
+Status write_csv_relationships(const KnowledgeGraph& graph, const GraphIds& ids,
+                               std::ostream& out) {
   write_row(out, {":START_ID", ":END_ID", ":TYPE", "confidence:float", "support:int", "evidence",
                   "documents:string[]"});
   for (const RelationView& view : graph.relations()) {

@@ -13,13 +13,15 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "exporters/detail/naming.h"
 #include "graph/knowledge_graph.h"
 
 namespace kgex::exporters {
 
 inline constexpr std::string_view kDotFont = "NanumGothic";
 
-Status write_dot(const KnowledgeGraph& graph, std::ostream& out);
+// `ids` are the graph's (GraphNames::ids).
+Status write_dot(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out);
 
 // `text` cleaned (clean_text) as a DOT quoted string: `"` and `\` escaped with
 // a backslash, a line feed as \n (a centred line break), tab as a space.

@@ -24,35 +24,52 @@ TypeStyle type_style(EntityType type) {
   return kStyles[static_cast<std::size_t>(type)];
 }
 
-// ` key="value"` pairs inside [ ]; pairs with an empty value are left out.
-std::string attributes(std::initializer_list<std::pair<std::string_view, std::string>> pairs) {
-  std::string out = "[";
-  for (const auto& [key, value] : pairs) {
+// A DOT statement's ` [key="value", ...]` list, appended to `out` from its construction to end();
+// pairs with an empty value are left out.
+class DotAttributes {
+ public:
+  explicit DotAttributes(std::string& out) : out_(out) { out_ += " ["; }
+  void end() { out_ += ']'; }
+  void add(std::string_view key, std::string_view value) {
     if (value.empty()) {
-      continue;
+      return;
     }
-    out += (out.size() > 1 ? ", " : "") + std::string(key) + "=" + dot_quote(value);
+    if (any_) {
+      out_ += ", ";
+    }
+    out_ += key;
+    out_ += '=';
+    append_backslash_quoted(out_, value, " ");
+    any_ = true;
   }
-  return out + "]";
-}
 
-void write_node_style(std::ostream& out, const std::string& id, const std::string& label,
-                      EntityType type, const std::string& tooltip) {
+ private:
+  std::string& out_;
+  bool any_ = false;
+};
+
+// A node statement, `indent` and `  "id" [...];` and a line feed, appended to `line`.
+void append_node(std::string& line, std::string_view indent, std::string_view id,
+                 std::string_view label, EntityType type, std::string_view tooltip) {
   const TypeStyle style = type_style(type);
-  out << "  " << dot_quote(id) << " "
-      << attributes({{"label", label},
-                     {"shape", style.shape},
-                     {"style", style.style},
-                     {"fillcolor", hex_color(type_color(type))},
-                     {"tooltip", tooltip}})
-      << ";\n";
+  line += indent;
+  line += "  ";
+  append_backslash_quoted(line, id, " ");
+  DotAttributes attributes(line);
+  attributes.add("label", label);
+  attributes.add("shape", style.shape);
+  attributes.add("style", style.style);
+  attributes.add("fillcolor", hex_color(type_color(type)));
+  attributes.add("tooltip", tooltip);
+  attributes.end();
+  line += ";\n";
 }
 
 }  // namespace
 
 std::string dot_quote(std::string_view text) { return backslash_quoted(text, " "); }
 
-Status write_dot(const KnowledgeGraph& graph, std::ostream& out) {
+Status write_dot(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out) {
   const std::string font = dot_quote(kDotFont);
   out << "digraph \"kgex\" {\n"
       << "  graph [charset=\"UTF-8\", fontname=" << font << ", rankdir=\"LR\"];\n"
@@ -60,31 +77,46 @@ Status write_dot(const KnowledgeGraph& graph, std::ostream& out) {
       << "  edge [fontname=" << font << ", fontsize=\"10\"];\n"
       << "  subgraph \"cluster_legend\" {\n"
       << "    graph [label=\"Legend\", style=\"dashed\"];\n";
+  // Each statement is put together in `line` and written whole.
+  std::string line;
+  std::string text;
+  const auto write_line = [&] {
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    line.clear();
+  };
   for (const EntityType type : kEntityTypes) {
-    out << "  ";
-    write_node_style(out, "legend-" + std::string(type_slug(type)), std::string(to_string(type)),
-                     type, "entity type " + std::string(to_string(type)));
+    append_node(line, "  ", "legend-" + std::string(type_slug(type)), to_string(type), type,
+                "entity type " + std::string(to_string(type)));
+    write_line();
   }
   out << "  }\n";
 
-  const GraphIds ids(graph);
   for (const EntityId id : graph.sorted_entities()) {
     const Entity& entity = graph.entity(id);
-    write_node_style(out, ids.entity(id), entity.name, entity.type,
-                     std::string(to_string(entity.type)) + ": " + entity.name);
+    text.assign(to_string(entity.type)).append(": ").append(entity.name);
+    append_node(line, "", ids.entity(id), entity.name, entity.type, text);
+    write_line();
   }
   for (const RelationView& view : graph.relations()) {
     const Relation& relation = *view.relation;
-    const std::vector<std::string> sentences = display_sentences(relation);
-    out << "  " << dot_quote(ids.entity(view.source)) << " -> "
-        << dot_quote(ids.entity(view.target)) << " "
-        << attributes(
-               {{"label",
-                 std::string(to_string(relation.type)) + " " + format_decimal(relation.confidence)},
-                {"penwidth", format_decimal(1.0 + 3.0 * std::clamp(relation.confidence, 0.0, 1.0))},
-                {"dir", is_symmetric(relation.type) ? "none" : ""},
-                {"tooltip", sentences.empty() ? std::string() : sentences.front()}})
-        << ";\n";
+    line += "  ";
+    append_backslash_quoted(line, ids.entity(view.source), " ");
+    line += " -> ";
+    append_backslash_quoted(line, ids.entity(view.target), " ");
+    DotAttributes attributes(line);
+    text.assign(to_string(relation.type)).append(" ").append(format_decimal(relation.confidence));
+    attributes.add("label", text);
+    attributes.add("penwidth",
+                   format_decimal(1.0 + 3.0 * std::clamp(relation.confidence, 0.0, 1.0)));
+    attributes.add("dir", is_symmetric(relation.type) ? "none" : "");
+    // The first of display_sentences(relation).
+    const auto first = std::find_if(relation.evidence.begin(), relation.evidence.end(),
+                                    [](const Evidence& e) { return !e.sentence.empty(); });
+    attributes.add("tooltip", first != relation.evidence.end() ? std::string_view(first->sentence)
+                                                               : std::string_view());
+    attributes.end();
+    line += ";\n";
+    write_line();
   }
   out << "}\n";
   if (!out) {

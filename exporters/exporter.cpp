@@ -1,9 +1,13 @@
 #include "exporters/exporter.h"
 
 #include <array>
+#include <mutex>
+#include <optional>
 #include <utility>
 
 #include "exporters/csv.h"
+#include "exporters/detail/naming.h"
+#include "exporters/detail/rdf_vocab.h"
 #include "exporters/detail/text.h"
 #include "exporters/dot.h"
 #include "exporters/gexf.h"
@@ -107,36 +111,68 @@ bool is_readable(GraphFormat format) {
   return format == GraphFormat::kGraphML || format == GraphFormat::kJsonLd;
 }
 
+struct GraphNames::Parts {
+  std::once_flag ids_once;
+  std::optional<exporters::GraphIds> ids;
+  std::once_flag iris_once;
+  std::optional<exporters::RdfIris> iris;
+};
+
+GraphNames::GraphNames(const KnowledgeGraph& graph, WriteOptions options)
+    : graph_(graph), options_(std::move(options)), parts_(std::make_unique<Parts>()) {}
+
+GraphNames::~GraphNames() = default;
+
+const exporters::GraphIds& GraphNames::ids() const {
+  std::call_once(parts_->ids_once, [&] { parts_->ids.emplace(graph_); });
+  return *parts_->ids;
+}
+
+const exporters::RdfIris& GraphNames::iris() const {
+  std::call_once(parts_->iris_once,
+                 [&] { parts_->iris.emplace(graph_, ids(), options_.base_iri); });
+  return *parts_->iris;
+}
+
 Status write_graph(const KnowledgeGraph& graph, GraphFormat format, std::ostream& out,
                    const WriteOptions& options) {
+  return write_graph(GraphNames(graph, options), format, out);
+}
+
+Status write_graph(const GraphNames& names, GraphFormat format, std::ostream& out) {
+  const KnowledgeGraph& graph = names.graph();
   switch (format) {
     case GraphFormat::kGraphML:
-      return exporters::write_graphml(graph, out);
+      return exporters::write_graphml(graph, names.ids(), out);
     case GraphFormat::kGexf:
-      return exporters::write_gexf(graph, out);
+      return exporters::write_gexf(graph, names.ids(), out);
     case GraphFormat::kJsonLd:
-      if (Status s = check_base_iri(options); !s.ok()) {
+      if (Status s = check_base_iri(names.options()); !s.ok()) {
         return s;
       }
-      return exporters::write_jsonld(graph, options, out);
+      return exporters::write_jsonld(graph, names.iris(), out);
     case GraphFormat::kDot:
-      return exporters::write_dot(graph, out);
+      return exporters::write_dot(graph, names.ids(), out);
     case GraphFormat::kNTriples:
-      if (Status s = check_base_iri(options); !s.ok()) {
+      if (Status s = check_base_iri(names.options()); !s.ok()) {
         return s;
       }
-      return exporters::write_ntriples(graph, options, out);
+      return exporters::write_ntriples(graph, names.iris(), out);
     case GraphFormat::kCsv:
-      return exporters::write_csv_nodes(graph, out);
+      return exporters::write_csv_nodes(graph, names.ids(), out);
   }
   return Status(ErrorCode::kInvalidArgument, "unknown graph format");
 }
 
 Status write_csv(const KnowledgeGraph& graph, std::ostream& nodes, std::ostream& relationships) {
-  if (Status s = exporters::write_csv_nodes(graph, nodes); !s.ok()) {
+  return write_csv(GraphNames(graph), nodes, relationships);
+}
+
+Status write_csv(const GraphNames& names, std::ostream& nodes, std::ostream& relationships) {
+  if (Status s = exporters::write_csv_nodes(names.graph(), names.ids(), nodes); !s.ok()) {
     return s;
   }
-  return exporters::write_csv_relationships(graph, relationships);
+  return exporters::write_csv_relationships(names.graph(), names.ids(), relationships);
 }
 
 CsvFileNames csv_file_names(std::string_view path) {

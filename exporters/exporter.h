@@ -15,6 +15,7 @@
 // and strings (cli/ does the I/O).
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -23,6 +24,10 @@
 #include "graph/knowledge_graph.h"
 
 namespace kgex {
+namespace exporters {
+class GraphIds;
+class RdfIris;
+}  // namespace exporters
 
 enum class GraphFormat { kGraphML, kGexf, kJsonLd, kDot, kNTriples, kCsv };
 
@@ -48,13 +53,40 @@ struct WriteOptions {
   std::string base_iri = std::string(kDefaultBaseIri);
 };
 
+// The names the writers give a graph's entities: node ids (GraphML, GEXF, DOT, CSV) and IRIs
+// under options.base_iri (JSON-LD, N-Triples), each kind worked out at its first use. A graph
+// written in several formats shares one, so that its names are worked out once, not once per
+// file. Writers in several threads may share it; the graph must outlive it, unchanged.
+class GraphNames {
+ public:
+  explicit GraphNames(const KnowledgeGraph& graph, WriteOptions options = {});
+  ~GraphNames();
+  GraphNames(const GraphNames&) = delete;
+  GraphNames& operator=(const GraphNames&) = delete;
+
+  const KnowledgeGraph& graph() const { return graph_; }
+  const WriteOptions& options() const { return options_; }
+  const exporters::GraphIds& ids() const;
+  // Precondition: options().base_iri is valid (write_graph checks it).
+  const exporters::RdfIris& iris() const;
+
+ private:
+  struct Parts;
+  const KnowledgeGraph& graph_;
+  WriteOptions options_;
+  std::unique_ptr<Parts> parts_;
+};
+
 // Writes `graph` in `format` to `out`. kCsv writes the Neo4j bulk-import nodes
 // file only; use write_csv() for both files. kIo if the stream fails.
 Status write_graph(const KnowledgeGraph& graph, GraphFormat format, std::ostream& out,
                    const WriteOptions& options = {});
+// The same for names.graph(), with names.options().
+Status write_graph(const GraphNames& names, GraphFormat format, std::ostream& out);
 
 // Neo4j bulk-import CSV: a nodes file and a relationships file.
 Status write_csv(const KnowledgeGraph& graph, std::ostream& nodes, std::ostream& relationships);
+Status write_csv(const GraphNames& names, std::ostream& nodes, std::ostream& relationships);
 
 // The two file names write_csv() output goes to for an output path:
 // "out/g.csv" -> "out/g.nodes.csv" and "out/g.relationships.csv".

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "exporters/detail/naming.h"
 #include "graph/knowledge_graph.h"
 
 namespace kgex::exporters {
@@ -19,6 +20,7 @@ namespace kgex::exporters {
 inline constexpr std::string_view kGexfNamespace = "http://gexf.net/1.3";
 inline constexpr std::string_view kGexfVizNamespace = "http://gexf.net/1.3/viz";
 
-Status write_gexf(const KnowledgeGraph& graph, std::ostream& out);
+// `ids` are the graph's (GraphNames::ids).
+Status write_gexf(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out);
 
 }  // namespace kgex::exporters

@@ -98,7 +98,7 @@ void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
 
 }  // namespace
 
-Status write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
+Status write_gexf(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out) {
   XmlStream xml(out);
   xml.open("gexf", R"(xmlns=")" + std::string(kGexfNamespace) + R"(" xmlns:viz=")" +
                        std::string(kGexfVizNamespace) + R"(" version="1.3")");
@@ -111,7 +111,6 @@ Status write_gexf(const KnowledgeGraph& graph, std::ostream& out) {
   declare(xml, "node", kNodeAttributes);
   declare(xml, "edge", kEdgeAttributes);
 
-  const GraphIds ids(graph);
   const std::vector<double> sizes = node_sizes(graph);
   xml.open("nodes");
   for (const EntityId id : graph.sorted_entities()) {

@@ -14,13 +14,15 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "exporters/detail/naming.h"
 #include "graph/knowledge_graph.h"
 
 namespace kgex::exporters {
 
 inline constexpr std::string_view kGraphMLNamespace = "http://graphml.graphdrawing.org/xmlns";
 
-Status write_graphml(const KnowledgeGraph& graph, std::ostream& out);
+// `ids` are the graph's (GraphNames::ids).
+Status write_graphml(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out);
 
 // Reads what write_graphml() writes; see read_graph() for the errors.
 Result<KnowledgeGraph> read_graphml(std::string_view text, std::string_view source_name);

@@ -93,7 +93,7 @@ void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
 
 }  // namespace
 
-Status write_graphml(const KnowledgeGraph& graph, std::ostream& out) {
+Status write_graphml(const KnowledgeGraph& graph, const GraphIds& ids, std::ostream& out) {
   XmlStream xml(out);
   xml.open("graphml", "xmlns=\"" + std::string(kGraphMLNamespace) +
                           "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -108,7 +108,6 @@ Status write_graphml(const KnowledgeGraph& graph, std::ostream& out) {
     xml.end();
   }
   xml.open("graph", R"(id="kgex" edgedefault="directed")");
-  const GraphIds ids(graph);
   const std::vector<double> sizes = node_sizes(graph);
   for (const EntityId id : graph.sorted_entities()) {
     add_node(xml, graph.entity(id), ids.entity(id), sizes[id]);

@@ -18,13 +18,14 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "exporters/detail/rdf_vocab.h"
 #include "exporters/exporter.h"
 #include "graph/knowledge_graph.h"
 
 namespace kgex::exporters {
 
-// Precondition: is_base_iri(options.base_iri).
-Status write_jsonld(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out);
+// `iris` are the graph's (GraphNames::iris), under a base IRI for which is_base_iri holds.
+Status write_jsonld(const KnowledgeGraph& graph, const RdfIris& iris, std::ostream& out);
 
 // Reads what write_jsonld() writes; see read_graph() for the errors.
 Result<KnowledgeGraph> read_jsonld(std::string_view text, std::string_view source_name);

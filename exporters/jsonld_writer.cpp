@@ -144,8 +144,7 @@ void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
 
 }  // namespace
 
-Status write_jsonld(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out) {
-  const RdfIris iris(graph, options.base_iri);
+Status write_jsonld(const KnowledgeGraph& graph, const RdfIris& iris, std::ostream& out) {
   const std::vector<RelationView> relations = graph.relations();
   std::vector<std::vector<RelationView>> by_source(graph.entity_count());
   for (const RelationView& view : relations) {

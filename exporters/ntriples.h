@@ -11,13 +11,14 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "exporters/detail/rdf_vocab.h"
 #include "exporters/exporter.h"
 #include "graph/knowledge_graph.h"
 
 namespace kgex::exporters {
 
-// Precondition: is_base_iri(options.base_iri).
-Status write_ntriples(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out);
+// `iris` are the graph's (GraphNames::iris), under a base IRI for which is_base_iri holds.
+Status write_ntriples(const KnowledgeGraph& graph, const RdfIris& iris, std::ostream& out);
 
 // `text` cleaned (clean_text) as an N-Triples string literal with quotes:
 // `"` `\` LF CR and tab escaped, other characters as UTF-8.

@@ -235,8 +235,7 @@ void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& ir
 
 std::string ntriples_literal(std::string_view text) { return backslash_quoted(text, "\\t"); }
 
-Status write_ntriples(const KnowledgeGraph& graph, const WriteOptions& options, std::ostream& out) {
-  const RdfIris iris(graph, options.base_iri);
+Status write_ntriples(const KnowledgeGraph& graph, const RdfIris& iris, std::ostream& out) {
   const std::vector<RelationView> relations = graph.relations();
   std::vector<std::vector<RelationView>> by_source(graph.entity_count());
   for (const RelationView& view : relations) {

@@ -577,8 +577,10 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         continue;
       }
       c.short_form = true;
-    } else if (const auto written = companies.find(company_key(c.surface));
-               c.type == EntityType::kOrganization && c.entry < 0 && c.canonical == c.surface &&
+    } else if (const auto written = c.type == EntityType::kOrganization && c.entry < 0 &&
+                                            c.canonical == c.surface && !companies.empty()
+                                        ? companies.find(company_key(c.surface))
+                                        : companies.end();
                written != companies.end() &&
                name_key(std::get<2>(written->second)) != name_key(c.surface)) {
       c.canonical = std::get<2>(written->second);
@@ -699,13 +701,9 @@ void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
     learned.push_back(std::move(l));
   }
   // A team named with its unit word is named again without it ("the Billing Core team ... Billing
-  // Core moved to ..."), where that leaves two words or more and no other kind of name.
-  std::set<std::string> other_keys;
-  for (const MentionCandidate& c : candidates) {
-    if (c.type != EntityType::kTeam) {
-      other_keys.insert(name_key(c.surface));
-    }
-  }
+  // Core moved to ..."), where that leaves two words or more and no other kind of name (the other
+  // kinds' name keys, worked out at the first such team).
+  std::optional<std::set<std::string>> other_keys;
   const std::size_t named = learned.size();
   for (std::size_t i = 0; i < named; ++i) {
     const MentionCandidate& c = learned[i].from;
@@ -713,7 +711,18 @@ void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
         c.type == EntityType::kTeam && !c.short_form && learned[i].tokens.size() >= 3
             ? unit_stem(c.surface, layout.unit_suffixes)
             : std::string();
-    if (stem.empty() || other_keys.contains(name_key(stem)) || !seen.emplace(c.type, stem).second) {
+    if (stem.empty()) {
+      continue;
+    }
+    if (!other_keys) {
+      other_keys.emplace();
+      for (const MentionCandidate& other : candidates) {
+        if (other.type != EntityType::kTeam) {
+          other_keys->insert(name_key(other.surface));
+        }
+      }
+    }
+    if (other_keys->contains(name_key(stem)) || !seen.emplace(c.type, stem).second) {
       continue;
     }
     Learned l{{learned[i].tokens.begin(), learned[i].tokens.end() - 1}, c};

@@ -57,15 +57,28 @@ std::string term_iri(std::string_view term) {
 
 std::string_view class_term(EntityType type) { return to_string(type); }
 
-RdfIris::RdfIris(const KnowledgeGraph& graph, std::string base)
-    : ids_(graph), base_(std::move(base)), entities_(graph.entity_count()) {
+RdfIris::RdfIris(const KnowledgeGraph& graph, const GraphIds& ids, std::string base)
+    : base_(std::move(base)), entities_(graph.entity_count()) {
   for (EntityId id = 0; id < entities_.size(); ++id) {
-    entities_[id] = base_ + "entity/" + percent_encode(ids_.entity(id));
+    entities_[id] = base_ + std::string(kEntity) + percent_encode(ids.entity(id));
   }
 }
 
 std::string RdfIris::relation(const RelationView& view) const {
-  return base_ + "relation/" + percent_encode(ids_.relation(view));
+  // The relation id (GraphIds::relation) percent-encoded: percent_encode works byte by byte, so
+  // that is its parts encoded, and the entity ids' encodings end their IRIs.
+  const std::size_t skip = base_.size() + kEntity.size();
+  const std::string_view source = std::string_view(entities_[view.source]).substr(skip);
+  const std::string_view target = std::string_view(entities_[view.target]).substr(skip);
+  const std::string type = percent_encode(to_string(view.relation->type));
+  constexpr std::string_view kRelation = "relation/";
+  constexpr std::string_view kJoin = "--";
+  std::string iri;
+  iri.reserve(base_.size() + kRelation.size() + source.size() + type.size() + target.size() +
+              2 * kJoin.size());
+  iri.append(base_).append(kRelation).append(source).append(kJoin).append(type).append(kJoin);
+  iri.append(target);
+  return iri;
 }
 
 std::string RdfIris::mention(const std::string& entity_iri, std::size_t index) {

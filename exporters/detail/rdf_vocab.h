@@ -49,14 +49,15 @@ std::string_view class_term(EntityType type);
 // ids from GraphIds, percent-encoded so the IRI is plain ASCII.
 class RdfIris {
  public:
-  RdfIris(const KnowledgeGraph& graph, std::string base);
+  // `ids` are the graph's.
+  RdfIris(const KnowledgeGraph& graph, const GraphIds& ids, std::string base);
   const std::string& entity(EntityId id) const { return entities_[id]; }
   std::string relation(const RelationView& view) const;
   static std::string mention(const std::string& entity_iri, std::size_t index);
   static std::string evidence(const std::string& relation_iri, std::size_t index);
 
  private:
-  GraphIds ids_;
+  static constexpr std::string_view kEntity = "entity/";
   std::string base_;
   // Worked out once: an entity's IRI is written for it and for every relation that names it.
   std::vector<std::string> entities_;

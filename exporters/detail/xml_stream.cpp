@@ -63,9 +63,13 @@ void append_xml_attribute(std::string& out, std::string_view value) {
 void append_xml_text(std::string& out, std::string_view text) { append_escaped<false>(out, text); }
 
 void XmlStream::indent_element() {
-  for (std::size_t i = 0; i < depth_ + started_.size(); ++i) {
-    element_ += "  ";
+  // Two spaces a level, appended at most kSpaces at a time rather than two at a time.
+  static constexpr std::string_view kSpaces = "                                ";
+  std::size_t n = 2 * (depth_ + started_.size());
+  for (; n > kSpaces.size(); n -= kSpaces.size()) {
+    element_ += kSpaces;
   }
+  element_.append(kSpaces.data(), n);
 }
 
 void XmlStream::element(std::string_view name) {

@@ -3,8 +3,13 @@
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <iterator>
 #include <pugixml.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "exporters/csv.h"
 #include "exporters/detail/text.h"
@@ -65,6 +70,39 @@ TEST_CASE("every format is deterministic and fails on a broken stream") {
     broken.setstate(std::ios::badbit);
     CHECK(write_graph(g, f, broken).code() == ErrorCode::kIo);
   }
+}
+
+TEST_CASE("names shared by every format, from several threads, write what each alone writes") {
+  const KnowledgeGraph g = test::sample_graph();
+  const WriteOptions options{.base_iri = "urn:kgex:"};
+  const GraphNames names(g, options);
+  std::vector<std::string> shared(std::size(kAll));
+  std::vector<std::thread> writers;
+  for (std::size_t i = 0; i < std::size(kAll); ++i) {
+    writers.emplace_back([&, i] {
+      std::ostringstream out;
+      if (write_graph(names, kAll[i], out).ok()) {
+        shared[i] = out.str();
+      }
+    });
+  }
+  for (std::thread& t : writers) {
+    t.join();
+  }
+  for (std::size_t i = 0; i < std::size(kAll); ++i) {
+    std::ostringstream alone;
+    REQUIRE(write_graph(g, kAll[i], alone, options).ok());
+    CHECK_MESSAGE(shared[i] == alone.str(), to_string(kAll[i]));
+  }
+  std::ostringstream nodes;
+  std::ostringstream relationships;
+  REQUIRE(write_csv(names, nodes, relationships).ok());
+  CHECK(nodes.str() == shared.back());
+  CHECK(relationships.str().starts_with(":START_ID,:END_ID,"));
+  // A bad base IRI is refused before any IRI is made.
+  const GraphNames bad(g, {.base_iri = "no base"});
+  std::ostringstream refused;
+  CHECK(write_graph(bad, GraphFormat::kNTriples, refused).code() == ErrorCode::kInvalidArgument);
 }
 
 TEST_CASE("XML and JSON outputs parse back with pugixml and RapidJSON") {
