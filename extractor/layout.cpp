@@ -731,6 +731,26 @@ int heading_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
   return team;
 }
 
+// The organization a line names and nothing else, under a blank line or at the top of the page,
+// as a roundup heads the paragraphs about each company it goes on to describe ("Vela Labs" over
+// "Founded in 2019 by …"), else -1.
+int name_line_organization(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                           const std::vector<std::vector<int>>& by_sentence, std::size_t line,
+                           std::pair<std::uint32_t, std::uint32_t> sentences) {
+  const auto& lines = doc.segmentation.lines;
+  if (lines[line].kind != LineKind::kHeading ||
+      (line > 0 && lines[line - 1].kind != LineKind::kBlank) ||
+      sentences.second != sentences.first + 1 || by_sentence[sentences.first].size() != 1) {
+    return -1;
+  }
+  const int m = by_sentence[sentences.first].front();
+  const int e = doc.entity_of_mention[m];
+  return entities[e].type == EntityType::kOrganization && doc.mentions[m].begin == 0 &&
+                 doc.mentions[m].end == doc.sentences[sentences.first].tokens.size()
+             ? e
+             : -1;
+}
+
 // The team a speaker line names right after the organization `org` ("발표: 여다온 (누리마켓
 // 검색팀)": a talk is the team's work), else `org`.
 int speaker_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
@@ -931,10 +951,16 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
   constexpr std::size_t kSpeakerLine = 80;  // code points: a line of credits, no paragraph
   bool awaiting_speaker = false;
   std::size_t title = lines.size();  // the title line awaiting its speaker, else none
+  // A section a line that is only an organization's name opens ends at the next heading line.
+  bool name_section = false;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const std::string_view text = trimmed(doc.normalized(lines[l].begin, lines[l].end));
     const bool opens = item_heading(text) || text.starts_with('#') || text.starts_with("**") ||
                        about_heading(lines[l], text);
+    const int name_line =
+        opens || doc.header_line[l] || doc.boilerplate_line[l]
+            ? -1
+            : name_line_organization(doc, entities, by_sentence, l, line_sentences[l]);
     if (awaiting_speaker && !opens && lines[l].kind != LineKind::kBlank && title == lines.size() &&
         !names_party[l] && !doc.boilerplate_line[l] &&
         count_code_points_utf8(text) <= kSpeakerLine) {
@@ -985,7 +1011,12 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
         topic = reply_organization(doc, entities, by_sentence, first, end);
       }
       topic = topic < 0 ? kUnknownSection : topic;
+      name_section = false;
+    } else if (name_line >= 0) {
+      topic = name_line;
+      name_section = true;
     } else if (opens && names[l] && !doc.header_line[l] && !doc.boilerplate_line[l]) {
+      name_section = false;
       topic = introduced_organization(doc, entities, by_sentence, line_sentences[l]);
       if (topic < 0 && names_someone[l] && !team_first[l]) {
         topic = kUnknownSection;
@@ -995,8 +1026,9 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
         topic = heading_team(doc, entities, by_sentence, line_sentences[l]);
       }
     } else if (opens || doc.header_line[l] || doc.boilerplate_line[l] ||
-               (lines[l].kind == LineKind::kHeading && names[l])) {
+               (lines[l].kind == LineKind::kHeading && (names[l] || name_section))) {
       topic = -1;
+      name_section = false;
       awaiting_speaker = opens && !names[l] && !doc.header_line[l] && !doc.boilerplate_line[l];
       title = lines.size();
     }

@@ -455,6 +455,20 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     CHECK(has_relation(release, "Acme", RT::kUses, "Python"));
     CHECK_FALSE(has_relation(release, "Globex", RT::kUses, "Python"));
   }
+  SUBCASE("a line that is only an organization's name heads the paragraph below it") {
+    const KnowledgeGraph roundup =
+        graph_of(rules,
+                 "Demo day\n\nAcme hosted four teams. Acme is proud.\n\nGlobex\nGlobex sells "
+                 "kits. The app runs Rust.\n\nInitech\nThe bot runs Kafka.\n\nThanks\nThe "
+                 "site runs Python.\n\nMore talks, Globex\nThe board runs Go language.");
+    CHECK(has_relation(roundup, "Globex", RT::kUses, "Rust"));
+    CHECK(has_relation(roundup, "Initech", RT::kUses, "Kafka"));
+    // The next heading line ends the section, whether it names anyone or not.
+    CHECK(has_relation(roundup, "Acme", RT::kUses, "Python"));
+    CHECK_FALSE(has_relation(roundup, "Initech", RT::kUses, "Python"));
+    // A line that names an organization among other words heads nothing.
+    CHECK(has_relation(roundup, "Acme", RT::kUses, "Go"));
+  }
   SUBCASE("a reply in a thread is its writer's: the company the header or its opening names") {
     const std::string thread_rules = rule_file(R"("layout": {"writer_words": ["i"],
         "we_words": ["we"]}, "relation_rules": [{"id": "runs",
