@@ -1016,8 +1016,10 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
   for (int m = 0; m < n; ++m) {
     const MentionCandidate& c = doc.mentions[m];
     named.push_back({c.type, name_key(c.canonical), m});
-    // A surface that is the canonical name (every name a rule found) has its key already.
-    if (c.surface != c.canonical) {
+    // A surface that is the canonical name (every name a rule found) has its key already. Words
+    // that refer to an entity ("이 회사", "the company") are no name of it: two of them that
+    // stand for different companies name no one entity.
+    if (c.surface != c.canonical && c.refers == Refers::kNone) {
       named.push_back({c.type, name_key(c.surface), m});
     }
     // "the Billing Core team" and "Billing Core" name one team.

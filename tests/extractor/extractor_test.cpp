@@ -1483,6 +1483,15 @@ TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity 
   const KnowledgeGraph object =
       graph_of(rules, "어제 에이크미와 이니텍을 만났다. 회사는 Rust를 사용한다.");
   CHECK(has_relation(object, "Initech", RT::kUses, "Rust"));
+  // The same words standing for two companies make no one entity of them.
+  const KnowledgeGraph two =
+      graph_of(rules,
+               "에이크미가 Rust를 쓴다. 해당 회사는 Rust를 사용한다. 날씨가 좋다. 비가 온다. "
+               "이니텍이 Kafka를 쓴다. 해당 회사는 Kafka를 사용한다.");
+  CHECK(has_relation(two, "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(two, "Initech", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(two, "Acme", RT::kUses, "Kafka"));
+  CHECK(two.find("Acme", ET::kOrganization) != two.find("Initech", ET::kOrganization));
 }
 
 TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out") {
