@@ -1520,6 +1520,23 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     const std::string& last = s.tokens.back().text;
     return last != "." && last != "?" && last != "!" && last != "\"";
   };
+  // So does a pull quote, a line that is one quotation only ("We want to be the patient
+  // one.") set above an interview or a profile: what someone says, not the article's lead.
+  const auto pull_quote = [&](std::size_t si) {
+    const std::uint32_t line = doc.sentences[si].span.line;
+    std::size_t first = si;
+    std::size_t last = si;
+    while (first > 0 && doc.sentences[first - 1].span.line == line) {
+      --first;
+    }
+    while (last + 1 < doc.sentences.size() && doc.sentences[last + 1].span.line == line) {
+      ++last;
+    }
+    const std::vector<Token>& open = doc.sentences[first].tokens;
+    const std::vector<Token>& close = doc.sentences[last].tokens;
+    return !open.empty() && !close.empty() && open.front().text == "\"" &&
+           close.back().text == "\"";
+  };
   int body_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences.size() && body_sentences < 2; ++si) {
     const bool head = header[doc.sentences[si].span.line];
@@ -1527,7 +1544,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       continue;
     }
     in_lead[si] = true;
-    body_sentences += head || (body_sentences == 0 && headline(si)) ? 0 : 1;
+    body_sentences += head || (body_sentences == 0 && (headline(si) || pull_quote(si))) ? 0 : 1;
   }
   std::vector<int> score(entities.size(), 0);
   std::vector<int> subject(entities.size(), 0);

@@ -632,6 +632,20 @@ TEST_CASE("relation action: a headline below the header leads with the two sente
                            "John Doe", RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation action: a pull quote above the lead counts as none of its sentences") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // The quotation's two sentences are what someone says: Acme, named in the first sentence
+  // after it, leads and is the topic.
+  const std::string body = "\n\nJane Roe runs Acme. She bakes.\n\nAcme grew.\n\nJohn Doe joined.";
+  CHECK(has_relation(graph_of(rules, "Profiles\n\n\"We bake. We sell.\"" + body), "John Doe",
+                     RT::kWorksAt, "Acme"));
+  // Two sentences of prose in its place are the lead: Acme comes too late.
+  CHECK_FALSE(has_relation(graph_of(rules, "Profiles\n\nWe bake. We sell." + body), "John Doe",
+                           RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
