@@ -467,9 +467,25 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         return &name;
       }
     }
+    // Nor, in an earlier sentence, one in a relative clause about a person, where the sentence
+    // names one of the type before it: in "Vela was started by Ada Obi, who worked at Kivu. The
+    // startup raised …" the startup is Vela, and Kivu is where its founder was.
+    auto last = std::prev(after);
+    const auto after_who = [&](const auto& n) {
+      const std::vector<Token>& words = doc.sentences[std::get<0>(n)].tokens;
+      for (std::uint32_t t = 1; t < std::get<1>(n) && t < words.size(); ++t) {
+        if (words[t - 1].text == "," && (words[t].folded == "who" || words[t].folded == "whose")) {
+          return true;
+        }
+      }
+      return false;
+    };
+    while (std::get<0>(*last) != c.sentence && last != names.begin() &&
+           std::get<0>(*std::prev(last)) == std::get<0>(*last) && after_who(*last)) {
+      --last;
+    }
     // A bare noun named in an earlier sentence is that sentence's subject where one of the
     // type is: in "다솜일기는 일기를 GPT-4o로 분석한다. 앱은 …" the app is 다솜일기, not GPT-4o.
-    const auto last = std::prev(after);
     for (auto earlier = last; c.refers == Refers::kSubject && std::get<0>(*last) != c.sentence;) {
       if (std::get<3>(*earlier)) {
         return &std::get<2>(*earlier);

@@ -1517,6 +1517,25 @@ TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out
   CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity rule: refers \"previous\" passes over a person's relative clause before") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // Initech is where the founder worked, not the company the words stand for.
+  const KnowledgeGraph g = graph_of(
+      rules, "Acme was started by Jane Roe, who worked at Initech. Now that company uses Rust.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Rust"));
+  // Without the clause, the company named last.
+  const KnowledgeGraph last =
+      graph_of(rules, "Acme was started by Jane Roe at Initech. Now that company uses Rust.");
+  CHECK(has_relation(last, "Initech", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},
