@@ -467,9 +467,25 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         return &name;
       }
     }
+    // Nor, in an earlier sentence, one in a relative clause about a person, where the sentence
+    // names one of the type before it: in "Vela was started by Ada Obi, who worked at Kivu. The
+    // startup raised …" the startup is Vela, and Kivu is where its founder was.
+    auto last = std::prev(after);
+    const auto after_who = [&](const auto& n) {
+      const std::vector<Token>& words = doc.sentences[std::get<0>(n)].tokens;
+      for (std::uint32_t t = 1; t < std::get<1>(n) && t < words.size(); ++t) {
+        if (words[t - 1].text == "," && (words[t].folded == "who" || words[t].folded == "whose")) {
+          return true;
+        }
+      }
+      return false;
+    };
+    while (std::get<0>(*last) != c.sentence && last != names.begin() &&
+           std::get<0>(*std::prev(last)) == std::get<0>(*last) && after_who(*last)) {
+      --last;
+    }
     // A bare noun named in an earlier sentence is that sentence's subject where one of the
     // type is: in "다솜일기는 일기를 GPT-4o로 분석한다. 앱은 …" the app is 다솜일기, not GPT-4o.
-    const auto last = std::prev(after);
     for (auto earlier = last; c.refers == Refers::kSubject && std::get<0>(*last) != c.sentence;) {
       if (std::get<3>(*earlier)) {
         return &std::get<2>(*earlier);
@@ -1522,6 +1538,23 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     const std::string& last = s.tokens.back().text;
     return last != "." && last != "?" && last != "!" && last != "\"";
   };
+  // So does a pull quote, a line that is one quotation only ("We want to be the patient
+  // one.") set above an interview or a profile: what someone says, not the article's lead.
+  const auto pull_quote = [&](std::size_t si) {
+    const std::uint32_t line = doc.sentences[si].span.line;
+    std::size_t first = si;
+    std::size_t last = si;
+    while (first > 0 && doc.sentences[first - 1].span.line == line) {
+      --first;
+    }
+    while (last + 1 < doc.sentences.size() && doc.sentences[last + 1].span.line == line) {
+      ++last;
+    }
+    const std::vector<Token>& open = doc.sentences[first].tokens;
+    const std::vector<Token>& close = doc.sentences[last].tokens;
+    return !open.empty() && !close.empty() && open.front().text == "\"" &&
+           close.back().text == "\"";
+  };
   int body_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences.size() && body_sentences < 2; ++si) {
     const bool head = header[doc.sentences[si].span.line];
@@ -1529,7 +1562,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       continue;
     }
     in_lead[si] = true;
-    body_sentences += head || (body_sentences == 0 && headline(si)) ? 0 : 1;
+    body_sentences += head || (body_sentences == 0 && (headline(si) || pull_quote(si))) ? 0 : 1;
   }
   std::vector<int> score(entities.size(), 0);
   std::vector<int> subject(entities.size(), 0);

@@ -632,6 +632,20 @@ TEST_CASE("relation action: a headline below the header leads with the two sente
                            "John Doe", RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation action: a pull quote above the lead counts as none of its sentences") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  // The quotation's two sentences are what someone says: Acme, named in the first sentence
+  // after it, leads and is the topic.
+  const std::string body = "\n\nJane Roe runs Acme. She bakes.\n\nAcme grew.\n\nJohn Doe joined.";
+  CHECK(has_relation(graph_of(rules, "Profiles\n\n\"We bake. We sell.\"" + body), "John Doe",
+                     RT::kWorksAt, "Acme"));
+  // Two sentences of prose in its place are the lead: Acme comes too late.
+  CHECK_FALSE(has_relation(graph_of(rules, "Profiles\n\nWe bake. We sell." + body), "John Doe",
+                           RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
@@ -1510,6 +1524,25 @@ TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out
                                     "Acme acquired Zorblat. It rained. For Zorblat the deal is "
                                     "good. Later that company uses Rust.");
   CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
+}
+
+TEST_CASE("entity rule: refers \"previous\" passes over a person's relative clause before") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // Initech is where the founder worked, not the company the words stand for.
+  const KnowledgeGraph g = graph_of(
+      rules, "Acme was started by Jane Roe, who worked at Initech. Now that company uses Rust.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Rust"));
+  // Without the clause, the company named last.
+  const KnowledgeGraph last =
+      graph_of(rules, "Acme was started by Jane Roe at Initech. Now that company uses Rust.");
+  CHECK(has_relation(last, "Initech", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
