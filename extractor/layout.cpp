@@ -568,12 +568,11 @@ namespace {
 // Whether `text` holds a year of four digits, 19xx or 20xx, standing apart from other digits.
 bool holds_year(std::string_view text) {
   constexpr std::size_t kDigits = 4;
-  const auto digit = [&](std::size_t i) {
-    return i < text.size() && text[i] >= '0' && text[i] <= '9';
-  };
   for (std::size_t i = 0; i + kDigits <= text.size(); ++i) {
-    if ((i == 0 || !digit(i - 1)) && !digit(i + kDigits) &&
-        (text.substr(i, 2) == "19" || text.substr(i, 2) == "20") && digit(i + 2) && digit(i + 3)) {
+    const std::string_view century = text.substr(i, 2);
+    if ((century == "19" || century == "20") && is_digit(text[i + 2]) && is_digit(text[i + 3]) &&
+        (i == 0 || !is_digit(text[i - 1])) &&
+        (i + kDigits == text.size() || !is_digit(text[i + kDigits]))) {
       return true;
     }
   }

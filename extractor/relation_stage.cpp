@@ -241,16 +241,12 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     // The release notes of a product with no organization of its own (an open-source
     // project's): "we" and a subjectless clause ("NATS를 브로커로 쓸 수 있습니다") are the
     // product's.
-    if (out.empty() && ref.self && sc.doc.topic < 0 && sc.doc.product_release &&
-        (ref.types & type_bit(EntityType::kProduct)) != 0) {
-      out = {sc.doc.topic_product};
-    }
-    // A post one person writes about a product the dictionary does not know, with no
-    // organization to speak of (a side project's devlog): its stack ("- 앱: Flutter") is the
-    // product's.
-    if (out.empty() && sc.doc.topic < 0 && sc.doc.writer.post >= 0 && sc.doc.topic_product >= 0 &&
-        sc.entities[sc.doc.topic_product].entry < 0 &&
-        (ref.types & type_bit(EntityType::kProduct)) != 0) {
+    // So is a subjectless clause of a post one person writes about a product the dictionary does
+    // not know (a side project's devlog: its "- 앱: Flutter" is the app's stack), for any search.
+    const bool own_product = sc.doc.writer.post >= 0 && sc.doc.topic_product >= 0 &&
+                             sc.entities[sc.doc.topic_product].entry < 0;
+    if (out.empty() && sc.doc.topic < 0 && (ref.types & type_bit(EntityType::kProduct)) != 0 &&
+        ((ref.self && sc.doc.product_release) || own_product)) {
       out = {sc.doc.topic_product};
     }
   }
