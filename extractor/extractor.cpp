@@ -400,6 +400,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   if (doc.own_team < 0 && doc.writer.named < 0) {
     doc.own_team = header_team(doc, entities);
   }
+  doc.company_blog = company_blog(doc, rules.layout, doc.topic);
   doc.topic_product = find_topic(rules, doc, entities, EntityType::kProduct);
   doc.product_release = versioned_title(doc, doc.topic_product);
   for (int t : {doc.topic, doc.topic_product}) {

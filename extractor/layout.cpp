@@ -550,6 +550,23 @@ int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& ent
   return -1;
 }
 
+bool company_blog(const DocumentAnalysis& doc, const Layout& layout, int topic) {
+  if (topic < 0) {
+    return false;
+  }
+  const std::size_t body = first_body_line(doc);
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+    const std::uint32_t line = s.span.line;
+    if (doc.entity_of_mention[m] == topic && (line < body || doc.header_line[line]) &&
+        std::ranges::any_of(s.tokens,
+                            [&](const Token& t) { return layout.blog_words.contains(t.folded); })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t first_body_line(const DocumentAnalysis& doc) {
   constexpr int kPageHeadLines = 15;
   const auto& lines = doc.segmentation.lines;

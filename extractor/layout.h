@@ -76,6 +76,13 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
 // instead (find_writer), which the caller checks. Requires mentions and entities.
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
 
+// Whether a line of `doc`'s header, or of its head above first_body_line, names organization
+// `topic` and holds one of the layout's blog_words ("리딩펄 기술블로그", "Marrowfield Engineering
+// Blog"): a company's blog, whose "we" is the company even where the writer names a team: readers
+// credit such a post's stack to the company, while what the text gives the team ("저희 팀이
+// 만든 X") stays the team's. Requires mentions.
+bool company_blog(const DocumentAnalysis& doc, const Layout& layout, int topic);
+
 // The first line of `doc`'s body, below a scraped page's menus and headlines: the first prose
 // line of an article's length without a time stamp, if one of the first kPageHeadLines lines
 // that are not blank; the number of lines for none. Requires doc.segmentation.

@@ -217,8 +217,9 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   } else if (ref.about && sc.doc.topic_product >= 0 &&
              (sc.doc.section_topic.empty() || sc.doc.section_topic[sc.s.span.line] == -1)) {
     out = {sc.doc.topic_product};
-  } else if ((ref.self || ref.about) && sc.doc.own_team >= 0) {
-    // "$about" with no topic product: a team's own page or report speaks of its own things.
+  } else if ((ref.about || (ref.self && !sc.doc.company_blog)) && sc.doc.own_team >= 0) {
+    // "$about" with no topic product: a team's own page or report speaks of its own things. A
+    // company's blog speaks for the company, whichever team its writer is in.
     out = {sc.doc.own_team};
   } else if (ref.self && sc.s.span.line <= sc.doc.writer.last_line &&
              (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
@@ -1068,14 +1069,18 @@ bool in_voice_of(const DocumentAnalysis& doc, const SharedWordSet& words,
   return false;
 }
 
-// Who "we" are in a document written in the first person: the team its first-person words
-// stand for, else the writer of a post in the first person singular, else the team it names
-// first (a byline's or a self-introduction's), else the topic organization. The team named first
-// is not "we" where the relations found so far make it a unit of another organization than the
-// topic: a profile's "after six years at Kivu, where she ran the Search group" names where the
-// interviewee was, and the answers' "we" is the company she now speaks for.
+// Who "we" are in a document written in the first person: the company whose blog it is
+// (company_blog), else the team its first-person words stand for, else the writer of a post in the
+// first person singular, else the team it names first (a byline's or a self-introduction's), else
+// the topic organization. The team named first is not "we" where the relations found so far make it
+// a unit of another organization than the topic: a profile's "after six years at Kivu, where she
+// ran the Search group" names where the interviewee was, and the answers' "we" is the company she
+// now speaks for.
 int first_person_side(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
                       const std::vector<RelationCandidate>& found) {
+  if (doc.company_blog) {
+    return doc.topic;
+  }
   if (doc.own_team >= 0) {
     return doc.own_team;
   }

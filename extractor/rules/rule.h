@@ -254,6 +254,11 @@ struct Layout {
   // (find_writer), unless it is an interview.
   WordSet writer_words;
   WordSet we_words;
+  // Words that name a blog ("blog", "기술블로그"): a header line that names the topic organization
+  // and one of them ("리딩펄 기술블로그", "Marrowfield Engineering Blog") makes the document the
+  // company's blog, whose "we" is the company rather than the writer's team (company_blog in
+  // layout.h).
+  WordSet blog_words;
   // Words that open a byline naming a post's writer ("글쓴이", "작성자", "written by"), kept as
   // headings are (fold_letters): a team the byline names with the writer is the post's
   // first-person side (byline_team in layout.h).
