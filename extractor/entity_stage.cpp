@@ -1519,14 +1519,15 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   // stand above it: the lines above the body all lead.
   std::vector<bool> in_lead(doc.sentences.size(), false);
   const std::size_t body = first_body_line(doc);
-  for (std::size_t si = 0; si < doc.sentences.size() && doc.sentences[si].span.line < body &&
-                           body < doc.segmentation.lines.size();
-       ++si) {
+  const bool page_head = body < doc.segmentation.lines.size();
+  for (std::size_t si = 0;
+       si < doc.sentences.size() && doc.sentences[si].span.line < body && page_head; ++si) {
     in_lead[si] = !doc.sentences[si].boilerplate;
   }
   // A headline below the header (a line of its own that ends with no full stop, question or
   // exclamation mark: "The baker who wants every town fed" under a section's name) leads too,
-  // and the two sentences counted come after it.
+  // and the two sentences counted come after it. On a scraped page they come after its head: a
+  // time stamp's or a byline's line above the body ("입력 2026.03.18. 오전 10:42") is none of them.
   const auto headline = [&](std::size_t si) {
     const SentenceAnalysis& s = doc.sentences[si];
     const auto same_line = [&](std::size_t k) {
@@ -1558,7 +1559,8 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   int body_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences.size() && body_sentences < 2; ++si) {
     const bool head = header[doc.sentences[si].span.line];
-    if (doc.sentences[si].boilerplate && !head) {
+    if ((doc.sentences[si].boilerplate && !head) ||
+        (page_head && !head && doc.sentences[si].span.line < body)) {
       continue;
     }
     in_lead[si] = true;

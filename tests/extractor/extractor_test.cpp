@@ -386,6 +386,19 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
         "joined last week.");
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
   }
+  SUBCASE("a scraped page's lead is the first sentences below its time stamps") {
+    const KnowledgeGraph g = graph_of(
+        rules,
+        "홈 | 정치 | 경제 | 사회 | IT/과학 | 세계 | 랭킹\nIT/과학 > 모바일\n\n새 메신저 "
+        "출시…글로벡스와 제휴\n\n입력 2026.01.05. 오전 9:10  수정 2026.01.05. 오전 9:40\n"
+        "하루뉴스 박하늘 기자\n\n[하루뉴스=박하늘 기자] 메신저 스타트업 에이크미가 새 "
+        "메신저를 5일 출시했다고 밝혔다. 출시 두 달 만에 가입자가 크게 늘었다는 설명이다.\n\n"
+        "에이크미는 글로벡스와 손잡고 해외에 나선다. 에이크미는 연내 흑자를 낸다. 에이크미는 곧 "
+        "상장한다. Jane Roe "
+        "joined last week.");
+    CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Globex"));
+  }
   SUBCASE("on a tie, the one more often the subject") {
     const KnowledgeGraph g = graph_of(rules,
                                       "Globex praised Acme. Acme grew fast. Acme hired from "
