@@ -135,7 +135,8 @@ bool ends_clause(const SentenceScope& sc, std::uint32_t v, std::size_t least = 0
   });
 }
 
-// Whether unit `u` is a semicolon, or a comma after a verb that ends in one of the layout's
+// Whether unit `u` is a semicolon, an ellipsis (a headline's "새 앱 출시…X와 제휴": two
+// statements), or a comma after a verb that ends in one of the layout's
 // clause_endings ("붙여 주는데,", "만들었고,"), which closes a clause: in "I was the CEO; Ada ran
 // sales as our CTO" the first clause says "I" and not "we".
 bool closes_clause(const SentenceScope& sc, std::uint32_t u) {
@@ -143,7 +144,7 @@ bool closes_clause(const SentenceScope& sc, std::uint32_t u) {
     return false;
   }
   const std::string_view text = sc.s.tokens[sc.s.units[u].begin].text;
-  return text == ";" || (text == "," && ends_clause(sc, u - 1));
+  return text == ";" || text == "\xE2\x80\xA6" || (text == "," && ends_clause(sc, u - 1));
 }
 
 // The units [lo, hi) of the clause around a match: between the nearest commas that close a clause

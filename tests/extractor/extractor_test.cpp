@@ -1702,6 +1702,12 @@ TEST_CASE("relation action: a Korean name after a comma that closes a clause did
                      RT::kUses, "Rust"));
   // Without the ending in the layout, the comma closes nothing.
   CHECK(has_relation(graph_of(rule_file(body), closed), "Acme", RT::kUses, "Rust"));
+  // An ellipsis joins a headline's two statements: the name after it is the second's.
+  CHECK(
+      graph_of(rule_file(body), "새 앱 Rust를 사용\xE2\x80\xA6에이크미와 제휴").relation_count() ==
+      0);
+  CHECK(has_relation(graph_of(rule_file(body), "에이크미는 Rust를 사용\xE2\x80\xA6글로벡스와 제휴"),
+                     "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: unless blocks a match whose clause has a word starting so") {
