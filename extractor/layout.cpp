@@ -148,12 +148,13 @@ int section_heading(const Layout& layout, const std::string& key) {
                                           : 0;
 }
 
-// Whether a line opens with a bullet that marks a heading: "■ 팀 리드 한마디", "▶ 말다리".
+// Whether a line opens with a bullet that marks a heading: "■ 팀 리드 한마디", "▶ 말다리". Not a
+// line the bullet marks again further on, a list of items in one line ("▷대표이사 P ▷CTO Q").
 bool bullet_heading(std::string_view text) {
   for (const std::string_view mark : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F",
                                       "\xE2\x97\x86", "\xE2\x96\xB6", "\xE2\x96\xB7"}) {
     if (text.starts_with(mark)) {
-      return true;
+      return text.find(mark, mark.size()) == std::string_view::npos;
     }
   }
   return false;

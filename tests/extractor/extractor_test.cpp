@@ -446,6 +446,17 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     CHECK(has_relation(list, "Acme", RT::kUses, "Rust"));
     CHECK_FALSE(has_relation(list, "Globex", RT::kUses, "Rust"));
   }
+  SUBCASE("a line that repeats its bullet is a list, not a heading") {
+    // "▷ Jane Roe" alone heads an item whose organization is unknown; "▷ … ▷ …" lists items.
+    const KnowledgeGraph heading = graph_of(
+        rules,
+        "Meetup notes\n\nAcme hosted us again. Acme is great.\n\n▷ Jane Roe\nHer team runs Rust.");
+    CHECK_FALSE(has_relation(heading, "Acme", RT::kUses, "Rust"));
+    const KnowledgeGraph list = graph_of(rules,
+                                         "Meetup notes\n\nAcme hosted us again. Acme is great.\n\n"
+                                         "▷ Jane Roe ▷ John Doe\nHer team runs Rust.");
+    CHECK(has_relation(list, "Acme", RT::kUses, "Rust"));
+  }
   SUBCASE("a line in bold heads a résumé's entry, across its dates and bullets") {
     const KnowledgeGraph cv = graph_of(rules,
                                        "Jane Roe\n\nI build backends. Acme is my home. Acme "
