@@ -1083,6 +1083,26 @@ std::vector<LocalEntity> resolve_entities(const StageContext& ctx, DocumentAnaly
     if (same != by_key.end() && named[*same].type == type && named[*same].key == key) {
       uf.unite(m, named[*same].mention);
     }
+    // The alias is the same entity whatever type a rule gave its other mentions: in "여행 예약
+    // 플랫폼 X(Latin)" the type noun made a product of the name and its alias, and the company
+    // X stands for won the name's span; the alias goes with it.
+    for (const EntityType other : {EntityType::kPerson, EntityType::kOrganization,
+                                   EntityType::kTeam, EntityType::kProduct, EntityType::kTool}) {
+      if (other == type) {
+        continue;
+      }
+      auto it = std::lower_bound(by_key.begin(), by_key.end(), key,
+                                 [&](std::uint32_t i, const std::string& k) {
+                                   return key_less(named[i].type, named[i].key, other, k);
+                                 });
+      for (; it != by_key.end() && named[*it].type == other && named[*it].key == key; ++it) {
+        MentionCandidate& alias = doc.mentions[named[*it].mention];
+        if (alias.entry < 0) {
+          alias.type = type;
+          uf.unite(m, named[*it].mention);
+        }
+      }
+    }
   }
   std::vector<int> entity_of_root(static_cast<std::size_t>(n), -1);
   std::vector<LocalEntity> entities;

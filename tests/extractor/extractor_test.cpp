@@ -253,6 +253,24 @@ TEST_CASE("alias action: a parenthetical makes one entity with both names") {
   CHECK(g.entity_count() == 2);
 }
 
+TEST_CASE("alias action: the alias goes with the type the name's span ends with") {
+  // A type noun makes a product of the name and its alias; a stronger rule makes the name a
+  // company, which wins the span: the alias is the company's too, not a product of its own.
+  const std::string rules = rule_file(R"j("entity_rules": [
+      {"id": "cue", "pattern": [{"text": "플랫폼"},
+        {"script": "hangul", "particle": [""], "known": false, "capture": "n"},
+        {"text": "(", "space_before": false}, {"script": "latin", "capture": "l"}, {"text": ")"}],
+       "entity": {"capture": "n", "type": "Product"}, "alias": {"entity": "n", "name": "l"}},
+      {"id": "side", "priority": 4, "pattern": [
+        {"script": "hangul", "particle": [""], "known": false, "capture": "n"}, {"text": "측"}],
+       "entity": {"capture": "n", "type": "Organization"}}])j");
+  const KnowledgeGraph g =
+      graph_of(rules, "여행 플랫폼 누리트리(Nuritree)가 문을 열었다. 누리트리 측은 기뻐했다.");
+  CHECK(has_entity(g, "누리트리", ET::kOrganization));
+  CHECK_FALSE(has_entity(g, "Nuritree", ET::kProduct));
+  CHECK(g.find("Nuritree") == g.find("누리트리"));
+}
+
 TEST_CASE("alias action: through runs the alias on to the end of another capture") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "version", "pattern": [
       {"ent": "Product", "capture": "p"}, {"regex": "[0-9]{1,2}", "capture": "v"},
