@@ -728,11 +728,11 @@ bool owned_topic(const SentenceAnalysis& s, std::uint32_t u) {
 // Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses NATS and SQLite,
 // not its maker). Going back from the match through the sentence and up to three before it, the
 // first named topic decides: a product, team or organization of the searched types is carried,
-// anything else (a person) ends the search. A name that is the subject with 이/가 acts in its
-// own clause only, and a topic that is no name ("저장소는") is a part of the one carried, unless
-// an entity owns it. Only for searches that take products, those for who uses a tool: carried
-// into searches for makers, employers or investors, it took the wrong company in three
-// documents. -1 when none is carried.
+// anything else (a person, or a person's title: "문 의장은 … 경쟁하겠다고 말했다") ends the search.
+// A name that is the subject with 이/가 acts in its own clause only, and a topic that is no name
+// ("저장소는") is a part of the one carried, unless an entity owns it. Only for searches that take
+// products, those for who uses a tool: carried into searches for makers, employers or investors, it
+// took the wrong company in three documents. -1 when none is carried.
 int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m) {
   constexpr std::uint32_t kSentencesBack = 3;
   if ((ref.types & type_bit(EntityType::kProduct)) == 0) {
@@ -764,7 +764,10 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
       sc, 0, kSentencesBack, m.begin, [&](const SentenceAnalysis& s, std::uint32_t u) {
         const Unit& unit = s.units[u];
         if (unit.mention < 0) {
-          return owned_topic(s, u) ? AtTopic::kEnd : AtTopic::kPass;
+          // A person's title as the topic ("문 의장은", "CEO는") is a person, as a name is.
+          return owned_topic(s, u) || sc.titles.contains(s.tokens[unit.begin].folded)
+                     ? AtTopic::kEnd
+                     : AtTopic::kPass;
         }
         // A tool as the topic ("다리목은 NestJS로 작성돼 있다") uses nothing itself: its stack is
         // the one of whoever the paragraph is about.

@@ -1711,6 +1711,22 @@ TEST_CASE("relation action: a Korean paragraph's topic is carried to a subjectle
     CHECK(has_relation(g, c.user, RT::kUses, "Kafka"));
     CHECK_FALSE(has_relation(g, c.other, RT::kUses, "Kafka"));
   }
+  // A person's title as the topic ends it as a name does: the one who speaks is no earlier
+  // sentence's company.
+  const std::string titled = rule_file(
+      R"("name_endings": {"endings": ["씨"], "initials": ["박"], "titles": ["대표"], "heads": ["장"]},
+      "relation_rules": [{"id": "use", "pattern": [
+      {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "쓴"}],
+      "relation": "uses", "target": "t",
+      "source": {"find": ["Organization", "Team", "Person", "Product"], "else": "$topic"}}])");
+  const KnowledgeGraph speaker = graph_of(
+      titled, lead + "글로벡스는 Rust로 서버를 만든다. 대표는 저장소로 Kafka를 쓴다고 말했다.");
+  CHECK(has_relation(speaker, "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(speaker, "Globex", RT::kUses, "Kafka"));
+  CHECK(has_relation(
+      graph_of(rules,
+               lead + "글로벡스는 Rust로 서버를 만든다. 대표는 저장소로 Kafka를 쓴다고 말했다."),
+      "Globex", RT::kUses, "Kafka"));
 }
 
 TEST_CASE("relation action: a Korean name after a comma that closes a clause did not act in it") {
