@@ -10,14 +10,23 @@ namespace {
 // Appends `s` up to its first NUL, with the bytes that `Attribute` selects escaped: for an
 // attribute value '&', '<', '"' and every byte below 32; for text '&', '<', '>' and the bytes
 // below 32 other than tab, LF and CR. The bytes between those that may need escaping are
-// found eight at a time and copied whole.
+// found sixteen or eight at a time and copied whole.
 template <bool Attribute>
 void append_escaped(std::string& out, std::string_view s) {
   using namespace word_scan;
   constexpr unsigned char kThird = Attribute ? '"' : '>';
-  const auto may_escape = [](std::uint64_t w) {
-    return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
+  struct MayEscape {
+    std::uint64_t operator()(std::uint64_t w) const {
+      return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
+    }
+#if defined(__SSE2__)
+    __m128i operator()(__m128i v) const {
+      return _mm_or_si128(_mm_or_si128(below_space(v), bytes_equal(v, '&')),
+                          _mm_or_si128(bytes_equal(v, '<'), bytes_equal(v, kThird)));
+    }
+#endif
   };
+  const MayEscape may_escape;
   std::size_t run = 0;  // start of the bytes not yet appended
   std::size_t i = 0;
   while ((i = find_marked(s, i, may_escape)) < s.size()) {
