@@ -81,12 +81,23 @@ void XmlStream::indent_element() {
   element_.append(kSpaces.data(), n);
 }
 
-void XmlStream::element(std::string_view name) {
+void XmlStream::begin_child() {
   if (!started_.empty() && started_.back().tag_open) {
     element_ += ">\n";
     started_.back().tag_open = false;
   }
   indent_element();
+}
+
+void XmlStream::write_if_done() {
+  if (started_.empty()) {
+    out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
+    element_.clear();
+  }
+}
+
+void XmlStream::element(std::string_view name) {
+  begin_child();
   element_ += '<';
   element_ += name;
   started_.push_back({name});
@@ -97,6 +108,14 @@ void XmlStream::attribute(std::string_view name, std::string_view value) {
   element_ += name;
   element_ += "=\"";
   append_xml_attribute(element_, value);
+  element_ += '"';
+}
+
+void XmlStream::plain_attribute(std::string_view name, std::string_view value) {
+  element_ += ' ';
+  element_ += name;
+  element_ += "=\"";
+  element_ += value;
   element_ += '"';
 }
 
@@ -121,10 +140,21 @@ void XmlStream::end() {
     element_ += e.name;
     element_ += ">\n";
   }
-  if (started_.empty()) {
-    out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
-    element_.clear();
-  }
+  write_if_done();
+}
+
+void XmlStream::text_element(std::string_view name, std::string_view attribute,
+                             std::string_view value, std::string_view text) {
+  begin_child();
+  element_ += '<';
+  element_ += name;
+  plain_attribute(attribute, value);
+  element_ += '>';
+  append_xml_text(element_, text);
+  element_ += "</";
+  element_ += name;
+  element_ += ">\n";
+  write_if_done();
 }
 
 }  // namespace kgex::exporters
