@@ -54,9 +54,9 @@ inline __m128i bytes_equal(__m128i v, unsigned char c) {
 // takes eight bytes of text as a little-endian word and returns a word with the high bit of each
 // byte to look at set, whose lowest set bit is exact (the masks above, or'ed, are), and marks no
 // kFiller byte; with SSE2 it also takes sixteen bytes as an __m128i and returns 0xFF in each byte
-// to look at, the same bytes. The last bytes are tested as one word: the text's last eight
-// shifted down (a byte before `pos` cannot mark one after it) or, in a text of fewer than eight,
-// a copy.
+// to look at, the same bytes, and the last bytes of a text of sixteen or more are tested in its
+// last sixteen. Otherwise the last bytes are tested as one word: the text's last eight shifted
+// down (a byte before `pos` cannot mark one after it) or, in a text of fewer than eight, a copy.
 template <typename Marks>
 inline std::size_t find_marked(std::string_view text, std::size_t pos, Marks marks) {
   const char* data = text.data();
@@ -67,6 +67,14 @@ inline std::size_t find_marked(std::string_view text, std::size_t pos, Marks mar
     if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(marks(v))); found != 0) {
       return pos + static_cast<std::size_t>(std::countr_zero(found));
     }
+  }
+  if (pos < size && size >= 16) {
+    // The last bytes of a text of sixteen or more: its last sixteen, without the marks of the
+    // bytes before `pos`.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + size - 16));
+    const unsigned found = static_cast<unsigned>(_mm_movemask_epi8(marks(v))) &
+                           (~0U << static_cast<unsigned>(16 - (size - pos)));
+    return found == 0 ? size : size - 16 + static_cast<std::size_t>(std::countr_zero(found));
   }
 #endif
   for (; pos + 8 <= size; pos += 8) {
