@@ -42,7 +42,7 @@ void add_clean_value(XmlStream& xml, int id, std::string_view value) {
     return;
   }
   xml.element("attvalue");
-  xml.attribute("for", std::to_string(id));
+  xml.plain_attribute("for", std::to_string(id));
   xml.attribute("value", value);
   xml.end();
 }
@@ -65,12 +65,12 @@ void add_node(XmlStream& xml, const Entity& entity, const std::string& id, doubl
   xml.end();
   const Rgb rgb = type_color(entity.type);
   xml.element("viz:color");
-  xml.attribute("r", std::to_string(rgb.r));
-  xml.attribute("g", std::to_string(rgb.g));
-  xml.attribute("b", std::to_string(rgb.b));
+  xml.plain_attribute("r", std::to_string(rgb.r));
+  xml.plain_attribute("g", std::to_string(rgb.g));
+  xml.plain_attribute("b", std::to_string(rgb.b));
   xml.end();
   xml.element("viz:size");
-  xml.attribute("value", format_decimal(size));
+  xml.plain_attribute("value", format_decimal(size));
   xml.end();
   xml.end();
 }
@@ -82,9 +82,9 @@ void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
   xml.attribute("id", ids.relation(view));
   xml.attribute("source", ids.entity(view.source));
   xml.attribute("target", ids.entity(view.target));
-  xml.attribute("label", type);
-  xml.attribute("kind", type);
-  xml.attribute("weight", format_decimal(relation.confidence));
+  xml.plain_attribute("label", type);
+  xml.plain_attribute("kind", type);
+  xml.plain_attribute("weight", format_decimal(relation.confidence));
   xml.element("attvalues");
   add_clean_value(xml, 0, format_decimal(relation.confidence));
   add_clean_value(xml, 1, std::to_string(relation.support));

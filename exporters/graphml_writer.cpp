@@ -41,10 +41,7 @@ void add_clean_data(XmlStream& xml, const char* key, std::string_view value) {
   if (value.empty()) {
     return;
   }
-  xml.element("data");
-  xml.attribute("key", key);
-  xml.text(value);
-  xml.end();
+  xml.text_element("data", "key", key, value);
 }
 
 // The same for text from the documents, which is cleaned first.

@@ -9,6 +9,9 @@
 namespace kgex::exporters {
 namespace {
 
+// IRIs (RdfIris: a base for which is_base_iri() holds, then percent-encoded ids) and the names of
+// types and terms are printable ASCII without '"' and '\\': written as they are (PlainString),
+// without the scan of write_string().
 using Writer = PrettyJson;
 
 std::string compact_iri(std::string_view term) {
@@ -63,9 +66,9 @@ void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const Rdf
   const std::string& iri = iris.entity(id);
   w.StartObject();
   write_key(w, "@id");
-  write_string(w, iri);
+  w.PlainString(iri);
   write_key(w, "@type");
-  write_string(w, class_term(entity.type));
+  w.PlainString(class_term(entity.type));
   write_key(w, "name");
   write_string(w, entity.name);
   if (!entity.aliases.empty()) {
@@ -84,9 +87,9 @@ void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const Rdf
     for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
       w.StartObject();
       write_key(w, "@id");
-      write_string(w, RdfIris::mention(iri, i + 1));
+      w.PlainString(RdfIris::mention(iri, i + 1));
       write_key(w, "@type");
-      write_string(w, "Mention");
+      w.PlainString("Mention");
       write_mention_fields(w, entity.mentions[i]);
       w.EndObject();
     }
@@ -98,7 +101,7 @@ void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const Rdf
     write_key(w, to_string(type));
     w.StartArray();
     for (; i < out_relations.size() && out_relations[i].relation->type == type; ++i) {
-      write_string(w, iris.entity(out_relations[i].target));
+      w.PlainString(iris.entity(out_relations[i].target));
     }
     w.EndArray();
   }
@@ -110,15 +113,15 @@ void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
   const std::string iri = iris.relation(view);
   w.StartObject();
   write_key(w, "@id");
-  write_string(w, iri);
+  w.PlainString(iri);
   write_key(w, "@type");
-  write_string(w, "Relation");
+  w.PlainString("Relation");
   write_key(w, "relationType");
-  write_string(w, to_string(relation.type));
+  w.PlainString(to_string(relation.type));
   write_key(w, "source");
-  write_string(w, iris.entity(view.source));
+  w.PlainString(iris.entity(view.source));
   write_key(w, "target");
-  write_string(w, iris.entity(view.target));
+  w.PlainString(iris.entity(view.target));
   write_key(w, "confidence");
   write_decimal(w, relation.confidence);
   write_key(w, "confidenceWeight");
@@ -131,9 +134,9 @@ void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
     for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
       w.StartObject();
       write_key(w, "@id");
-      write_string(w, RdfIris::evidence(iri, i + 1));
+      w.PlainString(RdfIris::evidence(iri, i + 1));
       write_key(w, "@type");
-      write_string(w, "Evidence");
+      w.PlainString("Evidence");
       write_evidence_fields(w, relation.evidence[i]);
       w.EndObject();
     }

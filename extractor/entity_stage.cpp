@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -829,22 +830,30 @@ namespace {
 // The indices of the candidates resolve_overlaps keeps, sorted by position.
 std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const Layout& layout,
                                            const std::vector<MentionCandidate>& candidates) {
-  // Candidates are ordered by index: moving whole candidates costs more.
-  std::vector<std::uint32_t> length(candidates.size());
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
+  // The candidates' indices, longest first, then by priority, then by position, then by index
+  // (as a stable sort keeps them), sorted by a key of each worked out once: moving whole
+  // candidates, or comparing their fields at each step of the sort, costs more.
+  struct Order {
+    std::uint64_t length_priority;  // the bytes' complement, then the priority's
+    std::uint64_t position;         // sentence, then first token
+    std::uint32_t index;
+    bool operator<(const Order& o) const {
+      return std::tie(length_priority, position, index) <
+             std::tie(o.length_priority, o.position, o.index);
+    }
+  };
+  std::vector<Order> keys(candidates.size());
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const MentionCandidate& c = candidates[i];
     const SentenceAnalysis& s = doc.sentences[c.sentence];
-    length[i] = s.tokens[c.end - 1].base_end - s.tokens[c.begin].begin;
+    const std::uint32_t length = s.tokens[c.end - 1].base_end - s.tokens[c.begin].begin;
+    const auto priority = static_cast<std::uint32_t>(std::int64_t{INT32_MAX} - c.priority);
+    keys[i] = {std::uint64_t{UINT32_MAX - length} << 32 | priority,
+               std::uint64_t{c.sentence} << 32 | c.begin, i};
   }
+  std::sort(keys.begin(), keys.end());
   std::vector<std::uint32_t> order(candidates.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const MentionCandidate& a = candidates[x];
-    const MentionCandidate& b = candidates[y];
-    if (length[x] != length[y]) return length[x] > length[y];
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return std::tie(a.sentence, a.begin) < std::tie(b.sentence, b.begin);
-  });
+  std::transform(keys.begin(), keys.end(), order.begin(), [](const Order& k) { return k.index; });
   // Where a person's name is found, a unit of three words or more that a rule read as starting
   // with it, or with its last words, is none: in "강국현 커스토머 부문장" the unit is 커스토머
   // 부문, and 강국현 heads it; in "케빈 양 머신러닝 부문 이사" it is not "양 머신러닝 부문". (A
@@ -931,7 +940,7 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
     first_token[si + 1] =
         first_token[si] + static_cast<std::uint32_t>(doc.sentences[si].tokens.size());
   }
-  std::vector<bool> taken(first_token.back(), false);
+  std::vector<std::uint8_t> taken(first_token.back(), 0);
   std::vector<std::uint32_t> accepted;
   for (const std::uint32_t i : order) {
     const MentionCandidate& c = candidates[i];
@@ -943,8 +952,8 @@ std::vector<std::uint32_t> overlap_winners(const DocumentAnalysis& doc, const La
     }
     const auto first = taken.begin() + first_token[c.sentence] + c.begin;
     const auto last = taken.begin() + first_token[c.sentence] + c.end;
-    if (std::none_of(first, last, [](bool b) { return b; })) {
-      std::fill(first, last, true);
+    if (std::find(first, last, 1) == last) {
+      std::fill(first, last, 1);
       accepted.push_back(i);
     }
   }

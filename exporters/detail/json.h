@@ -33,8 +33,9 @@ std::string pointer_index(std::size_t index);
 std::string pointer_token(std::string_view key);
 
 // The bytes RapidJSON's PrettyWriter writes (with SetIndent(' ', indent)) into a StringBuffer,
-// for the calls the JSON-LD writer makes: keys that hold nothing JSON escapes, strings already
-// quoted and escaped (QuotedString, as write_string() passes them), raw numbers and counts.
+// for the calls the JSON-LD writer makes: keys and strings that hold nothing JSON escapes (Key,
+// PlainString), strings already quoted and escaped (QuotedString, as write_string() passes
+// them), raw numbers and counts.
 // Without PrettyWriter's per-value state machine and its escaping of keys byte by byte, for a
 // fraction of its work; the unit tests compare the two on random documents.
 class PrettyJson {
@@ -45,12 +46,15 @@ class PrettyJson {
   void EndObject() { end('}'); }
   void StartArray() { start('[', true); }
   void EndArray() { end(']'); }
-  void Key(const char* key, rapidjson::SizeType size) {
+  void Key(const char* key, rapidjson::SizeType size) { PlainString({key, size}); }
+  // A string value or key that clean_text() leaves as it is and JSON does not escape: printable
+  // ASCII other than '"' and '\\'.
+  void PlainString(std::string_view text) {
     prefix();
-    char* at = out_.Push(size + 2);
+    char* at = out_.Push(text.size() + 2);
     at[0] = '"';
-    std::memcpy(at + 1, key, size);
-    at[size + 1] = '"';
+    std::memcpy(at + 1, text.data(), text.size());
+    at[text.size() + 1] = '"';
   }
   void QuotedString(std::string_view quoted) {
     prefix();

@@ -10,14 +10,23 @@ namespace {
 // Appends `s` up to its first NUL, with the bytes that `Attribute` selects escaped: for an
 // attribute value '&', '<', '"' and every byte below 32; for text '&', '<', '>' and the bytes
 // below 32 other than tab, LF and CR. The bytes between those that may need escaping are
-// found eight at a time and copied whole.
+// found sixteen or eight at a time and copied whole.
 template <bool Attribute>
 void append_escaped(std::string& out, std::string_view s) {
   using namespace word_scan;
   constexpr unsigned char kThird = Attribute ? '"' : '>';
-  const auto may_escape = [](std::uint64_t w) {
-    return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
+  struct MayEscape {
+    std::uint64_t operator()(std::uint64_t w) const {
+      return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
+    }
+#if defined(__SSE2__)
+    __m128i operator()(__m128i v) const {
+      return _mm_or_si128(_mm_or_si128(below_space(v), bytes_equal(v, '&')),
+                          _mm_or_si128(bytes_equal(v, '<'), bytes_equal(v, kThird)));
+    }
+#endif
   };
+  const MayEscape may_escape;
   std::size_t run = 0;  // start of the bytes not yet appended
   std::size_t i = 0;
   while ((i = find_marked(s, i, may_escape)) < s.size()) {
@@ -72,12 +81,23 @@ void XmlStream::indent_element() {
   element_.append(kSpaces.data(), n);
 }
 
-void XmlStream::element(std::string_view name) {
+void XmlStream::begin_child() {
   if (!started_.empty() && started_.back().tag_open) {
     element_ += ">\n";
     started_.back().tag_open = false;
   }
   indent_element();
+}
+
+void XmlStream::write_if_done() {
+  if (started_.empty()) {
+    out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
+    element_.clear();
+  }
+}
+
+void XmlStream::element(std::string_view name) {
+  begin_child();
   element_ += '<';
   element_ += name;
   started_.push_back({name});
@@ -88,6 +108,14 @@ void XmlStream::attribute(std::string_view name, std::string_view value) {
   element_ += name;
   element_ += "=\"";
   append_xml_attribute(element_, value);
+  element_ += '"';
+}
+
+void XmlStream::plain_attribute(std::string_view name, std::string_view value) {
+  element_ += ' ';
+  element_ += name;
+  element_ += "=\"";
+  element_ += value;
   element_ += '"';
 }
 
@@ -112,10 +140,21 @@ void XmlStream::end() {
     element_ += e.name;
     element_ += ">\n";
   }
-  if (started_.empty()) {
-    out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
-    element_.clear();
-  }
+  write_if_done();
+}
+
+void XmlStream::text_element(std::string_view name, std::string_view attribute,
+                             std::string_view value, std::string_view text) {
+  begin_child();
+  element_ += '<';
+  element_ += name;
+  plain_attribute(attribute, value);
+  element_ += '>';
+  append_xml_text(element_, text);
+  element_ += "</";
+  element_ += name;
+  element_ += ">\n";
+  write_if_done();
 }
 
 }  // namespace kgex::exporters

@@ -45,10 +45,17 @@ class XmlStream {
   // child elements, then end().
   void element(std::string_view name);
   void attribute(std::string_view name, std::string_view value);
+  // The same for a value that needs no escaping (a number, a name of the model), appended as it
+  // is.
+  void plain_attribute(std::string_view name, std::string_view value);
   // The element's text; it then has no child elements.
   void text(std::string_view text);
   // Ends the innermost element started; ending the outermost one writes it out.
   void end();
+  // What element(name), plain_attribute(attribute, value), text(text) and end() write, for an
+  // element with one attribute and text (GraphML's <data key="...">), in one call.
+  void text_element(std::string_view name, std::string_view attribute, std::string_view value,
+                    std::string_view text);
 
  private:
   std::ostream& indent() {
@@ -58,6 +65,10 @@ class XmlStream {
     return out_;
   }
   void indent_element();
+  // Closes the start tag of the innermost started element, if still open, and indents a child.
+  void begin_child();
+  // Writes the outermost element out once no element is started.
+  void write_if_done();
 
   // An element started and not yet ended.
   struct Started {

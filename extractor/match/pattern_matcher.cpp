@@ -385,6 +385,18 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
   if (el.anchor == Anchor::kStart && ui != 0) {
     return false;
   }
+  // The next element when it must match the unit this one ends before: a required element, not
+  // a list, not anchored at the start. match_from(ei + 1, after) fails at once unless it passes
+  // unit `after`, which is tested first (and kept) instead of after holding a capture and
+  // recursing, for each length the element tries.
+  const Element* required_next = nullptr;
+  if (ei + 1 < ctx.elements) {
+    const Element& next = ctx.pattern[ei + 1];
+    if (next.min >= 1 && !(next.kind == ElementKind::kEntity && next.list) &&
+        next.anchor != Anchor::kStart) {
+      required_next = &next;
+    }
+  }
   // `hold` fills the element's capture with the units it matched.
   auto finish = [&](std::uint32_t after, auto&& hold) {
     if (el.anchor == Anchor::kEnd && after != n) {
@@ -392,6 +404,9 @@ bool match_from(Context& ctx, std::size_t ei, std::uint32_t ui, std::uint32_t& e
     }
     if (el.anchor == Anchor::kFieldEnd && after != n &&
         !is_field_separator(ctx.s, ctx.s.units[after])) {
+      return false;
+    }
+    if (required_next != nullptr && (after >= n || !element_passes(ctx, ei + 1, after))) {
       return false;
     }
     if (el.capture >= 0) {

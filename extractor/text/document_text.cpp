@@ -5,9 +5,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "core/utf8.h"
 
@@ -229,6 +232,55 @@ void break_html_lines(std::string& text) {
   }
 }
 
+namespace {
+
+// The three-byte characters plainly_nfc() takes besides Hangul syllables: general punctuation
+// from U+2010, super- and subscripts and currency signs; arrows, mathematical and technical signs,
+// enclosed letters, box drawing, shapes, symbols and dingbats (without U+2329 and U+232A, which
+// NFC replaces); CJK punctuation up to U+3029; Hangul compatibility jamo.
+constexpr std::array<std::pair<std::uint32_t, std::uint32_t>, 5> kNfcStarters = {{
+    {0x2010, 0x20CF},
+    {0x2190, 0x2328},
+    {0x232B, 0x27FF},
+    {0x3001, 0x3029},
+    {0x3131, 0x318E},
+}};
+
+}  // namespace
+
+// ASCII, U+0080-U+02FF, Hangul syllables and the characters of kNfcStarters (a test asks ICU
+// about each code point it takes).
+bool plainly_nfc(std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const std::uint8_t b = s[i];
+    if (b < 0x80) {
+      ++i;
+    } else if (b >= 0xC2 && b <= 0xCB) {  // U+0080-U+02FF
+      if (i + 1 >= size || (s[i + 1] & 0xC0) != 0x80) {
+        return false;
+      }
+      i += 2;
+    } else if ((b & 0xF0) == 0xE0) {
+      if (i + 2 >= size || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) {
+        return false;
+      }
+      const std::uint32_t c = ((b & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+      if ((c < 0xAC00 || c > 0xD7A3) &&
+          std::none_of(kNfcStarters.begin(), kNfcStarters.end(),
+                       [c](const auto& range) { return c >= range.first && c <= range.second; })) {
+        return false;
+      }
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 NormalizedText normalize_text(std::string_view original) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -261,7 +313,9 @@ NormalizedText normalize_text(std::string_view original) {
   UErrorCode check = U_ZERO_ERROR;
   const bool already_nfc =
       U_SUCCESS(status) &&
-      nfc->isNormalizedUTF8(icu::StringPiece(original.data(), length), check) && U_SUCCESS(check);
+      (plainly_nfc(original) ||
+       (nfc->isNormalizedUTF8(icu::StringPiece(original.data(), length), check) &&
+        U_SUCCESS(check)));
   int32_t i = 0;
   while (i < length) {
     if (already_nfc) {

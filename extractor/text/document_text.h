@@ -63,6 +63,12 @@ struct NormalizedText {
 // Precondition: `original` is valid UTF-8 (decode_text's output).
 NormalizedText normalize_text(std::string_view original);
 
+// True when `text` is valid UTF-8 of characters that are NFC starters (their NFC quick check is
+// yes and their combining class 0) of the ranges most text is written in: ASCII, Latin-1 and
+// Latin extensions, punctuation and symbols, CJK punctuation, Hangul. Such text is in NFC, and
+// normalize_text() then does not ask ICU; false says nothing.
+bool plainly_nfc(std::string_view text);
+
 // Replaces each HTML line-break tag in `text` (<br>, <br/>, <br />, <p>, <p class=..>, </p>, any
 // case) with '\n' and spaces, keeping every byte where it was.
 void break_html_lines(std::string& text);

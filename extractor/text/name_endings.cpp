@@ -164,15 +164,15 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     const bool after_latin = i > 0 && !t.space_before && tokens[i - 1].script == Script::kLatin &&
                              (i == 1 || tokens[i - 1].space_before);
     if (t.particle_only() || word.size() < (after_latin ? 2 : 3) * kSyllable ||
-        t.base_end - t.begin != word.size() || (!after_latin && names.titles.contains(word)) ||
-        (known && known(word))) {
+        t.base_end - t.begin != word.size()) {
       continue;
     }
+    // The head first: most words end in none, and the lookups of the whole word cost more.
     std::size_t head = 0;
     for (std::size_t n = kSyllable; n <= kMaxHead && n < word.size() && head == 0; n += kSyllable) {
       head = names.heads.contains(word.substr(word.size() - n)) ? n : 0;
     }
-    if (head == 0) {
+    if (head == 0 || (!after_latin && names.titles.contains(word)) || (known && known(word))) {
       continue;
     }
     const std::string_view rest = word.substr(0, word.size() - head);

@@ -7,6 +7,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/utf8_decode.h"
 #include "extractor/text/particles.h"
@@ -414,11 +419,41 @@ constexpr std::array<std::uint8_t, 0x100> kSpaceBytes = [] {
   return kinds;
 }();
 
+// The first byte from `pos` that kSpaceBytes does not give 0 (an ASCII space or a lead byte C2,
+// E1, E2 or E3), sixteen bytes at a time while the text has sixteen from there; `end` if there
+// is none before it, else where fewer than sixteen are left. Runs of other characters than
+// spaces are words, several bytes long.
+inline std::uint32_t past_plain_bytes(std::string_view text, std::uint32_t pos, std::uint32_t end) {
+#if defined(__SSE2__)
+  for (; pos < end && pos + 16 <= text.size(); pos += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    // 0xFF where `v` is within [low, low + n] (unsigned).
+    const auto within = [&v](unsigned char low, char n) {
+      const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(low)));
+      return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(n)), shifted);
+    };
+    const __m128i marks = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), within('\n', 3)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))), within(0xE1, 2)));
+    if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(marks)); found != 0) {
+      return std::min(end, pos + static_cast<std::uint32_t>(std::countr_zero(found)));
+    }
+  }
+#endif
+  return std::min(pos, end);
+}
+
 // The end of the spaces (or, with `space` false, of the other characters) from `pos`.
-std::uint32_t class_run_end(std::string_view text, std::uint32_t pos, std::uint32_t end,
-                            bool space) {
+inline std::uint32_t class_run_end(std::string_view text, std::uint32_t pos, std::uint32_t end,
+                                   bool space) {
   const std::uint8_t plain = space ? 1 : 0;  // a byte that continues the run without a doubt
   while (pos < end) {
+    if (!space) {
+      pos = past_plain_bytes(text, pos, end);
+      if (pos == end) {
+        break;
+      }
+    }
     const std::uint8_t kind = kSpaceBytes[static_cast<unsigned char>(text[pos])];
     if (kind == plain) {
       ++pos;

@@ -42,6 +42,18 @@ TEST_CASE("count_code_points_utf8 counts the code points of every length and mix
     hangul += "가";
   }
   CHECK(count_code_points_utf8(hangul) == 400);
+  // With SSE2, sixteen bytes are counted at a time, in runs of 255: lengths around the end of
+  // the first run (4,080 bytes) and past the second.
+  std::string longer;
+  for (std::size_t i = 0; longer.size() < 10000; ++i) {
+    longer += pieces[(i * 5 + i / 3) % std::size(pieces)];
+  }
+  for (std::size_t n = 4040; n <= 4120; ++n) {
+    CAPTURE(n);
+    CHECK(count_code_points_utf8(std::string_view(longer).substr(0, n)) ==
+          count_by_byte(std::string_view(longer).substr(0, n)));
+  }
+  CHECK(count_code_points_utf8(longer) == count_by_byte(longer));
 }
 
 }  // namespace

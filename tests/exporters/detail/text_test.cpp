@@ -97,8 +97,8 @@ TEST_CASE("backslash_quoted escapes quotes, backslashes and line feeds, and writ
 
 // Strings made of pieces that exercise every branch of the writers' text handling: escapes,
 // CR before and away from LF, controls, valid and invalid UTF-8 of every length,
-// non-characters, truncated sequences, runs of ASCII long enough for the eight-byte scan, and
-// the bytes one above '"' and '\\' and a space, which a borrow in that scan may mark.
+// non-characters, truncated sequences, runs of ASCII long enough for the sixteen- and eight-byte
+// scans, and the bytes one above '"' and '\\' and a space, which a borrow in that scan may mark.
 std::vector<std::string> tricky_texts() {
   const std::vector<std::string> pieces = {"a",
                                            " ",

@@ -36,8 +36,26 @@ void add_element(std::mt19937& rng, int depth, pugi::xml_node parent, XmlStream&
     node.append_attribute(attribute.c_str()).set_value(value.c_str());
     xml.attribute(attribute, value);
   }
-  const std::uint32_t content = depth > 0 ? rng() % 3 : rng() % 2;
-  if (content == 1) {
+  if (rng() % 4 == 0) {  // a value that needs no escaping
+    const std::string value = std::to_string(rng() % 1000);
+    node.append_attribute("n").set_value(value.c_str());
+    xml.plain_attribute("n", value);
+  }
+  const std::uint32_t content = depth > 0 ? rng() % 4 : rng() % 2;
+  if (content == 3) {  // leaves with one attribute and text, written by text_element()
+    for (std::uint32_t c = 1 + rng() % 3; c > 0; --c) {
+      std::string text = random_bytes(rng);
+      text = text.substr(0, text.find('\0'));
+      if (text.empty()) {  // pugixml prints no empty text
+        continue;
+      }
+      const std::string key = "k" + std::to_string(rng() % 100);
+      pugi::xml_node leaf = node.append_child("data");
+      leaf.append_attribute("key").set_value(key.c_str());
+      leaf.text().set(text.c_str());
+      xml.text_element("data", "key", key, text);
+    }
+  } else if (content == 1) {
     std::string text = random_bytes(rng);
     text = text.substr(0, text.find('\0'));
     if (!text.empty()) {  // pugixml prints no empty text

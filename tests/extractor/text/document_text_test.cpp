@@ -3,6 +3,9 @@
 #include "extractor/text/document_text.h"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 
 #include <algorithm>
 #include <string>
@@ -117,6 +120,35 @@ TEST_CASE("normalize_text: Hangul typed as jamo is composed (NFC)") {
   SUBCASE("a Latin letter with a combining accent") {
     CHECK(normalize_text("Cafe\xCC\x81").text == "Caf\xC3\xA9");
   }
+}
+
+TEST_CASE("plainly_nfc takes NFC starters alone, and normalize_text still composes after them") {
+  const auto starter = [](UChar32 c) {
+    return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+           u_getCombiningClass(c) == 0;
+  };
+  std::size_t taken = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      continue;
+    }
+    std::string utf8;
+    icu::UnicodeString(c).toUTF8String(utf8);
+    if (plainly_nfc(utf8)) {
+      ++taken;
+      if (!starter(c)) {
+        FAIL_CHECK("U+" << std::hex << c << " is taken but is no NFC starter");
+      }
+    }
+  }
+  CHECK(taken > 12000);
+  CHECK(plainly_nfc("Caf\xC3\xA9 \xE2\x80\x94 \xED\x95\x9C\xEA\xB8\x80"));  // Café — 한글
+  CHECK_FALSE(plainly_nfc("e\xCC\x81"));                                    // e and U+0301
+  CHECK_FALSE(plainly_nfc("\xE2\x80"));                                     // truncated
+  CHECK_FALSE(plainly_nfc("\xF0\x9F\x91\x8D"));                             // an emoji: ICU decides
+  // What follows such characters is still composed: Latin-1 and Hangul before combining marks.
+  CHECK(normalize_text("caf\xC3\xA9 e\xCC\x81").text == "caf\xC3\xA9 \xC3\xA9");
+  CHECK(normalize_text("\xEA\xB0\x80\xE1\x86\xA8").text == "\xEA\xB0\x81");  // 가 + ᆨ = 각
 }
 
 TEST_CASE("normalize_text: full-width Latin letters, digits and signs become ASCII") {

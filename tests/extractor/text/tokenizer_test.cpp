@@ -280,6 +280,14 @@ TEST_CASE("TokenCache gives what tokenize gives, run by run, at any offset") {
       "Google's engineers' C++ and C# code, .NET 8.0.1 and khr@news.kr (v2.3) ChatGPT를",
       "솔라는 라인의 이 회사에서  '콜트레인'을 콜트레인(Coltrane)을 DALL-E와 2025년 3월",
       "東京 日本語 Ünïcode ÀB 123,456.7 a\u3000b \xE2\x80\x83 tab\tend 이 대표",
+      // Runs of sixteen bytes and more (up to TokenCache::kMaxRun), which are scanned sixteen
+      // bytes at a time, ended by each kind of space and holding characters whose lead bytes
+      // may begin one.
+      "aLongRunOfLetters_0123\vform\ffeed\rcarriage\nline 아주길게이어지는한국어단어였습니다"
+      "\u00a0nbsp_and_more_letters\u0085next_line_letters\u1680ogham_space_letters"
+      "\u2003em_space_letters\u3000ideographic_letters tab\tinside_a_long_run_of_letters "
+      "em—dash—inside—a—run「괄호안의글자들」끝 ÀÉÎÕÜàéîõü_accented_letters_here "
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz",
   };
   // Two copies of each text, all alive at once: the runs the second copy repeats come from the
   // cache, and its tokens must point into the second copy, not the first.
@@ -315,6 +323,28 @@ TEST_CASE("TokenCache gives what tokenize gives, run by run, at any offset") {
   CHECK(cache.runs() == 0);
   CHECK(cache.words() == 0);
   CHECK(cache.generation() != generation);
+}
+
+TEST_CASE("TokenCache ends a run at every kind of space, however long the run") {
+  // Seven runs of 23 to 60 bytes, with characters that are no spaces but whose lead bytes may
+  // begin one (U+00E9, U+2014, U+300C), ended by each space the tokenizer knows: a run that
+  // went on past one would be cached as one run, not as the runs between the spaces.
+  const std::vector<std::string> spaces = {" ",      "\n",     "\v",     "\f",     "\r",
+                                           "\u00a0", "\u0085", "\u1680", "\u2003", "\u3000"};
+  const KnownWord known = [](std::string_view) { return false; };
+  for (const std::string& space : spaces) {
+    CAPTURE(space);
+    std::string text;
+    for (int run = 0; run < 7; ++run) {
+      text += std::string(static_cast<std::size_t>(16 + 6 * run), static_cast<char>('a' + run)) +
+              (run % 2 == 0 ? "é—「" : "x") + space;
+    }
+    TokenCache cache;
+    cache.use_for(1);
+    std::vector<Token> tokens;
+    cache.tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known, tokens);
+    CHECK(cache.runs() == 7);
+  }
 }
 
 }  // namespace
