@@ -321,7 +321,7 @@ struct DocumentAnalysis {
   std::vector<int> topics;       // the topic entity of each type that has one
   int topic_product = -1;        // local entity index of the topic product ("$about"), or -1
   bool product_release = false;  // the title names topic_product with a version (versioned_title)
-  // A header line names the topic organization and a blog ("리딩펄 기술블로그"): the company's
+  // A header line names the topic organization and a blog ("가온마트 기술블로그"): the company's
   // blog, where "we" and a subjectless stack are the company's (company_blog in layout.h).
   bool company_blog = false;
   int own_team = -1;     // the team first-person words stand for (저희 팀, our team), if any

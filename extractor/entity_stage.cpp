@@ -1556,7 +1556,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   // A headline below the header (a line of its own that ends with no full stop, question or
   // exclamation mark: "The baker who wants every town fed" under a section's name) leads too,
   // and the two sentences counted come after it. On a scraped page they come after its head: a
-  // time stamp's or a byline's line above the body ("입력 2026.03.18. 오전 10:42") is none of them.
+  // time stamp's or a byline's line above the body ("입력 2025.11.02. 오후 3:15") is none of them.
   const auto headline = [&](std::size_t si) {
     const SentenceAnalysis& s = doc.sentences[si];
     const auto same_line = [&](std::size_t k) {

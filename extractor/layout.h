@@ -77,7 +77,7 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities);
 
 // Whether a line of `doc`'s header, or of its head above first_body_line, names organization
-// `topic` and holds one of the layout's blog_words ("리딩펄 기술블로그", "Marrowfield Engineering
+// `topic` and holds one of the layout's blog_words ("가온마트 기술블로그", "Marrowfield Engineering
 // Blog"): a company's blog, whose "we" is the company even where the writer names a team: readers
 // credit such a post's stack to the company, while what the text gives the team ("저희 팀이
 // 만든 X") stays the team's. Requires mentions.

@@ -728,7 +728,7 @@ bool owned_topic(const SentenceAnalysis& s, std::uint32_t u) {
 // Go로 작성됐다. 메시지 큐로는 NATS를 쓰고, 저장소는 SQLite 기반이다" (솔방울 uses NATS and SQLite,
 // not its maker). Going back from the match through the sentence and up to three before it, the
 // first named topic decides: a product, team or organization of the searched types is carried,
-// anything else (a person, or a person's title: "문 의장은 … 경쟁하겠다고 말했다") ends the search.
+// anything else (a person, or a person's title: "한 의장은 … 경쟁하겠다고 말했다") ends the search.
 // A name that is the subject with 이/가 acts in its own clause only, and a topic that is no name
 // ("저장소는") is a part of the one carried, unless an entity owns it. Only for searches that take
 // products, those for who uses a tool: carried into searches for makers, employers or investors, it
@@ -764,7 +764,7 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
       sc, 0, kSentencesBack, m.begin, [&](const SentenceAnalysis& s, std::uint32_t u) {
         const Unit& unit = s.units[u];
         if (unit.mention < 0) {
-          // A person's title as the topic ("문 의장은", "CEO는") is a person, as a name is.
+          // A person's title as the topic ("한 의장은", "CEO는") is a person, as a name is.
           return owned_topic(s, u) || sc.titles.contains(s.tokens[unit.begin].folded)
                      ? AtTopic::kEnd
                      : AtTopic::kPass;

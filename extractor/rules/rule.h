@@ -255,7 +255,7 @@ struct Layout {
   WordSet writer_words;
   WordSet we_words;
   // Words that name a blog ("blog", "기술블로그"): a header line that names the topic organization
-  // and one of them ("리딩펄 기술블로그", "Marrowfield Engineering Blog") makes the document the
+  // and one of them ("가온마트 기술블로그", "Marrowfield Engineering Blog") makes the document the
   // company's blog, whose "we" is the company rather than the writer's team (company_blog in
   // layout.h).
   WordSet blog_words;
