@@ -688,6 +688,22 @@ TEST_CASE("relation action: a pull quote above the lead counts as none of its se
                            RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation action: a memo's address field names its organization for the topic") {
+  const std::string joined = R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])";
+  const std::string rules = rule_file(R"("layout": {"address_fields": ["to"]},)" + joined);
+  // Acme is named once in the body, Globex, where the newcomer was, twice: the address of the
+  // header makes the memo Acme's.
+  const std::string memo =
+      "To: staff@acme.example.com\nSubject: news\n\nJane Roe joins Acme. She was at Globex. "
+      "Before Globex she studied.\n\nJane Roe joined.";
+  CHECK(has_relation(graph_of(rules, memo), "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(graph_of(rules, memo), "Jane Roe", RT::kWorksAt, "Globex"));
+  // Without the field word, the address names no one.
+  CHECK(has_relation(graph_of(rule_file(joined), memo), "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
