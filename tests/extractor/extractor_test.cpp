@@ -1434,6 +1434,22 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
   const KnowledgeGraph quoted = graph_of(
       rules, head + "\"나는 좋다\"고 했다. \"내가 한다\"고 했다. 에이크미는 Rust를 썼다.\n");
   CHECK_FALSE(has_relation(quoted, "채도윤", RT::kUses, "Rust"));
+  SUBCASE("matched words that say \"we\" are the company's, not the writer's") {
+    const std::string our = rule_file(R"(
+        "layout": {"writer_words": ["i", "my"], "we_words": ["we", "our"]},
+        "entity_rules": [{"id": "byline", "pattern": [{"shape": "capitalized", "anchor": "start",
+          "min": 2, "max": 2, "capture": "n"}, {"text": "·"}],
+          "entity": {"capture": "n", "type": "Person"}}],
+        "relation_rules": [{"id": "make", "pattern": [{"text": ["our", "my"]}, {"text": "app"},
+          {"text": ","}, {"ent": "Product", "capture": "p"}],
+          "relation": "develops", "source": "$self", "target": "p"}])");
+    const std::string byline = "Jane Roe · March\n\nI joined Acme. I like Acme. ";
+    const KnowledgeGraph g = graph_of(our, byline + "I now build our app, Rocket.\n");
+    CHECK(has_relation(g, "Acme", RT::kDevelops, "Rocket"));
+    CHECK_FALSE(has_relation(g, "Jane Roe", RT::kDevelops, "Rocket"));
+    const KnowledgeGraph mine = graph_of(our, byline + "I now build my app, Rocket.\n");
+    CHECK(has_relation(mine, "Jane Roe", RT::kDevelops, "Rocket"));
+  }
   SUBCASE("a writer who introduces themselves, and the sections of a résumé") {
     const std::string intro = rule_file(R"(
         "layout": {"writer_words": ["나는", "내가"]},
