@@ -1618,6 +1618,33 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       led[e] = led[e] || in_lead[si];
     }
   }
+  // A memo's header addresses its company ("To: all@vela.com"): an organization whose name is a
+  // label of the domain of an address on a header line that opens with an address field counts
+  // as named in the header.
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (!header[s.span.line] || s.tokens.size() < 3 || s.tokens[1].text != ":" ||
+        !rules.layout.address_fields.contains(fold_letters(s.tokens[0].text))) {
+      continue;
+    }
+    for (const Token& t : s.tokens) {
+      const std::size_t at = t.text.find('@');
+      if (at == std::string::npos) {
+        continue;
+      }
+      std::string_view domain = std::string_view(t.text).substr(at + 1);
+      for (std::size_t dot = domain.find('.'); dot != std::string_view::npos;
+           domain.remove_prefix(dot + 1), dot = domain.find('.')) {
+        const std::string label = name_key(domain.substr(0, dot));
+        for (std::size_t e = 0; e < entities.size(); ++e) {
+          if (entities[e].type == EntityType::kOrganization &&
+              name_key(entities[e].name) == label) {
+            score[e] += 3;
+            led[e] = true;
+          }
+        }
+      }
+    }
+  }
   // An article about a product is about its maker too: a product whose
   // gazetteer entry names its organization lends that organization its score.
   std::vector<int> lent(entities.size(), 0);

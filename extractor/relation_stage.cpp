@@ -194,6 +194,19 @@ bool says_i(const SentenceScope& sc, const PatternMatch& m) {
   return i;
 }
 
+// Whether the matched words say "we" (one of the layout's we_words outside quotations): in a post
+// one person writes, "our platform, Brae" is the company's, not the writer's.
+bool says_we(const SentenceScope& sc, const PatternMatch& m) {
+  for (std::uint32_t u = m.begin; u < m.end; ++u) {
+    const Unit& unit = sc.s.units[u];
+    if (unit.mention < 0 && (sc.s.quoted.empty() || !sc.s.quoted[unit.begin]) &&
+        in_layout_set(sc.s.tokens[unit.begin], sc.doc.words, kWeWord, sc.layout.we_words)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The topic entities, less those the matched words name themselves: in "the round was led by
 // A, along with B", A is an investor, not the company B invested in, even when A is the topic.
 // A symmetric relation keeps a topic that a capture holds: the topic listed among an alliance's
@@ -223,7 +236,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     // company's blog speaks for the company, whichever team its writer is in.
     out = {sc.doc.own_team};
   } else if (ref.self && sc.s.span.line <= sc.doc.writer.last_line &&
-             (sc.doc.writer.post >= 0 || (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
+             ((sc.doc.writer.post >= 0 && !says_we(sc, m)) ||
+              (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
     out = {sc.doc.writer.named};
     // In a section an organization heads (a résumé's employer), a sentence that does not speak
     // in the first person is that organization's too: "- 인프라: AWS EKS, Terraform" under

@@ -263,6 +263,10 @@ struct Layout {
   // headings are (fold_letters): a team the byline names with the writer is the post's
   // first-person side (byline_team in layout.h).
   WordSet writer_markers;
+  // Fields of a memo's or a mail's header that hold addresses ("to", "from", "cc"), kept as
+  // headings are: an e-mail address on such a line ("To: all@vela.com") names the organization
+  // whose name is a label of its domain, as a header mention does (find_topic).
+  WordSet address_fields;
   // Words that open the lines of an interview, before a full stop or a colon ("Q", "A",
   // "질문"): in an interview the answers speak for the team the article opens with.
   WordSet interview_markers;

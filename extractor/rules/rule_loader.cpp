@@ -187,7 +187,8 @@ class Compiler {
       // Headings are compared by their letters and digits (heading_key in layout.h).
       for (const auto& [key, set] : {std::pair{"posting_markers", &out_.layout.posting_markers},
                                      std::pair{"skipped_sections", &out_.layout.skipped_sections},
-                                     std::pair{"writer_markers", &out_.layout.writer_markers}}) {
+                                     std::pair{"writer_markers", &out_.layout.writer_markers},
+                                     std::pair{"address_fields", &out_.layout.address_fields}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {
             set->insert(fold_letters(str(w)));

@@ -688,6 +688,22 @@ TEST_CASE("relation action: a pull quote above the lead counts as none of its se
                            RT::kWorksAt, "Acme"));
 }
 
+TEST_CASE("relation action: a memo's address field names its organization for the topic") {
+  const std::string joined = R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])";
+  const std::string rules = rule_file(R"("layout": {"address_fields": ["to"]},)" + joined);
+  // Acme is named once in the body, Globex, where the newcomer was, twice: the address of the
+  // header makes the memo Acme's.
+  const std::string memo =
+      "To: staff@acme.example.com\nSubject: news\n\nJane Roe joins Acme. She was at Globex. "
+      "Before Globex she studied.\n\nJane Roe joined.";
+  CHECK(has_relation(graph_of(rules, memo), "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(graph_of(rules, memo), "Jane Roe", RT::kWorksAt, "Globex"));
+  // Without the field word, the address names no one.
+  CHECK(has_relation(graph_of(rule_file(joined), memo), "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
@@ -1418,6 +1434,22 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
   const KnowledgeGraph quoted = graph_of(
       rules, head + "\"나는 좋다\"고 했다. \"내가 한다\"고 했다. 에이크미는 Rust를 썼다.\n");
   CHECK_FALSE(has_relation(quoted, "채도윤", RT::kUses, "Rust"));
+  SUBCASE("matched words that say \"we\" are the company's, not the writer's") {
+    const std::string our = rule_file(R"(
+        "layout": {"writer_words": ["i", "my"], "we_words": ["we", "our"]},
+        "entity_rules": [{"id": "byline", "pattern": [{"shape": "capitalized", "anchor": "start",
+          "min": 2, "max": 2, "capture": "n"}, {"text": "·"}],
+          "entity": {"capture": "n", "type": "Person"}}],
+        "relation_rules": [{"id": "make", "pattern": [{"text": ["our", "my"]}, {"text": "app"},
+          {"text": ","}, {"ent": "Product", "capture": "p"}],
+          "relation": "develops", "source": "$self", "target": "p"}])");
+    const std::string byline = "Jane Roe · March\n\nI joined Acme. I like Acme. ";
+    const KnowledgeGraph g = graph_of(our, byline + "I now build our app, Rocket.\n");
+    CHECK(has_relation(g, "Acme", RT::kDevelops, "Rocket"));
+    CHECK_FALSE(has_relation(g, "Jane Roe", RT::kDevelops, "Rocket"));
+    const KnowledgeGraph mine = graph_of(our, byline + "I now build my app, Rocket.\n");
+    CHECK(has_relation(mine, "Jane Roe", RT::kDevelops, "Rocket"));
+  }
   SUBCASE("a writer who introduces themselves, and the sections of a résumé") {
     const std::string intro = rule_file(R"(
         "layout": {"writer_words": ["나는", "내가"]},
