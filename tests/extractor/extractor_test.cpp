@@ -1063,7 +1063,7 @@ TEST_CASE("relation action: respectively_words pair two lists member by member")
 }
 
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
-  const std::string rules = rule_file(R"(
+  const std::string body = R"(
       "entity_rules": [
         {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
          "entity": {"capture": "n", "type": "Team"}},
@@ -1071,7 +1071,8 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
          "entity": {"capture": "n", "type": "Team", "refers": true}}],
       "relation_rules": [{"id": "use", "pattern": [
         {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
-        "relation": "uses", "source": {"find": ["Team"], "else": "$self"}, "target": "t"}])");
+        "relation": "uses", "source": {"find": ["Team"], "else": "$self"}, "target": "t"}])";
+  const std::string rules = rule_file(body);
   // 저희 팀 stands for 검색팀, named first: the sentence with no team is about it.
   const KnowledgeGraph own = graph_of(
       rules,
@@ -1082,37 +1083,28 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
   const KnowledgeGraph topic =
       graph_of(rules, "에이크미 소식\n에이크미 검색팀이 바쁩니다. 이제 Rust를 사용한다.");
   CHECK(has_relation(topic, "Acme", RT::kUses, "Rust"));
-}
-
-TEST_CASE("relation action: on a company's blog $self is the company, not the writer's team") {
-  const std::string body = R"(
-      "entity_rules": [
-        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
-         "entity": {"capture": "n", "type": "Team"}},
-        {"id": "our-team", "pattern": [{"text": ["저희"]}, {"text": ["팀"], "capture": "n"}],
-         "entity": {"capture": "n", "type": "Team", "refers": true}}],
-      "relation_rules": [{"id": "use", "pattern": [
-        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
-        "relation": "uses", "source": {"find": ["Team"], "else": "$self"}, "target": "t"}])";
-  const std::string rules = rule_file(R"("layout": {"blog_words": ["기술블로그"]},)" + body);
-  const std::string post =
-      "에이크미 기술블로그\n\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 "
-      "사용한다. 검색팀이 Python을 사용한다.";
-  const KnowledgeGraph blog = graph_of(rules, post);
-  CHECK(has_relation(blog, "Acme", RT::kUses, "Rust"));
-  CHECK_FALSE(has_relation(blog, "검색팀", RT::kUses, "Rust"));
-  // What a sentence gives the team stays the team's.
-  CHECK(has_relation(blog, "검색팀", RT::kUses, "Python"));
-  // Without the blog word the header is no blog's: "we" is the writer's team.
-  const KnowledgeGraph plain = graph_of(rule_file(body), post);
-  CHECK(has_relation(plain, "검색팀", RT::kUses, "Rust"));
-  CHECK(has_relation(plain, "검색팀", RT::kUses, "Python"));
-  CHECK_FALSE(has_relation(plain, "Acme", RT::kUses, "Rust"));
-  // Nor is a blog of no organization the document is about.
-  const KnowledgeGraph personal = graph_of(
-      rules,
-      "개인 기술블로그\n\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 사용한다.");
-  CHECK(has_relation(personal, "검색팀", RT::kUses, "Rust"));
+  SUBCASE("on a company's blog $self is the company, not the writer's team") {
+    const std::string blog_rules = rule_file(R"("layout": {"blog_words": ["기술블로그"]},)" + body);
+    const std::string post =
+        "에이크미 기술블로그\n\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 "
+        "사용한다. 검색팀이 Python을 사용한다.";
+    const KnowledgeGraph blog = graph_of(blog_rules, post);
+    CHECK(has_relation(blog, "Acme", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(blog, "검색팀", RT::kUses, "Rust"));
+    // What a sentence gives the team stays the team's.
+    CHECK(has_relation(blog, "검색팀", RT::kUses, "Python"));
+    // Without the blog word the header is no blog's: "we" is the writer's team.
+    const KnowledgeGraph plain = graph_of(rules, post);
+    CHECK(has_relation(plain, "검색팀", RT::kUses, "Rust"));
+    CHECK(has_relation(plain, "검색팀", RT::kUses, "Python"));
+    CHECK_FALSE(has_relation(plain, "Acme", RT::kUses, "Rust"));
+    // Nor is a blog of no organization the document is about.
+    const KnowledgeGraph personal =
+        graph_of(blog_rules,
+                 "개인 기술블로그\n\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 "
+                 "사용한다.");
+    CHECK(has_relation(personal, "검색팀", RT::kUses, "Rust"));
+  }
 }
 
 TEST_CASE("relation action: in a programme, a talk's section is its speaker's team or company") {
