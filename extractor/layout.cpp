@@ -555,11 +555,15 @@ bool company_blog(const DocumentAnalysis& doc, const Layout& layout, int topic) 
   if (topic < 0) {
     return false;
   }
+  // The header, or a scraped page's head above its body; a page with no such head (body at its
+  // end) has no lines above the body to count.
   const std::size_t body = first_body_line(doc);
+  const bool page_head = body < doc.segmentation.lines.size();
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
     const std::uint32_t line = s.span.line;
-    if (doc.entity_of_mention[m] == topic && (line < body || doc.header_line[line]) &&
+    if (doc.entity_of_mention[m] == topic &&
+        ((page_head && line < body) || doc.header_line[line]) &&
         std::ranges::any_of(s.tokens,
                             [&](const Token& t) { return layout.blog_words.contains(t.folded); })) {
       return true;

@@ -1104,6 +1104,13 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
                  "개인 기술블로그\n\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 "
                  "사용한다.");
     CHECK(has_relation(personal, "검색팀", RT::kUses, "Rust"));
+    // Nor is a body sentence that names the company's blog a header.
+    const KnowledgeGraph body =
+        graph_of(blog_rules,
+                 "에이크미 소식\n\n에이크미 검색팀 김하늘입니다.\n저희 팀은 바쁩니다.\n저희는 늘 "
+                 "바쁩니다.\n지난주 에이크미 기술블로그에 글을 올렸습니다.\n이제 Rust를 사용한다.");
+    CHECK(has_relation(body, "검색팀", RT::kUses, "Rust"));
+    CHECK_FALSE(has_relation(body, "Acme", RT::kUses, "Rust"));
   }
 }
 
