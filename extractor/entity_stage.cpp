@@ -1362,8 +1362,9 @@ namespace {
 // A thread's opening post, whose reply header names its writer ("dana_k · Dana Kerr · posted 3
 // days ago") above any paragraph, with two replies or more under headers of their own below it:
 // the clauses of the post that say "I" are that person's, up to the next reply's header, where
-// another writer speaks. The post's "we" and its sentences without "I" are not the writer's (post
-// stays -1): a career post's "our stack" is the company's. None where the document is no thread.
+// another writer speaks. The post's "we" is not the writer's: a career post's "our stack" is the
+// company's; nor are its sentences without "I" (post stays -1), unless the post says "I" more
+// often than "we". None where the document is no thread.
 Writer thread_writer(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
   const std::vector<Line>& lines = doc.segmentation.lines;
   // A header's fields, however long a name makes the line, end in no full stop.
@@ -1416,7 +1417,21 @@ Writer thread_writer(const DocumentAnalysis& doc, const std::vector<LocalEntity>
   if (replies < kReplies) {
     return {};
   }
-  return {.named = writer, .post = -1, .last_line = static_cast<std::uint32_t>(next - 1)};
+  // An opening post that speaks in the first person singular (a social post over its comments:
+  // "저는 배차팀에 합류합니다 … 제가 …") is its writer's as a post one person writes is, up to
+  // the first reply: its subjectless clauses too ("누리랩을 떠나 가온에서 일하게 됐습니다").
+  constexpr int kWords = 2;
+  int words = 0;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (s.span.line > header && s.span.line < next && !s.boilerplate) {
+      words += s.writer_words;
+      we += s.we_words;
+    }
+  }
+  return {.named = writer,
+          .post = words >= kWords && words > we ? writer : -1,
+          .last_line = static_cast<std::uint32_t>(next - 1)};
 }
 
 }  // namespace

@@ -1361,6 +1361,28 @@ TEST_CASE(
     CHECK(has_relation(h, "Jane Roe", RT::kWorksAt, "Acme"));
     CHECK_FALSE(has_relation(h, "Jane Roe", RT::kWorksAt, "Globex"));
   }
+  SUBCASE(
+      "an opening post that says \"I\" twice or more, and more than \"we\", is hers throughout") {
+    const std::string bare = rule_file(R"(
+        "layout": {"writer_words": ["i"], "we_words": ["we", "our"]},
+        "relation_rules": [
+          {"id": "joined", "pattern": [{"text": "joined"}, {"ent": "Organization", "capture": "o"}],
+           "relation": "works_at", "source": "$self", "target": "o"}])");
+    const std::string head = "jroe · Jane Roe · 1st\n2d · Edited\n\n";
+    const std::string others =
+        "---\n\noak · 1 day ago\nJoined Globex instead.\n\n---\n\nmoss · 1 day ago\nNice.\n";
+    const KnowledgeGraph twice =
+        graph_of(bare, head + "Joined Acme in May. I love it and I am staying.\n\n" + others);
+    CHECK(has_relation(twice, "Jane Roe", RT::kWorksAt, "Acme"));
+    CHECK_FALSE(has_relation(twice, "Jane Roe", RT::kWorksAt, "Globex"));
+    const KnowledgeGraph once =
+        graph_of(bare, head + "Joined Acme in May. I love it.\n\n" + others);
+    CHECK_FALSE(has_relation(once, "Jane Roe", RT::kWorksAt, "Acme"));
+    const KnowledgeGraph we = graph_of(
+        bare,
+        head + "Joined Acme in May. I love it, I stay. We ship and we grow, our way.\n\n" + others);
+    CHECK_FALSE(has_relation(we, "Jane Roe", RT::kWorksAt, "Acme"));
+  }
 }
 
 TEST_CASE("relation action: a one-person post about a product of its own gives it its stack") {
