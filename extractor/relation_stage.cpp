@@ -427,7 +427,9 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     const auto is_person = [&](const Unit& unit) {
       return unit.mention >= 0 && sc.doc.mentions[unit.mention].type == EntityType::kPerson;
     };
-    bool person_subject = false;
+    // So does a sentence that says "I": after "저는 쿠팡에서 물류 기획을 했어요", the next sentence
+    // is the speaker's, not Coupang's.
+    bool person_subject = sc.previous->writer_words > 0;
     for (std::size_t k = 0; k < before.size() && !person_subject; ++k) {
       person_subject =
           is_subject_particle(before[k].particle) && (quoted.empty() || !quoted[before[k].begin]) &&
