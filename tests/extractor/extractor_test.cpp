@@ -2058,6 +2058,11 @@ TEST_CASE("document rules: a sentence that leads into a list stands for its head
   // Not a sentence without either, nor an earlier sentence of the line.
   CHECK(graph_of(rules, "제품실을 만든다. 두 팀을 둔다.\n- 앱팀\n").relation_count() == 0);
   CHECK(graph_of(rules, "다음 달 제품실을 만든다. 두 팀을 둔다.\n- 앱팀\n").relation_count() == 0);
+  // A numbered section's line over bulleted items is their heading, not one more item: the
+  // sentence above it leads into no list of theirs.
+  CHECK(
+      graph_of(rules, "새 제품실 아래에 다음 두 팀을 둔다.\n1. 일정\n- 앱팀\n").relation_count() ==
+      0);
   // Without lead-in words only a heading counts, as before.
   const std::string plain = rule_file(R"json(
     "entity_rules": [
