@@ -472,6 +472,7 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
   const auto& lines = doc.segmentation.lines;
   std::size_t seen = 0;
   std::uint32_t last_line = UINT32_MAX;
+  std::string letters;  // from sentence to sentence
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     if (s.span.line == last_line) {
@@ -487,10 +488,10 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
     // The marker is whole words: the letters of the sentence's first tokens, after a run of
     // spaces and punctuation (kMarkerTokens tokens in all at most), are one of the markers.
     // Folding goes code point by code point, so the letters grow token by token.
-    std::string letters;
+    letters.clear();
     std::uint32_t folded_to = s.span.begin;
     for (std::uint32_t k = 0; k < s.tokens.size() && k < kMarkerTokens; ++k) {
-      letters += fold_letters(doc.normalized(folded_to, s.tokens[k].end));
+      append_folded_letters(letters, doc.normalized(folded_to, s.tokens[k].end));
       folded_to = s.tokens[k].end;
       if (letters.size() > longest) {
         break;
