@@ -1,6 +1,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -84,14 +85,13 @@ class TripleWriter {
     append_backslash_quoted(quoted_, value, "\\t");
     term(predicate, quoted_);
   }
+  // The digits go straight into the line, after room for the most there can be is made.
   void count(const std::string& predicate, std::size_t value) {
-    char digits[24];
-    const char* last = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    const auto length = static_cast<std::size_t>(last - digits);
-    char* at = start(predicate, 1 + length + integer_suffix_.size());
+    constexpr std::size_t kMaxDigits = std::numeric_limits<std::size_t>::digits10 + 1;
+    char* at = start(predicate, 1 + kMaxDigits + kIntegerSuffix.size());
     *at++ = '"';
-    at = put(at, {digits, length});
-    end(put(at, integer_suffix_));
+    at = std::to_chars(at, at + kMaxDigits, value).ptr;
+    end(put(at, kIntegerSuffix));
   }
   void decimal(const std::string& predicate, double value) {
     // Confidences take few distinct values; their canonical form is worked out once each.
@@ -118,6 +118,10 @@ class TripleWriter {
  private:
   static constexpr std::size_t kBlock = 1 << 16;
   static constexpr std::string_view kLineEnd = " .\n";
+  // Of a constant size, so that copying it is no call to memcpy.
+  static constexpr std::string_view kIntegerSuffix =
+      "\"^^<http://www.w3.org/2001/XMLSchema#integer>";
+  static_assert(kIntegerSuffix.substr(4, kXsdIri.size()) == kXsdIri);
 
   static char* put(char* at, std::string_view piece) {
     std::memcpy(at, piece.data(), piece.size());
@@ -154,7 +158,6 @@ class TripleWriter {
   std::string subject_;  // bracketed, and the space after it
   std::string quoted_;
   std::unordered_map<double, std::string> doubles_;
-  const std::string integer_suffix_ = "\"^^<" + std::string(kXsdIri) + "integer>";
 };
 
 void write_spans(TripleWriter& w, const Span& bytes, const Span& chars) {

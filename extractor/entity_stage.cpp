@@ -1245,10 +1245,13 @@ std::uint8_t layout_word(const Layout& layout, std::string_view folded) {
   const auto bit = [&](const WordSet& set, std::uint8_t b) {
     return set.contains(folded, hash) ? b : std::uint8_t{0};
   };
+  const bool stem = std::ranges::any_of(layout.writer_words, [&](std::string_view w) {
+    return w.size() > folded.size() && w.starts_with(folded);
+  });
   return bit(layout.writer_words, kWriterWord) | bit(layout.we_words, kWeWord) |
          bit(layout.byline_markers, kBylineMarker) | bit(layout.report_verbs, kReportVerb) |
          bit(layout.clause_openers, kClauseOpener) | bit(layout.respectively_words, kRespectively) |
-         bit(layout.tell_verbs, kTellVerb);
+         bit(layout.tell_verbs, kTellVerb) | (stem ? kWriterStem : std::uint8_t{0});
 }
 
 void add_word_facts(WordFacts& facts, const TokenCache& cache, const Gazetteer& gazetteer,
@@ -1285,7 +1288,7 @@ void count_person_words(const Layout& layout, SentenceAnalysis& s,
       const std::uint8_t p = person[t.word];
       if (t.particle.empty()) {
         s.writer_words += (p & kWriterWord) != 0 ? 1 : 0;
-      } else {
+      } else if ((p & kWriterStem) != 0) {
         written.assign(t.folded).append(t.particle);
         s.writer_words += layout.writer_words.contains(written) ? 1 : 0;
       }

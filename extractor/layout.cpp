@@ -50,6 +50,42 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
+// `line` folded as fold_case() folds it and without its spaces, into `out`, when it holds ASCII
+// and Hangul syllables alone (else false, and `out` is of no use): the text find_boilerplate
+// looks for markers in, before the marks around a box's heading are cut off it.
+bool compact_plain(std::string_view line, std::string& out) {
+  // Copied, then folded and closed up in place: what is kept never runs ahead of what is read.
+  out.assign(line);
+  char* w = out.data();
+  for (std::size_t p = 0; p < line.size();) {
+    const auto b = static_cast<unsigned char>(line[p]);
+    if (b < 0x80) {
+      if (b != ' ') {
+        *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      }
+      ++p;
+      continue;
+    }
+    // A Hangul syllable, U+AC00..U+D7A3, is EA B0 80 .. ED 9E A3 in UTF-8.
+    if (b < 0xEA || b > 0xED || line.size() - p < 3) {
+      return false;
+    }
+    const auto b1 = static_cast<unsigned char>(line[p + 1]);
+    const auto b2 = static_cast<unsigned char>(line[p + 2]);
+    const std::uint32_t c = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || c < 0xAC00 || c > 0xD7A3) {
+      return false;
+    }
+    w[0] = line[p];
+    w[1] = line[p + 1];
+    w[2] = line[p + 2];
+    w += 3;
+    p += 3;
+  }
+  out.resize(static_cast<std::size_t>(w - out.data()));
+  return true;
+}
+
 // Whether a line opens with a time of day ("14:06  Rollback attempted", "9:30 Keynote"): an
 // incident's timeline, a programme or an episode's chapters, whose lines are the text's own.
 bool opens_with_clock(std::string_view line) {
@@ -436,6 +472,7 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
   const auto& lines = doc.segmentation.lines;
   std::size_t seen = 0;
   std::uint32_t last_line = UINT32_MAX;
+  std::string letters;  // from sentence to sentence
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
     if (s.span.line == last_line) {
@@ -451,10 +488,10 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout) {
     // The marker is whole words: the letters of the sentence's first tokens, after a run of
     // spaces and punctuation (kMarkerTokens tokens in all at most), are one of the markers.
     // Folding goes code point by code point, so the letters grow token by token.
-    std::string letters;
+    letters.clear();
     std::uint32_t folded_to = s.span.begin;
     for (std::uint32_t k = 0; k < s.tokens.size() && k < kMarkerTokens; ++k) {
-      letters += fold_letters(doc.normalized(folded_to, s.tokens[k].end));
+      append_folded_letters(letters, doc.normalized(folded_to, s.tokens[k].end));
       folded_to = s.tokens[k].end;
       if (letters.size() > longest) {
         break;
@@ -1131,6 +1168,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
   // the bar under a headline ("댓글 12  공감  공유하기"). A prose line counts as the article's
   // when it ends a sentence or has an article line's length; menus and headlines do neither.
   int prose_before = 0;
+  std::string plain;  // compact_plain's, from line to line
   for (std::size_t i = first_content + 1; i < lines.size(); ++i) {
     std::string_view line = doc.normalized(lines[i].begin, lines[i].end);
     if ((lines[i].kind == LineKind::kProse &&
@@ -1145,7 +1183,11 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     // A marker is a token of the line, or the whole line or its end written with spaces ("관련
     // 글", "많이 본 뉴스" for 관련글, 많이본뉴스), or its start when the marker is a phrase of
     // five letters or more ("함께 보면 좋은 세션"). Each is found in the folded line without its
-    // spaces; most lines hold none and need no tokens.
+    // spaces; most lines hold none and need no tokens. A line of ASCII and Hangul alone is folded
+    // into `plain` first: one that holds no marker with the marks around it holds none without.
+    if (compact_plain(trimmed(line), plain) && !markers.holds(plain)) {
+      continue;
+    }
     std::string compact = fold_case(trimmed(line));
     std::erase(compact, ' ');
     // Brackets and marks around a box's heading ("[관련 기사]", "<많이 본 뉴스>", "**Related**")

@@ -135,6 +135,8 @@ inline constexpr std::uint8_t kReportVerb = 8;     // report_verbs
 inline constexpr std::uint8_t kClauseOpener = 16;  // clause_openers
 inline constexpr std::uint8_t kRespectively = 32;  // respectively_words
 inline constexpr std::uint8_t kTellVerb = 64;      // tell_verbs
+// A word some writer word starts with and goes on past: with a particle, it may be one.
+inline constexpr std::uint8_t kWriterStem = 128;
 std::uint8_t layout_word(const Layout& layout, std::string_view folded);
 
 // Whether token `t`'s folded form is in `set`, the layout's set of bit `bit`: by its word number

@@ -5,6 +5,7 @@
 #include <rapidjson/reader.h>
 
 #include <charconv>
+#include <limits>
 
 namespace kgex::exporters {
 namespace {
@@ -142,9 +143,11 @@ void append_offsets(std::string& out, const Span& bytes, const Span& chars) {
 
 void PrettyJson::Uint64(std::uint64_t value) {
   prefix();
-  char digits[24];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  append(digits, static_cast<std::size_t>(end - digits));
+  // Room for the most digits there can be, written in place, and what is left over given back.
+  constexpr std::size_t kMaxDigits = std::numeric_limits<std::uint64_t>::digits10 + 1;
+  char* at = out_.Push(kMaxDigits);
+  const char* end = std::to_chars(at, at + kMaxDigits, value).ptr;
+  out_.Pop(kMaxDigits - static_cast<std::size_t>(end - at));
 }
 
 void PrettyJson::end(char close) {

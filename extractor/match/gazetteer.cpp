@@ -274,15 +274,22 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     if (last.particle_only()) {
       break;
     }
-    key += last.folded;
-    const std::uint32_t found =
-        len == 1 && last.word < word_keys.size() ? word_keys[last.word] : find(key);
+    // The first token's number gives its key's number: the key is built only where a particle
+    // or a next token needs it.
+    const bool numbered = len == 1 && last.word < word_keys.size();
+    if (!numbered) {
+      key += last.folded;
+    }
+    const std::uint32_t found = numbered ? word_keys[last.word] : find(key);
     if (has_variants(found)) {
       hits.push_back({len, found});
     }
     if (!last.particle.empty()) {
       // The folded surface: folding goes code point by code point, and the particle is
       // Hangul or the possessive "'s" or "'", already folded.
+      if (numbered) {
+        key += last.folded;
+      }
       key += last.particle;
       if (const std::uint32_t whole = find(key); has_variants(whole)) {
         hits.push_back({len, whole});  // tried before the base form
@@ -291,6 +298,9 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     }
     if (found == StringIndex::kAbsent || ((prefix[found / 32] >> (found % 32)) & 1) == 0) {
       break;
+    }
+    if (numbered) {
+      key += last.folded;
     }
     key.push_back(kNameKeySeparator);
   }

@@ -1267,15 +1267,17 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
 
 void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const {
   out.clear();
+  // Of an anchored pattern, unit 0 alone is looked at: a match can only start there.
+  const std::uint32_t units = needs.anchored ? std::min<std::uint32_t>(units_, 1) : units_;
   if (needs.first_mention) {
-    for (std::size_t k = 0; k < mention_units_.size(); ++k) {
+    for (std::size_t k = 0; k < mention_units_.size() && mention_units_[k] < units; ++k) {
       if (mentions_[k] & *needs.first_mention) {
         out.push_back(mention_units_[k]);
       }
     }
   } else if (needs.first_word_set) {
     const std::uint32_t set = *needs.first_word_set;
-    for (std::uint32_t u = 0; u < units_; ++u) {
+    for (std::uint32_t u = 0; u < units; ++u) {
       if (unit_classes_[u] != kNoClass) {
         const std::span<const std::uint32_t> sets = first_word_sets_[units_view_[u].begin];
         if (std::find(sets.begin(), sets.end(), set) != sets.end()) {
@@ -1285,7 +1287,7 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     }
   } else if (needs.first_particles) {
     const std::uint32_t set = *needs.first_particles;
-    for (std::uint32_t u = 0; u < units_; ++u) {
+    for (std::uint32_t u = 0; u < units; ++u) {
       if (const std::uint32_t p = unit_particles_[u]; p != StringIndex::kAbsent) {
         const auto begin = particle_sets_of_.begin() + first_particle_set_[p];
         const auto end = particle_sets_of_.begin() + first_particle_set_[p + 1];
@@ -1296,19 +1298,15 @@ void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint3
     }
   } else if (needs.first_classes) {
     const TokenClasses& classes = *needs.first_classes;
-    for (std::uint32_t u = 0; u < units_; ++u) {
+    for (std::uint32_t u = 0; u < units; ++u) {
       const std::uint8_t c = unit_classes_[u];
       if (c != kNoClass && ((classes[c / 64] >> (c % 64)) & 1) != 0) {
         out.push_back(u);
       }
     }
   } else {
-    for (std::uint32_t u = 0; u < units_; ++u) {
-      out.push_back(u);
-    }
-  }
-  if (needs.anchored && !out.empty()) {
-    out.resize(out.front() == 0 ? 1 : 0);
+    out.resize(units);
+    std::iota(out.begin(), out.end(), 0U);
   }
 }
 

@@ -286,31 +286,38 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-std::string fold_letters(std::string_view text) {
-  std::string letters;
-  letters.reserve(text.size());
+void append_folded_letters(std::string& out, std::string_view text) {
   for (std::size_t p = 0; p < text.size();) {
     const std::size_t start = p;
     const char32_t c = decode_code_point(text, p);
     // ASCII and Hangul syllables, nearly all text, without asking ICU: of ASCII only letters
-    // and digits are alphanumeric (none is a mark), and every syllable is a letter.
+    // and digits are alphanumeric (none is a mark), and every syllable is a letter. Folding goes
+    // code point by code point, as fold_case's does.
     if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        letters.push_back(static_cast<char>(c));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        out.push_back(static_cast<char>(c));
+      } else if (c >= 'A' && c <= 'Z') {
+        out.push_back(static_cast<char>(c + ('a' - 'A')));
       }
       continue;
     }
     if (c >= 0xAC00 && c <= 0xD7A3) {
-      letters.append(text.substr(start, p - start));
+      out.append(text.substr(start, p - start));
       continue;
     }
     const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
     if (u_isalnum(static_cast<UChar32>(c)) != 0 || category == U_NON_SPACING_MARK ||
         category == U_COMBINING_SPACING_MARK) {
-      letters.append(text.substr(start, p - start));
+      out += fold_case(text.substr(start, p - start));
     }
   }
-  return fold_case(letters);
+}
+
+std::string fold_letters(std::string_view text) {
+  std::string letters;
+  letters.reserve(text.size());
+  append_folded_letters(letters, text);
+  return letters;
 }
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,

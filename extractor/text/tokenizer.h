@@ -108,5 +108,8 @@ std::string fold_case(std::string_view text);
 // or symbols: how headings are compared ("■ 자격 요건:" and "[자격요건]" are "자격요건",
 // "Nice-to-have" is "nicetohave").
 std::string fold_letters(std::string_view text);
+// The same, appended to `out`: fold_letters(a + b) is fold_letters(a) + fold_letters(b) where `a`
+// ends at a code point's end.
+void append_folded_letters(std::string& out, std::string_view text);
 
 }  // namespace kgex
