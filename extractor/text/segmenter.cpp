@@ -115,13 +115,13 @@ bool middle_initial(std::string_view body, std::size_t b, const WordSet* lettere
 }
 
 // True when the break at `b` follows a title written with a period before a capitalised name
-// ("led by Dr. Ada Obi", "Mr. Park said"): the title is a word of its own (after a space, an
-// opening parenthesis or the line's start).
+// ("led by Dr. Ada Obi", "Mr. Park said"), or the "vs." of a comparison ("Notion vs. Coda"):
+// the word is one of its own (after a space, an opening parenthesis or the line's start).
 bool title_abbreviation(std::string_view body, std::size_t b) {
   if (b < 4 || b >= body.size() || !is_upper(body[b]) || body[b - 1] != ' ' || body[b - 2] != '.') {
     return false;
   }
-  for (std::string_view title : {"Dr", "Mr", "Mrs", "Ms", "Prof"}) {
+  for (std::string_view title : {"Dr", "Mr", "Mrs", "Ms", "Prof", "vs"}) {
     const std::size_t len = title.size();
     if (b < len + 2 || body.substr(b - 2 - len, len) != title) {
       continue;

@@ -117,6 +117,8 @@ TEST_CASE("a title written with a period does not end a sentence") {
         std::vector<std::string>{"The lab is led by Dr. Wenna Ostrakova.", "She joined in May."});
   CHECK(sentences_of("Mr. Park agreed (Prof. Lee did not).") ==
         std::vector<std::string>{"Mr. Park agreed (Prof. Lee did not)."});
+  CHECK(sentences_of("Notion vs. Coda vs. Tallnote: a month with each. Coda won.") ==
+        std::vector<std::string>{"Notion vs. Coda vs. Tallnote: a month with each.", "Coda won."});
 }
 
 TEST_CASE("table rows, headings and list items are one sentence each") {
