@@ -1697,7 +1697,18 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       best_score = score[e];
     }
   }
-  return best_score >= 2 ? best : -1;
+  // Named once, the organization is the topic only as the topic (은/는, not quoted) of a lead
+  // sentence ("누리팜랩스는 스마트팜 센서를 만드는 회사입니다" over a history page's dated lines).
+  const auto lead_topic = [&](int e) {
+    return std::ranges::any_of(entities[e].mentions, [&](int m) {
+      const MentionCandidate& c = doc.mentions[m];
+      const SentenceAnalysis& s = doc.sentences[c.sentence];
+      const std::string_view particle = s.tokens[c.end - 1].particle;
+      return in_lead[c.sentence] && (particle == "은" || particle == "는") &&
+             (s.quoted.empty() || !s.quoted[c.begin]);
+    });
+  };
+  return best_score >= 2 || (best >= 0 && lead_topic(best)) ? best : -1;
 }
 
 }  // namespace kgex

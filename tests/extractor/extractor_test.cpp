@@ -373,6 +373,10 @@ TEST_CASE("relation action: $topic is the organization the document is about") {
       graph_of(rules, "Jane Roe joined last week.\n\nShe likes Acme a lot.");
   CHECK(has_entity(none, "Acme", ET::kOrganization));
   CHECK(none.relation_count() == 0);
+  // Named once as the subject of a lead sentence, it is: a history page's dated lines below.
+  const KnowledgeGraph once = graph_of(
+      rules, "Our history\n\n에이크미는 센서를 만드는 회사입니다.\n\n2020 Jane Roe joined.");
+  CHECK(has_relation(once, "Jane Roe", RT::kWorksAt, "Acme"));
   SUBCASE("on a tie, the one first the subject of a sentence") {
     const KnowledgeGraph en = graph_of(rules,
                                        "Jane Roe left Globex for Acme. Acme grew fast. Globex "
