@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include "core/utf8.h"
+
 namespace kgex {
 namespace {
 
@@ -52,14 +54,7 @@ std::string name_key(std::string_view name) {
       ++i;
       continue;
     }
-    // A Hangul syllable, U+AC00..U+D7A3, is EA B0 80 .. ED 9E A3 in UTF-8.
-    if (name.size() - i < 3 || b < 0xEA || b > 0xED) {
-      return icu_name_key(name);
-    }
-    const auto b1 = static_cast<unsigned char>(name[i + 1]);
-    const auto b2 = static_cast<unsigned char>(name[i + 2]);
-    const std::uint32_t c = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || c < 0xAC00 || c > 0xD7A3) {
+    if (!hangul_syllable_at(name, i)) {
       return icu_name_key(name);
     }
     w[0] = name[i];

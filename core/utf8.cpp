@@ -91,4 +91,20 @@ void append_code_point(std::string& out, char32_t c) {
   }
 }
 
+bool hangul_syllable_at(std::string_view text, std::size_t pos) {
+  constexpr char32_t kFirst = 0xAC00;
+  constexpr char32_t kLast = 0xD7A3;
+  if (text.size() < pos + 3) {
+    return false;
+  }
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+    return false;
+  }
+  const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return c >= kFirst && c <= kLast;
+}
+
 }  // namespace kgex

@@ -16,4 +16,8 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 void append_code_point(std::string& out, char32_t c);
 
+// Whether the bytes at `pos` encode a Hangul syllable, U+AC00..U+D7A3 (EA B0 80 .. ED 9E A3 in
+// UTF-8, three bytes).
+bool hangul_syllable_at(std::string_view text, std::size_t pos);
+
 }  // namespace kgex

@@ -66,14 +66,7 @@ bool compact_plain(std::string_view line, std::string& out) {
       ++p;
       continue;
     }
-    // A Hangul syllable, U+AC00..U+D7A3, is EA B0 80 .. ED 9E A3 in UTF-8.
-    if (b < 0xEA || b > 0xED || line.size() - p < 3) {
-      return false;
-    }
-    const auto b1 = static_cast<unsigned char>(line[p + 1]);
-    const auto b2 = static_cast<unsigned char>(line[p + 2]);
-    const std::uint32_t c = ((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || c < 0xAC00 || c > 0xD7A3) {
+    if (!hangul_syllable_at(line, p)) {
       return false;
     }
     w[0] = line[p];
