@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/utf8.h"
@@ -57,10 +58,7 @@ std::string name_key(std::string_view name) {
     if (!hangul_syllable_at(name, i)) {
       return icu_name_key(name);
     }
-    w[0] = name[i];
-    w[1] = name[i + 1];
-    w[2] = name[i + 2];
-    w += 3;
+    w = std::copy_n(name.data() + i, 3, w);
     i += 3;
   }
   out.resize(static_cast<std::size_t>(w - out.data()));

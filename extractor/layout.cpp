@@ -69,10 +69,7 @@ bool compact_plain(std::string_view line, std::string& out) {
     if (!hangul_syllable_at(line, p)) {
       return false;
     }
-    w[0] = line[p];
-    w[1] = line[p + 1];
-    w[2] = line[p + 2];
-    w += 3;
+    w = std::copy_n(line.data() + p, 3, w);
     p += 3;
   }
   out.resize(static_cast<std::size_t>(w - out.data()));
