@@ -1362,6 +1362,23 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
 
 namespace {
 
+// Whether the sentences on lines [first, last) other than boilerplate speak in the first person
+// singular: the layout's writer_words twice or more, `extra` counted with them (a writer who
+// introduces themselves), and more often than its we_words.
+bool speaks_as_one(const DocumentAnalysis& doc, std::uint32_t first, std::uint32_t last,
+                   int extra) {
+  constexpr int kWords = 2;
+  int words = extra;
+  int we = 0;
+  for (const SentenceAnalysis& s : doc.sentences) {
+    if (s.span.line >= first && s.span.line < last && !s.boilerplate) {
+      words += s.writer_words;
+      we += s.we_words;
+    }
+  }
+  return words >= kWords && words > we;
+}
+
 // A thread's opening post, whose reply header names its writer ("dana_k · Dana Kerr · posted 3
 // days ago") above any paragraph, with two replies or more under headers of their own below it:
 // the clauses of the post that say "I" are that person's, up to the next reply's header, where
@@ -1423,17 +1440,9 @@ Writer thread_writer(const DocumentAnalysis& doc, const std::vector<LocalEntity>
   // An opening post that speaks in the first person singular (a social post over its comments:
   // "저는 배차팀에 합류합니다 … 제가 …") is its writer's as a post one person writes is, up to
   // the first reply: its subjectless clauses too ("누리랩을 떠나 가온에서 일하게 됐습니다").
-  constexpr int kWords = 2;
-  int words = 0;
-  int we = 0;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    if (s.span.line > header && s.span.line < next && !s.boilerplate) {
-      words += s.writer_words;
-      we += s.we_words;
-    }
-  }
+  const auto body_line = static_cast<std::uint32_t>(header + 1);
   return {.named = writer,
-          .post = words >= kWords && words > we ? writer : -1,
+          .post = speaks_as_one(doc, body_line, static_cast<std::uint32_t>(next), 0) ? writer : -1,
           .last_line = static_cast<std::uint32_t>(next - 1)};
 }
 
@@ -1441,7 +1450,6 @@ Writer thread_writer(const DocumentAnalysis& doc, const std::vector<LocalEntity>
 
 Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
                    const std::vector<Byline>& found, const std::vector<LocalEntity>& entities) {
-  constexpr int kWords = 2;
   if (layout.writer_words.empty() || doc.kind.interview) {
     return {};
   }
@@ -1519,15 +1527,8 @@ Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
   if (turns >= kTurns) {
     return {};
   }
-  int words = introduced ? 1 : 0;
-  int we = 0;
-  for (const SentenceAnalysis& s : doc.sentences) {
-    if (!s.boilerplate) {
-      words += s.writer_words;
-      we += s.we_words;
-    }
-  }
-  return {.named = writer, .post = words < kWords || words <= we ? -1 : writer};
+  return {.named = writer,
+          .post = speaks_as_one(doc, 0, UINT32_MAX, introduced ? 1 : 0) ? writer : -1};
 }
 
 bool versioned_title(const DocumentAnalysis& doc, int product) {

@@ -1492,6 +1492,15 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   // For an entity that opens a list item, the entity that opens the heading above the list
   // ("Platform Group (led by Ada Obi)" over "- Core Infrastructure, led by ..."), or that the
   // sentence leading into the list introduces it with; -1 for none.
+  // A list item's mark, any number standing for all: a list runs up over items with the same
+  // kind of mark, so a numbered section's line ("6. 후속 조치") over bulleted items is their
+  // heading, not one more item of theirs.
+  auto mark = [&doc](const Line& line) {
+    const std::string_view text = doc.normalized(line.begin, line.end);
+    const std::size_t first = text.find_first_not_of(" \t\r");
+    const char c = first == std::string_view::npos ? '\0' : text[first];
+    return c >= '0' && c <= '9' ? '0' : c;
+  };
   auto heading_over = [&](const DocumentRule& rule, int e) {
     const std::vector<Line>& lines = doc.segmentation.lines;
     for (int m : entities[e].mentions) {
@@ -1499,17 +1508,10 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       if (lines[l].kind != LineKind::kListItem || opens_line(l) != e) {
         continue;
       }
-      // The list runs up over items with the same kind of mark: a numbered section's line ("6. 후속
-      // 조치") over bulleted items is their heading, not one more item of theirs.
-      const auto mark = [&](std::size_t i) {
-        const std::string_view text = doc.normalized(lines[i].begin, lines[i].end);
-        const std::size_t first = text.find_first_not_of(" \t\r");
-        const char c = first == std::string_view::npos ? '\0' : text[first];
-        return c >= '0' && c <= '9' ? '0' : c;
-      };
       std::size_t k = l;
-      while (k > 0 && (lines[k - 1].kind == LineKind::kBlank ||
-                       (lines[k - 1].kind == LineKind::kListItem && mark(k - 1) == mark(l)))) {
+      while (k > 0 &&
+             (lines[k - 1].kind == LineKind::kBlank ||
+              (lines[k - 1].kind == LineKind::kListItem && mark(lines[k - 1]) == mark(lines[l])))) {
         --k;
       }
       if (k == 0) {
