@@ -38,6 +38,9 @@ struct MentionCandidate {
                                   // given name, a company's first word, or a `refers` mention
   Refers refers = Refers::kNone;  // words standing for an entity named elsewhere (저희 팀, 이 회사)
   bool retyped = false;  // a known name that a rule gave another type (Facebook, a company)
+
+  // The name of the entity the mention stands for: the canonical one, else as written.
+  const std::string& name() const { return canonical.empty() ? surface : canonical; }
 };
 
 // A unit of a sentence for pattern matching: one mention or one token.

@@ -1669,6 +1669,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
       } else {
         const int topic = rule.voice_words == nullptr ? section_topic_of(ent) : voice_side;
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
+            (rule.not_names && rule.not_names->contains(fold_case(ent.name))) ||
             related_ends.contains({e, rule.relation, !rule.from_topic}) ||
             near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||
             near_unless(rule, e) || (!rule.from_topic && owned_by_noun(e))) {

@@ -11,6 +11,7 @@
 #include "core/group_by_key.h"
 #include "extractor/match/regex.h"
 #include "extractor/match/regex_affixes.h"
+#include "extractor/text/tokenizer.h"
 
 namespace kgex {
 namespace {
@@ -212,7 +213,8 @@ inline bool kind_fields_pass(const Context& ctx, const Element& el, const Unit& 
       return true;
     case ElementKind::kEntity:
       return u.mention >= 0 && (el.types & type_bit(ctx.doc.mentions[u.mention].type)) &&
-             (!el.listed || *el.listed == (ctx.doc.mentions[u.mention].entry >= 0));
+             (!el.listed || *el.listed == (ctx.doc.mentions[u.mention].entry >= 0)) &&
+             (!el.names || el.names->contains(fold_case(ctx.doc.mentions[u.mention].name())));
     case ElementKind::kToken:
       return u.mention < 0 && token_fields_pass(el.test, ctx.s.tokens[u.begin]);
   }
@@ -1316,9 +1318,9 @@ bool same_unit_tests(const Element& a, const Element& b) {
   const TokenTest& x = a.test;
   const TokenTest& y = b.test;
   return a.kind == b.kind && a.types == b.types && a.list == b.list && a.listed == b.listed &&
-         a.particle == b.particle && x.text == y.text && x.starts == y.starts && x.ends == y.ends &&
-         x.regex == y.regex && x.script == y.script && x.shape == y.shape &&
-         x.space_before == y.space_before && x.known == y.known &&
+         a.names == b.names && a.particle == b.particle && x.text == y.text &&
+         x.starts == y.starts && x.ends == y.ends && x.regex == y.regex && x.script == y.script &&
+         x.shape == y.shape && x.space_before == y.space_before && x.known == y.known &&
          std::equal(a.negated.begin(), a.negated.end(), b.negated.begin(), b.negated.end(),
                     [](const auto& p, const auto& q) { return p == q || same_unit_tests(*p, *q); });
 }

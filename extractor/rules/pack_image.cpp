@@ -82,7 +82,7 @@ namespace {
 
 // The first word of an image, and the one after its RuleSet: an image of another layout
 // (another version of this file) is not read.
-constexpr std::uint32_t kMagic = 0x6B677832;  // "kgx2"
+constexpr std::uint32_t kMagic = 0x6B677833;  // "kgx3"
 constexpr std::uint32_t kRulesEnd = 0x52554C45;
 
 constexpr std::uint32_t kNone = UINT32_MAX;
@@ -230,6 +230,7 @@ class RulesWriter {
     out_.u32(el.types);
     out_.flag(el.list);
     optional(el.listed);
+    shared(el.names);
     const TokenTest& t = el.test;
     shared(t.text);
     strings(t.starts.words());
@@ -317,6 +318,7 @@ class RulesWriter {
     out_.u32(static_cast<std::uint32_t>(r.relation));
     out_.flag(r.from_topic);
     out_.flag(r.unlisted_only);
+    shared(r.not_names);
     shared(r.voice_words);
     strings(r.voice_endings);
     out_.i32(r.voice_min);
@@ -510,6 +512,7 @@ class RulesReader {
     el.types = static_cast<TypeMask>(in_.u32());
     el.list = in_.flag();
     optional(el.listed);
+    el.names = shared();
     TokenTest& t = el.test;
     t.text = shared();
     t.starts = affixes();
@@ -603,6 +606,7 @@ class RulesReader {
     r.relation = static_cast<RelationType>(in_.u32());
     r.from_topic = in_.flag();
     r.unlisted_only = in_.flag();
+    r.not_names = shared();
     r.voice_words = shared();
     strings(r.voice_endings);
     r.voice_min = in_.i32();

@@ -56,6 +56,7 @@ struct Element {
   TypeMask types = kAllTypes;  // kEntity
   bool list = false;           // kEntity: coordinated list
   std::optional<bool> listed;  // kEntity: the name is (not) in a gazetteer
+  SharedWordSet names;         // kEntity: the entity's name, case folded, is one of
   TokenTest test;              // kToken
   SharedWordSet particle;      // any unit; "" in the set matches no particle
   std::vector<std::shared_ptr<const Element>> negated;  // the unit must match none of these
@@ -150,6 +151,7 @@ struct DocumentRule {
   RelationType relation = RelationType::kDevelops;
   bool from_topic = true;
   bool unlisted_only = false;
+  SharedWordSet not_names;  // orphan: not an entity whose name, case folded, is one of
   // orphan: only in a document written in the first person, one that uses these words at
   // least `voice_min` times; the topic side is then the document's own team, if it names one
   // (`$self`).

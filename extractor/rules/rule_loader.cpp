@@ -511,12 +511,13 @@ class Compiler {
 
   Result<Element> element(const Value& v, const std::string& pointer,
                           std::vector<std::string>& captures) {
-    // An element has a few of its eighteen possible members: they are found in one pass (the
+    // An element has a few of its nineteen possible members: they are found in one pass (the
     // first of a name, as FindMember() finds it) instead of a search for each.
     enum Key {
       kEnt,
       kList,
       kListed,
+      kEntityNames,
       kAny,
       kText,
       kStarts,
@@ -535,9 +536,9 @@ class Compiler {
       kKeys
     };
     static constexpr std::array<std::string_view, kKeys> kNames = {
-        "ent",      "list",  "listed", "any",   "text",         "starts",
-        "ends",     "regex", "script", "shape", "space_before", "known",
-        "particle", "not",   "min",    "max",   "capture",      "anchor"};
+        "ent",  "list",  "listed", "names",   "any",          "text",  "starts",
+        "ends", "regex", "script", "shape",   "space_before", "known", "particle",
+        "not",  "min",   "max",    "capture", "anchor"};
     const std::array<const Value*, kKeys> m = members(v, kNames);
     Element el;
     if (m[kEnt]) {
@@ -555,6 +556,15 @@ class Compiler {
       if (m[kListed]) {
         el.listed = m[kListed]->GetBool();
       }
+      if (m[kEntityNames]) {
+        Result<SharedWordSet> w = words(*m[kEntityNames], pointer + "/names");
+        if (!w.ok()) {
+          return w.status();
+        }
+        el.names = std::move(w).value();
+      }
+    } else if (m[kEntityNames]) {
+      return error(pointer + "/names", "\"names\" tests an entity's name: it needs \"ent\"");
     } else if (m[kAny] && m[kAny]->GetBool()) {
       el.kind = ElementKind::kAny;
     }
@@ -913,6 +923,13 @@ class Compiler {
     r.relation = *parse_relation_type(str(v["relation"]));
     r.from_topic = !v.HasMember("direction") || str(v["direction"]) == "from_topic";
     r.unlisted_only = v.HasMember("unlisted_only") && v["unlisted_only"].GetBool();
+    if (v.HasMember("not_names")) {
+      Result<SharedWordSet> w = words(v["not_names"], pointer + "/not_names");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.not_names = std::move(w).value();
+    }
     if (Status voice = first_person(v, pointer, r.voice_words, r.voice_endings, r.voice_min);
         !voice.ok()) {
       return voice;

@@ -1911,6 +1911,36 @@ TEST_CASE("entity elements with listed tell gazetteer names from names found by 
   CHECK_FALSE(has_relation(g, "Globex", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("entity elements with names test the entity's name, whatever its case") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "but-kafka",
+      "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "adopts"},
+                  {"ent": "Tool", "not": [{"ent": "Tool", "names": ["KAFKA"]}], "capture": "t"}],
+      "relation": "uses", "source": "o", "target": "t"}])");
+  const KnowledgeGraph g = graph_of(rules, "Acme adopts Rust. Globex adopts Kafka.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Globex", RT::kUses, "Kafka"));
+  const std::string only = rule_file(R"("relation_rules": [{"id": "only-kafka",
+      "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "adopts"},
+                  {"ent": "Tool", "names": ["kafka"], "capture": "t"}],
+      "relation": "uses", "source": "o", "target": "t"}])");
+  const KnowledgeGraph k = graph_of(only, "Acme adopts Rust. Globex adopts Kafka.");
+  CHECK_FALSE(has_relation(k, "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(k, "Globex", RT::kUses, "Kafka"));
+}
+
+TEST_CASE("document rules: an orphan rule leaves out the names it lists") {
+  const std::string rules = rule_file(R"(
+    "entity_rules": [
+      {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}],
+    "document_rules": [
+      {"id": "team-orphan", "kind": "orphan", "types": ["Team"], "relation": "part_of", "direction": "to_topic",
+       "not_names": ["안전팀"], "confidence": 0.5}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "에이크미 소식\n에이크미는 바쁘다. 안전팀도 바쁘다. 보안팀도 바쁘다.");
+  CHECK(has_relation(g, "보안팀", RT::kPartOf, "Acme"));
+  CHECK_FALSE(has_relation(g, "안전팀", RT::kPartOf, "Acme"));
+}
+
 TEST_CASE("document rules: an owner named by the gazetteer, when the document names it") {
   const std::string rules = rule_file(R"("document_rules": [
       {"id": "own", "kind": "owner", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");

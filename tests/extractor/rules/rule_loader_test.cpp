@@ -225,6 +225,13 @@ TEST_CASE("schema errors: other constraints point at the value") {
       ErrorCode::kSchema, "/entity_rules/0/id");
 }
 
+TEST_CASE("rule errors: names tests an entity's name and needs ent") {
+  expect_error(
+      rule_file(R"("relation_rules": [{"id": "r", "pattern": [{"ent": "Person", "capture": "p"},
+      {"names": ["kafka"]}], "relation": "leads", "source": "p", "target": "p"}])"),
+      ErrorCode::kRule, "/relation_rules/0/pattern/1/names");
+}
+
 TEST_CASE("rule errors: a bad regex names the regex and ICU's complaint") {
   expect_error(
       rule_file(R"("entity_rules": [{"id": "e", "pattern": [{"regex": "(unclosed", "capture": "n"}],
