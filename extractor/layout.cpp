@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -220,6 +221,13 @@ bool slot_heading(std::string_view line) {
   return time;
 }
 
+// Whether text opens with a circled number: ① .. ⑳ are U+2460 .. U+2473, E2 91 A0 .. E2 91 B3.
+bool circled_number(std::string_view text) {
+  return text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xE2 &&
+         static_cast<unsigned char>(text[1]) == 0x91 &&
+         static_cast<unsigned char>(text[2]) >= 0xA0 && static_cast<unsigned char>(text[2]) <= 0xB3;
+}
+
 // Whether a line opens like an item of a digest: a bullet, a circled number (①), a numbering
 // ("3.", "2)") or a programme's time slot. Brackets open time stamps of transcripts and Markdown
 // headings sections of one story, so neither counts.
@@ -231,10 +239,7 @@ bool item_heading(std::string_view line) {
   if (bullet_heading(line) || slot_heading(line)) {
     return true;
   }
-  // ① .. ⑳ are U+2460 .. U+2473: E2 91 A0 .. E2 91 B3.
-  if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xE2 &&
-      static_cast<unsigned char>(line[1]) == 0x91 && static_cast<unsigned char>(line[2]) >= 0xA0 &&
-      static_cast<unsigned char>(line[2]) <= 0xB3) {
+  if (circled_number(line)) {
     return true;
   }
   // A programme's session code in brackets, letters and a number: "[A-1] 제목", "[Track 2]
@@ -1436,6 +1441,111 @@ void read_outline(DocumentAnalysis& doc, const std::vector<std::uint32_t>& first
 
 }  // namespace
 
+// A listicle of organizations: a title among the first lines that counts them, a word of the
+// layout's listicle_words with a number (a digit, one of number_words) or a second such word
+// ("지금 눈여겨볼 AI 스타트업 6곳", "Seven startups to watch"; not "Five talks we liked"), over
+// three numbered item headings or more that each open with a name running to a dash, a colon or
+// a parenthesis ("1) 쿼리나무 — 말로 묻는 데이터 분석", "4) 스텔라옵스(StellarOps) — …") or
+// filling the line ("1. Saltgrass Robotics" over its paragraph): each such name is an
+// organization's, whatever rules made of it, and the item's section is about it
+// (section_topics).
+void read_listicle(const DocumentAnalysis& doc, const Layout& layout,
+                   std::vector<MentionCandidate>& out) {
+  constexpr std::uint32_t kTitleLines = 8;
+  constexpr std::size_t kItems = 3;
+  constexpr std::uint32_t kMaxNameTokens = 3;
+  if (layout.listicle_words.empty()) {
+    return;
+  }
+  // Where the name of a numbered item heading starts in its line's first sentence: after "1)",
+  // "2." or "③", which the segmenter may have left out of the sentence; none elsewhere.
+  const auto item_name = [&](const SentenceAnalysis& s) -> std::optional<std::uint32_t> {
+    const Line& line = doc.segmentation.lines[s.span.line];
+    const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+      ++digits;
+    }
+    const bool number =
+        digits > 0 && digits < text.size() && (text[digits] == ')' || text[digits] == '.');
+    if (!number && !circled_number(text)) {
+      return std::nullopt;
+    }
+    std::uint32_t t = 0;
+    while (t < s.tokens.size() && t < 2 &&
+           (s.tokens[t].script == Script::kDigit || s.tokens[t].text == ")" ||
+            s.tokens[t].text == "." || circled_number(s.tokens[t].text))) {
+      ++t;
+    }
+    return t;
+  };
+  bool titled = false;
+  std::vector<MentionCandidate> items;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    const bool opens_line = si == 0 || doc.sentences[si - 1].span.line != s.span.line;
+    const std::optional<std::uint32_t> item = opens_line ? item_name(s) : std::nullopt;
+    if (!titled && s.span.line < kTitleLines && !item) {
+      int words = 0;
+      bool digit = false;
+      for (const Token& t : s.tokens) {
+        words += layout.listicle_words.contains(t.folded) ? 1 : 0;
+        digit = digit || t.script == Script::kDigit || layout.number_words.contains(t.folded);
+      }
+      titled = words >= 2 || (words >= 1 && digit);
+      continue;
+    }
+    if (!titled || !item) {
+      continue;
+    }
+    // "1." may be a sentence of its own, the name the next one on the line.
+    const bool number_alone = *item == s.tokens.size() && si + 1 < doc.sentences.size() &&
+                              doc.sentences[si + 1].span.line == s.span.line;
+    if (number_alone) {
+      ++si;
+    }
+    const SentenceAnalysis& named = doc.sentences[si];
+    const std::uint32_t name = number_alone ? 0 : *item;
+    std::uint32_t end = name;
+    while (end < named.tokens.size() && end - name <= kMaxNameTokens &&
+           named.tokens[end].script != Script::kPunct && named.tokens[end].particle.empty()) {
+      ++end;
+    }
+    // The name runs to a dash, a colon or a parenthesis, or is the whole line ("1. Saltgrass
+    // Robotics" over its paragraph), in Latin letters then with a capital.
+    const bool line_end =
+        si + 1 == doc.sentences.size() || doc.sentences[si + 1].span.line != named.span.line;
+    const bool whole_line =
+        end > name && end == named.tokens.size() && line_end &&
+        (named.tokens[name].script == Script::kHangul ||
+         (named.tokens[name].script == Script::kLatin && named.tokens[name].capitalized));
+    const bool stops =
+        end > name && end - name <= kMaxNameTokens &&
+        (whole_line ||
+         (end < named.tokens.size() &&
+          (named.tokens[end].text == "\xE2\x80\x94" || named.tokens[end].text == "\xE2\x80\x93" ||
+           named.tokens[end].text == "-" || named.tokens[end].text == ":" ||
+           named.tokens[end].text == "(")));
+    if (!stops) {
+      continue;
+    }
+    MentionCandidate m;
+    m.sentence = si;
+    m.begin = name;
+    m.end = end;
+    m.type = EntityType::kOrganization;
+    m.priority = 150;
+    m.rule = "listicle";
+    m.surface =
+        std::string(doc.normalized(named.tokens[name].begin, named.tokens[end - 1].base_end));
+    m.canonical = m.surface;
+    items.push_back(std::move(m));
+  }
+  if (items.size() >= kItems) {
+    std::ranges::move(items, std::back_inserter(out));
+  }
+}
+
 std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, const Layout& layout,
                                                        const WordSet& titles) {
   std::vector<MentionCandidate> out;
@@ -1443,6 +1553,7 @@ std::vector<MentionCandidate> read_tables_and_sections(DocumentAnalysis& doc, co
   doc.section_items.clear();
   doc.outline_items.clear();
   read_tables(doc, layout, out);
+  read_listicle(doc, layout, out);
   if (layout.list_sections.empty() && layout.outline_relations.empty()) {
     return out;
   }

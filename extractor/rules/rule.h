@@ -261,6 +261,12 @@ struct Layout {
   // company's blog, whose "we" is the company rather than the writer's team (company_blog in
   // layout.h).
   WordSet blog_words;
+  // Words that count organizations in a title ("스타트업", "곳", "startups", "companies"): a title
+  // with one of them and a number (a digit, one of number_words or a second such word: "스타트업
+  // 6곳", "Seven startups") over three numbered item headings or more makes a listicle of
+  // organizations, each item opening with one's name (read_listicle in layout.cpp).
+  WordSet listicle_words;
+  WordSet number_words;
   // Words that open a byline naming a post's writer ("글쓴이", "작성자", "written by"), kept as
   // headings are (fold_letters): a team the byline names with the writer is the post's
   // first-person side (byline_team in layout.h).

@@ -177,6 +177,8 @@ class Compiler {
             std::pair{"writer_words", &out_.layout.writer_words},
             std::pair{"we_words", &out_.layout.we_words},
             std::pair{"blog_words", &out_.layout.blog_words},
+            std::pair{"listicle_words", &out_.layout.listicle_words},
+            std::pair{"number_words", &out_.layout.number_words},
             std::pair{"interview_markers", &out_.layout.interview_markers}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {

@@ -681,6 +681,46 @@ TEST_CASE("transcripts: a turn is about its speaker's organization") {
   CHECK(has_relation(graph_of(rules, head + one), "가람랩스", RT::kUses, "Rust"));
 }
 
+TEST_CASE("listicles: a title that counts organizations makes its numbered items' names theirs") {
+  const std::string rules =
+      rule_file(R"("layout": {"listicle_words": ["스타트업", "곳", "startups"],
+      "number_words": ["seven"]},
+      "relation_rules": [{"id": "founded", "pattern": [{"ent": "Person", "capture": "p"},
+        {"text": "대표", "particle": "가"}, {"text": "창업했다"}], "relation": "founded", "source": "p", "target": "$topic"}],
+      "entity_rules": [{"id": "ceo", "pattern": [{"regex": "[가-힣]{3}", "capture": "n"}, {"text": "대표"}],
+        "entity": {"capture": "n", "type": "Person"}}])");
+  const std::string page =
+      "눈여겨볼 스타트업 3곳\n\n심사역들에게 물어 세 곳을 골랐다. 순서는 무작위다.\n\n"
+      "1) 누리셈 — 말로 묻는 회계 분석\n서지아 대표가 창업했다.\n\n"
+      "2) 다온옵스(DaonOps) — 보안 게이트웨이\n한도겸 대표가 창업했다.\n\n"
+      "3. 모아포지\n오세린 대표가 창업했다.\n";
+  const KnowledgeGraph g = graph_of(rules, page);
+  CHECK(has_entity(g, "누리셈", ET::kOrganization));
+  CHECK(has_entity(g, "다온옵스", ET::kOrganization));
+  CHECK(has_entity(g, "모아포지", ET::kOrganization));
+  // Each item's section is about its organization.
+  CHECK(has_relation(g, "서지아", RT::kFounded, "누리셈"));
+  CHECK(has_relation(g, "한도겸", RT::kFounded, "다온옵스"));
+  CHECK(has_relation(g, "오세린", RT::kFounded, "모아포지"));
+  // English: a number in words; the name fills its line.
+  const KnowledgeGraph english =
+      graph_of(rules,
+               "Seven startups to watch\n\n1. Saltgrass Robotics\nIt mows.\n\n2. Kilnstone\nIt "
+               "bakes.\n\n3. Tansyfield\nIt drafts.\n");
+  CHECK(has_entity(english, "Kilnstone", ET::kOrganization));
+  CHECK(has_entity(english, "Tansyfield", ET::kOrganization));
+  // No title that counts organizations (a number but no word of the list), or fewer than three
+  // items: no names.
+  CHECK(graph_of(rules,
+                 "Five talks we liked in 2026\n\n1. Kilnstone\nIt bakes.\n\n2. "
+                 "Tansyfield\nIt drafts.\n\n3. Saltgrass\nIt mows.\n")
+            .find("Kilnstone")
+            .empty());
+  CHECK(graph_of(rules, "스타트업 2곳\n\n1) 누리셈 — 회계\n\n2) 모아포지 — 3D\n")
+            .find("누리셈")
+            .empty());
+}
+
 TEST_CASE("list sections: the names a bulleted list opens its items with, under a heading") {
   const std::string rules = rule_file(R"("layout": {"list_sections": [
       {"headings": ["주요 제품", "products"], "type": "Product", "relation": "develops"},
