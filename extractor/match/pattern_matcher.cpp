@@ -716,8 +716,11 @@ void RuleFilter::find_word_subsets() {
   std::vector<std::uint8_t> first_sets(word_sets_, 0);
   for (const auto* needs : {&entity_, &relation_}) {
     for (const PatternNeeds& n : *needs) {
-      if (n.first_word_set) {
-        first_sets[*n.first_word_set] = 1;
+      if (n.first.word_set) {
+        first_sets[*n.first.word_set] = 1;
+      }
+      if (n.second && n.second->word_set) {
+        first_sets[*n.second->word_set] = 1;
       }
     }
   }
@@ -736,6 +739,47 @@ void RuleFilter::find_word_subsets() {
     of.push_back(static_cast<std::uint32_t>(sets_of.size()));
   }
 }
+
+namespace {
+
+// Token classes as four 32-bit halves, low first, appended to `out`.
+void append_classes(const TokenClasses& classes, std::vector<std::uint32_t>& out) {
+  for (const std::uint64_t bits : classes) {
+    out.push_back(static_cast<std::uint32_t>(bits));
+    out.push_back(static_cast<std::uint32_t>(bits >> 32));
+  }
+}
+
+void write_unit_needs(ImageWriter& out, const UnitNeeds& needs) {
+  out.u32(needs.mention ? *needs.mention : UINT32_MAX);
+  out.u32(needs.word_set ? *needs.word_set : UINT32_MAX);
+  out.u32(needs.particles ? *needs.particles : UINT32_MAX);
+  std::vector<std::uint32_t> classes;
+  if (needs.classes) {
+    append_classes(*needs.classes, classes);
+  }
+  out.u32s(classes);
+}
+
+UnitNeeds read_unit_needs(ImageReader& tables) {
+  UnitNeeds needs;
+  if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
+    needs.mention = static_cast<TypeMask>(m);
+  }
+  if (const std::uint32_t w = tables.u32(); w != UINT32_MAX) {
+    needs.word_set = w;
+  }
+  if (const std::uint32_t p = tables.u32(); p != UINT32_MAX) {
+    needs.particles = p;
+  }
+  if (const std::span<const std::uint32_t> c = tables.u32s(); c.size() == 4) {
+    needs.classes = TokenClasses{std::uint64_t{c[0]} | std::uint64_t{c[1]} << 32,
+                                 std::uint64_t{c[2]} | std::uint64_t{c[3]} << 32};
+  }
+  return needs;
+}
+
+}  // namespace
 
 RuleFilter::RuleFilter(ImageReader& tables)
     : word_sets_(tables.u32()),
@@ -772,14 +816,9 @@ RuleFilter::RuleFilter(ImageReader& tables)
       n.affix_sets.assign(affix_sets.begin(), affix_sets.end());
       const std::span<const std::uint32_t> one_of = tables.u32s();
       n.one_of.assign(one_of.begin(), one_of.end());
-      if (const std::uint32_t m = tables.u32(); m != UINT32_MAX) {
-        n.first_mention = static_cast<TypeMask>(m);
-      }
-      if (const std::uint32_t w = tables.u32(); w != UINT32_MAX) {
-        n.first_word_set = w;
-      }
-      if (const std::uint32_t p = tables.u32(); p != UINT32_MAX) {
-        n.first_particles = p;
+      n.first = read_unit_needs(tables);
+      if (tables.u32() != 0) {
+        n.second = read_unit_needs(tables);
       }
       const std::span<const std::uint32_t> classes = tables.u32s();
       for (std::size_t k = 0; k + 4 <= classes.size(); k += 4) {
@@ -788,10 +827,6 @@ RuleFilter::RuleFilter(ImageReader& tables)
              std::uint64_t{classes[k + 2]} | std::uint64_t{classes[k + 3]} << 32});
       }
       n.anchored = tables.u32() != 0;
-      if (const std::span<const std::uint32_t> first = tables.u32s(); first.size() == 4) {
-        n.first_classes = TokenClasses{std::uint64_t{first[0]} | std::uint64_t{first[1]} << 32,
-                                       std::uint64_t{first[2]} | std::uint64_t{first[3]} << 32};
-      }
     }
   }
   for (OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
@@ -831,26 +866,17 @@ void RuleFilter::write_tables(ImageWriter& out) const {
       out.u32s(n.particle_sets);
       out.u32s(n.affix_sets);
       out.u32s(n.one_of);
-      out.u32(n.first_mention ? *n.first_mention : UINT32_MAX);
-      out.u32(n.first_word_set ? *n.first_word_set : UINT32_MAX);
-      out.u32(n.first_particles ? *n.first_particles : UINT32_MAX);
+      write_unit_needs(out, n.first);
+      out.u32(n.second ? 1 : 0);
+      if (n.second) {
+        write_unit_needs(out, *n.second);
+      }
       std::vector<std::uint32_t> classes;
-      const auto add = [&](const TokenClasses& c) {
-        for (const std::uint64_t bits : c) {
-          classes.push_back(static_cast<std::uint32_t>(bits));
-          classes.push_back(static_cast<std::uint32_t>(bits >> 32));
-        }
-      };
       for (const TokenClasses& c : n.token_classes) {
-        add(c);
+        append_classes(c, classes);
       }
       out.u32s(classes);
       out.u32(n.anchored ? 1 : 0);
-      classes.clear();
-      if (n.first_classes) {
-        add(*n.first_classes);
-      }
-      out.u32s(classes);
     }
   }
   for (const OwnedOrFixed<std::uint32_t>* table : {&first_of_, &first_sets_of_}) {
@@ -903,17 +929,27 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
       needs.affix_sets.push_back(id);
     }
   };
+  // The second element's unit follows the first's when the first is exactly one unit.
+  const bool second_follows = pattern.size() >= 2 && pattern[0].min == 1 && pattern[0].max == 1 &&
+                              !pattern[0].list && pattern[1].min >= 1 && !pattern[1].list &&
+                              pattern[1].anchor != Anchor::kStart;
+  if (second_follows) {
+    needs.second.emplace();
+  }
   for (const Element& el : pattern) {
     if (el.min < 1) {
       continue;
     }
-    const bool first = &el == &pattern.front();
+    // The needs of the unit the element is at, for the first element and the second above.
+    UnitNeeds* unit = &el == &pattern.front()                ? &needs.first
+                      : second_follows && &el == &pattern[1] ? &*needs.second
+                                                             : nullptr;
     // A set with "" lets most units through: only sets of particles proper narrow the starts.
     if (el.particle && !el.particle->contains("")) {
       const std::uint32_t id = particle_sets.id_of(*el.particle);
       needs.particle_sets.push_back(id);
-      if (first && !(el.kind == ElementKind::kEntity && el.list)) {
-        needs.first_particles = id;
+      if (unit != nullptr && !el.list) {
+        unit->particles = id;
       }
     }
     // Whether the token's regex needs a digit.
@@ -937,22 +973,22 @@ PatternNeeds RuleFilter::needs_of(const std::vector<Element>& pattern, SetNumber
       if (!el.list && el.particle && el.particle->size() == 1 && el.particle->contains("")) {
         needs.bare_mentions.push_back(el.types);
       }
-      if (first) {
-        needs.first_mention = el.types;
+      if (unit != nullptr) {
+        unit->mention = el.types;
       }
     } else if (el.kind == ElementKind::kToken && el.test.text) {
       const std::uint32_t id = word_sets.id_of(*el.test.text);
       needs.word_sets.push_back(id);
-      if (first) {
-        needs.first_word_set = id;
+      if (unit != nullptr) {
+        unit->word_set = id;
       }
     }
     if (el.kind == ElementKind::kToken &&
         (el.test.script || el.test.shape || el.test.known || digit)) {
       const TokenClasses classes = classes_of(el.test, digit);
       needs.token_classes.push_back(classes);
-      if (first) {
-        needs.first_classes = classes;
+      if (unit != nullptr) {
+        unit->classes = classes;
       }
     }
     if (el.kind == ElementKind::kToken) {
@@ -1235,6 +1271,7 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   f.mention_units_.clear();
   f.unit_classes_.resize(f.units_);
   f.unit_particles_.resize(f.units_);
+  f.unit_types_.resize(f.units_);
   f.classes_ = {};
   f.units_view_ = sentence.units;
   f.first_word_sets_ = sentence.filter.first_word_sets;
@@ -1251,8 +1288,9 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
           std::span<const SetMask>(particle_masks_).subspan(begin, particle_mask_ends_[p] - begin),
           f.particle_bits_);
     }
+    f.unit_types_[i] = u.mention >= 0 ? type_bit(doc.mentions[u.mention].type) : 0;
     if (u.mention >= 0) {
-      f.mentions_.push_back(type_bit(doc.mentions[u.mention].type));
+      f.mentions_.push_back(f.unit_types_[i]);
       f.mention_types_ |= f.mentions_.back();
       if (u.particle.empty()) {
         f.bare_mention_types_ |= f.mentions_.back();
@@ -1267,48 +1305,59 @@ void RuleFilter::facts(const SentenceAnalysis& sentence, const DocumentAnalysis&
   }
 }
 
+bool RuleFilter::Facts::holds(const UnitNeeds& needs, std::uint32_t u) const {
+  if (needs.mention && (unit_types_[u] & *needs.mention) == 0) {
+    return false;
+  }
+  const std::uint8_t c = unit_classes_[u];
+  if (needs.word_set) {
+    if (c == kNoClass) {
+      return false;
+    }
+    const std::span<const std::uint32_t> sets = first_word_sets_[units_view_[u].begin];
+    if (std::find(sets.begin(), sets.end(), *needs.word_set) == sets.end()) {
+      return false;
+    }
+  }
+  if (needs.particles) {
+    const std::uint32_t p = unit_particles_[u];
+    if (p == StringIndex::kAbsent) {
+      return false;
+    }
+    const auto begin = particle_sets_of_.begin() + first_particle_set_[p];
+    const auto end = particle_sets_of_.begin() + first_particle_set_[p + 1];
+    if (std::find(begin, end, *needs.particles) == end) {
+      return false;
+    }
+  }
+  return !needs.classes || (c != kNoClass && (((*needs.classes)[c / 64] >> (c % 64)) & 1) != 0);
+}
+
 void RuleFilter::Facts::starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const {
   out.clear();
   // Of an anchored pattern, unit 0 alone is looked at: a match can only start there.
   const std::uint32_t units = needs.anchored ? std::min<std::uint32_t>(units_, 1) : units_;
-  if (needs.first_mention) {
+  const UnitNeeds& first = needs.first;
+  const bool any_first = !first.mention && !first.word_set && !first.particles && !first.classes;
+  const auto can_start = [&](std::uint32_t u) {
+    return (any_first || holds(first, u)) &&
+           (!needs.second || (u + 1 < units_ && holds(*needs.second, u + 1)));
+  };
+  if (first.mention) {
     for (std::size_t k = 0; k < mention_units_.size() && mention_units_[k] < units; ++k) {
-      if (mentions_[k] & *needs.first_mention) {
+      if (can_start(mention_units_[k])) {
         out.push_back(mention_units_[k]);
       }
     }
-  } else if (needs.first_word_set) {
-    const std::uint32_t set = *needs.first_word_set;
+  } else if (any_first && !needs.second) {
+    out.resize(units);
+    std::iota(out.begin(), out.end(), 0U);
+  } else {
     for (std::uint32_t u = 0; u < units; ++u) {
-      if (unit_classes_[u] != kNoClass) {
-        const std::span<const std::uint32_t> sets = first_word_sets_[units_view_[u].begin];
-        if (std::find(sets.begin(), sets.end(), set) != sets.end()) {
-          out.push_back(u);
-        }
-      }
-    }
-  } else if (needs.first_particles) {
-    const std::uint32_t set = *needs.first_particles;
-    for (std::uint32_t u = 0; u < units; ++u) {
-      if (const std::uint32_t p = unit_particles_[u]; p != StringIndex::kAbsent) {
-        const auto begin = particle_sets_of_.begin() + first_particle_set_[p];
-        const auto end = particle_sets_of_.begin() + first_particle_set_[p + 1];
-        if (std::find(begin, end, set) != end) {
-          out.push_back(u);
-        }
-      }
-    }
-  } else if (needs.first_classes) {
-    const TokenClasses& classes = *needs.first_classes;
-    for (std::uint32_t u = 0; u < units; ++u) {
-      const std::uint8_t c = unit_classes_[u];
-      if (c != kNoClass && ((classes[c / 64] >> (c % 64)) & 1) != 0) {
+      if (can_start(u)) {
         out.push_back(u);
       }
     }
-  } else {
-    out.resize(units);
-    std::iota(out.begin(), out.end(), 0U);
   }
 }
 

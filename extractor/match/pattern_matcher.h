@@ -45,6 +45,16 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
 inline constexpr std::uint32_t kTokenClasses = 80;
 using TokenClasses = std::array<std::uint64_t, 2>;
 
+// What one unit must be to pass a pattern element, as far as the rule filter sees it: a mention
+// of one of these types, a token of this word set, a unit with a particle of this particle set
+// (RuleFilter's numberings), a token unit of these classes; each that is set must hold.
+struct UnitNeeds {
+  std::optional<TypeMask> mention;
+  std::optional<std::uint32_t> word_set;
+  std::optional<std::uint32_t> particles;  // only a set without "", of an element not a list
+  std::optional<TokenClasses> classes;     // of a token with a script, shape or `known` test
+};
+
 // What a pattern needs of a sentence to match anywhere in it, so that a rule
 // can be skipped for a sentence without trying every start position: a word of
 // each of its required word sets among the sentence's tokens, and a mention of
@@ -71,16 +81,12 @@ struct PatternNeeds {
   // The token classes that the script, shape and `known` tests of each token element, and its
   // regex when every match has a digit, let through; for the elements with such a test.
   std::vector<TokenClasses> token_classes;
-  // What the unit a match starts at must be, when the first element is
-  // required: a mention of one of these types, or a token of this word set.
-  std::optional<TypeMask> first_mention;
-  std::optional<std::uint32_t> first_word_set;
-  // And a unit with a particle of this set (RuleFilter's numbering of particle sets), when
-  // the first element is required, is not a list, and has a particle set without "".
-  std::optional<std::uint32_t> first_particles;
-  // And a token unit of these classes, when the first element is a required token with a
-  // script, shape or `known` test.
-  std::optional<TokenClasses> first_classes;
+  // What the unit a match starts at must be, when the first element is required.
+  UnitNeeds first;
+  // And the unit after it, when the first element is exactly one unit (required, at most one,
+  // not a list) and the second is required, not a list and not anchored at the start: the unit
+  // after the start must then pass the second element (PatternMatcher tests it there first).
+  std::optional<UnitNeeds> second;
   // Whether the first element is anchored at the sentence's start: a match starts at unit 0.
   bool anchored = false;
 };
@@ -137,14 +143,17 @@ class RuleFilter {
     TypeMask mention_types() const { return mention_types_; }
     // What the sentence holds of the needs rules are keyed by.
     HeldNeeds held() const { return {word_bits_, affix_bits_, particle_bits_, mention_types_}; }
-    // The units a match of the pattern can start at, ascending: those its first
-    // element can be (see PatternNeeds), else every unit; of an anchored pattern, unit 0 alone.
+    // The units a match of the pattern can start at, ascending: those its first element can
+    // be and whose next unit its second element can be (PatternNeeds::first and second); of an
+    // anchored pattern, unit 0 alone.
     void starts(const PatternNeeds& needs, std::vector<std::uint32_t>& out) const;
 
    private:
     friend class RuleFilter;
     // Whether the sentence holds a member of each group of needs.one_of.
     bool one_of(const PatternNeeds& needs) const;
+    // Whether unit `u` can be what `needs` asks.
+    bool holds(const UnitNeeds& needs, std::uint32_t u) const;
     // Whether `bits` has the bit of each set of `ids`.
     static bool all_set(const std::vector<std::uint32_t>& ids,
                         std::span<const std::uint64_t> bits) {
@@ -180,6 +189,7 @@ class RuleFilter {
     static constexpr std::uint8_t kNoClass = UINT8_MAX;
     std::vector<std::uint8_t> unit_classes_;
     TokenClasses classes_{};
+    std::vector<TypeMask> unit_types_;          // the type bit of each unit's mention, or 0
     std::vector<TypeMask> mentions_;            // the type bit of each mention unit
     TypeMask mention_types_ = 0;                // all of them
     TypeMask bare_mention_types_ = 0;           // those of the mention units without a particle
@@ -311,8 +321,9 @@ class RuleFilter {
   AffixShape suffix_shape_;
   std::vector<PatternNeeds> entity_;
   std::vector<PatternNeeds> relation_;
-  // The sets of word w that are the first_word_set of some rule (Facts::starts looks for the
-  // units of those only) are first_sets_of_[first_of_[w], first_of_[w + 1]).
+  // The sets of word w that are the word set of some rule's first or second element
+  // (PatternNeeds::first, second: Facts::starts looks for the units of those only) are
+  // first_sets_of_[first_of_[w], first_of_[w + 1]).
   OwnedOrFixed<std::uint32_t> first_of_;
   OwnedOrFixed<std::uint32_t> first_sets_of_;
   // Fills the affix shapes and the particles' masks from the tables.

@@ -111,6 +111,7 @@ RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
   const auto count = [](const std::vector<std::uint32_t>& of, std::uint32_t set) {
     return set < of.size() ? of[set] : 0;
   };
+  second_.assign(rules_.size(), kNoSecond);
   for (std::uint32_t at = 0; at < rules_.size(); ++at) {
     const PatternNeeds& needs = needs_of(rules_[at]);
     // The rarest set, the first found among equals: word sets in order, affix sets from the
@@ -118,25 +119,39 @@ RuleIndex::RuleIndex(std::vector<std::uint32_t> rules,
     std::vector<std::pair<std::uint32_t, std::uint32_t>>* key = nullptr;
     std::uint32_t key_set = 0;
     std::uint32_t key_count = 0;
+    std::uint32_t key_code = kNoSecond;
+    // The second rarest, found the same way among the others.
+    std::uint32_t second_code = kNoSecond;
+    std::uint32_t second_count = 0;
     const auto consider = [&](std::vector<std::pair<std::uint32_t, std::uint32_t>>& kind,
-                              std::uint32_t set, std::uint32_t n) {
+                              std::uint32_t kind_code, std::uint32_t set, std::uint32_t n) {
+      const std::uint32_t code = kind_code << 30 | set;
       if (key == nullptr || n < key_count) {
+        if (key != nullptr) {
+          second_code = key_code;
+          second_count = key_count;
+        }
         key = &kind;
         key_set = set;
         key_count = n;
+        key_code = code;
+      } else if (code != key_code && (second_code == kNoSecond || n < second_count)) {
+        second_code = code;
+        second_count = n;
       }
     };
     for (const std::uint32_t set : needs.word_sets) {
-      consider(word_keyed, set, count(counts.word_sets, set));
+      consider(word_keyed, 0, set, count(counts.word_sets, set));
     }
     for (std::size_t k = needs.affix_sets.size(); k-- > 0;) {
-      consider(affix_keyed, needs.affix_sets[k], count(counts.affix_sets, needs.affix_sets[k]));
+      consider(affix_keyed, 1, needs.affix_sets[k], count(counts.affix_sets, needs.affix_sets[k]));
     }
     for (const std::uint32_t set : needs.particle_sets) {
-      consider(particle_keyed, set, count(counts.particle_sets, set));
+      consider(particle_keyed, 2, set, count(counts.particle_sets, set));
     }
     if (key != nullptr) {
       key->emplace_back(key_set, at);
+      second_[at] = second_code;
       continue;
     }
     if (needs.mentions.empty()) {
@@ -170,10 +185,24 @@ void RuleIndex::candidates(const HeldNeeds& held, std::vector<std::uint64_t>& bi
   by_word_.add(held.word_sets, bits);
   by_affix_.add(held.affix_sets, bits);
   by_particle_.add(held.particle_sets, bits);
+  const std::array<std::span<const std::uint64_t>, 3> of_kind = {held.word_sets, held.affix_sets,
+                                                                 held.particle_sets};
+  const auto holds_second = [&](std::uint32_t at) {
+    const std::uint32_t code = second_[at];
+    if (code == kNoSecond) {
+      return true;
+    }
+    const std::span<const std::uint64_t> kind = of_kind[code >> 30];
+    const std::uint32_t set = code & ((std::uint32_t{1} << 30) - 1);
+    return set / 64 < kind.size() && ((kind[set / 64] >> (set % 64)) & 1) != 0;
+  };
   out.clear();
   for (std::size_t k = 0; k < bits.size(); ++k) {
     for (std::uint64_t word = bits[k]; word != 0; word &= word - 1) {
-      out.push_back(static_cast<std::uint32_t>(k * 64 + std::countr_zero(word)));
+      const auto at = static_cast<std::uint32_t>(k * 64 + std::countr_zero(word));
+      if (holds_second(at)) {
+        out.push_back(at);
+      }
     }
   }
 }

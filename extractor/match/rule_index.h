@@ -5,10 +5,11 @@
 // some affix sets, units with a particle of some particle sets, mentions of some types); the
 // index keys each rule by the rarest of its word, affix and particle sets, as counted in the
 // rule set's own examples (NeedCounts), else by its narrowest mention type mask, and lists the
-// rules under their key. A sentence then meets only the rules whose key it holds, plus those
-// with no need at all, in the stage's order; RuleFilter::Facts::may_match still checks all the
-// needs of each. With several hundred rules, most of which need a word most sentences lack,
-// this replaces a loop over every rule by one over what the sentence holds.
+// rules under their key. A sentence then meets only the rules whose key it holds (and their
+// second rarest set, when they have one), plus those with no need at all, in the stage's order;
+// RuleFilter::Facts::may_match still checks all the needs of each. With several hundred rules, most
+// of which need a word most sentences lack, this replaces a loop over every rule by one over what
+// the sentence holds.
 #pragma once
 
 #include <array>
@@ -55,8 +56,8 @@ class RuleIndex {
   const std::vector<std::uint32_t>& rules() const { return rules_; }
 
   // The positions in rules(), ascending, of the rules whose key `held` holds (a sentence's
-  // RuleFilter::Facts::held) or that have none. `bits` is scratch kept by the caller from
-  // sentence to sentence.
+  // RuleFilter::Facts::held) or that have none, and that hold their second key too. `bits` is
+  // scratch kept by the caller from sentence to sentence.
   void candidates(const HeldNeeds& held, std::vector<std::uint64_t>& bits,
                   std::vector<std::uint32_t>& out) const;
 
@@ -78,6 +79,11 @@ class RuleIndex {
   };
 
   std::vector<std::uint32_t> rules_;
+  // Each position's second rarest word, affix or particle set (after its key), as kind (0 word,
+  // 1 affix, 2 particle) << 30 | set, or kNoSecond: a candidate whose sentence lacks it is not
+  // listed, which spares the caller's look at most of the rule's needs.
+  static constexpr std::uint32_t kNoSecond = UINT32_MAX;
+  std::vector<std::uint32_t> second_;
   Keyed by_word_;
   Keyed by_affix_;
   Keyed by_particle_;

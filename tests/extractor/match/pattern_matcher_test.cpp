@@ -606,7 +606,8 @@ TEST_CASE("rule filter: what a word gives is remembered for one filter, not the 
 }
 
 TEST_CASE("rule filter: a rule starts only where its first word is, in order") {
-  const std::string uses = R"({"text": ["uses", "adopts"]}, {"ent": "Tool"})";
+  // The second element is optional: it places no start (see the test of the second element).
+  const std::string uses = R"({"text": ["uses", "adopts"]}, {"ent": "Tool", "min": 0})";
   RuleFilter::Facts facts;
   // Units: Acme uses Rust and Globex adopts Go, and uses it
   CHECK(Probe(uses, "Acme uses Rust and Globex adopts Go, and uses it").starts(facts) ==
@@ -625,16 +626,40 @@ TEST_CASE("rule filter: a rule whose first element has particles starts only at 
   const std::string text = "에이크미는 오늘 러스트를 쓰고 우리는 고를 쓴다";
   REQUIRE(Probe("{}", text).units() == std::vector<std::string>{"에이크미는", "오늘", "러스트를",
                                                                 "쓰고", "우리는", "고를", "쓴다"});
-  CHECK(Probe(R"({"particle": ["은", "는"]}, {"ent": "Tool"})", text).starts(facts) ==
+  // The second element is optional here: it places no start (see the test below).
+  CHECK(Probe(R"({"particle": ["은", "는"]}, {"ent": "Tool", "min": 0})", text).starts(facts) ==
         std::vector<std::uint32_t>{0, 4});
   CHECK(Probe(R"({"ent": "Organization", "particle": ["는"]})", text).starts(facts) ==
         std::vector<std::uint32_t>{0});
   // A set that takes no particle ("") lets most units through: every unit is a start.
-  CHECK(Probe(R"({"particle": ["를", ""]}, {"ent": "Tool"})", text).starts(facts) ==
+  CHECK(Probe(R"({"particle": ["를", ""]}, {"ent": "Tool", "min": 0})", text).starts(facts) ==
         std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6});
   // A list's particle is its last member's: the list may start at a unit without it.
   CHECK(Probe(R"({"ent": "Tool", "list": true, "particle": ["는"]})", text).starts(facts) ==
         std::vector<std::uint32_t>{2});
+}
+
+TEST_CASE("rule filter: a rule starts only where its second element can follow its first") {
+  RuleFilter::Facts facts;
+  const std::string text = "에이크미는 오늘 러스트를 쓰고 우리는 고를 쓴다";
+  using Units = std::vector<std::uint32_t>;
+  // A first element of one unit: the unit after a start must pass the second element's word,
+  // particle or mention type.
+  CHECK(Probe(R"({"text": ["오늘", "쓰고"]}, {"particle": ["를"]})", text).starts(facts) ==
+        Units{1});
+  CHECK(Probe(R"({"ent": "Organization"}, {"text": ["오늘"]})", text).starts(facts) == Units{0});
+  CHECK(Probe(R"({"ent": "Organization"}, {"text": ["쓰고"]})", text).starts(facts).empty());
+  CHECK(Probe(R"({"text": ["쓰고"]}, {"text": ["우리", "오늘"]})", text).starts(facts) == Units{3});
+  // A required second element needs a unit after the start, whatever it asks.
+  CHECK(Probe(R"({"text": ["오늘", "쓴다"]}, {"any": true})", text).starts(facts) == Units{1});
+  // An optional second element, or a first element that may take more than one unit, places
+  // nothing.
+  CHECK(
+      Probe(R"({"text": ["오늘", "쓰고"]}, {"particle": ["를"], "min": 0})", text).starts(facts) ==
+      Units{1, 3});
+  CHECK(
+      Probe(R"({"text": ["오늘", "쓰고"], "max": 2}, {"particle": ["를"]})", text).starts(facts) ==
+      Units{1, 3});
 }
 
 TEST_CASE("rule filter: a rule whose first element is a token of a script starts only at those") {

@@ -68,8 +68,11 @@ TEST_CASE("rule index: a sentence meets the rules whose key it holds, in the sta
   std::vector<std::uint64_t> bits;
   Positions out;
 
+  index.candidates(Held({1, 3}, {}, {}, person).needs(), bits, out);
+  CHECK(out == Positions{0, 1, 2, 3});
+  // Rule 13 also needs word set 3, its second key (see below).
   index.candidates(Held({1}, {}, {}, person).needs(), bits, out);
-  CHECK(out == Positions{1, 2, 3});
+  CHECK(out == Positions{1, 2});
 
   index.candidates(Held({7, 3, 5}, {}, {}, tool).needs(), bits, out);
   CHECK(out == Positions{0, 2, 4});
@@ -90,13 +93,16 @@ TEST_CASE("rule index: a rule with no word set is keyed by its last affix set") 
                         [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; });
   std::vector<std::uint64_t> bits;
   Positions out;
-  index.candidates(Held({}, {5}, {}, org).needs(), bits, out);
+  index.candidates(Held({}, {2, 5}, {}, org).needs(), bits, out);
   CHECK(out == Positions{0, 2});
   // The organization alone no longer makes the first rule a candidate, nor its first affix set.
   index.candidates(Held({}, {2}, {}, org).needs(), bits, out);
   CHECK(out == Positions{2});
-  // A sentence whose affixes were never looked up meets none of them.
+  // A sentence whose affixes were never looked up meets none of them: not the second rule either,
+  // whose affix set is its second key.
   index.candidates(Held({1}, {}, {}, org).needs(), bits, out);
+  CHECK(out == Positions{2});
+  index.candidates(Held({1}, {5}, {}, org).needs(), bits, out);
   CHECK(out == Positions{1, 2});
 }
 
@@ -126,11 +132,39 @@ TEST_CASE("rule index: a rule is keyed by its rarest need in the counts, and ski
   // The common word alone: neither.
   index.candidates(Held({0}).needs(), bits, out);
   CHECK(out.empty());
-  // Without counts the first word set keys both, and the common word alone meets both.
+  // Without counts the first word set keys both, and the next need found is the second key:
+  // word set 1 of rule 0, particle set 2 of rule 1. With counts rule 0's second key is particle
+  // set 2 (rarer than word set 0).
   const RuleIndex uncounted({0, 1},
                             [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; });
-  uncounted.candidates(Held({0}).needs(), bits, out);
+  uncounted.candidates(Held({0, 1}).needs(), bits, out);
+  CHECK(out == Positions{0});
+  index.candidates(Held({0, 1}).needs(), bits, out);
+  CHECK(out.empty());
+}
+
+TEST_CASE("rule index: a candidate holds its second rarest need as well as its key") {
+  // Rule 0 needs word sets 0, 1 and 2, affix set 3 and particle set 4; counts make word set 1 its
+  // key and affix set 3 its second key. Rule 1 needs word set 1 alone: no second key.
+  PatternNeeds three = words({0, 1, 2});
+  three.affix_sets = {3};
+  three.particle_sets = {4};
+  const std::vector<PatternNeeds> needs = {three, words({1})};
+  NeedCounts counts;
+  counts.examples = 10;
+  counts.word_sets = {9, 1, 8};
+  counts.affix_sets = {0, 0, 0, 2};
+  counts.particle_sets = {0, 0, 0, 0, 7};
+  const RuleIndex index(
+      {0, 1}, [&](std::uint32_t r) -> const PatternNeeds& { return needs[r]; }, counts);
+  std::vector<std::uint64_t> bits;
+  Positions out;
+  index.candidates(Held({1}).needs(), bits, out);
+  CHECK(out == Positions{1});
+  index.candidates(Held({1}, {3}).needs(), bits, out);
   CHECK(out == Positions{0, 1});
+  index.candidates(Held({0, 2}, {3}, {4}).needs(), bits, out);
+  CHECK(out.empty());
 }
 
 TEST_CASE("rule index: more rules than one word of bits, each met once") {
