@@ -252,8 +252,9 @@ bool korean_full_name(std::string_view name) {
 // A company's name key without a legal form at its end: "Vela Works Ltd", "Vela Works, Inc." and
 // "VELA WORKS" are one company.
 std::string company_key(std::string_view name) {
-  static constexpr std::array<std::string_view, 10> kLegalForms = {
-      "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "gmbh", "plc", "limited"};
+  static constexpr std::array<std::string_view, 18> kLegalForms = {
+      "inc",     "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "gmbh", "plc",
+      "limited", "ag",   "oy",  "oyj",  "oü",  "k.k.", "s.a.",  "n.v.", "b.v."};
   const std::size_t space = name.rfind(' ');
   if (space != std::string_view::npos &&
       std::ranges::find(kLegalForms, fold_case(name.substr(space + 1))) != kLegalForms.end()) {
