@@ -1974,6 +1974,23 @@ TEST_CASE("document rules: a product named after an organization the document na
                            "Acme Notes"));
 }
 
+TEST_CASE("document rules: a product named after the short form a company is called by") {
+  const std::string rules = rule_file(R"(
+    "entity_rules": [
+      {"id": "firm", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "Systems", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "app", "pattern": [{"text": "app"}, {"any": true, "min": 2, "max": 2, "capture": "n"}],
+       "entity": {"capture": "n", "type": "Product"}}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  // "Kelso" of "Kelso Systems" names "Kelso Pulse" after the company.
+  CHECK(
+      has_relation(graph_of(rules, "Kelso Systems hires. Kelso grows. We saw the app Kelso Pulse."),
+                   "Kelso Systems", RT::kDevelops, "Kelso Pulse"));
+  CHECK_FALSE(has_relation(graph_of(rules, "Kelso Systems hires. We saw the app Kelso Pulse."),
+                           "Kelso Systems", RT::kDevelops, "Kelso Pulse"));
+}
+
 TEST_CASE("document rules: a product named after a company's name without its company word") {
   const std::string rules = rule_file(R"json(
     "entity_rules": [
