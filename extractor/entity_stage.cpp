@@ -1582,7 +1582,8 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     const auto same_line = [&](std::size_t k) {
       return k < doc.sentences.size() && doc.sentences[k].span.line == s.span.line;
     };
-    if (s.tokens.empty() || (si > 0 && same_line(si - 1)) || same_line(si + 1)) {
+    if (s.tokens.empty() || (si > 0 && same_line(si - 1)) || same_line(si + 1) ||
+        doc.segmentation.lines[s.span.line].kind == LineKind::kListItem) {
       return false;
     }
     const std::string& last = s.tokens.back().text;

@@ -676,6 +676,12 @@ TEST_CASE("relation action: a headline below the header leads with the two sente
   // A sentence with a full stop is no headline: Acme is named too late to lead.
   CHECK_FALSE(has_relation(graph_of(rules, "Profiles\n\nThe baker wants every town fed." + body),
                            "John Doe", RT::kWorksAt, "Acme"));
+  // Nor is a list item, such as a line of a meeting's attendees: a guest's company named far
+  // down the list does not lead.
+  const std::string attendees = "Minutes\n\nAttendees\n\n- Jane Roe\n- Ann Poe\n- Bo Lee\n";
+  CHECK_FALSE(has_relation(graph_of(rules, attendees + "- Tom Tee, guest from Acme\n\nAcme grew. "
+                                                       "John Doe joined."),
+                           "John Doe", RT::kWorksAt, "Acme"));
 }
 
 TEST_CASE("relation action: a pull quote above the lead counts as none of its sentences") {
