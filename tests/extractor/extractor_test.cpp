@@ -1980,6 +1980,18 @@ TEST_CASE("document rules: a product named after an organization the document na
                            "Acme Notes"));
 }
 
+TEST_CASE("relation units: a legal form's full stop and a stock ticker join the company") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [{"name": "Vantor", "type": "Organization"}, {"name": "Kelso", "type": "Organization"}],
+    "relation_rules": [{"id": "buys", "pattern": [{"ent": "Organization", "capture": "a"},
+      {"script": "latin", "shape": "lower", "min": 0, "max": 3}, {"text": "buy"},
+      {"ent": "Organization", "capture": "b"}], "relation": "acquires", "source": "a", "target": "b"}])");
+  CHECK(has_relation(graph_of(rules, "Vantor Inc. (NASDAQ: VNTR) has agreed to buy Kelso."),
+                     "Vantor", RT::kAcquires, "Kelso"));
+  CHECK(has_relation(graph_of(rules, "Vantor Inc. has agreed to buy Kelso."), "Vantor",
+                     RT::kAcquires, "Kelso"));
+}
+
 TEST_CASE("document rules: a product named after the short form a company is called by") {
   const std::string rules = rule_file(R"(
     "entity_rules": [
