@@ -252,8 +252,9 @@ bool korean_full_name(std::string_view name) {
 // A company's name key without a legal form at its end: "Vela Works Ltd", "Vela Works, Inc." and
 // "VELA WORKS" are one company.
 std::string company_key(std::string_view name) {
-  static constexpr std::array<std::string_view, 10> kLegalForms = {
-      "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "gmbh", "plc", "limited"};
+  static constexpr std::array<std::string_view, 18> kLegalForms = {
+      "inc",     "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "gmbh", "plc",
+      "limited", "ag",   "oy",  "oyj",  "oü",  "k.k.", "s.a.",  "n.v.", "b.v."};
   const std::size_t space = name.rfind(' ');
   if (space != std::string_view::npos &&
       std::ranges::find(kLegalForms, fold_case(name.substr(space + 1))) != kLegalForms.end()) {
@@ -1581,7 +1582,8 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
     const auto same_line = [&](std::size_t k) {
       return k < doc.sentences.size() && doc.sentences[k].span.line == s.span.line;
     };
-    if (s.tokens.empty() || (si > 0 && same_line(si - 1)) || same_line(si + 1)) {
+    if (s.tokens.empty() || (si > 0 && same_line(si - 1)) || same_line(si + 1) ||
+        doc.segmentation.lines[s.span.line].kind == LineKind::kListItem) {
       return false;
     }
     const std::string& last = s.tokens.back().text;

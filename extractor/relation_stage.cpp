@@ -1366,6 +1366,13 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
               org_by_key->emplace(name_key(known[a]), o);
             }
           }
+          // And the short form the document calls it by ("Kelso" of "Kelso Systems"), which
+          // names "Kelso Pulse" after it as well.
+          for (int m : entities[o].mentions) {
+            if (doc.mentions[m].short_form && doc.mentions[m].refers == Refers::kNone) {
+              org_by_key->emplace(name_key(doc.mentions[m].surface), o);
+            }
+          }
         }
       }
     }

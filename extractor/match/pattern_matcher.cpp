@@ -549,6 +549,29 @@ void build_units(SentenceAnalysis& sentence, const std::vector<MentionCandidate>
       // partnership with 가온셈).
       // A handle in parentheses after a name joins it however it is spaced ("Ana Obi (@aobi),
       // Staff Engineer at Vela").
+      // A company's legal form written with a full stop ("Vantor Inc.") and a stock ticker
+      // after it ("Vantor Inc. (NASDAQ: VNTR) has agreed to buy …") are part of its mention: the
+      // verb acts on the company.
+      if (fold_parentheticals && u.particle.empty() && m.type == EntityType::kOrganization) {
+        static constexpr std::array<std::string_view, 4> kAbbreviated = {"inc", "corp", "ltd",
+                                                                         "co"};
+        const auto abbreviated = [&](const Token& t) {
+          return std::ranges::find(kAbbreviated, t.folded) != kAbbreviated.end();
+        };
+        // The legal form outside a mention of the name alone ("Datadog" + "Inc.") joins it too.
+        if (u.end + 2 < n && abbreviated(tokens[u.end]) && tokens[u.end].particle.empty() &&
+            is_char(tokens[u.end + 1], '.') && !tokens[u.end + 1].space_before) {
+          ++u.end;
+        }
+        if (u.end + 1 < n && is_char(tokens[u.end], '.') && !tokens[u.end].space_before &&
+            abbreviated(tokens[u.end - 1])) {
+          ++u.end;
+        }
+        if (u.end + 4 < n && is_char(tokens[u.end], '(') && is_char(tokens[u.end + 2], ':') &&
+            tokens[u.end + 1].all_upper && is_char(tokens[u.end + 4], ')')) {
+          u.end += 5;
+        }
+      }
       const bool handle = u.end + 1 < n && tokens[u.end + 1].text.starts_with('@');
       if (fold_parentheticals && u.particle.empty() && u.end < n && is_char(tokens[u.end], '(') &&
           (!tokens[u.end].space_before || handle)) {

@@ -3,7 +3,10 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <array>
 #include <string>
+#include <vector>
 
 #include "core/utf8.h"
 
@@ -140,6 +143,51 @@ bool glued_korean_end(std::string_view body, std::size_t b) {
   return b >= 4 && b < body.size() && body[b - 1] == '.' && body.substr(b - 4, 3) == "\xEB\x8B\xA4";
 }
 
+// True when the break at `b` follows a company's legal form written with a full stop and comes
+// before a parenthesis: "Vantor Inc. (NASDAQ: VNTR) has agreed to buy …" is one sentence.
+bool legal_form_before_paren(std::string_view body, std::size_t b) {
+  if (b >= body.size() || body[b] != '(') {
+    return false;
+  }
+  std::size_t end = b;
+  while (end > 0 && body[end - 1] == ' ') {
+    --end;
+  }
+  const std::string_view before = body.substr(0, end);
+  return std::ranges::any_of(std::array<std::string_view, 4>{" Inc.", " Corp.", " Ltd.", " Co."},
+                             [&](std::string_view form) { return before.ends_with(form); });
+}
+
+// Cuts after a wiki's reference marks: a full stop, question or exclamation mark followed by one
+// or more numbered references and a capitalised word ("at Nokia.[3] Its first …"), a break that
+// UAX #29 does not see, since the bracket is no closing punctuation.
+void add_reference_breaks(std::string_view body, std::vector<std::uint32_t>& cuts) {
+  const std::size_t before = cuts.size();
+  for (std::size_t i = 0; i + 1 < body.size(); ++i) {
+    if ((body[i] != '.' && body[i] != '!' && body[i] != '?') || body[i + 1] != '[') {
+      continue;
+    }
+    std::size_t k = i + 1;
+    while (k < body.size() && body[k] == '[') {
+      std::size_t d = k + 1;
+      while (d < body.size() && body[d] >= '0' && body[d] <= '9') {
+        ++d;
+      }
+      if (d == k + 1 || d >= body.size() || body[d] != ']') {
+        break;
+      }
+      k = d + 1;
+    }
+    if (k > i + 1 && k + 1 < body.size() && body[k] == ' ' && is_upper(body[k + 1])) {
+      cuts.push_back(static_cast<std::uint32_t>(k + 1));
+    }
+  }
+  if (cuts.size() > before) {
+    std::ranges::sort(cuts);
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  }
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -212,7 +260,8 @@ Segmentation Segmenter::segment(std::string_view text, const WordSet* lettered) 
               continue;
             }
             if (middle_initial(body, static_cast<std::size_t>(b), lettered) ||
-                title_abbreviation(body, static_cast<std::size_t>(b))) {
+                title_abbreviation(body, static_cast<std::size_t>(b)) ||
+                legal_form_before_paren(body, static_cast<std::size_t>(b))) {
               continue;
             }
             cuts.push_back(static_cast<std::uint32_t>(b));
@@ -221,6 +270,7 @@ Segmentation Segmenter::segment(std::string_view text, const WordSet* lettered) 
           impl_->sentences->setText(icu::UnicodeString());
         }
         utext_close(ut);
+        add_reference_breaks(body, cuts);
       }
       if (cuts.empty() || cuts.back() != body.size()) {
         cuts.push_back(static_cast<std::uint32_t>(body.size()));

@@ -676,6 +676,12 @@ TEST_CASE("relation action: a headline below the header leads with the two sente
   // A sentence with a full stop is no headline: Acme is named too late to lead.
   CHECK_FALSE(has_relation(graph_of(rules, "Profiles\n\nThe baker wants every town fed." + body),
                            "John Doe", RT::kWorksAt, "Acme"));
+  // Nor is a list item, such as a line of a meeting's attendees: a guest's company named far
+  // down the list does not lead.
+  const std::string attendees = "Minutes\n\nAttendees\n\n- Jane Roe\n- Ann Poe\n- Bo Lee\n";
+  CHECK_FALSE(has_relation(graph_of(rules, attendees + "- Tom Tee, guest from Acme\n\nAcme grew. "
+                                                       "John Doe joined."),
+                           "John Doe", RT::kWorksAt, "Acme"));
 }
 
 TEST_CASE("relation action: a pull quote above the lead counts as none of its sentences") {
@@ -2002,6 +2008,35 @@ TEST_CASE("document rules: a product named after an organization the document na
                      RT::kDevelops, "Tarnby Compute"));
   CHECK_FALSE(has_relation(graph_of(rules, "Acme bought Acme Notes."), "Acme", RT::kDevelops,
                            "Acme Notes"));
+}
+
+TEST_CASE("relation units: a legal form's full stop and a stock ticker join the company") {
+  const std::string rules = rule_file(R"(
+    "gazetteer": [{"name": "Vantor", "type": "Organization"}, {"name": "Kelso", "type": "Organization"}],
+    "relation_rules": [{"id": "buys", "pattern": [{"ent": "Organization", "capture": "a"},
+      {"script": "latin", "shape": "lower", "min": 0, "max": 3}, {"text": "buy"},
+      {"ent": "Organization", "capture": "b"}], "relation": "acquires", "source": "a", "target": "b"}])");
+  CHECK(has_relation(graph_of(rules, "Vantor Inc. (NASDAQ: VNTR) has agreed to buy Kelso."),
+                     "Vantor", RT::kAcquires, "Kelso"));
+  CHECK(has_relation(graph_of(rules, "Vantor Inc. has agreed to buy Kelso."), "Vantor",
+                     RT::kAcquires, "Kelso"));
+}
+
+TEST_CASE("document rules: a product named after the short form a company is called by") {
+  const std::string rules = rule_file(R"(
+    "entity_rules": [
+      {"id": "firm", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "Systems", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "app", "pattern": [{"text": "app"}, {"any": true, "min": 2, "max": 2, "capture": "n"}],
+       "entity": {"capture": "n", "type": "Product"}}],
+    "document_rules": [
+      {"id": "named", "kind": "named_after", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");
+  // "Kelso" of "Kelso Systems" names "Kelso Pulse" after the company.
+  CHECK(
+      has_relation(graph_of(rules, "Kelso Systems hires. Kelso grows. We saw the app Kelso Pulse."),
+                   "Kelso Systems", RT::kDevelops, "Kelso Pulse"));
+  CHECK_FALSE(has_relation(graph_of(rules, "Kelso Systems hires. We saw the app Kelso Pulse."),
+                           "Kelso Systems", RT::kDevelops, "Kelso Pulse"));
 }
 
 TEST_CASE("document rules: a product named after a company's name without its company word") {

@@ -81,6 +81,23 @@ TEST_CASE("a sentence break needs whitespace after it") {
         std::vector<std::string>{"Node.js와 GPT-3.5를 쓴다.", "끝."});
 }
 
+TEST_CASE("a wiki's reference marks after a full stop end the sentence") {
+  CHECK(sentences_of(
+            "Orbo was started by Ada Obi, who had worked at Kivu.[2] Its first app was Tern.") ==
+        std::vector<std::string>{"Orbo was started by Ada Obi, who had worked at Kivu.[2]",
+                                 "Its first app was Tern."});
+  CHECK(sentences_of("It sells boats.[4][5] Vela bought it in 2020.") ==
+        std::vector<std::string>{"It sells boats.[4][5]", "Vela bought it in 2020."});
+  // Not a bracket that holds no number, nor one before a word in lower case.
+  CHECK(sentences_of("See the note.[a] More follows. It ends.[3] and so on.").size() == 2);
+}
+
+TEST_CASE("a legal form's full stop before a stock ticker ends no sentence") {
+  CHECK(sentences_of("Vantor Inc. (NASDAQ: VNTR) will buy Kelso. It pays cash.") ==
+        std::vector<std::string>{"Vantor Inc. (NASDAQ: VNTR) will buy Kelso.", "It pays cash."});
+  CHECK(sentences_of("We sold to Vantor Inc. Kelso did too.").size() == 2);
+}
+
 TEST_CASE("a Korean sentence ending glued to the next sentence still ends it") {
   CHECK(sentences_of("에이크미는 앱을 냈다.글로벡스도 곧 낸다.") ==
         std::vector<std::string>{"에이크미는 앱을 냈다.", "글로벡스도 곧 낸다."});
