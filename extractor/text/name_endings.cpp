@@ -52,6 +52,13 @@ bool titled_at_end(const std::vector<Token>& tokens, std::size_t i, const NameEn
          tokens[i - 1].particle.empty() && tokens[i].space_before;
 }
 
+// A handle in parentheses right after `tokens[i]`, as credits write a person ("최혜인(@hyein,
+// 가온)").
+bool handle_follows(const std::vector<Token>& tokens, std::size_t i) {
+  return i + 2 < tokens.size() && tokens[i + 1].text == "(" && !tokens[i + 1].space_before &&
+         tokens[i + 2].text == "@";
+}
+
 }  // namespace
 
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
@@ -83,7 +90,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
         !names.initials.contains(std::string_view(t.folded).substr(0, kSyllable)) ||
         names.titles.contains(t.folded) || (known && known(t.folded)) ||
         (!title_follows(tokens, i, names) && !titled_in_parentheses(tokens, i, names) &&
-         !titled_at_end(tokens, i, names))) {
+         !titled_at_end(tokens, i, names) && !handle_follows(tokens, i))) {
       continue;
     }
     t.base_end = t.end;

@@ -91,6 +91,12 @@ TEST_CASE("join_name_endings: a title before a name that ends the sentence, as s
   CHECK(forms("한빛 대표 박유나 씨") == V{"한빛", "대표", "박유+나", "씨"});
 }
 
+TEST_CASE("join_name_endings: a handle in parentheses after the name, as credits write it") {
+  CHECK(forms("김수인(@suin, 가온)") == V{"김수인", "(", "@", "suin", ",", "가온", ")"});
+  // Not a parenthesis that holds no handle.
+  CHECK(forms("김수인(가온)") == V{"김수+인", "(", "가온", ")"});
+}
+
 TEST_CASE("join_name_endings: without a title the particle stays") {
   CHECK(forms("김수인 발표") == V{"김수+인", "발표"});
   CHECK(forms("김수인") == V{"김수+인"});
