@@ -695,20 +695,21 @@ TEST_CASE("listicles: a title that counts organizations makes its numbered items
       "2) 다온옵스(DaonOps) — 보안 게이트웨이\n한도겸 대표가 창업했다.\n\n"
       "3. 모아포지\n오세린 대표가 창업했다.\n";
   const KnowledgeGraph g = graph_of(rules, page);
-  CHECK(has_entity(g, "누리셈", ET::kOrganization));
-  CHECK(has_entity(g, "다온옵스", ET::kOrganization));
-  CHECK(has_entity(g, "모아포지", ET::kOrganization));
   // Each item's section is about its organization.
-  CHECK(has_relation(g, "서지아", RT::kFounded, "누리셈"));
-  CHECK(has_relation(g, "한도겸", RT::kFounded, "다온옵스"));
-  CHECK(has_relation(g, "오세린", RT::kFounded, "모아포지"));
+  for (const auto& [founder, company] :
+       {std::pair{"서지아", "누리셈"}, std::pair{"한도겸", "다온옵스"},
+        std::pair{"오세린", "모아포지"}}) {
+    CHECK(has_entity(g, company, ET::kOrganization));
+    CHECK(has_relation(g, founder, RT::kFounded, company));
+  }
   // English: a number in words; the name fills its line.
   const KnowledgeGraph english =
       graph_of(rules,
                "Seven startups to watch\n\n1. Saltgrass Robotics\nIt mows.\n\n2. Kilnstone\nIt "
                "bakes.\n\n3. Tansyfield\nIt drafts.\n");
-  CHECK(has_entity(english, "Kilnstone", ET::kOrganization));
-  CHECK(has_entity(english, "Tansyfield", ET::kOrganization));
+  for (const char* company : {"Kilnstone", "Tansyfield"}) {
+    CHECK(has_entity(english, company, ET::kOrganization));
+  }
   // No title that counts organizations (a number but no word of the list), or fewer than three
   // items: no names.
   CHECK(graph_of(rules,
