@@ -566,7 +566,7 @@ class Compiler {
         el.names = std::move(w).value();
       }
     } else if (m[kEntityNames]) {
-      return error(pointer + "/names", "\"names\" tests an entity's name: it needs \"ent\"");
+      return error(pointer + "/names", R"("names" tests an entity's name: it needs "ent")");
     } else if (m[kAny] && m[kAny]->GetBool()) {
       el.kind = ElementKind::kAny;
     }
