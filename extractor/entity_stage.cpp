@@ -1505,7 +1505,8 @@ Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
     return {};
   }
   // A transcript, whose speakers each say "I": three turns or more open with a speaker's name
-  // in capitalised Latin words and a colon ("THEO: …", "[00:01:05] Carla Jiménez: …").
+  // in capitalised Latin words and a colon ("THEO: …", "[00:01:05] Carla Jiménez: …"), not one
+  // of the layout's address_fields (a mail's "From:", "To:", "Cc:").
   constexpr int kTurns = 3;
   constexpr std::size_t kSpeakerWords = 3;
   int turns = 0;
@@ -1523,7 +1524,10 @@ Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
            (s.tokens[k].capitalized || s.tokens[k].all_upper)) {
       ++k;
     }
-    turns += k > first && k < s.tokens.size() && s.tokens[k].text == ":" ? 1 : 0;
+    // A mail's address lines ("From: …", "Cc: …") are no speaker's turns.
+    const bool address =
+        k == first + 1 && layout.address_fields.contains(fold_letters(s.tokens[first].text));
+    turns += k > first && k < s.tokens.size() && s.tokens[k].text == ":" && !address ? 1 : 0;
   }
   if (turns >= kTurns) {
     return {};

@@ -52,6 +52,10 @@ struct SentenceScope {
   const std::set<std::pair<int, RelationType>>& previous_sources;
   // The organizations the sentence before said were invested in.
   const std::set<int>& previous_invested;
+  // In a post one person writes, the team a rule with writer_team made the writer a member of in
+  // an earlier sentence ("I joined in 2019 as … on the Billing team"), or -1: the post's "we"
+  // is that team.
+  int writer_team;
   const Layout& layout;   // the pack's
   const WordSet& titles;  // the pack's name_endings titles ("대표", "CTO")
   const WordSet& heads;   // the pack's name_endings heads, written onto a unit's name ("장")
@@ -235,6 +239,11 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     // "$about" with no topic product: a team's own page or report speaks of its own things. A
     // company's blog speaks for the company, whichever team its writer is in.
     out = {sc.doc.own_team};
+  } else if (ref.self && sc.writer_team >= 0 && sc.s.span.line <= sc.doc.writer.last_line &&
+             says_we(sc, m) && (ref.types == 0 || (ref.types & type_bit(EntityType::kTeam)) != 0)) {
+    // "we" in a post one person writes is the team the writer said they are on ("I joined the
+    // Billing team … the tool we wrote"), not the whole company.
+    out = {sc.writer_team};
   } else if (ref.self && sc.s.span.line <= sc.doc.writer.last_line &&
              ((sc.doc.writer.post >= 0 && !says_we(sc, m)) ||
               (sc.doc.writer.named >= 0 && says_i(sc, m)))) {
@@ -1965,6 +1974,8 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
   std::set<std::pair<int, RT>> sources_here;
   std::set<int> previous_invested;
   std::set<int> invested_here;
+  int writer_team = -1;  // SentenceScope::writer_team
+  std::uint32_t writer_team_sentence = UINT32_MAX;
   // The investors and buyers a rule's own words name, by sentence, whichever candidate wins
   // for the pair.
   std::set<std::tuple<std::uint32_t, int, RT>> dealers;  // (sentence, entity, type)
@@ -1993,6 +2004,7 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                            previous,
                            previous_sources,
                            previous_invested,
+                           writer_team,
                            ctx.rules.layout,
                            ctx.rules.name_endings.titles,
                            ctx.rules.name_endings.heads};
@@ -2089,6 +2101,18 @@ Result<std::vector<RelationCandidate>> extract_relations(const StageContext& ctx
                 sources_here.emplace(src, type);
                 if (type == RT::kInvestsIn) {
                   invested_here.insert(dst);
+                }
+                // The writer's team, until a later sentence has the writer join an
+                // organization ("I was on the Billing team. In May I joined Vela."), whose
+                // "we" that team is not.
+                if (src == doc.writer.post && !rule.former) {
+                  if (writer_team < 0 && rule.writer_team &&
+                      entities[dst].type == EntityType::kTeam) {
+                    writer_team = dst;
+                    writer_team_sentence = si;
+                  } else if (type == RT::kWorksAt && si != writer_team_sentence) {
+                    writer_team = -1;
+                  }
                 }
                 best.insert_or_assign(
                     key,

@@ -307,6 +307,7 @@ class RulesWriter {
     strings(r.unless);
     out_.flag(r.yields);
     out_.flag(r.former);
+    out_.flag(r.writer_team);
     shared(r.voice_words);
     strings(r.voice_endings);
     out_.i32(r.voice_min);
@@ -595,6 +596,7 @@ class RulesReader {
     strings(r.unless);
     r.yields = in_.flag();
     r.former = in_.flag();
+    r.writer_team = in_.flag();
     r.voice_words = shared();
     strings(r.voice_endings);
     r.voice_min = in_.i32();

@@ -134,6 +134,9 @@ struct RelationRule : RuleHeader {
   // another give way as a post stated with its organization does, for a person's past employer
   // says nothing of where the person works now.
   bool former = false;
+  // Whether the membership the rule states ("I joined as … on the Billing team") makes the team
+  // the "we" of the rest of a post one person writes.
+  bool writer_team = false;
   // Only in a document written in the first person: one that uses these words, or words
   // ending in `voice_endings` (a polite verb ending, 니다), at least `voice_min` times in all
   // (none: any document).

@@ -883,6 +883,7 @@ class Compiler {
     }
     r.yields = !v.HasMember("yields") || v["yields"].GetBool();
     r.former = v.HasMember("former") && v["former"].GetBool();
+    r.writer_team = v.HasMember("writer_team") && v["writer_team"].GetBool();
     return r;
   }
 

@@ -1481,6 +1481,45 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
     const KnowledgeGraph mine = graph_of(our, byline + "I now build my app, Rocket.\n");
     CHECK(has_relation(mine, "Jane Roe", RT::kDevelops, "Rocket"));
   }
+  SUBCASE("\"we\" is the team a writer_team rule says the writer joined") {
+    auto team_rules = [](const std::string& writer_team) {
+      return rule_file(R"(
+          "layout": {"writer_words": ["i", "my"], "we_words": ["we", "our"],
+            "address_fields": ["from", "to", "cc"]},
+          "entity_rules": [
+            {"id": "person", "pattern": [{"text": ":"}, {"shape": "capitalized", "min": 2,
+              "max": 2, "capture": "n"}], "entity": {"capture": "n", "type": "Person"}},
+            {"id": "team", "pattern": [{"text": "Ledger", "capture": "n"}],
+              "entity": {"capture": "n", "type": "Team"}}],
+          "relation_rules": [
+            {"id": "on-team", "pattern": [{"text": "i"}, {"text": "joined"},
+              {"any": true, "min": 0, "max": 3}, {"text": "on"}, {"ent": "Team", "capture": "t"}],
+              "relation": "member_of", "source": "$self", "target": "t")" +
+                       writer_team + R"(},
+            {"id": "joined", "pattern": [{"text": "i"}, {"text": "joined"},
+              {"ent": "Organization", "capture": "o"}],
+              "relation": "works_at", "source": "$self", "target": "o"},
+            {"id": "make", "pattern": [{"text": "our"}, {"text": "app"}, {"text": ","},
+              {"ent": "Product", "capture": "p"}],
+              "relation": "develops", "source": "$self", "target": "p"}])");
+    };
+    // A mail's address lines are no transcript's turns: the sender writes the post.
+    const std::string mail = "From: Jane Roe\nTo: Ann Lee\nCc: Bob Day\nSubject: News\n\n";
+    const std::string joined = "I joined in May on Ledger. I like Acme. ";
+    const KnowledgeGraph g = graph_of(team_rules(R"(, "writer_team": true)"),
+                                      mail + joined + "I build our app, Rocket.\n");
+    CHECK(has_relation(g, "Jane Roe", RT::kMemberOf, "Ledger"));
+    CHECK(has_relation(g, "Ledger", RT::kDevelops, "Rocket"));
+    const KnowledgeGraph plain =
+        graph_of(team_rules(""), mail + joined + "I build our app, Rocket.\n");
+    CHECK(has_relation(plain, "Jane Roe", RT::kMemberOf, "Ledger"));
+    CHECK_FALSE(has_relation(plain, "Ledger", RT::kDevelops, "Rocket"));
+    // Once the writer joins an organization, "we" is no longer that team.
+    const KnowledgeGraph moved =
+        graph_of(team_rules(R"(, "writer_team": true)"),
+                 mail + joined + "I joined Acme. I build our app, Rocket.\n");
+    CHECK_FALSE(has_relation(moved, "Ledger", RT::kDevelops, "Rocket"));
+  }
   SUBCASE("a writer who introduces themselves, and the sections of a résumé") {
     const std::string intro = rule_file(R"(
         "layout": {"writer_words": ["나는", "내가"]},
