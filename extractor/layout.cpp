@@ -228,6 +228,18 @@ bool circled_number(std::string_view text) {
          static_cast<unsigned char>(text[2]) >= 0xA0 && static_cast<unsigned char>(text[2]) <= 0xB3;
 }
 
+// The length of the numbering a line opens with, digits and a full stop or a closing
+// parenthesis ("3.", "12)"), or 0.
+std::size_t numbering(std::string_view line) {
+  std::size_t digits = 0;
+  while (digits < line.size() && is_digit(line[digits])) {
+    ++digits;
+  }
+  return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')
+             ? digits + 1
+             : 0;
+}
+
 // Whether a line opens like an item of a digest: a bullet, a circled number (①), a numbering
 // ("3.", "2)") or a programme's time slot. Brackets open time stamps of transcripts and Markdown
 // headings sections of one story, so neither counts.
@@ -258,12 +270,8 @@ bool item_heading(std::string_view line) {
                     static_cast<unsigned char>(c) >= 0x80;
            });
   }
-  std::size_t digits = 0;
-  while (digits < line.size() && is_digit(line[digits])) {
-    ++digits;
-  }
-  return digits > 0 && digits <= 2 && digits + 1 < line.size() &&
-         (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
+  const std::size_t number = numbering(line);
+  return number > 0 && number <= 3 && number < line.size() && line[number] == ' ';
 }
 
 // Whether a sentence opens with an interview marker and a full stop or a colon ("Q.", "A:").
@@ -432,13 +440,7 @@ std::string heading_key(std::string_view line) {
   if (line.empty() || count_code_points_utf8(line) > kMaxHeading) {
     return {};
   }
-  std::size_t digits = 0;
-  while (digits < line.size() && is_digit(line[digits])) {
-    ++digits;
-  }
-  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
-    line.remove_prefix(digits + 1);
-  }
+  line.remove_prefix(numbering(line));
   return fold_letters(line);
 }
 
@@ -1462,13 +1464,7 @@ void read_listicle(const DocumentAnalysis& doc, const Layout& layout,
   const auto item_name = [&](const SentenceAnalysis& s) -> std::optional<std::uint32_t> {
     const Line& line = doc.segmentation.lines[s.span.line];
     const std::string_view text = trimmed(doc.normalized(line.begin, line.end));
-    std::size_t digits = 0;
-    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
-      ++digits;
-    }
-    const bool number =
-        digits > 0 && digits < text.size() && (text[digits] == ')' || text[digits] == '.');
-    if (!number && !circled_number(text)) {
+    if (numbering(text) == 0 && !circled_number(text)) {
       return std::nullopt;
     }
     std::uint32_t t = 0;
