@@ -20,6 +20,7 @@ struct EvalCommand {
   double min_entity_f1 = 0.0;
   double min_relation_f1 = 0.0;
   double min_relation_precision = 0.0;
+  double min_confidence = 0.0;
 };
 
 std::string line(const std::string& name, const EvalCounts& c) {
@@ -66,7 +67,10 @@ int run_eval(const EvalCommand& opt) {
     if (!text.ok()) {
       return report(text.status());
     }
-    Result<Extraction> got = extractor.value().extract({gold.value().document, text.value()});
+    ExtractOptions options;
+    options.min_confidence = opt.min_confidence;
+    Result<Extraction> got =
+        extractor.value().extract({gold.value().document, text.value()}, options);
     if (!got.ok()) {
       return report(got.status().in_file(text_path));
     }
@@ -111,6 +115,9 @@ void setup_eval(CLI::App& app, CommandRegistry& registry) {
                   "Exit 1 if the total relation F1 is lower");
   sub->add_option("--min-relation-precision", opt->min_relation_precision,
                   "Exit 1 if the total relation precision is lower");
+  sub->add_option("--min-confidence", opt->min_confidence,
+                  "Score only the relations of this confidence or more, as extract keeps them")
+      ->check(CLI::Range(0.0, 1.0));
   add_rules_options(*sub, opt->rules);
   registry.add(sub, [opt] { return run_eval(*opt); });
 }
