@@ -43,6 +43,20 @@ std::string span_text(const DocumentAnalysis& doc, const SentenceAnalysis& s, st
   return std::string(doc.normalized(s.tokens[b].begin, s.tokens[e - 1].base_end));
 }
 
+// Whether two of the tokens [b, e) stand two spaces or more apart (normalisation made every
+// space, tab included, one kind): the items of a menu ("회사소개   연혁   팀   제품") or the cells
+// of a table aligned with spaces, never one name.
+bool wide_gap(const DocumentAnalysis& doc, const SentenceAnalysis& s, std::uint32_t b,
+              std::uint32_t e) {
+  for (std::uint32_t t = b + 1; t < e; ++t) {
+    const std::string_view gap = doc.normalized(s.tokens[t - 1].end, s.tokens[t].begin);
+    if (gap.size() >= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct UnionFind {
   std::vector<int> parent;
   explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -164,7 +178,8 @@ Result<std::vector<AliasLink>> run_entity_rules(const StageContext& ctx, Documen
               !quoted_whole(s, held) &&
               std::any_of(held.begin(), held.empty() ? held.end() : held.end() - 1,
                           [&](std::uint32_t u) { return !s.units[u].particle.empty(); });
-          if (!held.empty() && type && !inner_particle) {
+          if (!held.empty() && type && !inner_particle &&
+              !wide_gap(doc, s, s.units[held.front()].begin, s.units[held.back()].end)) {
             MentionCandidate c;
             c.sentence = si;
             c.begin = s.units[held.front()].begin;

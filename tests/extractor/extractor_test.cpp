@@ -210,6 +210,20 @@ TEST_CASE("entity action: through extends the name to another capture") {
   CHECK(g.entity_count() == 2);
 }
 
+TEST_CASE("entity action: words two spaces apart are never one name") {
+  const std::string rules = rule_file(R"("entity_rules": [{"id": "team",
+      "pattern": [{"script": "hangul", "min": 1, "max": 3, "capture": "n"}, {"text": "팀", "capture": "t"}],
+      "entity": {"capture": "n", "through": "t", "type": "Team"}}])");
+  // A site's menu, then a sentence: the menu's items are set apart by wide gaps.
+  const KnowledgeGraph g = graph_of(
+      rules, "가온 | 회사소개   연혁   팀   제품\n\n결제 플랫폼 팀이 맡는다.\n안내  결제 팀");
+  CHECK(has_entity(g, "결제 플랫폼 팀", ET::kTeam));
+  CHECK(g.find("회사소개   연혁   팀").empty());
+  CHECK(g.find("연혁   팀").empty());
+  CHECK(g.find("안내  결제 팀").empty());
+  CHECK(has_entity(g, "결제 팀", ET::kTeam));
+}
+
 TEST_CASE("entity action: quotes that hold a name whole let its words end like particles") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "quoted",
       "pattern": [{"text": "게임"}, {"text": "'"}, {"any": true, "min": 1, "max": 4,
