@@ -653,7 +653,7 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
       continue;
     }
     t.base_end = t.begin + static_cast<std::uint32_t>(name.size());
-    t.text = std::string(name);
+    t.text = doc.normalized(t.begin, t.base_end);
     t.folded = std::string(name);
     t.word = kNoWord;
     t.particle = rest.empty() ? std::string_view() : split.particle;
@@ -1590,7 +1590,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
         doc.segmentation.lines[s.span.line].kind == LineKind::kListItem) {
       return false;
     }
-    const std::string& last = s.tokens.back().text;
+    const std::string_view last = s.tokens.back().text;
     return last != "." && last != "?" && last != "!" && last != "\"";
   };
   // So does a pull quote, a line that is one quotation only ("We want to be the patient

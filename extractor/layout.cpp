@@ -413,7 +413,7 @@ Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t>
   };
   int depth = 0;
   for (std::uint32_t k = cell.first; k < cell.second; ++k) {
-    const std::string& t = s.tokens[k].text;
+    const std::string_view t = s.tokens[k].text;
     depth += t == "(" ? 1 : t == ")" ? -1 : 0;
     if (depth == 0 &&
         (t == "," || t == "\xC2\xB7" || t == "/" || t == ";" || (ampersand && t == "&"))) {
@@ -1429,7 +1429,7 @@ void read_outline(DocumentAnalysis& doc, const std::vector<std::uint32_t>& first
     }
     std::uint32_t e = b;
     while (e < s.tokens.size()) {
-      const std::string& t = s.tokens[e].text;
+      const std::string_view t = s.tokens[e].text;
       if (t == "(" || t == ":" || t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93") {
         break;  // (, :, -, —, –
       }

@@ -92,7 +92,7 @@ std::uint32_t past_parenthetical(const SentenceAnalysis& s, std::uint32_t at) {
     return at;
   }
   for (std::uint32_t j = at + 1; j < units.size() && j <= at + kMaxParenthetical; ++j) {
-    const std::string& w = s.tokens[units[j].begin].text;
+    const std::string_view w = s.tokens[units[j].begin].text;
     if (units[j].mention < 0 && w == "(") {
       break;
     }

@@ -1164,7 +1164,7 @@ std::vector<std::string> check_rule_words(const RuleSet& rules) {
     if (tokens.size() == 1 && !tokens[0].particle.empty() && !tokens[0].particle_only() &&
         reported.insert(r.id + "/" + word).second) {
       findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id + "\" tests \"" + word +
-                         "\", which the tokenizer reads as \"" + tokens[0].text +
+                         "\", which the tokenizer reads as \"" + std::string(tokens[0].text) +
                          "\" with the particle \"" + std::string(tokens[0].particle) +
                          "\", so it never matches as written");
     }

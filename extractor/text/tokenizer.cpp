@@ -168,7 +168,7 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
 }
 
 void describe(Token& t, std::string_view text) {
-  t.text.assign(text.substr(t.begin, t.base_end - t.begin));
+  t.text = text.substr(t.begin, t.base_end - t.begin);
   int letters = 0;
   int uppers = 0;
   bool first = true;
@@ -523,6 +523,7 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
         t.end -= pos;
         t.base_end -= pos;
         t.word = words_.insert(t.folded);
+        t.text = {};  // viewed again in the text at hand where the run is copied
         tokens_.push_back(std::move(t));
       }
       ends_.push_back(static_cast<std::uint32_t>(tokens_.size()));
@@ -532,6 +533,7 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
       t.begin += pos;
       t.end += pos;
       t.base_end += pos;
+      t.text = text.substr(t.begin, t.base_end - t.begin);
       if (particle_at_[k] != kStatic) {
         t.particle = run.substr(particle_at_[k], t.particle.size());
       }

@@ -36,7 +36,9 @@ struct Token {
   bool capitalized = false;   // first letter upper case
   bool all_upper = false;     // at least two letters, all upper case
   bool has_digit = false;
-  std::string text;           // base form as written
+  // The base form as written: the text's bytes [begin, base_end), viewed in the text the
+  // tokens were made from, which must outlive them (as the particle's view does).
+  std::string_view text;
   std::string folded;         // base form, case folded
   std::string_view particle;  // Korean particle or English "'s"; empty if none
   // The number of `folded` among the words of the TokenCache that made the token

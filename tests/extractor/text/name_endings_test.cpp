@@ -48,14 +48,15 @@ std::vector<Token> after_step(Step step, std::string_view text) {
 }
 
 // The base forms of `text`'s tokens after `step` (by default the join), with "+particle" when
-// one is left. Every token's text is where its offsets say.
+// one is left. Every token's text views the text where its offsets say.
 std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr,
                                Step step = join_name_endings) {
   const std::vector<Token> tokens = cached_after_step(step, text, known);
   std::vector<std::string> out;
   for (const Token& t : tokens) {
-    out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
-    CHECK(text.substr(t.begin, t.end - t.begin).starts_with(t.text));
+    out.push_back(std::string(t.text) + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+    CHECK(t.text.data() == text.data() + t.begin);
+    CHECK(t.text.size() == t.base_end - t.begin);
   }
   return out;
 }
@@ -112,7 +113,8 @@ TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it s
     join_name_endings(tokens, text, n, nullptr);
     V out;
     for (const Token& t : tokens) {
-      out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
+      out.push_back(std::string(t.text) +
+                    (t.particle.empty() ? "" : "+" + std::string(t.particle)));
     }
     return out;
   };

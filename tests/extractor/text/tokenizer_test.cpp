@@ -23,7 +23,7 @@ std::vector<Token> tokens_of(std::string_view text, const KnownWord& known = nul
 std::vector<std::string> words(std::string_view text, const KnownWord& known = nullptr) {
   std::vector<std::string> out;
   for (const Token& t : tokens_of(text, known)) {
-    out.push_back(t.text + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+    out.push_back(std::string(t.text) + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
   }
   return out;
 }
@@ -263,11 +263,11 @@ std::vector<std::string> described(const std::vector<Token>& tokens, std::string
                          t.particle.data() < text.data() + text.size();
     const std::string where =
         in_text ? std::to_string(t.particle.data() - text.data()) : std::string("static");
-    out.push_back(std::to_string(t.begin) + "/" + std::to_string(t.base_end) + "/" +
-                  std::to_string(t.end) + " " + std::to_string(static_cast<int>(t.script)) +
-                  (t.space_before ? "s" : "-") + (t.capitalized ? "c" : "-") +
-                  (t.all_upper ? "u" : "-") + (t.has_digit ? "d" : "-") + " " + t.text + " " +
-                  t.folded + " " + std::string(t.particle) + "@" + where);
+    out.push_back(
+        std::to_string(t.begin) + "/" + std::to_string(t.base_end) + "/" + std::to_string(t.end) +
+        " " + std::to_string(static_cast<int>(t.script)) + (t.space_before ? "s" : "-") +
+        (t.capitalized ? "c" : "-") + (t.all_upper ? "u" : "-") + (t.has_digit ? "d" : "-") + " " +
+        std::string(t.text) + " " + t.folded + " " + std::string(t.particle) + "@" + where);
   }
   return out;
 }
@@ -310,6 +310,10 @@ TEST_CASE("TokenCache gives what tokenize gives, run by run, at any offset") {
       for (const Token& t : cached) {  // each token numbers its folded form
         REQUIRE(t.word < cache.words());
         CHECK(cache.word(t.word) == t.folded);
+        // and views its base form in this copy of the text, where the run was cached from
+        // the first
+        CHECK(t.text.data() == text.data() + t.begin);
+        CHECK(t.text.size() == t.base_end - t.begin);
       }
     }
   }
