@@ -372,7 +372,7 @@ bool holds(const SentenceAnalysis& header, std::pair<std::uint32_t, std::uint32_
   return false;
 }
 
-bool column_word(const Layout& layout, const std::string& folded) {
+bool column_word(const Layout& layout, std::string_view folded) {
   return std::any_of(layout.table_columns.begin(), layout.table_columns.end(),
                      [&](const auto& tc) { return tc.first == folded; });
 }
@@ -1197,8 +1197,9 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     if (!markers.holds(compact)) {
       continue;
     }
+    FoldedForms folded;
     const std::vector<Token> tokens =
-        tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr);
+        tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr, folded);
     // A box's heading may name its section first ("IT/과학 많이 본 뉴스").
     const bool marker =
         layout.boilerplate_markers.contains(compact) ||

@@ -205,7 +205,7 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     named.base_end = named.end;
     named.particle = {};
     named.text = text.substr(named.begin, named.end - named.begin);
-    named.folded.resize(rest.size());
+    named.folded = named.folded.substr(0, rest.size());
     named.word = kNoWord;
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(title));
     ++i;

@@ -107,7 +107,9 @@ TEST_CASE("join_name_endings: without a title the particle stays") {
 
 TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it stands") {
   const auto with_given = [](std::string_view text) {
-    std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+    FoldedForms folded;
+    std::vector<Token> tokens =
+        tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
     NameEndings n = names();
     n.given = {"페드로", "엘레나"};
     join_name_endings(tokens, text, n, nullptr);
@@ -204,14 +206,18 @@ TEST_CASE("split_unit_heads: titles without a name before the unit, and known wo
   const KnownWord known = [](std::string_view w) { return w == "한빛팀장"; };
   CHECK(split_heads("한빛팀장", known) == V{"한빛팀장"});
   const std::string text = "기획본부장";
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  FoldedForms folded;
+  std::vector<Token> tokens =
+      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
   split_unit_heads(tokens, text, NameEndings{}, nullptr);
   CHECK(tokens.size() == 1);
 }
 
 TEST_CASE("join_name_endings: an empty configuration changes nothing") {
   const std::string text = "김수인 대표";
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  FoldedForms folded;
+  std::vector<Token> tokens =
+      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
   join_name_endings(tokens, text, NameEndings{}, nullptr);
   CHECK(tokens[0].text == "김수");
 }
