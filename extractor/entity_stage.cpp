@@ -73,8 +73,8 @@ struct UnionFind {
 // The type a cue word gives, else the type of the longest cue of two syllables or more that a
 // Hangul word ends in: Korean writes a compound as one word (보안기업 is a 기업, 쇼핑앱 an 앱).
 std::optional<EntityType> cue_type(const RuleSet& rules, const Token& cue) {
-  const std::string& word = cue.folded;
-  if (auto it = rules.type_cues.find(word); it != rules.type_cues.end()) {
+  const std::string_view word = cue.folded;
+  if (auto it = rules.type_cues.find(std::string(word)); it != rules.type_cues.end()) {
     return it->second;
   }
   if (cue.script != Script::kHangul) {
@@ -84,7 +84,8 @@ std::optional<EntityType> cue_type(const RuleSet& rules, const Token& cue) {
   std::size_t pos = 0;
   next_code_point(word, pos);
   for (; pos + kMinCueBytes <= word.size(); next_code_point(word, pos)) {
-    if (auto it = rules.type_cues.find(word.substr(pos)); it != rules.type_cues.end()) {
+    if (auto it = rules.type_cues.find(std::string(word.substr(pos)));
+        it != rules.type_cues.end()) {
       return it->second;
     }
   }
@@ -302,8 +303,9 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     }
   }
   pending.clear();
-  std::map<std::string, std::set<std::pair<EntityType, std::string>>> fits;  // short -> full
-  std::map<std::pair<EntityType, std::string>, MentionCandidate> full;       // its first mention
+  // short -> full
+  std::map<std::string, std::set<std::pair<EntityType, std::string>>, std::less<>> fits;
+  std::map<std::pair<EntityType, std::string>, MentionCandidate> full;  // its first mention
   auto add_full = [&](const MentionCandidate& c, const std::string& name) {
     auto [it, fresh] = full.emplace(std::make_pair(c.type, name), c);
     if (!fresh && std::tie(c.sentence, c.begin) < std::tie(it->second.sentence, it->second.begin)) {
@@ -376,7 +378,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       }
     }
   }
-  auto unique_fit = [&](const std::string& form) -> const MentionCandidate* {
+  auto unique_fit = [&](std::string_view form) -> const MentionCandidate* {
     auto it = fits.find(form);
     return it != fits.end() && it->second.size() == 1 ? &full.at(*it->second.begin()) : nullptr;
   };
@@ -668,8 +670,8 @@ void resplit_onto_name(const DocumentAnalysis& doc, SentenceAnalysis& s, std::st
       continue;
     }
     t.base_end = t.begin + static_cast<std::uint32_t>(name.size());
-    t.text = std::string(name);
-    t.folded = std::string(name);
+    t.text = doc.normalized(t.begin, t.base_end);
+    t.folded = t.text;
     t.word = kNoWord;
     t.particle = rest.empty() ? std::string_view() : split.particle;
     resplit.push_back(k);
@@ -727,8 +729,9 @@ void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
       continue;
     }
     Learned l{{}, c};
+    FoldedForms folded;
     for (const Token& t :
-         tokenize(c.surface, 0, static_cast<std::uint32_t>(c.surface.size()), keep_whole)) {
+         tokenize(c.surface, 0, static_cast<std::uint32_t>(c.surface.size()), keep_whole, folded)) {
       l.tokens.push_back(fold_case(std::string_view(c.surface).substr(t.begin, t.end - t.begin)));
     }
     learned.push_back(std::move(l));
@@ -785,8 +788,9 @@ void propagate_names(const StageContext& ctx, DocumentAnalysis& doc,
     if (l.from.canonical.empty()) {
       l.from.canonical = of->surface;
     }
+    FoldedForms folded;
     for (const Token& t :
-         tokenize(link.name, 0, static_cast<std::uint32_t>(link.name.size()), keep_whole)) {
+         tokenize(link.name, 0, static_cast<std::uint32_t>(link.name.size()), keep_whole, folded)) {
       l.tokens.push_back(fold_case(std::string_view(link.name).substr(t.begin, t.end - t.begin)));
     }
     learned.push_back(std::move(l));
@@ -1605,7 +1609,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
         doc.segmentation.lines[s.span.line].kind == LineKind::kListItem) {
       return false;
     }
-    const std::string& last = s.tokens.back().text;
+    const std::string_view last = s.tokens.back().text;
     return last != "." && last != "?" && last != "!" && last != "\"";
   };
   // So does a pull quote, a line that is one quotation only ("We want to be the patient

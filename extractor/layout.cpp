@@ -372,7 +372,7 @@ bool holds(const SentenceAnalysis& header, std::pair<std::uint32_t, std::uint32_
   return false;
 }
 
-bool column_word(const Layout& layout, const std::string& folded) {
+bool column_word(const Layout& layout, std::string_view folded) {
   return std::any_of(layout.table_columns.begin(), layout.table_columns.end(),
                      [&](const auto& tc) { return tc.first == folded; });
 }
@@ -413,7 +413,7 @@ Cells members(const SentenceAnalysis& s, std::pair<std::uint32_t, std::uint32_t>
   };
   int depth = 0;
   for (std::uint32_t k = cell.first; k < cell.second; ++k) {
-    const std::string& t = s.tokens[k].text;
+    const std::string_view t = s.tokens[k].text;
     depth += t == "(" ? 1 : t == ")" ? -1 : 0;
     if (depth == 0 &&
         (t == "," || t == "\xC2\xB7" || t == "/" || t == ";" || (ampersand && t == "&"))) {
@@ -1197,8 +1197,9 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     if (!markers.holds(compact)) {
       continue;
     }
+    FoldedForms folded;
     const std::vector<Token> tokens =
-        tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr);
+        tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr, folded);
     // A box's heading may name its section first ("IT/과학 많이 본 뉴스").
     const bool marker =
         layout.boilerplate_markers.contains(compact) ||
@@ -1429,7 +1430,7 @@ void read_outline(DocumentAnalysis& doc, const std::vector<std::uint32_t>& first
     }
     std::uint32_t e = b;
     while (e < s.tokens.size()) {
-      const std::string& t = s.tokens[e].text;
+      const std::string_view t = s.tokens[e].text;
       if (t == "(" || t == ":" || t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93") {
         break;  // (, :, -, —, –
       }

@@ -81,7 +81,7 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
   if (b != a + 2 || s.units[a].particle != "" || s.units[a + 1].mention >= 0) {
     return false;
   }
-  const std::string& w = s.tokens[s.units[a + 1].begin].folded;
+  const std::string_view w = s.tokens[s.units[a + 1].begin].folded;
   if (w == "and" || w == "or" || w == "&") {
     return s.units[a].mention >= 0 && s.units[b].mention >= 0 &&
            doc.mentions[s.units[a].mention].type == doc.mentions[s.units[b].mention].type;
@@ -91,7 +91,7 @@ bool listed_together(const DocumentAnalysis& doc, const SentenceAnalysis& s, std
 
 // The interview marker a sentence opens with, followed by a full stop or a colon ("Q.", "A:"),
 // else null.
-const std::string* interview_marker(const Layout& layout, const SentenceAnalysis& s) {
+const std::string_view* interview_marker(const Layout& layout, const SentenceAnalysis& s) {
   return s.tokens.size() >= 2 && layout.interview_markers.contains(s.tokens[0].folded) &&
                  (s.tokens[1].text == "." || s.tokens[1].text == ":")
              ? &s.tokens[0].folded
@@ -113,7 +113,7 @@ int turn_speaker(const SentenceScope& sc) {
   }
   const SentenceAnalysis& opening = sc.doc.sentences[first];
   // An answer's line (a marker other than the first line's question) is the interviewee's.
-  if (const std::string* marker = interview_marker(sc.layout, opening)) {
+  if (const std::string_view* marker = interview_marker(sc.layout, opening)) {
     return *marker == sc.doc.kind.question_marker ? -1 : sc.doc.interviewee;
   }
   if (opening.units.size() < 2 || opening.units[0].mention < 0 ||
@@ -133,7 +133,7 @@ bool ends_clause(const SentenceScope& sc, std::uint32_t v, std::size_t least = 0
   if (unit.mention >= 0 || verb.script != Script::kHangul) {
     return false;
   }
-  const std::string word = verb.folded + std::string(verb.particle);
+  const std::string word = std::string(verb.folded) + std::string(verb.particle);
   return std::ranges::any_of(sc.layout.clause_endings, [&](std::string_view e) {
     return e.size() >= least && word.ends_with(e);
   });
@@ -574,7 +574,7 @@ std::string_view list_particle(const SentenceAnalysis& s, std::uint32_t u) {
     if (s.units[v].mention >= 0) {
       return false;
     }
-    const std::string& w = s.tokens[s.units[v].begin].folded;
+    const std::string_view w = s.tokens[s.units[v].begin].folded;
     return w == "," || w == "·";
   };
   while (s.units[u].particle.empty() && u + 2 < s.units.size() && separator(u + 1) &&
@@ -674,7 +674,7 @@ bool opens_who(const SentenceAnalysis& s, std::uint32_t u) {
   if (s.lang != Lang::kEn || s.units[u].mention >= 0) {
     return false;
   }
-  const std::string& word = s.tokens[s.units[u].begin].folded;
+  const std::string_view word = s.tokens[s.units[u].begin].folded;
   return word == "who" || word == "whose";
 }
 
@@ -685,7 +685,7 @@ bool accompanying(const SentenceAnalysis& s, std::uint32_t u) {
   if (s.lang != Lang::kEn || u == 0 || s.units[u - 1].mention >= 0) {
     return false;
   }
-  const std::string& word = s.tokens[s.units[u - 1].begin].folded;
+  const std::string_view word = s.tokens[s.units[u - 1].begin].folded;
   return word == "with" || word == "alongside";
 }
 
@@ -1174,7 +1174,7 @@ std::vector<RT> relations_of(const SentenceScope& sc, const RelationRule& rule,
     if (unit.mention >= 0) {
       continue;
     }
-    const std::string& w = sc.s.tokens[unit.begin].folded;
+    const std::string_view w = sc.s.tokens[unit.begin].folded;
     for (const auto& [words, type] : rule.relation_by) {
       if (words->contains(w) && std::find(types.begin(), types.end(), type) == types.end()) {
         types.push_back(type);

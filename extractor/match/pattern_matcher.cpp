@@ -92,7 +92,7 @@ std::uint32_t past_parenthetical(const SentenceAnalysis& s, std::uint32_t at) {
     return at;
   }
   for (std::uint32_t j = at + 1; j < units.size() && j <= at + kMaxParenthetical; ++j) {
-    const std::string& w = s.tokens[units[j].begin].text;
+    const std::string_view w = s.tokens[units[j].begin].text;
     if (units[j].mention < 0 && w == "(") {
       break;
     }
@@ -1151,7 +1151,7 @@ void RuleFilter::particle_sets_of(std::string_view particle,
   }
 }
 
-void RuleFilter::find_affixes(const std::string& folded, bool suffix,
+void RuleFilter::find_affixes(std::string_view folded, bool suffix,
                               std::vector<std::uint32_t>& sets_found) const {
   const StringIndex& words = suffix ? suffixes_ : prefixes_;
   const std::span<const std::uint32_t> first =
@@ -1175,20 +1175,19 @@ void RuleFilter::find_affixes(const std::string& folded, bool suffix,
         ((shape.edge[length][byte / 64] >> (byte % 64)) & 1) == 0) {
       continue;
     }
-    const std::string_view part = suffix ? std::string_view(folded).substr(size - length)
-                                         : std::string_view(folded).substr(0, length);
+    const std::string_view part = suffix ? folded.substr(size - length) : folded.substr(0, length);
     if (const std::uint32_t w = words.find(part); w != StringIndex::kAbsent) {
       sets_found.insert(sets_found.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
     }
   }
 }
 
-void RuleFilter::find_infixes(const std::string& folded,
+void RuleFilter::find_infixes(std::string_view folded,
                               std::vector<std::uint32_t>& sets_found) const {
   const std::span<const std::uint32_t> first = first_infix_set_.view();
   const std::span<const std::uint32_t> sets = affix_sets_of_infix_.view();
   for (std::uint32_t w = 0; w < infixes_.size(); ++w) {
-    if (folded.find(infixes_.key(w)) != std::string::npos) {
+    if (folded.find(infixes_.key(w)) != std::string_view::npos) {
       sets_found.insert(sets_found.end(), sets.begin() + first[w], sets.begin() + first[w + 1]);
     }
   }
@@ -1227,7 +1226,7 @@ struct WordMemory {
 
 }  // namespace
 
-std::uint32_t RuleFilter::word_sets_of(const std::string& folded, std::size_t hash,
+std::uint32_t RuleFilter::word_sets_of(std::string_view folded, std::size_t hash,
                                        std::vector<std::uint32_t>& affix_sets) const {
   find_affixes(folded, false, affix_sets);
   find_affixes(folded, true, affix_sets);

@@ -203,7 +203,7 @@ class RuleFilter {
   // What find_word_sets needs of a folded word whose StringHash is `hash`: its number among the
   // filter's words (or StringIndex::kAbsent), returned, and the affix sets it starts with, ends
   // with or holds, appended to `affix_sets`.
-  std::uint32_t word_sets_of(const std::string& folded, std::size_t hash,
+  std::uint32_t word_sets_of(std::string_view folded, std::size_t hash,
                              std::vector<std::uint32_t>& affix_sets) const;
   // The word sets of the filter's word `w` (a number word_sets_of returned).
   std::span<const std::uint32_t> sets_of_word(std::uint32_t w) const {
@@ -266,9 +266,9 @@ class RuleFilter {
   static void one_of_needs(const Element& el, SetNumbering& word_sets, AffixNumbering& affix_sets,
                            std::vector<std::uint32_t>& out);
   // Appends the affix sets of the words `folded` starts with (or ends with) to `sets`.
-  void find_affixes(const std::string& folded, bool suffix, std::vector<std::uint32_t>& sets) const;
+  void find_affixes(std::string_view folded, bool suffix, std::vector<std::uint32_t>& sets) const;
   // Appends the affix sets of the infixes `folded` holds to `sets`.
-  void find_infixes(const std::string& folded, std::vector<std::uint32_t>& sets) const;
+  void find_infixes(std::string_view folded, std::vector<std::uint32_t>& sets) const;
   // A number unique to this filter's tables, which find_word_sets' per-thread memory of words
   // is for (an address may be reused by the next filter).
   // cppcheck-suppress unusedPrivateFunction ; it initialises id_

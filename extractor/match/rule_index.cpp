@@ -43,8 +43,10 @@ NeedCounts NeedCounts::of_examples(const RuleSet& rules, const RuleFilter& filte
     const RuleExample& example = rules.examples[k * total / counts.examples];
     const NormalizedText text = normalize_text(example.text);
     SentenceAnalysis s;
-    s.tokens = tokenize(text.text, 0, static_cast<std::uint32_t>(text.text.size()),
-                        [](std::string_view) { return false; });
+    FoldedForms folded;
+    s.tokens = tokenize(
+        text.text, 0, static_cast<std::uint32_t>(text.text.size()),
+        [](std::string_view) { return false; }, folded);
     filter.find_word_sets(s);
     count_bits(s.filter.word_set_bits, counts.word_sets);
     count_bits(s.filter.affix_set_bits, counts.affix_sets);

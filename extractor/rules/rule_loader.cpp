@@ -1159,12 +1159,14 @@ std::vector<std::string> check_rule_words(const RuleSet& rules) {
   std::set<std::string> reported;
   std::vector<std::string> findings;
   const auto split_word = [&](const RuleHeader& r, const std::string& word) {
-    std::vector<Token> tokens = tokenize(word, 0, static_cast<std::uint32_t>(word.size()), known);
+    FoldedForms folded;
+    std::vector<Token> tokens =
+        tokenize(word, 0, static_cast<std::uint32_t>(word.size()), known, folded);
     join_name_endings(tokens, word, rules.name_endings, known);
     if (tokens.size() == 1 && !tokens[0].particle.empty() && !tokens[0].particle_only() &&
         reported.insert(r.id + "/" + word).second) {
       findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id + "\" tests \"" + word +
-                         "\", which the tokenizer reads as \"" + tokens[0].text +
+                         "\", which the tokenizer reads as \"" + std::string(tokens[0].text) +
                          "\" with the particle \"" + std::string(tokens[0].particle) +
                          "\", so it never matches as written");
     }

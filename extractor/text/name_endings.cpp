@@ -73,7 +73,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
     if (names.given.contains(written)) {
       t.base_end = t.end;
       t.particle = {};
-      t.text.assign(text.substr(t.begin, t.end - t.begin));
+      t.text = text.substr(t.begin, t.end - t.begin);
       t.folded = t.text;
       t.word = kNoWord;
     }
@@ -95,7 +95,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
     }
     t.base_end = t.end;
     t.particle = {};
-    t.text.assign(text.substr(t.begin, t.end - t.begin));
+    t.text = text.substr(t.begin, t.end - t.begin);
     t.folded = t.text;
     t.word = kNoWord;
   }
@@ -125,7 +125,7 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
         names.honorifics.contains(std::string_view(t.folded).substr(t.folded.size() - kSyllable)) &&
         names.titles.contains(std::string_view(t.folded).substr(0, t.folded.size() - kSyllable))) {
       t.base_end -= static_cast<std::uint32_t>(kSyllable);
-      t.text.assign(text.substr(t.begin, t.base_end - t.begin));
+      t.text = text.substr(t.begin, t.base_end - t.begin);
       t.folded = t.text;
       t.word = kNoWord;
       continue;
@@ -142,14 +142,14 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
     Token honorific = t;
     honorific.begin = t.begin + static_cast<std::uint32_t>(kName);
     honorific.space_before = false;
-    honorific.text.assign(text.substr(honorific.begin, t.base_end - honorific.begin));
+    honorific.text = text.substr(honorific.begin, t.base_end - honorific.begin);
     honorific.folded = honorific.text;
     honorific.word = kNoWord;
     Token& n = tokens[i];
     n.end = n.begin + static_cast<std::uint32_t>(kName);
     n.base_end = n.end;
     n.particle = {};
-    n.text.assign(text.substr(n.begin, kName));
+    n.text = text.substr(n.begin, kName);
     n.folded = n.text;
     n.word = kNoWord;
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(honorific));
@@ -197,15 +197,15 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     title.all_upper = false;
     title.has_digit = false;
     title.script = Script::kHangul;
-    title.text.assign(text.substr(title.begin, t.base_end - title.begin));
+    title.text = text.substr(title.begin, t.base_end - title.begin);
     title.folded = title.text;
     title.word = kNoWord;
     Token& named = tokens[i];
     named.end = title.begin;
     named.base_end = named.end;
     named.particle = {};
-    named.text.assign(text.substr(named.begin, named.end - named.begin));
-    named.folded.resize(rest.size());
+    named.text = text.substr(named.begin, named.end - named.begin);
+    named.folded = named.folded.substr(0, rest.size());
     named.word = kNoWord;
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(title));
     ++i;

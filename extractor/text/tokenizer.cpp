@@ -167,8 +167,8 @@ std::uint32_t scan_word(const Cursor& cur, std::uint32_t pos) {
   return pos;
 }
 
-void describe(Token& t, std::string_view text) {
-  t.text.assign(text.substr(t.begin, t.base_end - t.begin));
+void describe(Token& t, std::string_view text, FoldedForms& folded_forms) {
+  t.text = text.substr(t.begin, t.base_end - t.begin);
   int letters = 0;
   int uppers = 0;
   bool first = true;
@@ -190,16 +190,22 @@ void describe(Token& t, std::string_view text) {
     first = false;
     return upper;
   };
-  // ASCII and Hangul syllables, nearly all tokens, are folded as they are described, in a copy;
-  // from the first other character on, the token is folded by fold_case and described code
-  // point by code point.
-  t.folded = t.text;
+  // ASCII and Hangul syllables, nearly all tokens, are folded as they are described, in a copy
+  // made at the first upper-case letter (most tokens have none, and their folded form is their
+  // text); from the first other character on, the token is folded by fold_case and described
+  // code point by code point.
+  std::string folded;
+  bool copied = false;
   std::size_t p = 0;
   while (p < t.text.size()) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
     if (byte < 0x80) {
       if (ascii(byte)) {
-        t.folded[p] = static_cast<char>(byte + ('a' - 'A'));
+        if (!copied) {
+          folded.assign(t.text);
+          copied = true;
+        }
+        folded[p] = static_cast<char>(byte + ('a' - 'A'));
       }
       ++p;
       continue;
@@ -214,8 +220,10 @@ void describe(Token& t, std::string_view text) {
     p = next;
   }
   if (p < t.text.size()) {
-    t.folded = fold_case(t.text);
+    folded = fold_case(t.text);
+    copied = folded != t.text;
   }
+  t.folded = copied ? folded_forms.keep(std::move(folded)) : t.text;
   while (p < t.text.size()) {
     const auto byte = static_cast<unsigned char>(t.text[p]);
     if (byte < 0x80) {
@@ -321,7 +329,7 @@ std::string fold_letters(std::string_view text) {
 }
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                            const KnownWord& known) {
+                            const KnownWord& known, FoldedForms& folded) {
   std::vector<Token> tokens;
   tokens.reserve(std::min((end - begin) / kBytesPerToken + 1, kMaxReservedTokens));
   const Cursor cur{text, end};
@@ -404,7 +412,7 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
       t.end = after_first;
       t.base_end = t.end;
     }
-    describe(t, text);
+    describe(t, text, folded);
     pos = t.end;
   }
   return tokens;
@@ -481,6 +489,7 @@ inline std::uint32_t class_run_end(std::string_view text, std::uint32_t pos, std
 }  // namespace
 
 void TokenCache::use_for(std::uint64_t owner) {
+  long_folded_.clear();
   if (owner != owner_ || runs_.size() >= kMaxRuns) {
     clear();
     owner_ = owner;
@@ -494,6 +503,8 @@ void TokenCache::clear() {
   ends_.clear();
   tokens_.clear();
   particle_at_.clear();
+  folded_is_text_.clear();
+  folded_.clear();
 }
 
 void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
@@ -505,8 +516,8 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
     const std::uint32_t run_end = class_run_end(text, pos, end, false);
     const std::string_view run = text.substr(pos, run_end - pos);
     if (run.size() > kMaxRun) {
-      for (Token& t : kgex::tokenize(text, pos, run_end, known)) {
-        out.push_back(std::move(t));
+      for (Token& t : kgex::tokenize(text, pos, run_end, known, long_folded_)) {
+        out.push_back(t);
       }
       pos = run_end;
       continue;
@@ -514,7 +525,7 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
     std::uint32_t r = runs_.find(run);
     if (r == StringIndex::kAbsent) {
       r = runs_.insert(run);
-      for (Token& t : kgex::tokenize(text, pos, run_end, known)) {
+      for (Token& t : kgex::tokenize(text, pos, run_end, known, folded_)) {
         const bool in_run = !t.particle.empty() && t.particle.data() >= run.data() &&
                             t.particle.data() < run.data() + run.size();
         particle_at_.push_back(in_run ? static_cast<std::uint32_t>(t.particle.data() - run.data())
@@ -523,7 +534,13 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
         t.end -= pos;
         t.base_end -= pos;
         t.word = words_.insert(t.folded);
-        tokens_.push_back(std::move(t));
+        folded_is_text_.push_back(t.folded.data() == t.text.data());
+        // Viewed again in the text at hand where the run is copied.
+        t.text = {};
+        if (folded_is_text_.back()) {
+          t.folded = {};
+        }
+        tokens_.push_back(t);
       }
       ends_.push_back(static_cast<std::uint32_t>(tokens_.size()));
     }
@@ -532,6 +549,10 @@ void TokenCache::tokenize(std::string_view text, std::uint32_t begin, std::uint3
       t.begin += pos;
       t.end += pos;
       t.base_end += pos;
+      t.text = text.substr(t.begin, t.base_end - t.begin);
+      if (folded_is_text_[k]) {
+        t.folded = t.text;
+      }
       if (particle_at_[k] != kStatic) {
         t.particle = run.substr(particle_at_[k], t.particle.size());
       }

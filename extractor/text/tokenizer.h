@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -36,8 +37,12 @@ struct Token {
   bool capitalized = false;   // first letter upper case
   bool all_upper = false;     // at least two letters, all upper case
   bool has_digit = false;
-  std::string text;           // base form as written
-  std::string folded;         // base form, case folded
+  // The base form as written: the text's bytes [begin, base_end), viewed in the text the
+  // tokens were made from, which must outlive them (as the particle's view does).
+  std::string_view text;
+  // The base form, case folded: `text` itself where folding changes no byte (nearly every
+  // token), else a view of the folded copy kept by the FoldedForms of whoever made the token.
+  std::string_view folded;
   std::string_view particle;  // Korean particle or English "'s"; empty if none
   // The number of `folded` among the words of the TokenCache that made the token
   // (TokenCache::word), or kNoWord. Whatever rewrites `folded` sets it to kNoWord.
@@ -51,9 +56,22 @@ struct Token {
 // True when a case-folded word is a known name whose ending must not be cut.
 using KnownWord = std::function<bool(std::string_view folded)>;
 
-// Tokens of normalised `text` within [begin, end).
+// The folded forms of tokens whose folding changes their text ("Claude": "claude"), kept where
+// the tokens' views of them stay valid: a form stays where it is until the store is cleared or
+// destroyed.
+class FoldedForms {
+ public:
+  std::string_view keep(std::string folded) { return forms_.emplace_back(std::move(folded)); }
+  void clear() { forms_.clear(); }
+
+ private:
+  std::deque<std::string> forms_;
+};
+
+// Tokens of normalised `text` within [begin, end). Both `text` and `folded`, which keeps the
+// folded forms that are not views of the text, must outlive the tokens.
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                            const KnownWord& known);
+                            const KnownWord& known, FoldedForms& folded);
 
 // The tokens of each distinct run of non-space characters (a word with its particle and
 // punctuation: "카카오는", "발표했다.", "(Anthropic)의"), worked out once and copied wherever the
@@ -71,9 +89,10 @@ class TokenCache {
   // Called before each document: forgets every run unless the cache is already `owner`'s and
   // holds fewer than kMaxRuns (it grows past them within a document, whose word numbers stay
   // valid until the next call). `known` must give the same answers for as long as the owner
-  // stays the same.
+  // stays the same. The tokens it gave before are then no longer valid: their folded forms may
+  // be gone.
   void use_for(std::uint64_t owner);
-  // Replaces `out` with tokenize(text, begin, end, known).
+  // Replaces `out` with tokenize(text, begin, end, known), whose folded forms the cache keeps.
   void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                 const KnownWord& known, std::vector<Token>& out);
   // How many distinct runs it holds.
@@ -99,6 +118,13 @@ class TokenCache {
   std::vector<std::uint32_t> ends_;
   std::vector<Token> tokens_;
   std::vector<std::uint32_t> particle_at_;
+  // Whether cached token k's folded form is its text (to be viewed again in the text at hand),
+  // or a view of folded_.
+  std::vector<bool> folded_is_text_;
+  // The folded forms of the cached runs' tokens, kept as long as the runs; and those of the
+  // tokens of runs too long to cache, kept until the next use_for().
+  FoldedForms folded_;
+  FoldedForms long_folded_;
 };
 
 // Case folding as used for matching (full Unicode case folding).

@@ -311,10 +311,11 @@ TEST_CASE("boilerplate: a section heading may say whose section it is") {
 DocumentKind kind_of(std::string_view text, const Layout& layout,
                      const std::vector<int>& first_org = {}) {
   DocumentAnalysis doc = segmented(text);
+  FoldedForms folded;
   for (const Sentence& span : doc.segmentation.sentences) {
     SentenceAnalysis& s = doc.sentences.emplace_back();
     s.span = span;
-    s.tokens = tokenize(doc.norm.text, span.begin, span.end, nullptr);
+    s.tokens = tokenize(doc.norm.text, span.begin, span.end, nullptr, folded);
   }
   std::vector<int> orgs = first_org;
   orgs.resize(doc.segmentation.lines.size(), -1);

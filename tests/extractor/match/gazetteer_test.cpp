@@ -238,8 +238,9 @@ TEST_CASE("gazetteer: known words and name words") {
 TEST_CASE("gazetteer: match_at looks at one position only") {
   const Dictionary d;
   const std::string text = "we use Kafka";
+  FoldedForms folded;
   const std::vector<Token> tokens =
-      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
   CHECK_FALSE(d.gazetteer().match_at(tokens, 0, text).has_value());
   const std::optional<GazetteerMatch> m = d.gazetteer().match_at(tokens, 2, text);
   REQUIRE(m.has_value());

@@ -48,14 +48,15 @@ std::vector<Token> after_step(Step step, std::string_view text) {
 }
 
 // The base forms of `text`'s tokens after `step` (by default the join), with "+particle" when
-// one is left. Every token's text is where its offsets say.
+// one is left. Every token's text views the text where its offsets say.
 std::vector<std::string> forms(std::string_view text, const KnownWord& known = nullptr,
                                Step step = join_name_endings) {
   const std::vector<Token> tokens = cached_after_step(step, text, known);
   std::vector<std::string> out;
   for (const Token& t : tokens) {
-    out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
-    CHECK(text.substr(t.begin, t.end - t.begin).starts_with(t.text));
+    out.push_back(std::string(t.text) + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+    CHECK(t.text.data() == text.data() + t.begin);
+    CHECK(t.text.size() == t.base_end - t.begin);
   }
   return out;
 }
@@ -106,13 +107,16 @@ TEST_CASE("join_name_endings: without a title the particle stays") {
 
 TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it stands") {
   const auto with_given = [](std::string_view text) {
-    std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+    FoldedForms folded;
+    std::vector<Token> tokens =
+        tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
     NameEndings n = names();
     n.given = {"페드로", "엘레나"};
     join_name_endings(tokens, text, n, nullptr);
     V out;
     for (const Token& t : tokens) {
-      out.push_back(t.particle.empty() ? t.text : t.text + "+" + std::string(t.particle));
+      out.push_back(std::string(t.text) +
+                    (t.particle.empty() ? "" : "+" + std::string(t.particle)));
     }
     return out;
   };
@@ -202,14 +206,18 @@ TEST_CASE("split_unit_heads: titles without a name before the unit, and known wo
   const KnownWord known = [](std::string_view w) { return w == "한빛팀장"; };
   CHECK(split_heads("한빛팀장", known) == V{"한빛팀장"});
   const std::string text = "기획본부장";
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  FoldedForms folded;
+  std::vector<Token> tokens =
+      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
   split_unit_heads(tokens, text, NameEndings{}, nullptr);
   CHECK(tokens.size() == 1);
 }
 
 TEST_CASE("join_name_endings: an empty configuration changes nothing") {
   const std::string text = "김수인 대표";
-  std::vector<Token> tokens = tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr);
+  FoldedForms folded;
+  std::vector<Token> tokens =
+      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
   join_name_endings(tokens, text, NameEndings{}, nullptr);
   CHECK(tokens[0].text == "김수");
 }

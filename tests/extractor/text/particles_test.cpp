@@ -136,8 +136,9 @@ TEST_CASE("is_instrument_particle: 로 and 으로, bare or with 는 or 써") {
 // Stripping as the tokenizer applies it, with a gazetteer's names as known words.
 std::vector<std::string> words(std::string_view text, const KnownWord& known) {
   std::vector<std::string> out;
-  for (const Token& t : tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known)) {
-    out.push_back(t.text + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+  FoldedForms folded;
+  for (const Token& t : tokenize(text, 0, static_cast<std::uint32_t>(text.size()), known, folded)) {
+    out.push_back(std::string(t.text) + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
   }
   return out;
 }
