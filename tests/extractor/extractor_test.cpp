@@ -714,6 +714,23 @@ TEST_CASE("relation action: a memo's address field names its organization for th
   CHECK(has_relation(graph_of(rule_file(joined), memo), "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a mail's address fields under a long subject line name its topic") {
+  const std::string joined = R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])";
+  const std::string rules =
+      rule_file(R"("layout": {"address_fields": ["from", "to", "subject"]},)" + joined);
+  // Globex is named in the subject line and once more; Acme once in the body, and by the
+  // domain of the sender's and the recipients' addresses below the subject, which are the
+  // mail's header too.
+  const std::string mail =
+      "Subject: Leaving Globex for good: the switch from Globex to our own tools starts May\n"
+      "From: Help Desk <help@acme.example.com>\nTo: staff@acme.example.com\n\nHi all,\n\n"
+      "Acme is moving. Globex stays until May.\n\nJane Roe joined.";
+  CHECK(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
