@@ -1659,6 +1659,28 @@ TEST_CASE("entity: a company named again by its first word only where its full n
   CHECK(company.entity(*velmora).mention_count == 2);
 }
 
+TEST_CASE("entity rule: a company named again by its first word is the subject it opens") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "company", "pattern": [{"shape": "capitalized", "known": false, "capture": "n"},
+          {"text": ["Security"], "capture": "s"}],
+         "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+        {"id": "it", "pattern": [{"text": ["it"], "anchor": "start", "capture": "n"},
+          {"text": ["raised"]}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "subject"}}],
+      "relation_rules": [{"id": "led", "pattern": [{"text": "led"}, {"text": "by"},
+        {"ent": "Organization", "capture": "a"}], "relation": "invests_in", "source": "a",
+        "target": {"find": ["Organization"], "scope": "sentence", "side": "before"}}])");
+  // Velmora, the first word of Velmora Security, opens the sentence before: It is Velmora
+  // Security, not Kelvane Security, named last.
+  const std::string text =
+      "Velmora Security sells locks. Velmora competes with Kelvane Security. It raised money in a "
+      "round led by Acme.";
+  const KnowledgeGraph g = graph_of(rules, text);
+  CHECK(has_relation(g, "Acme", RT::kInvestsIn, "Velmora Security"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Kelvane Security"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity named before") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
