@@ -426,16 +426,24 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   }
   // A person named again by one part of the name counts where it is written ("Arvind Krishna
   // ... Krishna graduated in 1985. He joined IBM in 1990": He is Krishna), though short forms
-  // are only looked for later.
+  // are only looked for later. So does a company named again by its first word where that word
+  // opens an English sentence, as its subject ("Tarnwick Labs ... Tarnwick competes with Orbo
+  // Systems. It raised …": It is Tarnwick Labs, not Orbo Systems); elsewhere the word is as
+  // often a modifier ("a Tarnwick partner") that names no company for the words after it.
   if (any_previous) {
     for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const std::vector<Token>& tokens = doc.sentences[si].tokens;
       for (std::uint32_t t = 0; t < tokens.size(); ++t) {
         const MentionCandidate* whole = unique_fit(tokens[t].folded);
-        if (whole != nullptr && whole->type == EntityType::kPerson &&
-            is_upper_ascii(tokens[t].text.front())) {
-          named[EntityType::kPerson].emplace_back(
-              si, t, whole->canonical.empty() ? whole->surface : whole->canonical, false);
+        if (whole == nullptr || !is_upper_ascii(tokens[t].text.front())) {
+          continue;
+        }
+        const std::string& name = whole->canonical.empty() ? whole->surface : whole->canonical;
+        if (whole->type == EntityType::kPerson) {
+          named[EntityType::kPerson].emplace_back(si, t, name, false);
+        } else if (whole->type == EntityType::kOrganization && t == 0 &&
+                   doc.sentences[si].lang != Lang::kKo) {
+          named[EntityType::kOrganization].emplace_back(si, t, name, true);
         }
       }
     }

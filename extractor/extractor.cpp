@@ -190,7 +190,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
                          options,
                          options.explain ? &result.trace : nullptr};
   doc.headings = line_headings(doc);
-  doc.header_line = find_header(doc);
+  doc.header_line = find_header(doc, rules.layout);
   doc.boilerplate_line = find_boilerplate(doc, rules.layout, impl_->boilerplate_markers);
   const KnownWord known = [this](std::string_view w) { return impl_->gazetteer.is_known_word(w); };
   std::vector<MentionCandidate> candidates;

@@ -635,9 +635,22 @@ bool holds_year(std::string_view text) {
   return false;
 }
 
+// Whether `text` opens with one of the layout's address_fields and a colon: a mail's header field
+// ("From: IT Desk <it@vela.com>", "Subject: …").
+bool mail_field(std::string_view text, const Layout& layout) {
+  constexpr std::size_t kFieldChars = 16;
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kFieldChars) {
+    return false;
+  }
+  const std::string_view word = text.substr(0, colon);
+  return std::ranges::none_of(word, [](char c) { return c == ' '; }) &&
+         layout.address_fields.contains(fold_letters(word));
+}
+
 }  // namespace
 
-std::vector<bool> find_header(const DocumentAnalysis& doc) {
+std::vector<bool> find_header(const DocumentAnalysis& doc, const Layout& layout) {
   // Three lines, and dated lines of fields right after them: a blog's name, its menu and the
   // post's title still leave its byline ("2024년 3월 2일 · 채도윤 · 댓글 4") in the header; a
   // thread's first reply header ("u/kiln · 3h") stays out.
@@ -645,6 +658,7 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
   constexpr int kFieldLines = 5;
   std::vector<bool> header(doc.segmentation.lines.size(), false);
   int count = 0;
+  bool fields = false;
   for (std::size_t i = 0; i < doc.segmentation.lines.size() && count < kFieldLines; ++i) {
     const LineKind kind = doc.segmentation.lines[i].kind;
     if (kind == LineKind::kBlank) {
@@ -654,6 +668,17 @@ std::vector<bool> find_header(const DocumentAnalysis& doc) {
     // are no paragraph, however long the name makes the line.
     const Line& line = doc.segmentation.lines[i];
     const std::string_view text = doc.normalized(line.begin, line.end);
+    // A mail's header fields, up to the first line that is none, are its header: "Subject: Ticket
+    // tool change: Trellid -> Quorra …" above "From: IT Desk <it@vela.com>" and "To: all@vela.com".
+    // They are the whole header: the greeting and the paragraph under them are the body.
+    if (count == 0 && mail_field(text, layout)) {
+      header[i] = true;
+      fields = true;
+      continue;
+    }
+    if (fields) {
+      break;
+    }
     if (count >= kLines && !(fields_line(text) && holds_year(text))) {
       break;
     }

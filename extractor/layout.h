@@ -93,9 +93,11 @@ std::size_t first_body_line(const DocumentAnalysis& doc);
 bool reply_header(const Line& line, std::string_view text);
 
 // Marks the lines of `doc`'s header: the lines before the first prose line (title, byline,
-// tags), at most three; an opening paragraph, when the document starts with one. Requires
-// doc.segmentation.
-std::vector<bool> find_header(const DocumentAnalysis& doc);
+// tags), at most three; an opening paragraph, when the document starts with one. A mail's
+// header fields at its top (a line that opens with one of `layout`'s address_fields and a
+// colon: "From: …", "Subject: …") are the header instead, however many and however long they
+// are; the greeting and the paragraph under them are the body. Requires doc.segmentation.
+std::vector<bool> find_header(const DocumentAnalysis& doc, const Layout& layout);
 
 // The layout's boilerplate markers, made ready once to be found in a line: each marker is keyed
 // by its first bytes, as many as the shortest marker has up to six (two Hangul syllables), and a

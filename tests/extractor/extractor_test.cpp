@@ -728,6 +728,23 @@ TEST_CASE("relation action: a memo's address field names its organization for th
   CHECK(has_relation(graph_of(rule_file(joined), memo), "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a mail's address fields under a long subject line name its topic") {
+  const std::string joined = R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])";
+  const std::string rules =
+      rule_file(R"("layout": {"address_fields": ["from", "to", "subject"]},)" + joined);
+  // Globex is named in the subject line and once more; Acme once in the body, and by the
+  // domain of the sender's and the recipients' addresses below the subject, which are the
+  // mail's header too.
+  const std::string mail =
+      "Subject: Leaving Globex for good: the switch from Globex to our own tools starts May\n"
+      "From: Help Desk <help@acme.example.com>\nTo: staff@acme.example.com\n\nHi all,\n\n"
+      "Acme is moving. Globex stays until May.\n\nJane Roe joined.";
+  CHECK(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
@@ -1654,6 +1671,28 @@ TEST_CASE("entity: a company named again by its first word only where its full n
   const auto velmora = company.find("Velmora Security", ET::kOrganization);
   REQUIRE(velmora);
   CHECK(company.entity(*velmora).mention_count == 2);
+}
+
+TEST_CASE("entity rule: a company named again by its first word is the subject it opens") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "company", "pattern": [{"shape": "capitalized", "known": false, "capture": "n"},
+          {"text": ["Security"], "capture": "s"}],
+         "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+        {"id": "it", "pattern": [{"text": ["it"], "anchor": "start", "capture": "n"},
+          {"text": ["raised"]}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "subject"}}],
+      "relation_rules": [{"id": "led", "pattern": [{"text": "led"}, {"text": "by"},
+        {"ent": "Organization", "capture": "a"}], "relation": "invests_in", "source": "a",
+        "target": {"find": ["Organization"], "scope": "sentence", "side": "before"}}])");
+  // Velmora, the first word of Velmora Security, opens the sentence before: It is Velmora
+  // Security, not Kelvane Security, named last.
+  const std::string text =
+      "Velmora Security sells locks. Velmora competes with Kelvane Security. It raised money in a "
+      "round led by Acme.";
+  const KnowledgeGraph g = graph_of(rules, text);
+  CHECK(has_relation(g, "Acme", RT::kInvestsIn, "Velmora Security"));
+  CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Kelvane Security"));
 }
 
 TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity named before") {

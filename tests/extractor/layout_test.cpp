@@ -357,7 +357,7 @@ TEST_CASE("header: a byline's fields set apart by middle dots continue the heade
     const std::string text =
         "Closing the shop\n\n" + std::string(byline) +
         "\n\nAfter four years we are done. Thanks to all of you who came by.\n";
-    const std::vector<bool> header = find_header(segmented(text));
+    const std::vector<bool> header = find_header(segmented(text), Layout{});
     REQUIRE(header.size() >= 5);
     return std::vector<bool>(header.begin(), header.begin() + 5);
   };
@@ -378,7 +378,7 @@ TEST_CASE("header: a dated byline below a blog's name, menu and title is still t
         "Dana's night shifts\nHome \xC2\xB7 Code \xC2\xB7 Books\n# Shipping "
         "a bus alarm in three months\n" +
         std::string(byline) + "\nI work at a bank by day. I code at night.\n";
-    const std::vector<bool> header = find_header(segmented(text));
+    const std::vector<bool> header = find_header(segmented(text), Layout{});
     REQUIRE(header.size() >= 5);
     return std::vector<bool>(header.begin(), header.begin() + 5);
   };
@@ -390,6 +390,25 @@ TEST_CASE("header: a dated byline below a blog's name, menu and title is still t
   CHECK(header_of("u/dana_obi \xC2\xB7 5h") == std::vector<bool>{true, true, true, false, false});
   // Nor is a year among other digits (a version, a count).
   CHECK(header_of("v12025 \xC2\xB7 Dana Obi") == std::vector<bool>{true, true, true, false, false});
+}
+
+TEST_CASE("header: a mail's header fields are its header, however long") {
+  Layout layout;
+  layout.address_fields = {"from", "to", "subject"};
+  const std::string text =
+      "Subject: [Please read] Ticket tool change: Trellid -> Quorra, from the first of May "
+      "onwards\n"
+      "From: Help Desk <help@orbo.example>\nTo: everyone@orbo.example\n\nHello all,\n\n"
+      "Orbo moves its tickets to Quorra next month.\n";
+  const std::vector<bool> header = find_header(segmented(text), layout);
+  REQUIRE(header.size() >= 7);
+  // The three fields; not the greeting nor the paragraph under them.
+  CHECK(std::vector<bool>(header.begin(), header.begin() + 7) ==
+        std::vector<bool>{true, true, true, false, false, false, false});
+  // Without the field words the long first line is an opening paragraph that ends the header.
+  const std::vector<bool> plain = find_header(segmented(text), Layout{});
+  CHECK(std::vector<bool>(plain.begin(), plain.begin() + 3) ==
+        std::vector<bool>{true, false, false});
 }
 
 TEST_CASE("document kind: four lines opening with an interview marker make an interview") {
