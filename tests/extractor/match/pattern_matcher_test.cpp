@@ -43,9 +43,8 @@ class Probe {
     gazetteer_ = std::make_unique<Gazetteer>(*rules_);
     doc_.decoded.text = std::string(text);
     doc_.norm = normalize_text(doc_.decoded.text);
-    TokenCache cache;
-    cache.use_for(1);
-    cache.tokenize(
+    cache_.use_for(1);
+    cache_.tokenize(
         doc_.norm.text, 0, static_cast<std::uint32_t>(doc_.norm.text.size()),
         [this](std::string_view w) { return gazetteer_->is_known_word(w); }, s_.tokens);
     std::vector<int> in_sentence;
@@ -65,7 +64,7 @@ class Probe {
     filter.find_word_sets(s_);
     RuleFilter::find_token_classes(s_, *gazetteer_);
     // The same from the facts of the words, by word number, as the extractor finds them.
-    add_word_facts(words_, cache, *gazetteer_, rules_->layout, filter);
+    add_word_facts(words_, cache_, *gazetteer_, rules_->layout, filter);
     SentenceAnalysis numbered = s_;
     filter.find_word_sets(numbered, &words_);
     RuleFilter::find_token_classes(numbered, *gazetteer_, &words_);
@@ -167,6 +166,9 @@ class Probe {
  private:
   std::shared_ptr<const RuleSet> rules_;
   std::unique_ptr<Gazetteer> gazetteer_;
+  // Holds the folded forms the tokens of s_ view (those that folding changed), so it lives as
+  // long as they do.
+  TokenCache cache_;
   DocumentAnalysis doc_;
   SentenceAnalysis s_;
   WordFacts words_;  // of the words of s_, by number
