@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
 namespace kgex {
 namespace {
@@ -152,7 +151,7 @@ void split_honorifics(std::vector<Token>& tokens, std::string_view text, const N
     n.text = text.substr(n.begin, kName);
     n.folded = n.text;
     n.word = kNoWord;
-    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(honorific));
+    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, honorific);
     ++i;
   }
 }
@@ -207,7 +206,7 @@ void split_unit_heads(std::vector<Token>& tokens, std::string_view text, const N
     named.text = text.substr(named.begin, named.end - named.begin);
     named.folded = named.folded.substr(0, rest.size());
     named.word = kNoWord;
-    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(title));
+    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, title);
     ++i;
   }
 }
