@@ -1345,7 +1345,8 @@ bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
 // 연합뉴스": the mention is the outlet that publishes the article. A byline word right before the
 // name or within three words after it marks it, and so does a short line that opens with a bar.
 // A byline word is written bare: with a particle it is a word of the sentence ("X는 사진을
-// 찍으면", not the caption "[사진=X]").
+// 찍으면", not the caption "[사진=X]"). So is the outlet before it: a name with a particle is
+// the sentence's ("픽셀두루는 사진 편집 서비스를 운영한다", not "연합뉴스 김민수 기자").
 bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionCandidate& m) {
   constexpr std::uint32_t kAfter = 3;
   constexpr std::size_t kShortLine = 4;
@@ -1357,7 +1358,8 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   if (m.begin > 0 && marks(m.begin - 1)) {
     return true;
   }
-  for (std::uint32_t k = m.end; k < tokens.size() && k < m.end + kAfter; ++k) {
+  for (std::uint32_t k = m.end;
+       k < tokens.size() && k < m.end + kAfter && tokens[m.end - 1].particle.empty(); ++k) {
     if (marks(k)) {
       return true;
     }

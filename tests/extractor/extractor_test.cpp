@@ -644,6 +644,13 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
     const KnowledgeGraph g = graph_of(
         photo, "에이크미는 사진을 고치는 앱을 만든다. 에이크미는 사진을 모은다. Jane Roe joined.");
     CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+    // The name itself with a particle is the sentence's too, whatever bare word follows it.
+    const KnowledgeGraph bare = graph_of(
+        photo, "에이크미는 사진 편집 앱을 만든다. 에이크미는 사진 보정을 한다. Jane Roe joined.");
+    CHECK(has_relation(bare, "Jane Roe", RT::kWorksAt, "Acme"));
+    const KnowledgeGraph caption =
+        graph_of(photo, "에이크미 사진 제공. 에이크미 사진. 글로벡스가 크다. Jane Roe joined.");
+    CHECK_FALSE(has_relation(caption, "Jane Roe", RT::kWorksAt, "Acme"));
   }
   SUBCASE("without byline words the header counts") {
     const KnowledgeGraph g = graph_of(
