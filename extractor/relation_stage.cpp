@@ -316,8 +316,20 @@ bool pairs_in_order(const Layout& layout, const DocumentAnalysis& doc, const Sen
   });
 }
 
+// Whether Korean unit `u`, bare, is followed by 역시 or 또한 ("also"), which mark a subject as 도
+// does: "업스테이지 역시 자체 모델을 준비 중이다" is 업스테이지도.
+bool also_marked(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kKo || !s.units[u].particle.empty() || u + 1 >= s.units.size()) {
+    return false;
+  }
+  const Unit& next = s.units[u + 1];
+  const std::string_view w = s.tokens[next.begin].folded;
+  return next.mention < 0 && next.particle.empty() && (w == "역시" || w == "또한");
+}
+
 // The particle of mention unit `u`, or, for a quoted mention, that of its closing quote
-// ("'딥시크'보다", "'누리랩스'는"): the quote carries what follows the name.
+// ("'딥시크'보다", "'누리랩스'는"): the quote carries what follows the name; 도 for one
+// followed by 역시 or 또한 (also_marked).
 std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   if (s.units[u].particle.empty() && u + 1 < s.units.size() && s.units[u + 1].mention < 0) {
     const Token& next = s.tokens[s.units[u + 1].begin];
@@ -325,7 +337,7 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
       return s.units[u + 1].particle;
     }
   }
-  return s.units[u].particle;
+  return also_marked(s, u) ? "도" : s.units[u].particle;
 }
 
 // The particle a Korean person's name carries on the title after it, one of the pack's
@@ -593,7 +605,7 @@ std::string_view list_particle(const SentenceAnalysis& s, std::uint32_t u) {
       return p;
     }
   }
-  return s.units[u].particle;
+  return also_marked(s, u) ? "도" : s.units[u].particle;
 }
 
 // Whether a particle marks what something is compared with: 보다, 처럼, 만큼.

@@ -752,6 +752,14 @@ TEST_CASE("relation action: a mail's address fields under a long subject line na
   CHECK_FALSE(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a Korean name followed by 역시 or 또한 is a subject, as with 도") {
+  const std::string rules = uses_ko(R"({"find": ["Organization"], "particle": ["도"]})");
+  CHECK(has_relation(graph_of(rules, "에이크미 역시 Rust를 사용한다."), "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(graph_of(rules, "에이크미 또한 Rust를 사용한다."), "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(
+      has_relation(graph_of(rules, "에이크미 직원은 Rust를 사용한다."), "Acme", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
