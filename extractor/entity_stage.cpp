@@ -417,13 +417,33 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // where each stands and whether it is the subject of its sentence.
   std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, bool>>>
       named;
+  // Where each of those names ends, and the tokens any of them covers.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> name_end;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> covered;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const MentionCandidate& c = candidates[i];
     if (any_previous && wins[i] && c.refers == Refers::kNone) {
       named[c.type].emplace_back(c.sentence, c.begin, c.canonical.empty() ? c.surface : c.canonical,
                                  is_subject(doc.sentences[c.sentence], c));
+      name_end[{c.sentence, c.begin}] = c.end;
+      for (std::uint32_t t = c.begin; t < c.end; ++t) {
+        covered.emplace(c.sentence, t);
+      }
     }
   }
+  // Whether the Korean name at token `t` of sentence `si` modifies the noun after it, bare or
+  // with 의 ("숨결헬스 부스에서는", "숨결헬스의 부스에서는"): it does not act in its clause.
+  const auto modifies_noun = [&](std::uint32_t si, std::uint32_t t) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    const auto end = name_end.find({si, t});
+    if (s.lang != Lang::kKo || end == name_end.end() || end->second >= s.tokens.size()) {
+      return false;
+    }
+    const std::string_view particle = s.tokens[end->second - 1].particle;
+    const Token& next = s.tokens[end->second];
+    return (particle.empty() || particle == "의") && next.script == Script::kHangul &&
+           next.space_before && !covered.contains({si, end->second});
+  };
   // A person named again by one part of the name counts where it is written ("Arvind Krishna
   // ... Krishna graduated in 1985. He joined IBM in 1990": He is Krishna), though short forms
   // are only looked for later. So does a company named again by its first word where that word
@@ -463,10 +483,11 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
                                            std::tie(std::get<0>(at), std::get<1>(at));
                                   });
     // Not one of its own clause, which acts beside it ("아마존과 구글이 모두 이 회사에
-    // 투자했다": the company is one named before the comma).
+    // 투자했다": the company is one named before the comma), unless it only modifies a noun
+    // ("숨결헬스 부스에서는 이 회사가 만든 반지가": 숨결헬스).
     const std::vector<Token>& tokens = doc.sentences[c.sentence].tokens;
     const auto same_clause = [&](const auto& n) {
-      if (std::get<0>(n) != c.sentence) {
+      if (std::get<0>(n) != c.sentence || modifies_noun(std::get<0>(n), std::get<1>(n))) {
         return false;
       }
       for (std::uint32_t t = std::get<1>(n); t < c.begin; ++t) {

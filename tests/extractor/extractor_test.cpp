@@ -1749,6 +1749,22 @@ TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity 
   CHECK(has_relation(two, "Initech", RT::kUses, "Kafka"));
   CHECK_FALSE(has_relation(two, "Acme", RT::kUses, "Kafka"));
   CHECK(two.find("Acme", ET::kOrganization) != two.find("Initech", ET::kOrganization));
+  // A name of the same clause acts beside the words, unless it only modifies a noun.
+  const std::string made = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["해당"]}, {"text": ["회사"], "particle": ["가"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "made", "pattern": [
+        {"ent": "Organization", "particle": ["가"], "capture": "o"}, {"text": ["만든"]},
+        {"ent": "Tool", "capture": "t"}], "relation": "develops", "source": "o", "target": "t"}])");
+  const KnowledgeGraph booth =
+      graph_of(made, "에이크미가 크다. 옆 이니텍 부스에서는 해당 회사가 만든 Rust를 보여 줬다.");
+  CHECK(has_relation(booth, "Initech", RT::kDevelops, "Rust"));
+  CHECK_FALSE(has_relation(booth, "Acme", RT::kDevelops, "Rust"));
+  const KnowledgeGraph beside =
+      graph_of(made, "에이크미가 크다. 이니텍과 글로벡스가 해당 회사가 만든 Rust를 쓴다.");
+  CHECK(has_relation(beside, "Acme", RT::kDevelops, "Rust"));
+  CHECK_FALSE(has_relation(beside, "Initech", RT::kDevelops, "Rust"));
 }
 
 TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out") {
