@@ -894,6 +894,22 @@ void coordinated_subjects(const SentenceScope& sc, const Ref& ref, std::uint32_t
   }
 }
 
+// Whether Korean match `m` ends on a verb that modifies the noun after it (쓰던, 사용하는,
+// 도입한, 적용된): a relative clause, whose subject is in it, before the verb, or is the noun
+// it modifies. A name past that noun is the subject of the sentence's own verb: in "잔디에서
+// 쓰던 봇 '달봇'은 IT팀 P 매니저가 새로 만들었다" P made the bot and did not use JANDI.
+bool adnominal_match(const SentenceAnalysis& s, const PatternMatch& m) {
+  if (s.lang != Lang::kKo || m.end >= s.units.size() || s.units[m.end - 1].mention >= 0) {
+    return false;
+  }
+  const Token& last = s.tokens[s.units[m.end - 1].end - 1];
+  const Token& next = s.tokens[s.units[m.end].begin];
+  const std::string_view tail = last.particle.empty() ? last.text : last.particle;
+  return (tail.ends_with("던") || tail.ends_with("는") || tail.ends_with("한") ||
+          tail.ends_with("된")) &&
+         next.script == Script::kHangul && next.space_before;
+}
+
 // `from_context` is set when the entities come from outside the sentence (the topic or the
 // previous sentence's subject); `symmetric` when every relation the match gives is symmetric.
 // `agent_of` holds the relation types when `ref` is their target (see previous_subject).
@@ -972,13 +988,23 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
       }
     }
   }
+  // After a relative clause, only its head noun phrase, up to the first particle, may be what
+  // acts in it ("Rust를 사용하는 스타트업 에이크미는": 에이크미).
+  std::uint32_t head_end = static_cast<std::uint32_t>(sc.s.units.size());
+  if (adnominal_match(sc.s, m)) {
+    head_end = m.end;
+    while (head_end < sc.s.units.size() && particle_of(sc.s, head_end).empty()) {
+      ++head_end;
+    }
+    ++head_end;
+  }
   int best = -1;
   // The unit of `best` when this sentence names it; none when the sentence before does.
   std::optional<std::uint32_t> best_unit;
   int best_rank = 1 << 30;
   for (std::uint32_t u = 0; u < sc.s.units.size(); ++u) {
     const Unit& unit = sc.s.units[u];
-    if (!of_types(sc, ref, unit) || captured[u] ||
+    if (!of_types(sc, ref, unit) || captured[u] || u >= head_end ||
         (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin) ||
                              agent_of_passive(sc, u) || titled_other(sc, u, m))) ||
         (!ref.sentence_scope && unit.clause != clause) ||

@@ -760,6 +760,20 @@ TEST_CASE("relation action: a Korean name followed by 역시 or 또한 is a subj
       has_relation(graph_of(rules, "에이크미 직원은 Rust를 사용한다."), "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: a Korean verb that modifies a noun has its subject before it") {
+  const std::string rules = uses_ko(R"({"find": ["Organization"]})");
+  // The relative clause "Rust를 사용하던 봇" is no one's here: 이니텍 made the bot.
+  CHECK(graph_of(rules, "Rust를 사용하던 봇은 이니텍이 새로 만들었다.").relation_count() == 0);
+  CHECK(has_relation(graph_of(rules, "이니텍이 Rust를 사용하던 봇을 고쳤다."), "Initech", RT::kUses,
+                     "Rust"));
+  // The noun it modifies acts in it.
+  CHECK(has_relation(graph_of(rules, "Rust를 사용하는 스타트업 이니텍이 컸다."), "Initech",
+                     RT::kUses, "Rust"));
+  // A verb that ends the clause still finds a subject after it.
+  CHECK(has_relation(graph_of(rules, "Rust를 사용한다고 이니텍이 밝혔다."), "Initech", RT::kUses,
+                     "Rust"));
+}
+
 TEST_CASE("relation action: find prefers a subject to a nearer entity") {
   const KnowledgeGraph g = graph_of(uses_ko(R"({"find": ["Organization"]})"),
                                     "에이크미는 어제 이니텍과 만나 Rust를 사용한다고 밝혔다.");
