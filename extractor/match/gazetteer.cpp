@@ -1,6 +1,9 @@
 #include "extractor/match/gazetteer.h"
 
 #include <algorithm>
+#include <functional>
+#include <numeric>
+#include <span>
 
 #include "core/group_by_key.h"
 #include "extractor/match/name_form.h"
@@ -155,6 +158,10 @@ Gazetteer::Gazetteer(const RuleSet& rules) : rules_(rules) {
   for (std::uint32_t k = 0; k < keys_.size(); ++k) {
     keys_bits_.add(keys_.key(k));
   }
+  std::vector<std::uint32_t>& by_bytes = by_bytes_.own();
+  by_bytes.resize(keys_.size());
+  std::iota(by_bytes.begin(), by_bytes.end(), 0);
+  std::ranges::sort(by_bytes, std::less<>{}, [this](std::uint32_t k) { return keys_.key(k); });
   for (std::uint32_t k = 0; k < known_words_.size(); ++k) {
     known_bits_.add(known_words_.key(k));
   }
@@ -175,7 +182,8 @@ Gazetteer::Gazetteer(const RuleSet& rules, ImageReader& tables)
       known_bits_(tables.bits()),
       name_words_(tables.index()),
       name_bits_(tables.bits()),
-      max_tokens_(tables.u32()) {}
+      max_tokens_(tables.u32()),
+      by_bytes_(tables.u32s()) {}
 
 void Gazetteer::write_tables(ImageWriter& out) const {
   out.index(keys_);
@@ -189,6 +197,18 @@ void Gazetteer::write_tables(ImageWriter& out) const {
   out.index(name_words_);
   out.bits(name_bits_);
   out.u32(max_tokens_);
+  out.u32s(by_bytes_.view());
+}
+
+std::uint32_t Gazetteer::key_of(std::string_view folded) const {
+  if (const std::uint32_t key = find_key(folded); key != StringIndex::kAbsent) {
+    return key;
+  }
+  const std::span<const std::uint32_t> by_bytes = by_bytes_.view();
+  const auto first = std::ranges::lower_bound(by_bytes, folded, std::less<>{},
+                                              [this](std::uint32_t k) { return keys_.key(k); });
+  return first != by_bytes.end() && keys_.key(*first).starts_with(folded) ? StringIndex::kAbsent
+                                                                          : kNoKeyStarts;
 }
 
 bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
@@ -254,6 +274,10 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   // that is a whole name; then take the longest that an entry accepts. A token
   // with a particle ends the walk and is looked up both by its base form and by
   // its whole surface.
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  if (at >= n || no_name_at(tokens, at, word_keys)) {
+    return std::nullopt;
+  }
   struct Hit {
     std::uint32_t len;
     std::uint32_t key;
@@ -268,7 +292,6 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   const auto has_variants = [first](std::uint32_t k) {
     return k != StringIndex::kAbsent && first[k] < first[k + 1];
   };
-  const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t len = 1; len <= max_tokens_ && at + len <= n; ++len) {
     const Token& last = tokens[at + len - 1];
     if (last.particle_only()) {
@@ -304,17 +327,7 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
     }
     key.push_back(kNameKeySeparator);
   }
-  // Two words written apart that the gazetteer knows as one ("카카오 브레인", "스케일 AI"),
-  // where one of them is Hangul: Korean spacing of a name varies. A Hangul word of one syllable
-  // is a word of its own ("한 게임" is a game, not 한게임; "새 로봇").
-  const auto one_syllable = [](const Token& t) {
-    return t.script == Script::kHangul && t.folded.size() == 3;
-  };
-  if (at + 1 < n && tokens[at].particle.empty() && !tokens[at].particle_only() &&
-      !one_syllable(tokens[at]) && !one_syllable(tokens[at + 1]) && tokens[at + 1].space_before &&
-      !tokens[at + 1].particle_only() &&
-      (tokens[at].script == Script::kHangul || tokens[at + 1].script == Script::kHangul) &&
-      tokens[at].script != Script::kPunct && tokens[at + 1].script != Script::kPunct) {
+  if (written_apart(tokens, at)) {
     key.assign(tokens[at].folded).append(tokens[at + 1].folded);
     const std::uint32_t joined = find(key);
     std::optional<Hit> hit;
@@ -345,6 +358,17 @@ std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& toke
   return std::nullopt;
 }
 
+bool Gazetteer::written_apart(const std::vector<Token>& tokens, std::uint32_t at) {
+  const auto one_syllable = [](const Token& t) {
+    return t.script == Script::kHangul && t.folded.size() == 3;
+  };
+  return at + 1 < tokens.size() && tokens[at].particle.empty() && !tokens[at].particle_only() &&
+         !one_syllable(tokens[at]) && !one_syllable(tokens[at + 1]) &&
+         tokens[at + 1].space_before && !tokens[at + 1].particle_only() &&
+         (tokens[at].script == Script::kHangul || tokens[at + 1].script == Script::kHangul) &&
+         tokens[at].script != Script::kPunct && tokens[at + 1].script != Script::kPunct;
+}
+
 std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& tokens,
                                                  std::string_view text,
                                                  std::span<const std::uint32_t> confirmed,
@@ -356,8 +380,9 @@ std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& token
     // GPT. Names the gazetteer knows whole (오픈AI, 삼성SDS) match from their first token.
     const bool glued = i > 0 && !tokens[i].space_before && tokens[i].script == Script::kLatin &&
                        tokens[i - 1].script == Script::kHangul && tokens[i - 1].particle.empty();
-    if (auto m =
-            glued ? std::nullopt : match_at(tokens, i, text, confirmed, held_back, word_keys)) {
+    if (auto m = glued || no_name_at(tokens, i, word_keys)
+                     ? std::nullopt
+                     : match_at(tokens, i, text, confirmed, held_back, word_keys)) {
       out.push_back(*m);
       i = m->end;
     } else {

@@ -53,9 +53,14 @@ class Gazetteer {
            name_words_.find(folded, hash) != StringIndex::kAbsent;
   }
 
-  // The index's key that is the folded word `folded` alone, or StringIndex::kAbsent: what
-  // match_at looks up first at each token, kept by the caller per word number (word_keys).
-  std::uint32_t key_of(std::string_view folded) const { return find_key(folded); }
+  // What key_of() gives for a word that no key starts with: no name starts at a token of it.
+  static constexpr std::uint32_t kNoKeyStarts = StringIndex::kAbsent - 1;
+  // The index's key that is the folded word `folded` alone; else StringIndex::kAbsent, or
+  // kNoKeyStarts where no key even starts with its bytes (a name's first word, the word with its
+  // particle and a Korean name written apart all do). What match_at looks up first at each
+  // token, kept by the caller per word number (word_keys): a token of a word no key starts with
+  // costs match_at no look-up at all.
+  std::uint32_t key_of(std::string_view folded) const;
 
   // The longest match starting at token `at`, if any; `text` is the sentence's
   // normalised text the tokens point into. Entries in `confirmed` (sorted) need no context
@@ -76,12 +81,29 @@ class Gazetteer {
                                         std::span<const std::uint32_t> word_keys = {}) const;
 
  private:
-  // Whether variant `v` (see variants_) accepts tokens [begin, end); `confirmed` and
-  // `held_back` as for match_at.
   std::uint32_t find_key(std::string_view key) const {
     const std::size_t hash = StringHash{}(key);
     return keys_bits_.may_contain_hash(hash) ? keys_.find(key, hash) : StringIndex::kAbsent;
   }
+  // Two words written apart at `at` that the gazetteer may know as one ("카카오 브레인", "스케일
+  // AI"), where one of them is Hangul: Korean spacing of a name varies. A Hangul word of one
+  // syllable is a word of its own ("한 게임" is a game, not 한게임; "새 로봇").
+  static bool written_apart(const std::vector<Token>& tokens, std::uint32_t at);
+  // Whether the key of token `at`'s word (by its number, in `word_keys`) rules out every name
+  // starting there without a look-up: no key starts with the word, or it is no key, bears no
+  // particle and is not the first of two words written apart. `at` < tokens.size().
+  static bool no_name_at(const std::vector<Token>& tokens, std::uint32_t at,
+                         std::span<const std::uint32_t> word_keys) {
+    const Token& t = tokens[at];
+    if (t.word >= word_keys.size()) {
+      return false;
+    }
+    const std::uint32_t key = word_keys[t.word];
+    return key == kNoKeyStarts ||
+           (key == StringIndex::kAbsent && t.particle.empty() && !written_apart(tokens, at));
+  }
+  // Whether variant `v` (see variants_) accepts tokens [begin, end); `confirmed` and
+  // `held_back` as for match_at.
   bool accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
               std::uint32_t end, std::string_view text, std::span<const std::uint32_t> confirmed,
               bool* held_back) const;
@@ -107,6 +129,9 @@ class Gazetteer {
   StringIndex name_words_;
   HashBits name_bits_;
   std::uint32_t max_tokens_ = 1;
+  // The keys' numbers in the byte order of the keys, for key_of's look-up of the keys that start
+  // with a word.
+  OwnedOrFixed<std::uint32_t> by_bytes_;
 };
 
 }  // namespace kgex

@@ -235,6 +235,32 @@ TEST_CASE("gazetteer: known words and name words") {
   CHECK(d.matches("라인 라인이") == Matches{"라인=라인", "라인=라인"});
 }
 
+TEST_CASE("gazetteer: key_of tells a word no key starts with") {
+  const Dictionary d;
+  const Gazetteer& g = d.gazetteer();
+  const auto some_key = [&](std::string_view w) {
+    const std::uint32_t k = g.key_of(w);
+    return k != StringIndex::kAbsent && k != Gazetteer::kNoKeyStarts;
+  };
+  CHECK(some_key("kafka"));
+  CHECK(some_key("acme"));  // a name's first word, and a name
+  CHECK(some_key("jane"));  // a name's first word only
+  // Keys start with these: a name's first letters, the first word of a Korean name written
+  // apart (에이크미브레인) and a word with its particle (라인이 starts with 라인).
+  CHECK(g.key_of("ac") == StringIndex::kAbsent);
+  CHECK(g.key_of("에이크") == StringIndex::kAbsent);
+  CHECK(g.key_of("") == StringIndex::kAbsent);
+  // No key starts with these: no name starts at a token of them.
+  CHECK(g.key_of("zebra") == Gazetteer::kNoKeyStarts);
+  CHECK(g.key_of("cloud") == Gazetteer::kNoKeyStarts);  // a name's last word
+  CHECK(g.key_of("클라우드") == Gazetteer::kNoKeyStarts);
+  CHECK(g.key_of("kafkas") == Gazetteer::kNoKeyStarts);
+  // Matching skips their tokens, and those of a word that is no key and has no particle (ac),
+  // and finds what it finds without the keys.
+  CHECK(d.matches("zebra cloud ac Kafka 에이크미 클라우드") ==
+        Matches{"Kafka=Kafka", "에이크미 클라우드=Acme Cloud"});
+}
+
 TEST_CASE("gazetteer: match_at looks at one position only") {
   const Dictionary d;
   const std::string text = "we use Kafka";
