@@ -417,11 +417,17 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // where each stands and whether it is the subject of its sentence.
   std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, bool>>>
       named;
+  // Where a name is an English possessor ("Tesla's battery team"), by sentence and first token.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> possessors;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const MentionCandidate& c = candidates[i];
     if (any_previous && wins[i] && c.refers == Refers::kNone) {
       named[c.type].emplace_back(c.sentence, c.begin, c.canonical.empty() ? c.surface : c.canonical,
                                  is_subject(doc.sentences[c.sentence], c));
+      const std::vector<Token>& words = doc.sentences[c.sentence].tokens;
+      if (c.end > c.begin && c.end <= words.size() && words[c.end - 1].particle == "'s") {
+        possessors.emplace(c.sentence, c.begin);
+      }
     }
   }
   // A person named again by one part of the name counts where it is written ("Arvind Krishna
@@ -509,6 +515,15 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     };
     while (std::get<0>(*last) != c.sentence && last != names.begin() &&
            std::get<0>(*std::prev(last)) == std::get<0>(*last) && after_who(*last)) {
+      --last;
+    }
+    // Nor, where that sentence names none of the type before it, the owner of something in such
+    // a clause ("Kavya, who spent years on Tesla's battery team, runs engineering. The company
+    // raised …"): the one named in a sentence before it, within reach.
+    while (std::get<0>(*last) != c.sentence && last != names.begin() && after_who(*last) &&
+           possessors.contains({std::get<0>(*last), std::get<1>(*last)}) &&
+           std::get<0>(*std::prev(last)) != std::get<0>(*last) &&
+           std::get<0>(*std::prev(last)) + kPreviousReach >= c.sentence) {
       --last;
     }
     // A bare noun named in an earlier sentence is that sentence's subject where one of the
