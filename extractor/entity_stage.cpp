@@ -420,6 +420,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // Where each of those names ends, and the tokens any of them covers.
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> name_end;
   std::set<std::pair<std::uint32_t, std::uint32_t>> covered;
+  // Where a name is an English possessor ("Tesla's battery team"), by sentence and first token.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> possessors;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const MentionCandidate& c = candidates[i];
     if (any_previous && wins[i] && c.refers == Refers::kNone) {
@@ -428,6 +430,10 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       name_end[{c.sentence, c.begin}] = c.end;
       for (std::uint32_t t = c.begin; t < c.end; ++t) {
         covered.emplace(c.sentence, t);
+      }
+      const std::vector<Token>& words = doc.sentences[c.sentence].tokens;
+      if (c.end > c.begin && c.end <= words.size() && words[c.end - 1].particle == "'s") {
+        possessors.emplace(c.sentence, c.begin);
       }
     }
   }
@@ -530,6 +536,15 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     };
     while (std::get<0>(*last) != c.sentence && last != names.begin() &&
            std::get<0>(*std::prev(last)) == std::get<0>(*last) && after_who(*last)) {
+      --last;
+    }
+    // Nor, where that sentence names none of the type before it, the owner of something in such
+    // a clause ("Kavya, who spent years on Tesla's battery team, runs engineering. The company
+    // raised …"): the one named in a sentence before it, within reach.
+    while (std::get<0>(*last) != c.sentence && last != names.begin() && after_who(*last) &&
+           possessors.contains({std::get<0>(*last), std::get<1>(*last)}) &&
+           std::get<0>(*std::prev(last)) != std::get<0>(*last) &&
+           std::get<0>(*std::prev(last)) + kPreviousReach >= c.sentence) {
       --last;
     }
     // A bare noun named in an earlier sentence is that sentence's subject where one of the

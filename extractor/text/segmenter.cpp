@@ -188,6 +188,34 @@ void add_reference_breaks(std::string_view body, std::vector<std::uint32_t>& cut
   }
 }
 
+// Cuts before a version written in lower case that opens a sentence: a full stop, question or
+// exclamation mark, a space and "v" with a digit ("past its intended life. v3 runs on …"), a
+// break that UAX #29 does not see before a lower-case letter. Not after an abbreviation with a
+// full stop inside it or a short one ("e.g. v2", "cf. v1", "vs. v3").
+void add_version_breaks(std::string_view body, std::vector<std::uint32_t>& cuts) {
+  const std::size_t before = cuts.size();
+  for (std::size_t i = 1; i + 3 < body.size(); ++i) {
+    if ((body[i] != '.' && body[i] != '!' && body[i] != '?') || body[i + 1] != ' ' ||
+        body[i + 2] != 'v' || body[i + 3] < '0' || body[i + 3] > '9') {
+      continue;
+    }
+    std::size_t start = i;
+    while (start > 0 && body[start - 1] != ' ') {
+      --start;
+    }
+    const std::string_view word = body.substr(start, i - start);
+    if (word.size() < 3 || word.find('.') != std::string_view::npos || word == "approx" ||
+        word == "etc") {
+      continue;
+    }
+    cuts.push_back(static_cast<std::uint32_t>(i + 2));
+  }
+  if (cuts.size() > before) {
+    std::ranges::sort(cuts);
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  }
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -271,6 +299,7 @@ Segmentation Segmenter::segment(std::string_view text, const WordSet* lettered) 
         }
         utext_close(ut);
         add_reference_breaks(body, cuts);
+        add_version_breaks(body, cuts);
       }
       if (cuts.empty() || cuts.back() != body.size()) {
         cuts.push_back(static_cast<std::uint32_t>(body.size()));

@@ -1818,6 +1818,34 @@ TEST_CASE("entity rule: refers \"previous\" passes over a person's relative clau
   CHECK(has_relation(last, "Initech", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity rule: refers \"previous\" passes over an owner in a person's relative clause") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // The sentence before names no company but the one whose team the person was on: the words
+  // stand for the company named before that.
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Jane Roe started Acme in May. Jane Roe, who spent years on "
+               "Initech's search team, writes code. Now that company uses Rust.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Rust"));
+  // Named there as a place of work rather than an owner, it is still the company named last.
+  const KnowledgeGraph at = graph_of(rules,
+                                     "Jane Roe started Acme in May. Jane Roe, who spent years at "
+                                     "Initech, writes code. Now that company uses Rust.");
+  CHECK(has_relation(at, "Initech", RT::kUses, "Rust"));
+  // With no company named before within reach, the owner stays.
+  const KnowledgeGraph alone = graph_of(rules,
+                                        "Jane Roe, who spent years on Initech's search team, "
+                                        "writes code. Now that company uses Rust.");
+  CHECK(has_relation(alone, "Initech", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: relation_by picks the type from the captured word's lexicon") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "role",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": ["@roles", "@founders", "@staff", "advisor"], "capture": "r"},

@@ -92,6 +92,16 @@ TEST_CASE("a wiki's reference marks after a full stop end the sentence") {
   CHECK(sentences_of("See the note.[a] More follows. It ends.[3] and so on.").size() == 2);
 }
 
+TEST_CASE("a version in lower case after a full stop opens a sentence") {
+  CHECK(sentences_of("The old API ran on a single server. v3 runs on Kubernetes.") ==
+        std::vector<std::string>{"The old API ran on a single server.", "v3 runs on Kubernetes."});
+  CHECK(sentences_of("Is it stable? v2.1 says yes.").size() == 2);
+  // Not after an abbreviation, nor before a word that only starts with v.
+  CHECK(sentences_of("Some clients, e.g. v2 users, must wait.").size() == 1);
+  CHECK(sentences_of("Tools are fine vs. v1 tools.").size() == 1);
+  CHECK(sentences_of("It ends here. very well then.").size() == 1);
+}
+
 TEST_CASE("a legal form's full stop before a stock ticker ends no sentence") {
   CHECK(sentences_of("Vantor Inc. (NASDAQ: VNTR) will buy Kelso. It pays cash.") ==
         std::vector<std::string>{"Vantor Inc. (NASDAQ: VNTR) will buy Kelso.", "It pays cash."});
