@@ -659,6 +659,26 @@ TEST_CASE("relation action: the outlet named in a byline is not the topic") {
   }
 }
 
+TEST_CASE("relation action: a list item that opens on an organization and a colon is about it") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
+      "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
+      "relation": "works_at", "source": "p", "target": "$topic"}])");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Acme is growing fast. Acme hires.\n\n"
+               "- Initech (Initech Labs): a startup that, as we hear, Jane Roe "
+               "joined in a year when nobody else did.\n"
+               "- John Doe joined.\n");
+  CHECK(has_relation(g, "Jane Roe", RT::kWorksAt, "Initech"));
+  CHECK_FALSE(has_relation(g, "Jane Roe", RT::kWorksAt, "Acme"));
+  // The item after it, with no such label, is the document's again.
+  CHECK(has_relation(g, "John Doe", RT::kWorksAt, "Acme"));
+  // A name that only opens the item is no label.
+  const KnowledgeGraph bare =
+      graph_of(rules, "Acme is growing fast. Acme hires.\n\n- Initech and Jane Roe joined.\n");
+  CHECK(has_relation(bare, "Jane Roe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("relation action: list items below an opening paragraph are no header") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "joined",
       "pattern": [{"ent": "Person", "capture": "p"}, {"text": "joined"}],
