@@ -990,7 +990,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   }
   // After a relative clause, only its head noun phrase, up to the first particle, may be what
   // acts in it ("Rust를 사용하는 스타트업 에이크미는": 에이크미).
-  std::uint32_t head_end = static_cast<std::uint32_t>(sc.s.units.size());
+  auto head_end = static_cast<std::uint32_t>(sc.s.units.size());
   if (adnominal_match(sc.s, m)) {
     head_end = m.end;
     while (head_end < sc.s.units.size() && particle_of(sc.s, head_end).empty()) {
