@@ -265,19 +265,15 @@ bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::u
   return true;
 }
 
-std::optional<GazetteerMatch> Gazetteer::match_at(const std::vector<Token>& tokens,
-                                                  std::uint32_t at, std::string_view text,
-                                                  std::span<const std::uint32_t> confirmed,
-                                                  bool* held_back,
-                                                  std::span<const std::uint32_t> word_keys) const {
+std::optional<GazetteerMatch> Gazetteer::match_from(
+    const std::vector<Token>& tokens, std::uint32_t at, std::string_view text,
+    std::span<const std::uint32_t> confirmed, bool* held_back,
+    std::span<const std::uint32_t> word_keys) const {
   // Walk forward while the tokens so far begin some name, noting each length
   // that is a whole name; then take the longest that an entry accepts. A token
   // with a particle ends the walk and is looked up both by its base form and by
   // its whole surface.
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  if (at >= n || no_name_at(tokens, at, word_keys)) {
-    return std::nullopt;
-  }
   struct Hit {
     std::uint32_t len;
     std::uint32_t key;
@@ -380,9 +376,8 @@ std::vector<GazetteerMatch> Gazetteer::match_all(const std::vector<Token>& token
     // GPT. Names the gazetteer knows whole (오픈AI, 삼성SDS) match from their first token.
     const bool glued = i > 0 && !tokens[i].space_before && tokens[i].script == Script::kLatin &&
                        tokens[i - 1].script == Script::kHangul && tokens[i - 1].particle.empty();
-    if (auto m = glued || no_name_at(tokens, i, word_keys)
-                     ? std::nullopt
-                     : match_at(tokens, i, text, confirmed, held_back, word_keys)) {
+    if (auto m =
+            glued ? std::nullopt : match_at(tokens, i, text, confirmed, held_back, word_keys)) {
       out.push_back(*m);
       i = m->end;
     } else {

@@ -70,7 +70,11 @@ class Gazetteer {
                                          std::string_view text,
                                          std::span<const std::uint32_t> confirmed = {},
                                          bool* held_back = nullptr,
-                                         std::span<const std::uint32_t> word_keys = {}) const;
+                                         std::span<const std::uint32_t> word_keys = {}) const {
+    return at >= tokens.size() || no_name_at(tokens, at, word_keys)
+               ? std::nullopt
+               : match_from(tokens, at, text, confirmed, held_back, word_keys);
+  }
 
   // Every match of `tokens`, left to right, longest first, non-overlapping; none that starts
   // with Latin letters written onto a Hangul word. `confirmed`, `held_back` and `word_keys` as
@@ -102,6 +106,12 @@ class Gazetteer {
     return key == kNoKeyStarts ||
            (key == StringIndex::kAbsent && t.particle.empty() && !written_apart(tokens, at));
   }
+  // match_at() at a token where no_name_at() does not rule a name out.
+  std::optional<GazetteerMatch> match_from(const std::vector<Token>& tokens, std::uint32_t at,
+                                           std::string_view text,
+                                           std::span<const std::uint32_t> confirmed,
+                                           bool* held_back,
+                                           std::span<const std::uint32_t> word_keys) const;
   // Whether variant `v` (see variants_) accepts tokens [begin, end); `confirmed` and
   // `held_back` as for match_at.
   bool accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
