@@ -417,9 +417,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // where each stands and whether it is the subject of its sentence.
   std::map<EntityType, std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string, bool>>>
       named;
-  // Where each of those names ends, and the tokens any of them covers.
+  // Where each of those names ends, by sentence and first token.
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> name_end;
-  std::set<std::pair<std::uint32_t, std::uint32_t>> covered;
   // Where a name is an English possessor ("Tesla's battery team"), by sentence and first token.
   std::set<std::pair<std::uint32_t, std::uint32_t>> possessors;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -428,9 +427,6 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       named[c.type].emplace_back(c.sentence, c.begin, c.canonical.empty() ? c.surface : c.canonical,
                                  is_subject(doc.sentences[c.sentence], c));
       name_end[{c.sentence, c.begin}] = c.end;
-      for (std::uint32_t t = c.begin; t < c.end; ++t) {
-        covered.emplace(c.sentence, t);
-      }
       const std::vector<Token>& words = doc.sentences[c.sentence].tokens;
       if (c.end > c.begin && c.end <= words.size() && words[c.end - 1].particle == "'s") {
         possessors.emplace(c.sentence, c.begin);
@@ -438,7 +434,8 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     }
   }
   // Whether the Korean name at token `t` of sentence `si` modifies the noun after it, bare or
-  // with 의 ("숨결헬스 부스에서는", "숨결헬스의 부스에서는"): it does not act in its clause.
+  // with 의 ("숨결헬스 부스에서는", "숨결헬스의 부스에서는"): it does not act in its clause. Names
+  // do not overlap, so a word after it that is in a name starts one.
   const auto modifies_noun = [&](std::uint32_t si, std::uint32_t t) {
     const SentenceAnalysis& s = doc.sentences[si];
     const auto end = name_end.find({si, t});
@@ -448,7 +445,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     const std::string_view particle = s.tokens[end->second - 1].particle;
     const Token& next = s.tokens[end->second];
     return (particle.empty() || particle == "의") && next.script == Script::kHangul &&
-           next.space_before && !covered.contains({si, end->second});
+           next.space_before && !name_end.contains({si, end->second});
   };
   // A person named again by one part of the name counts where it is written ("Arvind Krishna
   // ... Krishna graduated in 1985. He joined IBM in 1990": He is Krishna), though short forms
@@ -1394,8 +1391,8 @@ bool in_byline(const Layout& layout, const DocumentAnalysis& doc, const MentionC
   if (m.begin > 0 && marks(m.begin - 1)) {
     return true;
   }
-  for (std::uint32_t k = m.end;
-       k < tokens.size() && k < m.end + kAfter && tokens[m.end - 1].particle.empty(); ++k) {
+  const bool bare = tokens[m.end - 1].particle.empty();
+  for (std::uint32_t k = m.end; bare && k < tokens.size() && k < m.end + kAfter; ++k) {
     if (marks(k)) {
       return true;
     }
