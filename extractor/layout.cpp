@@ -978,29 +978,23 @@ void turn_topics(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
   }
 }
 
-}  // namespace
-
-namespace {
-
-// The organization a list item is about when it opens on the name and a colon, however long the
-// item ("- 말벗에이아이(Malbeot AI): 졸업생 오준표 대표가 창업한 스타트업으로 …", "• Vela: …"):
-// the item's own topic, which the lines after it do not inherit. -1 for any other line.
+// The organization a bulleted list item (bullet_item) is about when it opens on the name and a
+// colon, however long the item ("- 말벗에이아이(Malbeot AI): 졸업생 오준표 대표가 창업한
+// 스타트업으로 …", "• Vela: …"): the item's own topic, which the lines after it do not inherit. -1
+// for any other line. `sentences`: the range of the line's sentences.
 int labelled_item_organization(const DocumentAnalysis& doc,
                                const std::vector<LocalEntity>& entities,
                                const std::vector<std::vector<int>>& by_sentence,
+                               std::string_view text,
                                std::pair<std::uint32_t, std::uint32_t> sentences) {
-  if (sentences.first >= sentences.second) {
+  if (sentences.first >= sentences.second || !bullet_item(text)) {
     return -1;
   }
   const std::uint32_t si = sentences.first;
   const std::vector<Token>& tokens = doc.sentences[si].tokens;
   std::uint32_t t = 0;
-  while (t < tokens.size() && (tokens[t].text == "-" || tokens[t].text == "*" ||
-                               tokens[t].text == "\xE2\x80\xA2" || tokens[t].text == "\xC2\xB7")) {
+  while (t < tokens.size() && tokens[t].script == Script::kPunct) {
     ++t;
-  }
-  if (t == 0) {
-    return -1;
   }
   const auto at =
       std::ranges::find_if(by_sentence[si], [&](int m) { return doc.mentions[m].begin == t; });
@@ -1152,7 +1146,10 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
       awaiting_speaker = opens && !names[l] && !doc.header_line[l] && !doc.boilerplate_line[l];
       title = lines.size();
     }
-    const int labelled = labelled_item_organization(doc, entities, by_sentence, line_sentences[l]);
+    const int labelled =
+        doc.boilerplate_line[l]
+            ? -1
+            : labelled_item_organization(doc, entities, by_sentence, text, line_sentences[l]);
     out[l] = labelled >= 0 ? labelled : topic;
   }
   turn_topics(doc, entities, by_sentence, out);
