@@ -216,6 +216,43 @@ void add_version_breaks(std::string_view body, std::vector<std::uint32_t>& cuts)
   }
 }
 
+// A cut after the label of a line that opens with a mark of the Geometric Shapes block (○, ●,
+// ◇, ■, ▶) or a bullet, a label of a few words and then two spaces or more: a transcript's
+// speaker ("○ 위원장 배정민  다음은 …", as minutes print them) or a notice's field ("■ 일시  10월
+// 15일"). The label is no part of what follows it.
+void add_label_break(std::string_view body, std::vector<std::uint32_t>& cuts) {
+  constexpr std::size_t kLabelWords = 4;
+  constexpr std::size_t kLabelCodePoints = 40;
+  std::size_t mark = 0;
+  if (body.starts_with("\xE2\x80\xA2")) {  // • U+2022
+    mark = 3;
+  } else if (body.size() >= 3 && static_cast<unsigned char>(body[0]) == 0xE2 &&
+             (static_cast<unsigned char>(body[1]) == 0x96 ||
+              static_cast<unsigned char>(body[1]) == 0x97)) {  // U+2580..U+25FF
+    mark = 3;
+  }
+  if (mark == 0 || mark >= body.size() || body[mark] != ' ') {
+    return;
+  }
+  const std::size_t gap = body.find("  ", mark + 1);
+  if (gap == std::string_view::npos) {
+    return;
+  }
+  std::size_t after = gap;
+  while (after < body.size() && body[after] == ' ') {
+    ++after;
+  }
+  const std::string_view label = body.substr(mark + 1, gap - mark - 1);
+  const auto words = static_cast<std::size_t>(std::ranges::count(label, ' ')) + 1;
+  if (after >= body.size() || label.empty() || words > kLabelWords ||
+      count_code_points_utf8(label) > kLabelCodePoints) {
+    return;
+  }
+  cuts.insert(std::ranges::upper_bound(cuts, static_cast<std::uint32_t>(after)),
+              static_cast<std::uint32_t>(after));
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -300,6 +337,9 @@ Segmentation Segmenter::segment(std::string_view text, const WordSet* lettered) 
         utext_close(ut);
         add_reference_breaks(body, cuts);
         add_version_breaks(body, cuts);
+      }
+      if (line.kind != LineKind::kTableRow && line.kind != LineKind::kTableRule) {
+        add_label_break(body, cuts);
       }
       if (cuts.empty() || cuts.back() != body.size()) {
         cuts.push_back(static_cast<std::uint32_t>(body.size()));

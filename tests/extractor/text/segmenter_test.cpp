@@ -148,6 +148,19 @@ TEST_CASE("a title written with a period does not end a sentence") {
         std::vector<std::string>{"Notion vs. Coda vs. Tallnote: a month with each.", "Coda won."});
 }
 
+TEST_CASE("a label after a mark and before a wide gap is a sentence of its own") {
+  // A transcript's speaker, as minutes print them, and a notice's field.
+  CHECK(sentences_of("○ 위원 한도겸  누리셈 대표님, 답해 주십시오. 언제 알았습니까?") ==
+        std::vector<std::string>{"○ 위원 한도겸", "누리셈 대표님, 답해 주십시오.",
+                                 "언제 알았습니까?"});
+  CHECK(sentences_of("■ 장소  본사 3층 회의실") ==
+        std::vector<std::string>{"■ 장소", "본사 3층 회의실"});
+  // Not without a mark, after one space only, or after a label of five words or more.
+  CHECK(sentences_of("위원 한도겸  누리셈 대표님, 답해 주십시오.").size() == 1);
+  CHECK(sentences_of("○ 위원 한도겸 누리셈 대표님, 답해 주십시오.").size() == 1);
+  CHECK(sentences_of("○ 이 일은 처음부터 누리셈 대표가  맡았다.").size() == 1);
+}
+
 TEST_CASE("table rows, headings and list items are one sentence each") {
   CHECK(sentences_of("| 부서 | 역할. 설명. |") ==
         std::vector<std::string>{"| 부서 | 역할. 설명. |"});
