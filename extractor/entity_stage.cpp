@@ -409,6 +409,26 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       first = &c;
     }
   }
+  // A page's path of units ("공간: 데이터본부 > 추천개발팀 > 운영 문서") places it in the last
+  // one it names: a wiki page of the team, not of the division above it.
+  for (auto& [type, first] : own) {
+    const MentionCandidate* next = first;
+    while (next != nullptr) {
+      first = next;
+      next = nullptr;
+      const SentenceAnalysis& s = doc.sentences[first->sentence];
+      if (first->end + 1 < s.tokens.size() &&
+          (s.tokens[first->end].text == ">" || s.tokens[first->end].text == "\xE2\x80\xBA")) {
+        for (const MentionCandidate& c : candidates) {
+          if (c.refers == Refers::kNone && c.type == type && c.sentence == first->sentence &&
+              c.begin == first->end + 1) {
+            next = &c;
+            break;
+          }
+        }
+      }
+    }
+  }
   std::map<EntityType, std::string> own_name;
   for (const auto& [type, c] : own) {
     own_name[type] = c->canonical.empty() ? c->surface : c->canonical;

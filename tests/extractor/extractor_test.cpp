@@ -1169,6 +1169,11 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
       "에이크미 소식\n에이크미 검색팀 김하늘입니다. 저희 팀은 바쁩니다. 이제 Rust를 사용한다.");
   CHECK(has_relation(own, "검색팀", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(own, "Acme", RT::kUses, "Rust"));
+  // A page's path of units names first the one above it: the page is the last one's.
+  const KnowledgeGraph path = graph_of(
+      rules, "위치: 플랫폼팀 > 검색팀 > 운영 문서\n저희 팀은 바쁩니다. 이제 Rust를 사용한다.");
+  CHECK(has_relation(path, "검색팀", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(path, "플랫폼팀", RT::kUses, "Rust"));
   // Without first-person words the topic organization stands in.
   const KnowledgeGraph topic =
       graph_of(rules, "에이크미 소식\n에이크미 검색팀이 바쁩니다. 이제 Rust를 사용한다.");
