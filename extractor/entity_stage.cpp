@@ -1558,6 +1558,14 @@ Writer find_writer(const Layout& layout, const DocumentAnalysis& doc,
         entities[e].type == EntityType::kPerson) {
       writer = e;
       introduced = is_copula_ending(doc.sentences[c.sentence].tokens[c.end - 1].particle);
+      // A record's header field holds the person ("이름: 탁하윤"): the document is their own,
+      // a résumé that never says "I".
+      const SentenceAnalysis& s = doc.sentences[c.sentence];
+      if (c.begin >= 2 && s.tokens[c.begin - 1].text == ":" &&
+          layout.record_fields.contains(
+              fold_letters(doc.normalized(s.span.begin, s.tokens[c.begin - 1].begin)))) {
+        return {.named = writer, .post = writer};
+      }
     }
   }
   // Else a byline's: the person right after its marker, below a scraped page's menus ("by 한결 ·

@@ -274,6 +274,10 @@ struct Layout {
   // headings are (fold_letters): a team the byline names with the writer is the post's
   // first-person side (byline_team in layout.h).
   WordSet writer_markers;
+  // Fields of a record's header that name the person the record is about ("이름", "성명",
+  // "name"), kept as headings are: a résumé's "이름: 탁하윤" makes the document that person's
+  // own, its sentences without "we" theirs though they never say "I" (find_writer).
+  WordSet record_fields;
   // Fields of a memo's or a mail's header that hold addresses ("to", "from", "cc"), kept as
   // headings are: an e-mail address on such a line ("To: all@vela.com") names the organization
   // whose name is a label of its domain, as a header mention does (find_topic).

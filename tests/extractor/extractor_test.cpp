@@ -1654,6 +1654,24 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
     CHECK_FALSE(has_relation(graph_of(by, menus + "by 이번 주 채도윤 · 개발자\n\n" + body),
                              "채도윤", RT::kUses, "Rust"));
   }
+  SUBCASE("a record's name field makes the document its person's own, with no I in it") {
+    const std::string record = rule_file(R"(
+        "layout": {"writer_words": ["나는", "내가"], "record_fields": ["이름", "성명"]},
+        "entity_rules": [{"id": "person", "pattern": [{"text": ":"},
+          {"regex": "[가-힣]{3}", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
+        "relation_rules": [{"id": "use", "pattern": [
+          {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "썼"}],
+          "relation": "uses", "source": {"find": ["Team", "Person"], "else": "$self"},
+          "target": "t"}])");
+    const std::string body = "\n\n■ 경력\n- 결제 서버에 Rust를 썼다.\n";
+    CHECK(has_relation(graph_of(record, "경력기술서\n이름: 채도윤" + body), "채도윤", RT::kUses,
+                       "Rust"));
+    CHECK(has_relation(graph_of(record, "경력기술서\n성명 : 채도윤" + body), "채도윤", RT::kUses,
+                       "Rust"));
+    // Another field names no one whose record it is.
+    CHECK_FALSE(has_relation(graph_of(record, "경력기술서\n추천: 채도윤" + body), "채도윤",
+                             RT::kUses, "Rust"));
+  }
   SUBCASE("a transcript's speakers each say I") {
     const KnowledgeGraph transcript = graph_of(
         rules,
