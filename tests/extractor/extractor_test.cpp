@@ -1028,6 +1028,11 @@ TEST_CASE("relation action: find passes over where something comes from") {
                                        "founders made an app built with Rust.");
   CHECK(has_relation(left, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(left, "Acme", RT::kUses, "Rust"));
+  // And what something moved off: the system left behind.
+  const KnowledgeGraph off = graph_of(
+      rules, "Globex news\n\nGlobex is growing. Its app moved off Acme and is built with Rust.");
+  CHECK(has_relation(off, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(off, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
