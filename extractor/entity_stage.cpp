@@ -474,6 +474,20 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   for (auto& [type, names] : named) {
     std::ranges::sort(names);
   }
+  // Whether a name in sentence `named` is within reach of words in sentence `at`: the sentence
+  // or the two before, where a sentence that opens with a quotation mark, someone's words set
+  // into the story, does not count ("Tarnby, which makes radar units, raised a round. … \"We
+  // ship weekly,\" Obi said. \"It works.\" The startup hired …": the startup is Tarnby).
+  const auto within_reach = [&](std::uint32_t named, std::uint32_t at) {
+    std::uint32_t steps = 0;
+    for (std::uint32_t k = named + 1; k <= at && steps <= kPreviousReach; ++k) {
+      const std::vector<Token>& words = doc.sentences[k].tokens;
+      if (k == at || words.empty() || words.front().text != "\"") {
+        ++steps;
+      }
+    }
+    return named <= at && steps <= kPreviousReach;
+  };
   auto named_before = [&](const MentionCandidate& c) -> const std::string* {
     auto it = named.find(c.type);
     if (it == named.end()) {
@@ -503,14 +517,14 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     while (after != names.begin() && same_clause(*std::prev(after))) {
       --after;
     }
-    if (after == names.begin() || std::get<0>(*std::prev(after)) + kPreviousReach < c.sentence) {
+    if (after == names.begin() || !within_reach(std::get<0>(*std::prev(after)), c.sentence)) {
       return nullptr;
     }
     // A unit noun stands for a unit of its own kind first: in "배차엔진팀은 모빌리티플랫폼실
     // 소속으로 … 팀은" the team, not the office named last.
     for (auto earlier = after; earlier != names.begin();) {
       --earlier;
-      if (std::get<0>(*earlier) + kPreviousReach < c.sentence) {
+      if (!within_reach(std::get<0>(*earlier), c.sentence)) {
         break;
       }
       const std::string& name = std::get<2>(*earlier);
@@ -541,7 +555,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     while (std::get<0>(*last) != c.sentence && last != names.begin() && after_who(*last) &&
            possessors.contains({std::get<0>(*last), std::get<1>(*last)}) &&
            std::get<0>(*std::prev(last)) != std::get<0>(*last) &&
-           std::get<0>(*std::prev(last)) + kPreviousReach >= c.sentence) {
+           within_reach(std::get<0>(*std::prev(last)), c.sentence)) {
       --last;
     }
     // A bare noun named in an earlier sentence is that sentence's subject where one of the

@@ -1824,6 +1824,25 @@ TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out
   CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity rule: refers \"previous\" reaches past sentences that are quotations") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // Two quoted sentences between: someone's words set into the story, which goes on.
+  const KnowledgeGraph quoted = graph_of(rules,
+                                         "Globex is growing. \"We ship weekly,\" Ada said. "
+                                         "\"It works.\" Now that company uses Rust.");
+  CHECK(has_relation(quoted, "Globex", RT::kUses, "Rust"));
+  // Two sentences of the story's own are as far as the words reach.
+  const KnowledgeGraph far =
+      graph_of(rules, "Globex is growing. It rained. It snowed. Now that company uses Rust.");
+  CHECK_FALSE(has_relation(far, "Globex", RT::kUses, "Rust"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" passes over a person's relative clause before") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
