@@ -364,8 +364,9 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       fit(name.substr(0, first_space), c, name);
       fit(name.substr(last_space + 1), c, name);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
-               first_space >= 4 && wins[&c - candidates.data()]) {
+               first_space >= 4 && !c.short_form && wins[&c - candidates.data()]) {
       // One company however the document writes its full name: with its legal form, in capitals.
+      // Not a short form an earlier pass gave the full name, which is no full name of its own.
       fit(name.substr(0, first_space), c, company_key(name));
     } else if ((c.type == EntityType::kProduct || c.type == EntityType::kTool) && c.entry < 0 &&
                first_space != std::string::npos && first_space == last_space &&
@@ -682,6 +683,12 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       if (company != nullptr && company->type == EntityType::kOrganization) {
         c.canonical = company->canonical.empty() ? company->surface : company->canonical;
         c.short_form = true;
+      } else if (c.short_form) {
+        // The full name an earlier pass took it for has lost its words to another reading
+        // since: in "Tallow Labs, our research group" Tallow Labs is a team, and "Tallow, Inc."
+        // is the company, named by its own word again.
+        c.canonical = c.surface;
+        c.short_form = false;
       }
     }
     kept.push_back(std::move(c));

@@ -149,6 +149,23 @@ TEST_CASE("entity action: a company's short form is the company, also where a ru
   CHECK_FALSE(g.find("Clearpath", ET::kOrganization));
 }
 
+TEST_CASE("entity action: a short form is its own company again where its full name is a team") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "labs", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "labs", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "our-group", "priority": 110, "pattern": [{"ent": "Organization", "capture": "n"}, {"text": ","},
+       {"text": "our"}, {"text": "group"}], "entity": {"capture": "n", "type": "Team"}},
+      {"id": "closed", "pattern": [{"shape": "capitalized", "anchor": "start", "capture": "n"},
+       {"text": "closed"}], "entity": {"capture": "n", "type": "Organization"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "Clearpath closed the year well. Ada Obi runs Clearpath Labs, our group.");
+  CHECK(g.find("Clearpath Labs", ET::kTeam));
+  CHECK_FALSE(g.find("Clearpath Labs", ET::kOrganization));
+  const auto id = g.find("Clearpath", ET::kOrganization);
+  REQUIRE(id);
+  CHECK(g.entity(*id).mention_count == 1);
+}
+
 TEST_CASE("entity action: a company written with its legal form or in capitals is one company") {
   const std::string rules = rule_file(R"("entity_rules": [
       {"id": "caps", "pattern": [{"regex": "[A-Z]{3,}", "anchor": "start", "capture": "n"},
