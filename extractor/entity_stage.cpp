@@ -364,8 +364,9 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       fit(name.substr(0, first_space), c, name);
       fit(name.substr(last_space + 1), c, name);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
-               first_space >= 4 && wins[&c - candidates.data()]) {
+               first_space >= 4 && !c.short_form && wins[&c - candidates.data()]) {
       // One company however the document writes its full name: with its legal form, in capitals.
+      // Not a short form an earlier pass gave the full name, which is no full name of its own.
       fit(name.substr(0, first_space), c, company_key(name));
     } else if ((c.type == EntityType::kProduct || c.type == EntityType::kTool) && c.entry < 0 &&
                first_space != std::string::npos && first_space == last_space &&
@@ -494,6 +495,20 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   for (auto& [type, names] : named) {
     std::ranges::sort(names);
   }
+  // Whether a name in sentence `named` is within reach of words in sentence `at`: the sentence
+  // or the two before, where a sentence that opens with a quotation mark, someone's words set
+  // into the story, does not count ("Tarnby, which makes radar units, raised a round. … \"We
+  // ship weekly,\" Obi said. \"It works.\" The startup hired …": the startup is Tarnby).
+  const auto within_reach = [&](std::uint32_t named, std::uint32_t at) {
+    std::uint32_t steps = 0;
+    for (std::uint32_t k = named + 1; k <= at && steps <= kPreviousReach; ++k) {
+      const std::vector<Token>& words = doc.sentences[k].tokens;
+      if (k == at || words.empty() || words.front().text != "\"") {
+        ++steps;
+      }
+    }
+    return named <= at && steps <= kPreviousReach;
+  };
   auto named_before = [&](const MentionCandidate& c) -> const std::string* {
     auto it = named.find(c.type);
     if (it == named.end()) {
@@ -523,14 +538,14 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     while (after != names.begin() && same_clause(*std::prev(after))) {
       --after;
     }
-    if (after == names.begin() || std::get<0>(*std::prev(after)) + kPreviousReach < c.sentence) {
+    if (after == names.begin() || !within_reach(std::get<0>(*std::prev(after)), c.sentence)) {
       return nullptr;
     }
     // A unit noun stands for a unit of its own kind first: in "배차엔진팀은 모빌리티플랫폼실
     // 소속으로 … 팀은" the team, not the office named last.
     for (auto earlier = after; earlier != names.begin();) {
       --earlier;
-      if (std::get<0>(*earlier) + kPreviousReach < c.sentence) {
+      if (!within_reach(std::get<0>(*earlier), c.sentence)) {
         break;
       }
       const std::string& name = std::get<2>(*earlier);
@@ -561,7 +576,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     while (std::get<0>(*last) != c.sentence && last != names.begin() && after_who(*last) &&
            possessors.contains({std::get<0>(*last), std::get<1>(*last)}) &&
            std::get<0>(*std::prev(last)) != std::get<0>(*last) &&
-           std::get<0>(*std::prev(last)) + kPreviousReach >= c.sentence) {
+           within_reach(std::get<0>(*std::prev(last)), c.sentence)) {
       --last;
     }
     // A bare noun named in an earlier sentence is that sentence's subject where one of the
@@ -688,6 +703,12 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       if (company != nullptr && company->type == EntityType::kOrganization) {
         c.canonical = company->canonical.empty() ? company->surface : company->canonical;
         c.short_form = true;
+      } else if (c.short_form) {
+        // The full name an earlier pass took it for has lost its words to another reading
+        // since: in "Tallow Labs, our research group" Tallow Labs is a team, and "Tallow, Inc."
+        // is the company, named by its own word again.
+        c.canonical = c.surface;
+        c.short_form = false;
       }
     }
     kept.push_back(std::move(c));

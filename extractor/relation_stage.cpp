@@ -657,8 +657,9 @@ bool opens_on_owned_topic(const SentenceAnalysis& s, std::uint32_t limit) {
 }
 
 // Whether unit `u` is where something comes from ("runs on models from Anthropic and is built
-// with Rust", "spun out of Carnegie Mellon", "after leaving Kivu, she raised a round"): an
-// origin, never the one a search looks for.
+// with Rust", "spun out of Carnegie Mellon", "after leaving Kivu, she raised a round", "moved
+// our reports off Teradata and onto Postgres, deployed with Terraform"): an origin, never the one
+// a search looks for.
 // So is a later member of a list that opens after "from" ("four engineers from Nvidia and
 // Google: CTO Raj Mehta, ..."), and, in Korean, a unit that came_from.
 bool origin(const SentenceAnalysis& s, std::uint32_t u) {
@@ -677,8 +678,8 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
     return false;
   }
   const std::string_view before = word(u - 1);
-  return before == "from" || before == "leaving" || before == "left" || before == "quitting" ||
-         (u > 1 && before == "of" && word(u - 2) == "out");
+  return before == "from" || before == "off" || before == "leaving" || before == "left" ||
+         before == "quitting" || (u > 1 && before == "of" && word(u - 2) == "out");
 }
 
 // Whether English unit `u` opens a relative clause about a person: "who" or "whose".

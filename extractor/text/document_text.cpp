@@ -234,6 +234,122 @@ void break_html_lines(std::string& text) {
 
 namespace {
 
+struct TextLine {
+  std::size_t begin = 0;  // first byte
+  std::size_t end = 0;    // the '\n' after it, or the text's end
+  std::size_t body = 0;   // first byte that is not a space
+  std::size_t last = 0;   // one past the last byte that is not a space
+};
+
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+
+// A line that opens with a list's bullet or number, a table's bar, a heading's or a quotation's
+// mark, a rule of dashes or a field's label ("Date:", "Posted:"): never the rest of the line
+// before it.
+bool opens_own_line(std::string_view body) {
+  const char c = body.front();
+  if (c == '-' || c == '*' || c == '|' || c == '#' || c == '>' || c == '+' || c == '=' ||
+      body.starts_with("\xE2\x80\xA2") || body.starts_with("\xC2\xB7")) {  // bullet, middle dot
+    return true;
+  }
+  std::size_t i = 0;
+  while (i < body.size() && std::isdigit(static_cast<unsigned char>(body[i])) != 0) {
+    ++i;
+  }
+  // Not a time of day or a decimal that a sentence goes on with ("at\n13:12 UTC", "to\n1.5
+  // million").
+  const bool digit_after =
+      i + 1 < body.size() && std::isdigit(static_cast<unsigned char>(body[i + 1])) != 0;
+  if (i > 0 && i < body.size() && (body[i] == '.' || body[i] == ')' || body[i] == ':') &&
+      !(body[i] != ')' && digit_after)) {
+    return true;
+  }
+  i = 0;
+  while (i < body.size() && std::isalpha(static_cast<unsigned char>(body[i])) != 0) {
+    ++i;
+  }
+  return i > 0 && i < body.size() && body[i] == ':';
+}
+
+// A line whose words a run of spaces sets apart in columns (`API      Operational`) or that a
+// bar divides into fields (`Docs | Support`): a layout's line, not a paragraph's.
+bool in_columns(std::string_view body) {
+  return body.find("   ") != std::string_view::npos || body.find(" | ") != std::string_view::npos;
+}
+
+}  // namespace
+
+// A plain-text mail or a scraped page often keeps its paragraphs wrapped at a fixed width, each
+// line ending where the next word would not fit: "... the new cluster is run by\nthe Platform
+// team". Where three lines or more of 40 bytes or more run on into a next line that opens in
+// lower case, the text is so wrapped, and its width is the longest of them. Each line break
+// inside a paragraph of such a text then becomes a space: before a line that opens in lower case
+// after a word or a comma, and before any other line after one that reaches four fifths of the
+// width and ends in a word or a comma (the name of "... leads with Dr\nLina Sato", the sum of
+// "closed a\n$4 million round"). A line that opens with a bullet, a bar, a heading's mark or a
+// field's label keeps its own line, and so does one after a colon, after a full stop (a sentence
+// ends there anyway), around a line of columns, or after a line a tenth longer than the width (a
+// mail's subject).
+void join_wrapped_lines(std::string& text) {
+  constexpr std::size_t kMinWrapped = 40;
+  constexpr std::size_t kMinEvidence = 3;
+  std::vector<TextLine> lines;
+  for (std::size_t at = 0; at <= text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    TextLine line{at, end, at, end};
+    while (line.body < end && (text[line.body] == ' ' || text[line.body] == '\r')) {
+      ++line.body;
+    }
+    while (line.last > line.body && (text[line.last - 1] == ' ' || text[line.last - 1] == '\r')) {
+      --line.last;
+    }
+    lines.push_back(line);
+    at = end + 1;
+  }
+  const auto body = [&](const TextLine& l) {
+    return std::string_view(text).substr(l.body, l.last - l.body);
+  };
+  const auto runs_on = [&](std::string_view a) {
+    const char c = a.back();
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ',' || c == ';';
+  };
+  // A pair of lines a paragraph's wrapping may have split, by their own marks.
+  const auto may_join = [&](std::size_t i) {
+    const std::string_view a = body(lines[i]);
+    const std::string_view b = body(lines[i + 1]);
+    return !a.empty() && !b.empty() && runs_on(a) && !opens_own_line(b) && a.front() != '|' &&
+           !in_columns(a) && !in_columns(b);
+  };
+  std::size_t evidence = 0;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const std::size_t length = lines[i].last - lines[i].begin;
+    if (length >= kMinWrapped && may_join(i) && is_lower_ascii(body(lines[i + 1]).front())) {
+      ++evidence;
+      width = std::max(width, length);
+    }
+  }
+  if (evidence < kMinEvidence) {
+    return;
+  }
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (!may_join(i)) {
+      continue;
+    }
+    const std::size_t length = lines[i].last - lines[i].begin;
+    const char next = body(lines[i + 1]).front();
+    const bool full = length * 5 >= width * 4 && length * 10 <= width * 11;
+    if ((is_lower_ascii(next) && length <= width) || full) {
+      text[lines[i].end] = ' ';
+    }
+  }
+}
+
+namespace {
+
 // The three-byte characters plainly_nfc() takes besides Hangul syllables: general punctuation
 // from U+2010, super- and subscripts and currency signs; arrows, mathematical and technical signs,
 // enclosed letters, box drawing, shapes, symbols and dingbats (without U+2329 and U+232A, which
@@ -388,6 +504,7 @@ NormalizedText normalize_text(std::string_view original) {
   }
   out.to_original.push_back(static_cast<std::uint32_t>(original.size()));
   break_html_lines(out.text);
+  join_wrapped_lines(out.text);
   return out;
 }
 

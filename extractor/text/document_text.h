@@ -73,4 +73,9 @@ bool plainly_nfc(std::string_view text);
 // case) with '\n' and spaces, keeping every byte where it was.
 void break_html_lines(std::string& text);
 
+// Turns the line breaks inside the paragraphs of a text wrapped at a fixed width (a plain-text
+// mail's, a scraped page's) into spaces, keeping every byte where it was; a text that shows no
+// such wrapping is left as it is.
+void join_wrapped_lines(std::string& text);
+
 }  // namespace kgex

@@ -149,6 +149,23 @@ TEST_CASE("entity action: a company's short form is the company, also where a ru
   CHECK_FALSE(g.find("Clearpath", ET::kOrganization));
 }
 
+TEST_CASE("entity action: a short form is its own company again where its full name is a team") {
+  const std::string rules = rule_file(R"("entity_rules": [
+      {"id": "labs", "pattern": [{"shape": "capitalized", "capture": "n"}, {"text": "labs", "capture": "s"}],
+       "entity": {"capture": "n", "through": "s", "type": "Organization"}},
+      {"id": "our-group", "priority": 110, "pattern": [{"ent": "Organization", "capture": "n"}, {"text": ","},
+       {"text": "our"}, {"text": "group"}], "entity": {"capture": "n", "type": "Team"}},
+      {"id": "closed", "pattern": [{"shape": "capitalized", "anchor": "start", "capture": "n"},
+       {"text": "closed"}], "entity": {"capture": "n", "type": "Organization"}}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "Clearpath closed the year well. Ada Obi runs Clearpath Labs, our group.");
+  CHECK(g.find("Clearpath Labs", ET::kTeam));
+  CHECK_FALSE(g.find("Clearpath Labs", ET::kOrganization));
+  const auto id = g.find("Clearpath", ET::kOrganization);
+  REQUIRE(id);
+  CHECK(g.entity(*id).mention_count == 1);
+}
+
 TEST_CASE("entity action: a company written with its legal form or in capitals is one company") {
   const std::string rules = rule_file(R"("entity_rules": [
       {"id": "caps", "pattern": [{"regex": "[A-Z]{3,}", "anchor": "start", "capture": "n"},
@@ -1028,6 +1045,11 @@ TEST_CASE("relation action: find passes over where something comes from") {
                                        "founders made an app built with Rust.");
   CHECK(has_relation(left, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(left, "Acme", RT::kUses, "Rust"));
+  // And what something moved off: the system left behind.
+  const KnowledgeGraph off = graph_of(
+      rules, "Globex news\n\nGlobex is growing. Its app moved off Acme and is built with Rust.");
+  CHECK(has_relation(off, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(off, "Acme", RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
@@ -1840,6 +1862,25 @@ TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out
                                     "Acme acquired Zorblat. It rained. For Zorblat the deal is "
                                     "good. Later that company uses Rust.");
   CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
+}
+
+TEST_CASE("entity rule: refers \"previous\" reaches past sentences that are quotations") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "that-company", "pattern": [{"text": ["that"]}, {"text": ["company"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  // Two quoted sentences between: someone's words set into the story, which goes on.
+  const KnowledgeGraph quoted = graph_of(rules,
+                                         "Globex is growing. \"We ship weekly,\" Ada said. "
+                                         "\"It works.\" Now that company uses Rust.");
+  CHECK(has_relation(quoted, "Globex", RT::kUses, "Rust"));
+  // Two sentences of the story's own are as far as the words reach.
+  const KnowledgeGraph far =
+      graph_of(rules, "Globex is growing. It rained. It snowed. Now that company uses Rust.");
+  CHECK_FALSE(has_relation(far, "Globex", RT::kUses, "Rust"));
 }
 
 TEST_CASE("entity rule: refers \"previous\" passes over a person's relative clause before") {

@@ -190,6 +190,41 @@ TEST_CASE("normalize_text: HTML line breaks written in the text become line brea
         "a <brand> and <pre>x</pre> and 1<2>0");
 }
 
+TEST_CASE("join_wrapped_lines: a paragraph wrapped at a fixed width is one line again") {
+  const std::string original =
+      "From: Ada Obi <ada@vela.example>\n"
+      "Subject: Brae release and the new team that will look after its tooling\n"
+      "\n"
+      "Updates\n"
+      "Our build farm moved to a new region last month, and the old machines\n"
+      "were retired. Kivu donated the racks, and the new cluster is run by\n"
+      "the Platform team, which Tom Park, who joined from Orbo, leads with Dr\n"
+      "Lina Sato. Questions go to the list, or come to the call on Tuesday,\n"
+      "where the release plan goes out, as it does every quarter, at about\n"
+      "14:30 UTC, and the next milestone will be discussed too.\n"
+      "Components\n"
+      "API        Operational\n"
+      "- Short item\n";
+  std::string text = original;
+  join_wrapped_lines(text);
+  CHECK(text.size() == original.size());
+  CHECK(text.find("machines were retired") != std::string::npos);
+  CHECK(text.find("run by the Platform") != std::string::npos);
+  CHECK(text.find("Dr Lina Sato") != std::string::npos);  // a full line, a capital
+  CHECK(text.find("Tuesday, where") != std::string::npos);
+  CHECK(text.find("tooling\n\nUpdates\nOur build") != std::string::npos);  // a heading stays
+  CHECK(text.find("about 14:30 UTC") != std::string::npos);                // a time goes on
+  CHECK(text.find("too.\nComponents\nAPI") != std::string::npos);          // after a full stop
+  CHECK(text.find("Operational\n- Short") != std::string::npos);
+  CHECK(text.find(">\nSubject:") != std::string::npos);  // a field's label keeps its line
+
+  // Two lines that run on are no wrapped text: a review's title over its writer stays apart.
+  const std::string review = "Great for two people who share a budget\nann_and_lee, 02/03/2026\n";
+  std::string kept = review;
+  join_wrapped_lines(kept);
+  CHECK(kept == review);
+}
+
 TEST_CASE("normalize_text: curly quotes, dashes and middle dots are folded") {
   CHECK(normalize_text("“인용” ‘작은’ «guillemets»").text == "\"인용\" '작은' \"guillemets\"");
   CHECK(normalize_text("Jane’s").text == "Jane's");
