@@ -932,8 +932,14 @@ void turn_topics(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
     const SentenceAnalysis& s = doc.sentences[c.sentence];
     const std::uint32_t line = s.span.line;
     const bool opens_line = c.sentence == 0 || doc.sentences[c.sentence - 1].span.line != line;
-    if (opens_line && c.begin == 0 && e >= 0 && entities[e].type == EntityType::kPerson &&
-        c.end < s.tokens.size() && s.tokens[c.end].text == ":" && speaker_of[line] < 0) {
+    // "류지안: …", or a chat's nickname in brackets ("[탁지훈/가람셈/CTO] [오후 9:02] …").
+    const bool labelled =
+        (c.begin == 0 && c.end < s.tokens.size() && s.tokens[c.end].text == ":") ||
+        (c.begin == 1 && s.tokens[0].text == "[" &&
+         std::any_of(s.tokens.begin() + c.end, s.tokens.end(),
+                     [](const Token& t) { return t.text == "]"; }));
+    if (opens_line && labelled && e >= 0 && entities[e].type == EntityType::kPerson &&
+        speaker_of[line] < 0) {
       speaker_of[line] = e;
       ++turns;
     }

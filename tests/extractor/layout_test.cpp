@@ -701,6 +701,28 @@ TEST_CASE("transcripts: a turn is about its speaker's organization") {
   CHECK(has_relation(graph_of(rules, head + one), "가람랩스", RT::kUses, "Rust"));
 }
 
+TEST_CASE("transcripts: a chat's nickname in brackets opens its speaker's turn") {
+  const std::string rules = rule_file(R"j("entity_rules": [
+      {"id": "nick", "pattern": [{"text": "[", "anchor": "start"},
+        {"regex": "[가-힣]{3}", "capture": "n"}, {"text": "/"}],
+        "entity": {"capture": "n", "type": "Person"}},
+      {"id": "org", "pattern": [{"regex": "[가-힣]+랩스", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Organization"}}],
+    "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
+      {"starts": "써"}], "relation": "uses", "source": {"find": ["Organization"], "else": "$self"},
+      "target": "t"}])j");
+  const std::string chat =
+      "오픈채팅 대화\n\n"
+      "[여채윤/가람랩스/CTO] [오후 9:02] 요즘 뭐 쓰세요?\n"
+      "[탁규빈/솔빛랩스/CTO] [오후 9:04] 저희는 Kafka를 써요\n"
+      "[탁규빈/솔빛랩스/CTO] [오후 9:05] 만족해요\n"
+      "[여채윤/가람랩스/CTO] [오후 9:06] 저희는 Python을 써요\n";
+  const KnowledgeGraph g = graph_of(rules, chat);
+  CHECK(has_relation(g, "솔빛랩스", RT::kUses, "Kafka"));
+  CHECK(has_relation(g, "가람랩스", RT::kUses, "Python"));
+  CHECK_FALSE(has_relation(g, "가람랩스", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("listicles: a title that counts organizations makes its numbered items' names theirs") {
   const std::string rules =
       rule_file(R"("layout": {"listicle_words": ["스타트업", "곳", "startups"],
