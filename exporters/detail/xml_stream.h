@@ -117,7 +117,7 @@ class XmlStream {
   unsigned depth_ = 0;
   std::vector<Started> started_;
   std::string element_;   // the outermost started element, written out by its end()
-  std::string escaping_;  // escape_from()'s copy of the bytes it escapes
+  std::string escaping_;  // the escape_*_from() copy of the bytes they escape
 };
 
 }  // namespace kgex::exporters
