@@ -16,10 +16,11 @@ void write_row(std::ostream& out, const std::vector<std::string>& fields) {
 
 // A string[] value: the items joined with ';', neo4j-admin's array delimiter,
 // which has no escape, so a ';' inside an item becomes ','.
-std::string array_field(const std::vector<std::string>& items) {
+template <typename Strings>
+std::string array_field(const Strings& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    std::string item = items[i];
+    std::string item(items[i]);
     std::replace(item.begin(), item.end(), ';', ',');
     out += (i > 0 ? ";" : "") + item;
   }

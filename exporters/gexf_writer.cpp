@@ -35,8 +35,7 @@ void declare(XmlStream& xml, const char* class_name, const AttributeSpec (&specs
 }
 
 // Writes <attvalue for="id" value="..."/> unless `value` is empty, for a value that is
-// already what clean_text() makes of it: a number, a name of the model, or JSON, whose strings
-// write_string() cleaned and whose escapes are printable ASCII.
+// already what clean_text() makes of it: a number or a name of the model.
 void add_clean_value(XmlStream& xml, int id, std::string_view value) {
   if (value.empty()) {
     return;
@@ -44,6 +43,16 @@ void add_clean_value(XmlStream& xml, int id, std::string_view value) {
   xml.element("attvalue");
   xml.plain_attribute("for", std::to_string(id));
   xml.attribute("value", value);
+  xml.end();
+}
+
+// The same for a JSON list of strings, never empty, whose strings are cleaned as they are
+// written: appended in place.
+template <typename Strings>
+void add_list_value(XmlStream& xml, int id, const Strings& items) {
+  xml.element("attvalue");
+  xml.plain_attribute("for", std::to_string(id));
+  xml.attribute_appended("value", [&](std::string& out) { append_string_list_json(out, items); });
   xml.end();
 }
 
@@ -59,7 +68,7 @@ void add_node(XmlStream& xml, const Entity& entity, const std::string& id, doubl
   xml.element("attvalues");
   add_clean_value(xml, 0, to_string(entity.type));
   if (!entity.aliases.empty()) {
-    add_clean_value(xml, 1, string_list_json(entity.aliases));
+    add_list_value(xml, 1, entity.aliases);
   }
   add_clean_value(xml, 2, std::to_string(entity.mention_count));
   xml.end();
@@ -90,7 +99,7 @@ void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
   add_clean_value(xml, 1, std::to_string(relation.support));
   add_value(xml, 2, join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {
-    add_clean_value(xml, 3, string_list_json(evidence_documents(relation)));
+    add_list_value(xml, 3, evidence_documents(relation));
   }
   xml.end();
   xml.end();

@@ -35,8 +35,8 @@ constexpr KeySpec kKeys[] = {
 };
 
 // Writes <data key="key">value</data> for a value that is already what clean_text() makes
-// of it: a number, a name of the model, or JSON, whose strings write_string() cleaned and
-// whose escapes are printable ASCII. Empty values are left out.
+// of it: a number or a name of the model. Empty values are left out. (The JSON lists, never
+// empty, are appended in place by XmlStream::text_element_appended.)
 void add_clean_data(XmlStream& xml, const char* key, std::string_view value) {
   if (value.empty()) {
     return;
@@ -55,11 +55,15 @@ void add_node(XmlStream& xml, const Entity& entity, const std::string& id, doubl
   add_data(xml, "label", entity.name);
   add_clean_data(xml, "type", to_string(entity.type));
   if (!entity.aliases.empty()) {
-    add_clean_data(xml, "aliases", string_list_json(entity.aliases));
+    xml.text_element_appended("data", "key", "aliases", [&](std::string& out) {
+      append_string_list_json(out, entity.aliases);
+    });
   }
   add_clean_data(xml, "mentions", std::to_string(entity.mention_count));
   if (!entity.mentions.empty()) {
-    add_clean_data(xml, "mention_spans", mentions_json(entity.mentions));
+    xml.text_element_appended("data", "key", "mention_spans", [&](std::string& out) {
+      append_mentions_json(out, entity.mentions);
+    });
   }
   const Rgb color = type_color(entity.type);
   add_clean_data(xml, "r", std::to_string(color.r));
@@ -82,8 +86,12 @@ void add_edge(XmlStream& xml, const RelationView& view, const GraphIds& ids) {
   add_clean_data(xml, "support", std::to_string(relation.support));
   add_data(xml, "evidence", join(display_sentences(relation), "\n"));
   if (!relation.evidence.empty()) {
-    add_clean_data(xml, "documents", string_list_json(evidence_documents(relation)));
-    add_clean_data(xml, "provenance", evidence_json(relation.evidence));
+    xml.text_element_appended("data", "key", "documents", [&](std::string& out) {
+      append_string_list_json(out, evidence_documents(relation));
+    });
+    xml.text_element_appended("data", "key", "provenance", [&](std::string& out) {
+      append_evidence_json(out, relation.evidence);
+    });
   }
   xml.end();
 }

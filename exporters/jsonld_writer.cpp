@@ -60,8 +60,10 @@ void write_context(Writer& w) {
   w.EndObject();
 }
 
+// `scratch` holds each mention's IRI in turn, as it does each evidence record's in
+// write_relation().
 void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
-                  const std::vector<RelationView>& out_relations) {
+                  const std::vector<RelationView>& out_relations, std::string& scratch) {
   const Entity& entity = graph.entity(id);
   const std::string& iri = iris.entity(id);
   w.StartObject();
@@ -87,7 +89,7 @@ void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const Rdf
     for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
       w.StartObject();
       write_key(w, "@id");
-      w.PlainString(RdfIris::mention(iri, i + 1));
+      w.PlainString(RdfIris::mention(scratch, iri, i + 1));
       write_key(w, "@type");
       w.PlainString("Mention");
       write_mention_fields(w, entity.mentions[i]);
@@ -108,7 +110,8 @@ void write_entity(Writer& w, const KnowledgeGraph& graph, EntityId id, const Rdf
   w.EndObject();
 }
 
-void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
+void write_relation(Writer& w, const RelationView& view, const RdfIris& iris,
+                    std::string& scratch) {
   const Relation& relation = *view.relation;
   const std::string iri = iris.relation(view);
   w.StartObject();
@@ -134,7 +137,7 @@ void write_relation(Writer& w, const RelationView& view, const RdfIris& iris) {
     for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
       w.StartObject();
       write_key(w, "@id");
-      w.PlainString(RdfIris::evidence(iri, i + 1));
+      w.PlainString(RdfIris::evidence(scratch, iri, i + 1));
       write_key(w, "@type");
       w.PlainString("Evidence");
       write_evidence_fields(w, relation.evidence[i]);
@@ -168,12 +171,13 @@ Status write_jsonld(const KnowledgeGraph& graph, const RdfIris& iris, std::ostre
   write_context(w);
   write_key(w, "@graph");
   w.StartArray();
+  std::string scratch;
   for (const EntityId id : graph.sorted_entities()) {
-    write_entity(w, graph, id, iris, by_source[id]);
+    write_entity(w, graph, id, iris, by_source[id], scratch);
     drain(kChunk);
   }
   for (const RelationView& view : relations) {
-    write_relation(w, view, iris);
+    write_relation(w, view, iris, scratch);
     drain(kChunk);
   }
   w.EndArray();

@@ -109,12 +109,6 @@ class TripleWriter {
     used_ = 0;
   }
 
-  static void append_number(std::string& out, std::size_t value) {
-    char digits[24];
-    const auto [last, ec] = std::to_chars(digits, digits + sizeof digits, value);
-    out.append(digits, last);
-  }
-
  private:
   static constexpr std::size_t kBlock = 1 << 16;
   static constexpr std::string_view kLineEnd = " .\n";
@@ -168,15 +162,6 @@ void write_spans(TripleWriter& w, const Span& bytes, const Span& chars) {
   w.count(t.char_end, chars.end);
 }
 
-// `base` + `part` + `index`, in `out` (RdfIris::mention and RdfIris::evidence without a new
-// string each time).
-const std::string& numbered(std::string& out, const std::string& base, std::string_view part,
-                            std::size_t index) {
-  out.assign(base).append(part);
-  TripleWriter::append_number(out, index);
-  return out;
-}
-
 void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id, const RdfIris& iris,
                   const std::vector<RelationView>& out_relations, std::string& scratch) {
   const Terms& t = w.terms();
@@ -190,14 +175,14 @@ void write_entity(TripleWriter& w, const KnowledgeGraph& graph, EntityId id, con
   }
   w.count(t.mention_count, entity.mention_count);
   for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
-    w.iri(t.mention, numbered(scratch, iri, "/mention/", i + 1));
+    w.iri(t.mention, RdfIris::mention(scratch, iri, i + 1));
   }
   for (const RelationView& view : out_relations) {
     w.iri(t.relation(view.relation->type), iris.entity(view.target));
   }
   for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
     const Mention& mention = entity.mentions[i];
-    w.subject(numbered(scratch, iri, "/mention/", i + 1));
+    w.subject(RdfIris::mention(scratch, iri, i + 1));
     w.term(t.rdf_type, t.mention_class);
     w.text(t.document, mention.document);
     write_spans(w, mention.bytes, mention.chars);
@@ -218,11 +203,11 @@ void write_relation(TripleWriter& w, const RelationView& view, const RdfIris& ir
   w.count(t.confidence_weight, weight_of(relation));
   w.count(t.support, relation.support);
   for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
-    w.iri(t.evidence, numbered(scratch, iri, "/evidence/", i + 1));
+    w.iri(t.evidence, RdfIris::evidence(scratch, iri, i + 1));
   }
   for (std::size_t i = 0; i < relation.evidence.size(); ++i) {
     const Evidence& evidence = relation.evidence[i];
-    w.subject(numbered(scratch, iri, "/evidence/", i + 1));
+    w.subject(RdfIris::evidence(scratch, iri, i + 1));
     w.term(t.rdf_type, t.evidence_class);
     w.text(t.document, evidence.document);
     w.text(t.sentence, evidence.sentence);

@@ -326,21 +326,10 @@ Result<Evidence> read_evidence_fields(const rapidjson::Value& object, const std:
 // The three lists are written directly, byte for byte what RapidJSON's compact Writer made of
 // write_string(), write_mention_fields() and write_evidence_fields() (the unit tests compare
 // them): GraphML writes one of each per node or edge, and the writer's state machine and its
-// escaping of the keys were most of their cost.
-std::string string_list_json(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) {
-      out.push_back(',');
-    }
-    append_backslash_quoted(out, items[i], "\\t");
-  }
-  out.push_back(']');
-  return out;
-}
-
-std::string mentions_json(const std::vector<Mention>& mentions) {
-  std::string out = "[";
+// escaping of the keys were most of their cost. They are appended where they go (XmlStream's
+// element), without a string of their own.
+void append_mentions_json(std::string& out, const std::vector<Mention>& mentions) {
+  out.push_back('[');
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     out += i > 0 ? ",{\"document\":" : "{\"document\":";
     append_backslash_quoted(out, mentions[i].document, "\\t");
@@ -348,11 +337,10 @@ std::string mentions_json(const std::vector<Mention>& mentions) {
     out.push_back('}');
   }
   out.push_back(']');
-  return out;
 }
 
-std::string evidence_json(const std::vector<Evidence>& evidence) {
-  std::string out = "[";
+void append_evidence_json(std::string& out, const std::vector<Evidence>& evidence) {
+  out.push_back('[');
   for (std::size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& item = evidence[i];
     out += i > 0 ? ",{\"document\":" : "{\"document\":";
@@ -369,7 +357,6 @@ std::string evidence_json(const std::vector<Evidence>& evidence) {
     out.push_back('}');
   }
   out.push_back(']');
-  return out;
 }
 
 Result<std::vector<std::string>> parse_string_list(std::string_view json) {

@@ -200,11 +200,23 @@ Status checked_confidence(double confidence);
 // kMaxWeight or one whose confidence does not print as `confidence` does.
 Result<std::uint64_t> checked_weight(std::optional<std::uint64_t> weight, double confidence);
 
-// The JSON text of GraphML's and GEXF's list attributes: compact arrays of
-// strings, of mention objects and of evidence objects.
-std::string string_list_json(const std::vector<std::string>& items);
-std::string mentions_json(const std::vector<Mention>& mentions);
-std::string evidence_json(const std::vector<Evidence>& evidence);
+// The JSON text of GraphML's and GEXF's list attributes, appended to `out`: compact arrays of
+// strings (std::string or std::string_view), of mention objects and of evidence objects.
+template <typename Strings>
+void append_string_list_json(std::string& out, const Strings& items) {
+  out.push_back('[');
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) {
+      out.push_back(',');
+    }
+    first = false;
+    append_backslash_quoted(out, item, "\\t");
+  }
+  out.push_back(']');
+}
+void append_mentions_json(std::string& out, const std::vector<Mention>& mentions);
+void append_evidence_json(std::string& out, const std::vector<Evidence>& evidence);
 // Their readers; errors carry a JSON Pointer into `json`.
 Result<std::vector<std::string>> parse_string_list(std::string_view json);
 Result<std::vector<Mention>> parse_mentions(std::string_view json);

@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -72,8 +71,15 @@ GraphIds::GraphIds(const KnowledgeGraph& graph) : ids_(graph.entity_count()) {
 }
 
 std::string GraphIds::relation(const RelationView& view) const {
-  return ids_[view.source] + "--" + std::string(to_string(view.relation->type)) + "--" +
-         ids_[view.target];
+  const std::string& source = ids_[view.source];
+  const std::string& target = ids_[view.target];
+  const std::string_view type = to_string(view.relation->type);
+  constexpr std::string_view kJoin = "--";
+  // One allocation, where the chain of operator+ made a string at each step.
+  std::string id;
+  id.reserve(source.size() + type.size() + target.size() + 2 * kJoin.size());
+  id.append(source).append(kJoin).append(type).append(kJoin).append(target);
+  return id;
 }
 
 std::string_view type_slug(EntityType type) {
@@ -115,31 +121,34 @@ std::vector<double> node_sizes(const KnowledgeGraph& graph) {
   return sizes;
 }
 
-std::vector<std::string> display_sentences(const Relation& relation) {
-  std::vector<std::string> out;
+std::vector<std::string_view> display_sentences(const Relation& relation) {
+  std::vector<std::string_view> out;
   for (const Evidence& evidence : relation.evidence) {
     if (out.size() == kDisplayedEvidence) {
       break;
     }
     if (!evidence.sentence.empty() &&
         std::find(out.begin(), out.end(), evidence.sentence) == out.end()) {
-      out.push_back(evidence.sentence);
+      out.emplace_back(evidence.sentence);
     }
   }
   return out;
 }
 
-std::vector<std::string> evidence_documents(const Relation& relation) {
-  std::set<std::string> documents;
+std::vector<std::string_view> evidence_documents(const Relation& relation) {
+  std::vector<std::string_view> documents;
+  documents.reserve(relation.evidence.size());
   for (const Evidence& evidence : relation.evidence) {
     if (!evidence.document.empty()) {
-      documents.insert(evidence.document);
+      documents.emplace_back(evidence.document);
     }
   }
-  return {documents.begin(), documents.end()};
+  std::sort(documents.begin(), documents.end());
+  documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+  return documents;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) {

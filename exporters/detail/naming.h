@@ -49,10 +49,11 @@ std::vector<double> node_sizes(const KnowledgeGraph& graph);
 // At most kDisplayedEvidence distinct evidence sentences, in evidence order:
 // the short "evidence" text of GraphML, GEXF and DOT.
 inline constexpr std::size_t kDisplayedEvidence = 3;
-std::vector<std::string> display_sentences(const Relation& relation);
+// Views of the relation's strings, as are those of evidence_documents().
+std::vector<std::string_view> display_sentences(const Relation& relation);
 // The distinct documents of a relation's evidence, sorted.
-std::vector<std::string> evidence_documents(const Relation& relation);
+std::vector<std::string_view> evidence_documents(const Relation& relation);
 // `parts` joined by `separator`.
-std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::string join(const std::vector<std::string_view>& parts, std::string_view separator);
 
 }  // namespace kgex::exporters

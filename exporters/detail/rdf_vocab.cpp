@@ -1,6 +1,7 @@
 #include "exporters/detail/rdf_vocab.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "exporters/detail/text.h"
 
@@ -81,12 +82,26 @@ std::string RdfIris::relation(const RelationView& view) const {
   return iri;
 }
 
-std::string RdfIris::mention(const std::string& entity_iri, std::size_t index) {
-  return entity_iri + "/mention/" + std::to_string(index);
+namespace {
+
+const std::string& numbered(std::string& out, std::string_view iri, std::string_view part,
+                            std::size_t index) {
+  char digits[24];
+  char* end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+  out.assign(iri).append(part).append(digits, end);
+  return out;
 }
 
-std::string RdfIris::evidence(const std::string& relation_iri, std::size_t index) {
-  return relation_iri + "/evidence/" + std::to_string(index);
+}  // namespace
+
+const std::string& RdfIris::mention(std::string& out, std::string_view entity_iri,
+                                    std::size_t index) {
+  return numbered(out, entity_iri, "/mention/", index);
+}
+
+const std::string& RdfIris::evidence(std::string& out, std::string_view relation_iri,
+                                     std::size_t index) {
+  return numbered(out, relation_iri, "/evidence/", index);
 }
 
 }  // namespace kgex::exporters

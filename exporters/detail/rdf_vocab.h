@@ -53,8 +53,12 @@ class RdfIris {
   RdfIris(const KnowledgeGraph& graph, const GraphIds& ids, std::string base);
   const std::string& entity(EntityId id) const { return entities_[id]; }
   std::string relation(const RelationView& view) const;
-  static std::string mention(const std::string& entity_iri, std::size_t index);
-  static std::string evidence(const std::string& relation_iri, std::size_t index);
+  // The IRI of the `index`th mention or evidence record, put together in `out` (a string the
+  // writer reuses, instead of a new one per record) and returned.
+  static const std::string& mention(std::string& out, std::string_view entity_iri,
+                                    std::size_t index);
+  static const std::string& evidence(std::string& out, std::string_view relation_iri,
+                                     std::size_t index);
 
  private:
   static constexpr std::string_view kEntity = "entity/";

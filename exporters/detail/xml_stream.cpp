@@ -7,29 +7,34 @@
 namespace kgex::exporters {
 namespace {
 
+// The bytes that may need escaping, as word_scan::find_marked() takes them: for an attribute
+// value '&', '<', '"' and every byte below 32; for text '&', '<', '>' and the bytes below 32.
+template <bool Attribute>
+struct MayEscape {
+  static constexpr unsigned char kThird = Attribute ? '"' : '>';
+  std::uint64_t operator()(std::uint64_t w) const {
+    using namespace word_scan;
+    return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
+  }
+#if defined(__SSE2__)
+  __m128i operator()(__m128i v) const {
+    using namespace word_scan;
+    return _mm_or_si128(_mm_or_si128(below_space(v), bytes_equal(v, '&')),
+                        _mm_or_si128(bytes_equal(v, '<'), bytes_equal(v, kThird)));
+  }
+#endif
+};
+
 // Appends `s` up to its first NUL, with the bytes that `Attribute` selects escaped: for an
 // attribute value '&', '<', '"' and every byte below 32; for text '&', '<', '>' and the bytes
 // below 32 other than tab, LF and CR. The bytes between those that may need escaping are
 // found sixteen or eight at a time and copied whole.
 template <bool Attribute>
 void append_escaped(std::string& out, std::string_view s) {
-  using namespace word_scan;
-  constexpr unsigned char kThird = Attribute ? '"' : '>';
-  struct MayEscape {
-    std::uint64_t operator()(std::uint64_t w) const {
-      return below_space(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, kThird);
-    }
-#if defined(__SSE2__)
-    __m128i operator()(__m128i v) const {
-      return _mm_or_si128(_mm_or_si128(below_space(v), bytes_equal(v, '&')),
-                          _mm_or_si128(bytes_equal(v, '<'), bytes_equal(v, kThird)));
-    }
-#endif
-  };
-  const MayEscape may_escape;
+  const MayEscape<Attribute> may_escape;
   std::size_t run = 0;  // start of the bytes not yet appended
   std::size_t i = 0;
-  while ((i = find_marked(s, i, may_escape)) < s.size()) {
+  while ((i = word_scan::find_marked(s, i, may_escape)) < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '\0') {
       break;
@@ -63,6 +68,22 @@ void append_escaped(std::string& out, std::string_view s) {
   out.append(s, run, i - run);
 }
 
+// Escapes the bytes of `out` from `from` on as append_escaped<Attribute>() would have appended
+// them. append_escaped() copies the bytes before the first one that may need escaping as they are,
+// and what it does from there on does not depend on them: only the rest is escaped again, from a
+// copy in `scratch`.
+template <bool Attribute>
+void escape_in_place(std::string& out, std::size_t from, std::string& scratch) {
+  const std::string_view appended = std::string_view(out).substr(from);
+  const std::size_t first = word_scan::find_marked(appended, 0, MayEscape<Attribute>{});
+  if (first == appended.size()) {
+    return;
+  }
+  scratch.assign(appended.substr(first));
+  out.resize(from + first);
+  append_escaped<Attribute>(out, scratch);
+}
+
 }  // namespace
 
 void append_xml_attribute(std::string& out, std::string_view value) {
@@ -70,6 +91,14 @@ void append_xml_attribute(std::string& out, std::string_view value) {
 }
 
 void append_xml_text(std::string& out, std::string_view text) { append_escaped<false>(out, text); }
+
+void XmlStream::escape_text_from(std::size_t from) {
+  escape_in_place<false>(element_, from, escaping_);
+}
+
+void XmlStream::escape_attribute_from(std::size_t from) {
+  escape_in_place<true>(element_, from, escaping_);
+}
 
 void XmlStream::indent_element() {
   // Two spaces a level, appended at most kSpaces at a time rather than two at a time.

@@ -56,6 +56,37 @@ class XmlStream {
   // element with one attribute and text (GraphML's <data key="...">), in one call.
   void text_element(std::string_view name, std::string_view attribute, std::string_view value,
                     std::string_view text);
+  // The same for text that `append(std::string&)` appends, written in place in the element and
+  // escaped there: no string of its own, and only the bytes from the first one that needs
+  // escaping copied again (GraphML's JSON lists, whose cleaned strings rarely hold '&', '<' or
+  // '>').
+  template <typename Append>
+  void text_element_appended(std::string_view name, std::string_view attribute,
+                             std::string_view value, Append append) {
+    begin_child();
+    element_ += '<';
+    element_ += name;
+    plain_attribute(attribute, value);
+    element_ += '>';
+    const std::size_t from = element_.size();
+    append(element_);
+    escape_text_from(from);
+    element_ += "</";
+    element_ += name;
+    element_ += ">\n";
+    write_if_done();
+  }
+  // attribute(name, value) for a value that `append(std::string&)` appends, in place likewise.
+  template <typename Append>
+  void attribute_appended(std::string_view name, Append append) {
+    element_ += ' ';
+    element_ += name;
+    element_ += "=\"";
+    const std::size_t from = element_.size();
+    append(element_);
+    escape_attribute_from(from);
+    element_ += '"';
+  }
 
  private:
   std::ostream& indent() {
@@ -69,6 +100,10 @@ class XmlStream {
   void begin_child();
   // Writes the outermost element out once no element is started.
   void write_if_done();
+  // Escape the bytes of element_ from `from` on as append_xml_text() and
+  // append_xml_attribute() would have appended them.
+  void escape_text_from(std::size_t from);
+  void escape_attribute_from(std::size_t from);
 
   // An element started and not yet ended.
   struct Started {
@@ -81,7 +116,8 @@ class XmlStream {
   std::vector<std::string> open_;
   unsigned depth_ = 0;
   std::vector<Started> started_;
-  std::string element_;  // the outermost started element, written out by its end()
+  std::string element_;   // the outermost started element, written out by its end()
+  std::string escaping_;  // the escape_*_from() copy of the bytes they escape
 };
 
 }  // namespace kgex::exporters

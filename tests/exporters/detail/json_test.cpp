@@ -80,19 +80,28 @@ TEST_CASE("the JSON lists are what RapidJSON's Writer writes") {
                           n % 2 == 0 ? random_text(rng) : std::string(),
                           confidence(rng)});
     }
-    CHECK(string_list_json(names) == with_rapidjson([&](Writer& w) {
+    // Appended after what a string already holds, as XmlStream appends them to an element.
+    const auto appended = [](auto append) {
+      std::string out = "<data>";
+      append(out);
+      return out.substr(6);
+    };
+    CHECK(appended([&](std::string& out) { append_string_list_json(out, names); }) ==
+          with_rapidjson([&](Writer& w) {
             for (const std::string& name : names) {
               write_string(w, name);
             }
           }));
-    CHECK(mentions_json(mentions) == with_rapidjson([&](Writer& w) {
+    CHECK(appended([&](std::string& out) { append_mentions_json(out, mentions); }) ==
+          with_rapidjson([&](Writer& w) {
             for (const Mention& m : mentions) {
               w.StartObject();
               write_mention_fields(w, m);
               w.EndObject();
             }
           }));
-    CHECK(evidence_json(evidence) == with_rapidjson([&](Writer& w) {
+    CHECK(appended([&](std::string& out) { append_evidence_json(out, evidence); }) ==
+          with_rapidjson([&](Writer& w) {
             for (const Evidence& e : evidence) {
               w.StartObject();
               write_evidence_fields(w, e);

@@ -70,8 +70,8 @@ TEST_CASE("type colours, sizes and evidence summaries") {
         test::evidence("d" + std::to_string(i % 2), "s" + std::to_string(i), 0, "", 0.5));
   }
   r.evidence.push_back(test::evidence("d0", "s0", 10, "", 0.5));
-  CHECK(display_sentences(r) == std::vector<std::string>{"s0", "s1", "s2"});
-  CHECK(evidence_documents(r) == std::vector<std::string>{"d0", "d1"});
+  CHECK(display_sentences(r) == std::vector<std::string_view>{"s0", "s1", "s2"});
+  CHECK(evidence_documents(r) == std::vector<std::string_view>{"d0", "d1"});
   CHECK(join({"a", "b"}, "; ") == "a; b");
 }
 

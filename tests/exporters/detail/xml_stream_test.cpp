@@ -1,5 +1,6 @@
 // XmlStream's elements against pugixml printing the same tree: every byte value in
-// attributes and text, empty elements, text-only elements and nesting.
+// attributes and text (passed whole or appended in place), empty elements, text-only elements
+// and nesting.
 #include "exporters/detail/xml_stream.h"
 
 #include <doctest/doctest.h>
@@ -34,7 +35,11 @@ void add_element(std::mt19937& rng, int depth, pugi::xml_node parent, XmlStream&
     const std::string attribute = "a" + std::to_string(a);
     const std::string value = random_bytes(rng);
     node.append_attribute(attribute.c_str()).set_value(value.c_str());
-    xml.attribute(attribute, value);
+    if (rng() % 2 == 0) {
+      xml.attribute(attribute, value);
+    } else {  // appended in place, then escaped there
+      xml.attribute_appended(attribute, [&](std::string& out) { out += value; });
+    }
   }
   if (rng() % 4 == 0) {  // a value that needs no escaping
     const std::string value = std::to_string(rng() % 1000);
@@ -53,7 +58,11 @@ void add_element(std::mt19937& rng, int depth, pugi::xml_node parent, XmlStream&
       pugi::xml_node leaf = node.append_child("data");
       leaf.append_attribute("key").set_value(key.c_str());
       leaf.text().set(text.c_str());
-      xml.text_element("data", "key", key, text);
+      if (rng() % 2 == 0) {
+        xml.text_element("data", "key", key, text);
+      } else {
+        xml.text_element_appended("data", "key", key, [&](std::string& out) { out += text; });
+      }
     }
   } else if (content == 1) {
     std::string text = random_bytes(rng);
