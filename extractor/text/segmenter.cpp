@@ -223,18 +223,16 @@ void add_version_breaks(std::string_view body, std::vector<std::uint32_t>& cuts)
 void add_label_break(std::string_view body, std::vector<std::uint32_t>& cuts) {
   constexpr std::size_t kLabelWords = 4;
   constexpr std::size_t kLabelCodePoints = 40;
-  std::size_t mark = 0;
-  if (body.starts_with("\xE2\x80\xA2")) {  // • U+2022
-    mark = 3;
-  } else if (body.size() >= 3 && static_cast<unsigned char>(body[0]) == 0xE2 &&
-             (static_cast<unsigned char>(body[1]) == 0x96 ||
-              static_cast<unsigned char>(body[1]) == 0x97)) {  // U+2580..U+25FF
-    mark = 3;
-  }
-  if (mark == 0 || mark >= body.size() || body[mark] != ' ') {
+  // • (U+2022), or a code point of U+2580..U+25FF: three bytes each.
+  constexpr std::size_t kMark = 3;
+  const bool marked = body.starts_with("\xE2\x80\xA2") ||
+                      (body.size() >= kMark && static_cast<unsigned char>(body[0]) == 0xE2 &&
+                       (static_cast<unsigned char>(body[1]) == 0x96 ||
+                        static_cast<unsigned char>(body[1]) == 0x97));
+  if (!marked || kMark >= body.size() || body[kMark] != ' ') {
     return;
   }
-  const std::size_t gap = body.find("  ", mark + 1);
+  const std::size_t gap = body.find("  ", kMark + 1);
   if (gap == std::string_view::npos) {
     return;
   }
@@ -242,7 +240,7 @@ void add_label_break(std::string_view body, std::vector<std::uint32_t>& cuts) {
   while (after < body.size() && body[after] == ' ') {
     ++after;
   }
-  const std::string_view label = body.substr(mark + 1, gap - mark - 1);
+  const std::string_view label = body.substr(kMark + 1, gap - kMark - 1);
   const auto words = static_cast<std::size_t>(std::ranges::count(label, ' ')) + 1;
   if (after >= body.size() || label.empty() || words > kLabelWords ||
       count_code_points_utf8(label) > kLabelCodePoints) {
