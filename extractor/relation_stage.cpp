@@ -365,6 +365,34 @@ std::string_view title_particle(const SentenceScope& sc, std::uint32_t u) {
   return s.units[u + 1].particle;
 }
 
+// Whether the units before `lo`, outside quotations, hold a person who is their topic (은/는 on
+// the name or on the title after it: "한도윤 대표는").
+bool person_topic_before(const SentenceScope& sc, std::uint32_t lo) {
+  const SentenceAnalysis& s = sc.s;
+  for (std::uint32_t v = 0; v < lo; ++v) {
+    const Unit& unit = s.units[v];
+    if (unit.mention >= 0 && sc.doc.mentions[unit.mention].type == EntityType::kPerson &&
+        (s.quoted.empty() || !s.quoted[unit.begin]) &&
+        (subject_rank(particle_of(s, v)) == 0 || subject_rank(title_particle(sc, v)) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a unit of [lo, hi), outside quotations, is a subject (은/는/이/가 on it or on a
+// person's title after it).
+bool has_subject(const SentenceScope& sc, std::uint32_t lo, std::uint32_t hi) {
+  const SentenceAnalysis& s = sc.s;
+  for (std::uint32_t v = lo; v < hi && v < s.units.size(); ++v) {
+    if ((s.quoted.empty() || !s.quoted[s.units[v].begin]) &&
+        (is_subject_particle(particle_of(s, v)) || is_subject_particle(title_particle(sc, v)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // What a Korean walk back through a paragraph's topics does at each topic it meets.
 enum class AtTopic : std::uint8_t { kPass, kTake, kEnd };
 
@@ -964,6 +992,10 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // 학습에는 PyTorch를 씁니다") holds it for every clause: the earlier clause's subject is not
   // the match's either.
   std::uint32_t own_clause = 0;
+  // An earlier clause whose topic is a person tells that person's story ("한도윤 대표는 LG전자
+  // 생활가전 부문에서 센서를 설계했고, 공동창업자인 서지아 CTO는 …": LG전자 is not 서지아's):
+  // where the match's clause has a subject of its own, nothing before `other_story` is searched.
+  std::uint32_t other_story = 0;
   if (sc.s.lang == Lang::kKo) {
     const std::uint32_t lo = clause_around(sc, m).first;
     const Unit& first = sc.s.units.front();
@@ -988,6 +1020,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         break;
       }
     }
+    if (lo > 0 && person_topic_before(sc, lo) && has_subject(sc, lo, clause_around(sc, m).second)) {
+      other_story = lo;
+    }
   }
   // After a relative clause, only its head noun phrase, up to the first particle, may be what
   // acts in it ("Rust를 사용하는 스타트업 에이크미는": 에이크미).
@@ -1008,7 +1043,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     if (!of_types(sc, ref, unit) || captured[u] || u >= head_end ||
         (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin) ||
                              agent_of_passive(sc, u) || titled_other(sc, u, m))) ||
-        (!ref.sentence_scope && unit.clause != clause) ||
+        (!ref.sentence_scope && unit.clause != clause) || u < other_story ||
         (u < own_clause &&
          (subject_rank(particle_of(sc.s, u)) == 1 || subject_rank(title_particle(sc, u)) == 1)) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||

@@ -3303,6 +3303,25 @@ TEST_CASE("relation action: the subject of a clause a comma closed is not anothe
             .relation_count() == 0);
   CHECK(has_relation(graph_of(people, "소식\n\n마하늘 교수가 연구실을 세웠고, Kafka를 사용한다."),
                      "마하늘", RT::kUses, "Kafka"));
+  // An earlier clause whose topic is a person is that person's story: where the match's clause
+  // has a subject of its own, nothing it names is searched.
+  const std::string roles = rule_file(R"("layout": {"clause_endings": ["고"]},
+      "name_endings": {"endings": ["씨"], "initials": ["마", "여"], "titles": ["교수", "이사"]},
+      "entity_rules": [{"id": "p", "pattern": [{"text": ["마하늘", "여다온"], "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "work", "pattern": [{"ent": "Person", "capture": "p"},
+        {"text": "이사"}], "relation": "works_at", "source": "p",
+       "target": {"find": ["Organization"], "scope": "sentence", "side": "before"}}])");
+  CHECK(!has_relation(
+      graph_of(roles, "소식\n\n마하늘 교수는 이니텍 연구소에서 일했고, 여다온 이사는 앱을 만든다."),
+      "여다온", RT::kWorksAt, "Initech"));
+  CHECK(has_relation(
+      graph_of(roles, "소식\n\n이니텍은 연구소를 새로 열었고, 여다온 이사는 앱을 만든다."),
+      "여다온", RT::kWorksAt, "Initech"));
+  CHECK(has_relation(graph_of(roles,
+                              "소식\n\n마하늘 교수는 이니텍 연구소에서 일했고, 여다온 이사"
+                              "와 함께 앱을 만든다."),
+                     "여다온", RT::kWorksAt, "Initech"));
 }
 
 TEST_CASE("relation rules: a Korean word glossed in Latin letters is the word, with its particle") {
