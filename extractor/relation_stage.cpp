@@ -301,6 +301,11 @@ bool of_types(const SentenceScope& sc, const Ref& ref, const Unit& unit) {
          (ref.types & type_bit(sc.entities[sc.doc.entity_of_mention[unit.mention]].type)) != 0;
 }
 
+// Whether `name` ends in one of `endings`.
+bool ends_in_any(std::string_view name, const std::vector<std::string>& endings) {
+  return std::ranges::any_of(endings, [&](std::string_view e) { return name.ends_with(e); });
+}
+
 // Whether a word of sentence `s` begins with one of the layout's receive_words ("마감했다").
 bool tells_receiving(const Layout& layout, const SentenceAnalysis& s) {
   return std::ranges::any_of(s.tokens, [&](const Token& t) {
@@ -1760,6 +1765,7 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
         const int topic = rule.voice_words == nullptr ? section_topic_of(ent) : voice_side;
         if (topic < 0 || topic == e || (rule.unlisted_only && ent.entry >= 0) ||
             (rule.not_names && rule.not_names->contains(fold_case(ent.name))) ||
+            ends_in_any(fold_case(ent.name), rule.not_endings) ||
             related_ends.contains({e, rule.relation, !rule.from_topic}) ||
             near_other_org(e, rule.voice_words == nullptr ? topic : doc.topic) ||
             near_unless(rule, e) || (!rule.from_topic && owned_by_noun(e))) {

@@ -327,6 +327,7 @@ class RulesWriter {
     strings(r.unless);
     strings(r.lead_in);
     strings(r.org_endings);
+    strings(r.not_endings);
     out_.f64(r.confidence);
   }
 
@@ -616,6 +617,7 @@ class RulesReader {
     strings(r.unless);
     strings(r.lead_in);
     strings(r.org_endings);
+    strings(r.not_endings);
     r.confidence = in_.f64();
   }
 

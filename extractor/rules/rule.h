@@ -155,6 +155,9 @@ struct DocumentRule {
   bool from_topic = true;
   bool unlisted_only = false;
   SharedWordSet not_names;  // orphan: not an entity whose name, case folded, is one of
+  // orphan: not an entity whose name, case folded, ends in one of these (a university's
+  // department, 해양학과, belongs to no company the article is about).
+  std::vector<std::string> not_endings;
   // orphan: only in a document written in the first person, one that uses these words at
   // least `voice_min` times; the topic side is then the document's own team, if it names one
   // (`$self`).

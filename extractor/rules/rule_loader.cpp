@@ -959,6 +959,13 @@ class Compiler {
       }
       r.org_endings = std::move(w).value();
     }
+    if (v.HasMember("not_endings")) {
+      Result<std::vector<std::string>> w = word_vector(v["not_endings"], pointer + "/not_endings");
+      if (!w.ok()) {
+        return w.status();
+      }
+      r.not_endings = std::move(w).value();
+    }
     r.confidence = v["confidence"].GetDouble();
     return r;
   }

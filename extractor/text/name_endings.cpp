@@ -58,18 +58,33 @@ bool handle_follows(const std::vector<Token>& tokens, std::size_t i) {
          tokens[i + 2].text == "@";
 }
 
+// Whether `written`, a word of four syllables or more, ends in one of the units whose last
+// syllables are the particle of `particle_size` bytes the tokenizer cut ("해양학과" is 해양학 +
+// 과 to it): a department is named so, and "수학과 과학" (three syllables) is left as written.
+bool ends_in_unit(std::string_view written, std::size_t particle_size, const NameEndings& names) {
+  if (names.units.empty() || written.size() < 4 * kSyllable) {
+    return false;
+  }
+  for (std::size_t n = particle_size + kSyllable; n <= kMaxUnit && n < written.size();
+       n += kSyllable) {
+    if (names.units.contains(written.substr(written.size() - n))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,
                        const KnownWord& known) {
   std::string written;
   for (Token& t : tokens) {
-    if (names.given.empty() || t.script != Script::kHangul || t.particle.empty() ||
-        t.particle_only()) {
+    if (t.script != Script::kHangul || t.particle.empty() || t.particle_only()) {
       continue;
     }
     written.assign(t.folded).append(t.particle);
-    if (names.given.contains(written)) {
+    if (names.given.contains(written) || ends_in_unit(written, t.particle.size(), names)) {
       t.base_end = t.end;
       t.particle = {};
       t.text = text.substr(t.begin, t.end - t.begin);

@@ -39,7 +39,9 @@ struct NameEndings {
 
 // Joins such endings back onto their names in `tokens` (of normalised `text`), and a word the
 // tokenizer cut that is one of the `given` names with its particle ("페드로" read as 페드 + 로,
-// "엘레나" as 엘레 + 나), wherever it stands: such a word is a name, not a stem and a particle. A
+// "엘레나" as 엘레 + 나), wherever it stands: such a word is a name, not a stem and a particle. So
+// is a word of four syllables or more that ends in one of the `units` whose last syllable was
+// cut as a particle ("해양학과", not 해양학 + 과). A
 // word that is itself a title or `known` to the gazetteer or the stop list keeps its particle. (A
 // known word with its ending, such as the stop list's 기업인, is never split by the tokenizer.)
 void join_name_endings(std::vector<Token>& tokens, std::string_view text, const NameEndings& names,

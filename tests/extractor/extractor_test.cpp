@@ -2196,6 +2196,20 @@ TEST_CASE("document rules: an orphan rule leaves out the names it lists") {
   CHECK_FALSE(has_relation(g, "안전팀", RT::kPartOf, "Acme"));
 }
 
+TEST_CASE("document rules: an orphan rule leaves out the names that end in its not_endings") {
+  const std::string rules = rule_file(R"(
+    "entity_rules": [
+      {"id": "unit", "pattern": [{"regex": "[가-힣]+팀|[가-힣]+학부", "capture": "n"}], "entity": {"capture": "n", "type": "Team"}}],
+    "document_rules": [
+      {"id": "team-orphan", "kind": "orphan", "types": ["Team"], "relation": "part_of", "direction": "to_topic",
+       "not_endings": ["학부"], "confidence": 0.5}])");
+  const KnowledgeGraph g = graph_of(
+      rules, "에이크미 소식\n에이크미는 바쁘다. 정보통신공학부도 바쁘다. 보안팀도 바쁘다.");
+  CHECK(has_relation(g, "보안팀", RT::kPartOf, "Acme"));
+  CHECK(has_entity(g, "정보통신공학부", EntityType::kTeam));
+  CHECK_FALSE(has_relation(g, "정보통신공학부", RT::kPartOf, "Acme"));
+}
+
 TEST_CASE("document rules: an owner named by the gazetteer, when the document names it") {
   const std::string rules = rule_file(R"("document_rules": [
       {"id": "own", "kind": "owner", "types": ["Product"], "relation": "develops", "confidence": 0.6}])");

@@ -126,6 +126,28 @@ TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it s
   CHECK(with_given("페드에게 서울로") == V{"페드+에게", "서울+로"});
 }
 
+TEST_CASE("join_name_endings: a unit whose last syllable ends like a particle is whole") {
+  const auto with_units = [](std::string_view text) {
+    FoldedForms folded;
+    std::vector<Token> tokens =
+        tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
+    NameEndings n = names();
+    n.units = {"팀", "학과"};
+    join_name_endings(tokens, text, n, nullptr);
+    V out;
+    for (const Token& t : tokens) {
+      out.push_back(std::string(t.text) +
+                    (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+    }
+    return out;
+  };
+  CHECK(forms("해양학과 학생") == V{"해양학+과", "학생"});
+  CHECK(with_units("해양학과 학생") == V{"해양학과", "학생"});
+  CHECK(with_units("로봇공학과에서") == V{"로봇공학과+에서"});
+  // Three syllables are as often a noun and 과 ("and"): they stay as written.
+  CHECK(with_units("수학과 과학") == V{"수학+과", "과학"});
+}
+
 TEST_CASE("join_name_endings: an apposition before a name is no name") {
   // 인 is the copula of "대주주인": the word between is a name, so 이사 is its title.
   CHECK(forms("주주인 노상범 이사") == V{"주주+인", "노상범", "이사"});
