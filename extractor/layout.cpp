@@ -913,6 +913,23 @@ bool about_heading(const Line& line, std::string_view text) {
   return line.kind == LineKind::kHeading && text.starts_with("About ");
 }
 
+// Whether tokens [0, end) of a sentence are all names of organizations and teams (`mentions`:
+// the sentence's), as a header writes a speaker's affiliation before the name.
+bool affiliation_before(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
+                        const std::vector<int>& mentions, std::uint32_t end) {
+  std::uint32_t covered = 0;
+  for (const int m : mentions) {
+    const MentionCandidate& c = doc.mentions[m];
+    const int e = doc.entity_of_mention[m];
+    if (c.begin != covered || c.end > end || e < 0 ||
+        (entities[e].type != EntityType::kOrganization && entities[e].type != EntityType::kTeam)) {
+      break;
+    }
+    covered = c.end;
+  }
+  return covered == end;
+}
+
 // A transcript's turns (three or more lines that open with a person's name and a colon: "류지안:
 // 네, 안녕하세요 …"), where its speakers name two organizations or more: each turn, its line and
 // the lines after it up to a blank one, is about its speaker's organization, the first one a
@@ -932,12 +949,17 @@ void turn_topics(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
     const SentenceAnalysis& s = doc.sentences[c.sentence];
     const std::uint32_t line = s.span.line;
     const bool opens_line = c.sentence == 0 || doc.sentences[c.sentence - 1].span.line != line;
-    // "류지안: …", or a chat's nickname in brackets ("[탁지훈/가람셈/CTO] [오후 9:02] …").
+    // "류지안: …", or a chat's nickname in brackets ("[탁지훈/가람셈/CTO] [오후 9:02] …"), or a
+    // thread's or a ticket's header: the name after nothing but the speaker's organization and
+    // team, and the time of the post in parentheses ("누리페이 인프라팀 도윤재 (11/20 09:12)").
     const bool labelled =
         (c.begin == 0 && c.end < s.tokens.size() && s.tokens[c.end].text == ":") ||
         (c.begin == 1 && s.tokens[0].text == "[" &&
          std::any_of(s.tokens.begin() + c.end, s.tokens.end(),
-                     [](const Token& t) { return t.text == "]"; }));
+                     [](const Token& t) { return t.text == "]"; })) ||
+        (c.end + 1 < s.tokens.size() && s.tokens[c.end].text == "(" &&
+         s.tokens[c.end + 1].script == Script::kDigit &&
+         affiliation_before(doc, entities, by_sentence[c.sentence], c.begin));
     if (opens_line && labelled && e >= 0 && entities[e].type == EntityType::kPerson &&
         speaker_of[line] < 0) {
       speaker_of[line] = e;

@@ -723,6 +723,29 @@ TEST_CASE("transcripts: a chat's nickname in brackets opens its speaker's turn")
   CHECK_FALSE(has_relation(g, "가람랩스", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("transcripts: a ticket's header with the speaker's affiliation opens a turn") {
+  const std::string rules = rule_file(R"j("entity_rules": [
+      {"id": "person", "pattern": [{"regex": "[가-힣]{3}", "capture": "n"}, {"text": "("}],
+        "entity": {"capture": "n", "type": "Person"}},
+      {"id": "org", "pattern": [{"regex": "[가-힣]+랩스", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Organization"}},
+      {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+       "entity": {"capture": "n", "type": "Team"}}],
+    "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
+      {"starts": "써"}], "relation": "uses", "source": {"find": ["Organization"], "else": "$self"},
+      "target": "t"}])j");
+  const std::string ticket =
+      "문의 티켓\n\n"
+      "가람랩스 인프라팀 여채윤 (11/20 09:12)\n저희는 Kafka를 써요.\n\n"
+      "솔빛랩스 지원팀 탁규빈 (11/20 10:05)\n저희는 Python을 써요.\n\n"
+      "가람랩스 인프라팀 여채윤 (11/20 10:40)\n감사합니다.\n";
+  const KnowledgeGraph g = graph_of(rules, ticket);
+  CHECK(has_relation(g, "가람랩스", RT::kUses, "Kafka"));
+  CHECK(has_relation(g, "솔빛랩스", RT::kUses, "Python"));
+  CHECK_FALSE(has_relation(g, "솔빛랩스", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(g, "가람랩스", RT::kUses, "Python"));
+}
+
 TEST_CASE("listicles: a title that counts organizations makes its numbered items' names theirs") {
   const std::string rules =
       rule_file(R"("layout": {"listicle_words": ["스타트업", "곳", "startups"],
