@@ -673,6 +673,20 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
   return false;
 }
 
+// Whether Korean unit `u` is what something moves off: 에서 or 로부터 and a verb of moving right
+// after it ("Oracle에서 옮겨 오는 고객", "Jira에서 넘어온 팀"), an origin as English "off" is.
+bool moved_from(const SentenceAnalysis& s, std::uint32_t u) {
+  static constexpr std::array<std::string_view, 10> kMoving = {
+      "옮기", "옮겨", "옮긴", "옮겼", "넘어", "넘어온", "갈아타", "갈아탄", "이관", "이전해"};
+  const std::string_view p = s.units[u].particle;
+  if (s.lang != Lang::kKo || u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
+      (p != "에서" && p != "로부터" && p != "으로부터" && p != "에서부터")) {
+    return false;
+  }
+  const std::string_view next = s.tokens[s.units[u + 1].begin].folded;
+  return std::ranges::any_of(kMoving, [&](std::string_view w) { return next.starts_with(w); });
+}
+
 // Whether the sentence's first unit, a possessor, owns the sentence's topic: one to three units
 // after it, no name among them and all before `limit`, the last with 은/는 ("콩알림의 교사용
 // 웹은").
@@ -700,7 +714,7 @@ bool origin(const SentenceAnalysis& s, std::uint32_t u) {
     return s.units[v].mention < 0 ? std::string_view(s.tokens[s.units[v].begin].folded)
                                   : std::string_view();
   };
-  if (came_from(s, u)) {
+  if (came_from(s, u) || moved_from(s, u)) {
     return true;
   }
   while (u >= 2 && s.units[u - 2].mention >= 0 &&

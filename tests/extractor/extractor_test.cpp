@@ -1050,6 +1050,17 @@ TEST_CASE("relation action: find passes over where something comes from") {
       rules, "Globex news\n\nGlobex is growing. Its app moved off Acme and is built with Rust.");
   CHECK(has_relation(off, "Globex", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(off, "Acme", RT::kUses, "Rust"));
+  // In Korean, a name with 에서 or 로부터 before a verb of moving is what was moved off.
+  const std::string ko = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
+      {"ent": "Tool", "particle": ["으로", "로"], "capture": "t"}, {"starts": "만든"}],
+      "relation": "uses", "source": {"find": ["Organization"], "else": "$topic"}, "target": "t"}])");
+  const KnowledgeGraph moved = graph_of(
+      ko, "글로벡스 소식\n\n글로벡스는 바쁘다. 에이크미에서 옮겨 온 앱은 Rust로 만든 것이다.");
+  CHECK(has_relation(moved, "Globex", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(moved, "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(
+      graph_of(ko, "글로벡스 소식\n\n글로벡스는 바쁘다. 에이크미에서 Rust로 만든 앱이다."), "Acme",
+      RT::kUses, "Rust"));
 }
 
 TEST_CASE("relation action: find takes whom one acts with only when no one else is there") {
