@@ -673,6 +673,23 @@ bool came_from(const SentenceAnalysis& s, std::uint32_t u) {
   return false;
 }
 
+// Whether unit `u` labels the sentence: the name of an organization, a team or a product that
+// opens it, after a bullet at most, and a colon ("- 인프라팀: 모든 서비스를 EKS로 옮겼다", "• Vela:
+// moved to Rust"). What the sentence says after the colon is the label's, whatever clause a
+// search looks in. Not a person: a transcript's speaker line ("윤세라: 앱은 …") is a turn, whose
+// words speak for the speaker's organization (layout's turn topics).
+bool item_label(const SentenceScope& sc, std::uint32_t u) {
+  const SentenceAnalysis& s = sc.s;
+  if (s.units[u].mention < 0 || u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
+      s.tokens[s.units[u + 1].begin].text != ":" ||
+      sc.doc.mentions[s.units[u].mention].type == EntityType::kPerson) {
+    return false;
+  }
+  return std::all_of(s.units.begin(), s.units.begin() + u, [&](const Unit& b) {
+    return b.mention < 0 && s.tokens[b.begin].script == Script::kPunct;
+  });
+}
+
 // Whether Korean unit `u` is what something moves off: 에서 or 로부터 and a verb of moving right
 // after it ("Oracle에서 옮겨 오는 고객", "Jira에서 넘어온 팀"), an origin as English "off" is.
 bool moved_from(const SentenceAnalysis& s, std::uint32_t u) {
@@ -1062,7 +1079,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     if (!of_types(sc, ref, unit) || captured[u] || u >= head_end ||
         (ref.before_only && (u >= m.begin || in_apposition(sc.s, u, m.begin) ||
                              agent_of_passive(sc, u) || titled_other(sc, u, m))) ||
-        (!ref.sentence_scope && unit.clause != clause) || u < other_story ||
+        (!ref.sentence_scope && unit.clause != clause && !item_label(sc, u)) || u < other_story ||
         (u < own_clause &&
          (subject_rank(particle_of(sc.s, u)) == 1 || subject_rank(title_particle(sc, u)) == 1)) ||
         (u >= 2 && captured[u - 2] && listed_together(sc.doc, sc.s, u - 2, u)) ||

@@ -855,6 +855,15 @@ TEST_CASE("relation action: find searches the clause, or the whole sentence") {
   const KnowledgeGraph sentence =
       graph_of(uses_ko(R"({"find": ["Organization"], "scope": "sentence"})"), text);
   CHECK(has_relation(sentence, "Acme", RT::kUses, "Rust"));
+  // A name that labels the sentence before a colon is searched in every clause after it, an
+  // organization's, a team's or a product's; a person's speaker label is not.
+  const KnowledgeGraph label =
+      graph_of(uses_ko(R"({"find": ["Organization"]})"),
+               "소식\n\n- 에이크미: 서비스를 모두 Rust를 사용해 다시 짰다.");
+  CHECK(has_relation(label, "Acme", RT::kUses, "Rust"));
+  const KnowledgeGraph inside = graph_of(uses_ko(R"({"find": ["Organization"]})"),
+                                         "소식\n\n이번 달에는 에이크미: 바쁨; Rust를 사용한다.");
+  CHECK(inside.relation_count() == 0);
 }
 
 TEST_CASE("relation action: find with side before looks only before the matched words") {
