@@ -691,6 +691,18 @@ bool opens_who(const SentenceAnalysis& s, std::uint32_t u) {
   return word == "who" || word == "whose";
 }
 
+// Whether English unit `u` is a comma that a coordinating conjunction follows (", and", ", but"),
+// which opens a clause with a subject of its own: in "It is built with Flutter, and the Robotics
+// Lab gave the team a desk" the lab built nothing with Flutter.
+bool opens_coordinated_clause(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kEn || u + 1 >= s.units.size() || s.units[u].mention >= 0 ||
+      s.units[u + 1].mention >= 0 || s.tokens[s.units[u].begin].text != ",") {
+    return false;
+  }
+  const std::string_view word = s.tokens[s.units[u + 1].begin].folded;
+  return word == "and" || word == "but" || word == "while" || word == "whereas" || word == "yet";
+}
+
 // Whether English unit `u` is whom one acts with, as a Korean name with 와/과 is: right after
 // "with" or "alongside" ("Vela announced a partnership with Kivu to make its app, Brae, …": Brae
 // is Vela's). The actor only when no one else is.
@@ -945,11 +957,14 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // whose ending of two syllables or more joins clauses, comma or not ("Kafka를 쓰고 있어서 변서진
   // 님 발표가": not 변서진 who uses Kafka). `closed`: the first unit that closes one.
   // So is an English relative clause about a person that opens after the match ("who",
-  // "whose"): in "Ada Obi, its CTO, who worked at Kivu" Kivu is a past employer.
+  // "whose"): in "Ada Obi, its CTO, who worked at Kivu" Kivu is a past employer; and an English
+  // clause joined by a comma and a conjunction (", and", ", but"), which has its own subject.
   constexpr std::size_t kTwoSyllables = 6;
   std::uint32_t closed = m.end - 1;
-  while (closed < sc.s.units.size() && !closes_clause(sc, closed) &&
-         !ends_clause(sc, closed, kTwoSyllables) && !(closed >= m.end && opens_who(sc.s, closed))) {
+  while (
+      closed < sc.s.units.size() && !closes_clause(sc, closed) &&
+      !ends_clause(sc, closed, kTwoSyllables) &&
+      !(closed >= m.end && (opens_who(sc.s, closed) || opens_coordinated_clause(sc.s, closed)))) {
     ++closed;
   }
   const std::string_view headed = headed_unit(sc, ref, m);

@@ -868,10 +868,14 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const std::string text = "Acme said its round led by Globex closed, and Initech cheered.";
   CHECK(
       has_relation(graph_of(led(R"(, "side": "before")"), text), "Globex", RT::kInvestsIn, "Acme"));
-  const std::string after = "The round led by Globex closed, and Initech cheered.";
+  // (Not past a comma and a conjunction, which opens a clause of its own: see below.)
+  const std::string after = "The round led by Globex closed for Initech in May.";
   CHECK_FALSE(has_relation(graph_of(led(R"(, "side": "before")"), after), "Globex", RT::kInvestsIn,
                            "Initech"));
   CHECK(has_relation(graph_of(led(""), after), "Globex", RT::kInvestsIn, "Initech"));
+  CHECK_FALSE(
+      has_relation(graph_of(led(""), "The round led by Globex closed, and Initech cheered."),
+                   "Globex", RT::kInvestsIn, "Initech"));
   // Not an organization in an apposition to an earlier one.
   const std::string apposition =
       "Acme, a startup that competes with Initech, said its round led by Globex closed.";
@@ -1085,6 +1089,21 @@ TEST_CASE("relation action: find looks into no relative clause about a person af
                               "Globex news\n\nGlobex is big. Jane Roe, its CTO at Acme, "
                               "spoke."),
                      "Jane Roe", RT::kWorksAt, "Acme"));
+}
+
+TEST_CASE(
+    "relation action: find looks into no English clause joined by a comma and a conjunction") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
+      {"text": "built"}, {"text": "with"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization", "Team"], "scope": "sentence"},
+      "target": "t"}])");
+  // Initech opens a clause of its own: it gave a desk, it built nothing with Kafka.
+  const KnowledgeGraph g =
+      graph_of(rules, "It is built with Kafka, and Initech gave the team its first desk.");
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Kafka"));
+  // Without the conjunction the organization after the match is taken.
+  CHECK(has_relation(graph_of(rules, "It is built with Kafka by Initech."), "Initech", RT::kUses,
+                     "Kafka"));
 }
 
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
