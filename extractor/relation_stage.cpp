@@ -718,14 +718,20 @@ bool accompanying(const SentenceAnalysis& s, std::uint32_t u) {
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
 // Not one a relative clause then describes ("led by A, who joined Vela after years at Kivu"): the
-// clause, where the match stands, is about A.
+// clause, where the match stands, is about A. A later member of a list of agents is one too
+// ("backed by A and B, and we were founded by P (CEO)": B is no company of P's).
 bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
   const auto word = [&](std::uint32_t v) -> std::string_view {
     return v < sc.s.units.size() && sc.s.units[v].mention < 0
                ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
                : std::string_view();
   };
-  return u > 0 && word(u - 1) == "by" && !(word(u + 1) == "," && word(u + 2) == "who");
+  std::uint32_t first = u;
+  while (first >= 2 && sc.s.units[first - 2].mention >= 0 &&
+         (word(first - 1) == "," || word(first - 1) == "and" || word(first - 1) == "&")) {
+    first -= 2;
+  }
+  return first > 0 && word(first - 1) == "by" && !(word(u + 1) == "," && word(u + 2) == "who");
 }
 
 // Whether organization unit `u`, before the match, holds a title of someone else: followed by

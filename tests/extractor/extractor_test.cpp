@@ -886,6 +886,13 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const KnowledgeGraph a = graph_of(led(R"(, "side": "before")"), agent);
   CHECK(has_relation(a, "Globex", RT::kInvestsIn, "Acme"));
   CHECK_FALSE(has_relation(a, "Globex", RT::kInvestsIn, "Initech"));
+  // Nor a later member of a list of agents ("led by Rocket and Initech").
+  const KnowledgeGraph list =
+      graph_of(led(R"(, "side": "before")"),
+               "Acme raised a round led by Rocket and Initech, joining round "
+               "led by Globex.");
+  CHECK(has_relation(list, "Globex", RT::kInvestsIn, "Acme"));
+  CHECK_FALSE(has_relation(list, "Globex", RT::kInvestsIn, "Initech"));
   // Unless a relative clause, where the match stands, then describes the agent.
   const std::string years = rule_file(R"(
     "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Initech", "type": "Organization"}],
