@@ -2917,6 +2917,30 @@ TEST_CASE("short names: a surname several people share is the one named last, if
   CHECK(far.relation_count() == 0);
 }
 
+TEST_CASE(
+    "short names: an English surname a rule finds after a title is the person named in full") {
+  const std::string rules = rule_file(R"(
+      "gazetteer": [{"name": "Ada Roe", "type": "Person"}],
+      "entity_rules": [{"id": "honorific", "pattern": [{"text": ["mr", "ms"]}, {"text": "."},
+        {"shape": "capitalized", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "joined", "pattern": [{"ent": "Person", "capture": "p"},
+        {"text": "joined"}, {"ent": "Organization", "capture": "o"}],
+       "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph one = graph_of(rules, "Jane Roe spoke. Ms. Roe joined Acme in May.");
+  CHECK(has_relation(one, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_entity(one, "Roe", ET::kPerson));
+  // A surname two people share is the one named in full most often, twice or more.
+  const KnowledgeGraph most = graph_of(
+      rules, "Jane Roe spoke. Jane Roe is 40. Her sister, Ada Roe, came. Ms. Roe joined Acme.");
+  CHECK(has_relation(most, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(most, "Ada Roe", RT::kWorksAt, "Acme"));
+  // Named as often, it is neither.
+  const KnowledgeGraph tie =
+      graph_of(rules, "Jane Roe spoke. Ada Roe came. Ms. Roe joined Acme in May.");
+  CHECK_FALSE(has_relation(tie, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(tie, "Ada Roe", RT::kWorksAt, "Acme"));
+}
+
 TEST_CASE("short names: a surname waits for a full name that a later pass finds") {
   // The full name needs the company, which the first pass finds; the surname, in the next
   // sentence, is found in the first pass and fits no one until then.
