@@ -1200,6 +1200,30 @@ bool across_quotation(const SentenceScope& sc, const RelationRule& rule, const P
   return inside(rule.source.capture) != inside(rule.target.capture);
 }
 
+// The units an English contrast that opens at unit `u` negates, where it negates only what
+// follows it: "rather than" ("infra with Pulumi rather than Terraform": Terraform is not used,
+// Pulumi is) and "instead of". They run to a comma, a semicolon, a colon or a full stop, at most
+// six units; none (an empty range) where `u` opens no such contrast.
+std::pair<std::uint32_t, std::uint32_t> contrast_scope(const SentenceScope& sc, std::uint32_t u) {
+  constexpr std::uint32_t kReach = 6;
+  const std::vector<Unit>& units = sc.s.units;
+  const auto word = [&](std::uint32_t v) -> std::string_view {
+    return v < units.size() && units[v].mention < 0
+               ? std::string_view(sc.s.tokens[units[v].begin].folded)
+               : std::string_view();
+  };
+  if (sc.s.lang != Lang::kEn || !((word(u) == "rather" && word(u + 1) == "than") ||
+                                  (word(u) == "instead" && word(u + 1) == "of"))) {
+    return {0, 0};
+  }
+  std::uint32_t end = u + 2;
+  while (end < units.size() && end < u + 2 + kReach && word(end) != "," && word(end) != ";" &&
+         word(end) != ":" && word(end) != ".") {
+    ++end;
+  }
+  return {u + 2, end};
+}
+
 bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
   if (across_quotation(sc, rule, m)) {
     return true;
@@ -1210,12 +1234,18 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   const std::vector<Unit>& units = sc.s.units;
   const std::uint32_t first = units[m.begin].clause;
   const std::uint32_t last = units[m.end - 1].clause;
-  // The unless words are looked for in the match's clause.
+  // The unless words are looked for in the match's clause. A contrast that negates only what
+  // follows it ("rather than X") blocks a match that captures X, and no other.
   const auto [lo, hi] = clause_around(sc, m);
   for (std::uint32_t u = lo; u < hi; ++u) {
     if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
         stop_word(sc.doc, rule.unless, sc.s.tokens[units[u].begin])) {
-      return true;
+      const auto [from, to] = contrast_scope(sc, u);
+      if (from == to || std::ranges::any_of(m.captures, [&](const auto& held) {
+            return std::ranges::any_of(held, [&](std::uint32_t v) { return v >= from && v < to; });
+          })) {
+        return true;
+      }
     }
   }
   return false;

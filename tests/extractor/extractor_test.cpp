@@ -2130,6 +2130,24 @@ TEST_CASE("relation action: unless words after one of the layout's clause_opener
   CHECK(graph_of(rules, "Never, Acme launched Comet.").relation_count() == 0);
 }
 
+TEST_CASE("relation action: 'rather than' and 'instead of' block only a match on what follows") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
+      "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "uses"},
+      {"ent": "Tool", "list": true, "capture": "t"}],
+      "relation": "uses", "source": "o", "target": "t", "unless": ["rather", "instead"]}])");
+  // What follows the contrast is not used; what comes before it is.
+  const KnowledgeGraph rather = graph_of(rules, "Acme uses Rust rather than Kafka.");
+  CHECK(has_relation(rather, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(rather, "Acme", RT::kUses, "Kafka"));
+  CHECK(has_relation(graph_of(rules, "Rather than Kafka, Acme uses Rust."), "Acme", RT::kUses,
+                     "Rust"));
+  CHECK(
+      has_relation(graph_of(rules, "Acme uses Rust instead of Kafka."), "Acme", RT::kUses, "Rust"));
+  // A match on the words after it stays blocked, and so does the word alone.
+  CHECK(graph_of(rules, "Initech chose Kafka rather than Acme uses Rust.").relation_count() == 0);
+  CHECK(graph_of(rules, "Acme uses Rust instead.").relation_count() == 0);
+}
+
 TEST_CASE("relation action: an unless word in Latin script matches whole words only") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "uses"}, {"ent": "Tool", "capture": "t"}],
