@@ -1240,9 +1240,10 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   for (std::uint32_t u = lo; u < hi; ++u) {
     if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
         stop_word(sc.doc, rule.unless, sc.s.tokens[units[u].begin])) {
-      const auto [from, to] = contrast_scope(sc, u);
-      if (from == to || std::ranges::any_of(m.captures, [&](const auto& held) {
-            return std::ranges::any_of(held, [&](std::uint32_t v) { return v >= from && v < to; });
+      const std::pair<std::uint32_t, std::uint32_t> scope = contrast_scope(sc, u);
+      if (scope.first == scope.second || std::ranges::any_of(m.captures, [&](const auto& held) {
+            return std::ranges::any_of(
+                held, [&](std::uint32_t v) { return v >= scope.first && v < scope.second; });
           })) {
         return true;
       }
