@@ -312,6 +312,10 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
       it->second = c;
     }
   };
+  // Where each person is named in full (sentence, token), to tell which of several people a
+  // shared surname stands for.
+  std::map<std::pair<EntityType, std::string>, std::set<std::pair<std::uint32_t, std::uint32_t>>>
+      named_at;
   auto fit = [&](const std::string& part, const MentionCandidate& c, const std::string& name) {
     const std::string form = fold_case(part);
     if (part.size() >= 3 && part.front() >= 'A' && part.front() <= 'Z' && !known(form)) {
@@ -363,6 +367,7 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     } else if (c.type == EntityType::kPerson && two_or_three_words) {
       fit(name.substr(0, first_space), c, name);
       fit(name.substr(last_space + 1), c, name);
+      named_at[std::make_pair(c.type, name)].emplace(c.sentence, c.begin);
     } else if (c.type == EntityType::kOrganization && c.entry < 0 && two_or_three_words &&
                first_space >= 4 && !c.short_form && wins[&c - candidates.data()]) {
       // One company however the document writes its full name: with its legal form, in capitals.
@@ -382,6 +387,37 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   auto unique_fit = [&](std::string_view form) -> const MentionCandidate* {
     auto it = fits.find(form);
     return it != fits.end() && it->second.size() == 1 ? &full.at(*it->second.begin()) : nullptr;
+  };
+  // A surname several people named in full share ("Desmond Achterberg ... his daughter, Anneke
+  // Achterberg ... Mr. Achterberg") stands for the one the document names in full most often, twice
+  // or more and more often than any other: an obituary's or a profile's subject, whose relatives
+  // and colleagues are named once. With a tie, for no one.
+  auto person_fit = [&](std::string_view form) -> const MentionCandidate* {
+    if (const MentionCandidate* one = unique_fit(form)) {
+      return one;
+    }
+    const auto it = fits.find(form);
+    if (it == fits.end()) {
+      return nullptr;
+    }
+    const std::pair<EntityType, std::string>* best = nullptr;
+    std::size_t most = 0;
+    bool tie = false;
+    for (const auto& key : it->second) {
+      if (key.first != EntityType::kPerson) {
+        return nullptr;
+      }
+      const auto at = named_at.find(key);
+      const std::size_t times = at == named_at.end() ? 0 : at->second.size();
+      if (times > most) {
+        best = &key;
+        most = times;
+        tie = false;
+      } else if (times == most) {
+        tie = true;
+      }
+    }
+    return best != nullptr && !tie && most >= 2 ? &full.at(*best) : nullptr;
   };
   // A company the document writes both with and without its legal form is one company: the name
   // it writes first.
@@ -688,6 +724,18 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
         continue;
       }
       c.short_form = true;
+    } else if (c.type == EntityType::kPerson && c.entry < 0 && c.canonical == c.surface &&
+               !c.surface.empty() && ascii_letter(c.surface.front()) &&
+               c.surface.find(' ') == std::string::npos) {
+      // A surname a rule found on its own ("Mr. Arkwright", "Ms. Okafor-Hale") is the person
+      // the document names in full with it, where it fits one (person_fit).
+      const MentionCandidate* person = person_fit(fold_case(c.surface));
+      if (person != nullptr && person->type == EntityType::kPerson &&
+          fold_case(person->canonical.empty() ? person->surface : person->canonical) !=
+              fold_case(c.surface)) {
+        c.canonical = person->canonical.empty() ? person->surface : person->canonical;
+        c.short_form = true;
+      }
     } else if (const auto written = c.type == EntityType::kOrganization && c.entry < 0 &&
                                             c.canonical == c.surface && !companies.empty()
                                         ? companies.find(company_key(c.surface))

@@ -755,6 +755,18 @@ bool opens_who(const SentenceAnalysis& s, std::uint32_t u) {
   return word == "who" || word == "whose";
 }
 
+// Whether English unit `u` is a comma that a coordinating conjunction follows (", and", ", but"),
+// which opens a clause with a subject of its own: in "It is built with Flutter, and the Robotics
+// Lab gave the team a desk" the lab built nothing with Flutter.
+bool opens_coordinated_clause(const SentenceAnalysis& s, std::uint32_t u) {
+  if (s.lang != Lang::kEn || u + 1 >= s.units.size() || s.units[u].mention >= 0 ||
+      s.units[u + 1].mention >= 0 || s.tokens[s.units[u].begin].text != ",") {
+    return false;
+  }
+  const std::string_view word = s.tokens[s.units[u + 1].begin].folded;
+  return word == "and" || word == "but" || word == "while" || word == "whereas" || word == "yet";
+}
+
 // Whether English unit `u` is whom one acts with, as a Korean name with 와/과 is: right after
 // "with" or "alongside" ("Vela announced a partnership with Kivu to make its app, Brae, …": Brae
 // is Vela's). The actor only when no one else is.
@@ -770,14 +782,20 @@ bool accompanying(const SentenceAnalysis& s, std::uint32_t u) {
 // was named before the match, "Vela raised a round led by A, joining investors B and C" puts B
 // and C into Vela, not into A.
 // Not one a relative clause then describes ("led by A, who joined Vela after years at Kivu"): the
-// clause, where the match stands, is about A.
+// clause, where the match stands, is about A. A later member of a list of agents is one too
+// ("backed by A and B, and we were founded by P (CEO)": B is no company of P's).
 bool agent_of_passive(const SentenceScope& sc, std::uint32_t u) {
   const auto word = [&](std::uint32_t v) -> std::string_view {
     return v < sc.s.units.size() && sc.s.units[v].mention < 0
                ? std::string_view(sc.s.tokens[sc.s.units[v].begin].folded)
                : std::string_view();
   };
-  return u > 0 && word(u - 1) == "by" && !(word(u + 1) == "," && word(u + 2) == "who");
+  std::uint32_t first = u;
+  while (first >= 2 && sc.s.units[first - 2].mention >= 0 &&
+         (word(first - 1) == "," || word(first - 1) == "and" || word(first - 1) == "&")) {
+    first -= 2;
+  }
+  return first > 0 && word(first - 1) == "by" && !(word(u + 1) == "," && word(u + 2) == "who");
 }
 
 // Whether organization unit `u`, before the match, holds a title of someone else: followed by
@@ -1009,11 +1027,14 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // whose ending of two syllables or more joins clauses, comma or not ("Kafka를 쓰고 있어서 변서진
   // 님 발표가": not 변서진 who uses Kafka). `closed`: the first unit that closes one.
   // So is an English relative clause about a person that opens after the match ("who",
-  // "whose"): in "Ada Obi, its CTO, who worked at Kivu" Kivu is a past employer.
+  // "whose"): in "Ada Obi, its CTO, who worked at Kivu" Kivu is a past employer; and an English
+  // clause joined by a comma and a conjunction (", and", ", but"), which has its own subject.
   constexpr std::size_t kTwoSyllables = 6;
   std::uint32_t closed = m.end - 1;
-  while (closed < sc.s.units.size() && !closes_clause(sc, closed) &&
-         !ends_clause(sc, closed, kTwoSyllables) && !(closed >= m.end && opens_who(sc.s, closed))) {
+  while (
+      closed < sc.s.units.size() && !closes_clause(sc, closed) &&
+      !ends_clause(sc, closed, kTwoSyllables) &&
+      !(closed >= m.end && (opens_who(sc.s, closed) || opens_coordinated_clause(sc.s, closed)))) {
     ++closed;
   }
   const std::string_view headed = headed_unit(sc, ref, m);
@@ -1250,6 +1271,30 @@ bool across_quotation(const SentenceScope& sc, const RelationRule& rule, const P
   return inside(rule.source.capture) != inside(rule.target.capture);
 }
 
+// The units an English contrast that opens at unit `u` negates, where it negates only what
+// follows it: "rather than" ("infra with Pulumi rather than Terraform": Terraform is not used,
+// Pulumi is) and "instead of". They run to a comma, a semicolon, a colon or a full stop, at most
+// six units; none (an empty range) where `u` opens no such contrast.
+std::pair<std::uint32_t, std::uint32_t> contrast_scope(const SentenceScope& sc, std::uint32_t u) {
+  constexpr std::uint32_t kReach = 6;
+  const std::vector<Unit>& units = sc.s.units;
+  const auto word = [&](std::uint32_t v) -> std::string_view {
+    return v < units.size() && units[v].mention < 0
+               ? std::string_view(sc.s.tokens[units[v].begin].folded)
+               : std::string_view();
+  };
+  if (sc.s.lang != Lang::kEn || !((word(u) == "rather" && word(u + 1) == "than") ||
+                                  (word(u) == "instead" && word(u + 1) == "of"))) {
+    return {0, 0};
+  }
+  std::uint32_t end = u + 2;
+  while (end < units.size() && end < u + 2 + kReach && word(end) != "," && word(end) != ";" &&
+         word(end) != ":" && word(end) != ".") {
+    ++end;
+  }
+  return {u + 2, end};
+}
+
 bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
   if (across_quotation(sc, rule, m)) {
     return true;
@@ -1260,12 +1305,19 @@ bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMat
   const std::vector<Unit>& units = sc.s.units;
   const std::uint32_t first = units[m.begin].clause;
   const std::uint32_t last = units[m.end - 1].clause;
-  // The unless words are looked for in the match's clause.
+  // The unless words are looked for in the match's clause. A contrast that negates only what
+  // follows it ("rather than X") blocks a match that captures X, and no other.
   const auto [lo, hi] = clause_around(sc, m);
   for (std::uint32_t u = lo; u < hi; ++u) {
     if (units[u].mention < 0 && units[u].clause >= first && units[u].clause <= last &&
         stop_word(sc.doc, rule.unless, sc.s.tokens[units[u].begin])) {
-      return true;
+      const std::pair<std::uint32_t, std::uint32_t> scope = contrast_scope(sc, u);
+      if (scope.first == scope.second || std::ranges::any_of(m.captures, [&](const auto& held) {
+            return std::ranges::any_of(
+                held, [&](std::uint32_t v) { return v >= scope.first && v < scope.second; });
+          })) {
+        return true;
+      }
     }
   }
   return false;

@@ -877,10 +877,14 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const std::string text = "Acme said its round led by Globex closed, and Initech cheered.";
   CHECK(
       has_relation(graph_of(led(R"(, "side": "before")"), text), "Globex", RT::kInvestsIn, "Acme"));
-  const std::string after = "The round led by Globex closed, and Initech cheered.";
+  // (Not past a comma and a conjunction, which opens a clause of its own: see below.)
+  const std::string after = "The round led by Globex closed for Initech in May.";
   CHECK_FALSE(has_relation(graph_of(led(R"(, "side": "before")"), after), "Globex", RT::kInvestsIn,
                            "Initech"));
   CHECK(has_relation(graph_of(led(""), after), "Globex", RT::kInvestsIn, "Initech"));
+  CHECK_FALSE(
+      has_relation(graph_of(led(""), "The round led by Globex closed, and Initech cheered."),
+                   "Globex", RT::kInvestsIn, "Initech"));
   // Not an organization in an apposition to an earlier one.
   const std::string apposition =
       "Acme, a startup that competes with Initech, said its round led by Globex closed.";
@@ -891,6 +895,13 @@ TEST_CASE("relation action: find with side before looks only before the matched 
   const KnowledgeGraph a = graph_of(led(R"(, "side": "before")"), agent);
   CHECK(has_relation(a, "Globex", RT::kInvestsIn, "Acme"));
   CHECK_FALSE(has_relation(a, "Globex", RT::kInvestsIn, "Initech"));
+  // Nor a later member of a list of agents ("led by Rocket and Initech").
+  const KnowledgeGraph list =
+      graph_of(led(R"(, "side": "before")"),
+               "Acme raised a round led by Rocket and Initech, joining round "
+               "led by Globex.");
+  CHECK(has_relation(list, "Globex", RT::kInvestsIn, "Acme"));
+  CHECK_FALSE(has_relation(list, "Globex", RT::kInvestsIn, "Initech"));
   // Unless a relative clause, where the match stands, then describes the agent.
   const std::string years = rule_file(R"(
     "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Initech", "type": "Organization"}],
@@ -1105,6 +1116,21 @@ TEST_CASE("relation action: find looks into no relative clause about a person af
                               "Globex news\n\nGlobex is big. Jane Roe, its CTO at Acme, "
                               "spoke."),
                      "Jane Roe", RT::kWorksAt, "Acme"));
+}
+
+TEST_CASE(
+    "relation action: find looks into no English clause joined by a comma and a conjunction") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
+      {"text": "built"}, {"text": "with"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": {"find": ["Organization", "Team"], "scope": "sentence"},
+      "target": "t"}])");
+  // Initech opens a clause of its own: it gave a desk, it built nothing with Kafka.
+  const KnowledgeGraph g =
+      graph_of(rules, "It is built with Kafka, and Initech gave the team its first desk.");
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Kafka"));
+  // Without the conjunction the organization after the match is taken.
+  CHECK(has_relation(graph_of(rules, "It is built with Kafka by Initech."), "Initech", RT::kUses,
+                     "Kafka"));
 }
 
 TEST_CASE("relation action: a list member takes the particle of the list's last member") {
@@ -2124,6 +2150,24 @@ TEST_CASE("relation action: unless words after one of the layout's clause_opener
   CHECK(graph_of(rules, "Never, Acme launched Comet.").relation_count() == 0);
 }
 
+TEST_CASE("relation action: 'rather than' and 'instead of' block only a match on what follows") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
+      "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "uses"},
+      {"ent": "Tool", "list": true, "capture": "t"}],
+      "relation": "uses", "source": "o", "target": "t", "unless": ["rather", "instead"]}])");
+  // What follows the contrast is not used; what comes before it is.
+  const KnowledgeGraph rather = graph_of(rules, "Acme uses Rust rather than Kafka.");
+  CHECK(has_relation(rather, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(rather, "Acme", RT::kUses, "Kafka"));
+  CHECK(has_relation(graph_of(rules, "Rather than Kafka, Acme uses Rust."), "Acme", RT::kUses,
+                     "Rust"));
+  CHECK(
+      has_relation(graph_of(rules, "Acme uses Rust instead of Kafka."), "Acme", RT::kUses, "Rust"));
+  // A match on the words after it stays blocked, and so does the word alone.
+  CHECK(graph_of(rules, "Initech chose Kafka rather than Acme uses Rust.").relation_count() == 0);
+  CHECK(graph_of(rules, "Acme uses Rust instead.").relation_count() == 0);
+}
+
 TEST_CASE("relation action: an unless word in Latin script matches whole words only") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "uses"}, {"ent": "Tool", "capture": "t"}],
@@ -2923,6 +2967,30 @@ TEST_CASE("short names: a surname several people share is the one named last, if
                                       "정하늘 대표가 왔다. 정도윤 이사가 왔다. 비가 왔다. 눈이 "
                                       "왔다. 정 이사는 에이크미에 합류했다.");
   CHECK(far.relation_count() == 0);
+}
+
+TEST_CASE(
+    "short names: an English surname a rule finds after a title is the person named in full") {
+  const std::string rules = rule_file(R"(
+      "gazetteer": [{"name": "Ada Roe", "type": "Person"}],
+      "entity_rules": [{"id": "honorific", "pattern": [{"text": ["mr", "ms"]}, {"text": "."},
+        {"shape": "capitalized", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "joined", "pattern": [{"ent": "Person", "capture": "p"},
+        {"text": "joined"}, {"ent": "Organization", "capture": "o"}],
+       "relation": "works_at", "source": "p", "target": "o"}])");
+  const KnowledgeGraph one = graph_of(rules, "Jane Roe spoke. Ms. Roe joined Acme in May.");
+  CHECK(has_relation(one, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_entity(one, "Roe", ET::kPerson));
+  // A surname two people share is the one named in full most often, twice or more.
+  const KnowledgeGraph most = graph_of(
+      rules, "Jane Roe spoke. Jane Roe is 40. Her sister, Ada Roe, came. Ms. Roe joined Acme.");
+  CHECK(has_relation(most, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(most, "Ada Roe", RT::kWorksAt, "Acme"));
+  // Named as often, it is neither.
+  const KnowledgeGraph tie =
+      graph_of(rules, "Jane Roe spoke. Ada Roe came. Ms. Roe joined Acme in May.");
+  CHECK_FALSE(has_relation(tie, "Jane Roe", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_relation(tie, "Ada Roe", RT::kWorksAt, "Acme"));
 }
 
 TEST_CASE("short names: a surname waits for a full name that a later pass finds") {
