@@ -105,20 +105,26 @@ TEST_CASE("join_name_endings: without a title the particle stays") {
   CHECK(forms("김수인 오늘 아침 대표") == V{"김수+인", "오늘", "아침", "대표"});
 }
 
+// The base forms of `text`'s tokens, as forms() gives them, after join_name_endings with the
+// default configuration changed by `change`.
+template <typename Change>
+V joined_with(std::string_view text, Change change) {
+  FoldedForms folded;
+  std::vector<Token> tokens =
+      tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
+  NameEndings n = names();
+  change(n);
+  join_name_endings(tokens, text, n, nullptr);
+  V out;
+  for (const Token& t : tokens) {
+    out.push_back(std::string(t.text) + (t.particle.empty() ? "" : "+" + std::string(t.particle)));
+  }
+  return out;
+}
+
 TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it stands") {
   const auto with_given = [](std::string_view text) {
-    FoldedForms folded;
-    std::vector<Token> tokens =
-        tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
-    NameEndings n = names();
-    n.given = {"페드로", "엘레나"};
-    join_name_endings(tokens, text, n, nullptr);
-    V out;
-    for (const Token& t : tokens) {
-      out.push_back(std::string(t.text) +
-                    (t.particle.empty() ? "" : "+" + std::string(t.particle)));
-    }
-    return out;
+    return joined_with(text, [](NameEndings& n) { n.given = {"페드로", "엘레나"}; });
   };
   CHECK(forms("페드로 도밍고스와 엘레나") == V{"페드+로", "도밍고스+와", "엘레+나"});
   CHECK(with_given("페드로 도밍고스와 엘레나") == V{"페드로", "도밍고스+와", "엘레나"});
@@ -128,18 +134,7 @@ TEST_CASE("join_name_endings: a listed foreign given name is whole wherever it s
 
 TEST_CASE("join_name_endings: a unit whose last syllable ends like a particle is whole") {
   const auto with_units = [](std::string_view text) {
-    FoldedForms folded;
-    std::vector<Token> tokens =
-        tokenize(text, 0, static_cast<std::uint32_t>(text.size()), nullptr, folded);
-    NameEndings n = names();
-    n.units = {"팀", "학과"};
-    join_name_endings(tokens, text, n, nullptr);
-    V out;
-    for (const Token& t : tokens) {
-      out.push_back(std::string(t.text) +
-                    (t.particle.empty() ? "" : "+" + std::string(t.particle)));
-    }
-    return out;
+    return joined_with(text, [](NameEndings& n) { n.units = {"팀", "학과"}; });
   };
   CHECK(forms("해양학과 학생") == V{"해양학+과", "학생"});
   CHECK(with_units("해양학과 학생") == V{"해양학과", "학생"});
