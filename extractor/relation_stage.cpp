@@ -214,7 +214,8 @@ bool says_we(const SentenceScope& sc, const PatternMatch& m) {
 // The topic entities, less those the matched words name themselves: in "the round was led by
 // A, along with B", A is an investor, not the company B invested in, even when A is the topic.
 // A symmetric relation keeps a topic that a capture holds: the topic listed among an alliance's
-// members is the partner of the others. "$self" is the team first-person words stand for, else
+// members is the partner of the others. "$self" is the team first-person words stand for (not in
+// a clause that says "I" when the post names its writer: that clause is the writer's), else
 // the person a post in the first person singular is by (find_writer), or in a clause that says "I"
 // where the rest says "we" (a founder's "나는 … 일했다" among "우리는 …"), else the topic; not the
 // team a document names first, which only a document in the first person (first_person_side) makes
@@ -228,6 +229,8 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   std::vector<int> out;
   const int speaker =
       ref.self && ref.types == type_bit(EntityType::kPerson) ? turn_speaker(sc) : -1;
+  const bool writer_says_i =
+      sc.doc.writer.named >= 0 && sc.s.span.line <= sc.doc.writer.last_line && says_i(sc, m);
   if (speaker >= 0) {
     out = {speaker};
   } else if (ref.all_topics) {
@@ -235,9 +238,11 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
   } else if (ref.about && sc.doc.topic_product >= 0 &&
              (sc.doc.section_topic.empty() || sc.doc.section_topic[sc.s.span.line] == -1)) {
     out = {sc.doc.topic_product};
-  } else if ((ref.about || (ref.self && !sc.doc.company_blog)) && sc.doc.own_team >= 0) {
+  } else if ((ref.about || (ref.self && !sc.doc.company_blog && !writer_says_i)) &&
+             sc.doc.own_team >= 0) {
     // "$about" with no topic product: a team's own page or report speaks of its own things. A
-    // company's blog speaks for the company, whichever team its writer is in.
+    // company's blog speaks for the company, whichever team its writer is in. A clause that says
+    // "I" is the writer's, not the team's ("둘 다 제가 Python으로 짰고" in a farewell mail).
     out = {sc.doc.own_team};
   } else if (ref.self && sc.writer_team >= 0 && sc.s.span.line <= sc.doc.writer.last_line &&
              says_we(sc, m) && (ref.types == 0 || (ref.types & type_bit(EntityType::kTeam)) != 0)) {

@@ -1618,6 +1618,28 @@ TEST_CASE("relation action: in a post in the first person singular $self is its 
   const KnowledgeGraph quoted = graph_of(
       rules, head + "\"나는 좋다\"고 했다. \"내가 한다\"고 했다. 에이크미는 Rust를 썼다.\n");
   CHECK_FALSE(has_relation(quoted, "채도윤", RT::kUses, "Rust"));
+  // The team the post speaks for stands in for "we", and a clause that says "I" is still the
+  // writer's.
+  const std::string own = rule_file(R"(
+      "layout": {"writer_words": ["나는", "내가"], "we_words": ["우리"]},
+      "entity_rules": [
+        {"id": "byline", "pattern": [{"regex": "[가-힣]{3}", "anchor": "start", "capture": "n"},
+          {"text": "·"}], "entity": {"capture": "n", "type": "Person"}},
+        {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
+          "entity": {"capture": "n", "type": "Team"}},
+        {"id": "our-team", "pattern": [{"text": "우리"}, {"text": "팀", "capture": "n"}],
+          "entity": {"capture": "n", "type": "Team", "refers": true}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "썼"}],
+        "relation": "uses", "source": {"find": ["Team", "Person"], "else": "$self"},
+        "target": "t"}])");
+  const KnowledgeGraph mine = graph_of(
+      own, head +
+               "결제팀 이야기다. 우리 팀은 바빴다. 그래서 Kafka를 썼다. 둘 다 내가 Rust로 짜고 "
+               "Rust를 썼다.\n");
+  CHECK(has_relation(mine, "결제팀", RT::kUses, "Kafka"));
+  CHECK(has_relation(mine, "채도윤", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(mine, "결제팀", RT::kUses, "Rust"));
   SUBCASE("matched words that say \"we\" are the company's, not the writer's") {
     const std::string our = rule_file(R"(
         "layout": {"writer_words": ["i", "my"], "we_words": ["we", "our"]},
