@@ -332,6 +332,22 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
         next = named;
       }
     }
+    // In Korean a description with the copula may open the next member after 와/과 ("한빛캐피탈과
+    // 기존 투자사인 누리벤처스가"): up to two words, the last with 인, then the member.
+    if (ctx.s.lang == Lang::kKo && is_coordinating_particle(particle)) {
+      std::uint32_t described = next;
+      while (described < units.size() && described - next < 2 && units[described].mention < 0 &&
+             units[described].particle.empty() &&
+             ctx.s.tokens[units[described].begin].script == Script::kHangul) {
+        ++described;
+      }
+      if (described + 1 < units.size() && units[described].mention < 0 &&
+          units[described].particle == "\xEC\x9D\xB8" &&  // 인
+          ctx.s.tokens[units[described].begin].script == Script::kHangul &&
+          unit_kind_passes(ctx, el, units[described + 1])) {
+        next = described + 1;
+      }
+    }
     // The next member's opening quote.
     if (next + 1 < units.size() && is_quote(ctx.s, units[next]) && units[next].particle.empty()) {
       ++next;

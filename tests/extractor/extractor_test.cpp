@@ -3513,6 +3513,22 @@ TEST_CASE("relation action: a Korean list member may open with a description aft
   CHECK(has_relation(clause, "Acme", RT::kPartnersWith, "Initech"));
 }
 
+TEST_CASE("relation action: a Korean list member may open with a description with 인 after 와") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "pact", "pattern": [
+      {"ent": "Organization", "list": true, "particle": ["와", "과"], "capture": "o"},
+      {"starts": ["협약"]}], "relation": "partners_with",
+      "source": {"find": ["Organization"], "scope": "sentence", "particle": ["은", "는"]},
+      "target": "o"}])");
+  const KnowledgeGraph g =
+      graph_of(rules, "소식\n\n에이크미는 글로벡스와 오랜 고객사인 이니텍과 협약했다.");
+  CHECK(has_relation(g, "Acme", RT::kPartnersWith, "Globex"));
+  CHECK(has_relation(g, "Acme", RT::kPartnersWith, "Initech"));
+  // Without 인 the words are no description of the member: the list ends.
+  const KnowledgeGraph verb =
+      graph_of(rules, "소식\n\n에이크미는 글로벡스와 오래 일한 이니텍과 협약했다.");
+  CHECK_FALSE(has_relation(verb, "Acme", RT::kPartnersWith, "Globex"));
+}
+
 TEST_CASE("a catastrophically backtracking regex stops at its time limit, naming the rule") {
   const std::string rules = rule_file(R"("entity_rules": [{"id": "slow.regex",
       "pattern": [{"regex": "(a+)+b", "capture": "n"}], "entity": {"capture": "n", "type": "Tool"}}])");
