@@ -789,6 +789,27 @@ TEST_CASE("relation action: a mail's address fields under a long subject line na
   CHECK_FALSE(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a memo speaks for the organization its address lines name") {
+  const std::string we = R"("relation_rules": [{"id": "our",
+      "pattern": [{"text": "our"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": "$topic", "target": "t"}])";
+  const std::string rules = rule_file(R"("layout": {"address_fields": ["from", "to"]},)" + we);
+  // Globex, the vendor weighed, is named three times; Acme once, on the recipient's line.
+  const std::string memo =
+      "MEMO\n\nTo: Jane Roe, CFO, Acme\nFrom: John Doe\n\nGlobex is the vendor we picked. Globex "
+      "replaces our Kafka cluster. Globex quoted less.";
+  CHECK(has_relation(graph_of(rules, memo), "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(graph_of(rules, memo), "Globex", RT::kUses, "Kafka"));
+  // A field line that names no person (as a subject line does not) gives no address: the
+  // organization it names is weighed like any other.
+  const std::string no_person =
+      "MEMO\n\nTo: Acme\nFrom: John Doe\n\nGlobex is the vendor we picked. Globex replaces our "
+      "Kafka cluster. Globex quoted less.";
+  CHECK(has_relation(graph_of(rules, no_person), "Globex", RT::kUses, "Kafka"));
+  // Without the field words the lines address no one.
+  CHECK(has_relation(graph_of(rule_file(we), memo), "Globex", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("relation action: a Korean name followed by 역시 or 또한 is a subject, as with 도") {
   const std::string rules = uses_ko(R"({"find": ["Organization"], "particle": ["도"]})");
   CHECK(has_relation(graph_of(rules, "에이크미 역시 Rust를 사용한다."), "Acme", RT::kUses, "Rust"));
