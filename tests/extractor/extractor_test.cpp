@@ -546,6 +546,18 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     // A line that names an organization among other words heads nothing.
     CHECK(has_relation(roundup, "Acme", RT::kUses, "Go"));
   }
+  SUBCASE("a numbered label and a dash may come before the organization's name") {
+    const KnowledgeGraph booths =
+        graph_of(rules,
+                 "Fair guide\n\nAcme hosts the fair. Acme is glad.\n\nBooth 12 - Globex\nThe "
+                 "app runs Rust.\n\nStand B4 - Initech\nThe bot runs Kafka.\n\nLunch - "
+                 "Globex\nThe site runs Python.");
+    CHECK(has_relation(booths, "Globex", RT::kUses, "Rust"));
+    CHECK(has_relation(booths, "Initech", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(booths, "Acme", RT::kUses, "Rust"));
+    // A label with no number is a word of the line: the line heads nothing.
+    CHECK_FALSE(has_relation(booths, "Globex", RT::kUses, "Python"));
+  }
   SUBCASE("a reply in a thread is its writer's: the company the header or its opening names") {
     const std::string thread_rules = rule_file(R"("layout": {"writer_words": ["i"],
         "we_words": ["we"]}, "relation_rules": [{"id": "runs",
