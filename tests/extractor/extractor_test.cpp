@@ -2699,6 +2699,31 @@ TEST_CASE("document rules: a first-named team of another organization is not the
   CHECK_FALSE(has_relation(before, "Search group", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("document rules: a voice rule's unless words count in the heading over a list") {
+  const std::string voice = R"(
+    "document_rules": [
+      {"id": "voice", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "first_person": {"words": ["we"], "min": 3}, "confidence": 0.4, "unless": ["sponsors"]}])";
+  const std::string head = "Acme news\nAcme grew. Acme is glad. We ship. We test. We write.\n\n";
+  // The items under a heading of sponsors are not the writers' stack ...
+  const KnowledgeGraph listed =
+      graph_of(rule_file(voice), head + "Our sponsors\n\n- Kafka\n- Rust\n\nOur stack\n- Python");
+  CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(listed, "Acme", RT::kUses, "Python"));
+  // ... nor is the heading read over a paragraph between them, which ends the list.
+  const KnowledgeGraph prose =
+      graph_of(rule_file(voice), head + "Our sponsors\nThey fund us every month.\n- Kafka");
+  CHECK(has_relation(prose, "Acme", RT::kUses, "Kafka"));
+  // A rule of no voice reads only the sentence.
+  const std::string plain = R"(
+    "document_rules": [
+      {"id": "orphan", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "confidence": 0.4, "unless": ["sponsors"]}])";
+  CHECK(has_relation(graph_of(rule_file(plain), head + "Our sponsors\n\n- Kafka"), "Acme",
+                     RT::kUses, "Kafka"));
+}
+
 TEST_CASE("document rules: a team the topic holds as an orphan places no one") {
   const std::string rules = rule_file(R"json(
     "gazetteer": [{"name": "Ada Obi", "type": "Person"}, {"name": "Search", "type": "Team"}],
