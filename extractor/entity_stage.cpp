@@ -1829,6 +1829,37 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
       }
     }
   }
+  // A memo or a mail speaks for the organization its address lines give a person of ("To: Dana
+  // Obi, CFO, Vela Health", "From: Ana Ruiz (Kivu Labs)"): its "we" and "our" are that
+  // organization's, however often the body names a vendor it weighs. An address line is one of
+  // the first lines that opens with an address field and a colon and names a person, which a
+  // subject line does not.
+  constexpr int kAddressLines = 8;  // a memo's title, its date and its fields come first
+  std::vector<bool> top(doc.segmentation.lines.size(), false);
+  for (std::size_t i = 0, n = 0; i < top.size() && n < kAddressLines; ++i) {
+    if (doc.segmentation.lines[i].kind != LineKind::kBlank) {
+      top[i] = true;
+      ++n;
+    }
+  }
+  std::vector<bool> addressed(entities.size(), false);
+  bool any_addressed = false;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const int e = doc.entity_of_mention[m];
+    const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+    if (e < 0 || entities[e].type != EntityType::kOrganization || !top[s.span.line] ||
+        s.tokens.size() < 3 || s.tokens[1].text != ":" ||
+        !rules.layout.address_fields.contains(fold_letters(s.tokens[0].text))) {
+      continue;
+    }
+    const bool person = std::ranges::any_of(entities, [&](const LocalEntity& p) {
+      return p.type == EntityType::kPerson && std::ranges::any_of(p.mentions, [&](int pm) {
+               return doc.mentions[pm].sentence == doc.mentions[m].sentence;
+             });
+    });
+    addressed[e] = addressed[e] || person;
+    any_addressed = any_addressed || person;
+  }
   // An article about a product is about its maker too: a product whose
   // gazetteer entry names its organization lends that organization its score.
   std::vector<int> lent(entities.size(), 0);
@@ -1856,6 +1887,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
   int best_score = 0;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
     if (entities[e].type == type && led[e] &&
+        (type != EntityType::kOrganization || !any_addressed || addressed[e]) &&
         (score[e] > best_score || (best >= 0 && score[e] == best_score &&
                                    std::pair(-subject[e], first_subject[e]) <
                                        std::pair(-subject[best], first_subject[best])))) {
@@ -1874,7 +1906,7 @@ int find_topic(const RuleSet& rules, const DocumentAnalysis& doc,
              (s.quoted.empty() || !s.quoted[c.begin]);
     });
   };
-  return best_score >= 2 || (best >= 0 && lead_topic(best)) ? best : -1;
+  return best_score >= 2 || (best >= 0 && (lead_topic(best) || addressed[best])) ? best : -1;
 }
 
 }  // namespace kgex

@@ -813,7 +813,9 @@ int heading_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& en
 
 // The organization a line names and nothing else, under a blank line or at the top of the page,
 // as a roundup heads the paragraphs about each company it goes on to describe ("Vela Labs" over
-// "Founded in 2019 by …"), else -1.
+// "Founded in 2019 by …"), else -1. The name may follow a numbered label and a dash, as a fair's
+// booth guide heads each exhibitor's paragraph ("Booth 21 - Vela Labs", "Stand B4 - Kivu"): the
+// label names a place, not a party.
 int name_line_organization(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
                            const std::vector<std::vector<int>>& by_sentence, std::size_t line,
                            std::pair<std::uint32_t, std::uint32_t> sentences) {
@@ -825,7 +827,14 @@ int name_line_organization(const DocumentAnalysis& doc, const std::vector<LocalE
   }
   const int m = by_sentence[sentences.first].front();
   const int e = doc.entity_of_mention[m];
-  return entities[e].type == EntityType::kOrganization && doc.mentions[m].begin == 0 &&
+  const std::vector<Token>& tokens = doc.sentences[sentences.first].tokens;
+  const std::uint32_t begin = doc.mentions[m].begin;
+  constexpr std::uint32_t kLabelTokens = 3;  // "Booth 21", "Stand B4", "Table 3"
+  const bool numbered_label =
+      begin >= 2 && begin <= kLabelTokens + 1 && tokens[begin - 1].text == "-" &&
+      std::ranges::any_of(std::span(tokens).first(begin - 1),
+                          [](const Token& t) { return t.script == Script::kDigit || t.has_digit; });
+  return entities[e].type == EntityType::kOrganization && (begin == 0 || numbered_label) &&
                  doc.mentions[m].end == doc.sentences[sentences.first].tokens.size()
              ? e
              : -1;

@@ -1515,13 +1515,44 @@ void apply_document_rules(const StageContext& ctx, const DocumentAnalysis& doc,
   auto has = [&found](int s, int t, RT type) { return found.contains({s, t, type}); };
   // Whether a sentence naming `e` has one of the rule's `unless` words ("We also looked at
   // Typesense": a tool the writers weighed is not one they use).
+  // So does the heading over a list that names it, a list item or a short line under it, past
+  // the other items ("Infrastructure subprocessors" over "- Amazon Web Services — hosting"; "##
+  // Gold sponsors" over "- Sentry"): in a rule of the writers' voice, the heading says what the
+  // items are to the writers.
+  const auto& lines = doc.segmentation.lines;
+  auto list_heading = [&](std::uint32_t line) -> std::optional<std::uint32_t> {
+    if (lines[line].kind != LineKind::kListItem && lines[line].kind != LineKind::kHeading) {
+      return std::nullopt;
+    }
+    for (std::uint32_t l = line; l > 0; --l) {
+      const LineKind kind = lines[l - 1].kind;
+      if (kind == LineKind::kHeading) {
+        return l - 1;
+      }
+      if (kind != LineKind::kBlank && kind != LineKind::kListItem) {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  };
+  auto unless_in = [](const DocumentRule& rule, const SentenceAnalysis& s) {
+    return std::ranges::any_of(s.tokens,
+                               [&](const Token& t) { return rule.unless.matches(t.folded); });
+  };
   auto near_unless = [&](const DocumentRule& rule, int e) {
-    return !rule.unless.empty() &&
-           std::any_of(entities[e].mentions.begin(), entities[e].mentions.end(), [&](int m) {
-             const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
-             return std::any_of(s.tokens.begin(), s.tokens.end(),
-                                [&](const Token& t) { return rule.unless.matches(t.folded); });
-           });
+    return !rule.unless.empty() && std::ranges::any_of(entities[e].mentions, [&](int m) {
+      const SentenceAnalysis& s = doc.sentences[doc.mentions[m].sentence];
+      if (unless_in(rule, s)) {
+        return true;
+      }
+      if (rule.voice_words == nullptr) {  // a heading speaks only of the writers' own lists
+        return false;
+      }
+      const std::optional<std::uint32_t> heading = list_heading(s.span.line);
+      return heading && std::ranges::any_of(doc.sentences, [&](const SentenceAnalysis& h) {
+               return h.span.line == *heading && unless_in(rule, h);
+             });
+    });
   };
   // The organizations by the keys of their names and aliases (the document's and their
   // gazetteer entries'), for names that open with one

@@ -546,6 +546,18 @@ TEST_CASE("relation action: a section's opening line names the organization it i
     // A line that names an organization among other words heads nothing.
     CHECK(has_relation(roundup, "Acme", RT::kUses, "Go"));
   }
+  SUBCASE("a numbered label and a dash may come before the organization's name") {
+    const KnowledgeGraph booths =
+        graph_of(rules,
+                 "Fair guide\n\nAcme hosts the fair. Acme is glad.\n\nBooth 12 - Globex\nThe "
+                 "app runs Rust.\n\nStand B4 - Initech\nThe bot runs Kafka.\n\nLunch - "
+                 "Globex\nThe site runs Python.");
+    CHECK(has_relation(booths, "Globex", RT::kUses, "Rust"));
+    CHECK(has_relation(booths, "Initech", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(booths, "Acme", RT::kUses, "Rust"));
+    // A label with no number is a word of the line: the line heads nothing.
+    CHECK_FALSE(has_relation(booths, "Globex", RT::kUses, "Python"));
+  }
   SUBCASE("a reply in a thread is its writer's: the company the header or its opening names") {
     const std::string thread_rules = rule_file(R"("layout": {"writer_words": ["i"],
         "we_words": ["we"]}, "relation_rules": [{"id": "runs",
@@ -787,6 +799,27 @@ TEST_CASE("relation action: a mail's address fields under a long subject line na
       "Acme is moving. Globex stays until May.\n\nJane Roe joined.";
   CHECK(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Acme"));
   CHECK_FALSE(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Globex"));
+}
+
+TEST_CASE("relation action: a memo speaks for the organization its address lines name") {
+  const std::string we = R"("relation_rules": [{"id": "our",
+      "pattern": [{"text": "our"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": "$topic", "target": "t"}])";
+  const std::string rules = rule_file(R"("layout": {"address_fields": ["from", "to"]},)" + we);
+  // Globex, the vendor weighed, is named three times; Acme once, on the recipient's line.
+  const std::string memo =
+      "MEMO\n\nTo: Jane Roe, CFO, Acme\nFrom: John Doe\n\nGlobex is the vendor we picked. Globex "
+      "replaces our Kafka cluster. Globex quoted less.";
+  CHECK(has_relation(graph_of(rules, memo), "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(graph_of(rules, memo), "Globex", RT::kUses, "Kafka"));
+  // A field line that names no person (as a subject line does not) gives no address: the
+  // organization it names is weighed like any other.
+  const std::string no_person =
+      "MEMO\n\nTo: Acme\nFrom: John Doe\n\nGlobex is the vendor we picked. Globex replaces our "
+      "Kafka cluster. Globex quoted less.";
+  CHECK(has_relation(graph_of(rules, no_person), "Globex", RT::kUses, "Kafka"));
+  // Without the field words the lines address no one.
+  CHECK(has_relation(graph_of(rule_file(we), memo), "Globex", RT::kUses, "Kafka"));
 }
 
 TEST_CASE("relation action: a Korean name followed by 역시 or 또한 is a subject, as with 도") {
@@ -2686,6 +2719,31 @@ TEST_CASE("document rules: a first-named team of another organization is not the
       rules, "Acme profile\nAcme hired Jane Roe, who ran the Search group at Globex." + rest);
   CHECK(has_relation(before, "Acme", RT::kUses, "Kafka"));
   CHECK_FALSE(has_relation(before, "Search group", RT::kUses, "Kafka"));
+}
+
+TEST_CASE("document rules: a voice rule's unless words count in the heading over a list") {
+  const std::string voice = R"(
+    "document_rules": [
+      {"id": "voice", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "first_person": {"words": ["we"], "min": 3}, "confidence": 0.4, "unless": ["sponsors"]}])";
+  const std::string head = "Acme news\nAcme grew. Acme is glad. We ship. We test. We write.\n\n";
+  // The items under a heading of sponsors are not the writers' stack ...
+  const KnowledgeGraph listed =
+      graph_of(rule_file(voice), head + "Our sponsors\n\n- Kafka\n- Rust\n\nOur stack\n- Python");
+  CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(listed, "Acme", RT::kUses, "Rust"));
+  CHECK(has_relation(listed, "Acme", RT::kUses, "Python"));
+  // ... nor is the heading read over a paragraph between them, which ends the list.
+  const KnowledgeGraph prose =
+      graph_of(rule_file(voice), head + "Our sponsors\nThey fund us every month.\n- Kafka");
+  CHECK(has_relation(prose, "Acme", RT::kUses, "Kafka"));
+  // A rule of no voice reads only the sentence.
+  const std::string plain = R"(
+    "document_rules": [
+      {"id": "orphan", "kind": "orphan", "types": ["Tool"], "relation": "uses", "direction": "from_topic",
+       "confidence": 0.4, "unless": ["sponsors"]}])";
+  CHECK(has_relation(graph_of(rule_file(plain), head + "Our sponsors\n\n- Kafka"), "Acme",
+                     RT::kUses, "Kafka"));
 }
 
 TEST_CASE("document rules: a team the topic holds as an orphan places no one") {
