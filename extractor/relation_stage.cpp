@@ -497,12 +497,22 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
               before.begin() + static_cast<std::ptrdiff_t>(k + 1), is_person);
     }
     const Unit* best = nullptr;
-    for (const Unit& unit : sc.previous->units) {
-      if (of_types(sc, ref, unit) && subject_rank(unit.particle) < kNoSubject &&
-          !(person_subject && unit.particle == "에서") && (quoted.empty() || !quoted[unit.begin]) &&
-          !was_source(unit) && (too_counts || unit.particle != "도") &&
-          (best == nullptr || subject_rank(unit.particle) < subject_rank(best->particle))) {
+    std::string_view best_particle;
+    for (std::size_t k = 0; k < before.size(); ++k) {
+      const Unit& unit = before[k];
+      // A person's particle may be on the title after the name ("강 CTO는").
+      std::string_view particle = unit.particle;
+      if (particle.empty() && is_person(unit) && k + 1 < before.size() &&
+          before[k + 1].mention < 0 &&
+          sc.titles.contains(sc.previous->tokens[before[k + 1].begin].folded)) {
+        particle = before[k + 1].particle;
+      }
+      if (of_types(sc, ref, unit) && subject_rank(particle) < kNoSubject &&
+          !(person_subject && particle == "에서") && (quoted.empty() || !quoted[unit.begin]) &&
+          !was_source(unit) && (too_counts || particle != "도") &&
+          (best == nullptr || subject_rank(particle) < subject_rank(best_particle))) {
         best = &unit;
+        best_particle = particle;
       }
     }
     // English marks no subject: the entity that opens the sentence, after a bullet, is it

@@ -1024,6 +1024,16 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   const std::string teams = uses_ko(R"({"find": ["Team"], "else": "$previous"})");
   CHECK(graph_of(teams, "에이크미 소식\n에이크미는 좋다.\n날씨가 맑다. Rust를 사용한다.")
             .relation_count() == 0);
+  // A person whose title carries the subject's particle ("마 교수는") is the subject too.
+  const std::string people = rule_file(R"(
+      "name_endings": {"endings": ["씨"], "initials": ["마"], "titles": ["교수"]},
+      "entity_rules": [{"id": "p", "pattern": [{"text": "마하늘", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"],
+        "capture": "t"}, {"starts": "사용"}], "relation": "uses",
+       "source": {"find": ["Person"], "else": "$previous"}, "target": "t"}])");
+  CHECK(has_relation(graph_of(people, "소식\n\n마하늘 교수는 연구실을 옮겼다. Rust를 사용한다."),
+                     "마하늘", RT::kUses, "Rust"));
 }
 
 TEST_CASE(
