@@ -139,6 +139,13 @@ void append_offsets(std::string& out, const Span& bytes, const Span& chars) {
   append_count(out, chars.end);
 }
 
+// The shortest text that reads back as `value` (1.8, -0.5, 1e+300): what an error message shows.
+std::string shortest(double value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, ec == std::errc() ? end : buffer);
+}
+
 }  // namespace
 
 void PrettyJson::Uint64(std::uint64_t value) {
@@ -255,7 +262,7 @@ Result<double> number_member(const rapidjson::Value& object, std::string_view ke
 Status checked_confidence(double confidence) {
   if (!(confidence >= 0.0 && confidence <= 1.0)) {
     return Status(ErrorCode::kSchema,
-                  "the confidence " + format_decimal(confidence) + " is not between 0 and 1");
+                  "the confidence " + shortest(confidence) + " is not between 0 and 1");
   }
   return {};
 }
@@ -316,6 +323,9 @@ Result<Evidence> read_evidence_fields(const rapidjson::Value& object, const std:
   evidence.document = std::move(document).value();
   evidence.sentence = std::move(sentence).value();
   evidence.rule = std::move(rule).value();
+  if (Status s = checked_confidence(confidence.value()); !s.ok()) {
+    return Status(ErrorCode::kSchema, s.message(), {.pointer = pointer + "/confidence"});
+  }
   evidence.confidence = confidence.value();
   if (Status s = read_spans(object, pointer, evidence.bytes, evidence.chars); !s.ok()) {
     return s;

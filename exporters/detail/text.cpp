@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <unordered_map>
 
 #include "exporters/detail/word_scan.h"
@@ -227,7 +228,8 @@ std::string format_decimal(double value) {
   if (const auto it = known.find(bits); it != known.end()) {
     return it->second;
   }
-  char buffer[64];
+  // Room for any finite double: up to 309 digits before the point, the point and four after.
+  char buffer[std::numeric_limits<double>::max_exponent10 + 8];
   const auto [end, ec] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4);
   std::string out(buffer, ec == std::errc() ? end : buffer);

@@ -265,6 +265,40 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("an evidence record's confidence outside [0, 1] is refused with its place") {
+  const KnowledgeGraph g = weighed_parts()[0];
+  for (const GraphFormat format : {GraphFormat::kJsonLd, GraphFormat::kGraphML}) {
+    CAPTURE(format);
+    const std::string text = test::write(g, format);
+    // Each evidence record's confidence, 0.45; the relation's is 0.8336.
+    const std::string printed = "0.4500";
+    const std::size_t at = text.find(printed);
+    REQUIRE(at != std::string::npos);
+    // 1e300 printed as a decimal once overflowed the writer's buffer and wrote no number at all.
+    // Each replacement, and how the error message shows it.
+    for (const auto& entry : {std::pair<std::string, std::string>{"1e300", "1e+300"},
+                              {"-0.5", "-0.5"},
+                              {"1.0001", "1.0001"}}) {
+      // Named copies: CAPTURE cannot capture a structured binding before clang 16.
+      const std::string& replacement = entry.first;
+      const std::string& shown = entry.second;
+      CAPTURE(replacement);
+      std::string changed = text;
+      changed.replace(at, printed.size(), replacement);
+      const Result<KnowledgeGraph> back = read_graph(changed, format, "bad");
+      REQUIRE_FALSE(back.ok());
+      CHECK(back.status().code() == ErrorCode::kSchema);
+      CHECK(back.status().where().file == "bad");
+      CHECK_MESSAGE(back.status().message().find("confidence " + shown +
+                                                 " is not between 0 and 1") != std::string::npos,
+                    back.status().to_string());
+      if (format == GraphFormat::kJsonLd) {
+        CHECK(back.status().where().pointer == "/@graph/2/evidence/0/confidence");
+      }
+    }
+  }
+}
+
 TEST_CASE("a confidence weight the confidence does not match is refused") {
   const KnowledgeGraph g = weighed_parts()[0];
   const std::string weight = std::to_string(3 * confidence_weight(0.45));
