@@ -350,9 +350,23 @@ std::string_view particle_of(const SentenceAnalysis& s, std::uint32_t u) {
   return also_marked(s, u) ? "도" : s.units[u].particle;
 }
 
-// The particle a Korean person's name carries on the title after it, one of the pack's
-// name_endings titles ("탁서율 님은", "편하윤 대표는" are subjects), or the topic's for a person
-// who opens a list item; empty for any other unit.
+// The particle on the title after unit `u` of `s`, a person's name with no particle of its
+// own, where the title is one of the pack's name_endings titles ("편하윤 대표는", "강 CTO는");
+// empty for any other unit.
+std::string_view particle_after_name(const SentenceScope& sc, const SentenceAnalysis& s,
+                                     std::size_t u) {
+  const Unit& unit = s.units[u];
+  if (unit.mention < 0 || sc.doc.mentions[unit.mention].type != EntityType::kPerson ||
+      !unit.particle.empty() || u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
+      !sc.titles.contains(s.tokens[s.units[u + 1].begin].folded)) {
+    return {};
+  }
+  return s.units[u + 1].particle;
+}
+
+// The particle a Korean person's name carries on the title after it (particle_after_name:
+// "탁서율 님은", "편하윤 대표는" are subjects), or the topic's for a person who opens a list item;
+// empty for any other unit.
 std::string_view title_particle(const SentenceScope& sc, std::uint32_t u) {
   const SentenceAnalysis& s = sc.s;
   const Unit& unit = s.units[u];
@@ -368,11 +382,7 @@ std::string_view title_particle(const SentenceScope& sc, std::uint32_t u) {
       })) {
     return "\xEC\x9D\x80";  // 은
   }
-  if (u + 1 >= s.units.size() || s.units[u + 1].mention >= 0 ||
-      !sc.titles.contains(s.tokens[s.units[u + 1].begin].folded)) {
-    return {};
-  }
-  return s.units[u + 1].particle;
+  return particle_after_name(sc, s, u);
 }
 
 // Whether the units before `lo`, outside quotations, hold a person who is their topic (은/는 on
@@ -501,12 +511,9 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
     for (std::size_t k = 0; k < before.size(); ++k) {
       const Unit& unit = before[k];
       // A person's particle may be on the title after the name ("강 CTO는").
-      std::string_view particle = unit.particle;
-      if (particle.empty() && is_person(unit) && k + 1 < before.size() &&
-          before[k + 1].mention < 0 &&
-          sc.titles.contains(sc.previous->tokens[before[k + 1].begin].folded)) {
-        particle = before[k + 1].particle;
-      }
+      const std::string_view particle = unit.particle.empty()
+                                            ? particle_after_name(sc, *sc.previous, k)
+                                            : std::string_view(unit.particle);
       if (of_types(sc, ref, unit) && subject_rank(particle) < kNoSubject &&
           !(person_subject && particle == "에서") && (quoted.empty() || !quoted[unit.begin]) &&
           !was_source(unit) && (too_counts || particle != "도") &&
@@ -1069,7 +1076,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
   // where the match's clause has a subject of its own, nothing before `other_story` is searched.
   std::uint32_t other_story = 0;
   if (sc.s.lang == Lang::kKo) {
-    const std::uint32_t lo = clause_around(sc, m).first;
+    const auto [lo, hi] = clause_around(sc, m);
     const Unit& first = sc.s.units.front();
     if (lo > 0 && first.mention < 0 && (first.particle == "은" || first.particle == "는") &&
         sc.s.tokens[first.begin].script == Script::kHangul) {
@@ -1092,7 +1099,7 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         break;
       }
     }
-    if (lo > 0 && person_topic_before(sc, lo) && has_subject(sc, lo, clause_around(sc, m).second)) {
+    if (lo > 0 && person_topic_before(sc, lo) && has_subject(sc, lo, hi)) {
       other_story = lo;
     }
   }
