@@ -497,8 +497,12 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
       return unit.mention >= 0 && sc.doc.mentions[unit.mention].type == EntityType::kPerson;
     };
     // So does a sentence that says "I": after "저는 쿠팡에서 물류 기획을 했어요", the next sentence
-    // is the speaker's, not Coupang's.
-    bool person_subject = sc.previous->writer_words > 0;
+    // is the speaker's, not Coupang's. So does one whose subject is left unsaid where this
+    // sentence's topic, before the match, is a person: the story is that person's ("이후 구글에서
+    // 8년간 연구를 이끌었다. 유 CAIO는 앞으로 … 자체 모델 '카나나'를 책임진다": not Google's
+    // model).
+    bool person_subject = sc.previous->writer_words > 0 ||
+                          (sc.s.lang == Lang::kKo && person_topic_before(sc, m.begin));
     for (std::size_t k = 0; k < before.size() && !person_subject; ++k) {
       person_subject =
           is_subject_particle(before[k].particle) && (quoted.empty() || !quoted[before[k].begin]) &&

@@ -1034,6 +1034,19 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
        "source": {"find": ["Person"], "else": "$previous"}, "target": "t"}])");
   CHECK(has_relation(graph_of(people, "소식\n\n마하늘 교수는 연구실을 옮겼다. Rust를 사용한다."),
                      "마하늘", RT::kUses, "Rust"));
+  // A company with 에서 where the subject is left unsaid is the subject, but not where this
+  // sentence's topic is a person: the sentence before told where that person worked.
+  const std::string orgs = rule_file(R"(
+      "name_endings": {"endings": ["씨"], "initials": ["마"], "titles": ["교수"]},
+      "entity_rules": [{"id": "p", "pattern": [{"text": "마하늘", "capture": "n"}],
+        "entity": {"capture": "n", "type": "Person"}}],
+      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"],
+        "capture": "t"}, {"starts": "사용"}], "relation": "uses",
+       "source": {"find": ["Organization"], "else": "$previous"}, "target": "t"}])");
+  CHECK(has_relation(graph_of(orgs, "소식\n\n이후 글로벡스에서 일했다. 요즘은 Rust를 사용한다."),
+                     "Globex", RT::kUses, "Rust"));
+  CHECK(graph_of(orgs, "소식\n\n이후 글로벡스에서 일했다. 마하늘 교수는 Rust를 사용한다.")
+            .relation_count() == 0);
 }
 
 TEST_CASE(
