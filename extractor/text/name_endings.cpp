@@ -51,11 +51,40 @@ bool titled_at_end(const std::vector<Token>& tokens, std::size_t i, const NameEn
          tokens[i - 1].particle.empty() && tokens[i].space_before;
 }
 
-// A handle in parentheses right after `tokens[i]`, as credits write a person ("최혜인(@hyein,
-// 가온)").
-bool handle_follows(const std::vector<Token>& tokens, std::size_t i) {
-  return i + 2 < tokens.size() && tokens[i + 1].text == "(" && !tokens[i + 1].space_before &&
-         tokens[i + 2].text == "@";
+// Whether `t` is a unit's name: a word that ends in one of the `units` and is longer than it
+// ("보안팀", "데이터본부").
+bool names_unit(const Token& t, const NameEndings& names) {
+  if (t.script != Script::kHangul || !t.particle.empty()) {
+    return false;
+  }
+  const std::string_view w = t.folded;
+  for (std::size_t n = kSyllable; n <= kMaxUnit && n < w.size(); n += kSyllable) {
+    if (names.units.contains(w.substr(w.size() - n))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A parenthesis right after `tokens[i]` that holds a handle, or a title or a unit's name among
+// its first words, as credits and attendee lists write a person ("최혜인(@hyein, 가온)",
+// "모세인(보안팀)", "오다인(CTO)").
+bool affiliation_follows(const std::vector<Token>& tokens, std::size_t i,
+                         const NameEndings& names) {
+  constexpr std::size_t kWords = 3;
+  if (i + 2 >= tokens.size() || tokens[i + 1].text != "(" || tokens[i + 1].space_before) {
+    return false;
+  }
+  if (tokens[i + 2].text == "@") {
+    return true;
+  }
+  for (std::size_t k = i + 2; k < tokens.size() && k < i + 2 + kWords && tokens[k].text != ")";
+       ++k) {
+    if (is_title(tokens[k], names) || names_unit(tokens[k], names)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Whether `written`, a word of four syllables or more, ends in one of the units whose last
@@ -104,7 +133,7 @@ void join_name_endings(std::vector<Token>& tokens, std::string_view text, const 
         !names.initials.contains(std::string_view(t.folded).substr(0, kSyllable)) ||
         names.titles.contains(t.folded) || (known && known(t.folded)) ||
         (!title_follows(tokens, i, names) && !titled_in_parentheses(tokens, i, names) &&
-         !titled_at_end(tokens, i, names) && !handle_follows(tokens, i))) {
+         !titled_at_end(tokens, i, names) && !affiliation_follows(tokens, i, names))) {
       continue;
     }
     t.base_end = t.end;

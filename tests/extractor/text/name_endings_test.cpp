@@ -92,10 +92,21 @@ TEST_CASE("join_name_endings: a title before a name that ends the sentence, as s
   CHECK(forms("한빛 대표 박유나 씨") == V{"한빛", "대표", "박유+나", "씨"});
 }
 
-TEST_CASE("join_name_endings: a handle in parentheses after the name, as credits write it") {
+TEST_CASE(
+    "join_name_endings: a handle, a unit or a title in parentheses after the name, as credits "
+    "and attendee lists write it") {
   CHECK(forms("김수인(@suin, 가온)") == V{"김수인", "(", "@", "suin", ",", "가온", ")"});
-  // Not a parenthesis that holds no handle.
+  CHECK(forms("김수인(보안팀)") == V{"김수인", "(", "보안팀", ")"});
+  CHECK(forms("김수인(가온 데이터본부)") == V{"김수인", "(", "가온", "데이터본부", ")"});
+  CHECK(forms("김수인(CTO), 박유나(가온 대표)") ==
+        V{"김수인", "(", "CTO", ")", ",", "박유나", "(", "가온", "대표", ")"});
+  // Not a parenthesis that holds none of them, or only past its first three words, nor a unit
+  // word alone, nor one set apart by a space.
   CHECK(forms("김수인(가온)") == V{"김수+인", "(", "가온", ")"});
+  CHECK(forms("김수인(가온 누리 모아 보안팀)") ==
+        V{"김수+인", "(", "가온", "누리", "모아", "보안팀", ")"});
+  CHECK(forms("김수인(팀)") == V{"김수+인", "(", "팀", ")"});
+  CHECK(forms("김수인 (보안팀)") == V{"김수+인", "(", "보안팀", ")"});
 }
 
 TEST_CASE("join_name_endings: without a title the particle stays") {
