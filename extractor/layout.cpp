@@ -77,13 +77,34 @@ bool compact_plain(std::string_view line, std::string& out) {
   return true;
 }
 
-// Whether a line opens with a time of day ("14:06  Rollback attempted", "9:30 Keynote"): an
-// incident's timeline, a programme or an episode's chapters, whose lines are the text's own.
+// The end of a time of day ("9:30", "14:06") that starts at `at` of `line`, or npos.
+std::size_t clock_end(std::string_view line, std::size_t at) {
+  const std::size_t colon = line.find(':', at);
+  return colon != std::string_view::npos && (colon == at + 1 || colon == at + 2) &&
+                 is_digit(line[at]) && is_digit(line[colon - 1]) && line.size() > colon + 2 &&
+                 is_digit(line[colon + 1]) && is_digit(line[colon + 2])
+             ? colon + 3
+             : std::string_view::npos;
+}
+
+// Whether a line opens with a time of day, or a span of two ("14:06  Rollback attempted", "9:30
+// Keynote", "10:00–10:30  Welcome", "10:00 - 10:30 Roadmap"), then a space: an incident's
+// timeline, a programme or an episode's chapters, whose lines are the text's own.
 bool opens_with_clock(std::string_view line) {
-  const std::size_t colon = line.find(':');
-  return (colon == 1 || colon == 2) && is_digit(line[0]) && is_digit(line[colon - 1]) &&
-         line.size() > colon + 3 && is_digit(line[colon + 1]) && is_digit(line[colon + 2]) &&
-         line[colon + 3] == ' ';
+  std::size_t end = clock_end(line, 0);
+  if (end == std::string_view::npos || end >= line.size()) {
+    return false;
+  }
+  std::size_t at = line.find_first_not_of(' ', end);
+  for (const std::string_view dash : {"-", "~", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    if (at != std::string_view::npos && line.substr(at).starts_with(dash)) {
+      at = line.find_first_not_of(' ', at + dash.size());
+      const std::size_t to = at == std::string_view::npos ? at : clock_end(line, at);
+      end = to != std::string_view::npos ? to : end;
+      break;
+    }
+  }
+  return end < line.size() && (line[end] == ' ' || line[end] == '\t');
 }
 
 // Whether a line opens with a year and a month and no day ("2017.03  서울에서 설립", "2021-06

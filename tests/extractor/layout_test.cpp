@@ -154,6 +154,13 @@ TEST_CASE("boilerplate: lines that open with a time of day are a timeline, not a
       "09:05  Grafana alerts fire and the on-call engineer is paged\n"
       "09:40  Error rates are back to normal\n";
   CHECK(boilerplate_lines(text, Layout{}).empty());
+  SUBCASE("so do a programme's slots, a span of two times each") {
+    CHECK(boilerplate_lines("Offsite agenda for the platform group, day one.\n"
+                            "09:00–09:30  Breakfast\n10:00–10:30  Welcome by Ana Ruiz, CTO\n"
+                            "10:30 - 11:15  Roadmap by Tom Park\n11:15~12:00 Lunch\n",
+                            Layout{})
+              .empty());
+  }
   SUBCASE("a time stamp after a date still makes a headline list") {
     CHECK(boilerplate_lines("에이크미 소식\n2025.04.04 12:15 글로벡스 주가 급등\n"
                             "2025.04.04 12:13 이니텍 신제품 발표\n에이크미는 Kafka를 쓴다.\n",
