@@ -458,6 +458,24 @@ bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
   return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
 }
 
+// Whether unit `k` of Korean sentence `s`, with 이/가, is the subject of a relative clause: the
+// word after it is a verb that modifies the noun after that (한, 던, 는, 된: "카카오벤처스가 리드한
+// 시리즈B를 마감했다", where the sentence's own subject is left unsaid).
+bool relative_subject(const SentenceAnalysis& s, std::size_t k) {
+  if (s.lang != Lang::kKo || k + 2 >= s.units.size() ||
+      (s.units[k].particle != "이" && s.units[k].particle != "가") || s.units[k + 1].mention >= 0 ||
+      s.units[k + 2].mention >= 0) {
+    return false;
+  }
+  const Token& verb = s.tokens[s.units[k + 1].end - 1];
+  const Token& noun = s.tokens[s.units[k + 2].begin];
+  const std::string_view tail = verb.particle.empty() ? verb.text : verb.particle;
+  return verb.script == Script::kHangul &&
+         (tail.ends_with("던") || tail.ends_with("는") || tail.ends_with("한") ||
+          tail.ends_with("된")) &&
+         noun.script == Script::kHangul && noun.space_before;
+}
+
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
 // 유치했다. 이번 투자에는 A와 B가 참여했다"): the earliest of the best subject rank, whatever
 // particles the search itself asks for; with none, the topic, if organizations are searched.
@@ -519,8 +537,9 @@ std::vector<int> previous_subject(const SentenceScope& sc, const Ref& ref, const
                                             ? particle_after_name(sc, *sc.previous, k)
                                             : std::string_view(unit.particle);
       if (of_types(sc, ref, unit) && subject_rank(particle) < kNoSubject &&
-          !(person_subject && particle == "에서") && (quoted.empty() || !quoted[unit.begin]) &&
-          !was_source(unit) && (too_counts || particle != "도") &&
+          !relative_subject(*sc.previous, k) && !(person_subject && particle == "에서") &&
+          (quoted.empty() || !quoted[unit.begin]) && !was_source(unit) &&
+          (too_counts || particle != "도") &&
           (best == nullptr || subject_rank(particle) < subject_rank(best_particle))) {
         best = &unit;
         best_particle = particle;

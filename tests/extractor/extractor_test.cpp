@@ -1006,6 +1006,9 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   CHECK(g("Jane Roe는 “글로벡스가 최고다”라고 말했다. Rust를 사용한다.").relation_count() == 0);
   // Only the sentence right before counts, and only a subject.
   CHECK(g("글로벡스가 일한다. 오늘은 맑다. Rust를 사용한다.").relation_count() == 0);
+  // Not the subject of a relative clause: the sentence's own subject is left unsaid.
+  CHECK(g("글로벡스가 개발한 앱을 샀다. Rust를 사용한다.").relation_count() == 0);
+  CHECK(has_relation(g("글로벡스가 앱을 개발한다. Rust를 사용한다."), "Globex", RT::kUses, "Rust"));
   CHECK(g("이니텍의 서비스다. Rust를 사용한다.").relation_count() == 0);
   // A topic that names no one leaves the subject to the name the copula closes the sentence on.
   CHECK(has_relation(g("첫 번째로 발표한 곳은 이니텍이다. Rust를 사용한다."), "Initech", RT::kUses,
