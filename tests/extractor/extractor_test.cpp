@@ -1028,24 +1028,23 @@ TEST_CASE("relation action: else $previous takes the previous sentence's subject
   CHECK(graph_of(teams, "에이크미 소식\n에이크미는 좋다.\n날씨가 맑다. Rust를 사용한다.")
             .relation_count() == 0);
   // A person whose title carries the subject's particle ("마 교수는") is the subject too.
-  const std::string people = rule_file(R"(
+  // `found` is the entity type the search takes.
+  const auto professor = [](const std::string& found) {
+    return rule_file(R"(
       "name_endings": {"endings": ["씨"], "initials": ["마"], "titles": ["교수"]},
       "entity_rules": [{"id": "p", "pattern": [{"text": "마하늘", "capture": "n"}],
         "entity": {"capture": "n", "type": "Person"}}],
       "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"],
         "capture": "t"}, {"starts": "사용"}], "relation": "uses",
-       "source": {"find": ["Person"], "else": "$previous"}, "target": "t"}])");
+       "source": {"find": [")" +
+                     found + R"("], "else": "$previous"}, "target": "t"}])");
+  };
+  const std::string people = professor("Person");
   CHECK(has_relation(graph_of(people, "소식\n\n마하늘 교수는 연구실을 옮겼다. Rust를 사용한다."),
                      "마하늘", RT::kUses, "Rust"));
   // A company with 에서 where the subject is left unsaid is the subject, but not where this
   // sentence's topic is a person: the sentence before told where that person worked.
-  const std::string orgs = rule_file(R"(
-      "name_endings": {"endings": ["씨"], "initials": ["마"], "titles": ["교수"]},
-      "entity_rules": [{"id": "p", "pattern": [{"text": "마하늘", "capture": "n"}],
-        "entity": {"capture": "n", "type": "Person"}}],
-      "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"],
-        "capture": "t"}, {"starts": "사용"}], "relation": "uses",
-       "source": {"find": ["Organization"], "else": "$previous"}, "target": "t"}])");
+  const std::string orgs = professor("Organization");
   CHECK(has_relation(graph_of(orgs, "소식\n\n이후 글로벡스에서 일했다. 요즘은 Rust를 사용한다."),
                      "Globex", RT::kUses, "Rust"));
   CHECK(graph_of(orgs, "소식\n\n이후 글로벡스에서 일했다. 마하늘 교수는 Rust를 사용한다.")
