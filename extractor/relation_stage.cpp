@@ -458,22 +458,27 @@ bool is_comma(const SentenceAnalysis& s, const Unit& unit) {
   return unit.mention < 0 && s.tokens[unit.begin].folded == ",";
 }
 
-// Whether unit `k` of Korean sentence `s`, with 이/가, is the subject of a relative clause: the
-// word after it is a verb that modifies the noun after that (한, 던, 는, 된: "카카오벤처스가 리드한
-// 시리즈B를 마감했다", where the sentence's own subject is left unsaid).
-bool relative_subject(const SentenceAnalysis& s, std::size_t k) {
-  if (s.lang != Lang::kKo || k + 2 >= s.units.size() ||
-      (s.units[k].particle != "이" && s.units[k].particle != "가") || s.units[k + 1].mention >= 0 ||
-      s.units[k + 2].mention >= 0) {
+// Whether unit `u` of `s` is a word, no name, that ends like a verb modifying the noun after it
+// (던, 는, 한, 된: 쓰던, 사용하는, 도입한, 적용된), and a Hangul word follows it after a space.
+bool modifies_next(const SentenceAnalysis& s, std::size_t u) {
+  if (u + 1 >= s.units.size() || s.units[u].mention >= 0) {
     return false;
   }
-  const Token& verb = s.tokens[s.units[k + 1].end - 1];
-  const Token& noun = s.tokens[s.units[k + 2].begin];
-  const std::string_view tail = verb.particle.empty() ? verb.text : verb.particle;
-  return verb.script == Script::kHangul &&
-         (tail.ends_with("던") || tail.ends_with("는") || tail.ends_with("한") ||
+  const Token& last = s.tokens[s.units[u].end - 1];
+  const Token& next = s.tokens[s.units[u + 1].begin];
+  const std::string_view tail = last.particle.empty() ? last.text : last.particle;
+  return (tail.ends_with("던") || tail.ends_with("는") || tail.ends_with("한") ||
           tail.ends_with("된")) &&
-         noun.script == Script::kHangul && noun.space_before;
+         next.script == Script::kHangul && next.space_before;
+}
+
+// Whether unit `k` of Korean sentence `s`, with 이/가, is the subject of a relative clause: a
+// verb after it modifies a noun that is no name ("카카오벤처스가 리드한 시리즈B를 마감했다",
+// where the sentence's own subject is left unsaid).
+bool relative_subject(const SentenceAnalysis& s, std::size_t k) {
+  return s.lang == Lang::kKo && k + 2 < s.units.size() &&
+         (s.units[k].particle == "이" || s.units[k].particle == "가") &&
+         s.units[k + 2].mention < 0 && modifies_next(s, k + 1);
 }
 
 // "$previous": the subject of the sentence before, of the searched types ("누리랩스가 투자를
@@ -1027,15 +1032,7 @@ void coordinated_subjects(const SentenceScope& sc, const Ref& ref, std::uint32_t
 // it modifies. A name past that noun is the subject of the sentence's own verb: in "잔디에서
 // 쓰던 봇 '달봇'은 IT팀 P 매니저가 새로 만들었다" P made the bot and did not use JANDI.
 bool adnominal_match(const SentenceAnalysis& s, const PatternMatch& m) {
-  if (s.lang != Lang::kKo || m.end >= s.units.size() || s.units[m.end - 1].mention >= 0) {
-    return false;
-  }
-  const Token& last = s.tokens[s.units[m.end - 1].end - 1];
-  const Token& next = s.tokens[s.units[m.end].begin];
-  const std::string_view tail = last.particle.empty() ? last.text : last.particle;
-  return (tail.ends_with("던") || tail.ends_with("는") || tail.ends_with("한") ||
-          tail.ends_with("된")) &&
-         next.script == Script::kHangul && next.space_before;
+  return s.lang == Lang::kKo && m.end < s.units.size() && modifies_next(s, m.end - 1);
 }
 
 // `from_context` is set when the entities come from outside the sentence (the topic or the

@@ -51,19 +51,21 @@ bool titled_at_end(const std::vector<Token>& tokens, std::size_t i, const NameEn
          tokens[i - 1].particle.empty() && tokens[i].space_before;
 }
 
-// Whether `t` is a unit's name: a word that ends in one of the `units` and is longer than it
-// ("보안팀", "데이터본부").
-bool names_unit(const Token& t, const NameEndings& names) {
-  if (t.script != Script::kHangul || !t.particle.empty()) {
-    return false;
-  }
-  const std::string_view w = t.folded;
-  for (std::size_t n = kSyllable; n <= kMaxUnit && n < w.size(); n += kSyllable) {
-    if (names.units.contains(w.substr(w.size() - n))) {
+// Whether `word` ends in one of the `units`, of `shortest` bytes or more, with more before it.
+bool ends_in_a_unit(std::string_view word, std::size_t shortest, const NameEndings& names) {
+  for (std::size_t n = shortest; n <= kMaxUnit && n < word.size(); n += kSyllable) {
+    if (names.units.contains(word.substr(word.size() - n))) {
       return true;
     }
   }
   return false;
+}
+
+// Whether `t` is a unit's name: a word that ends in one of the `units` and is longer than it
+// ("보안팀", "데이터본부").
+bool names_unit(const Token& t, const NameEndings& names) {
+  return t.script == Script::kHangul && t.particle.empty() &&
+         ends_in_a_unit(t.folded, kSyllable, names);
 }
 
 // A parenthesis right after `tokens[i]` that holds a handle, or a title or a unit's name among
@@ -91,16 +93,8 @@ bool affiliation_follows(const std::vector<Token>& tokens, std::size_t i,
 // syllables are the particle of `particle_size` bytes the tokenizer cut ("해양학과" is 해양학 +
 // 과 to it): a department is named so, and "수학과 과학" (three syllables) is left as written.
 bool ends_in_unit(std::string_view written, std::size_t particle_size, const NameEndings& names) {
-  if (names.units.empty() || written.size() < 4 * kSyllable) {
-    return false;
-  }
-  for (std::size_t n = particle_size + kSyllable; n <= kMaxUnit && n < written.size();
-       n += kSyllable) {
-    if (names.units.contains(written.substr(written.size() - n))) {
-      return true;
-    }
-  }
-  return false;
+  return written.size() >= 4 * kSyllable &&
+         ends_in_a_unit(written, particle_size + kSyllable, names);
 }
 
 }  // namespace

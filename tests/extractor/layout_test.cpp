@@ -708,16 +708,22 @@ TEST_CASE("transcripts: a turn is about its speaker's organization") {
   CHECK(has_relation(graph_of(rules, head + one), "가람랩스", RT::kUses, "Rust"));
 }
 
-TEST_CASE("transcripts: a chat's nickname in brackets opens its speaker's turn") {
-  const std::string rules = rule_file(R"j("entity_rules": [
-      {"id": "nick", "pattern": [{"text": "[", "anchor": "start"},
-        {"regex": "[가-힣]{3}", "capture": "n"}, {"text": "/"}],
-        "entity": {"capture": "n", "type": "Person"}},
+// Turns with a speaker found by `speaker` (entity rules), companies in 랩스, and "<Tool>를 써"
+// used by the organization of the clause, else by the speaker's side.
+std::string turn_rules(const std::string& speaker) {
+  return rule_file(R"j("entity_rules": [)j" + speaker + R"j(,
       {"id": "org", "pattern": [{"regex": "[가-힣]+랩스", "capture": "n"}],
        "entity": {"capture": "n", "type": "Organization"}}],
     "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
       {"starts": "써"}], "relation": "uses", "source": {"find": ["Organization"], "else": "$self"},
       "target": "t"}])j");
+}
+
+TEST_CASE("transcripts: a chat's nickname in brackets opens its speaker's turn") {
+  const std::string rules = turn_rules(R"j(
+      {"id": "nick", "pattern": [{"text": "[", "anchor": "start"},
+        {"regex": "[가-힣]{3}", "capture": "n"}, {"text": "/"}],
+        "entity": {"capture": "n", "type": "Person"}})j");
   const std::string chat =
       "오픈채팅 대화\n\n"
       "[여채윤/가람랩스/CTO] [오후 9:02] 요즘 뭐 쓰세요?\n"
@@ -731,16 +737,11 @@ TEST_CASE("transcripts: a chat's nickname in brackets opens its speaker's turn")
 }
 
 TEST_CASE("transcripts: a ticket's header with the speaker's affiliation opens a turn") {
-  const std::string rules = rule_file(R"j("entity_rules": [
+  const std::string rules = turn_rules(R"j(
       {"id": "person", "pattern": [{"regex": "[가-힣]{3}", "capture": "n"}, {"text": "("}],
         "entity": {"capture": "n", "type": "Person"}},
-      {"id": "org", "pattern": [{"regex": "[가-힣]+랩스", "capture": "n"}],
-       "entity": {"capture": "n", "type": "Organization"}},
       {"id": "team", "pattern": [{"regex": "[가-힣]+팀", "capture": "n"}],
-       "entity": {"capture": "n", "type": "Team"}}],
-    "relation_rules": [{"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
-      {"starts": "써"}], "relation": "uses", "source": {"find": ["Organization"], "else": "$self"},
-      "target": "t"}])j");
+       "entity": {"capture": "n", "type": "Team"}})j");
   const std::string ticket =
       "문의 티켓\n\n"
       "가람랩스 인프라팀 여채윤 (11/20 09:12)\n저희는 Kafka를 써요.\n\n"
