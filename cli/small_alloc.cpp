@@ -12,6 +12,10 @@
 // (a document extracted by one worker and merged by the other) comes back into use. A thread
 // that ends gives its lists back. Pages are never returned to the system. When the region
 // cannot be reserved, or is used up, or KGEX_SYSTEM_MALLOC is set, blocks come from malloc.
+//
+// The region is aligned to 2 MiB and asked for transparent huge pages, which kernels set to give
+// them on request (Debian's) then back it with: touched 4 KiB at a time, it took 1,500 page
+// faults to read the built-in pack, half of the CPU time of a run over two short articles.
 #include "cli/small_alloc.h"
 
 #include <sys/mman.h>
@@ -36,6 +40,7 @@ constexpr std::size_t kClasses = kFineClasses + (kSmallAllocLargest - kFine) / k
 constexpr std::size_t kPage = std::size_t{64} << 10;
 constexpr std::size_t kRegion = std::size_t{16} << 30;  // address space only: pages are touched
                                                         // as blocks are cut from them
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kBatchBytes = std::size_t{32} << 10;
 
 constexpr std::size_t size_class(std::size_t size) {
@@ -106,13 +111,16 @@ void reserve() {
   if (!pool.active) {
     return;
   }
-  void* region = mmap(nullptr, kRegion, PROT_READ | PROT_WRITE,
+  void* region = mmap(nullptr, kRegion + kHugePage, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (region == MAP_FAILED) {
     pool.active = false;
     return;
   }
-  pool.base.store(static_cast<char*>(region), std::memory_order_release);
+  const auto at = reinterpret_cast<std::uintptr_t>(region);
+  char* base = static_cast<char*>(region) + ((kHugePage - at % kHugePage) % kHugePage);
+  madvise(base, kRegion, MADV_HUGEPAGE);
+  pool.base.store(base, std::memory_order_release);
 }
 
 // Moves `n` blocks of class c from the front of the thread's list to the shared lists: as a
