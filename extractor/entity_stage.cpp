@@ -316,10 +316,20 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // shared surname stands for.
   std::map<std::pair<EntityType, std::string>, std::set<std::pair<std::uint32_t, std::uint32_t>>>
       named_at;
+  // A person's part of two letters (Su, Li, Wu) stands for the person only after a title a rule
+  // found it with ("Dr. Su", person_fit): as a word of its own, too many are ordinary words.
+  std::map<std::string, std::set<std::pair<EntityType, std::string>>, std::less<>> two_letter;
   auto fit = [&](const std::string& part, const MentionCandidate& c, const std::string& name) {
     const std::string form = fold_case(part);
-    if (part.size() >= 3 && part.front() >= 'A' && part.front() <= 'Z' && !known(form)) {
+    if (part.empty() || part.front() < 'A' || part.front() > 'Z' || known(form)) {
+      return;
+    }
+    if (part.size() >= 3) {
       fits[form].emplace(c.type, name);
+      add_full(c, name);
+    } else if (part.size() == 2 && c.type == EntityType::kPerson && part[1] >= 'a' &&
+               part[1] <= 'z') {
+      two_letter[form].emplace(c.type, name);
       add_full(c, name);
     }
   };
@@ -396,9 +406,13 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     if (const MentionCandidate* one = unique_fit(form)) {
       return one;
     }
-    const auto it = fits.find(form);
-    if (it == fits.end()) {
+    const auto& parts = form.size() == 2 ? two_letter : fits;
+    const auto it = parts.find(form);
+    if (it == parts.end()) {
       return nullptr;
+    }
+    if (it->second.size() == 1) {
+      return &full.at(*it->second.begin());
     }
     const std::pair<EntityType, std::string>* best = nullptr;
     std::size_t most = 0;

@@ -3077,7 +3077,7 @@ TEST_CASE("short names: a surname several people share is the one named last, if
 TEST_CASE(
     "short names: an English surname a rule finds after a title is the person named in full") {
   const std::string rules = rule_file(R"(
-      "gazetteer": [{"name": "Ada Roe", "type": "Person"}],
+      "gazetteer": [{"name": "Ada Roe", "type": "Person"}, {"name": "Lin Su", "type": "Person"}],
       "entity_rules": [{"id": "honorific", "pattern": [{"text": ["mr", "ms"]}, {"text": "."},
         {"shape": "capitalized", "capture": "n"}], "entity": {"capture": "n", "type": "Person"}}],
       "relation_rules": [{"id": "joined", "pattern": [{"ent": "Person", "capture": "p"},
@@ -3086,6 +3086,10 @@ TEST_CASE(
   const KnowledgeGraph one = graph_of(rules, "Jane Roe spoke. Ms. Roe joined Acme in May.");
   CHECK(has_relation(one, "Jane Roe", RT::kWorksAt, "Acme"));
   CHECK_FALSE(has_entity(one, "Roe", ET::kPerson));
+  // So is a surname of two letters.
+  const KnowledgeGraph two = graph_of(rules, "Lin Su spoke. Ms. Su joined Acme in May.");
+  CHECK(has_relation(two, "Lin Su", RT::kWorksAt, "Acme"));
+  CHECK_FALSE(has_entity(two, "Su", ET::kPerson));
   // A surname two people share is the one named in full most often, twice or more.
   const KnowledgeGraph most = graph_of(
       rules, "Jane Roe spoke. Jane Roe is 40. Her sister, Ada Roe, came. Ms. Roe joined Acme.");
