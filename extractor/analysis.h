@@ -31,7 +31,7 @@ struct MentionCandidate {
   EntityType type = EntityType::kOrganization;
   int entry = -1;  // gazetteer entry, or -1 for a name found by a rule
   int priority = 0;
-  std::string rule;               // "gazetteer", "table", or an entity rule id
+  std::string rule;               // "gazetteer", "gazetteer.variant", "table", or an entity rule id
   std::string surface;            // the name as written (normalised), particle excluded
   std::string canonical;          // the entity's canonical name
   bool short_form = false;        // stands for an entity named in full elsewhere: a surname, a

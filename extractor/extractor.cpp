@@ -130,6 +130,62 @@ class ThreadWords {
   WordAnswers answers_;
 };
 
+// A model's or a product's variant written as one word with a name the gazetteer knows as one
+// word ("GPT-4o-mini", "Llama-3.1-8B-Instruct"): a name of its own, of the known name's type (a
+// product or a tool), where every part after a hyphen is a variant word (layout.variant_words) or
+// holds a digit ("Kafka-based" is none). The longest known name wins. Words a gazetteer match
+// covers are left alone.
+void add_variant_candidates(const DocumentAnalysis& doc, const RuleSet& rules,
+                            const Gazetteer& gazetteer,
+                            const std::vector<std::vector<GazetteerMatch>>& matches,
+                            std::vector<MentionCandidate>& candidates) {
+  const auto variant_part = [&](std::string_view part) {
+    return std::ranges::any_of(part, [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+           rules.layout.variant_words.contains(part);
+  };
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const SentenceAnalysis& s = doc.sentences[si];
+    auto match = matches[si].begin();
+    for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
+      while (match != matches[si].end() && match->end <= k) {
+        ++match;
+      }
+      const Token& t = s.tokens[k];
+      if (s.boilerplate || (match != matches[si].end() && match->begin <= k) ||
+          t.script != Script::kLatin) {
+        continue;
+      }
+      const std::string_view word = t.folded;
+      std::size_t after = word.size();
+      for (std::size_t cut = word.rfind('-'); cut != std::string_view::npos && cut > 0;
+           cut = word.rfind('-', cut - 1)) {
+        if (!variant_part(word.substr(cut + 1, after - cut - 1))) {
+          break;
+        }
+        after = cut;
+        const std::optional<std::uint32_t> entry = gazetteer.one_word_entry(word.substr(0, cut));
+        if (!entry) {
+          continue;
+        }
+        const EntityType type = rules.gazetteer[*entry].type();
+        if (type == EntityType::kProduct || type == EntityType::kTool) {
+          MentionCandidate c;
+          c.sentence = static_cast<std::uint32_t>(si);
+          c.begin = k;
+          c.end = k + 1;
+          c.type = type;
+          c.priority = 100;
+          c.rule = "gazetteer.variant";
+          c.surface = std::string(doc.normalized(t.begin, t.base_end));
+          c.canonical = c.surface;
+          candidates.push_back(std::move(c));
+        }
+        break;
+      }
+    }
+  }
+}
+
 Lang sentence_lang(const std::vector<Token>& tokens) {
   return std::any_of(
              tokens.begin(), tokens.end(),
@@ -260,6 +316,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       candidates.push_back(std::move(c));
     }
   }
+  add_variant_candidates(doc, rules, impl_->gazetteer, matches, candidates);
   // A table cell or a list item holds a name; a person's or an organization's is no stop word
   // ("공석": vacant; an affiliation "independent"), while a team's or a tool's may be one
   // ("Mobile", "SRE", "YAML"). A name the gazetteer knows as the same type keeps its entry (a

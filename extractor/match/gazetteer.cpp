@@ -211,6 +211,24 @@ std::uint32_t Gazetteer::key_of(std::string_view folded) const {
                                                                           : kNoKeyStarts;
 }
 
+std::optional<std::uint32_t> Gazetteer::one_word_entry(std::string_view folded) const {
+  const std::uint32_t k = find_key(folded);
+  if (k == StringIndex::kAbsent) {
+    return std::nullopt;
+  }
+  const std::span<const std::uint32_t> first = first_variant_.view();
+  const std::span<const std::uint32_t> variants = variants_.view();
+  std::optional<std::uint32_t> entry;
+  for (std::uint32_t v = first[k]; v < first[k + 1]; ++v) {
+    const std::span<const std::uint32_t> variant = variants.subspan(kVariantSize * v, kVariantSize);
+    if (variant[2] > 0 || variant[3] != 0 || (entry && *entry != variant[0])) {
+      return std::nullopt;
+    }
+    entry = variant[0];
+  }
+  return entry;
+}
+
 bool Gazetteer::accept(std::uint32_t v, const std::vector<Token>& tokens, std::uint32_t begin,
                        std::uint32_t end, std::string_view text,
                        std::span<const std::uint32_t> confirmed, bool* held_back) const {

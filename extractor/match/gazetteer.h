@@ -53,6 +53,10 @@ class Gazetteer {
            name_words_.find(folded, hash) != StringIndex::kAbsent;
   }
 
+  // The entry of the one name the gazetteer holds as the folded word `folded` alone, in any case
+  // and with no context words; none where it holds none or several such.
+  std::optional<std::uint32_t> one_word_entry(std::string_view folded) const;
+
   // What key_of() gives for a word that no key starts with: no name starts at a token of it.
   static constexpr std::uint32_t kNoKeyStarts = StringIndex::kAbsent - 1;
   // The index's key that is the folded word `folded` alone; else StringIndex::kAbsent, or

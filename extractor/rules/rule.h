@@ -256,6 +256,11 @@ struct Layout {
   // "the Payments Platform team" is also called "Payments Platform", but the shorter form is not
   // looked for in the text, where it is as often a product's or a company's name.
   WordSet alias_suffixes;
+  // Words a model's or a product's variant adds after a hyphen to a name the gazetteer knows as
+  // one word ("mini", "instruct", "turbo"): "GPT-4o-mini" and "Llama-3.1-8B-Instruct" are
+  // products of their own, of the known name's type; a part with a digit ("8B", "v0.3") is such
+  // a word too (variant_candidates in extractor.cpp).
+  WordSet variant_words;
   // Words of the first person singular as written ("나는", "내가", "제가", "I", "my"): a post
   // that uses them twice or more outside quotations, and more often than `we_words`
   // ("우리", "저희", "we", "our", read without particles), is by the person its header names

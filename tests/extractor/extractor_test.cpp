@@ -56,6 +56,23 @@ TEST_CASE("gazetteer names become entities with their canonical names and aliase
   CHECK(g.entity_count() == 2);
 }
 
+TEST_CASE("a variant written onto a known product's or tool's name is a name of its own") {
+  const std::string rules = rule_file(R"("layout": {"variant_words": ["mini", "instruct"]})");
+  const KnowledgeGraph g =
+      graph_of(rules, "Rocket-mini ships today. Kafka-3.7-Instruct runs there. Rocket is older.");
+  CHECK(has_entity(g, "Rocket-mini", ET::kProduct));
+  CHECK(has_entity(g, "Kafka-3.7-Instruct", ET::kTool));
+  CHECK(has_entity(g, "Rocket", ET::kProduct));
+  // Every part after the known name must be a variant word or hold a digit; an organization's
+  // name takes no variant.
+  const KnowledgeGraph none =
+      graph_of(rules, "Kafka-based queues and Rocket-mini-style tools came from Acme-2.");
+  CHECK_FALSE(has_entity(none, "Kafka-based", ET::kTool));
+  CHECK_FALSE(has_entity(none, "Rocket-mini-style", ET::kProduct));
+  CHECK_FALSE(has_entity(none, "Acme-2", ET::kOrganization));
+  CHECK(none.entity_count() == 0);
+}
+
 TEST_CASE(
     "one sense per document: a name held back for want of context words is taken once "
     "the document names its entry elsewhere") {
