@@ -461,23 +461,26 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
     }
   }
   // A page's path of units ("공간: 데이터본부 > 추천개발팀 > 운영 문서") places it in the last
-  // one it names: a wiki page of the team, not of the division above it.
+  // one it names, in any of the path's later parts ("› OKR › 2026 Q1 정산시스템팀 OKR"): a wiki
+  // page of the team, not of the division above it.
+  const auto path_separator = [](const Token& t) {
+    return t.text == ">" || t.text == "\xE2\x80\xBA";
+  };
   for (auto& [type, first] : own) {
-    const MentionCandidate* next = first;
-    while (next != nullptr) {
-      first = next;
-      next = nullptr;
-      const SentenceAnalysis& s = doc.sentences[first->sentence];
-      if (first->end + 1 < s.tokens.size() &&
-          (s.tokens[first->end].text == ">" || s.tokens[first->end].text == "\xE2\x80\xBA")) {
-        for (const MentionCandidate& c : candidates) {
-          if (c.refers == Refers::kNone && c.type == type && c.sentence == first->sentence &&
-              c.begin == first->end + 1) {
-            next = &c;
-            break;
-          }
+    const SentenceAnalysis& s = doc.sentences[first->sentence];
+    std::uint32_t at = first->end;
+    while (at + 1 < s.tokens.size() && path_separator(s.tokens[at])) {
+      std::uint32_t part_end = at + 1;
+      while (part_end < s.tokens.size() && !path_separator(s.tokens[part_end])) {
+        ++part_end;
+      }
+      for (const MentionCandidate& c : candidates) {
+        if (c.refers == Refers::kNone && c.type == type && c.sentence == first->sentence &&
+            c.begin > at && c.end <= part_end && (first->begin <= at || c.begin > first->begin)) {
+          first = &c;
         }
       }
+      at = part_end;
     }
   }
   std::map<EntityType, std::string> own_name;

@@ -1317,6 +1317,12 @@ TEST_CASE("relation action: $self is the team first-person words stand for, else
       rules, "위치: 플랫폼팀 > 검색팀 > 운영 문서\n저희 팀은 바쁩니다. 이제 Rust를 사용한다.");
   CHECK(has_relation(path, "검색팀", RT::kUses, "Rust"));
   CHECK_FALSE(has_relation(path, "플랫폼팀", RT::kUses, "Rust"));
+  // Also where the last one stands in a later part, among other words, past a part with none.
+  const KnowledgeGraph deep = graph_of(rules,
+                                       "위치: 플랫폼팀 › 문서 › 2026 검색팀 계획\n저희 팀은 "
+                                       "바쁩니다. 이제 Rust를 사용한다.");
+  CHECK(has_relation(deep, "검색팀", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(deep, "플랫폼팀", RT::kUses, "Rust"));
   // Without first-person words the topic organization stands in.
   const KnowledgeGraph topic =
       graph_of(rules, "에이크미 소식\n에이크미 검색팀이 바쁩니다. 이제 Rust를 사용한다.");
