@@ -1475,9 +1475,15 @@ void count_person_words(const Layout& layout, SentenceAnalysis& s,
 }
 
 // Whether mention `m` is the subject of sentence `s`: it bears a subject particle, or it opens
-// a sentence in a language that marks no subject.
+// a sentence in a language that marks no subject, alone or after a determiner ("The startup
+// signed a deal with Siemens. Its firmware …": its is the startup's).
 bool is_subject(const SentenceAnalysis& s, const MentionCandidate& m) {
-  return s.lang == Lang::kKo ? marked_subject(s.tokens, m) : m.begin == 0;
+  if (s.lang == Lang::kKo) {
+    return marked_subject(s.tokens, m);
+  }
+  return m.begin == 0 ||
+         (m.begin == 1 && (s.tokens[0].folded == "the" || s.tokens[0].folded == "this" ||
+                           s.tokens[0].folded == "that"));
 }
 
 // "(서울=연합뉴스) 김민수 기자", "[뉴스핌=심지혜 기자]", "ZDNet Korea 김민수 기자", a line "|

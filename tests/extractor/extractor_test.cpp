@@ -1938,6 +1938,28 @@ TEST_CASE("entity rule: a company named again by its first word is the subject i
   CHECK_FALSE(has_relation(g, "Acme", RT::kInvestsIn, "Kelvane Security"));
 }
 
+TEST_CASE("entity rule: in English a subject opens its sentence, alone or after a determiner") {
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "the-startup", "pattern": [{"text": ["the"], "anchor": "start"},
+          {"text": ["startup"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "previous"}},
+        {"id": "its", "pattern": [{"text": ["its"], "anchor": "start", "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "subject"}}],
+      "relation_rules": [{"id": "written", "pattern": [{"text": "written"}, {"text": "in"},
+        {"ent": "Tool", "capture": "t"}], "relation": "uses",
+        "source": {"find": ["Organization"], "scope": "sentence", "side": "before"},
+        "target": "t"}])");
+  // The startup, Acme, is the subject of the sentence before: its firmware is Acme's, not that
+  // of Globex, named last.
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "Acme raised money. The startup signed a deal with Globex. Its firmware is written "
+               "in Rust.");
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Globex", RT::kUses, "Rust"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" and \"subject\" stand for an entity named before") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
