@@ -13,7 +13,7 @@ namespace {
 // the plural 들 combined with them. Not a bare 든: it ends far more verbs
 // ("만든") than names ("무엇이든" keeps 이든). Compound forms are listed whole so that the
 // longest match keeps them together.
-constexpr std::array<std::string_view, 122> kParticles = {
+constexpr std::array<std::string_view, 125> kParticles = {
     "의",       "은",       "는",     "이",       "가",     "을",     "를",     "와",
     "과",       "에",       "로",     "도",       "만",     "인",     "나",     "께",
     "랑",       "들",       "에서",   "에게",     "께서",   "까지",   "부터",   "처럼",
@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, 122> kParticles = {
     "들로",     "들와",     "들이다", "들처럼",   "들보다", "들까지", "들만",   "들에서",
     "들로부터", "들이라는", "이라",   "에선",     "에서만", "에게만", "이라도", "라도",
     "이든",     "뿐",       "뿐이다", "뿐이었다", "뿐만",   "예요",   "이에요", "에만",
-    "로서는",   "으로서는",
+    "로서는",   "으로서는", "께도",   "께서도",   "께서는",
 };
 
 // Every particle is Hangul, three bytes a syllable in UTF-8, so the suffixes of

@@ -43,6 +43,10 @@ TEST_CASE("split_particle: the longest ending wins") {
   // The spoken copula of interviews: "코멧이에요", "에이크미예요".
   check_split("코멧이에요", "코멧", "이에요");
   check_split("에이크미예요", "에이크미", "예요");
+  // The honorific dative and subject with 도 or 는, as thanks write them: "교수님께서도".
+  check_split("교수님께도", "교수님", "께도");
+  check_split("교수님께서도", "교수님", "께서도");
+  check_split("대표님께서는", "대표님", "께서는");
 }
 
 TEST_CASE("split_particle: a word without a particle is left whole") {
