@@ -249,6 +249,18 @@ bool circled_number(std::string_view text) {
          static_cast<unsigned char>(text[2]) >= 0xA0 && static_cast<unsigned char>(text[2]) <= 0xB3;
 }
 
+// Whether a line opens with a Korean letter of an outline, one syllable of 가나다라… and a full
+// stop or a closing parenthesis and a space ("가. 엔비디아", "나) 팜로직스"), as reports number
+// their sections under a numbered heading.
+bool lettered_heading(std::string_view line) {
+  static constexpr std::array<std::string_view, 14> kLetters = {
+      "가", "나", "다", "라", "마", "바", "사", "아", "자", "차", "카", "타", "파", "하"};
+  constexpr std::size_t kSyllable = 3;  // bytes of a Hangul syllable in UTF-8
+  return line.size() > kSyllable + 2 && (line[kSyllable] == '.' || line[kSyllable] == ')') &&
+         line[kSyllable + 1] == ' ' &&
+         std::ranges::find(kLetters, line.substr(0, kSyllable)) != kLetters.end();
+}
+
 // The length of the numbering a line opens with, digits and a full stop or a closing
 // parenthesis ("3.", "12)"), or 0.
 std::size_t numbering(std::string_view line) {
@@ -262,8 +274,8 @@ std::size_t numbering(std::string_view line) {
 }
 
 // Whether a line opens like an item of a digest: a bullet, a circled number (①), a numbering
-// ("3.", "2)") or a programme's time slot. Brackets open time stamps of transcripts and Markdown
-// headings sections of one story, so neither counts.
+// ("3.", "2)"), a Korean letter ("가.") or a programme's time slot. Brackets open time stamps of
+// transcripts and Markdown headings sections of one story, so neither counts.
 bool item_heading(std::string_view line) {
   constexpr std::size_t kMaxItemHeading = 240;  // bytes: a heading, not a paragraph
   if (line.empty() || line.size() > kMaxItemHeading) {
@@ -272,7 +284,7 @@ bool item_heading(std::string_view line) {
   if (bullet_heading(line) || slot_heading(line)) {
     return true;
   }
-  if (circled_number(line)) {
+  if (circled_number(line) || lettered_heading(line)) {
     return true;
   }
   // A programme's session code in brackets, letters and a number: "[A-1] 제목", "[Track 2]

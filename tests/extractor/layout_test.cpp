@@ -447,6 +447,15 @@ TEST_CASE("document kind: three item headings naming different organizations mak
   CHECK_FALSE(kind_of(text, Layout{}, {-1, 0, 1, 1, 0}).digest);
   const std::string bullets = "소식\n▶ 에이크미\n■ 글로벡스\n▷ 이니텍\n";
   CHECK(kind_of(bullets, Layout{}, {-1, 0, 1, 2}).digest);
+  // Korean letters of an outline too; a syllable that is no such letter, or one with no mark
+  // after it, opens no item.
+  const std::string lettered = "미팅 결과\n가. 에이크미\n나) 글로벡스\n다. 이니텍\n";
+  CHECK(kind_of(lettered, Layout{}, {-1, 0, 1, 2}).digest);
+  CHECK_FALSE(
+      kind_of("미팅 결과\n가. 에이크미\n나) 글로벡스\n각. 이니텍\n", Layout{}, {-1, 0, 1, 2})
+          .digest);
+  CHECK_FALSE(
+      kind_of("미팅 결과\n가 에이크미\n나 글로벡스\n다 이니텍\n", Layout{}, {-1, 0, 1, 2}).digest);
   // Bracketed time stamps of a transcript and Markdown headings are no items.
   const std::string transcript = "팟캐스트\n[00:01] 에이크미\n[00:02] 글로벡스\n## 이니텍\n";
   CHECK_FALSE(kind_of(transcript, Layout{}, {-1, 0, 1, 2}).digest);
