@@ -286,6 +286,11 @@ struct Layout {
   // "name"), kept as headings are: a résumé's "이름: 탁하윤" makes the document that person's
   // own, its sentences without "we" theirs though they never say "I" (find_writer).
   WordSet record_fields;
+  // Fields of a letter's or a memo's header that name whom it is addressed to ("수신", "받는 사람",
+  // "to"), kept as headings are: an organization on such a line is not the document's own, which
+  // 당사 and 저희 회사 stand for (a recommendation letter "수신: 가람대학교 입학처" is the
+  // company's writer's, not the university's).
+  WordSet recipient_fields;
   // Fields of a memo's or a mail's header that hold addresses ("to", "from", "cc"), kept as
   // headings are: an e-mail address on such a line ("To: all@vela.com") names the organization
   // whose name is a label of its domain, as a header mention does (find_topic).

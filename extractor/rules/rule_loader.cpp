@@ -192,6 +192,7 @@ class Compiler {
                                      std::pair{"skipped_sections", &out_.layout.skipped_sections},
                                      std::pair{"writer_markers", &out_.layout.writer_markers},
                                      std::pair{"record_fields", &out_.layout.record_fields},
+                                     std::pair{"recipient_fields", &out_.layout.recipient_fields},
                                      std::pair{"address_fields", &out_.layout.address_fields}}) {
         if (layout.HasMember(key)) {
           for (const auto& w : layout[key].GetArray()) {

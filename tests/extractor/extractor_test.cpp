@@ -1295,6 +1295,24 @@ TEST_CASE("relation action: respectively_words pair two lists member by member")
         0);
 }
 
+TEST_CASE("entity rule: refers true is not the organization a letter is addressed to") {
+  const std::string body = R"(
+      "entity_rules": [{"id": "our-company", "pattern": [{"text": ["당사"], "capture": "n"}],
+        "entity": {"capture": "n", "type": "Organization", "refers": true}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "particle": ["은", "는"], "capture": "o"},
+        {"ent": "Tool", "particle": ["을", "를"], "capture": "t"}, {"starts": "사용"}],
+        "relation": "uses", "source": "o", "target": "t"}])";
+  const std::string letter = "수신: 글로벡스 구매팀\n발신: 에이크미\n\n당사는 Rust를 사용한다.";
+  const KnowledgeGraph g =
+      graph_of(rule_file(R"("layout": {"recipient_fields": ["수신"]},)" + body), letter);
+  CHECK(has_relation(g, "Acme", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Globex", RT::kUses, "Rust"));
+  // Without the field, the first organization the letter names is its own.
+  const KnowledgeGraph plain = graph_of(rule_file(body), letter);
+  CHECK(has_relation(plain, "Globex", RT::kUses, "Rust"));
+}
+
 TEST_CASE("relation action: $self is the team first-person words stand for, else the topic") {
   const std::string body = R"(
       "entity_rules": [
