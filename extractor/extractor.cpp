@@ -145,14 +145,16 @@ void add_variant_candidates(const DocumentAnalysis& doc, const RuleSet& rules,
   };
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const SentenceAnalysis& s = doc.sentences[si];
+    if (s.boilerplate) {
+      continue;
+    }
     auto match = matches[si].begin();
     for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
       while (match != matches[si].end() && match->end <= k) {
         ++match;
       }
       const Token& t = s.tokens[k];
-      if (s.boilerplate || (match != matches[si].end() && match->begin <= k) ||
-          t.script != Script::kLatin) {
+      if ((match != matches[si].end() && match->begin <= k) || t.script != Script::kLatin) {
         continue;
       }
       const std::string_view word = t.folded;
