@@ -451,19 +451,9 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   // The document's own entity of a type: the first one it names, in its first sentences, but
   // not on a line that says whom the document is addressed to ("수신: 가람대학교 입학처").
   const auto addressee_line = [&](std::uint32_t si) {
-    constexpr std::uint32_t kFieldWords = 3;
     const SentenceAnalysis& s = doc.sentences[si];
-    if (layout.recipient_fields.empty() ||
-        (si > 0 && doc.sentences[si - 1].span.line == s.span.line)) {
-      return false;
-    }
-    for (std::uint32_t k = 1; k < s.tokens.size() && k <= kFieldWords; ++k) {
-      if (s.tokens[k].text == ":") {
-        return layout.recipient_fields.contains(
-            fold_letters(doc.normalized(s.span.begin, s.tokens[k].begin)));
-      }
-    }
-    return false;
+    return (si == 0 || doc.sentences[si - 1].span.line != s.span.line) &&
+           opens_with_field(doc.normalized(s.span.begin, s.span.end), layout.recipient_fields);
   };
   std::map<EntityType, const MentionCandidate*> own;
   for (const MentionCandidate& c : candidates) {

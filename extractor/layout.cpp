@@ -668,20 +668,20 @@ bool holds_year(std::string_view text) {
   return false;
 }
 
-// Whether `text` opens with one of the layout's address_fields and a colon: a mail's header field
-// ("From: IT Desk <it@vela.com>", "Subject: …").
-bool mail_field(std::string_view text, const Layout& layout) {
-  constexpr std::size_t kFieldChars = 16;
+}  // namespace
+
+bool opens_with_field(std::string_view text, const WordSet& fields) {
+  constexpr std::size_t kFieldChars = 24;
   const std::size_t colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > kFieldChars) {
+  if (fields.empty() || colon == std::string_view::npos || colon > kFieldChars) {
     return false;
   }
-  const std::string_view word = text.substr(0, colon);
-  return std::ranges::none_of(word, [](char c) { return c == ' '; }) &&
-         layout.address_fields.contains(fold_letters(word));
+  std::string_view word = text.substr(0, colon);
+  while (!word.empty() && word.back() == ' ') {
+    word.remove_suffix(1);
+  }
+  return !word.empty() && fields.contains(fold_letters(word));
 }
-
-}  // namespace
 
 std::vector<bool> find_header(const DocumentAnalysis& doc, const Layout& layout) {
   // Three lines, and dated lines of fields right after them: a blog's name, its menu and the
@@ -704,7 +704,7 @@ std::vector<bool> find_header(const DocumentAnalysis& doc, const Layout& layout)
     // A mail's header fields, up to the first line that is none, are its header: "Subject: Ticket
     // tool change: Trellid -> Quorra …" above "From: IT Desk <it@vela.com>" and "To: all@vela.com".
     // They are the whole header: the greeting and the paragraph under them are the body.
-    if (count == 0 && mail_field(text, layout)) {
+    if (count == 0 && opens_with_field(text, layout.address_fields)) {
       header[i] = true;
       fields = true;
       continue;

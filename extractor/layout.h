@@ -46,6 +46,12 @@ constexpr int kUnknownSection = -2;
 std::vector<int> section_topics(const DocumentAnalysis& doc,
                                 const std::vector<LocalEntity>& entities);
 
+// Whether `text` opens with a field of `fields` and a colon: a mail's header field ("From: IT
+// Desk <it@vela.com>", address_fields) or the field of a letter's addressee ("수신: 가람대학교
+// 입학처", recipient_fields). The field is compared folded (fold_letters), spaces before the colon
+// left out.
+bool opens_with_field(std::string_view text, const WordSet& fields);
+
 // The heading key of each line of `doc` (heading_key), empty for a line too long to be a
 // heading. Requires doc.segmentation and doc.norm.
 std::vector<std::string> line_headings(const DocumentAnalysis& doc);

@@ -399,6 +399,19 @@ TEST_CASE("header: a dated byline below a blog's name, menu and title is still t
   CHECK(header_of("v12025 \xC2\xB7 Dana Obi") == std::vector<bool>{true, true, true, false, false});
 }
 
+TEST_CASE("opens_with_field: a field of the set before a colon, compared folded") {
+  const WordSet fields = {"from", "수신", "수신처"};
+  CHECK(opens_with_field("From: Help Desk <help@orbo.example>", fields));
+  CHECK(opens_with_field("수신 : 가람대학교 입학처", fields));
+  CHECK(opens_with_field("수신처: 가람대학교", fields));
+  // Another field, a field later on the line, or a line with no colon.
+  CHECK_FALSE(opens_with_field("발신: 에이크미", fields));
+  CHECK_FALSE(opens_with_field("Note from: Help Desk", fields));
+  CHECK_FALSE(opens_with_field("From the desk of Ada Obi", fields));
+  CHECK_FALSE(opens_with_field(": from", fields));
+  CHECK_FALSE(opens_with_field("From: Ada", WordSet{}));
+}
+
 TEST_CASE("header: a mail's header fields are its header, however long") {
   Layout layout;
   layout.address_fields = {"from", "to", "subject"};
