@@ -422,7 +422,11 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       doc.interviewee = e;
     }
   }
+  const std::vector<Byline> found_bylines = bylines(doc, rules.layout);
   doc.topic = find_topic(rules, doc, entities, EntityType::kOrganization);
+  if (const int signed_for = byline_organization(doc, found_bylines, entities); signed_for >= 0) {
+    doc.topic = signed_for;
+  }
   doc.section_topic = section_topics(doc, entities);
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
     const MentionCandidate& c = doc.mentions[m];
@@ -451,7 +455,6 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
       doc.own_team = e;
     }
   }
-  const std::vector<Byline> found_bylines = bylines(doc, rules.layout);
   if (doc.own_team < 0) {
     doc.own_team = byline_team(doc, found_bylines, entities);
   }

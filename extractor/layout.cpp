@@ -576,6 +576,33 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
   return writer || we_words(doc) >= kTeamWe ? team : -1;
 }
 
+int byline_organization(const DocumentAnalysis& doc, const std::vector<Byline>& found,
+                        const std::vector<LocalEntity>& entities) {
+  // A news report says "we" now and then outside its quotations ("we have asked Vela for
+  // comment"): three times, a post speaks for its byline's company.
+  constexpr int kBylineWe = 3;
+  if (found.empty() || we_words(doc) < kBylineWe) {
+    return -1;
+  }
+  const Byline& byline = found.front();
+  const std::uint32_t line = doc.sentences[byline.sentence].span.line;
+  int org = -1;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const MentionCandidate& c = doc.mentions[m];
+    const int e = doc.entity_of_mention[m];
+    if (e < 0 || e == org || entities[e].type != EntityType::kOrganization ||
+        doc.sentences[c.sentence].span.line != line ||
+        (c.sentence == byline.sentence && c.begin < byline.marker_end)) {
+      continue;
+    }
+    if (org >= 0) {
+      return -1;  // two organizations: whose document it is, the line does not say
+    }
+    org = e;
+  }
+  return org;
+}
+
 int header_team(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities) {
   // The header, or a scraped page's head above its body (a menu line ends no header there).
   const std::size_t body = first_body_line(doc);

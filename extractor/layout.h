@@ -74,6 +74,14 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout);
 int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities);
 
+// The organization a document's byline signs it for ("Prepared by Lantern Labs Sales
+// Enablement", "By Ana Ruiz, Vela Labs"): the one organization the line of the first of `found`
+// (bylines) names, in a document that says "we" (the layout's we_words) kBylineWe times or more,
+// or -1. Its "we" and "our" are that organization's, however often the body names the rival a
+// sales battlecard measures it against. Requires mentions and entities.
+int byline_organization(const DocumentAnalysis& doc, const std::vector<Byline>& found,
+                        const std::vector<LocalEntity>& entities);
+
 // The team a page's header, or its head above first_body_line, opens with, in a document that
 // says "we" (the layout's we_words) kHeaderTeamWe times or more or whose body opens on that team
 // too: a lab's or a team's own page ("COASTAL SENSING LAB" over "Department of Oceanography, …";

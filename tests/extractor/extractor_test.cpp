@@ -818,6 +818,35 @@ TEST_CASE("relation action: a mail's address fields under a long subject line na
   CHECK_FALSE(has_relation(graph_of(rules, mail), "Jane Roe", RT::kWorksAt, "Globex"));
 }
 
+TEST_CASE("relation action: a document in the first person speaks for its byline's organization") {
+  const std::string our = R"("relation_rules": [{"id": "our",
+      "pattern": [{"text": "our"}, {"ent": "Tool", "capture": "t"}],
+      "relation": "uses", "source": "$topic", "target": "t"}])";
+  const std::string layout =
+      R"("layout": {"writer_markers": ["prepared by"], "we_words": ["we", "our"]},)";
+  // A battlecard names Globex, the rival, four times; Acme, whose sales team wrote it, on its
+  // byline only.
+  const std::string card =
+      "Battlecard: Globex\nPrepared by Acme Sales\n\nGlobex sells to banks. Globex is cheap. We "
+      "win on support. We ship weekly. Globex ships monthly. Our Kafka pipeline is faster.";
+  CHECK(has_relation(graph_of(rule_file(layout + our), card), "Acme", RT::kUses, "Kafka"));
+  CHECK_FALSE(has_relation(graph_of(rule_file(layout + our), card), "Globex", RT::kUses, "Kafka"));
+  // Without the marker the byline is none: the rival named most is the topic.
+  const std::string no_marker = R"("layout": {"we_words": ["we", "our"]},)";
+  CHECK(has_relation(graph_of(rule_file(no_marker + our), card), "Globex", RT::kUses, "Kafka"));
+  // Nor does a byline decide in a report that says "we" twice only, nor one naming two
+  // organizations.
+  const std::string report =
+      "Globex cuts prices\nPrepared by Acme Sales\n\nGlobex sells to banks. Globex is cheap. We "
+      "asked Globex. Our Kafka note follows.";
+  CHECK(has_relation(graph_of(rule_file(layout + our), report), "Globex", RT::kUses, "Kafka"));
+  const std::string two =
+      "Battlecard: Globex\nPrepared by Acme and Initech\n\nGlobex sells to "
+      "banks. Globex is cheap. We win on support. We ship weekly. Globex "
+      "ships monthly. Our Kafka pipeline is faster.";
+  CHECK(has_relation(graph_of(rule_file(layout + our), two), "Globex", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("relation action: a memo speaks for the organization its address lines name") {
   const std::string we = R"("relation_rules": [{"id": "our",
       "pattern": [{"text": "our"}, {"ent": "Tool", "capture": "t"}],
