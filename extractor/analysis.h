@@ -327,6 +327,10 @@ struct DocumentAnalysis {
   // A header line names the topic organization and a blog ("가온마트 기술블로그"): the company's
   // blog, where "we" and a subjectless stack are the company's (company_blog in layout.h).
   bool company_blog = false;
+  // The topic organization is named on a line that opens with one of the layout's
+  // recipient_fields ("Account Name: Brenholt Marine", "수신: 가람대학교"): the document is written
+  // to it or about it as a client, so its "we" is another party (topic_addressed in layout.h).
+  bool topic_addressed = false;
   int own_team = -1;     // the team first-person words stand for (저희 팀, our team), if any
   int interviewee = -1;  // in an interview, the first person it names outside bylines
   Writer writer;         // the person a post is by (find_writer)

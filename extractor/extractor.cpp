@@ -463,6 +463,7 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
     doc.own_team = header_team(doc, entities);
   }
   doc.company_blog = company_blog(doc, rules.layout, doc.topic);
+  doc.topic_addressed = topic_addressed(doc, rules.layout, doc.topic);
   doc.topic_product = find_topic(rules, doc, entities, EntityType::kProduct);
   doc.product_release = versioned_title(doc, doc.topic_product);
   for (int t : {doc.topic, doc.topic_product}) {

@@ -576,6 +576,22 @@ int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
   return writer || we_words(doc) >= kTeamWe ? team : -1;
 }
 
+bool topic_addressed(const DocumentAnalysis& doc, const Layout& layout, int topic) {
+  if (topic < 0) {
+    return false;
+  }
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+    const std::uint32_t si = doc.mentions[m].sentence;
+    const SentenceAnalysis& s = doc.sentences[si];
+    if (doc.entity_of_mention[m] == topic &&
+        (si == 0 || doc.sentences[si - 1].span.line != s.span.line) &&
+        opens_with_field(doc.normalized(s.span.begin, s.span.end), layout.recipient_fields)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int byline_organization(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                         const std::vector<LocalEntity>& entities) {
   // A news report says "we" now and then outside its quotations ("we have asked Vela for

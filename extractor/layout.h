@@ -74,6 +74,11 @@ std::vector<Byline> bylines(const DocumentAnalysis& doc, const Layout& layout);
 int byline_team(const DocumentAnalysis& doc, const std::vector<Byline>& found,
                 const std::vector<LocalEntity>& entities);
 
+// Whether a line that opens with one of the layout's recipient_fields and a colon names
+// organization `topic` ("Account Name: Brenholt Marine" in a CRM record, "Client: …" in a
+// proposal, "수신: 가람대학교" in a letter). Requires mentions.
+bool topic_addressed(const DocumentAnalysis& doc, const Layout& layout, int topic);
+
 // The organization a document's byline signs it for ("Prepared by Lantern Labs Sales
 // Enablement", "By Ana Ruiz, Vela Labs"): the one organization the line of the first of `found`
 // (bylines) names, in a document that says "we" (the layout's we_words) kBylineWe times or more,

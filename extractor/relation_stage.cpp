@@ -262,6 +262,10 @@ std::vector<int> topics_outside(const SentenceScope& sc, const Ref& ref, const P
     }
   } else {
     out = topic_only(sc.doc, sc.s);
+    // "We" in a record or a proposal written to a client is not that client.
+    if (ref.self && sc.doc.topic_addressed && says_we(sc, m)) {
+      std::erase(out, sc.doc.topic);
+    }
     // A team whose section it is (a programme's "발표: 여다온 · 누리마켓 검색팀") stands in for
     // no search that takes no teams (a company's own product).
     std::erase_if(out, [&](int e) {
@@ -1274,10 +1278,10 @@ bool in_voice_of(const DocumentAnalysis& doc, const SharedWordSet& words,
 // Who "we" are in a document written in the first person: the company whose blog it is
 // (company_blog), else the team its first-person words stand for, else the writer of a post in the
 // first person singular, else the team it names first (a byline's or a self-introduction's), else
-// the topic organization. The team named first is not "we" where the relations found so far make it
-// a unit of another organization than the topic: a profile's "after six years at Kivu, where she
-// ran the Search group" names where the interviewee was, and the answers' "we" is the company she
-// now speaks for.
+// the topic organization, unless the document is written to it (topic_addressed). The team named
+// first is not "we" where the relations found so far make it a unit of another organization than
+// the topic: a profile's "after six years at Kivu, where she ran the Search group" names where the
+// interviewee was, and the answers' "we" is the company she now speaks for.
 int first_person_side(const DocumentAnalysis& doc, const std::vector<LocalEntity>& entities,
                       const std::vector<RelationCandidate>& found) {
   if (doc.company_blog) {
@@ -1293,7 +1297,7 @@ int first_person_side(const DocumentAnalysis& doc, const std::vector<LocalEntity
         return c.type == RT::kPartOf && c.source == doc.lead_team && c.target != doc.topic &&
                entities[c.target].type == ET::kOrganization;
       })) {
-    return doc.topic;
+    return doc.topic_addressed ? -1 : doc.topic;
   }
   return doc.lead_team;
 }

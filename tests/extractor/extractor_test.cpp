@@ -847,6 +847,26 @@ TEST_CASE("relation action: a document in the first person speaks for its byline
   CHECK(has_relation(graph_of(rule_file(layout + our), two), "Globex", RT::kUses, "Kafka"));
 }
 
+TEST_CASE("relation action: \"we\" is not the client a record's recipient field names") {
+  const std::string rules = R"("relation_rules": [
+      {"id": "we-use", "pattern": [{"text": "we"}, {"text": "use"}, {"ent": "Tool", "capture": "t"}],
+       "relation": "uses", "source": "$self", "target": "t"},
+      {"id": "it-uses", "pattern": [{"text": "it"}, {"text": "uses"}, {"ent": "Tool", "capture": "t"}],
+       "relation": "uses", "source": "$topic", "target": "t"}])";
+  const std::string fields =
+      R"("layout": {"recipient_fields": ["account name"], "we_words": ["we"]},)";
+  // A seller's record of an account: the account is the topic, its "we" is the seller's.
+  const std::string record =
+      "Opportunity: Globex pilot\nAccount Name: Globex\n\nGlobex ships "
+      "parts. It uses Python. We use Kafka for the pilot.";
+  const KnowledgeGraph g = graph_of(rule_file(fields + rules), record);
+  CHECK_FALSE(has_relation(g, "Globex", RT::kUses, "Kafka"));
+  CHECK(has_relation(g, "Globex", RT::kUses, "Python"));
+  // Without the field the account is "we" too.
+  const std::string we = R"("layout": {"we_words": ["we"]},)";
+  CHECK(has_relation(graph_of(rule_file(we + rules), record), "Globex", RT::kUses, "Kafka"));
+}
+
 TEST_CASE("relation action: a memo speaks for the organization its address lines name") {
   const std::string we = R"("relation_rules": [{"id": "our",
       "pattern": [{"text": "our"}, {"ent": "Tool", "capture": "t"}],
