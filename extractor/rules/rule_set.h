@@ -68,7 +68,8 @@ PackSource builtin_pack(bool check_schema = false);
 Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>& packs);
 
 // Findings of `kgex rules check` beyond validity: duplicate gazetteer names or
-// aliases, entries shadowed by the stop list, rules that can never fire.
+// aliases, entries shadowed by the stop list, rules that can never fire, regexes outside the
+// subset SimpleRegex reads (they run on ICU's slower engine).
 std::vector<std::string> check_rules(const RuleSet& rules);
 
 // Words of the rules' `text` tests that can never match: the tokenizer

@@ -147,6 +147,28 @@ TEST_CASE(
   CHECK(findings.front().find("mem/r.json: /relation_rules/0: rule \"r.runs\"") == 0);
 }
 
+TEST_CASE("check_rules: a regex outside SimpleRegex's subset is reported") {
+  const std::string rules = rule_file(R"(
+    "entity_rules": [{"id": "e.name", "pattern": [{"regex": "\\p{Lu}\\p{Ll}+", "capture": "n",
+      "not": [{"regex": "#.+"}, {"regex": "[A-Z][a-z]+"}]}],
+      "entity": {"capture": "n", "type": "Organization"}},
+      {"id": "e.plain", "pattern": [{"regex": "[가-힣]{2,4}팀", "capture": "n"}],
+      "entity": {"capture": "n", "type": "Team"}}])");
+  auto loaded = load_fixture(rules);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
+  const std::vector<std::string> findings = check_rules(*loaded.value());
+  const auto reported = [&](std::string_view regex) {
+    return std::ranges::any_of(findings, [&](const std::string& f) {
+      return f.find("tests the regex \"" + std::string(regex) + "\"") != std::string::npos;
+    });
+  };
+  CHECK(reported("\\p{Lu}\\p{Ll}+"));
+  CHECK(reported("#.+"));  // in a `not` element too
+  CHECK_FALSE(reported("[A-Z][a-z]+"));
+  CHECK_FALSE(reported("[가-힣]{2,4}팀"));
+  CHECK(findings.size() == 2);
+}
+
 TEST_CASE("schema errors: unknown property") {
   expect_error(
       rule_file(
