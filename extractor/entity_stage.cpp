@@ -450,14 +450,10 @@ std::vector<std::pair<std::string, MentionCandidate>> short_names(
   }
   // The document's own entity of a type: the first one it names, in its first sentences, but
   // not on a line that says whom the document is addressed to ("수신: 가람대학교 입학처").
-  const auto addressee_line = [&](std::uint32_t si) {
-    const SentenceAnalysis& s = doc.sentences[si];
-    return (si == 0 || doc.sentences[si - 1].span.line != s.span.line) &&
-           opens_with_field(doc.normalized(s.span.begin, s.span.end), layout.recipient_fields);
-  };
   std::map<EntityType, const MentionCandidate*> own;
   for (const MentionCandidate& c : candidates) {
-    if (c.refers != Refers::kNone || c.sentence >= kOwnEntityLead || addressee_line(c.sentence)) {
+    if (c.refers != Refers::kNone || c.sentence >= kOwnEntityLead ||
+        sentence_opens_with_field(doc, c.sentence, layout.recipient_fields)) {
       continue;
     }
     const MentionCandidate*& first = own[c.type];

@@ -581,11 +581,8 @@ bool topic_addressed(const DocumentAnalysis& doc, const Layout& layout, int topi
     return false;
   }
   for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
-    const std::uint32_t si = doc.mentions[m].sentence;
-    const SentenceAnalysis& s = doc.sentences[si];
     if (doc.entity_of_mention[m] == topic &&
-        (si == 0 || doc.sentences[si - 1].span.line != s.span.line) &&
-        opens_with_field(doc.normalized(s.span.begin, s.span.end), layout.recipient_fields)) {
+        sentence_opens_with_field(doc, doc.mentions[m].sentence, layout.recipient_fields)) {
       return true;
     }
   }
@@ -724,6 +721,13 @@ bool opens_with_field(std::string_view text, const WordSet& fields) {
     word.remove_suffix(1);
   }
   return !word.empty() && fields.contains(fold_letters(word));
+}
+
+bool sentence_opens_with_field(const DocumentAnalysis& doc, std::uint32_t si,
+                               const WordSet& fields) {
+  const SentenceAnalysis& s = doc.sentences[si];
+  return (si == 0 || doc.sentences[si - 1].span.line != s.span.line) &&
+         opens_with_field(doc.normalized(s.span.begin, s.span.end), fields);
 }
 
 std::vector<bool> find_header(const DocumentAnalysis& doc, const Layout& layout) {

@@ -52,6 +52,11 @@ std::vector<int> section_topics(const DocumentAnalysis& doc,
 // left out.
 bool opens_with_field(std::string_view text, const WordSet& fields);
 
+// Whether sentence `si` opens its line and the line opens with a field of `fields` and a colon
+// (opens_with_field).
+bool sentence_opens_with_field(const DocumentAnalysis& doc, std::uint32_t si,
+                               const WordSet& fields);
+
 // The heading key of each line of `doc` (heading_key), empty for a line too long to be a
 // heading. Requires doc.segmentation and doc.norm.
 std::vector<std::string> line_headings(const DocumentAnalysis& doc);

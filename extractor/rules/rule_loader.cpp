@@ -1120,6 +1120,25 @@ Result<std::shared_ptr<const RuleSet>> load_rules(const std::vector<PackSource>&
   return std::shared_ptr<const RuleSet>(std::move(rules));
 }
 
+namespace {
+
+// Calls `f` with the token test of each element of rule `r`'s pattern and of each element the
+// elements negate (their `not` tests), however deep.
+template <typename F>
+void each_token_test(const RuleHeader& r, const F& f) {
+  const auto element = [&f](const Element& el, const auto& self) -> void {
+    f(el.test);
+    for (const auto& negated : el.negated) {
+      self(*negated, self);
+    }
+  };
+  for (const Element& el : r.pattern) {
+    element(el, element);
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> check_rules(const RuleSet& rules) {
   std::vector<std::string> findings;
   std::map<std::string, std::string> seen;  // name_key-ish folded form -> entry
@@ -1154,22 +1173,15 @@ std::vector<std::string> check_rules(const RuleSet& rules) {
   };
   // A regex outside the subset SimpleRegex reads runs on ICU's engine, whose set-up and cost per
   // token were most of a short document's extraction (simple_regex.h).
-  const auto slow_regex = [&findings](const RuleHeader& r, const Element& el,
-                                      const auto& self) -> void {
-    if (el.test.regex && !SimpleRegex::parse(el.test.regex_source)) {
-      findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id + "\" tests the regex \"" +
-                         el.test.regex_source +
-                         "\", which SimpleRegex does not read: it runs on ICU's slower engine");
-    }
-    for (const auto& negated : el.negated) {
-      self(r, *negated, self);
-    }
-  };
   const auto each_rule = [&](const RuleHeader& r) {
     unreachable(r);
-    for (const Element& el : r.pattern) {
-      slow_regex(r, el, slow_regex);
-    }
+    each_token_test(r, [&](const TokenTest& t) {
+      if (t.regex && !SimpleRegex::parse(t.regex_source)) {
+        findings.push_back(r.file + ": " + r.pointer + ": rule \"" + r.id +
+                           "\" tests the regex \"" + t.regex_source +
+                           "\", which SimpleRegex does not read: it runs on ICU's slower engine");
+      }
+    });
   };
   for (const auto& r : rules.entity_rules) {
     each_rule(r);
@@ -1201,23 +1213,14 @@ std::vector<std::string> check_rule_words(const RuleSet& rules) {
                          "\", so it never matches as written");
     }
   };
-  const auto words_of = [&](const RuleHeader& r, const TokenTest& t) {
-    if (t.text) {
-      for (const std::string_view w : *t.text) {
-        split_word(r, std::string(w));
-      }
-    }
-  };
-  const auto element_words = [&](const RuleHeader& r, const Element& el, const auto& self) -> void {
-    words_of(r, el.test);
-    for (const auto& negated : el.negated) {
-      self(r, *negated, self);
-    }
-  };
   const auto each_rule = [&](const RuleHeader& r) {
-    for (const Element& el : r.pattern) {
-      element_words(r, el, element_words);
-    }
+    each_token_test(r, [&](const TokenTest& t) {
+      if (t.text) {
+        for (const std::string_view w : *t.text) {
+          split_word(r, std::string(w));
+        }
+      }
+    });
   };
   for (const auto& r : rules.entity_rules) {
     each_rule(r);

@@ -4,12 +4,19 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "extractor/rules/rule_set.h"
 #include "tests/extractor/test_pack.h"
 
 namespace kgex {
 namespace {
+
+// Whether one of `findings` holds `needle`.
+bool found_in(const std::vector<std::string>& findings, const std::string& needle) {
+  return std::ranges::any_of(
+      findings, [&](const std::string& f) { return f.find(needle) != std::string::npos; });
+}
 
 using test::kFixtureGazetteer;
 using test::load_fixture;
@@ -133,9 +140,7 @@ TEST_CASE(
   REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
   const std::vector<std::string> findings = check_rule_words(*loaded.value());
   const auto reported = [&](std::string_view word) {
-    return std::ranges::any_of(findings, [&](const std::string& f) {
-      return f.find("tests \"" + std::string(word) + "\"") != std::string::npos;
-    });
+    return found_in(findings, "tests \"" + std::string(word) + "\"");
   };
   CHECK(reported("운영하는"));
   CHECK(reported("맡은"));
@@ -158,9 +163,7 @@ TEST_CASE("check_rules: a regex outside SimpleRegex's subset is reported") {
   REQUIRE_MESSAGE(loaded.ok(), loaded.status().to_string());
   const std::vector<std::string> findings = check_rules(*loaded.value());
   const auto reported = [&](std::string_view regex) {
-    return std::ranges::any_of(findings, [&](const std::string& f) {
-      return f.find("tests the regex \"" + std::string(regex) + "\"") != std::string::npos;
-    });
+    return found_in(findings, "tests the regex \"" + std::string(regex) + "\"");
   };
   CHECK(reported("\\p{Lu}\\p{Ll}+"));
   CHECK(reported("#.+"));  // in a `not` element too
