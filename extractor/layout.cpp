@@ -337,28 +337,53 @@ void mark_skipped_sections(const DocumentAnalysis& doc, const Layout& layout,
 
 using Cells = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
-// The cells of a table row: token ranges between '|' tokens.
-Cells cells_of(const SentenceAnalysis& s) {
+// Whether the text between two tokens sets a row's cells apart without a bar: two spaces or more,
+// or a tab of the original text (normalisation makes a tab one space).
+bool wide_gap(const DocumentAnalysis& doc, std::uint32_t from, std::uint32_t to) {
+  if (doc.normalized(from, to).find("  ") != std::string_view::npos) {
+    return true;
+  }
+  const std::uint32_t begin = doc.norm.original_offset(from);
+  return std::string_view(doc.decoded.text)
+             .substr(begin, doc.norm.original_offset(to) - begin)
+             .find('\t') != std::string_view::npos;
+}
+
+bool piped(const SentenceAnalysis& s) {
+  return std::any_of(s.tokens.begin(), s.tokens.end(),
+                     [](const Token& t) { return t.text == "|"; });
+}
+
+// The cells of a table row: token ranges between '|' tokens, where a bar that opens or closes the
+// row sets no empty cell apart ("| a | b |" and "a | b" both hold a and b); in a row without
+// bars, token ranges set apart by wide gaps ("Ana Ruiz    Search").
+Cells cells_of(const DocumentAnalysis& doc, const SentenceAnalysis& s) {
   Cells cells;
+  const auto n = static_cast<std::uint32_t>(s.tokens.size());
+  const bool bars = piped(s);
   std::uint32_t start = 0;
-  bool opened = false;
-  for (std::uint32_t k = 0; k < s.tokens.size(); ++k) {
-    if (s.tokens[k].text == "|") {
-      if (opened) {
-        cells.emplace_back(start, k);
-      }
-      opened = true;
-      start = k + 1;
+  for (std::uint32_t k = 0; k <= n; ++k) {
+    const bool bar = k < n && bars && s.tokens[k].text == "|";
+    const bool gap =
+        !bars && k > 0 && k < n && wide_gap(doc, s.tokens[k - 1].end, s.tokens[k].begin);
+    if (k < n && !bar && !gap) {
+      continue;
     }
+    const bool outer =
+        (bar && k == 0) || (k == n && start == n && n > 0 && s.tokens[n - 1].text == "|");
+    if (!outer) {
+      cells.emplace_back(start, k);
+    }
+    start = bar ? k + 1 : k;
   }
   return cells;
 }
 
-// Whether a row is the rule under a header: "|---|:---:|".
+// Whether a row is the rule under a header: "|---|:---:|", "---  ===".
 bool rule_row(const SentenceAnalysis& s, const Cells& cells) {
   return std::all_of(cells.begin(), cells.end(), [&](const auto& c) {
     for (std::uint32_t k = c.first; k < c.second; ++k) {
-      if (s.tokens[k].text != "-" && s.tokens[k].text != ":") {
+      if (s.tokens[k].text != "-" && s.tokens[k].text != ":" && s.tokens[k].text != "=") {
         return false;
       }
     }
@@ -379,7 +404,7 @@ void each_table_row(const DocumentAnalysis& doc, Row&& row) {
       header = nullptr;
       continue;
     }
-    Cells cells = cells_of(s);
+    Cells cells = cells_of(doc, s);
     const bool continues = header != nullptr && s.span.line <= previous_line + 1;
     previous_line = s.span.line;
     if (rule_row(s, cells)) {
@@ -422,6 +447,82 @@ std::optional<EntityType> column_type(const Layout& layout, const SentenceAnalys
     }
   }
   return std::nullopt;
+}
+
+// Whether a line is the rule under a header of a table without a leading bar: dashes with bars
+// between cells, "--- | :---:" (GitHub's Markdown), or for a table aligned with spaces, dashes or
+// equals signs alone, "-----   ====".
+bool plain_rule_line(std::string_view line, bool bars) {
+  line = trimmed(line);
+  const auto dashes =
+      std::count_if(line.begin(), line.end(), [](char c) { return c == '-' || c == '='; });
+  const bool only = std::all_of(line.begin(), line.end(), [&](char c) {
+    return c == '-' || c == ':' || c == ' ' || (bars ? c == '|' : c == '=');
+  });
+  return only && dashes >= 3 && (!bars || line.find('|') != std::string_view::npos);
+}
+
+// Marks as table rows the lines of tables written without a leading bar, each line one sentence:
+//  - a pipe table, its header row "Name | Team" over a rule "--- | ---" (GitHub's Markdown), and
+//    the rows with a bar below;
+//  - a table aligned with spaces or tabs, its header's cells set apart by wide gaps, over rows of
+//    as many cells: under a rule of dashes or equals signs one row is enough, without one it
+//    takes two (a timeline's or a menu's lines are no table).
+// Either header has two cells or more, each a label of a few words without a number ("Name",
+// "현 소속/직책"; a chronology's "2017.03  설립 (공동창업자 P)" is no header), one of them a
+// table_columns word, as a table must have to yield anything.
+void mark_plain_tables(DocumentAnalysis& doc, const Layout& layout) {
+  constexpr std::uint32_t kMaxLabel = 5;  // tokens of a header cell
+  const auto& lines = doc.segmentation.lines;
+  std::vector<std::uint32_t> only(lines.size(), UINT32_MAX);  // a line's sentence, if one alone
+  std::vector<bool> several(lines.size(), false);
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const std::uint32_t l = doc.sentences[si].span.line;
+    several[l] = only[l] != UINT32_MAX;
+    only[l] = si;
+  }
+  const auto row = [&](std::size_t l) {
+    return l < lines.size() && only[l] != UINT32_MAX && !several[l] &&
+           !doc.sentences[only[l]].table_row;
+  };
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (!row(l)) {
+      continue;
+    }
+    const SentenceAnalysis& header = doc.sentences[only[l]];
+    const Cells head = cells_of(doc, header);
+    const bool labels = std::all_of(head.begin(), head.end(), [&](const auto& cell) {
+      return cell.second - cell.first <= kMaxLabel &&
+             std::none_of(header.tokens.begin() + cell.first, header.tokens.begin() + cell.second,
+                          [](const Token& t) { return t.script == Script::kDigit; });
+    });
+    if (head.size() < 2 || !labels || std::none_of(head.begin(), head.end(), [&](const auto& cell) {
+          return column_type(layout, header, cell).has_value();
+        })) {
+      continue;
+    }
+    const bool bars = piped(header);
+    std::size_t first = l + 1;
+    const bool ruled =
+        row(first) && plain_rule_line(doc.normalized(lines[first].begin, lines[first].end), bars);
+    if (ruled) {
+      ++first;
+    } else if (bars) {
+      continue;
+    }
+    std::size_t end = first;
+    while (row(end) && (bars ? piped(doc.sentences[only[end]])
+                             : cells_of(doc, doc.sentences[only[end]]).size() == head.size())) {
+      ++end;
+    }
+    if (end - first < (ruled ? 1U : 2U)) {
+      continue;
+    }
+    for (std::size_t k = l; k < end; ++k) {
+      doc.sentences[only[k]].table_row = true;
+    }
+    l = end - 1;
+  }
 }
 
 // The members of a cell that lists several ("에이티넘인베스트먼트, KB인베스트먼트", "a16z &
@@ -1443,6 +1544,7 @@ namespace {
 // The mentions table cells name (see read_tables_and_sections), and the cells table_relations
 // relate, into doc.table_links.
 void read_tables(DocumentAnalysis& doc, const Layout& layout, std::vector<MentionCandidate>& out) {
+  mark_plain_tables(doc, layout);
   each_table_row(doc, [&](std::uint32_t si, const Cells& cells, const SentenceAnalysis& header,
                           const Cells& header_cells) {
     const SentenceAnalysis& s = doc.sentences[si];

@@ -167,6 +167,8 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
 //  - the name that opens an item of a list section is an entity of the section's type; a
 //    person's name ends before a title (`titles`, the pack's name_endings titles: "여도겸 교수"
 //    names 여도겸).
+// A table is Markdown's, with or without outer bars, or aligned with spaces or tabs; the
+// sentences of the latter two are marked table_row here.
 // With outline_relations in the layout, it also stores in doc.outline_items the items of nested
 // bulleted lists, each with the item it is indented under.
 // Requires tokens.

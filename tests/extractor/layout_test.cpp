@@ -968,6 +968,68 @@ TEST_CASE("tables: a new table reads its own header") {
   CHECK(g.find("Quill Notes").empty());
 }
 
+TEST_CASE("tables: a pipe table without outer bars reads as one with them") {
+  const std::string rules = rule_file(R"("layout": {
+      "table_columns": {"Person": ["name"], "Team": ["team"], "Product": ["product"]}})");
+  const std::string text =
+      "Roster\n"
+      "Name | Team | Product\n"
+      "--- | :---: | ---\n"
+      "Dana Holt | Search Quality | Quill Notes\n"
+      "| Omar Reyes | Payments Core\n";
+  const KnowledgeGraph g = graph_of(rules, text);
+  CHECK(has_entity(g, "Dana Holt", ET::kPerson));
+  CHECK(has_entity(g, "Search Quality", ET::kTeam));
+  CHECK(has_entity(g, "Quill Notes", ET::kProduct));
+  // A row may open with a bar and leave off the one that closes it; its last cell counts.
+  CHECK(has_entity(g, "Omar Reyes", ET::kPerson));
+  CHECK(has_entity(g, "Payments Core", ET::kTeam));
+  SUBCASE("without the rule under the header, bars are a menu's or a byline's") {
+    const KnowledgeGraph menu = graph_of(rules, "Name | Team\nDana Holt | Search Quality\n");
+    CHECK_FALSE(has_entity(menu, "Search Quality", ET::kTeam));
+  }
+}
+
+TEST_CASE("tables: a table aligned with spaces or tabs reads its columns") {
+  const std::string rules = rule_file(R"("layout": {
+      "table_columns": {"Person": ["name", "성명"], "Team": ["team", "부서"]}})");
+  SUBCASE("under a rule of dashes, one row is a table") {
+    const KnowledgeGraph g = graph_of(rules,
+                                      "Name          Team\n"
+                                      "------------  -------------\n"
+                                      "Dana Holt     Search Quality\n");
+    CHECK(has_entity(g, "Dana Holt", ET::kPerson));
+    CHECK(has_entity(g, "Search Quality", ET::kTeam));
+    CHECK(g.entity_count() == 2);
+  }
+  SUBCASE("without a rule it takes two rows of as many cells") {
+    const std::string text =
+        "성명     부서\n"
+        "도가온   결제 플랫폼\n"
+        "탁서윤   검색 품질\n";
+    const KnowledgeGraph g = graph_of(rules, text);
+    CHECK(has_entity(g, "도가온", ET::kPerson));
+    CHECK(has_entity(g, "결제 플랫폼", ET::kTeam));
+    CHECK(has_entity(g, "검색 품질", ET::kTeam));
+    const KnowledgeGraph one = graph_of(rules, "성명     부서\n도가온   결제 플랫폼\n");
+    CHECK_FALSE(has_entity(one, "결제 플랫폼", ET::kTeam));
+  }
+  SUBCASE("a tab sets cells apart, though normalisation makes it one space") {
+    const KnowledgeGraph g =
+        graph_of(rules, "Name\tTeam\nDana Holt\tSearch Quality\nOmar Reyes\tPayments Core\n");
+    CHECK(has_entity(g, "Search Quality", ET::kTeam));
+    CHECK(has_entity(g, "Payments Core", ET::kTeam));
+  }
+  SUBCASE("a chronology's lines are no table, though one of them holds a column word") {
+    const KnowledgeGraph g = graph_of(rules,
+                                      "2017.03  결제 부서 신설\n"
+                                      "2018.09  검색 부서 신설\n"
+                                      "2019.11  광고 부서 신설\n");
+    CHECK_FALSE(has_entity(g, "검색 부서 신설", ET::kTeam));
+    CHECK_FALSE(has_entity(g, "광고 부서 신설", ET::kTeam));
+  }
+}
+
 TEST_CASE("tables: rows in boilerplate are skipped") {
   const std::string text =
       "에이크미 소식\n에이크미는 오늘 새 앱을 공개했다.\n글로벡스는 Rust를 쓴다.\n댓글\n"
