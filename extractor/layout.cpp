@@ -442,9 +442,17 @@ std::optional<EntityType> column_type(const Layout& layout, const SentenceAnalys
   for (std::uint32_t k = cell.second; k-- > cell.first;) {
     auto it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
                            [&](const auto& tc) { return tc.first == header.tokens[k].folded; });
-    if (it != layout.table_columns.end()) {
-      return it->second;
+    if (it == layout.table_columns.end()) {
+      continue;
     }
+    // "Product name" holds products and "Code name" no one's: a name word says of what only
+    // through the word before it.
+    if (k > cell.first && layout.table_name_words.contains(header.tokens[k].folded)) {
+      it = std::find_if(layout.table_columns.begin(), layout.table_columns.end(),
+                        [&](const auto& tc) { return tc.first == header.tokens[k - 1].folded; });
+      return it == layout.table_columns.end() ? std::nullopt : std::optional(it->second);
+    }
+    return it->second;
   }
   return std::nullopt;
 }

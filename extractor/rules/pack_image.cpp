@@ -102,7 +102,7 @@ auto word_sets(R& r) {
       &r.layout.clause_openers,      &r.layout.unit_suffixes,    &r.layout.alias_suffixes,
       &r.layout.lettered_words,      &r.layout.blog_words,       &r.layout.address_fields,
       &r.layout.listicle_words,      &r.layout.number_words,     &r.layout.record_fields,
-      &r.layout.variant_words,       &r.layout.recipient_fields};
+      &r.layout.variant_words,       &r.layout.recipient_fields, &r.layout.table_name_words};
 }
 
 // Writes a RuleSet. Word sets that rules share are written once, and referred to by number.

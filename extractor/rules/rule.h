@@ -307,6 +307,10 @@ struct Layout {
   // should know, not the team's stack. Such a section yields nothing.
   WordSet skipped_sections;
   std::vector<std::pair<std::string, EntityType>> table_columns;  // folded header word -> type
+  // Column words that say a column holds names without saying of what ("name", "이름"): after
+  // another column word they take its type ("Product name", "팀 이름"), after a word that is
+  // none they give the column no type ("Code name"); alone, their own (column_type in layout.cpp).
+  WordSet table_name_words;
   std::vector<TableRelation> table_relations;
   std::vector<ListSection> list_sections;
   std::vector<OutlineRelation> outline_relations;

@@ -528,6 +528,21 @@ TEST_CASE("tables: a header's last column word gives the column's type") {
   CHECK_FALSE(has_entity(g, "Orbo Ventures", ET::kPerson));
 }
 
+TEST_CASE("tables: a name word says of what through the column word before it") {
+  const std::string rules = rule_file(R"("layout": {
+      "table_columns": {"Person": ["name", "이름"], "Product": ["product"], "Team": ["팀"]},
+      "table_name_words": ["name", "이름"]})");
+  const KnowledgeGraph g =
+      graph_of(rules,
+               "| Name | Product name | Code name | 팀 이름 |\n|---|---|---|---|\n"
+               "| Ada Obi | Quill Notes | Falcon | 결제플랫폼 |\n");
+  CHECK(has_entity(g, "Ada Obi", ET::kPerson));
+  CHECK(has_entity(g, "Quill Notes", ET::kProduct));
+  CHECK(has_entity(g, "결제플랫폼", ET::kTeam));
+  CHECK(g.find("Falcon").empty());
+  CHECK(g.entity_count() == 3);
+}
+
 TEST_CASE("tables: a row relates the cells of the columns a table relation names") {
   const std::string rules = rule_file(R"("layout": {
       "table_columns": {"Organization": ["스타트업", "투자사", "startup", "investor"]},
