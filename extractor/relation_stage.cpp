@@ -1341,12 +1341,39 @@ std::pair<std::uint32_t, std::uint32_t> contrast_scope(const SentenceScope& sc, 
   return {u + 2, end};
 }
 
+// Whether the label a sentence opens with, a few words before its first colon ("- 교재: …",
+// "• 필수: Go 5년 이상", "True or false: …"), holds one of the rule's unless words while the match
+// lies after the colon: the label says what the line is, as the match's own clause does.
+bool label_blocks(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
+  constexpr int kMaxLabelWords = 4;
+  const std::vector<Unit>& units = sc.s.units;
+  int words = 0;
+  for (std::uint32_t u = 0; u < m.begin; ++u) {
+    const Token& t = sc.s.tokens[units[u].begin];
+    if (units[u].mention < 0 && t.text == ":") {
+      for (std::uint32_t v = 0; v < u; ++v) {
+        if (units[v].mention < 0 && stop_word(sc.doc, rule.unless, sc.s.tokens[units[v].begin])) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (t.script != Script::kPunct && ++words > kMaxLabelWords) {
+      return false;
+    }
+  }
+  return false;
+}
+
 bool blocked(const SentenceScope& sc, const RelationRule& rule, const PatternMatch& m) {
   if (across_quotation(sc, rule, m)) {
     return true;
   }
   if (rule.unless.empty()) {
     return false;
+  }
+  if (label_blocks(sc, rule, m)) {
+    return true;
   }
   const std::vector<Unit>& units = sc.s.units;
   const std::uint32_t first = units[m.begin].clause;

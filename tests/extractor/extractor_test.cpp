@@ -2329,6 +2329,22 @@ TEST_CASE("relation action: unless blocks a match whose clause has a word starti
   }
 }
 
+TEST_CASE("relation action: unless words in the label a line opens with count for what follows") {
+  const std::string rules = rule_file(R"("relation_rules": [{"id": "uses",
+      "pattern": [{"ent": "Tool", "capture": "t"}, {"text": "with"}],
+      "relation": "uses", "source": {"find": ["Organization"]}, "target": "t",
+      "unless": ["homework", "side"]}])");
+  CHECK(has_relation(graph_of(rules, "Acme: Rust with care."), "Acme", RT::kUses, "Rust"));
+  CHECK(graph_of(rules, "- Side project: Acme Rust with care.").relation_count() == 0);
+  CHECK(graph_of(rules, "2. Homework: Acme Rust with care.").relation_count() == 0);
+  // A label is a few words; a longer clause before a colon is a sentence of its own.
+  CHECK(has_relation(graph_of(rules, "Our side of the story is plain: Acme Rust with care."),
+                     "Acme", RT::kUses, "Rust"));
+  // After the match, the label's colon is no label of it.
+  CHECK(has_relation(graph_of(rules, "Acme Rust with care; homework: none."), "Acme", RT::kUses,
+                     "Rust"));
+}
+
 TEST_CASE("relation action: unless words after one of the layout's clause_openers count no more") {
   const std::string body = R"("relation_rules": [{"id": "launch",
       "pattern": [{"ent": "Organization", "capture": "o"}, {"text": "launched"},
