@@ -331,6 +331,17 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
           unit_kind_passes(ctx, el, units[named])) {
         next = named;
       }
+      // In English an article or a possessive may open the next member ("the Claims team and the
+      // Search squad", "Acme and its Ledger team").
+      static constexpr std::array<std::string_view, 6> kDeterminers = {"the",   "its", "our",
+                                                                       "their", "his", "her"};
+      if (ctx.s.lang == Lang::kEn && next + 1 < units.size() && units[next].mention < 0 &&
+          std::find(kDeterminers.begin(), kDeterminers.end(),
+                    std::string_view(ctx.s.tokens[units[next].begin].folded)) !=
+              kDeterminers.end() &&
+          unit_kind_passes(ctx, el, units[next + 1])) {
+        ++next;
+      }
     }
     // In Korean a description with the copula may open the next member after 와/과 ("한빛캐피탈과
     // 기존 투자사인 누리벤처스가"): up to two words, the last with 인, then the member.

@@ -481,6 +481,12 @@ TEST_CASE("lists: coordinated mentions in one capture") {
           Units{"Rust", "Python", "Kafka"});
     CHECK(captured(list, "written in Rust, Python in places") == Units{"Rust", "Python"});
   }
+  SUBCASE("an English article or possessive may open the next member") {
+    CHECK(captured(list, "Rust and the Kafka") == Units{"Rust", "Kafka"});
+    CHECK(captured(list, "Rust, Python and their Kafka") == Units{"Rust", "Python", "Kafka"});
+    // Not before a word that is no member.
+    CHECK(captured(list, "Rust and the rest") == Units{"Rust"});
+  }
   SUBCASE("the list's particle test applies to its last member") {
     CHECK(captured(R"({"ent": "Tool", "list": true, "particle": ["를"], "capture": "n"})",
                    "Rust, Python과 Kafka를 쓴다") == Units{"Rust", "Python과", "Kafka를"});
