@@ -493,8 +493,14 @@ void mark_plain_tables(DocumentAnalysis& doc, const Layout& layout) {
     return l < lines.size() && only[l] != UINT32_MAX && !several[l] &&
            !doc.sentences[only[l]].table_row;
   };
+  // A header sets its cells apart by bars or wide gaps: most lines, prose with single spaces,
+  // are passed over without reading their cells.
+  const auto may_head = [&](std::size_t l) {
+    return doc.normalized(lines[l].begin, lines[l].end).find('|') != std::string_view::npos ||
+           wide_gap(doc, lines[l].begin, lines[l].end);
+  };
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (!row(l)) {
+    if (!row(l) || !may_head(l)) {
       continue;
     }
     const SentenceAnalysis& header = doc.sentences[only[l]];
