@@ -695,6 +695,29 @@ std::string_view list_particle(const SentenceAnalysis& s, std::uint32_t u) {
   return also_marked(s, u) ? "도" : s.units[u].particle;
 }
 
+// Whether unit `u`, an English possessor ("Nvidia's", "the founders'"), owns the noun the match
+// opens on, with at most four words between them and no name, punctuation or word of the
+// layout's possessed_noun_breaks ("Nvidia's long-rumoured partnership with MediaTek",
+// "Microsoft's $10 billion investment in"; not "Acme's report on the partnership"): the owner of
+// such a noun is the one acting in it.
+bool owns_matched_noun(const SentenceScope& sc, std::uint32_t u, const PatternMatch& m) {
+  constexpr std::uint32_t kMaxModifiers = 4;
+  const std::vector<Unit>& units = sc.s.units;
+  if (sc.s.lang != Lang::kEn || u >= m.begin || units[m.begin].mention >= 0 ||
+      m.begin - u - 1 > kMaxModifiers) {
+    return false;
+  }
+  for (std::uint32_t v = u + 1; v < m.begin; ++v) {
+    const Token& t = sc.s.tokens[units[v].begin];
+    if (units[v].mention >= 0 || !units[v].particle.empty() ||
+        (t.script == Script::kPunct && t.text != "$" && t.text != "-") ||
+        sc.layout.possessed_noun_breaks.contains(t.folded)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Whether a particle marks what something is compared with: 보다, 처럼, 만큼.
 bool comparing(std::string_view p) {
   return p == "보다" || p == "처럼" || p == "만큼" || p == "들보다" || p == "들처럼";
@@ -1171,7 +1194,9 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
     // one acting: "가온게임즈의 새 스튜디오는 P 프로듀서가 맡는다" is not P's post at 가온게임즈.
     const bool owns_topic = sc.s.lang == Lang::kKo && agent_of.empty() && u == 0 &&
                             particle == "의" && opens_on_owned_topic(sc.s, m.begin);
-    if ((particle == "의" && !owns_topic) || (particle == "'s" && u > 0) || comparing(particle) ||
+    const bool owns_noun = (particle == "'s" || particle == "'") && owns_matched_noun(sc, u, m);
+    if ((particle == "의" && !owns_topic) || (particle == "'s" && u > 0 && !owns_noun) ||
+        comparing(particle) ||
         (ref.particle && !owns_topic &&
          !ref.particle->contains(honored.empty() ? list_particle(sc.s, u) : honored)) ||
         told_to(sc, u) || origin(sc.s, u) || sc.doc.byline_mention[unit.mention]) {
@@ -1200,7 +1225,8 @@ std::vector<int> resolve(const SentenceScope& sc, const Ref& ref, const PatternM
         ref.preference.begin());
     // An English possessor that opens the sentence owns its subject and acts for it, as a
     // subject does: "Vela's engine is written in Rust, and Kivu ships SDKs" is Vela's Rust.
-    const bool opening_owner = (sc.s.lang == Lang::kEn && u == 0 && particle == "'s") || owns_topic;
+    const bool opening_owner =
+        (sc.s.lang == Lang::kEn && u == 0 && particle == "'s") || owns_topic || owns_noun;
     const int subject = u < m.begin && object_topic(sc, u, m.begin) ? subject_rank("이") + 1
                         : opening_owner                             ? subject_rank("이")
                         : accompanying(sc.s, u)

@@ -92,17 +92,18 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 template <class R>
 auto word_sets(R& r) {
   return std::array{
-      &r.layout.boilerplate_markers, &r.layout.byline_markers,   &r.layout.report_verbs,
-      &r.layout.tell_verbs,          &r.layout.receive_words,    &r.layout.respectively_words,
-      &r.layout.staff_words,         &r.layout.writer_words,     &r.layout.we_words,
-      &r.layout.interview_markers,   &r.layout.posting_markers,  &r.layout.skipped_sections,
-      &r.layout.writer_markers,      &r.name_endings.endings,    &r.name_endings.initials,
-      &r.name_endings.titles,        &r.name_endings.honorifics, &r.name_endings.units,
-      &r.name_endings.heads,         &r.name_endings.given,      &r.layout.clause_endings,
-      &r.layout.clause_openers,      &r.layout.unit_suffixes,    &r.layout.alias_suffixes,
-      &r.layout.lettered_words,      &r.layout.blog_words,       &r.layout.address_fields,
-      &r.layout.listicle_words,      &r.layout.number_words,     &r.layout.record_fields,
-      &r.layout.variant_words,       &r.layout.recipient_fields, &r.layout.table_name_words};
+      &r.layout.boilerplate_markers,  &r.layout.byline_markers,   &r.layout.report_verbs,
+      &r.layout.tell_verbs,           &r.layout.receive_words,    &r.layout.respectively_words,
+      &r.layout.staff_words,          &r.layout.writer_words,     &r.layout.we_words,
+      &r.layout.interview_markers,    &r.layout.posting_markers,  &r.layout.skipped_sections,
+      &r.layout.writer_markers,       &r.name_endings.endings,    &r.name_endings.initials,
+      &r.name_endings.titles,         &r.name_endings.honorifics, &r.name_endings.units,
+      &r.name_endings.heads,          &r.name_endings.given,      &r.layout.clause_endings,
+      &r.layout.clause_openers,       &r.layout.unit_suffixes,    &r.layout.alias_suffixes,
+      &r.layout.lettered_words,       &r.layout.blog_words,       &r.layout.address_fields,
+      &r.layout.listicle_words,       &r.layout.number_words,     &r.layout.record_fields,
+      &r.layout.variant_words,        &r.layout.recipient_fields, &r.layout.table_name_words,
+      &r.layout.possessed_noun_breaks};
 }
 
 // Writes a RuleSet. Word sets that rules share are written once, and referred to by number.

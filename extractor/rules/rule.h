@@ -311,6 +311,10 @@ struct Layout {
   // another column word they take its type ("Product name", "팀 이름"), after a word that is
   // none they give the column no type ("Code name"); alone, their own (column_type in layout.cpp).
   WordSet table_name_words;
+  // English words that never stand between a possessor and the noun it owns (of, the, which,
+  // is): "Nvidia's long-rumoured partnership" owns the noun, "Acme's report on the partnership"
+  // does not (owns_matched_noun in relation_stage.cpp).
+  WordSet possessed_noun_breaks;
   std::vector<TableRelation> table_relations;
   std::vector<ListSection> list_sections;
   std::vector<OutlineRelation> outline_relations;

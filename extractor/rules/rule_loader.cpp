@@ -177,6 +177,7 @@ class Compiler {
             std::pair{"alias_suffixes", &out_.layout.alias_suffixes},
             std::pair{"variant_words", &out_.layout.variant_words},
             std::pair{"table_name_words", &out_.layout.table_name_words},
+            std::pair{"possessed_noun_breaks", &out_.layout.possessed_noun_breaks},
             std::pair{"writer_words", &out_.layout.writer_words},
             std::pair{"we_words", &out_.layout.we_words},
             std::pair{"blog_words", &out_.layout.blog_words},

@@ -1160,6 +1160,29 @@ TEST_CASE("relation action: find takes a possessor only where it opens the sente
   CHECK_FALSE(has_relation(owner, "Acme", RT::kUses, "Rust"));
 }
 
+TEST_CASE("relation action: an English possessor owns the noun a match opens on") {
+  const std::string deal = R"("relation_rules": [{"id": "deal", "pattern": [
+      {"text": ["partnership", "deal"]}, {"text": "with"}, {"ent": "Organization", "capture": "b"}],
+      "relation": "partners_with", "source": {"find": ["Organization"], "else": "$topic"},
+      "target": "b"}])";
+  const std::string rules = rule_file(deal);
+  // The possessor, words between included, is the one acting in the noun, not the topic.
+  const KnowledgeGraph owned =
+      graph_of(rules,
+               "Globex news\n\nGlobex is big. Analysts cited Acme's long-rumoured partnership with "
+               "Initech.");
+  CHECK(has_relation(owned, "Acme", RT::kPartnersWith, "Initech"));
+  CHECK_FALSE(has_relation(owned, "Globex", RT::kPartnersWith, "Initech"));
+  // A word of possessed_noun_breaks between them says that Acme owns another noun.
+  const std::string breaks =
+      rule_file(R"("layout": {"possessed_noun_breaks": ["on", "the"]}, )" + deal);
+  const KnowledgeGraph apart =
+      graph_of(breaks,
+               "Globex news\n\nGlobex is big. Analysts cited Acme's report on the partnership "
+               "with Initech.");
+  CHECK_FALSE(has_relation(apart, "Acme", RT::kPartnersWith, "Initech"));
+}
+
 TEST_CASE("relation action: find passes over where something comes from") {
   const std::string rules = rule_file(R"("relation_rules": [{"id": "built", "pattern": [
       {"text": "built"}, {"text": "with"}, {"ent": "Tool", "capture": "t"}],
