@@ -1469,7 +1469,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
       ++prose_before;
     }
     if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40 ||
-        prose_before < kMinProseBeforeMarker) {
+        prose_before == 0) {
       continue;
     }
     // A marker is a token of the line, or the whole line or its end written with spaces ("관련
@@ -1489,7 +1489,10 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
     compact = open == std::string::npos
                   ? std::string()
                   : compact.substr(open, compact.find_last_not_of(marks) - open + 1);
-    if (!markers.holds(compact)) {
+    // A line that is a marker and nothing else ("관련기사", "Related stories") heads a box after
+    // a single line of the article too: a short news item's body is often one paragraph.
+    if (!markers.holds(compact) ||
+        (prose_before < kMinProseBeforeMarker && !layout.boilerplate_markers.contains(compact))) {
       continue;
     }
     FoldedForms folded;

@@ -95,6 +95,18 @@ TEST_CASE("boilerplate: a marker before the article starts is navigation, not a 
   CHECK(has_entity(g, "Globex", ET::kOrganization));
 }
 
+TEST_CASE("boilerplate: a line that is only a marker heads a box after a one-line body") {
+  const std::string text =
+      "에이크미 새 칩 공개\n\n에이크미가 새 칩을 공개했다. 회사는 내년에 양산한다.\n\n"
+      "김하나 기자\n\n댓글\n글로벡스가 더 낫다\n";
+  CHECK(boilerplate_lines(text, comment_layout()) == Lines{6, 7, 8});
+  // A line that holds a marker among other words needs more of the article before it.
+  const std::string bar =
+      "에이크미 새 칩 공개\n\n에이크미가 새 칩을 공개했다.\n댓글 보기 공유\n"
+      "글로벡스는 Rust를 쓴다.\n";
+  CHECK(boilerplate_lines(bar, comment_layout()).empty());
+}
+
 TEST_CASE("boilerplate: the bar under a headline, above the body, is not a section") {
   const std::string text =
       "본문 바로가기\n메인 메뉴로 바로가기\n\n뉴스\n홈  정치  경제  사회  문화  IT/과학  세계  "
