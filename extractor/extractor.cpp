@@ -388,8 +388,13 @@ Result<Extraction> Extractor::extract(const Document& input, const ExtractOption
   }
   // Words standing for an entity named before still wait where that name came with the last
   // pass's names (a company a rule found once, named again in the sentence before "The Oslo
-  // company, run by ..."): they look once more, now that every name is there.
-  if (!pending.empty()) {
+  // company, run by ..."): they look once more, now that every name is there. So do those that
+  // found one: the subject of the sentence before may be such a name ("모아픽셀(대표 김철수)이 …
+  // 모아픽셀은 현대자동차, 카카오와 협약을 맺었다. 같은 회사 최민호 CTO는": 모아픽셀, not 카카오).
+  const bool referring = std::ranges::any_of(candidates, [](const MentionCandidate& c) {
+    return c.refers == Refers::kPrevious || c.refers == Refers::kSubject;
+  });
+  if (!pending.empty() || referring) {
     propagate_names(ctx, doc, candidates, pending, name_word, links.value());
   }
   resolve_overlaps(doc, rules.layout, std::move(candidates));

@@ -2125,6 +2125,26 @@ TEST_CASE("entity rule: refers \"previous\" finds a name the last pass wrote out
   CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
 }
 
+TEST_CASE("entity rule: refers \"subject\" sees a subject the last pass wrote out") {
+  // Zorblat is a company only by the rule in the first sentence; the second names it again as
+  // its subject, a mention the passes write out only after the words standing for it first
+  // looked for a company, when Initech was the last one named.
+  const std::string rules = rule_file(R"(
+      "entity_rules": [
+        {"id": "startup", "pattern": [{"text": ["startup"]},
+          {"shape": "capitalized", "capture": "n"}], "entity": {"capture": "n", "type": "Organization"}},
+        {"id": "the-firm", "pattern": [{"text": ["the"]}, {"text": ["firm"], "capture": "n"}],
+         "entity": {"capture": "n", "type": "Organization", "refers": "subject"}}],
+      "relation_rules": [{"id": "use", "pattern": [
+        {"ent": "Organization", "capture": "o"}, {"text": ["uses"]}, {"ent": "Tool", "capture": "t"}],
+        "relation": "uses", "source": "o", "target": "t"}])");
+  const KnowledgeGraph g = graph_of(rules,
+                                    "The startup Zorblat raised money. Zorblat signed deals with "
+                                    "Acme and Initech. The firm uses Rust.");
+  CHECK(has_relation(g, "Zorblat", RT::kUses, "Rust"));
+  CHECK_FALSE(has_relation(g, "Initech", RT::kUses, "Rust"));
+}
+
 TEST_CASE("entity rule: refers \"previous\" reaches past sentences that are quotations") {
   const std::string rules = rule_file(R"(
       "entity_rules": [
