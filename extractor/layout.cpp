@@ -1443,6 +1443,27 @@ std::uint32_t BoilerplateMarkers::bit_of(std::uint64_t key) {
   return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 52);
 }
 
+namespace {
+
+// Whether `line` opens with a boilerplate marker and a colon ("Related: …", "관련기사: …"), the
+// marker compared without spaces and case and the marks around it.
+bool labelled_by_marker(std::string_view line, const Layout& layout) {
+  constexpr std::size_t kMaxLabelBytes = 40;
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kMaxLabelBytes) {
+    return false;
+  }
+  std::string label = fold_case(line.substr(0, colon));
+  std::erase(label, ' ');
+  const std::string_view marks = "[]()<>*#=|-";
+  const std::size_t open = label.find_first_not_of(marks);
+  return open != std::string::npos &&
+         layout.boilerplate_markers.contains(
+             std::string_view(label).substr(open, label.find_last_not_of(marks) - open + 1));
+}
+
+}  // namespace
+
 std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& layout) {
   return find_boilerplate(doc, layout, BoilerplateMarkers(layout.boilerplate_markers));
 }
@@ -1468,8 +1489,13 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
         lines[i].kind == LineKind::kListItem) {
       ++prose_before;
     }
-    if (lines[i].kind == LineKind::kBlank || count_code_points_utf8(trimmed(line)) > 40 ||
-        prose_before == 0) {
+    if (lines[i].kind == LineKind::kBlank || prose_before == 0) {
+      continue;
+    }
+    // A marker and a colon open a line of headlines whatever its length ("Related: Vela buys
+    // Orbo | Kivu cuts jobs").
+    const bool labelled = labelled_by_marker(trimmed(line), layout);
+    if (!labelled && count_code_points_utf8(trimmed(line)) > 40) {
       continue;
     }
     // A marker is a token of the line, or the whole line or its end written with spaces ("관련
@@ -1491,8 +1517,8 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
                   : compact.substr(open, compact.find_last_not_of(marks) - open + 1);
     // A line that is a marker and nothing else ("관련기사", "Related stories") heads a box after
     // a single line of the article too: a short news item's body is often one paragraph.
-    if (!markers.holds(compact) ||
-        (prose_before < kMinProseBeforeMarker && !layout.boilerplate_markers.contains(compact))) {
+    if (!labelled && (!markers.holds(compact) || (prose_before < kMinProseBeforeMarker &&
+                                                  !layout.boilerplate_markers.contains(compact)))) {
       continue;
     }
     FoldedForms folded;
@@ -1500,7 +1526,7 @@ std::vector<bool> find_boilerplate(const DocumentAnalysis& doc, const Layout& la
         tokenize(doc.norm.text, lines[i].begin, lines[i].end, nullptr, folded);
     // A box's heading may name its section first ("IT/과학 많이 본 뉴스").
     const bool marker =
-        layout.boilerplate_markers.contains(compact) ||
+        labelled || layout.boilerplate_markers.contains(compact) ||
         std::any_of(layout.boilerplate_markers.begin(), layout.boilerplate_markers.end(),
                     [&](std::string_view m) {
                       return compact.ends_with(m) ||

@@ -107,6 +107,21 @@ TEST_CASE("boilerplate: a line that is only a marker heads a box after a one-lin
   CHECK(boilerplate_lines(bar, comment_layout()).empty());
 }
 
+TEST_CASE("boilerplate: a marker and a colon open a line of headlines of any length") {
+  Layout layout = comment_layout();
+  layout.boilerplate_markers.insert("related");
+  const std::string text =
+      "Acme raises money\nAcme raised money from Initech on Tuesday, the company said.\n"
+      "Related: Globex partners with Initech on chips | Globex buys a small maker of sensors\n"
+      "Acme competes with Globex in Europe, its chief executive said on Tuesday.\n";
+  CHECK(boilerplate_lines(text, layout) == Lines{2});
+  // Without the colon a long line that holds the word is prose.
+  const std::string prose =
+      "Acme raises money\nAcme raised money from Initech on Tuesday, the company said.\n"
+      "Related deals by Globex and Initech on chips have drawn the regulators' attention.\n";
+  CHECK(boilerplate_lines(prose, layout).empty());
+}
+
 TEST_CASE("boilerplate: the bar under a headline, above the body, is not a section") {
   const std::string text =
       "본문 바로가기\n메인 메뉴로 바로가기\n\n뉴스\n홈  정치  경제  사회  문화  IT/과학  세계  "
