@@ -368,14 +368,18 @@ void lists_at(Context& ctx, const Element& el, std::uint32_t at, Lists& out) {
   std::reverse(out.lengths.begin(), out.lengths.end());
   // An English member set off by a bare comma and followed by a verb in lower case opens a clause
   // of its own, not the list: in "a former engineer at Apple, Vela builds software" Vela is the
-  // sentence's subject.
+  // sentence's subject. So does a second member set off by a comma and "and": the comma before
+  // "and" closes a list of three or more, so with two names it joins clauses ("Kivu tried it
+  // when it bought Orbo, and Vela tried it too": Kivu did not buy Vela).
   const auto opens_clause = [&](std::uint32_t length) {
     if (ctx.s.lang != Lang::kEn || length < 2) {
       return false;
     }
     const std::uint32_t member = out.members[length - 1];
     for (std::uint32_t j = out.ends[length - 2]; j < member; ++j) {
-      if (units[j].mention >= 0 || ctx.s.tokens[units[j].begin].text != ",") {
+      const std::string_view word = ctx.s.tokens[units[j].begin].folded;
+      const bool joined = length == 2 && j > out.ends[length - 2] && word == "and";
+      if (units[j].mention >= 0 || (word != "," && !joined)) {
         return false;
       }
     }

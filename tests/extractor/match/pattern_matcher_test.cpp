@@ -481,6 +481,13 @@ TEST_CASE("lists: coordinated mentions in one capture") {
           Units{"Rust", "Python", "Kafka"});
     CHECK(captured(list, "written in Rust, Python in places") == Units{"Rust", "Python"});
   }
+  SUBCASE("a second English member after a comma and 'and' before a verb opens a clause") {
+    CHECK(captured(list, "written in Rust, and Kafka handles the queue") == Units{"Rust"});
+    // The comma before "and" closes a list of three.
+    CHECK(captured(list, "written in Rust, Python, and Kafka handles it") ==
+          Units{"Rust", "Python", "Kafka"});
+    CHECK(captured(list, "written in Rust and Kafka handles it") == Units{"Rust", "Kafka"});
+  }
   SUBCASE("an English article or possessive may open the next member") {
     CHECK(captured(list, "Rust and the Kafka") == Units{"Rust", "Kafka"});
     CHECK(captured(list, "Rust, Python and their Kafka") == Units{"Rust", "Python", "Kafka"});
