@@ -938,9 +938,20 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
   // A sentence that names an organization or team of its own before the match, whatever its
   // particle ("다온랩스에 와서는 Go로 만든다"), is not about an earlier sentence's topic; the
   // maker of a product it names ("OpenAI의 GPT-4o를 쓰고") is no such name.
+  // Nor is one whose subject is "we" ("저희도 작년부터 vLLM을 씁니다" after a sentence about
+  // another company's team): the writers act in it.
   for (std::uint32_t u = 0; u < m.begin; ++u) {
     const Unit& unit = sc.s.units[u];
-    if (unit.mention < 0 || (!sc.s.quoted.empty() && sc.s.quoted[unit.begin])) {
+    if (!sc.s.quoted.empty() && sc.s.quoted[unit.begin]) {
+      continue;
+    }
+    if (unit.mention < 0) {
+      const std::string_view particle = particle_of(sc.s, u);
+      if ((particle == "은" || particle == "는" || particle == "이" || particle == "가" ||
+           particle == "도") &&
+          in_layout_set(sc.s.tokens[unit.begin], sc.doc.words, kWeWord, sc.layout.we_words)) {
+        return -1;
+      }
       continue;
     }
     if (particle_of(sc.s, u) == "의" && u + 1 < sc.s.units.size() &&

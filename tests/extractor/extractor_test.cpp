@@ -2304,6 +2304,19 @@ TEST_CASE("relation action: a Korean paragraph's topic is carried to a subjectle
     CHECK(has_relation(g, c.user, RT::kUses, "Kafka"));
     CHECK_FALSE(has_relation(g, c.other, RT::kUses, "Kafka"));
   }
+  // "We" as the subject ends it, with 도 or 이/가 as with 은/는: the writers act, not the
+  // paragraph's company.
+  const std::string we = rule_file(R"("layout": {"we_words": ["저희"]}, "relation_rules": [
+      {"id": "use", "pattern": [{"ent": "Tool", "particle": ["을", "를"], "capture": "t"},
+      {"starts": "쓴"}], "relation": "uses", "target": "t",
+      "source": {"find": ["Organization", "Team", "Person", "Product"], "else": "$topic"}}])");
+  for (const char* text : {"글로벡스는 Rust로 서버를 만든다. 저희도 Kafka를 쓴다.",
+                           "글로벡스는 Rust로 서버를 만든다. 저희가 Kafka를 쓴다."}) {
+    CAPTURE(text);
+    const KnowledgeGraph g = graph_of(we, lead + text);
+    CHECK(has_relation(g, "Acme", RT::kUses, "Kafka"));
+    CHECK_FALSE(has_relation(g, "Globex", RT::kUses, "Kafka"));
+  }
   // A person's title as the topic ends it as a name does: the one who speaks is no earlier
   // sentence's company.
   const std::string titled = rule_file(
