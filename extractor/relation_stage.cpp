@@ -947,8 +947,7 @@ int carried_topic(const SentenceScope& sc, const Ref& ref, const PatternMatch& m
     }
     if (unit.mention < 0) {
       const std::string_view particle = particle_of(sc.s, u);
-      if ((particle == "은" || particle == "는" || particle == "이" || particle == "가" ||
-           particle == "도") &&
+      if ((is_subject_particle(particle) || particle == "도") &&
           in_layout_set(sc.s.tokens[unit.begin], sc.doc.words, kWeWord, sc.layout.we_words)) {
         return -1;
       }
